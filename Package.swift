@@ -1,0 +1,60 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .treatAllWarnings(as: .error),
+]
+
+let package = Package(
+    name: "assay",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "AssayProtocol", targets: ["AssayProtocol"]),
+        .executable(name: "assay", targets: ["AssayCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-protobuf.git", exact: "1.39.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    ],
+    targets: [
+        // zlib, linked from the system (Debian zlib1g-dev).
+        .target(
+            name: "CAssayZlib",
+            linkerSettings: [.linkedLibrary("z")]
+        ),
+        // Generated messages, frame types, the framing codec and compression.
+        .target(
+            name: "AssayProtocol",
+            dependencies: [
+                "CAssayZlib",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The `assay` command-line tool.
+        .executableTarget(
+            name: "AssayCLI",
+            dependencies: [
+                "AssayProtocol",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "AssayProtocolTests",
+            dependencies: [
+                "AssayProtocol",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOTestUtils", package: "swift-nio"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# The project's test command (README "Run the tests"; .ci/run runs exactly this after installing packages).
+# Needs: protoc (protobuf-compiler), protoc-c + libprotobuf-c-dev, zlib1g-dev, pkg-config.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+for tool in protoc swift; do
+    command -v "$tool" >/dev/null || { echo "error: $tool not found; see README.md 'Set-up'" >&2; exit 1; }
+done
+
+echo "== the .proto contract compiles"
+protoc -IProtos --descriptor_set_out=/dev/null Protos/assay/v1/*.proto
+
+echo "== Swift tests"
+swift build --build-tests
+swift test --skip-build

@@ -1,0 +1,1 @@
+// zlib is linked through the header in include/; this file exists so SwiftPM builds the target.
