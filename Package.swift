@@ -13,6 +13,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "AssayProtocol", targets: ["AssayProtocol"]),
+        .library(name: "AssayAnalysis", targets: ["AssayAnalysis"]),
         .executable(name: "assay", targets: ["AssayCLI"]),
     ],
     dependencies: [
@@ -36,13 +37,26 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The analysis engine: text pipeline, knowledge base, entity linking, salience. Foundation only.
+        .target(
+            name: "AssayAnalysis",
+            resources: [.copy("Resources/Knowledge")],
+            swiftSettings: swiftSettings
+        ),
         // The `assay` command-line tool.
         .executableTarget(
             name: "AssayCLI",
             dependencies: [
                 "AssayProtocol",
+                "AssayAnalysis",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "AssayAnalysisTests",
+            dependencies: ["AssayAnalysis"],
+            resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

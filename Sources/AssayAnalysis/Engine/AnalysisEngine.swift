@@ -1,0 +1,194 @@
+/// The analysis engine: turns articles into entity events, paragraph by paragraph.
+///
+/// Pure Swift, no I/O. Thread-safe and immutable once built: share one engine and create an
+/// ``ArticleAnalysis`` per article.
+public final class AnalysisEngine: Sendable {
+    /// The engine's own version, reported with every result.
+    public static let version = "assay-engine-0.1.0"
+
+    public let knowledgeBase: KnowledgeBase
+    let recognizers: [any NameRecognizer]
+
+    /// Creates an engine over a knowledge base and the recognisers for names it does not know
+    /// (by default the cue-based rules).
+    public init(knowledgeBase: KnowledgeBase, recognizers: [any NameRecognizer]? = nil) {
+        self.knowledgeBase = knowledgeBase
+        self.recognizers = recognizers ?? [CueBasedNameRecognizer(knowledgeBase: knowledgeBase)]
+    }
+
+    /// Starts analysing one article; call ``ArticleAnalysis/next()`` until it returns nil.
+    public func analysis(of article: ArticleInput) -> ArticleAnalysis {
+        ArticleAnalysis(engine: self, article: article)
+    }
+
+    /// Analyses a whole article at once and returns every event.
+    public func analyze(_ article: ArticleInput) -> [AnalysisEvent] {
+        var analysis = self.analysis(of: article)
+        var events: [AnalysisEvent] = []
+        while let step = analysis.next() {
+            events.append(contentsOf: step)
+        }
+        return events
+    }
+}
+
+/// The incremental analysis of one article.
+///
+/// Each call to ``next()`` analyses one paragraph (the title first) and returns the events it
+/// produced: the first call also returns `accepted`, the last returns the `summary`. Between
+/// calls the caller may pause (to wait for flow-control credit) or stop (on cancellation).
+/// Deterministic: the same article always gives the same events in the same order.
+public struct ArticleAnalysis: Sendable {
+    private let engine: AnalysisEngine
+    private let article: ArticleInput
+    private let titleBytes: [UInt8]
+    private let bodyBytes: [UInt8]
+    private let paragraphs: [Paragraph]
+    private var nextParagraph = 0
+    private var started = false
+    private var finished = false
+    private var resolver: ArticleEntityResolver
+    private var repetitions: [Repetition] = []
+    private var seenParagraphs: [String: TextSpan] = [:]
+    private var seenSentences: [String: TextSpan] = [:]
+    private var sentenceCount = 0
+    private var tokenCount = 0
+
+    init(engine: AnalysisEngine, article: ArticleInput) {
+        self.engine = engine
+        self.article = article
+        self.titleBytes = Array(article.title.utf8)
+        self.bodyBytes = Array(article.body.utf8)
+        let title = self.titleBytes.withUnsafeBufferPointer { TextSegmentation.paragraphs(of: $0, field: .title) }
+        let body = self.bodyBytes.withUnsafeBufferPointer { TextSegmentation.paragraphs(of: $0, field: .body) }
+        // A multi-line title is one paragraph.
+        if let first = title.first, let last = title.last {
+            self.paragraphs = [Paragraph(field: .title, index: 0, span: TextSpan(field: .title, start: first.span.start, end: last.span.end))] + body
+        } else {
+            self.paragraphs = body
+        }
+        self.resolver = ArticleEntityResolver(knowledgeBase: engine.knowledgeBase, recognizers: engine.recognizers)
+    }
+
+    /// The number of paragraphs (title included) the analysis will go through.
+    public var paragraphCount: Int { self.paragraphs.count }
+
+    /// Analyses the next paragraph and returns its events, or nil when the analysis is complete.
+    public mutating func next() -> [AnalysisEvent]? {
+        guard !self.finished else { return nil }
+        var events: [AnalysisEvent] = []
+        if !self.started {
+            self.started = true
+            events.append(
+                .accepted(
+                    articleID: Self.contentHash(self.titleBytes, self.bodyBytes),
+                    titleBytes: self.titleBytes.count,
+                    bodyBytes: self.bodyBytes.count
+                )
+            )
+        }
+        if self.nextParagraph < self.paragraphs.count {
+            let paragraph = self.paragraphs[self.nextParagraph]
+            self.nextParagraph += 1
+            let bytes = paragraph.field == .title ? self.titleBytes : self.bodyBytes
+            bytes.withUnsafeBufferPointer { self.analyze(paragraph, text: $0, events: &events) }
+            return events
+        }
+        self.finished = true
+        events.append(.summary(self.summary()))
+        return events
+    }
+
+    private mutating func analyze(_ paragraph: Paragraph, text: UnsafeBufferPointer<UInt8>, events: inout [AnalysisEvent]) {
+        let tokens = Tokenizer().tokenize(text, in: paragraph.span.start..<paragraph.span.end)
+        let sentences = TextSegmentation.sentences(of: tokens, in: paragraph, firstIndex: self.sentenceCount)
+        self.sentenceCount += sentences.count
+        self.tokenCount += tokens.count
+
+        let paragraphKey = Self.repetitionKey(tokens[...])
+        var paragraphRepeats = false
+        if paragraph.field == .body, let original = self.seenParagraphs[paragraphKey], !paragraphKey.isEmpty {
+            paragraphRepeats = true
+            let repetition = Repetition(scope: .paragraph, span: paragraph.span, original: original)
+            self.repetitions.append(repetition)
+            events.append(.repetition(repetition))
+        } else if !paragraphKey.isEmpty {
+            self.seenParagraphs[paragraphKey] = paragraph.span
+        }
+
+        for sentence in sentences {
+            var sentenceRepeats = paragraphRepeats
+            let words = tokens[sentence.tokens].filter { $0.kind != .punctuation }.count
+            if !paragraphRepeats, words >= 5 {
+                let key = Self.repetitionKey(tokens[sentence.tokens])
+                if let original = self.seenSentences[key] {
+                    sentenceRepeats = true
+                    let repetition = Repetition(scope: .sentence, span: sentence.span, original: original)
+                    self.repetitions.append(repetition)
+                    events.append(.repetition(repetition))
+                } else {
+                    self.seenSentences[key] = sentence.span
+                }
+            }
+            self.resolver.resolve(sentence: sentence, tokens: tokens, paragraph: paragraph, text: text, repeated: sentenceRepeats)
+        }
+
+        let maximum = self.maximumRawSalience()
+        for (entity, newMentions, isNew) in self.resolver.takeNewMentions() {
+            let salience = Salience.normalized(Salience.rawScore(entity.mentions), maximum: maximum)
+            if isNew {
+                var found = entity
+                found.salience = salience
+                events.append(.entityFound(found))
+            } else {
+                events.append(
+                    .entityUpdated(
+                        EntityUpdate(
+                            entityID: entity.id,
+                            newMentions: newMentions,
+                            mentionCount: entity.mentions.count,
+                            salience: salience
+                        )
+                    )
+                )
+            }
+        }
+    }
+
+    private func maximumRawSalience() -> Double {
+        self.resolver.entities.values.map { Salience.rawScore($0.mentions) }.max() ?? 0
+    }
+
+    private func summary() -> AnalysisSummary {
+        let maximum = self.maximumRawSalience()
+        var entities = self.resolver.order.map { id -> ArticleEntity in
+            var entity = self.resolver.entities[id]!
+            entity.salience = Salience.normalized(Salience.rawScore(entity.mentions), maximum: maximum)
+            return entity
+        }
+        entities.sort { $0.salience != $1.salience ? $0.salience > $1.salience : $0.id < $1.id }
+        return AnalysisSummary(
+            entities: entities,
+            repetitions: self.repetitions,
+            paragraphs: self.paragraphs.count,
+            sentences: self.sentenceCount,
+            tokens: self.tokenCount
+        )
+    }
+
+    /// Normalised word keys of a run of tokens: equal for text that differs only in case,
+    /// quotes, dashes, Unicode normal form or spacing.
+    private static func repetitionKey(_ tokens: ArraySlice<Token>) -> String {
+        tokens.lazy.filter { $0.kind != .punctuation }.map(\.key).joined(separator: " ")
+    }
+
+    /// FNV-1a 64 over title, a zero byte and body, as 16 hex digits.
+    static func contentHash(_ title: [UInt8], _ body: [UInt8]) -> String {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in title + [0] + body {
+            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+        }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}

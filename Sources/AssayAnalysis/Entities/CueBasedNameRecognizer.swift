@@ -1,0 +1,146 @@
+/// The rule-based fallback recogniser: capitalised word sequences typed by the cues around them.
+///
+/// - "President X", "Commerce Minister X", "Mr. X" → PERSON (title cues from `cues.tsv`);
+/// - "X, a fellow at the Y" → X is a PERSON (role cues); "said X Y" / "X Y said" → PERSON;
+/// - a sequence with an organisation head word or a legal suffix ("Ministry of Z", "Acme Mining",
+///   "Foo Ltd") → ORGANIZATION.
+/// Anything else is left alone: a single capitalised word at the start of a sentence
+/// ("However", "In") is never a name by itself.
+public struct CueBasedNameRecognizer: NameRecognizer {
+    let knowledgeBase: KnowledgeBase
+
+    /// Lower-case words allowed inside a name ("Council on Foreign Relations", "Bank of China").
+    static let connectors: Set<String> = ["of", "on", "for", "and", "the", "de", "da", "del", "van", "von", "al", "bin", "&"]
+    static let speechVerbs: Set<String> = ["said", "says", "told", "added", "noted", "wrote", "warned", "argued"]
+    /// Capitalised words that never continue a name: "the London Metal Exchange on Friday".
+    static let calendarWords: Set<String> = [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+        "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    ]
+
+    /// Creates the recogniser over a knowledge base's cue lists.
+    public init(knowledgeBase: KnowledgeBase) {
+        self.knowledgeBase = knowledgeBase
+    }
+
+    public func names(in tokens: [Token], sentence: Range<Int>, covered: [Bool]) -> [RecognizedName] {
+        var names: [RecognizedName] = []
+        var index = sentence.lowerBound
+        while index < sentence.upperBound {
+            guard Self.isNameWord(tokens[index]), !covered[index] else {
+                index += 1
+                continue
+            }
+            var end = index + 1
+            while end < sentence.upperBound, !covered[end] {
+                if Self.isNameWord(tokens[end]) {
+                    end += 1
+                } else if tokens[end].key == "-", !tokens[end].spaceBefore, end + 1 < sentence.upperBound,
+                    !tokens[end + 1].spaceBefore, tokens[end + 1].kind == .word, !covered[end + 1]
+                {
+                    end += 2  // "Jean-Pierre", "Ching-te"
+                } else if Self.connectors.contains(tokens[end].key), end + 1 < sentence.upperBound,
+                    Self.isNameWord(tokens[end + 1]), !covered[end + 1], tokens[end].key != "and" || end > index + 1,
+                    !Self.calendarWords.contains(tokens[end + 1].key)
+                {
+                    end += 2
+                } else {
+                    break
+                }
+            }
+            if let name = self.classify(tokens, run: index..<end, sentence: sentence) {
+                names.append(name)
+            }
+            index = end
+        }
+        return names
+    }
+
+    private func classify(_ tokens: [Token], run: Range<Int>, sentence: Range<Int>) -> RecognizedName? {
+        var run = run
+        // A title inside the run ("Commerce Minister Wang Wentao") or right before it ("President X").
+        if let titleEnd = self.lastCueEnd(.titleBefore, in: tokens, range: run), titleEnd < run.upperBound {
+            return RecognizedName(tokens: titleEnd..<run.upperBound, type: .person, confidence: 0.75, source: .rule)
+        }
+        if self.cueEnds(.titleBefore, in: tokens, at: run.lowerBound, lowerBound: sentence.lowerBound)
+            || (run.lowerBound > sentence.lowerBound && tokens[run.lowerBound - 1].key == ","
+                && self.cueEnds(.titleBefore, in: tokens, at: run.lowerBound - 1, lowerBound: sentence.lowerBound)
+                && run.count >= 2)
+        {
+            // "President X", and the appositive "the mines minister, Jean-Pierre Kalenga,".
+            return RecognizedName(tokens: run, type: .person, confidence: 0.75, source: .rule)
+        }
+        // Sentence-initial capitals say nothing: drop a leading function word ("The", "However").
+        if run.lowerBound == sentence.lowerBound || Self.opensQuote(tokens, before: run.lowerBound, sentence: sentence) {
+            if TextSegmentation.sentenceStarters.contains(tokens[run.lowerBound].key) {
+                run = (run.lowerBound + 1)..<run.upperBound
+            }
+            guard run.count >= 2 || self.hasOrganizationHead(tokens, run) else { return nil }
+        }
+        guard !run.isEmpty else { return nil }
+        if self.hasOrganizationHead(tokens, run) {
+            return RecognizedName(tokens: run, type: .organization, confidence: 0.7, source: .rule)
+        }
+        if self.startsCue(.roleAfter, in: tokens, at: run.upperBound, upperBound: sentence.upperBound), run.count <= 4 {
+            return RecognizedName(tokens: run, type: .person, confidence: 0.7, source: .rule)
+        }
+        let saidBefore = run.lowerBound > sentence.lowerBound && Self.speechVerbs.contains(tokens[run.lowerBound - 1].key)
+        let saidAfter = run.upperBound < sentence.upperBound && Self.speechVerbs.contains(tokens[run.upperBound].key)
+        if (saidBefore || saidAfter), (2...4).contains(run.count), run.allSatisfy({ tokens[$0].isCapitalized }) {
+            return RecognizedName(tokens: run, type: .person, confidence: 0.6, source: .rule)
+        }
+        return nil
+    }
+
+    /// Whether the run names an organisation: a legal suffix or a head word ("Ministry of",
+    /// "Mining") with at least one other word, so a bare "Energy" or "Group" is not a name.
+    private func hasOrganizationHead(_ tokens: [Token], _ run: Range<Int>) -> Bool {
+        guard run.count >= 2 else { return false }
+        if self.knowledgeBase.legalSuffixes.contains(tokens[run.upperBound - 1].key) { return true }
+        let headWords = Set((self.knowledgeBase.cues[.organizationHead] ?? []).flatMap(\.keys))
+        guard run.contains(where: { !headWords.contains(tokens[$0].key) && !Self.connectors.contains(tokens[$0].key) }) else {
+            return false
+        }
+        return self.lastCueEnd(.organizationHead, in: tokens, range: run) != nil
+    }
+
+    /// The end of the last cue of `kind` found inside `range`.
+    private func lastCueEnd(_ kind: NameCue.Kind, in tokens: [Token], range: Range<Int>) -> Int? {
+        var found: Int?
+        for cue in self.knowledgeBase.cues[kind] ?? [] {
+            var start = range.lowerBound
+            while start + cue.keys.count <= range.upperBound {
+                if cue.keys.indices.allSatisfy({ tokens[start + $0].key == cue.keys[$0] }) {
+                    found = max(found ?? 0, start + cue.keys.count)
+                }
+                start += 1
+            }
+        }
+        return found
+    }
+
+    /// Whether a cue of `kind` ends exactly at `position`.
+    private func cueEnds(_ kind: NameCue.Kind, in tokens: [Token], at position: Int, lowerBound: Int) -> Bool {
+        (self.knowledgeBase.cues[kind] ?? []).contains { cue in
+            let start = position - cue.keys.count
+            return start >= lowerBound && cue.keys.indices.allSatisfy { tokens[start + $0].key == cue.keys[$0] }
+        }
+    }
+
+    /// Whether a cue of `kind` starts exactly at `position`.
+    private func startsCue(_ kind: NameCue.Kind, in tokens: [Token], at position: Int, upperBound: Int) -> Bool {
+        (self.knowledgeBase.cues[kind] ?? []).contains { cue in
+            position + cue.keys.count <= upperBound
+                && cue.keys.indices.allSatisfy { tokens[position + $0].key == cue.keys[$0] }
+        }
+    }
+
+    private static func isNameWord(_ token: Token) -> Bool {
+        token.kind == .word && token.isCapitalized && token.key != "'s"
+    }
+
+    private static func opensQuote(_ tokens: [Token], before index: Int, sentence: Range<Int>) -> Bool {
+        index > sentence.lowerBound && tokens[index - 1].kind == .punctuation
+            && (tokens[index - 1].key == "\"" || tokens[index - 1].key == "'" || tokens[index - 1].key == "(")
+    }
+}

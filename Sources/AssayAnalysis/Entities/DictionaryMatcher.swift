@@ -1,0 +1,57 @@
+/// A knowledge-base alias found in a sentence, with the entries whose letter case fits the text.
+struct DictionaryMatch {
+    var tokens: Range<Int>
+    var candidates: [AliasEntry]
+}
+
+extension KnowledgeBase {
+    /// Finds aliases in `tokens[range]` in one left-to-right pass, longest match first,
+    /// never overlapping. Matching is on whole tokens, so "assad" never matches inside "ambassador".
+    func dictionaryMatches(in tokens: [Token], range: Range<Int>) -> [DictionaryMatch] {
+        var matches: [DictionaryMatch] = []
+        let ids = tokens[range].map { self.trie.tokenID($0.key) }
+        var start = range.lowerBound
+        while start < range.upperBound {
+            var node: Int32 = 0
+            var end = start
+            var terminals: [(end: Int, entries: [AliasEntry])] = []
+            while end < range.upperBound, let id = ids[end - range.lowerBound], let next = self.trie.child(of: node, token: id) {
+                node = next
+                end += 1
+                if let entries = self.trie.terminals[node] {
+                    terminals.append((end, entries))
+                }
+            }
+            var matched: DictionaryMatch?
+            for terminal in terminals.reversed() {
+                let text = tokens[start..<terminal.end]
+                let fitting = terminal.entries.filter { Self.caseFits($0, text) }
+                if !fitting.isEmpty {
+                    matched = DictionaryMatch(tokens: start..<terminal.end, candidates: fitting)
+                    break
+                }
+            }
+            if let matched {
+                matches.append(matched)
+                start = matched.tokens.upperBound
+            } else {
+                start += 1
+            }
+        }
+        return matches
+    }
+
+    /// Case rule: a case-sensitive alias must match exactly; otherwise every alias token that
+    /// starts with a capital needs a capitalised text token ("China" matches "China" and "CHINA",
+    /// not "china"), and lower-case alias tokens match any case ("rare earths", "Rare Earths").
+    static func caseFits(_ entry: AliasEntry, _ text: ArraySlice<Token>) -> Bool {
+        for (surface, token) in zip(entry.surfaces, text) {
+            if entry.caseSensitive {
+                if surface != token.surface { return false }
+            } else if let first = surface.unicodeScalars.first, first.properties.isUppercase, !token.isCapitalized {
+                return false
+            }
+        }
+        return true
+    }
+}

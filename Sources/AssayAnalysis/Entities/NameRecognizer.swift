@@ -1,0 +1,25 @@
+/// A name found by a recogniser other than the knowledge base, as a range of a sentence's tokens.
+public struct RecognizedName: Sendable, Hashable {
+    /// Token indices into the paragraph's token array.
+    public var tokens: Range<Int>
+    public var type: EntityType
+    /// 0–1.
+    public var confidence: Double
+    public var source: EntitySource
+
+    /// Creates a recognised name.
+    public init(tokens: Range<Int>, type: EntityType, confidence: Double, source: EntitySource) {
+        self.tokens = tokens
+        self.type = type
+        self.confidence = confidence
+        self.source = source
+    }
+}
+
+/// Finds names the knowledge base does not know. The trained tagger and the cue-based rules
+/// both conform; the engine merges their names with the knowledge base's matches (the
+/// knowledge base wins where they overlap).
+public protocol NameRecognizer: Sendable {
+    /// Names in `tokens[sentence]`; `covered[i]` is true where the knowledge base already matched token `i`.
+    func names(in tokens: [Token], sentence: Range<Int>, covered: [Bool]) -> [RecognizedName]
+}

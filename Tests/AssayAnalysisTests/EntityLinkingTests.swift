@@ -1,0 +1,108 @@
+@testable import AssayAnalysis
+import Testing
+
+@Suite("Entity recognition and linking")
+struct EntityLinkingTests {
+    let article = """
+        China's leverage over rare earths may loosen ahead of a meeting between Xi Jinping and Joe Biden in South Korea.
+        However, pressure from Washington and Beijing is rising. In the U.S., officials say the United States needs REEs.
+        “Beijing knows its strength,” said Zongyuan Zoe Liu, a fellow at the Council on Foreign Relations (CFR).
+        Liu said American buyers of rare-earth elements and Chinese suppliers are both nervous. As Xi and Biden meet, the CFR expects little.
+        """
+
+    @Test("every spelling of a country links to one entity, with the kind of mention")
+    func countryVariants() throws {
+        let summary = TestKnowledgeBase.summary(article)
+        let us = try #require(summary.entity("country:US"))
+        #expect(Set(us.mentions.map(\.text)) == ["Washington", "U.S.", "United States", "American"])
+        #expect(us.mentions.first { $0.text == "Washington" }?.kind == .metonym)
+        #expect(us.mentions.first { $0.text == "American" }?.kind == .demonym)
+        let china = try #require(summary.entity("country:CN"))
+        #expect(Set(china.mentions.map(\.text)) == ["China", "Beijing", "Chinese"])
+        #expect(china.wikidataID == "Q148")
+        #expect(summary.entity("city:beijing") == nil)
+        #expect(summary.entity("city:washington-dc") == nil)
+    }
+
+    @Test("people: full names, shortened names and rule-found names link once each")
+    func people() throws {
+        let summary = TestKnowledgeBase.summary(article)
+        let xi = try #require(summary.entity("person:xi-jinping"))
+        #expect(xi.mentions.map(\.text) == ["Xi Jinping", "Xi"])
+        #expect(xi.mentions.last?.kind == .partialName)
+        let liu = try #require(summary.entity("person:zongyuan-zoe-liu"))
+        #expect(liu.mentions.map(\.text) == ["Zongyuan Zoe Liu", "Liu"])
+        #expect(liu.source == .rule)
+        #expect(summary.entity("person:joe-biden")?.mentions.count == 2)
+    }
+
+    @Test("an acronym defined in the text links to its organisation")
+    func acronym() throws {
+        let summary = TestKnowledgeBase.summary(article)
+        let cfr = try #require(summary.entity("org:council-on-foreign-relations"))
+        #expect(cfr.mentions.map(\.text) == ["Council on Foreign Relations", "CFR", "CFR"])
+    }
+
+    @Test("commodity variants are one commodity")
+    func commodities() throws {
+        let summary = TestKnowledgeBase.summary(article)
+        let ree = try #require(summary.entity("commodity:rare-earths"))
+        #expect(Set(ree.mentions.map(\.text)) == ["rare earths", "REEs", "rare-earth elements"])
+    }
+
+    @Test("sentence-initial capitals are never entities")
+    func noSpuriousEntities() {
+        let summary = TestKnowledgeBase.summary(article)
+        for word in ["However", "In", "As", "Liu said", "Beijing knows"] {
+            #expect(!summary.entities.contains { $0.name == word }, "\(word)")
+        }
+        #expect(summary.ids == [
+            "country:CN", "country:US", "country:KR", "person:xi-jinping", "person:joe-biden",
+            "person:zongyuan-zoe-liu", "org:council-on-foreign-relations", "commodity:rare-earths",
+        ])
+    }
+
+    @Test("every mention's span reproduces its text in the submitted bytes")
+    func offsets() {
+        let body = "Café owners in Beijing said:\u{00A0}“China’s gallium…” Then Washington replied."
+        let title = "U.S. and China"
+        let summary = TestKnowledgeBase.summary(body, title: title)
+        #expect(!summary.entities.isEmpty)
+        for entity in summary.entities {
+            for mention in entity.mentions {
+                let field = Array((mention.span.field == .title ? title : body).utf8)
+                #expect(String(decoding: field[mention.span.start..<mention.span.end], as: UTF8.self) == mention.text)
+            }
+        }
+    }
+
+    @Test("Washington: the government, the city or the state, by context")
+    func washington() {
+        #expect(TestKnowledgeBase.summary("Washington imposed new controls.").ids == ["country:US"])
+        #expect(TestKnowledgeBase.summary("The talks were held in Washington last week.").ids == ["city:washington-dc"])
+        #expect(TestKnowledgeBase.summary("Farmers in eastern Washington state grow apples.").ids == ["region:us-washington"])
+        #expect(TestKnowledgeBase.summary("He flew to Washington, D.C. on Monday.").ids == ["city:washington-dc"])
+    }
+
+    @Test("matches respect word boundaries and case")
+    func boundaries() {
+        let summary = TestKnowledgeBase.summary("The ambassador met us in chinatown; the china plates and the assad-era rules.")
+        #expect(summary.entities.isEmpty)
+    }
+
+    @Test("a common word inside a longer name is not a commodity")
+    func commodityInsideName() {
+        let summary = TestKnowledgeBase.summary("Workers at Kamoto Copper Company struck. Copper prices rose.")
+        #expect(summary.entity("commodity:copper")?.mentions.map(\.text) == ["Copper"])
+        #expect(summary.entity("org:kamoto-copper-company") != nil)
+    }
+
+    @Test("a surname shared by two people links to neither")
+    func ambiguousSurname() {
+        let summary = TestKnowledgeBase.summary(
+            "President Wang Yi spoke. Minister Wang Wentao replied. Wang said nothing."
+        )
+        #expect(summary.entity("person:wang-yi")?.mentions.count == 1)
+        #expect(summary.entity("person:wang-wentao")?.mentions.count == 1)
+    }
+}
