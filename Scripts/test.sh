@@ -4,12 +4,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-for tool in protoc swift; do
+for tool in protoc protoc-c pkg-config make cc swift; do
     command -v "$tool" >/dev/null || { echo "error: $tool not found; see README.md 'Set-up'" >&2; exit 1; }
 done
 
 echo "== the .proto contract compiles"
 protoc -IProtos --descriptor_set_out=/dev/null Protos/assay/v1/*.proto
+
+echo "== C client (libassay) against its hostile fake server"
+make -C Clients/c clean test
 
 echo "== Swift tests"
 swift build --build-tests
