@@ -180,7 +180,8 @@ public nonisolated enum Assay_GoAwayReason: SwiftProtobuf.Enum, Swift.CaseIterab
   /// A frame was larger than the negotiated max_frame_size.
   case frameTooLarge // = 3
 
-  /// A compressed payload was corrupt or inflated past the limit.
+  /// Reserved for compression failures that break the connection; a v1 server answers a
+  /// corrupt or oversized compressed message with a STATUS on its stream instead.
   case compressionError // = 4
 
   /// The client sent no HELLO in time, or stayed idle past the idle timeout.
@@ -273,7 +274,8 @@ public nonisolated struct Assay_Limits: Sendable {
   /// Interval at which the sender will PING an idle connection, in ms (0 = never).
   public var keepaliveIntervalMs: UInt32 = 0
 
-  /// How long the sender keeps an idle connection open, in ms (0 = forever).
+  /// How long the sender keeps a connection with no open stream, in ms (0 = the default,
+  /// 300000; 4294967295 = forever).
   public var idleTimeoutMs: UInt32 = 0
 
   /// Payloads smaller than this are never compressed (default 512).
@@ -422,7 +424,8 @@ public nonisolated struct Assay_Status: Sendable {
   public init() {}
 }
 
-/// CANCEL: either side abandons a stream. The payload may be empty.
+/// CANCEL: the client abandons a stream (a v1 server ends streams with STATUS and
+/// never sends CANCEL; a client treats one as STATUS CANCELLED). The payload may be empty.
 public nonisolated struct Assay_Cancel: Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for

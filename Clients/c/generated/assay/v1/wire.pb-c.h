@@ -85,7 +85,8 @@ typedef enum _Assay__V1__GoAwayReason {
    */
   ASSAY__V1__GO_AWAY_REASON__GO_AWAY_REASON_FRAME_TOO_LARGE = 3,
   /*
-   * A compressed payload was corrupt or inflated past the limit.
+   * Reserved for compression failures that break the connection; a v1 server answers a
+   * corrupt or oversized compressed message with a STATUS on its stream instead.
    */
   ASSAY__V1__GO_AWAY_REASON__GO_AWAY_REASON_COMPRESSION_ERROR = 4,
   /*
@@ -141,7 +142,8 @@ struct  Assay__V1__Limits
    */
   uint32_t keepalive_interval_ms;
   /*
-   * How long the sender keeps an idle connection open, in ms (0 = forever).
+   * How long the sender keeps a connection with no open stream, in ms (0 = the default,
+   * 300000; 4294967295 = forever).
    */
   uint32_t idle_timeout_ms;
   /*
@@ -325,7 +327,8 @@ struct  Assay__V1__Status
 
 
 /*
- * CANCEL: either side abandons a stream. The payload may be empty.
+ * CANCEL: the client abandons a stream (a v1 server ends streams with STATUS and
+ * never sends CANCEL; a client treats one as STATUS CANCELLED). The payload may be empty.
  */
 struct  Assay__V1__Cancel
 {
