@@ -40,7 +40,7 @@ let package = Package(
         // The analysis engine: text pipeline, knowledge base, entity linking, salience. Foundation only.
         .target(
             name: "AssayAnalysis",
-            resources: [.copy("Resources/Knowledge")],
+            resources: [.copy("Resources/Knowledge"), .copy("Resources/Model")],
             swiftSettings: swiftSettings
         ),
         // The `assay` command-line tool.

@@ -6,6 +6,6 @@ struct AssayCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "assay",
         abstract: "Streaming analysis of geopolitics and critical-mineral news.",
-        subcommands: [DemoCommand.self]
+        subcommands: [DemoCommand.self, TagCommand.self, ModelCommand.self]
     )
 }

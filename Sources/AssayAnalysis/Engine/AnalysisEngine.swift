@@ -118,7 +118,7 @@ public struct ArticleAnalysis: Sendable {
 
         for sentence in sentences {
             var sentenceRepeats = paragraphRepeats
-            let words = tokens[sentence.tokens].filter { $0.kind != .punctuation }.count
+            let words = tokens[sentence.tokens].reduce(0) { $0 + ($1.kind == .punctuation ? 0 : 1) }
             if !paragraphRepeats, words >= 5 {
                 let key = Self.repetitionKey(tokens[sentence.tokens])
                 if let original = self.seenSentences[key] {
@@ -179,7 +179,13 @@ public struct ArticleAnalysis: Sendable {
     /// Normalised word keys of a run of tokens: equal for text that differs only in case,
     /// quotes, dashes, Unicode normal form or spacing.
     private static func repetitionKey(_ tokens: ArraySlice<Token>) -> String {
-        tokens.lazy.filter { $0.kind != .punctuation }.map(\.key).joined(separator: " ")
+        var key = ""
+        key.reserveCapacity(tokens.count * 6)
+        for token in tokens where token.kind != .punctuation {
+            if !key.isEmpty { key += " " }
+            key += token.key
+        }
+        return key
     }
 
     /// FNV-1a 64 over title, a zero byte and body, as 16 hex digits.

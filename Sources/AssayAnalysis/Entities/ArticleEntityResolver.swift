@@ -18,6 +18,8 @@ struct ArticleEntityResolver {
     private var reportedMentionCounts: [String: Int] = [:]
     /// Single-token keys that stand for a person named in full (surname, given name); nil when shared.
     private var partialNames: [String: String?] = [:]
+    /// People whose partial names are registered.
+    private var peopleWithPartialNames: Set<String> = []
     /// Acronyms defined in this article.
     private var localAcronyms: [String: String] = [:]
 
@@ -164,8 +166,7 @@ struct ArticleEntityResolver {
         // An ambiguous alias inside a longer capitalised sequence is part of another name
         // ("Jordan Peterson", "Georgia Power").
         // (Title-case headlines capitalise every word, so there only the alias's own evidence counts.)
-        let inTitleCase = Self.isTitleCase(tokens, sentence)
-        if (nextIsName || previousIsName) && !inTitleCase {
+        if (nextIsName || previousIsName) && !Self.isTitleCase(tokens, sentence) {
             candidates.removeAll { entry in
                 entry.ambiguous && (entry.kind == .name || entry.kind == .partialName || (entry.kind == .metonym && nextIsName))
             }
@@ -208,7 +209,7 @@ struct ArticleEntityResolver {
 
     /// The one organisation or place named earlier whose initials spell `key` ("lme" → London Metal Exchange).
     private func entityWithInitials(_ key: String) -> String? {
-        guard key.count >= 2 else { return nil }
+        guard key.utf8.count >= 2 else { return nil }
         let matching = self.order.filter { id in
             let entity = self.entities[id]!
             guard entity.type == .organization || entity.type == .location else { return false }
@@ -222,7 +223,8 @@ struct ArticleEntityResolver {
     }
 
     private mutating func registerPartialNames(of name: String, id: String) {
-        let parts = Tokenizer().tokenize(name).filter { $0.kind == .word && $0.isCapitalized && $0.key.count > 1 }
+        guard self.peopleWithPartialNames.insert(id).inserted else { return }
+        let parts = Tokenizer().tokenize(name).filter { $0.kind == .word && $0.isCapitalized && $0.key.utf8.count > 1 }
         guard parts.count >= 2 else { return }
         for part in [parts.first!, parts.last!] {
             if let existing = self.partialNames[part.key], existing != id {
@@ -251,8 +253,13 @@ struct ArticleEntityResolver {
 
     /// Whether most words of the sentence are capitalised, as in a title-case headline.
     static func isTitleCase(_ tokens: [Token], _ sentence: Range<Int>) -> Bool {
-        let words = tokens[sentence].filter { $0.kind == .word && $0.key.count > 3 }
-        return words.count >= 3 && words.filter(\.isCapitalized).count * 4 >= words.count * 3
+        var words = 0
+        var capitalized = 0
+        for token in tokens[sentence] where token.kind == .word && token.key.utf8.count > 3 {
+            words += 1
+            if token.isCapitalized { capitalized += 1 }
+        }
+        return words >= 3 && capitalized * 4 >= words * 3
     }
 
     /// Whether a capitalised word at `index` has capitalised name words right before or after it.

@@ -97,23 +97,29 @@ public struct CueBasedNameRecognizer: NameRecognizer {
     private func hasOrganizationHead(_ tokens: [Token], _ run: Range<Int>) -> Bool {
         guard run.count >= 2 else { return false }
         if self.knowledgeBase.legalSuffixes.contains(tokens[run.upperBound - 1].key) { return true }
-        let headWords = Set((self.knowledgeBase.cues[.organizationHead] ?? []).flatMap(\.keys))
+        let headWords = self.knowledgeBase.organizationHeadWords
         guard run.contains(where: { !headWords.contains(tokens[$0].key) && !Self.connectors.contains(tokens[$0].key) }) else {
             return false
         }
         return self.lastCueEnd(.organizationHead, in: tokens, range: run) != nil
     }
 
+    /// Whether the cue's keys match the tokens starting at `start` (within `upperBound`).
+    private static func matches(_ cue: NameCue, _ tokens: [Token], at start: Int, upperBound: Int) -> Bool {
+        guard start >= 0, start + cue.keys.count <= upperBound else { return false }
+        for offset in cue.keys.indices where tokens[start + offset].key != cue.keys[offset] {
+            return false
+        }
+        return true
+    }
+
     /// The end of the last cue of `kind` found inside `range`.
     private func lastCueEnd(_ kind: NameCue.Kind, in tokens: [Token], range: Range<Int>) -> Int? {
+        guard let byFirstKey = self.knowledgeBase.cuesByFirstKey[kind] else { return nil }
         var found: Int?
-        for cue in self.knowledgeBase.cues[kind] ?? [] {
-            var start = range.lowerBound
-            while start + cue.keys.count <= range.upperBound {
-                if cue.keys.indices.allSatisfy({ tokens[start + $0].key == cue.keys[$0] }) {
-                    found = max(found ?? 0, start + cue.keys.count)
-                }
-                start += 1
+        for start in range {
+            for cue in byFirstKey[tokens[start].key] ?? [] where Self.matches(cue, tokens, at: start, upperBound: range.upperBound) {
+                found = max(found ?? 0, start + cue.keys.count)
             }
         }
         return found
@@ -121,18 +127,22 @@ public struct CueBasedNameRecognizer: NameRecognizer {
 
     /// Whether a cue of `kind` ends exactly at `position`.
     private func cueEnds(_ kind: NameCue.Kind, in tokens: [Token], at position: Int, lowerBound: Int) -> Bool {
-        (self.knowledgeBase.cues[kind] ?? []).contains { cue in
-            let start = position - cue.keys.count
-            return start >= lowerBound && cue.keys.indices.allSatisfy { tokens[start + $0].key == cue.keys[$0] }
+        guard let byFirstKey = self.knowledgeBase.cuesByFirstKey[kind] else { return false }
+        for start in stride(from: position - 1, through: max(lowerBound, position - 6), by: -1) {
+            for cue in byFirstKey[tokens[start].key] ?? []
+            where start + cue.keys.count == position && Self.matches(cue, tokens, at: start, upperBound: position) {
+                return true
+            }
         }
+        return false
     }
 
     /// Whether a cue of `kind` starts exactly at `position`.
     private func startsCue(_ kind: NameCue.Kind, in tokens: [Token], at position: Int, upperBound: Int) -> Bool {
-        (self.knowledgeBase.cues[kind] ?? []).contains { cue in
-            position + cue.keys.count <= upperBound
-                && cue.keys.indices.allSatisfy { tokens[position + $0].key == cue.keys[$0] }
+        guard position < upperBound, let cues = self.knowledgeBase.cuesByFirstKey[kind]?[tokens[position].key] else {
+            return false
         }
+        return cues.contains { Self.matches($0, tokens, at: position, upperBound: upperBound) }
     }
 
     private static func isNameWord(_ token: Token) -> Bool {

@@ -114,6 +114,10 @@ public final class KnowledgeBase: Sendable {
     let trie: AliasTrie
     /// Cues by kind.
     let cues: [NameCue.Kind: [NameCue]]
+    /// Cues by kind and first token key, for lookups at a token position.
+    let cuesByFirstKey: [NameCue.Kind: [String: [NameCue]]]
+    /// Every word of every organisation head cue ("ministry", "of", "mining").
+    let organizationHeadWords: Set<String>
     /// Company legal-form suffixes ("Inc", "Ltd"), as token keys.
     let legalSuffixes: Set<String>
     /// How many aliases each entity has: the tie-breaker between equally plausible readings
@@ -246,6 +250,8 @@ public final class KnowledgeBase: Sendable {
             suffixTable.rows.flatMap { tokenizer.tokenize(String(suffixTable.value($0, "suffix"))).map(\.key) }
                 .filter { $0.count > 1 }
         )
+        self.cuesByFirstKey = cues.mapValues { Dictionary(grouping: $0, by: { $0.keys[0] }) }
+        self.organizationHeadWords = Set((cues[.organizationHead] ?? []).flatMap(\.keys))
         self.entities = entities
         self.prominence = prominence
         self.indexByID = indexByID

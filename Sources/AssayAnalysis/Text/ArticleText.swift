@@ -94,12 +94,10 @@ public enum TextSegmentation {
         while index < tokens.count {
             let token = tokens[index]
             var ends = false
-            if token.kind == .punctuation, token.key == "." || token.key == "!" || token.key == "?" {
+            if Self.isTerminator(token) {
                 ends = true
                 // A run of terminators ("?!", "...") stays together.
-                while index + 1 < tokens.count, tokens[index + 1].kind == .punctuation,
-                    [".", "!", "?"].contains(tokens[index + 1].key)
-                {
+                while index + 1 < tokens.count, Self.isTerminator(tokens[index + 1]) {
                     index += 1
                 }
             } else if token.endsWithPeriod, index + 1 < tokens.count {
@@ -112,10 +110,7 @@ public enum TextSegmentation {
             }
             if ends {
                 // Closing quotes and brackets belong to the sentence they close.
-                while index + 1 < tokens.count, tokens[index + 1].kind == .punctuation,
-                    ["\"", "'", ")", "]"].contains(tokens[index + 1].key),
-                    !tokens[index + 1].spaceBefore
-                {
+                while index + 1 < tokens.count, Self.isCloser(tokens[index + 1]), !tokens[index + 1].spaceBefore {
                     index += 1
                 }
                 close(at: index + 1)
@@ -124,6 +119,14 @@ public enum TextSegmentation {
         }
         close(at: tokens.count)
         return sentences
+    }
+
+    private static func isTerminator(_ token: Token) -> Bool {
+        token.kind == .punctuation && (token.key == "." || token.key == "!" || token.key == "?")
+    }
+
+    private static func isCloser(_ token: Token) -> Bool {
+        token.kind == .punctuation && (token.key == "\"" || token.key == "'" || token.key == ")" || token.key == "]")
     }
 
     private static func isSpace(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {

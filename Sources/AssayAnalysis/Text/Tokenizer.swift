@@ -166,15 +166,17 @@ public struct Tokenizer: Sendable {
             isAllCaps = letterScalars.count >= 2 && letterScalars.allSatisfy { $0.properties.isUppercase }
         }
         // Keys fold case and diacritics, so "Química" matches an alias written "Quimica".
-        var key = isASCII ? Self.asciiLowercased(slice) : surface.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
-        if !isASCII, key.unicodeScalars.contains(where: { Self.classify($0) == .ignorable }) {
-            key.unicodeScalars.removeAll { Self.classify($0) == .ignorable }
-        }
-        if key.utf8.contains(UInt8(ascii: ".")) && !(digits > 0 && letters == 0) {
-            key.removeAll { $0 == "." }
-        }
-        if key.contains("\u{2019}") {
-            key = key.replacingOccurrences(of: "\u{2019}", with: "'")
+        var key: String
+        if isASCII {
+            key = Self.asciiKey(slice, dropPeriods: letters > 0)
+        } else {
+            key = surface.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
+            key.unicodeScalars.removeAll { scalar in
+                Self.classify(scalar) == .ignorable || (scalar == "." && letters + digits > 0)
+            }
+            if key.unicodeScalars.contains("\u{2019}") {
+                key = String(String.UnicodeScalarView(key.unicodeScalars.map { $0 == "\u{2019}" ? "'" : $0 }))
+            }
         }
         let kind: Token.Kind = letters == 0 && digits > 0 && isASCII ? .number : .word
         return Token(
@@ -244,12 +246,15 @@ public struct Tokenizer: Sendable {
     @inline(__always) static func isASCIILetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
     @inline(__always) static func isASCIIUpper(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
 
-    private static func asciiLowercased(_ slice: UnsafeBufferPointer<UInt8>) -> String {
+    /// Lower-cases ASCII bytes, dropping periods when asked ("U.S." → "us"); one small string, no copy.
+    private static func asciiKey(_ slice: UnsafeBufferPointer<UInt8>, dropPeriods: Bool) -> String {
         String(unsafeUninitializedCapacity: slice.count) { buffer in
-            for (index, byte) in slice.enumerated() {
-                buffer[index] = isASCIIUpper(byte) ? byte | 0x20 : byte
+            var count = 0
+            for byte in slice where !(dropPeriods && byte == UInt8(ascii: ".")) {
+                buffer[count] = isASCIIUpper(byte) ? byte | 0x20 : byte
+                count += 1
             }
-            return slice.count
+            return count
         }
     }
 }

@@ -1,0 +1,427 @@
+/// Groups of optional feature templates; the core templates (word, affixes, shape, neighbouring words
+/// and shapes, previous tags) are always on. Stored in the model file so a model decodes with the
+/// features it was trained with.
+public struct NERFeatureSet: OptionSet, Hashable, Sendable {
+    /// The bit mask.
+    public let rawValue: UInt32
+    /// Creates a feature set from its bit mask.
+    public init(rawValue: UInt32) { self.rawValue = rawValue }
+
+    /// Words two positions left and right.
+    public static let wideContext = NERFeatureSet(rawValue: 1 << 0)
+    /// Word bigrams (previous+current, current+next) and word/shape conjunctions.
+    public static let wordConjunctions = NERFeatureSet(rawValue: 1 << 1)
+    /// Previous tag conjoined with the current word and shape.
+    public static let tagConjunctions = NERFeatureSet(rawValue: 1 << 2)
+    /// Document-level consistency: the labels earlier predicted for the same capitalised word in the
+    /// document ("extended prediction history", Ratinov & Roth 2009).
+    public static let documentHistory = NERFeatureSet(rawValue: 1 << 3)
+    /// Prefixes and suffixes up to four bytes.
+    public static let affixes = NERFeatureSet(rawValue: 1 << 4)
+
+    /// The token in its original case (in addition to the lowercased word).
+    public static let casedWord = NERFeatureSet(rawValue: 1 << 5)
+    /// Three-byte suffixes of the neighbouring words.
+    public static let neighbourAffixes = NERFeatureSet(rawValue: 1 << 6)
+    /// Whether the sentence has any lower-case letters (headlines in capitals), conjoined with the shape.
+    public static let sentenceCase = NERFeatureSet(rawValue: 1 << 7)
+
+    /// The feature set of the shipped model. Document history and the cased word are implemented but
+    /// did not measurably help on the dev sets, so they are off.
+    public static let standard: NERFeatureSet = [
+        .wideContext, .wordConjunctions, .tagConjunctions, .affixes, .neighbourAffixes, .sentenceCase,
+    ]
+}
+
+/// Hashes and flags computed once per token from its UTF-8 bytes; the input to feature extraction.
+public struct NERTokenInfo: Sendable, Hashable {
+    /// Hash of the token with ASCII and Latin-1 capitals lowercased.
+    public var word: UInt64
+    /// Hash of the token bytes as written.
+    public var exact: UInt64
+    /// Hash of the word shape (see ``NERFeatureExtractor/shape(of:)``).
+    public var shape: UInt64
+    /// Hash of the short word shape (see ``NERFeatureExtractor/shortShape(of:)``).
+    public var shortShape: UInt64
+    /// Hashes of the lowercased 1-, 2- and 3-byte prefixes.
+    public var prefixes: SIMD4<UInt64>
+    /// Hashes of the lowercased 1-, 2-, 3- and 4-byte suffixes.
+    public var suffixes: SIMD4<UInt64>
+    /// Bit flags, see the `flag…` constants of ``NERFeatureExtractor``.
+    public var flags: UInt16
+    /// Length in bytes, capped at 65535.
+    public var length: UInt16
+
+    /// Whether the token starts with a capital letter or is all capitals.
+    public var isCapitalised: Bool { flags & (NERFeatureExtractor.flagInitialUpper | NERFeatureExtractor.flagAllUpper) != 0 }
+}
+
+/// Feature extraction for the perceptron tagger.
+///
+/// Every feature is a template id combined with one or more hashed values and mapped to a row of the
+/// weight table (`2^hashBits` rows). Token-level hashes are computed once per token from its UTF-8
+/// bytes without allocating (``info(utf8:)``); ``staticRows(_:into:)`` then produces the
+/// ``staticFeatureCount`` rows of every token of a sentence, and ``dynamicRows(info:previous:previous2:history:into:)``
+/// the rows that depend on earlier decisions.
+public struct NERFeatureExtractor: Sendable, Hashable {
+    /// log2 of the number of weight rows.
+    public let hashBits: Int
+    /// The optional templates in use.
+    public let featureSet: NERFeatureSet
+
+    /// Creates an extractor for a table of `2^hashBits` rows.
+    public init(hashBits: Int, featureSet: NERFeatureSet = .standard) {
+        precondition((8 ... 28).contains(hashBits), "hashBits out of range")
+        self.hashBits = hashBits
+        self.featureSet = featureSet
+    }
+
+    /// Number of weight rows, `2^hashBits`.
+    public var rowCount: Int { 1 << hashBits }
+
+    // MARK: Flags
+
+    /// First character is an upper-case letter.
+    public static let flagInitialUpper: UInt16 = 1 << 0
+    /// Has letters and none of them is lower case.
+    public static let flagAllUpper: UInt16 = 1 << 1
+    /// Contains a lower-case letter.
+    public static let flagHasLower: UInt16 = 1 << 2
+    /// Contains a digit.
+    public static let flagHasDigit: UInt16 = 1 << 3
+    /// Contains a hyphen.
+    public static let flagHasHyphen: UInt16 = 1 << 4
+    /// Contains a full stop.
+    public static let flagHasPeriod: UInt16 = 1 << 5
+    /// Contains no letter or digit.
+    public static let flagNoAlphanumeric: UInt16 = 1 << 6
+    /// Contains non-ASCII characters.
+    public static let flagNonASCII: UInt16 = 1 << 7
+    /// Contains an apostrophe (ASCII or U+2019).
+    public static let flagApostrophe: UInt16 = 1 << 8
+
+    // MARK: Hashing
+
+    @inline(__always) static func fnvStep(_ hash: UInt64, _ byte: UInt8) -> UInt64 {
+        (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+    }
+
+    static let fnvOffset: UInt64 = 0xCBF2_9CE4_8422_2325
+
+    /// SplitMix64 finaliser: a fast, well-mixing 64-bit permutation.
+    @inline(__always) static func mix(_ value: UInt64) -> UInt64 {
+        var z = value
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    @inline(__always) func row(_ template: UInt64, _ a: UInt64) -> UInt32 {
+        let h = Self.mix(a &+ template &* 0x9E37_79B9_7F4A_7C15)
+        return UInt32(truncatingIfNeeded: h >> UInt64(64 - hashBits))
+    }
+
+    @inline(__always) func row(_ template: UInt64, _ a: UInt64, _ b: UInt64) -> UInt32 {
+        let h = Self.mix(Self.mix(a &+ template &* 0x9E37_79B9_7F4A_7C15) ^ b)
+        return UInt32(truncatingIfNeeded: h >> UInt64(64 - hashBits))
+    }
+
+    @inline(__always) func row(_ template: UInt64, _ a: UInt64, _ b: UInt64, _ c: UInt64) -> UInt32 {
+        let h = Self.mix(Self.mix(Self.mix(a &+ template &* 0x9E37_79B9_7F4A_7C15) ^ b) ^ c)
+        return UInt32(truncatingIfNeeded: h >> UInt64(64 - hashBits))
+    }
+
+    // MARK: Shapes
+
+    /// The shape character of the code point starting at `bytes[index]`, or 0 for a continuation byte.
+    @inline(__always) static func shapeCharacter(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> UInt8 {
+        let byte = bytes[index]
+        switch byte {
+        case 0x41 ... 0x5A: return 0x58 // X
+        case 0x61 ... 0x7A: return 0x78 // x
+        case 0x30 ... 0x39: return 0x64 // d
+        case 0x00 ..< 0x80: return byte
+        case 0x80 ..< 0xC0: return 0 // continuation
+        case 0xC3:
+            // Latin-1 supplement letters: U+00C0–U+00DE capitals (except ×), U+00DF–U+00FF small.
+            if index + 1 < bytes.count {
+                let next = bytes[index + 1]
+                if next >= 0x80 && next <= 0x9E && next != 0x97 { return 0x58 }
+            }
+            return 0x78
+        case 0xE2: return 0x2A // *: general punctuation, currency, symbols (curly quotes, dashes, €)
+        default: return 0x78 // x: letters of other scripts
+        }
+    }
+
+    /// Calls `body` with the shape characters of `bytes`, capping runs of the same character at
+    /// `maxRun` (4 for the shape, 1 for the short shape).
+    @inline(__always) static func forEachShapeCharacter(
+        _ bytes: UnsafeBufferPointer<UInt8>, maxRun: Int, _ body: (UInt8) -> Void
+    ) {
+        var last: UInt8 = 0
+        var run = 0
+        for index in 0 ..< bytes.count {
+            let c = shapeCharacter(bytes, index)
+            if c == 0 { continue }
+            if c == last { run += 1 } else { last = c; run = 1 }
+            if run <= maxRun { body(c) }
+        }
+    }
+
+    /// The word shape: capitals → `X`, small letters → `x`, digits → `d`, other ASCII kept, symbols in
+    /// U+2000–U+2FFF → `*`; runs longer than four are cut to four. `"McDonald's"` → `"XxXxxxx'x"`.
+    public static func shape(of token: String) -> String {
+        shapeString(token, maxRun: 4)
+    }
+
+    /// The short word shape: like ``shape(of:)`` with every run collapsed to one character. `"Apple"` → `"Xx"`.
+    public static func shortShape(of token: String) -> String {
+        shapeString(token, maxRun: 1)
+    }
+
+    private static func shapeString(_ token: String, maxRun: Int) -> String {
+        var token = token
+        return token.withUTF8 { bytes in
+            var out: [UInt8] = []
+            forEachShapeCharacter(bytes, maxRun: maxRun) { out.append($0) }
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
+    /// The lowercased prefixes of 1, 2 and 3 bytes (fewer for short tokens), as used for features.
+    public static func prefixes(of token: String) -> [String] {
+        let lower = Array(token.utf8).map(lowercased)
+        return (1 ... 3).filter { $0 <= lower.count }.map { String(decoding: lower[0 ..< $0], as: UTF8.self) }
+    }
+
+    /// The lowercased suffixes of 1, 2, 3 and 4 bytes (fewer for short tokens), as used for features.
+    public static func suffixes(of token: String) -> [String] {
+        let lower = Array(token.utf8).map(lowercased)
+        return (1 ... 4).filter { $0 <= lower.count }.map { String(decoding: lower[(lower.count - $0)...], as: UTF8.self) }
+    }
+
+    /// ASCII lowercasing of one byte (Latin-1 capitals are lowercased in ``info(utf8:)`` by code point).
+    @inline(__always) static func lowercased(_ byte: UInt8) -> UInt8 {
+        (byte >= 0x41 && byte <= 0x5A) ? byte | 0x20 : byte
+    }
+
+    // MARK: Token info
+
+    /// Token-level hashes and flags of `token`.
+    public func info(for token: String) -> NERTokenInfo {
+        var token = token
+        return token.withUTF8 { info(utf8: $0) }
+    }
+
+    /// Token-level hashes and flags from UTF-8 bytes (no allocation).
+    public func info(utf8 bytes: UnsafeBufferPointer<UInt8>) -> NERTokenInfo {
+        let n = bytes.count
+        var word = Self.fnvOffset
+        var exact = Self.fnvOffset ^ 0x77
+        var prefixes = SIMD4<UInt64>(repeating: 0)
+        var flags: UInt16 = 0
+        var hasLetter = false
+        var hasUpper = false
+        var previousWasC3 = false
+        for index in 0 ..< n {
+            var byte = bytes[index]
+            switch byte {
+            case 0x41 ... 0x5A:
+                if index == 0 { flags |= Self.flagInitialUpper }
+                hasLetter = true; hasUpper = true
+                byte |= 0x20
+            case 0x61 ... 0x7A:
+                hasLetter = true
+                flags |= Self.flagHasLower
+            case 0x30 ... 0x39: flags |= Self.flagHasDigit
+            case 0x2D: flags |= Self.flagHasHyphen
+            case 0x2E: flags |= Self.flagHasPeriod
+            case 0x27: flags |= Self.flagApostrophe
+            case 0x80...:
+                flags |= Self.flagNonASCII
+                if previousWasC3 && byte >= 0x80 && byte <= 0x9E && byte != 0x97 {
+                    if index == 1 { flags |= Self.flagInitialUpper }
+                    hasLetter = true; hasUpper = true
+                    byte |= 0x20
+                } else if previousWasC3 {
+                    hasLetter = true; flags |= Self.flagHasLower
+                } else if byte == 0x99 && index >= 2 && bytes[index - 2] == 0xE2 && bytes[index - 1] == 0x80 {
+                    flags |= Self.flagApostrophe
+                } else if byte >= 0xC0 && byte != 0xC3 && byte != 0xE2 {
+                    hasLetter = true
+                }
+            default: break
+            }
+            previousWasC3 = bytes[index] == 0xC3
+            exact = Self.fnvStep(exact, bytes[index])
+            word = Self.fnvStep(word, byte)
+            if index < 3 { prefixes[index] = word }
+        }
+        if n < 3 { for k in n ..< 3 { prefixes[k] = word } }
+        if hasLetter && hasUpper && flags & Self.flagHasLower == 0 { flags |= Self.flagAllUpper }
+        if !hasLetter && flags & Self.flagHasDigit == 0 { flags |= Self.flagNoAlphanumeric }
+
+        var suffixes = SIMD4<UInt64>(repeating: 0)
+        for k in 1 ... 4 {
+            var h = Self.fnvOffset ^ 0x5555
+            for index in max(0, n - k) ..< n { h = Self.fnvStep(h, Self.lowercased(bytes[index])) }
+            suffixes[k - 1] = h
+        }
+        var shape = Self.fnvOffset
+        Self.forEachShapeCharacter(bytes, maxRun: 4) { shape = Self.fnvStep(shape, $0) }
+        var shortShape = Self.fnvOffset
+        Self.forEachShapeCharacter(bytes, maxRun: 1) { shortShape = Self.fnvStep(shortShape, $0) }
+        return NERTokenInfo(
+            word: word, exact: exact, shape: shape, shortShape: shortShape, prefixes: prefixes, suffixes: suffixes,
+            flags: flags, length: UInt16(min(n, 65535))
+        )
+    }
+
+    /// The padding token before the sentence start.
+    static let beginPad = NERTokenInfo(
+        word: 0xB051, exact: 0xB050, shape: 0xB052, shortShape: 0xB053, prefixes: .zero, suffixes: .zero, flags: 0, length: 0
+    )
+    /// The padding token after the sentence end.
+    static let endPad = NERTokenInfo(
+        word: 0xE051, exact: 0xE050, shape: 0xE052, shortShape: 0xE053, prefixes: .zero, suffixes: .zero, flags: 0, length: 0
+    )
+
+    // MARK: Templates
+
+    /// Number of rows ``staticRows(_:into:)`` writes per token (unused templates write a fixed dummy row).
+    public static let staticFeatureCount = 32
+    /// Maximum number of rows ``dynamicRows(info:previous:previous2:history:into:)`` writes.
+    public static let maxDynamicFeatureCount = 6
+
+    /// Writes ``staticFeatureCount`` rows for each token of a sentence into `out`
+    /// (`infos.count × staticFeatureCount` entries, token-major).
+    public func staticRows(_ infos: UnsafeBufferPointer<NERTokenInfo>, into out: UnsafeMutablePointer<UInt32>) {
+        let n = infos.count
+        let wide = featureSet.contains(.wideContext)
+        let conj = featureSet.contains(.wordConjunctions)
+        let affixes = featureSet.contains(.affixes)
+        let cased = featureSet.contains(.casedWord)
+        let neighbourAffixes = featureSet.contains(.neighbourAffixes)
+        var sentenceCase: UInt64 = 0
+        if featureSet.contains(.sentenceCase) {
+            var lower = 0
+            var letters = 0
+            for t in infos where t.flags & Self.flagNoAlphanumeric == 0 {
+                if t.flags & Self.flagHasLower != 0 { lower += 1 }
+                if t.flags & (Self.flagHasLower | Self.flagAllUpper | Self.flagInitialUpper) != 0 { letters += 1 }
+            }
+            sentenceCase = letters >= 2 && lower == 0 ? 2 : 1
+        }
+        let off = row(999, 0)
+        var o = out
+        for i in 0 ..< n {
+            let t = infos[i]
+            let p1 = i >= 1 ? infos[i - 1] : Self.beginPad
+            let p2 = i >= 2 ? infos[i - 2] : Self.beginPad
+            let n1 = i + 1 < n ? infos[i + 1] : Self.endPad
+            let n2 = i + 2 < n ? infos[i + 2] : Self.endPad
+            let first: UInt64 = i == 0 ? 1 : 0
+            o[0] = row(0, 0)
+            o[1] = row(1, t.word)
+            o[2] = row(2, p1.word)
+            o[3] = row(3, n1.word)
+            o[4] = wide ? row(4, p2.word) : off
+            o[5] = wide ? row(5, n2.word) : off
+            o[6] = affixes ? row(6, t.prefixes[0]) : off
+            o[7] = affixes ? row(7, t.prefixes[1]) : off
+            o[8] = affixes ? row(8, t.prefixes[2]) : off
+            o[9] = affixes ? row(9, t.suffixes[0]) : off
+            o[10] = affixes ? row(10, t.suffixes[1]) : off
+            o[11] = affixes ? row(11, t.suffixes[2]) : off
+            o[12] = affixes ? row(12, t.suffixes[3]) : off
+            o[13] = row(13, t.shape)
+            o[14] = row(14, t.shortShape)
+            o[15] = row(15, p1.shortShape)
+            o[16] = row(16, n1.shortShape)
+            o[17] = row(17, p1.shortShape, t.shortShape)
+            o[18] = row(18, t.shortShape, n1.shortShape)
+            o[19] = row(19, p1.shortShape, t.shortShape, n1.shortShape)
+            o[20] = conj ? row(20, p1.word, t.word) : off
+            o[21] = conj ? row(21, t.word, n1.word) : off
+            o[22] = conj ? row(22, p1.word, t.shortShape) : off
+            o[23] = conj ? row(23, t.shortShape, n1.word) : off
+            o[24] = row(24, t.shortShape, first)
+            o[25] = row(25, t.word, first)
+            o[26] = row(26, UInt64(t.flags), first)
+            o[27] = row(27, UInt64(min(t.length, 12)), t.shortShape)
+            o[28] = cased ? row(28, t.exact) : off
+            o[29] = neighbourAffixes ? row(29, p1.suffixes[2]) : off
+            o[30] = neighbourAffixes ? row(30, n1.suffixes[2]) : off
+            o[31] = sentenceCase != 0 ? row(31, sentenceCase, t.shortShape, UInt64(t.flags)) : off
+            o += Self.staticFeatureCount
+        }
+    }
+
+    /// Label index used by the document history for "no earlier occurrence".
+    static let noHistory: UInt8 = 255
+
+    /// Writes the rows that depend on earlier decisions and returns how many: the previous tag, the two
+    /// previous tags, their conjunctions with the word and shape, and the document history label
+    /// (`0 ..< 4` an entity type, `4` outside, ``noHistory`` when the word was not seen earlier).
+    @inline(__always)
+    public func dynamicRows(
+        info t: NERTokenInfo, previous: UInt8, previous2: UInt8, history: UInt8,
+        into out: UnsafeMutablePointer<UInt32>
+    ) -> Int {
+        out[0] = row(100, UInt64(previous))
+        out[1] = row(101, UInt64(previous), UInt64(previous2))
+        var count = 2
+        if featureSet.contains(.tagConjunctions) {
+            out[2] = row(102, UInt64(previous), t.word)
+            out[3] = row(103, UInt64(previous), t.shortShape)
+            count = 4
+        }
+        if featureSet.contains(.documentHistory) && history != Self.noHistory {
+            out[count] = row(104, UInt64(history))
+            out[count + 1] = row(105, UInt64(history), t.shortShape)
+            count += 2
+        }
+        return count
+    }
+}
+
+/// Document-level memory of the labels predicted so far for capitalised words (by word hash).
+struct NERDocumentMemory {
+    private var counts: [UInt64: SIMD8<UInt16>] = [:]
+
+    mutating func reset() { counts.removeAll(keepingCapacity: true) }
+
+    /// The most frequent label so far for this word: `0 ..< 4` an entity type, `4` outside, or
+    /// ``NERFeatureExtractor/noHistory``.
+    @inline(__always) func history(for info: NERTokenInfo) -> UInt8 {
+        guard info.isCapitalised, let c = counts[info.word] else { return NERFeatureExtractor.noHistory }
+        var best = 0
+        for k in 1 ..< 5 where c[k] > c[best] { best = k }
+        return UInt8(best)
+    }
+
+    /// Records the labels of a decoded sentence.
+    mutating func record(infos: UnsafeBufferPointer<NERTokenInfo>, tags: UnsafeBufferPointer<UInt8>) {
+        for i in 0 ..< infos.count where infos[i].isCapitalised {
+            let tag = tags[i]
+            let slot = tag == 0 ? 4 : Int((tag - 1) / 4)
+            counts[infos[i].word, default: .zero][slot] &+= 1
+        }
+    }
+}
+
+/// BILOU transition table: `allowed[previous * count + tag]`, with `previous == count` meaning the start.
+enum NERTransitions {
+    static let allowed: [Bool] = {
+        let n = BILOUTag.count
+        var table = [Bool](repeating: false, count: (n + 1) * n)
+        for p in 0 ... n {
+            let previous: BILOUTag? = p == n ? nil : BILOUTag.all[p]
+            for t in 0 ..< n { table[p * n + t] = BILOUTag.all[t].canFollow(previous) }
+        }
+        return table
+    }()
+
+    static let canEnd: [Bool] = BILOUTag.all.map(\.canEndSentence)
+}

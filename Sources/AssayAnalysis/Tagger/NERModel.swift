@@ -1,0 +1,289 @@
+import Foundation
+
+/// A trained averaged-perceptron named-entity tagger with hashed features and Int8 weights.
+///
+/// Decoding is greedy left to right over BILOU tags with the transition constraint (only valid
+/// successors, and no open entity at the sentence end). Tagging is thread-safe: the model is an
+/// immutable value.
+public struct NERModel: Sendable {
+    /// Free-form model version, e.g. `ner-perceptron-1 (seed 42, 2026-11-29)`.
+    public let version: String
+    /// The feature extractor (hash size and feature templates) the weights belong to.
+    public let extractor: NERFeatureExtractor
+    /// The perceptron score of one integer score unit: weight = `q × 2^exponent[row] × scale`.
+    public let scale: Float
+    /// `rowCount × BILOUTag.count` quantised weights, row-major.
+    let weights: [Int8]
+    /// Per row, the power-of-two exponent of its quantisation step (`0 ... maxExponent`).
+    let exponents: [UInt8]
+
+    /// The base quantisation step used by the trainer.
+    static let baseScale: Float = 1.0 / 256
+    /// The largest per-row exponent (keeps integer score sums far from overflow).
+    static let maxExponent = 16
+
+    /// Creates a model from quantised weights; `weights.count` must be `rowCount × BILOUTag.count` and
+    /// `exponents.count` must be `rowCount`.
+    init(version: String, extractor: NERFeatureExtractor, scale: Float, weights: [Int8], exponents: [UInt8]) {
+        precondition(weights.count == extractor.rowCount * BILOUTag.count && exponents.count == extractor.rowCount)
+        self.version = version
+        self.extractor = extractor
+        self.scale = scale
+        self.weights = weights
+        self.exponents = exponents
+    }
+
+    // MARK: Public tagging API
+
+    /// Tags one pre-tokenised sentence and returns one BIO tag per token (`B-PER`, `I-ORG`, `O`, …).
+    public func tag(_ tokens: [String]) -> [String] {
+        NERTagScheme.bio(fromBILOU: tagBILOU(tokens))
+    }
+
+    /// Tags one sentence and returns BILOU tags.
+    public func tagBILOU(_ tokens: [String]) -> [BILOUTag] {
+        var decoder = NERDecoder(model: self, useDocumentMemory: false)
+        let (tags, _) = decoder.decode(tokens)
+        return tags.map { BILOUTag(uncheckedRawValue: $0) }
+    }
+
+    /// Tags the sentences of one document (e.g. a news article) in order; a name's earlier labels
+    /// in the document inform later decisions. Returns BIO tags, one array per sentence.
+    public func tagDocument(_ sentences: [[String]]) -> [[String]] {
+        var decoder = NERDecoder(model: self, useDocumentMemory: true)
+        return sentences.map { sentence in
+            let (tags, _) = decoder.decode(sentence)
+            return NERTagScheme.bio(fromBILOU: tags.map { BILOUTag(uncheckedRawValue: $0) })
+        }
+    }
+
+    /// The entity mentions of one sentence with confidences (see ``NERSpan/confidence``).
+    public func spans(_ tokens: [String]) -> [NERSpan] {
+        var decoder = NERDecoder(model: self, useDocumentMemory: false)
+        return decoder.decodeSpans(tokens)
+    }
+
+    /// The entity mentions of each sentence of one document, decoded with document-level consistency.
+    public func spansDocument(_ sentences: [[String]]) -> [[NERSpan]] {
+        var decoder = NERDecoder(model: self, useDocumentMemory: true)
+        return sentences.map { decoder.decodeSpans($0) }
+    }
+
+    /// Tags pre-tokenised text in the `assay tag` line format and returns the output bytes.
+    ///
+    /// Input: one sentence per line, tokens separated by spaces (runs of spaces or tabs count as one
+    /// separator; a trailing `\r` is ignored). Output: for every input line one line of space-separated
+    /// BIO tags, as many as the line has tokens; an empty (or blank) line gives an empty line. A line
+    /// consisting of the single token `-DOCSTART-` is tagged `O` and starts a new document for the
+    /// document-level features; without such lines the whole input is one document.
+    public func tagLines(_ input: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var decoder = NERDecoder(model: self, useDocumentMemory: true)
+        var output: [UInt8] = []
+        output.reserveCapacity(input.count + input.count / 2)
+        var ranges: [Range<Int>] = []
+        var lineStart = 0
+        let n = input.count
+        let docstart = Array("-DOCSTART-".utf8)
+        while lineStart < n {
+            var lineEnd = lineStart
+            while lineEnd < n && input[lineEnd] != 0x0A { lineEnd += 1 }
+            ranges.removeAll(keepingCapacity: true)
+            var i = lineStart
+            while i < lineEnd {
+                while i < lineEnd && (input[i] == 0x20 || input[i] == 0x09 || input[i] == 0x0D) { i += 1 }
+                let start = i
+                while i < lineEnd && input[i] != 0x20 && input[i] != 0x09 && input[i] != 0x0D { i += 1 }
+                if i > start { ranges.append(start ..< i) }
+            }
+            if ranges.count == 1 && ranges[0].count == docstart.count
+                && docstart.withUnsafeBufferPointer({ d in (0 ..< d.count).allSatisfy { d[$0] == input[ranges[0].lowerBound + $0] } }) {
+                decoder.memory?.reset()
+                output.append(0x4F) // "O"
+            } else {
+                decoder.decodeRanges(input, ranges)
+                decoder.appendBIO(to: &output)
+            }
+            output.append(0x0A)
+            lineStart = lineEnd + 1
+        }
+        return output
+    }
+
+    // MARK: Bundled resource
+
+    /// Loads the model shipped with AssayAnalysis (`Resources/Model/ner-perceptron.bin`).
+    public static func bundled() throws(NERModelError) -> NERModel {
+        guard let url = Bundle.module.url(forResource: "ner-perceptron", withExtension: "bin", subdirectory: "Model") else {
+            throw NERModelError.resourceNotFound("Model/ner-perceptron.bin")
+        }
+        return try load(contentsOf: url)
+    }
+}
+
+/// Sign-extends 16 Int8 lanes to Int32 (written out so that it compiles to a single vector extension
+/// instead of a generic conversion call).
+@inline(__always) private func widen(_ v: SIMD16<Int8>) -> SIMD16<Int32> {
+    SIMD16<Int32>(
+        Int32(v[0]), Int32(v[1]), Int32(v[2]), Int32(v[3]), Int32(v[4]), Int32(v[5]), Int32(v[6]), Int32(v[7]),
+        Int32(v[8]), Int32(v[9]), Int32(v[10]), Int32(v[11]), Int32(v[12]), Int32(v[13]), Int32(v[14]), Int32(v[15])
+    )
+}
+
+/// Reusable decoding state: scratch buffers and the document memory.
+struct NERDecoder {
+    let model: NERModel
+    var memory: NERDocumentMemory?
+    var infos: [NERTokenInfo] = []
+    var rows: [UInt32] = []
+    var tags: [UInt8] = []
+    var confidences: [Float] = []
+    var computeConfidence = false
+
+    init(model: NERModel, useDocumentMemory: Bool) {
+        self.model = model
+        self.memory = useDocumentMemory && model.extractor.featureSet.contains(.documentHistory) ? NERDocumentMemory() : nil
+    }
+
+    mutating func decode(_ tokens: [String]) -> (tags: [UInt8], confidences: [Float]) {
+        infos.removeAll(keepingCapacity: true)
+        for token in tokens {
+            let info = token.utf8.withContiguousStorageIfAvailable { model.extractor.info(utf8: $0) }
+                ?? model.extractor.info(for: token)
+            infos.append(info)
+        }
+        run()
+        return (tags, confidences)
+    }
+
+    mutating func decodeSpans(_ tokens: [String]) -> [NERSpan] {
+        computeConfidence = true
+        let (tags, confidences) = decode(tokens)
+        var spans = NERTagScheme.spans(fromBILOU: tags.map { BILOUTag(uncheckedRawValue: $0) })
+        for k in spans.indices {
+            var sum: Float = 0
+            for i in spans[k].range { sum += confidences[i] }
+            spans[k].confidence = sum / Float(spans[k].end - spans[k].start)
+        }
+        return spans
+    }
+
+    mutating func decodeRanges(_ bytes: UnsafeBufferPointer<UInt8>, _ ranges: [Range<Int>]) {
+        infos.removeAll(keepingCapacity: true)
+        let base = bytes.baseAddress!
+        for r in ranges {
+            infos.append(model.extractor.info(utf8: UnsafeBufferPointer(start: base + r.lowerBound, count: r.count)))
+        }
+        run()
+    }
+
+    static let bioBytes: [[UInt8]] = BILOUTag.all.map { tag in
+        guard let label = tag.label, let position = tag.position else { return Array("O".utf8) }
+        let letter = (position == .begin || position == .unit) ? "B" : "I"
+        return Array("\(letter)-\(label.name)".utf8)
+    }
+
+    /// Appends the BIO tags of the last decoded sentence, space-separated, without a newline.
+    func appendBIO(to output: inout [UInt8]) {
+        for (i, tag) in tags.enumerated() {
+            if i > 0 { output.append(0x20) }
+            output.append(contentsOf: Self.bioBytes[Int(tag)])
+        }
+    }
+
+    /// Decodes `infos` into `tags` (and `confidences` if requested), then updates the document memory.
+    mutating func run() {
+        let n = infos.count
+        let k = BILOUTag.count
+        var tags = [UInt8](repeating: 0, count: n)
+        var confidences = [Float](repeating: 1, count: computeConfidence ? n : 0)
+        defer {
+            self.tags = tags
+            self.confidences = confidences
+        }
+        guard n > 0 else { return }
+        let staticCount = NERFeatureExtractor.staticFeatureCount
+        var rows = self.rows
+        self.rows = []
+        defer { self.rows = rows }
+        if rows.count < n * staticCount { rows = [UInt32](repeating: 0, count: n * staticCount) }
+        do {
+            let extractor = model.extractor
+            let memory = self.memory
+            let computeConfidence = self.computeConfidence
+            let scale = model.scale
+            infos.withUnsafeBufferPointer { infos in
+                rows.withUnsafeMutableBufferPointer { rows in
+                    extractor.staticRows(infos, into: rows.baseAddress!)
+                    model.weights.withUnsafeBufferPointer { w in
+                      model.exponents.withUnsafeBufferPointer { exps in
+                        tags.withUnsafeMutableBufferPointer { tags in
+                            let wb = UnsafeRawPointer(w.baseAddress!)
+                            var dynamic = (UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0))
+                            var previous = UInt8(k), previous2 = UInt8(k)
+                            for i in 0 ..< n {
+                                var s16 = SIMD16<Int32>(repeating: 0)
+                                var s17: Int32 = 0
+                                let rowBase = rows.baseAddress! + i * staticCount
+                                for f in 0 ..< staticCount {
+                                    let r = Int(rowBase[f])
+                                    let p = wb + r * k
+                                    let e = Int32(exps[r])
+                                    s16 &+= widen(p.loadUnaligned(as: SIMD16<Int8>.self)) &<< SIMD16<Int32>(repeating: e)
+                                    s17 &+= Int32(p.load(fromByteOffset: 16, as: Int8.self)) << e
+                                }
+                                let history = memory?.history(for: infos[i]) ?? NERFeatureExtractor.noHistory
+                                let dynamicCount = withUnsafeMutableBytes(of: &dynamic) { raw in
+                                    extractor.dynamicRows(
+                                        info: infos[i], previous: previous, previous2: previous2, history: history,
+                                        into: raw.baseAddress!.assumingMemoryBound(to: UInt32.self)
+                                    )
+                                }
+                                withUnsafeBytes(of: &dynamic) { raw in
+                                    let d = raw.baseAddress!.assumingMemoryBound(to: UInt32.self)
+                                    for f in 0 ..< dynamicCount {
+                                        let r = Int(d[f])
+                                        let p = wb + r * k
+                                        let e = Int32(exps[r])
+                                        s16 &+= widen(p.loadUnaligned(as: SIMD16<Int8>.self)) &<< SIMD16<Int32>(repeating: e)
+                                        s17 &+= Int32(p.load(fromByteOffset: 16, as: Int8.self)) << e
+                                    }
+                                }
+                                let last = i == n - 1
+                                var best = 0
+                                var bestScore = Int32.min
+                                let allowedBase = Int(previous) * k
+                                NERTransitions.allowed.withUnsafeBufferPointer { allowed in
+                                    NERTransitions.canEnd.withUnsafeBufferPointer { canEnd in
+                                        for t in 0 ..< k where allowed[allowedBase + t] && (!last || canEnd[t]) {
+                                            let score = t < 16 ? s16[t] : s17
+                                            if score > bestScore { bestScore = score; best = t }
+                                        }
+                                    }
+                                }
+                                tags[i] = UInt8(best)
+                                if computeConfidence {
+                                    var sum: Float = 0
+                                    for t in 0 ..< k where NERTransitions.allowed[allowedBase + t] && (!last || NERTransitions.canEnd[t]) {
+                                        let score = t < 16 ? s16[t] : s17
+                                        sum += expf(Float(score - bestScore) * scale)
+                                    }
+                                    confidences[i] = 1 / sum
+                                }
+                                previous2 = previous
+                                previous = UInt8(best)
+                            }
+                        }
+                      }
+                    }
+                }
+            }
+        }
+        if var memory = self.memory {
+            self.memory = nil
+            infos.withUnsafeBufferPointer { infos in
+                tags.withUnsafeBufferPointer { tags in memory.record(infos: infos, tags: tags) }
+            }
+            self.memory = memory
+        }
+    }
+}

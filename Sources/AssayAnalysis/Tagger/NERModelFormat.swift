@@ -1,0 +1,155 @@
+public import Foundation
+
+/// Why a model file could not be loaded.
+public enum NERModelError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The file does not start with the magic bytes `ASSAYNER`.
+    case badMagic
+    /// The file's format version is not one this build reads.
+    case unsupportedVersion(UInt32)
+    /// The data ends before the structure it declares (`expected` bytes needed, `actual` present).
+    case truncated(expected: Int, actual: Int)
+    /// The stored CRC-32 does not match the data: the file is corrupt.
+    case checksumMismatch(stored: UInt32, computed: UInt32)
+    /// Header fields are out of range or inconsistent.
+    case invalidHeader(String)
+    /// The file could not be read.
+    case unreadable(path: String, reason: String)
+    /// The bundled model resource is missing from the bundle.
+    case resourceNotFound(String)
+
+    /// A one-line explanation.
+    public var description: String {
+        switch self {
+        case .badMagic: "not an Assay NER model (bad magic number)"
+        case .unsupportedVersion(let v): "unsupported NER model format version \(v) (this build reads version \(NERModelFormat.version))"
+        case .truncated(let expected, let actual): "NER model file is truncated (\(actual) bytes, need \(expected))"
+        case .checksumMismatch(let stored, let computed):
+            "NER model file is corrupt (CRC-32 stored \(String(stored, radix: 16)), computed \(String(computed, radix: 16)))"
+        case .invalidHeader(let reason): "NER model header is invalid: \(reason)"
+        case .unreadable(let path, let reason): "cannot read NER model \(path): \(reason)"
+        case .resourceNotFound(let name): "bundled NER model resource \(name) not found"
+        }
+    }
+}
+
+/// The binary weights format (all integers little-endian):
+///
+/// | offset | size | field |
+/// |---|---|---|
+/// | 0 | 8 | magic `ASSAYNER` |
+/// | 8 | 4 | format version (1) |
+/// | 12 | 4 | byte length `L` of the model version string |
+/// | 16 | L | model version string, UTF-8 |
+/// | 16+L | 4 | hash bits `b` (rows = 2^b) |
+/// | 20+L | 4 | tag count (17) |
+/// | 24+L | 4 | feature-set bits |
+/// | 28+L | 4 | weight scale, IEEE-754 Float32 bits |
+/// | 32+L | 2^b × 17 | weights `q`, Int8, row-major |
+/// | 32+L+17×2^b | 2^b | per-row exponents `e` (0 … 16); weight = q × 2^e × scale |
+/// | end−4 | 4 | CRC-32 (IEEE) of all preceding bytes |
+public enum NERModelFormat {
+    /// The magic bytes.
+    public static let magic: [UInt8] = Array("ASSAYNER".utf8)
+    /// The format version written and read by this build.
+    public static let version: UInt32 = 1
+
+    /// CRC-32 (IEEE 802.3, reflected polynomial 0xEDB88320) of `bytes`.
+    public static func crc32(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
+        var crc: UInt32 = 0xFFFF_FFFF
+        crcTable.withUnsafeBufferPointer { table in
+            for byte in bytes { crc = table[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8) }
+        }
+        return crc ^ 0xFFFF_FFFF
+    }
+
+    private static let crcTable: [UInt32] = (0 ..< 256).map { n -> UInt32 in
+        var c = UInt32(n)
+        for _ in 0 ..< 8 { c = (c & 1) != 0 ? 0xEDB8_8320 ^ (c >> 1) : c >> 1 }
+        return c
+    }
+}
+
+extension NERModel {
+    /// Loads a model file (see ``NERModelFormat``).
+    public static func load(contentsOf url: URL) throws(NERModelError) -> NERModel {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url, options: .mappedIfSafe)
+        } catch {
+            throw NERModelError.unreadable(path: url.path, reason: "\(error)")
+        }
+        return try NERModel(data: data)
+    }
+
+    /// Decodes a model from the bytes of a model file, validating magic, version, sizes and checksum.
+    public init(data: Data) throws(NERModelError) {
+        let bytes = [UInt8](data)
+        func u32(_ offset: Int) -> UInt32 {
+            UInt32(bytes[offset]) | UInt32(bytes[offset + 1]) << 8 | UInt32(bytes[offset + 2]) << 16 | UInt32(bytes[offset + 3]) << 24
+        }
+        let magic = NERModelFormat.magic
+        let prefix = min(bytes.count, magic.count)
+        guard bytes[0 ..< prefix].elementsEqual(magic[0 ..< prefix]) else { throw .badMagic }
+        guard bytes.count >= 16 else { throw .truncated(expected: 16, actual: bytes.count) }
+        let formatVersion = u32(8)
+        guard formatVersion == NERModelFormat.version else { throw .unsupportedVersion(formatVersion) }
+        let versionLength = Int(u32(12))
+        guard versionLength <= 4096 else { throw .invalidHeader("version string length \(versionLength)") }
+        let headerEnd = 16 + versionLength + 16
+        guard bytes.count >= headerEnd else { throw .truncated(expected: headerEnd, actual: bytes.count) }
+        let hashBits = Int(u32(16 + versionLength))
+        let tagCount = Int(u32(20 + versionLength))
+        let featureBits = u32(24 + versionLength)
+        let scale = Float(bitPattern: u32(28 + versionLength))
+        guard (8 ... 28).contains(hashBits) else { throw .invalidHeader("hash bits \(hashBits)") }
+        guard tagCount == BILOUTag.count else { throw .invalidHeader("tag count \(tagCount), expected \(BILOUTag.count)") }
+        guard scale.isFinite && scale > 0 else { throw .invalidHeader("weight scale \(scale)") }
+        let weightCount = (1 << hashBits) * tagCount
+        let rowCount = 1 << hashBits
+        let total = headerEnd + weightCount + rowCount + 4
+        guard bytes.count >= total else { throw .truncated(expected: total, actual: bytes.count) }
+        guard bytes.count == total else { throw .invalidHeader("\(bytes.count - total) unexpected trailing bytes") }
+        let stored = u32(total - 4)
+        let computed = bytes.withUnsafeBytes { NERModelFormat.crc32(UnsafeRawBufferPointer(rebasing: $0[0 ..< total - 4])) }
+        guard stored == computed else { throw .checksumMismatch(stored: stored, computed: computed) }
+        guard let version = String(validating: bytes[16 ..< 16 + versionLength], as: UTF8.self) else {
+            throw .invalidHeader("model version is not UTF-8")
+        }
+        let weights = bytes[headerEnd ..< headerEnd + weightCount].withUnsafeBytes { Array($0.bindMemory(to: Int8.self)) }
+        let exponents = Array(bytes[headerEnd + weightCount ..< headerEnd + weightCount + rowCount])
+        guard exponents.allSatisfy({ Int($0) <= NERModel.maxExponent }) else { throw .invalidHeader("row exponent out of range") }
+        self.init(
+            version: version,
+            extractor: NERFeatureExtractor(hashBits: hashBits, featureSet: NERFeatureSet(rawValue: featureBits)),
+            scale: scale,
+            weights: weights,
+            exponents: exponents
+        )
+    }
+
+    /// The model file bytes (see ``NERModelFormat``).
+    public func serialized() -> Data {
+        var out: [UInt8] = []
+        out.reserveCapacity(weights.count + 64)
+        func put(_ value: UInt32) { for k in 0 ..< 4 { out.append(UInt8(truncatingIfNeeded: value >> (8 * UInt32(k)))) } }
+        out += NERModelFormat.magic
+        put(NERModelFormat.version)
+        let versionBytes = Array(version.utf8)
+        put(UInt32(versionBytes.count))
+        out += versionBytes
+        put(UInt32(extractor.hashBits))
+        put(UInt32(BILOUTag.count))
+        put(extractor.featureSet.rawValue)
+        put(scale.bitPattern)
+        weights.withUnsafeBytes { out += $0 }
+        out += exponents
+        let crc = out.withUnsafeBytes { NERModelFormat.crc32($0) }
+        put(crc)
+        return Data(out)
+    }
+
+    /// Writes the model file atomically.
+    public func write(to url: URL) throws {
+        try serialized().write(to: url, options: .atomic)
+    }
+}

@@ -1,0 +1,283 @@
+import Foundation
+import Testing
+
+@testable import AssayAnalysis
+
+@Suite("NER feature extraction")
+struct NERFeatureTests {
+    @Test func wordShapes() {
+        #expect(NERFeatureExtractor.shape(of: "Apple") == "Xxxxx")
+        #expect(NERFeatureExtractor.shape(of: "Washington") == "Xxxxx")
+        #expect(NERFeatureExtractor.shape(of: "McDonald's") == "XxXxxxx'x")
+        #expect(NERFeatureExtractor.shape(of: "U.S.") == "X.X.")
+        #expect(NERFeatureExtractor.shape(of: "1984") == "dddd")
+        #expect(NERFeatureExtractor.shape(of: "COVID-19") == "XXXX-dd")
+        #expect(NERFeatureExtractor.shape(of: "École") == "Xxxxx")
+        #expect(NERFeatureExtractor.shape(of: "’s") == "*x")
+        #expect(NERFeatureExtractor.shortShape(of: "Apple") == "Xx")
+        #expect(NERFeatureExtractor.shortShape(of: "iPhone") == "xXx")
+        #expect(NERFeatureExtractor.shortShape(of: "NATO") == "X")
+        #expect(NERFeatureExtractor.shortShape(of: "3.5") == "d.d")
+    }
+
+    @Test func affixes() {
+        #expect(NERFeatureExtractor.prefixes(of: "Berlin") == ["b", "be", "ber"])
+        #expect(NERFeatureExtractor.suffixes(of: "Berlin") == ["n", "in", "lin", "rlin"])
+        #expect(NERFeatureExtractor.prefixes(of: "Al") == ["a", "al"])
+        #expect(NERFeatureExtractor.suffixes(of: "ISM") == ["m", "sm", "ism"])
+    }
+
+    @Test func tokenInfoFlagsAndCaseFolding() {
+        let extractor = NERFeatureExtractor(hashBits: 16)
+        let apple = extractor.info(for: "Apple")
+        #expect(apple.word == extractor.info(for: "APPLE").word)
+        #expect(apple.word == extractor.info(for: "apple").word)
+        #expect(apple.shape != extractor.info(for: "apple").shape)
+        #expect(apple.isCapitalised)
+        #expect(!extractor.info(for: "apple").isCapitalised)
+        #expect(extractor.info(for: "NATO").flags & NERFeatureExtractor.flagAllUpper != 0)
+        #expect(extractor.info(for: "3-2").flags & NERFeatureExtractor.flagHasHyphen != 0)
+        #expect(extractor.info(for: "3-2").flags & NERFeatureExtractor.flagHasDigit != 0)
+        #expect(extractor.info(for: ",").flags & NERFeatureExtractor.flagNoAlphanumeric != 0)
+        #expect(extractor.info(for: "Élysée").flags & NERFeatureExtractor.flagInitialUpper != 0)
+        // Suffix hashes of words sharing an ending agree.
+        #expect(extractor.info(for: "Hamburg").suffixes[3] == extractor.info(for: "Augsburg").suffixes[3])
+        #expect(extractor.info(for: "Hamburg").prefixes[2] == extractor.info(for: "hamlet").prefixes[2])
+    }
+
+    @Test func staticRowsDependOnContext() {
+        let extractor = NERFeatureExtractor(hashBits: 18)
+        func rows(_ tokens: [String]) -> [UInt32] {
+            let infos = tokens.map { extractor.info(for: $0) }
+            var out = [UInt32](repeating: 0, count: tokens.count * NERFeatureExtractor.staticFeatureCount)
+            infos.withUnsafeBufferPointer { infos in
+                out.withUnsafeMutableBufferPointer { extractor.staticRows(infos, into: $0.baseAddress!) }
+            }
+            return out
+        }
+        let a = rows(["Mr", "Smith", "said"])
+        let b = rows(["Mr", "Smith", "said"])
+        let c = rows(["Ms", "Smith", "said"])
+        let f = NERFeatureExtractor.staticFeatureCount
+        #expect(a == b)
+        #expect(a.allSatisfy { Int($0) < extractor.rowCount })
+        // The word feature of "Smith" is the same; its left-word feature differs.
+        #expect(a[f + 1] == c[f + 1])
+        #expect(a[f + 2] != c[f + 2])
+        // Upper-case sentences (headlines) get a different sentence-case row; the lowercased word is shared.
+        let upper = rows(["MR", "SMITH", "SAID"])
+        let mixed = rows(["Mr", "SMITH", "said"])
+        #expect(upper[f + 1] == mixed[f + 1])
+        #expect(upper[f + 31] != mixed[f + 31])
+    }
+}
+
+@Suite("BIO / BILOU tags and spans")
+struct NERTagSchemeTests {
+    @Test func bioToBILOUAndBack() {
+        let bio = ["B-PER", "I-PER", "O", "B-LOC", "O", "B-ORG", "I-ORG", "I-ORG", "B-MISC"]
+        let bilou = NERTagScheme.bilou(fromBIO: bio)
+        #expect(bilou.map(\.description) == ["B-PER", "L-PER", "O", "U-LOC", "O", "B-ORG", "I-ORG", "L-ORG", "U-MISC"])
+        #expect(NERTagScheme.bio(fromBILOU: bilou) == bio)
+    }
+
+    @Test func tagParsingAndIndices() {
+        #expect(BILOUTag.count == 17)
+        #expect(BILOUTag(string: "O") == .outside)
+        #expect(BILOUTag(string: "U-MISC") == BILOUTag(.unit, .misc))
+        #expect(BILOUTag(string: "X-PER") == nil)
+        #expect(BILOUTag(string: "B-FOO") == nil)
+        for tag in BILOUTag.all { #expect(BILOUTag(string: tag.description) == tag) }
+    }
+
+    @Test func transitionConstraints() {
+        let bPer = BILOUTag(.begin, .per)
+        #expect(BILOUTag(.inside, .per).canFollow(bPer))
+        #expect(BILOUTag(.last, .per).canFollow(bPer))
+        #expect(!BILOUTag(.last, .org).canFollow(bPer))
+        #expect(!BILOUTag.outside.canFollow(bPer))
+        #expect(!BILOUTag(.unit, .per).canFollow(bPer))
+        #expect(BILOUTag(.begin, .org).canFollow(BILOUTag(.last, .per)))
+        #expect(!BILOUTag(.inside, .per).canFollow(nil))
+        #expect(!BILOUTag(.last, .per).canFollow(.outside))
+        #expect(BILOUTag(.unit, .loc).canFollow(nil))
+        #expect(!bPer.canEndSentence)
+        #expect(BILOUTag(.last, .per).canEndSentence)
+        #expect(BILOUTag.outside.canEndSentence)
+    }
+
+    @Test func spansFromBIOFollowConlleval() {
+        // I- after O starts an entity; a type change splits; B- after I- of the same type splits.
+        let tags = ["I-PER", "I-PER", "I-ORG", "O", "B-LOC", "B-LOC", "I-LOC", "I-MISC"]
+        let spans = NERTagScheme.spans(fromBIO: tags)
+        #expect(spans == [
+            NERSpan(start: 0, end: 2, label: .per), NERSpan(start: 2, end: 3, label: .org),
+            NERSpan(start: 4, end: 5, label: .loc), NERSpan(start: 5, end: 7, label: .loc),
+            NERSpan(start: 7, end: 8, label: .misc),
+        ])
+    }
+
+    @Test func spansFromBILOUAreLenient() {
+        let tags = ["B-PER", "I-PER", "L-PER", "U-LOC", "B-ORG", "O", "I-MISC"].map { BILOUTag(string: $0)! }
+        let spans = NERTagScheme.spans(fromBILOU: tags)
+        #expect(spans.map(\.description) == ["PER[0..<3]", "LOC[3..<4]", "ORG[4..<5]", "MISC[6..<7]"])
+    }
+}
+
+@Suite("Evaluator and CoNLL reader")
+struct NEREvaluatorTests {
+    @Test func exactSpanArithmetic() {
+        var evaluator = NEREvaluator()
+        // Gold: PER[0,2) LOC[3,4) ORG[5,7); predicted: PER[0,2) (correct), LOC[3,4) as ORG (wrong type),
+        // ORG[5,6) (wrong boundary), MISC[8,9) (spurious).
+        evaluator.add(
+            gold: ["B-PER", "I-PER", "O", "B-LOC", "O", "B-ORG", "I-ORG", "O", "O"],
+            predicted: ["B-PER", "I-PER", "O", "B-ORG", "O", "B-ORG", "O", "O", "B-MISC"]
+        )
+        #expect(evaluator.score(.per) == NERScore(truePositives: 1, predicted: 1, gold: 1))
+        #expect(evaluator.score(.org) == NERScore(truePositives: 0, predicted: 2, gold: 1))
+        #expect(evaluator.score(.loc) == NERScore(truePositives: 0, predicted: 0, gold: 1))
+        let micro = evaluator.microPerOrgLoc
+        #expect(micro == NERScore(truePositives: 1, predicted: 3, gold: 3))
+        #expect(abs(micro.precision - 1.0 / 3) < 1e-12)
+        #expect(abs(micro.recall - 1.0 / 3) < 1e-12)
+        #expect(abs(micro.f1 - 1.0 / 3) < 1e-12)
+        let all = evaluator.microAll
+        #expect(all == NERScore(truePositives: 1, predicted: 4, gold: 3))
+        #expect(abs(all.f1 - 2 * 0.25 * (1.0 / 3) / (0.25 + 1.0 / 3)) < 1e-12)
+        #expect(evaluator.tokenCount == 9)
+        #expect(NERScore().f1 == 0)
+    }
+
+    @Test func conllReaderSplitsDocumentsAndSentences() throws {
+        let text = "-DOCSTART-\tO\n\nJohn\tB-PER\nran\tO\n\nHe\tO\n\n-DOCSTART-\tO\n\nParis\tB-LOC\n"
+        let documents = try CoNLL.parse(text)
+        #expect(documents.count == 2)
+        #expect(documents[0].sentences.count == 2)
+        #expect(documents[0].sentences[0] == CoNLLSentence(tokens: ["John", "ran"], tags: ["B-PER", "O"]))
+        #expect(documents[1].sentences[0].tags == ["B-LOC"])
+        #expect(throws: CoNLL.ReadError.self) { try CoNLL.parse("lonely\n") }
+    }
+}
+
+@Suite("Model training, format and decoding")
+struct NERModelTests {
+    static func tinyModel() throws -> NERModel {
+        let text = """
+        -DOCSTART-\tO
+
+        John\tB-PER
+        Smith\tI-PER
+        visited\tO
+        Paris\tB-LOC
+        .\tO
+
+        Acme\tB-ORG
+        Corp\tI-ORG
+        hired\tO
+        Mary\tB-PER
+        in\tO
+        Berlin\tB-LOC
+        .\tO
+
+        """
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("ner-tiny-\(UUID().uuidString).conll")
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: url) }
+        var options = NERTrainingOptions()
+        options.epochs = 5
+        options.hashBits = 12
+        options.modelVersion = "test-model"
+        return try NERTraining.train(files: [url], devFiles: [], options: options)
+    }
+
+    @Test func trainingIsDeterministicAndLearnsTheTrainingSet() throws {
+        let a = try Self.tinyModel()
+        let b = try Self.tinyModel()
+        #expect(a.serialized() == b.serialized())
+        #expect(a.tag(["John", "Smith", "visited", "Paris", "."]) == ["B-PER", "I-PER", "O", "B-LOC", "O"])
+    }
+
+    @Test func decodingAlwaysProducesWellFormedTags() throws {
+        let model = try Self.tinyModel()
+        for tokens in [["John"], ["Smith", "John", "Acme"], ["Corp", "Corp", "Smith", "Smith"], []] {
+            let bilou = model.tagBILOU(tokens)
+            #expect(bilou.count == tokens.count)
+            var previous: BILOUTag?
+            for tag in bilou { #expect(tag.canFollow(previous)); previous = tag }
+            if let last = bilou.last { #expect(last.canEndSentence) }
+            #expect(model.tag(tokens).count == tokens.count)
+        }
+        let spans = model.spans(["John", "Smith", "visited", "Paris", "."])
+        #expect(spans.map(\.description) == ["PER[0..<2]", "LOC[3..<4]"])
+        #expect(spans.allSatisfy { $0.confidence > 0 && $0.confidence <= 1 })
+    }
+
+    @Test func lineInterfaceKeepsTokenCounts() throws {
+        let model = try Self.tinyModel()
+        let input = Array("John Smith visited Paris .\n\n  Mary  in Berlin \r\n-DOCSTART-\nAcme".utf8)
+        let output = String(decoding: input.withUnsafeBufferPointer { model.tagLines($0) }, as: UTF8.self)
+        let lines = output.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count == 6 && lines[5].isEmpty)
+        #expect(lines[0] == "B-PER I-PER O B-LOC O")
+        #expect(lines[1].isEmpty)
+        #expect(lines[2].split(separator: " ").count == 3)
+        #expect(lines[3] == "O")
+        #expect(lines[4].split(separator: " ").count == 1)
+        #expect(String(decoding: [UInt8]().withUnsafeBufferPointer { model.tagLines($0) }, as: UTF8.self).isEmpty)
+    }
+
+    @Test func saveLoadRoundTrip() throws {
+        let model = try Self.tinyModel()
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("ner-\(UUID().uuidString).bin")
+        try model.write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let loaded = try NERModel.load(contentsOf: url)
+        #expect(loaded.version == "test-model")
+        #expect(loaded.extractor == model.extractor)
+        #expect(loaded.serialized() == model.serialized())
+        let tokens = ["Mary", "visited", "Berlin", "."]
+        #expect(loaded.tag(tokens) == model.tag(tokens))
+    }
+
+    @Test func corruptDataThrowsClearErrors() throws {
+        let data = try Self.tinyModel().serialized()
+        #expect(throws: NERModelError.badMagic) { try NERModel(data: Data("NOTAMODEL-AT-ALL".utf8)) }
+        var wrongVersion = data
+        wrongVersion[8] = 9
+        #expect(throws: NERModelError.unsupportedVersion(9)) { try NERModel(data: wrongVersion) }
+        #expect {
+            try NERModel(data: data.prefix(data.count - 100))
+        } throws: { error in
+            if case NERModelError.truncated = error { return true }
+            return false
+        }
+        #expect {
+            try NERModel(data: Data())
+        } throws: { error in
+            if case NERModelError.truncated = error { return true }
+            return false
+        }
+        var flipped = data
+        flipped[data.count / 2] ^= 0x01
+        #expect {
+            try NERModel(data: flipped)
+        } throws: { error in
+            if case NERModelError.checksumMismatch = error { return true }
+            return false
+        }
+        #expect(throws: NERModelError.self) { try NERModel(data: data + Data([0])) }
+        #expect(throws: NERModelError.self) {
+            try NERModel.load(contentsOf: URL(fileURLWithPath: "/nonexistent/ner.bin"))
+        }
+    }
+
+    @Test func bundledModelLoadsAndTags() throws {
+        let model = try NERModel.bundled()
+        #expect(model.version.hasPrefix("ner-perceptron-1"))
+        let tags = model.tag(["Angela", "Merkel", "met", "officials", "in", "Paris", "."])
+        #expect(tags.count == 7)
+        #expect(tags[0] == "B-PER" && tags[1] == "I-PER")
+        #expect(tags[5] == "B-LOC")
+    }
+}
