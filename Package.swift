@@ -14,12 +14,15 @@ let package = Package(
     products: [
         .library(name: "AssayProtocol", targets: ["AssayProtocol"]),
         .library(name: "AssayAnalysis", targets: ["AssayAnalysis"]),
+        .library(name: "AssayServer", targets: ["AssayServer"]),
+        .library(name: "AssayClient", targets: ["AssayClient"]),
         .executable(name: "assay", targets: ["AssayCLI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
         .package(url: "https://github.com/apple/swift-protobuf.git", exact: "1.39.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
     ],
     targets: [
         // zlib, linked from the system (Debian zlib1g-dev).
@@ -43,12 +46,42 @@ let package = Package(
             resources: [.copy("Resources/Knowledge"), .copy("Resources/Model")],
             swiftSettings: swiftSettings
         ),
+        // The server: connection handling, stream state machines, engine ↔ protobuf mapping.
+        .target(
+            name: "AssayServer",
+            dependencies: [
+                "AssayProtocol",
+                "AssayAnalysis",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The Swift client library.
+        .target(
+            name: "AssayClient",
+            dependencies: [
+                "AssayProtocol",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // The `assay` command-line tool.
         .executableTarget(
             name: "AssayCLI",
             dependencies: [
                 "AssayProtocol",
                 "AssayAnalysis",
+                "AssayServer",
+                "AssayClient",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -67,6 +100,29 @@ let package = Package(
                 .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "NIOTestUtils", package: "swift-nio"),
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "AssayServerTests",
+            dependencies: [
+                "AssayServer",
+                "AssayClient",
+                "AssayProtocol",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "AssayClientTests",
+            dependencies: [
+                "AssayClient",
+                "AssayServer",
+                "AssayProtocol",
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),

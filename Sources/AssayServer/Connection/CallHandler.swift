@@ -1,0 +1,253 @@
+import AssayAnalysis
+import AssayProtocol
+import Logging
+import NIOCore
+import SwiftProtobuf
+
+/// Runs the calls of one connection: Analyze, AnalyzeBatch, Health and ServerInfo.
+struct CallHandler: Sendable {
+    let runtime: ServerRuntime
+    let session: ConnectionSession
+    let connection: ConnectionState
+    let logger: Logger
+
+    private enum Outcome: Sendable {
+        case finished(StreamFailure?)
+        case cancelled
+        case deadlineExceeded
+    }
+
+    /// Runs `call` to its STATUS, racing it against the client's CANCEL and the deadline.
+    func run(_ call: Call) async {
+        let context = call.context
+        let outcome = await withTaskGroup(of: Outcome.self) { group -> Outcome in
+            group.addTask {
+                do {
+                    try await self.perform(call)
+                    return .finished(nil)
+                } catch let failure as StreamFailure {
+                    return .finished(failure)
+                } catch {
+                    return context.isCancelled ? .cancelled : .finished(StreamFailure(code: .cancelled, message: "\(error)"))
+                }
+            }
+            group.addTask {
+                await context.waitForCancellation()
+                return .cancelled
+            }
+            if let deadline = call.deadline {
+                group.addTask {
+                    do {
+                        try await Task.sleep(for: deadline)
+                        return .deadlineExceeded
+                    } catch {
+                        return .cancelled
+                    }
+                }
+            }
+            let first = await group.next() ?? .cancelled
+            group.cancelAll()
+            return first
+        }
+        let status: StreamFailure?
+        switch outcome {
+        case .cancelled:
+            self.logger.debug("stream cancelled", metadata: ["assay.stream.id": "\(context.streamID)"])
+            return
+        case .deadlineExceeded:
+            status = StreamFailure(code: .deadlineExceeded, message: "deadline exceeded")
+        case .finished(let failure):
+            if context.isCancelled { return }
+            status = failure
+        }
+        try? await self.connection.writer.writeStatus(status, streamID: context.streamID)
+    }
+
+    private func perform(_ call: Call) async throws {
+        switch call.method {
+        case AssayLimits.Method.analyze:
+            let article: Assay_Article = try await self.request(call.context)
+            try self.validate(article)
+            var sequence: UInt32 = 0
+            try await self.analyze(article, context: call.context, sequence: &sequence)
+        case AssayLimits.Method.analyzeBatch:
+            try await self.analyzeBatch(call.context)
+        case AssayLimits.Method.health:
+            let request: Assay_HealthRequest = try await self.request(call.context)
+            guard request.service.isEmpty || request.service == "assay.v1.Assay" else {
+                throw StreamFailure(code: .notFound, message: "unknown service \(request.service)")
+            }
+            var response = Assay_HealthResponse()
+            response.status = self.runtime.isDraining ? .draining : .serving
+            try await self.send([response], context: call.context)
+        case AssayLimits.Method.serverInfo:
+            let _: Assay_ServerInfoRequest = try await self.request(call.context)
+            try await self.send([self.runtime.serverInfo()], context: call.context)
+        default:
+            throw StreamFailure(code: .unimplemented, message: "unknown method \(call.method)")
+        }
+    }
+
+    /// The single request message of a unary or server-streaming call.
+    private func request<M: SwiftProtobuf.Message>(_ context: StreamContext) async throws -> M {
+        for await input in context.inbox {
+            switch input {
+            case .message(let payload, _):
+                do {
+                    return try AssayFrame(type: .message, streamID: context.streamID, payload: payload).decodePayload(as: M.self)
+                } catch {
+                    throw StreamFailure(code: .invalidArgument, message: "request is not a valid \(M.protoMessageName): \(error)")
+                }
+            case .end:
+                throw StreamFailure(code: .invalidArgument, message: "missing request message")
+            case .failure(let failure):
+                throw failure
+            }
+        }
+        throw CancellationError()
+    }
+
+    private func validate(_ article: Assay_Article) throws(StreamFailure) {
+        guard article.language.isEmpty || article.language == "en" else {
+            throw StreamFailure(code: .invalidArgument, message: "unsupported language \(article.language); only en is supported")
+        }
+        let limit = self.runtime.configuration.maximumArticleBytes
+        guard article.body.utf8.count <= limit else {
+            throw StreamFailure(
+                code: .invalidArgument,
+                message: "article body is \(article.body.utf8.count) bytes; max_article_bytes is \(limit)",
+                details: ["max_article_bytes": "\(limit)"]
+            )
+        }
+        let blank = article.title.allSatisfy(\.isWhitespace) && article.body.allSatisfy(\.isWhitespace)
+        guard !blank else { throw StreamFailure(code: .invalidArgument, message: "empty article: no title and no body") }
+    }
+
+    /// Analyses one article, sending its events as credit allows.
+    private func analyze(_ article: Assay_Article, context: StreamContext, sequence: inout UInt32) async throws {
+        let queuedAt = ContinuousClock.now
+        guard try await self.runtime.limiter.acquire() else {
+            throw StreamFailure(
+                code: .resourceExhausted,
+                message: "analysis queue is full",
+                retryAfterMilliseconds: 100,
+                details: ["retryable": "true", "limit": "queue_capacity"]
+            )
+        }
+        do {
+            try await self.produceEvents(article, context: context, queuedAt: queuedAt, sequence: &sequence)
+        } catch {
+            await self.runtime.limiter.release()
+            throw error
+        }
+        await self.runtime.limiter.release()
+    }
+
+    private func produceEvents(
+        _ article: Assay_Article,
+        context: StreamContext,
+        queuedAt: ContinuousClock.Instant,
+        sequence: inout UInt32
+    ) async throws {
+        let startedAt = ContinuousClock.now
+        var analysis = self.runtime.engine.analysis(
+            of: ArticleInput(reference: article.reference, title: article.title, body: article.body)
+        )
+        while let events = analysis.next() {
+            try Task.checkCancellation()
+            var timings = Assay_Timings()
+            timings.queuedUs = Self.microseconds(startedAt - queuedAt)
+            timings.analysisUs = Self.microseconds(ContinuousClock.now - startedAt)
+            var messages: [Assay_AnalysisEvent] = []
+            for event in events {
+                messages.append(
+                    EventMapping.event(
+                        event,
+                        reference: article.reference,
+                        sequence: sequence,
+                        versions: self.runtime.versions,
+                        timings: timings
+                    )
+                )
+                sequence += 1
+            }
+            try await self.send(messages, context: context)
+        }
+    }
+
+    private func analyzeBatch(_ context: StreamContext) async throws {
+        var sequences: [String: UInt32] = [:]
+        var consumed = 0
+        let window = ServerRuntime.announcedInitialCredit
+        for await input in context.inbox {
+            let payload: ByteBuffer
+            let endStream: Bool
+            switch input {
+            case .message(let buffer, let end):
+                (payload, endStream) = (buffer, end)
+            case .end:
+                return
+            case .failure(let failure):
+                throw failure
+            }
+            if payload.readableBytes == 0 && endStream { return }
+            let article: Assay_Article
+            do {
+                article = try AssayFrame(type: .message, streamID: context.streamID, payload: payload).decodePayload()
+            } catch {
+                throw StreamFailure(code: .invalidArgument, message: "request is not a valid assay.v1.Article: \(error)")
+            }
+            consumed += 1
+            if consumed >= window / 2 {
+                try await self.grantRequests(consumed, context: context)
+                consumed = 0
+            }
+            var sequence = sequences[article.reference, default: 0]
+            do {
+                try self.validate(article)
+                try await self.analyze(article, context: context, sequence: &sequence)
+            } catch let failure as StreamFailure {
+                try await self.send([EventMapping.failure(failure, reference: article.reference, sequence: sequence)], context: context)
+                sequence += 1
+            }
+            sequences[article.reference] = sequence
+            if endStream { return }
+        }
+        throw CancellationError()
+    }
+
+    /// Grants the client `messages` more request MESSAGEs on the stream.
+    private func grantRequests(_ messages: Int, context: StreamContext) async throws {
+        let open = try self.connection.withStream(context.streamID) { entry -> Bool in
+            entry.machine.grantInbound(messages)
+            return entry.machine.state == .open
+        }
+        guard open == true else { return }
+        var credit = Assay_Credit()
+        credit.messages = UInt32(messages)
+        try await self.connection.writer.write([AssayFrame(type: .credit, streamID: context.streamID, message: credit)])
+    }
+
+    /// Sends `messages` as MESSAGE frames, as many per write as the stream's credit allows,
+    /// waiting for CREDIT when it runs out.
+    private func send(_ messages: [some SwiftProtobuf.Message], context: StreamContext) async throws {
+        let compression = self.session.compresses ? AssayMessageCompression(minimumCompressSize: self.session.minimumCompressSize) : nil
+        var index = 0
+        while index < messages.count {
+            let granted = try await context.takeCredit(upTo: messages.count - index)
+            var frames: [AssayFrame] = []
+            for message in messages[index..<(index + granted)] {
+                var frame = try AssayFrame(type: .message, streamID: context.streamID, message: message)
+                compression?.compressIfWorthwhile(&frame)
+                frames.append(frame)
+            }
+            try await self.connection.writer.write(frames)
+            index += granted
+        }
+    }
+
+    private static func microseconds(_ duration: Duration) -> UInt64 {
+        let (seconds, attoseconds) = duration.components
+        return UInt64(max(0, seconds)) * 1_000_000 + UInt64(max(0, attoseconds / 1_000_000_000_000))
+    }
+}

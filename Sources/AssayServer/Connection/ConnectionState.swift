@@ -1,0 +1,155 @@
+import AssayProtocol
+import NIOCore
+import Synchronization
+
+/// A connection error: GOAWAY with this reason and code, then close (`docs/PROTOCOL.md` §1).
+struct ConnectionError: Error, Sendable {
+    var reason: Assay_GoAwayReason
+    var code: Assay_StatusCode
+    var message: String
+
+    static func protocolError(_ message: String) -> ConnectionError {
+        ConnectionError(reason: .protocolError, code: .internal, message: message)
+    }
+}
+
+/// The streams of one connection, shared by its reader loop and its running calls.
+final class ConnectionState: Sendable {
+    struct Entry {
+        var machine: StreamStateMachine
+        var context: StreamContext
+    }
+
+    private struct Registry {
+        var streams: [UInt32: Entry] = [:]
+        var highestOpened: UInt32 = 0
+        var draining = false
+        var goAwaySent = false
+    }
+
+    let writer: FrameWriter
+    let channel: any Channel
+    private let registry = Mutex(Registry())
+
+    init(writer: FrameWriter, channel: any Channel) {
+        self.writer = writer
+        self.channel = channel
+    }
+
+    /// The highest stream id opened so far.
+    var highestOpened: UInt32 { self.registry.withLock { $0.highestOpened } }
+
+    /// Whether graceful shutdown has begun on this connection.
+    var isDraining: Bool { self.registry.withLock { $0.draining } }
+
+    /// Streams open or half-closed.
+    var activeStreams: Int { self.registry.withLock { $0.streams.count } }
+
+    /// Records that `id` was opened; throws a connection error for an even or non-increasing id.
+    func markOpened(_ id: UInt32) throws(ConnectionError) {
+        let valid = self.registry.withLock { registry -> Bool in
+            guard id % 2 == 1, id > registry.highestOpened else { return false }
+            registry.highestOpened = id
+            return true
+        }
+        guard valid else { throw .protocolError("OPEN on stream \(id): ids must be odd and increasing") }
+    }
+
+    /// Registers an accepted stream.
+    func register(_ id: UInt32, _ entry: Entry) {
+        self.registry.withLock { $0.streams[id] = entry }
+    }
+
+    /// Applies `body` to stream `id`'s entry; `nil` when the stream is closed (frames are dropped).
+    /// Throws a connection error for a stream that was never opened.
+    func withStream<R>(_ id: UInt32, _ body: (inout Entry) -> R) throws(ConnectionError) -> R? {
+        let result: Result<R?, ConnectionError> = self.registry.withLock { registry in
+            guard id <= registry.highestOpened else {
+                return .failure(.protocolError("frame for stream \(id), which was never opened"))
+            }
+            guard var entry = registry.streams[id] else { return .success(nil) }
+            let value = body(&entry)
+            if entry.machine.state == .closed {
+                registry.streams[id] = nil
+            } else {
+                registry.streams[id] = entry
+            }
+            return .success(value)
+        }
+        return try result.get()
+    }
+
+    /// Removes a finished stream; closes the connection when draining and nothing is left.
+    func streamFinished(_ id: UInt32) {
+        let closeNow = self.registry.withLock { registry -> Bool in
+            registry.streams[id] = nil
+            return registry.draining && registry.streams.isEmpty
+        }
+        if closeNow { self.channel.close(promise: nil) }
+    }
+
+    /// Cancels every running call (the connection is going away).
+    func cancelAll() {
+        let contexts = self.registry.withLock { registry in
+            defer { registry.streams.removeAll() }
+            return registry.streams.values.map(\.context)
+        }
+        for context in contexts { context.cancel() }
+    }
+
+    /// Starts graceful shutdown: GOAWAY(SHUTDOWN), then close once the open streams are done.
+    func beginDrain() async {
+        let (last, idle, alreadySent) = self.registry.withLock { registry in
+            defer {
+                registry.draining = true
+                registry.goAwaySent = true
+            }
+            return (registry.highestOpened, registry.streams.isEmpty, registry.goAwaySent)
+        }
+        guard !alreadySent else { return }
+        var goAway = Assay_GoAway()
+        goAway.lastStreamID = last
+        goAway.reason = .shutdown
+        goAway.code = .unavailable
+        goAway.message = "server shutting down"
+        try? await self.writer.write([AssayFrame(type: .goAway, streamID: 0, message: goAway)])
+        if idle { self.channel.close(promise: nil) }
+    }
+}
+
+/// Writes frames in batches: every frame of one step is encoded into one buffer and written once.
+struct FrameWriter: Sendable {
+    let outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>
+
+    /// Encodes `frames` into one buffer and writes it.
+    func write(_ frames: [AssayFrame]) async throws {
+        guard !frames.isEmpty else { return }
+        var buffer = ByteBuffer()
+        for frame in frames {
+            AssayFrameEncoder.encode(frame, into: &buffer)
+        }
+        try await self.outbound.write(buffer)
+    }
+
+    /// Writes STATUS on `streamID`.
+    func writeStatus(_ failure: StreamFailure?, streamID: UInt32) async throws {
+        var status = Assay_Status()
+        if let failure {
+            status.code = failure.code
+            status.message = failure.message
+            status.retryAfterMs = failure.retryAfterMilliseconds
+            status.details = failure.details
+        }
+        try await self.write([AssayFrame(type: .status, streamID: streamID, message: status)])
+    }
+
+    /// Writes GOAWAY for a connection error.
+    func writeGoAway(_ error: ConnectionError, lastStreamID: UInt32) async throws {
+        var goAway = Assay_GoAway()
+        goAway.lastStreamID = lastStreamID
+        goAway.reason = error.reason
+        goAway.code = error.code
+        goAway.message = error.message
+        try await self.write([AssayFrame(type: .goAway, streamID: 0, message: goAway)])
+    }
+}

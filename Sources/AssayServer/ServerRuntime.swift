@@ -1,0 +1,108 @@
+import AssayAnalysis
+import AssayProtocol
+import NIOCore
+import Synchronization
+
+/// What every connection of a server shares: configuration, engine, analysis limiter, live connections.
+final class ServerRuntime: Sendable {
+    /// The agent string in HelloAck.
+    static let agent = "assay-server/0.1.0"
+    /// The send credit the server grants each new stream of the client (HelloAck `initial_stream_credit`).
+    static let announcedInitialCredit = 64
+
+    let configuration: AssayServerConfiguration
+    let engine: AnalysisEngine
+    let limiter: AnalysisLimiter
+    let startedAt = ContinuousClock.now
+
+    private struct State {
+        var draining = false
+        var connections: [ObjectIdentifier: ConnectionState] = [:]
+    }
+
+    private let state = Mutex(State())
+
+    init(configuration: AssayServerConfiguration, engine: AnalysisEngine) {
+        self.configuration = configuration
+        self.engine = engine
+        self.limiter = AnalysisLimiter(
+            concurrency: configuration.analysisConcurrency,
+            queueCapacity: configuration.queueCapacity
+        )
+    }
+
+    /// Whether graceful shutdown has begun.
+    var isDraining: Bool { self.state.withLock { $0.draining } }
+
+    /// Connections being served.
+    var connectionCount: Int { self.state.withLock { $0.connections.count } }
+
+    func register(_ connection: ConnectionState) {
+        let draining = self.state.withLock { state in
+            state.connections[ObjectIdentifier(connection)] = connection
+            return state.draining
+        }
+        if draining { Task { await connection.beginDrain() } }
+    }
+
+    func unregister(_ connection: ConnectionState) {
+        _ = self.state.withLock { $0.connections.removeValue(forKey: ObjectIdentifier(connection)) }
+    }
+
+    /// Marks the server draining and starts the drain on every connection.
+    func beginDrain() async {
+        let connections = self.state.withLock { state in
+            state.draining = true
+            return Array(state.connections.values)
+        }
+        for connection in connections { await connection.beginDrain() }
+    }
+
+    /// Closes every connection (the grace period is over).
+    func closeAll() {
+        let connections = self.state.withLock { Array($0.connections.values) }
+        for connection in connections {
+            connection.cancelAll()
+            connection.channel.close(promise: nil)
+        }
+    }
+
+    /// The limits announced in HelloAck.
+    var announcedLimits: Assay_Limits {
+        var limits = Assay_Limits()
+        limits.maxFrameSize = UInt32(self.configuration.maximumFrameSize)
+        limits.maxMessageSize = UInt32(self.configuration.maximumMessageSize)
+        limits.maxConcurrentStreams = UInt32(self.configuration.maximumConcurrentStreams)
+        limits.maxArticleBytes = UInt32(self.configuration.maximumArticleBytes)
+        limits.keepaliveIntervalMs = 0
+        limits.idleTimeoutMs = UInt32.max
+        limits.minCompressSize = UInt32(AssayLimits.defaultMinimumCompressSize)
+        limits.initialStreamCredit = UInt32(Self.announcedInitialCredit)
+        return limits
+    }
+
+    /// Engine and knowledge-base versions reported with results.
+    var versions: Assay_Versions {
+        var versions = Assay_Versions()
+        versions.engine = AnalysisEngine.version
+        versions.knowledgeBase = self.engine.knowledgeBase.version
+        return versions
+    }
+
+    /// The answer to ServerInfo.
+    func serverInfo() -> Assay_ServerInfoResponse {
+        var info = Assay_ServerInfoResponse()
+        info.serverVersion = Self.agent
+        info.protocolVersion = AssayLimits.protocolVersion
+        info.versions = self.versions
+        info.limits = self.announcedLimits
+        let uptime = ContinuousClock.now - self.startedAt
+        info.uptimeMs = UInt64(max(0, uptime.components.seconds)) * 1000 + UInt64(uptime.components.attoseconds / 1_000_000_000_000_000)
+        info.methods = AssayLimits.Method.all
+        info.acceptCompression = [.zlib, .none]
+        info.analysisConcurrency = UInt32(self.configuration.analysisConcurrency)
+        info.queueCapacity = UInt32(self.configuration.queueCapacity)
+        info.authRequired = self.configuration.apiKeys != nil
+        return info
+    }
+}
