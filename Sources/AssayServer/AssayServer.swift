@@ -53,6 +53,13 @@ public final class AssayServer: Sendable {
             serverChannel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
                 .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
                 .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
+                .childChannelOption(
+                    .writeBufferWaterMark,
+                    value: .init(
+                        low: configuration.maximumBufferedOutboundBytes / 2,
+                        high: configuration.maximumBufferedOutboundBytes
+                    )
+                )
                 .bind(host: configuration.host, port: configuration.port) { channel in
                     channel.eventLoop.makeCompletedFuture {
                         try channel.pipeline.syncOperations.addHandler(
@@ -118,7 +125,7 @@ public final class AssayServer: Sendable {
         while self.runtime.connectionCount > 0, ContinuousClock.now < deadline {
             try? await Task.sleep(for: .milliseconds(20))
         }
-        self.runtime.closeAll()
+        await self.runtime.closeAll()
     }
 
     private func failAddressWaiters(_ error: any Error) {

@@ -26,6 +26,18 @@ public struct AssayServerConfiguration: Sendable {
     public var shutdownGracePeriod: Duration
     /// Accepted API keys; `nil` means open access.
     public var apiKeys: Set<String>?
+    /// The server PINGs a connection it has heard nothing from for this long; `nil` never pings.
+    public var keepaliveInterval: Duration?
+    /// How long the server waits for the PONG before it closes the connection.
+    public var keepaliveTimeout: Duration
+    /// A connection with no open stream for this long gets GOAWAY(TIMEOUT); `nil` keeps it forever.
+    public var idleTimeout: Duration?
+    /// A client PING sooner than this after its previous PING is a strike.
+    public var minimumPingInterval: Duration
+    /// Strikes tolerated; the next one gets GOAWAY(ENHANCE_YOUR_CALM).
+    public var maximumPingStrikes: Int
+    /// Outbound bytes buffered per connection before every producer on it waits for the client to read.
+    public var maximumBufferedOutboundBytes: Int
 
     /// Creates a configuration; every parameter has the protocol's default
     /// (`analysisConcurrency` nil means one per active processor).
@@ -41,7 +53,13 @@ public struct AssayServerConfiguration: Sendable {
         queueCapacity: Int = 64,
         helloTimeout: Duration = .seconds(10),
         shutdownGracePeriod: Duration = .seconds(10),
-        apiKeys: Set<String>? = nil
+        apiKeys: Set<String>? = nil,
+        keepaliveInterval: Duration? = .seconds(30),
+        keepaliveTimeout: Duration = .seconds(20),
+        idleTimeout: Duration? = .seconds(300),
+        minimumPingInterval: Duration = .seconds(1),
+        maximumPingStrikes: Int = 2,
+        maximumBufferedOutboundBytes: Int = 8 << 20
     ) {
         self.host = host
         self.port = port
@@ -55,5 +73,11 @@ public struct AssayServerConfiguration: Sendable {
         self.helloTimeout = helloTimeout
         self.shutdownGracePeriod = shutdownGracePeriod
         self.apiKeys = apiKeys
+        self.keepaliveInterval = keepaliveInterval
+        self.keepaliveTimeout = keepaliveTimeout
+        self.idleTimeout = idleTimeout
+        self.minimumPingInterval = minimumPingInterval
+        self.maximumPingStrikes = maximumPingStrikes
+        self.maximumBufferedOutboundBytes = maximumBufferedOutboundBytes
     }
 }

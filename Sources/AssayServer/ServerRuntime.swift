@@ -58,13 +58,21 @@ final class ServerRuntime: Sendable {
         for connection in connections { await connection.beginDrain() }
     }
 
-    /// Closes every connection (the grace period is over).
-    func closeAll() {
+    /// Ends every remaining stream with STATUS CANCELLED and closes every connection (the grace
+    /// period is over).
+    func closeAll() async {
         let connections = self.state.withLock { Array($0.connections.values) }
         for connection in connections {
-            connection.cancelAll()
+            await connection.cancelRemaining(reason: "server shut down before the call finished")
             connection.channel.close(promise: nil)
         }
+    }
+
+    /// A duration in whole milliseconds, clamped to `UInt32`.
+    static func milliseconds(_ duration: Duration) -> UInt32 {
+        let (seconds, attoseconds) = duration.components
+        let milliseconds = seconds * 1000 + attoseconds / 1_000_000_000_000_000
+        return UInt32(clamping: max(0, milliseconds))
     }
 
     /// The limits announced in HelloAck.
@@ -74,8 +82,8 @@ final class ServerRuntime: Sendable {
         limits.maxMessageSize = UInt32(self.configuration.maximumMessageSize)
         limits.maxConcurrentStreams = UInt32(self.configuration.maximumConcurrentStreams)
         limits.maxArticleBytes = UInt32(self.configuration.maximumArticleBytes)
-        limits.keepaliveIntervalMs = 0
-        limits.idleTimeoutMs = UInt32.max
+        limits.keepaliveIntervalMs = self.configuration.keepaliveInterval.map(Self.milliseconds) ?? 0
+        limits.idleTimeoutMs = self.configuration.idleTimeout.map(Self.milliseconds) ?? UInt32.max
         limits.minCompressSize = UInt32(AssayLimits.defaultMinimumCompressSize)
         limits.initialStreamCredit = UInt32(Self.announcedInitialCredit)
         return limits

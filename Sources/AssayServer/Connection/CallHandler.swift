@@ -175,45 +175,65 @@ struct CallHandler: Sendable {
         }
     }
 
+    /// Analyses every article of the stream concurrently (at most twice the analysis concurrency
+    /// per stream at once, and the server-wide limiter still applies); events of different articles
+    /// interleave, each tagged with its article's reference. A bad article becomes a `failed` event.
     private func analyzeBatch(_ context: StreamContext) async throws {
-        var sequences: [String: UInt32] = [:]
-        var consumed = 0
         let window = ServerRuntime.announcedInitialCredit
-        for await input in context.inbox {
-            let payload: ByteBuffer
-            let endStream: Bool
-            switch input {
-            case .message(let buffer, let end):
-                (payload, endStream) = (buffer, end)
-            case .end:
-                return
-            case .failure(let failure):
-                throw failure
+        let maximumInFlight = max(2, self.runtime.configuration.analysisConcurrency * 2)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            var consumed = 0
+            var inFlight = 0
+            defer { group.cancelAll() }
+            for await input in context.inbox {
+                let payload: ByteBuffer
+                let endStream: Bool
+                switch input {
+                case .message(let buffer, let end):
+                    (payload, endStream) = (buffer, end)
+                case .end:
+                    try await group.waitForAll()
+                    return
+                case .failure(let failure):
+                    throw failure
+                }
+                if payload.readableBytes == 0 && endStream {
+                    try await group.waitForAll()
+                    return
+                }
+                let article: Assay_Article
+                do {
+                    article = try AssayFrame(type: .message, streamID: context.streamID, payload: payload).decodePayload()
+                } catch {
+                    throw StreamFailure(code: .invalidArgument, message: "request is not a valid assay.v1.Article: \(error)")
+                }
+                consumed += 1
+                if consumed >= window / 2 {
+                    try await self.grantRequests(consumed, context: context)
+                    consumed = 0
+                }
+                if inFlight >= maximumInFlight {
+                    try await group.next()
+                    inFlight -= 1
+                }
+                inFlight += 1
+                group.addTask {
+                    var sequence: UInt32 = 0
+                    do {
+                        try self.validate(article)
+                        try await self.analyze(article, context: context, sequence: &sequence)
+                    } catch let failure as StreamFailure {
+                        let event = EventMapping.failure(failure, reference: article.reference, sequence: sequence)
+                        try await self.send([event], context: context)
+                    }
+                }
+                if endStream {
+                    try await group.waitForAll()
+                    return
+                }
             }
-            if payload.readableBytes == 0 && endStream { return }
-            let article: Assay_Article
-            do {
-                article = try AssayFrame(type: .message, streamID: context.streamID, payload: payload).decodePayload()
-            } catch {
-                throw StreamFailure(code: .invalidArgument, message: "request is not a valid assay.v1.Article: \(error)")
-            }
-            consumed += 1
-            if consumed >= window / 2 {
-                try await self.grantRequests(consumed, context: context)
-                consumed = 0
-            }
-            var sequence = sequences[article.reference, default: 0]
-            do {
-                try self.validate(article)
-                try await self.analyze(article, context: context, sequence: &sequence)
-            } catch let failure as StreamFailure {
-                try await self.send([EventMapping.failure(failure, reference: article.reference, sequence: sequence)], context: context)
-                sequence += 1
-            }
-            sequences[article.reference] = sequence
-            if endStream { return }
+            throw CancellationError()
         }
-        throw CancellationError()
     }
 
     /// Grants the client `messages` more request MESSAGEs on the stream.
@@ -242,6 +262,7 @@ struct CallHandler: Sendable {
                 frames.append(frame)
             }
             try await self.connection.writer.write(frames)
+            self.connection.resetPingStrikes()
             index += granted
         }
     }

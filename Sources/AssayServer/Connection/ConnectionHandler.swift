@@ -55,8 +55,12 @@ struct ConnectionHandler: Sendable {
         try await connection.writer.write([AssayFrame(type: .hello, streamID: 0, message: session.helloAck)])
         self.logger.debug("connection ready", metadata: ["assay.client.agent": "\(session.agent)"])
 
+        let keepalive = Task { try await self.monitorKeepalive(connection) }
+        defer { keepalive.cancel() }
+
         let compression = AssayMessageCompression()
         while let frame = try await frames.next() {
+            connection.noteReceived(frame)
             switch frame.type {
             case .hello, .ping, .pong, .goAway:
                 guard frame.streamID == 0 else {
@@ -66,6 +70,13 @@ struct ConnectionHandler: Sendable {
                 case .hello:
                     throw ConnectionError.protocolError("a second HELLO")
                 case .ping:
+                    let configuration = self.runtime.configuration
+                    if let calm = connection.noteClientPing(
+                        minimumInterval: configuration.minimumPingInterval,
+                        maximumStrikes: configuration.maximumPingStrikes
+                    ) {
+                        throw calm
+                    }
                     try await connection.writer.write([AssayFrame(type: .pong, streamID: 0, payload: frame.payload)])
                 default:
                     continue
@@ -81,6 +92,39 @@ struct ConnectionHandler: Sendable {
                     compression: compression,
                     group: &group
                 )
+            }
+        }
+    }
+
+    /// Pings a silent connection and closes it when the PONG does not come or it stays idle
+    /// (`docs/PROTOCOL.md` §6.3, §6.5).
+    private func monitorKeepalive(_ connection: ConnectionState) async throws {
+        let configuration = self.runtime.configuration
+        guard configuration.keepaliveInterval != nil || configuration.idleTimeout != nil else { return }
+        let tick = min(
+            configuration.keepaliveInterval ?? .seconds(1),
+            configuration.keepaliveTimeout,
+            configuration.idleTimeout ?? .seconds(1),
+            .seconds(1)
+        ) / 4
+        while true {
+            try await Task.sleep(for: tick)
+            switch connection.keepaliveAction(
+                interval: configuration.keepaliveInterval,
+                timeout: configuration.keepaliveTimeout,
+                idleTimeout: configuration.idleTimeout
+            ) {
+            case .nothing:
+                continue
+            case .ping:
+                var ping = Assay_Ping()
+                ping.opaque = UInt64(ContinuousClock.now.hashValue.magnitude)
+                try await connection.writer.write([AssayFrame(type: .ping, streamID: 0, message: ping)])
+            case .goAway(let error):
+                self.logger.debug("closing connection", metadata: ["assay.error": "\(error.message)"])
+                try await connection.writer.writeGoAway(error, lastStreamID: connection.highestOpened)
+                try await connection.channel.close()
+                return
             }
         }
     }
@@ -204,7 +248,10 @@ struct ConnectionHandler: Sendable {
         }
         let credit = open.initialCredit != 0 ? Int(open.initialCredit) : session.initialStreamCredit
         let context = StreamContext(streamID: id, initialCredit: credit)
-        var machine = StreamStateMachine(inboundCredit: ServerRuntime.announcedInitialCredit)
+        var machine = StreamStateMachine(
+            inboundCredit: ServerRuntime.announcedInitialCredit,
+            streamsRequests: open.method == AssayLimits.Method.analyzeBatch
+        )
         let endStream = frame.flags.contains(.endStream)
         machine.receiveOpen(endStream: endStream)
         connection.register(id, ConnectionState.Entry(machine: machine, context: context))

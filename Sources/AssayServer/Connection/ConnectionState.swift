@@ -25,6 +25,22 @@ final class ConnectionState: Sendable {
         var highestOpened: UInt32 = 0
         var draining = false
         var goAwaySent = false
+        /// When the last stream closed (or HELLO completed); nil while a stream is open.
+        var idleSince: ContinuousClock.Instant? = .now
+        /// When a frame last arrived.
+        var lastReceived: ContinuousClock.Instant = .now
+        /// When the server's unanswered PING went out.
+        var pingSentAt: ContinuousClock.Instant?
+        /// When the client last pinged, and how many strikes it has.
+        var lastClientPing: ContinuousClock.Instant?
+        var pingStrikes = 0
+    }
+
+    /// What the keepalive monitor should do now.
+    enum KeepaliveAction {
+        case nothing
+        case ping
+        case goAway(ConnectionError)
     }
 
     let writer: FrameWriter
@@ -57,7 +73,56 @@ final class ConnectionState: Sendable {
 
     /// Registers an accepted stream.
     func register(_ id: UInt32, _ entry: Entry) {
-        self.registry.withLock { $0.streams[id] = entry }
+        self.registry.withLock { registry in
+            registry.streams[id] = entry
+            registry.idleSince = nil
+        }
+    }
+
+    /// Records that a frame arrived (for keepalive).
+    func noteReceived(_ frame: AssayFrame) {
+        self.registry.withLock { registry in
+            registry.lastReceived = .now
+            if frame.type == .pong { registry.pingSentAt = nil }
+        }
+    }
+
+    /// Records a client PING; returns a connection error on the strike past `maximumStrikes`.
+    func noteClientPing(minimumInterval: Duration, maximumStrikes: Int) -> ConnectionError? {
+        self.registry.withLock { registry -> ConnectionError? in
+            let now = ContinuousClock.now
+            if let last = registry.lastClientPing, now - last < minimumInterval {
+                registry.pingStrikes += 1
+            }
+            registry.lastClientPing = now
+            guard registry.pingStrikes > maximumStrikes else { return nil }
+            return ConnectionError(reason: .enhanceYourCalm, code: .resourceExhausted, message: "too_many_pings")
+        }
+    }
+
+    /// The server sent data: ping strikes start over.
+    func resetPingStrikes() {
+        self.registry.withLock { $0.pingStrikes = 0 }
+    }
+
+    /// Decides whether to ping, or to close a silent or idle connection.
+    func keepaliveAction(interval: Duration?, timeout: Duration, idleTimeout: Duration?) -> KeepaliveAction {
+        self.registry.withLock { registry in
+            let now = ContinuousClock.now
+            if let idleTimeout, let idleSince = registry.idleSince, now - idleSince >= idleTimeout {
+                return .goAway(ConnectionError(reason: .timeout, code: .unavailable, message: "idle timeout"))
+            }
+            if let sentAt = registry.pingSentAt {
+                return now - sentAt >= timeout
+                    ? .goAway(ConnectionError(reason: .timeout, code: .unavailable, message: "no PONG within the keepalive timeout"))
+                    : .nothing
+            }
+            if let interval, now - registry.lastReceived >= interval {
+                registry.pingSentAt = now
+                return .ping
+            }
+            return .nothing
+        }
     }
 
     /// Applies `body` to stream `id`'s entry; `nil` when the stream is closed (frames are dropped).
@@ -83,6 +148,7 @@ final class ConnectionState: Sendable {
     func streamFinished(_ id: UInt32) {
         let closeNow = self.registry.withLock { registry -> Bool in
             registry.streams[id] = nil
+            if registry.streams.isEmpty && registry.idleSince == nil { registry.idleSince = .now }
             return registry.draining && registry.streams.isEmpty
         }
         if closeNow { self.channel.close(promise: nil) }
@@ -95,6 +161,18 @@ final class ConnectionState: Sendable {
             return registry.streams.values.map(\.context)
         }
         for context in contexts { context.cancel() }
+    }
+
+    /// Ends every stream still running with STATUS CANCELLED (the shutdown grace period is over).
+    func cancelRemaining(reason: String) async {
+        let streams = self.registry.withLock { registry in
+            defer { registry.streams.removeAll() }
+            return registry.streams
+        }
+        for (id, entry) in streams.sorted(by: { $0.key < $1.key }) {
+            entry.context.cancel()
+            try? await self.writer.writeStatus(StreamFailure(code: .cancelled, message: reason), streamID: id)
+        }
     }
 
     /// Starts graceful shutdown: GOAWAY(SHUTDOWN), then close once the open streams are done.

@@ -66,11 +66,13 @@ final class StreamContext: Sendable {
     /// - Throws: `CancellationError` when the call is cancelled while waiting.
     func takeCredit(upTo wanted: Int) async throws -> Int {
         while true {
-            let taken = self.state.withLock { state -> Int in
+            let (taken, cancelled) = self.state.withLock { state -> (Int, Bool) in
+                guard !state.cancelled else { return (0, true) }
                 let taken = min(wanted, state.credit)
                 state.credit -= taken
-                return taken
+                return (taken, false)
             }
+            if cancelled { throw CancellationError() }
             if taken > 0 { return taken }
             try await withTaskCancellationHandler {
                 try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in

@@ -39,9 +39,13 @@ struct StreamStateMachine: Sendable {
     /// Whether the call has received at least one request message.
     private(set) var hasReceivedMessage = false
 
+    /// Whether the method takes a stream of requests (AnalyzeBatch) rather than exactly one.
+    let streamsRequests: Bool
+
     /// Creates an idle stream that will let the client send `inboundCredit` MESSAGEs.
-    init(inboundCredit: Int) {
+    init(inboundCredit: Int, streamsRequests: Bool) {
         self.inboundCredit = inboundCredit
+        self.streamsRequests = streamsRequests
     }
 
     /// The stream's OPEN was accepted.
@@ -64,6 +68,10 @@ struct StreamStateMachine: Sendable {
             if payloadIsEmpty && endStream && self.hasReceivedMessage {
                 self.state = .halfClosedRemote
                 return .halfClose
+            }
+            if self.hasReceivedMessage && !self.streamsRequests {
+                self.state = .closed
+                return .fail(.invalidArgument, "this method takes exactly one request message")
             }
             guard self.inboundCredit > 0 else {
                 self.state = .closed
