@@ -43,7 +43,7 @@ let package = Package(
         // The analysis engine: text pipeline, knowledge base, entity linking, salience. Foundation only.
         .target(
             name: "AssayAnalysis",
-            resources: [.copy("Resources/Knowledge"), .copy("Resources/Model")],
+            resources: [.copy("Resources/Knowledge"), .copy("Resources/Model"), .copy("Resources/Risk")],
             swiftSettings: swiftSettings
         ),
         // The server: connection handling, stream state machines, engine ↔ protobuf mapping.

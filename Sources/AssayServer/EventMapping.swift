@@ -21,6 +21,7 @@ enum EventMapping {
             accepted.titleBytes = UInt32(clamping: titleBytes)
             accepted.bodyBytes = UInt32(clamping: bodyBytes)
             accepted.versions = versions
+            accepted.versions.scorer = RiskModel.scorerVersion
             message.accepted = accepted
         case .entityFound(let entity):
             var found = Assay_EntityFound()
@@ -35,6 +36,11 @@ enum EventMapping {
             message.entityUpdate = mapped
         case .repetition(let repetition):
             message.repetition = Self.repetition(repetition)
+        case .riskUpdated(let paragraph, let scores):
+            var update = Assay_RiskUpdate()
+            update.paragraph = UInt32(clamping: paragraph)
+            update.scores = scores.map(Self.riskScore)
+            message.risk = update
         case .summary(let summary):
             var mapped = Assay_AnalysisSummary()
             mapped.entities = summary.entities.map(Self.entity)
@@ -44,6 +50,17 @@ enum EventMapping {
             mapped.tokens = UInt32(clamping: summary.tokens)
             mapped.timings = timings
             mapped.versions = versions
+            if let risk = summary.risk {
+                mapped.riskScores = risk.scores.map(Self.riskScore)
+                var overall = Assay_OverallRisk()
+                overall.score = UInt32(clamping: risk.overall.score)
+                overall.value = risk.overall.value
+                overall.deEscalation = risk.overall.deEscalation
+                overall.rule = risk.overall.rule
+                mapped.overall = overall
+                mapped.versions.lexicon = "\(risk.versions.lexicon)+\(risk.versions.productionShares)"
+                mapped.versions.scorer = risk.versions.scorer
+            }
             message.summary = mapped
         }
         return message
@@ -86,6 +103,54 @@ enum EventMapping {
         mapped.repeated = mention.repeated
         mapped.confidence = mention.confidence
         return mapped
+    }
+
+    static func riskScore(_ score: RiskScore) -> Assay_RiskScore {
+        var mapped = Assay_RiskScore()
+        mapped.category = Self.riskCategory(score.category)
+        mapped.score = UInt32(clamping: score.score)
+        mapped.value = score.value
+        mapped.contributions = score.contributions.map(Self.contribution)
+        mapped.exposures = score.exposures.map { exposure in
+            var mapped = Assay_EntityExposure()
+            mapped.entityID = exposure.entityID
+            mapped.score = UInt32(clamping: exposure.score)
+            mapped.value = exposure.value
+            return mapped
+        }
+        return mapped
+    }
+
+    static func contribution(_ contribution: RiskContribution) -> Assay_Contribution {
+        var mapped = Assay_Contribution()
+        mapped.cue = contribution.cue
+        mapped.cueSource = contribution.cueSource
+        mapped.weight = contribution.weight
+        mapped.modality = switch contribution.modality {
+        case .asserted: .asserted
+        case .hedged: .hedged
+        case .negated: .negated
+        }
+        var evidence = Assay_Evidence()
+        evidence.span = Self.span(contribution.evidence.span)
+        evidence.text = contribution.evidence.text
+        evidence.sentence = UInt32(clamping: contribution.evidence.sentence)
+        evidence.sentenceSpan = Self.span(contribution.evidence.sentenceSpan)
+        evidence.speaker = contribution.evidence.speaker ?? ""
+        mapped.evidence = evidence
+        mapped.entityIds = contribution.entityIDs
+        mapped.note = contribution.note
+        return mapped
+    }
+
+    static func riskCategory(_ category: RiskCategory) -> Assay_RiskCategory {
+        switch category {
+        case .tradeRestriction: .tradeRestriction
+        case .supplyConcentration: .supplyConcentration
+        case .geopoliticalTension: .geopoliticalTension
+        case .securityAndDefence: .securityAndDefence
+        case .marketDisruption: .marketDisruption
+        }
     }
 
     static func repetition(_ repetition: Repetition) -> Assay_RepeatedText {

@@ -8,10 +8,13 @@ public final class AnalysisEngine: Sendable {
 
     public let knowledgeBase: KnowledgeBase
     let recognizers: [any NameRecognizer]
+    /// The risk model; nil turns risk scoring off.
+    public let riskModel: RiskModel?
 
     /// Creates an engine over a knowledge base and the recognisers for names it does not know
-    /// (by default the cue-based rules).
-    public init(knowledgeBase: KnowledgeBase, recognizers: [any NameRecognizer]? = nil) {
+    /// (by default the cue-based rules), with the bundled risk model unless another (or nil) is given.
+    public init(knowledgeBase: KnowledgeBase, recognizers: [any NameRecognizer]? = nil, riskModel: RiskModel? = RiskModel.shared) {
+        self.riskModel = riskModel
         self.knowledgeBase = knowledgeBase
         self.recognizers = recognizers ?? [CueBasedNameRecognizer(knowledgeBase: knowledgeBase)]
     }
@@ -53,6 +56,7 @@ public struct ArticleAnalysis: Sendable {
     private var seenSentences: [String: TextSpan] = [:]
     private var sentenceCount = 0
     private var tokenCount = 0
+    private var risk: ArticleRiskScorer?
 
     init(engine: AnalysisEngine, article: ArticleInput) {
         self.engine = engine
@@ -68,6 +72,7 @@ public struct ArticleAnalysis: Sendable {
             self.paragraphs = body
         }
         self.resolver = ArticleEntityResolver(knowledgeBase: engine.knowledgeBase, recognizers: engine.recognizers)
+        self.risk = engine.riskModel.map { ArticleRiskScorer(model: $0, knowledgeBaseVersion: engine.knowledgeBase.version) }
     }
 
     /// The number of paragraphs (title included) the analysis will go through.
@@ -116,6 +121,7 @@ public struct ArticleAnalysis: Sendable {
             self.seenParagraphs[paragraphKey] = paragraph.span
         }
 
+        var riskInput: [ArticleRiskScorer.SentenceInput] = []
         for sentence in sentences {
             var sentenceRepeats = paragraphRepeats
             let words = tokens[sentence.tokens].reduce(0) { $0 + ($1.kind == .punctuation ? 0 : 1) }
@@ -130,7 +136,8 @@ public struct ArticleAnalysis: Sendable {
                     self.seenSentences[key] = sentence.span
                 }
             }
-            self.resolver.resolve(sentence: sentence, tokens: tokens, paragraph: paragraph, text: text, repeated: sentenceRepeats)
+            let added = self.resolver.resolve(sentence: sentence, tokens: tokens, paragraph: paragraph, text: text, repeated: sentenceRepeats)
+            riskInput.append(ArticleRiskScorer.SentenceInput(sentence: sentence, repeated: sentenceRepeats, mentions: added))
         }
 
         let maximum = self.maximumRawSalience()
@@ -153,6 +160,16 @@ public struct ArticleAnalysis: Sendable {
                 )
             }
         }
+
+        // Risk: after the paragraph's entity events, the categories whose score changed.
+        if var risk = self.risk {
+            risk.add(paragraph: riskInput, tokens: tokens, text: text, entities: self.resolver.entities)
+            let changed = risk.changedScores()
+            if !changed.isEmpty {
+                events.append(.riskUpdated(paragraph: self.nextParagraph - 1, scores: changed))
+            }
+            self.risk = risk
+        }
     }
 
     private func maximumRawSalience() -> Double {
@@ -172,7 +189,8 @@ public struct ArticleAnalysis: Sendable {
             repetitions: self.repetitions,
             paragraphs: self.paragraphs.count,
             sentences: self.sentenceCount,
-            tokens: self.tokenCount
+            tokens: self.tokenCount,
+            risk: self.risk?.assessment()
         )
     }
 

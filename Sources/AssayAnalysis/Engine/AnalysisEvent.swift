@@ -75,6 +75,8 @@ public struct AnalysisSummary: Sendable, Hashable {
     public var paragraphs: Int
     public var sentences: Int
     public var tokens: Int
+    /// Final risk scores with their evidence (nil when the engine has no risk model); see `docs/RISK-MODEL.md`.
+    public var risk: RiskAssessment?
 }
 
 /// What the engine reports as it works through an article, in order.
@@ -87,6 +89,9 @@ public enum AnalysisEvent: Sendable, Hashable {
     case entityUpdated(EntityUpdate)
     /// Repeated text, reported as soon as its paragraph is analysed.
     case repetition(Repetition)
+    /// Risk categories whose score changed after a paragraph, emitted after that paragraph's entity
+    /// events. `paragraph` counts all paragraphs, title first (as sentence indices do).
+    case riskUpdated(paragraph: Int, scores: [RiskScore])
     /// Last event.
     case summary(AnalysisSummary)
 }

@@ -41,16 +41,18 @@ struct ArticleEntityResolver {
         self.recognizers = recognizers
     }
 
-    /// Resolves every mention in one sentence.
+    /// Resolves every mention in one sentence and returns the mentions it added, in order.
+    @discardableResult
     mutating func resolve(
         sentence: Sentence,
         tokens: [Token],
         paragraph: Paragraph,
         text: UnsafeBufferPointer<UInt8>,
         repeated: Bool
-    ) {
+    ) -> [(entityID: String, mention: EntityMention)] {
         let range = sentence.tokens
         var covered = [Bool](repeating: false, count: tokens.count)
+        var added: [(entityID: String, mention: EntityMention)] = []
         func add(_ tokenRange: Range<Int>, entityID: String, make: () -> ArticleEntity, kind: MentionKind, confidence: Double) {
             for index in tokenRange { covered[index] = true }
             let span = TextSpan(field: paragraph.field, start: tokens[tokenRange.lowerBound].start, end: tokens[tokenRange.upperBound - 1].end)
@@ -68,6 +70,7 @@ struct ArticleEntityResolver {
                 self.order.append(entityID)
             }
             self.entities[entityID]!.mentions.append(mention)
+            added.append((entityID, mention))
             self.entities[entityID]!.confidence = max(self.entities[entityID]!.confidence, confidence)
             self.learnAcronym(after: tokenRange.upperBound, in: tokens, sentence: range, entityID: entityID, covered: &covered)
         }
@@ -129,6 +132,7 @@ struct ArticleEntityResolver {
                 if name.type == .person { self.registerPartialNames(of: surface, id: id) }
             }
         }
+        return added
     }
 
     /// Entities with mentions not yet reported, in order of first mention, and marks them reported.

@@ -169,9 +169,13 @@ final class ConnectionState: Sendable {
             defer { registry.streams.removeAll() }
             return registry.streams
         }
-        for (id, entry) in streams.sorted(by: { $0.key < $1.key }) {
-            entry.context.cancel()
+        // STATUS first: cancelling a call lets its task finish the stream, which may close the
+        // draining connection.
+        for id in streams.keys.sorted() {
             try? await self.writer.writeStatus(StreamFailure(code: .cancelled, message: reason), streamID: id)
+        }
+        for entry in streams.values {
+            entry.context.cancel()
         }
     }
 
