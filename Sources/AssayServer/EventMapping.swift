@@ -21,7 +21,6 @@ enum EventMapping {
             accepted.titleBytes = UInt32(clamping: titleBytes)
             accepted.bodyBytes = UInt32(clamping: bodyBytes)
             accepted.versions = versions
-            accepted.versions.scorer = RiskModel.scorerVersion
             message.accepted = accepted
         case .entityFound(let entity):
             var found = Assay_EntityFound()
@@ -51,6 +50,7 @@ enum EventMapping {
             mapped.timings = timings
             mapped.versions = versions
             if let risk = summary.risk {
+                // The versions the scores were computed with (they equal the engine's).
                 mapped.riskScores = risk.scores.map(Self.riskScore)
                 var overall = Assay_OverallRisk()
                 overall.score = UInt32(clamping: risk.overall.score)

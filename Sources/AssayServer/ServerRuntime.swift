@@ -89,11 +89,17 @@ final class ServerRuntime: Sendable {
         return limits
     }
 
-    /// Engine and knowledge-base versions reported with results.
+    /// Versions of everything that decides a result: engine, knowledge base, tagger, risk lexicon
+    /// (with its production-share table) and scorer.
     var versions: Assay_Versions {
         var versions = Assay_Versions()
         versions.engine = AnalysisEngine.version
         versions.knowledgeBase = self.engine.knowledgeBase.version
+        versions.model = self.engine.modelVersion ?? ""
+        if let risk = self.engine.riskModel {
+            versions.lexicon = "\(risk.lexiconVersion)+\(risk.productionSharesVersion)"
+            versions.scorer = RiskModel.scorerVersion
+        }
         return versions
     }
 

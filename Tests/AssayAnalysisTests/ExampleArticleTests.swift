@@ -26,7 +26,7 @@ struct ExampleArticleTests {
         return files.filter { $0.hasSuffix(".json") }.sorted()
     }()
 
-    static let engine = AnalysisEngine(knowledgeBase: try! KnowledgeBase.bundled())
+    static let engine = try! AnalysisEngine.bundled()
 
     /// Reads an example article: first line the title, then a blank line, then the body.
     static func article(named name: String) throws -> ArticleInput {

@@ -72,7 +72,7 @@ enum TestKnowledgeBase {
         )
     }()
 
-    static let engine = AnalysisEngine(knowledgeBase: shared)
+    static let engine = AnalysisEngine(knowledgeBase: shared, riskModel: try! RiskModel.bundled())
 
     /// The summary of analysing `body` (and `title`).
     static func summary(_ body: String, title: String = "") -> AnalysisSummary {

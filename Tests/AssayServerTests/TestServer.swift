@@ -8,7 +8,7 @@ import SwiftProtobuf
 import Synchronization
 
 /// The engine with the bundled knowledge base, shared by every test server.
-let sharedEngine = AnalysisEngine(knowledgeBase: try! KnowledgeBase.bundled())
+let sharedEngine = try! AnalysisEngine.bundled()
 
 /// Runs `body` against a server on 127.0.0.1 with a free port, then shuts it down gracefully.
 func withTestServer<R: Sendable>(

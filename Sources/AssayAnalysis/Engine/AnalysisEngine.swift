@@ -10,13 +10,42 @@ public final class AnalysisEngine: Sendable {
     let recognizers: [any NameRecognizer]
     /// The risk model; nil turns risk scoring off.
     public let riskModel: RiskModel?
+    /// The trained tagger's version, when the engine uses one.
+    public let modelVersion: String?
 
-    /// Creates an engine over a knowledge base and the recognisers for names it does not know
-    /// (by default the cue-based rules), with the bundled risk model unless another (or nil) is given.
-    public init(knowledgeBase: KnowledgeBase, recognizers: [any NameRecognizer]? = nil, riskModel: RiskModel? = RiskModel.shared) {
-        self.riskModel = riskModel
+    /// Creates an engine over a knowledge base, the recognisers for names it does not know (by
+    /// default the cue-based rules alone) and a risk model (none by default).
+    public init(
+        knowledgeBase: KnowledgeBase,
+        recognizers: [any NameRecognizer]? = nil,
+        riskModel: RiskModel? = nil,
+        modelVersion: String? = nil
+    ) {
         self.knowledgeBase = knowledgeBase
         self.recognizers = recognizers ?? [CueBasedNameRecognizer(knowledgeBase: knowledgeBase)]
+        self.riskModel = riskModel
+        self.modelVersion = modelVersion
+    }
+
+    /// The engine the server ships: the bundled knowledge base and risk model, the cue rules and,
+    /// unless `tagger` is false, the bundled trained tagger.
+    /// - Throws: ``KnowledgeBaseError`` or ``NERModelError`` naming the resource that failed to load.
+    public static func bundled(tagger: Bool = true) throws -> AnalysisEngine {
+        let knowledgeBase = try KnowledgeBase.bundled()
+        let riskModel = try RiskModel.bundled()
+        var recognizers: [any NameRecognizer] = [CueBasedNameRecognizer(knowledgeBase: knowledgeBase)]
+        var modelVersion: String?
+        if tagger {
+            let model = try NERModel.bundled()
+            recognizers.append(TaggedNameRecognizer(model: model))
+            modelVersion = model.version
+        }
+        return AnalysisEngine(
+            knowledgeBase: knowledgeBase,
+            recognizers: recognizers,
+            riskModel: riskModel,
+            modelVersion: modelVersion
+        )
     }
 
     /// Starts analysing one article; call ``ArticleAnalysis/next()`` until it returns nil.

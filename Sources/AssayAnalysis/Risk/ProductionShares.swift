@@ -97,7 +97,4 @@ public final class RiskModel: Sendable {
         }
         return try RiskModel(lexicon: read("lexicon.tsv"), productionShares: read("production-shares.tsv"))
     }
-
-    /// The bundled model, loaded once; nil if the resources are missing.
-    public static let shared: RiskModel? = try? RiskModel.bundled()
 }

@@ -26,10 +26,18 @@ public struct NERFeatureSet: OptionSet, Hashable, Sendable {
     /// Whether the sentence has any lower-case letters (headlines in capitals), conjoined with the shape.
     public static let sentenceCase = NERFeatureSet(rawValue: 1 << 7)
 
+    /// Knowledge-base gazetteer membership of the token's n-grams per type (begin/inside/last/unit of
+    /// the longest match) and single-token cues (titles, organisation head words, legal-form suffixes)
+    /// of the token and its neighbours; needs an ``NERGazetteer`` at decoding time.
+    public static let gazetteer = NERFeatureSet(rawValue: 1 << 8)
+
+    /// Every bit this build understands.
+    public static let known = NERFeatureSet(rawValue: (1 << 9) - 1)
+
     /// The feature set of the shipped model. Document history and the cased word are implemented but
-    /// did not measurably help on the dev sets, so they are off.
+    /// did not measurably help on the dev sets, so they are off; the gazetteer needs the bundled knowledge base at load time.
     public static let standard: NERFeatureSet = [
-        .wideContext, .wordConjunctions, .tagConjunctions, .affixes, .neighbourAffixes, .sentenceCase,
+        .wideContext, .wordConjunctions, .tagConjunctions, .affixes, .neighbourAffixes, .sentenceCase, .gazetteer,
     ]
 }
 
@@ -51,6 +59,11 @@ public struct NERTokenInfo: Sendable, Hashable {
     public var flags: UInt16
     /// Length in bytes, capped at 65535.
     public var length: UInt16
+    /// Gazetteer positions, 3 bits per ``NERGazetteerType`` (0 none, 1 begin, 2 inside, 3 last, 4 unit);
+    /// filled by ``NERGazetteer/annotate(_:)``.
+    public var gazetteer: UInt16 = 0
+    /// Gazetteer cue bits (``NERGazetteer/cueTitle`` …); filled by ``NERGazetteer/annotate(_:)``.
+    public var cues: UInt8 = 0
 
     /// Whether the token starts with a capital letter or is all capitals.
     public var isCapitalised: Bool { flags & (NERFeatureExtractor.flagInitialUpper | NERFeatureExtractor.flagAllUpper) != 0 }
@@ -116,19 +129,25 @@ public struct NERFeatureExtractor: Sendable, Hashable {
         return z ^ (z >> 31)
     }
 
+    /// Row 0 is the null row: never produced by a feature hash, never updated by training (so its weights
+    /// stay zero), and used for template slots that are switched off.
+    public static let nullRow: UInt32 = 0
+
+    @inline(__always) static func nonNull(_ r: UInt32) -> UInt32 { r == 0 ? 1 : r }
+
     @inline(__always) func row(_ template: UInt64, _ a: UInt64) -> UInt32 {
         let h = Self.mix(a &+ template &* 0x9E37_79B9_7F4A_7C15)
-        return UInt32(truncatingIfNeeded: h >> UInt64(64 - hashBits))
+        return Self.nonNull(UInt32(truncatingIfNeeded: h >> UInt64(64 - hashBits)))
     }
 
     @inline(__always) func row(_ template: UInt64, _ a: UInt64, _ b: UInt64) -> UInt32 {
         let h = Self.mix(Self.mix(a &+ template &* 0x9E37_79B9_7F4A_7C15) ^ b)
-        return UInt32(truncatingIfNeeded: h >> UInt64(64 - hashBits))
+        return Self.nonNull(UInt32(truncatingIfNeeded: h >> UInt64(64 - hashBits)))
     }
 
     @inline(__always) func row(_ template: UInt64, _ a: UInt64, _ b: UInt64, _ c: UInt64) -> UInt32 {
         let h = Self.mix(Self.mix(Self.mix(a &+ template &* 0x9E37_79B9_7F4A_7C15) ^ b) ^ c)
-        return UInt32(truncatingIfNeeded: h >> UInt64(64 - hashBits))
+        return Self.nonNull(UInt32(truncatingIfNeeded: h >> UInt64(64 - hashBits)))
     }
 
     // MARK: Shapes
@@ -290,7 +309,7 @@ public struct NERFeatureExtractor: Sendable, Hashable {
     // MARK: Templates
 
     /// Number of rows ``staticRows(_:into:)`` writes per token (unused templates write a fixed dummy row).
-    public static let staticFeatureCount = 32
+    public static let staticFeatureCount = 42
     /// Maximum number of rows ``dynamicRows(info:previous:previous2:history:into:)`` writes.
     public static let maxDynamicFeatureCount = 6
 
@@ -303,6 +322,7 @@ public struct NERFeatureExtractor: Sendable, Hashable {
         let affixes = featureSet.contains(.affixes)
         let cased = featureSet.contains(.casedWord)
         let neighbourAffixes = featureSet.contains(.neighbourAffixes)
+        let gazetteer = featureSet.contains(.gazetteer)
         var sentenceCase: UInt64 = 0
         if featureSet.contains(.sentenceCase) {
             var lower = 0
@@ -313,7 +333,7 @@ public struct NERFeatureExtractor: Sendable, Hashable {
             }
             sentenceCase = letters >= 2 && lower == 0 ? 2 : 1
         }
-        let off = row(999, 0)
+        let off = Self.nullRow
         var o = out
         for i in 0 ..< n {
             let t = infos[i]
@@ -354,6 +374,20 @@ public struct NERFeatureExtractor: Sendable, Hashable {
             o[29] = neighbourAffixes ? row(29, p1.suffixes[2]) : off
             o[30] = neighbourAffixes ? row(30, n1.suffixes[2]) : off
             o[31] = sentenceCase != 0 ? row(31, sentenceCase, t.shortShape, UInt64(t.flags)) : off
+            if gazetteer {
+                let code = UInt64(t.gazetteer)
+                for g in 0 ..< 5 {
+                    let position = (code >> UInt64(3 * g)) & 7
+                    o[32 + g] = position != 0 ? row(40 + UInt64(g), position) : off
+                }
+                o[37] = code != 0 ? row(45, code) : off
+                o[38] = t.cues != 0 ? row(46, UInt64(t.cues)) : off
+                o[39] = p1.cues != 0 ? row(47, UInt64(p1.cues)) : off
+                o[40] = n1.cues != 0 ? row(48, UInt64(n1.cues)) : off
+                o[41] = code != 0 ? row(49, code, t.shortShape) : off
+            } else {
+                for f in 32 ..< 42 { o[f] = off }
+            }
             o += Self.staticFeatureCount
         }
     }

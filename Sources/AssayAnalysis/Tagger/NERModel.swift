@@ -16,6 +16,8 @@ public struct NERModel: Sendable {
     let weights: [Int8]
     /// Per row, the power-of-two exponent of its quantisation step (`0 ... maxExponent`).
     let exponents: [UInt8]
+    /// The knowledge-base gazetteer (present exactly when the feature set has ``NERFeatureSet/gazetteer``).
+    public let gazetteer: NERGazetteer?
 
     /// The base quantisation step used by the trainer.
     static let baseScale: Float = 1.0 / 256
@@ -24,8 +26,13 @@ public struct NERModel: Sendable {
 
     /// Creates a model from quantised weights; `weights.count` must be `rowCount × BILOUTag.count` and
     /// `exponents.count` must be `rowCount`.
-    init(version: String, extractor: NERFeatureExtractor, scale: Float, weights: [Int8], exponents: [UInt8]) {
+    init(
+        version: String, extractor: NERFeatureExtractor, scale: Float, weights: [Int8], exponents: [UInt8],
+        gazetteer: NERGazetteer?
+    ) {
         precondition(weights.count == extractor.rowCount * BILOUTag.count && exponents.count == extractor.rowCount)
+        precondition((gazetteer != nil) == extractor.featureSet.contains(.gazetteer), "gazetteer must match the feature set")
+        self.gazetteer = gazetteer
         self.version = version
         self.extractor = extractor
         self.scale = scale
@@ -151,6 +158,7 @@ struct NERDecoder {
                 ?? model.extractor.info(for: token)
             infos.append(info)
         }
+        annotate()
         run()
         return (tags, confidences)
     }
@@ -173,6 +181,7 @@ struct NERDecoder {
         for r in ranges {
             infos.append(model.extractor.info(utf8: UnsafeBufferPointer(start: base + r.lowerBound, count: r.count)))
         }
+        annotate()
         run()
     }
 
@@ -188,6 +197,11 @@ struct NERDecoder {
             if i > 0 { output.append(0x20) }
             output.append(contentsOf: Self.bioBytes[Int(tag)])
         }
+    }
+
+    /// Adds the gazetteer annotations to `infos`.
+    mutating func annotate() {
+        if let gazetteer = model.gazetteer { infos.withUnsafeMutableBufferPointer { gazetteer.annotate($0) } }
     }
 
     /// Decodes `infos` into `tags` (and `confidences` if requested), then updates the document memory.

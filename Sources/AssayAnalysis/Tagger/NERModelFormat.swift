@@ -16,6 +16,8 @@ public enum NERModelError: Error, Sendable, Equatable, CustomStringConvertible {
     case unreadable(path: String, reason: String)
     /// The bundled model resource is missing from the bundle.
     case resourceNotFound(String)
+    /// The model uses gazetteer features but the knowledge-base files could not be read.
+    case gazetteerUnavailable(String)
 
     /// A one-line explanation.
     public var description: String {
@@ -28,6 +30,7 @@ public enum NERModelError: Error, Sendable, Equatable, CustomStringConvertible {
         case .invalidHeader(let reason): "NER model header is invalid: \(reason)"
         case .unreadable(let path, let reason): "cannot read NER model \(path): \(reason)"
         case .resourceNotFound(let name): "bundled NER model resource \(name) not found"
+        case .gazetteerUnavailable(let reason): "NER gazetteer (knowledge base) unavailable: \(reason)"
         }
     }
 }
@@ -42,11 +45,14 @@ public enum NERModelError: Error, Sendable, Equatable, CustomStringConvertible {
 /// | 16 | L | model version string, UTF-8 |
 /// | 16+L | 4 | hash bits `b` (rows = 2^b) |
 /// | 20+L | 4 | tag count (17) |
-/// | 24+L | 4 | feature-set bits |
+/// | 24+L | 4 | feature-set bits (``NERFeatureSet``; bit 8 = gazetteer features, which are computed from the bundled knowledge base at load time) |
 /// | 28+L | 4 | weight scale, IEEE-754 Float32 bits |
 /// | 32+L | 2^b × 17 | weights `q`, Int8, row-major |
 /// | 32+L+17×2^b | 2^b | per-row exponents `e` (0 … 16); weight = q × 2^e × scale |
 /// | end−4 | 4 | CRC-32 (IEEE) of all preceding bytes |
+///
+/// Row 0 is the null row (all zero; used by switched-off template slots). Unknown feature bits are
+/// rejected. The model version string records the knowledge-base version the gazetteer was built from.
 public enum NERModelFormat {
     /// The magic bytes.
     public static let magic: [UInt8] = Array("ASSAYNER".utf8)
@@ -70,19 +76,21 @@ public enum NERModelFormat {
 }
 
 extension NERModel {
-    /// Loads a model file (see ``NERModelFormat``).
-    public static func load(contentsOf url: URL) throws(NERModelError) -> NERModel {
+    /// Loads a model file (see ``NERModelFormat``). A model with gazetteer features uses `gazetteer`, or
+    /// the bundled knowledge base's (``NERGazetteer/bundled()``) when `nil`.
+    public static func load(contentsOf url: URL, gazetteer: NERGazetteer? = nil) throws(NERModelError) -> NERModel {
         let data: Data
         do {
             data = try Data(contentsOf: url, options: .mappedIfSafe)
         } catch {
             throw NERModelError.unreadable(path: url.path, reason: "\(error)")
         }
-        return try NERModel(data: data)
+        return try NERModel(data: data, gazetteer: gazetteer)
     }
 
     /// Decodes a model from the bytes of a model file, validating magic, version, sizes and checksum.
-    public init(data: Data) throws(NERModelError) {
+    /// A model with gazetteer features uses `gazetteer`, or the bundled knowledge base's when `nil`.
+    public init(data: Data, gazetteer: NERGazetteer? = nil) throws(NERModelError) {
         let bytes = [UInt8](data)
         func u32(_ offset: Int) -> UInt32 {
             UInt32(bytes[offset]) | UInt32(bytes[offset + 1]) << 8 | UInt32(bytes[offset + 2]) << 16 | UInt32(bytes[offset + 3]) << 24
@@ -118,12 +126,21 @@ extension NERModel {
         let weights = bytes[headerEnd ..< headerEnd + weightCount].withUnsafeBytes { Array($0.bindMemory(to: Int8.self)) }
         let exponents = Array(bytes[headerEnd + weightCount ..< headerEnd + weightCount + rowCount])
         guard exponents.allSatisfy({ Int($0) <= NERModel.maxExponent }) else { throw .invalidHeader("row exponent out of range") }
+        let featureSet = NERFeatureSet(rawValue: featureBits)
+        guard featureSet.rawValue & ~NERFeatureSet.known.rawValue == 0 else {
+            throw .invalidHeader("unknown feature bits \(String(featureBits, radix: 16))")
+        }
+        var usedGazetteer: NERGazetteer?
+        if featureSet.contains(.gazetteer) {
+            if let gazetteer { usedGazetteer = gazetteer } else { usedGazetteer = try NERGazetteer.bundled() }
+        }
         self.init(
             version: version,
             extractor: NERFeatureExtractor(hashBits: hashBits, featureSet: NERFeatureSet(rawValue: featureBits)),
             scale: scale,
             weights: weights,
-            exponents: exponents
+            exponents: exponents,
+            gazetteer: usedGazetteer
         )
     }
 

@@ -45,8 +45,20 @@ public struct NERTrainingOptions: Sendable {
     /// Fraction of training sentences also added in ALL CAPS (as extra documents), so that headlines
     /// and datelines in capitals are tagged; chosen with a generator seeded from `seed`.
     public var uppercaseAugmentation: Double = 0.1
-    /// The model version string; `nil` gives ``NERTraining/defaultModelVersion(seed:)``.
+    /// The model version string; `nil` gives ``NERTraining/defaultModelVersion(seed:knowledgeBase:)``.
     public var modelVersion: String?
+    /// The gazetteer for ``NERFeatureSet/gazetteer``; `nil` uses the bundled knowledge base's.
+    public var gazetteer: NERGazetteer?
+    /// Condition on the tagger's own previous decisions during training (as in decoding), instead of
+    /// the gold previous tags (teacher forcing, which suffers from exposure bias).
+    public var predictedHistory = true
+    /// With predicted history, also update when the gold tag is unreachable under the BILOU constraint
+    /// after an earlier error (off by default: such updates cannot change the decision and diverge).
+    public var updateUnreachable = false
+    /// Number of perceptrons (each on its own shuffling seed) whose averaged weights are averaged.
+    public var ensembleSize = 3
+    /// Score the dev files after every epoch (otherwise only after each member's last epoch).
+    public var reportEveryEpoch = false
 
     /// Default options.
     public init() {}
@@ -58,9 +70,10 @@ public enum NERTraining {
     /// that retraining produces a byte-identical file.
     public static let releaseDate = "2026-11-29"
 
-    /// `ner-perceptron-1 (seed S, 2026-11-29)`.
-    public static func defaultModelVersion(seed: UInt64) -> String {
-        "ner-perceptron-1 (seed \(seed), \(releaseDate))"
+    /// `ner-perceptron-2 (seed S, 2026-11-29, kb-…)` (the knowledge-base version when gazetteer
+    /// features are used).
+    public static func defaultModelVersion(seed: UInt64, knowledgeBase: String? = nil) -> String {
+        "ner-perceptron-2 (seed \(seed), \(releaseDate)\(knowledgeBase.map { ", \($0)" } ?? ""))"
     }
 
     /// Trains a model on CoNLL `files` and reports dev scores on `devFiles` after every epoch.
@@ -104,27 +117,58 @@ public enum NERTraining {
             corpus += extra
         }
         let dev = try devFiles.map { (name: $0.lastPathComponent, documents: try CoNLL.read(contentsOf: $0)) }
-        let version = options.modelVersion ?? NERTraining.defaultModelVersion(seed: options.seed)
+        let gazetteer = options.featureSet.contains(.gazetteer) ? try (options.gazetteer ?? NERGazetteer.bundled()) : nil
+        let version = options.modelVersion ?? NERTraining.defaultModelVersion(seed: options.seed, knowledgeBase: gazetteer?.version)
 
         var trainer = PerceptronTrainer(
-            extractor: NERFeatureExtractor(hashBits: options.hashBits, featureSet: options.featureSet), corpus: corpus
+            extractor: NERFeatureExtractor(hashBits: options.hashBits, featureSet: options.featureSet), gazetteer: gazetteer,
+            corpus: corpus
         )
-        var rng = SplitMix64(seed: options.seed)
-        var order = Array(0 ..< corpus.count)
+        trainer.predictedHistory = options.predictedHistory
+        trainer.updateUnreachable = options.updateUnreachable
+        // An ensemble of `ensembleSize` perceptrons, each trained on its own document order (member m
+        // shuffles with seed `seed + m`); their averaged weights are averaged before quantisation. This
+        // removes most of the dependence of the result on the shuffling seed.
+        let members = max(1, options.ensembleSize)
+        let fresh = trainer
+        var sum: [Float]?
         var model: NERModel?
-        for epoch in 1 ... max(1, options.epochs) {
-            let start = Date()
-            rng.shuffle(&order)
-            let (errors, tokens) = trainer.epoch(order: order)
-            let current = trainer.model(version: version)
-            model = current
-            var line = String(format: "epoch %2d  train token error %.4f  %.1fs", epoch, Double(errors) / Double(max(tokens, 1)), Date().timeIntervalSince(start))
-            for set in dev {
-                let evaluator = current.evaluate(set.documents)
-                line += String(format: "  %@ F1 PER+ORG+LOC %.2f all %.2f", set.name, 100 * evaluator.microPerOrgLoc.f1, 100 * evaluator.microAll.f1)
+        for member in 0 ..< members {
+            trainer = fresh
+            var rng = SplitMix64(seed: options.seed &+ UInt64(member))
+            var order = Array(0 ..< corpus.count)
+            for epoch in 1 ... max(1, options.epochs) {
+                let start = Date()
+                rng.shuffle(&order)
+                let (errors, tokens) = trainer.epoch(order: order)
+                var line = String(format: "member %d epoch %2d  train token error %.4f  %.1fs", member + 1, epoch,
+                                  Double(errors) / Double(max(tokens, 1)), Date().timeIntervalSince(start))
+                if options.reportEveryEpoch || epoch == max(1, options.epochs) {
+                    let current = trainer.model(version: version)
+                    for set in dev {
+                        let evaluator = current.evaluate(set.documents)
+                        line += String(format: "  %@ F1 PER+ORG+LOC %.2f all %.2f", set.name, 100 * evaluator.microPerOrgLoc.f1, 100 * evaluator.microAll.f1)
+                    }
+                }
+                progress(line)
             }
-            progress(line)
+            let averaged = trainer.averagedWeights()
+            if var total = sum {
+                for i in total.indices { total[i] += averaged[i] }
+                sum = total
+            } else {
+                sum = averaged
+            }
         }
+        var mean = sum!
+        if members > 1 { for i in mean.indices { mean[i] /= Float(members) } }
+        model = PerceptronTrainer.quantise(mean, extractor: trainer.extractor, gazetteer: gazetteer, version: version)
+        var line = "final (\(members) member\(members == 1 ? "" : "s"))"
+        for set in dev {
+            let evaluator = model!.evaluate(set.documents)
+            line += String(format: "  %@ F1 PER+ORG+LOC %.2f all %.2f", set.name, 100 * evaluator.microPerOrgLoc.f1, 100 * evaluator.microAll.f1)
+        }
+        progress(line)
         return model!
     }
 }
@@ -146,6 +190,9 @@ extension NERModel {
 /// The averaged-perceptron learner over precomputed static feature rows.
 struct PerceptronTrainer {
     let extractor: NERFeatureExtractor
+    let gazetteer: NERGazetteer?
+    var predictedHistory = true
+    var updateUnreachable = false
     let k = BILOUTag.count
     /// Per document: the range of its sentences in `sentenceStarts`.
     var documentSentences: [Range<Int>] = []
@@ -159,8 +206,9 @@ struct PerceptronTrainer {
     var totals: [Float]
     var counter: Float = 1
 
-    init(extractor: NERFeatureExtractor, corpus: [(document: CoNLLDocument, maskMISC: Bool)]) {
+    init(extractor: NERFeatureExtractor, gazetteer: NERGazetteer?, corpus: [(document: CoNLLDocument, maskMISC: Bool)]) {
         self.extractor = extractor
+        self.gazetteer = gazetteer
         weights = [Float](repeating: 0, count: extractor.rowCount * BILOUTag.count)
         totals = weights
         for (document, mask) in corpus {
@@ -177,6 +225,9 @@ struct PerceptronTrainer {
         rows = [UInt32](repeating: 0, count: infos.count * staticCount)
         for s in 0 ..< sentenceStarts.count - 1 {
             let a = sentenceStarts[s], b = sentenceStarts[s + 1]
+            if let gazetteer {
+                infos.withUnsafeMutableBufferPointer { gazetteer.annotate(UnsafeMutableBufferPointer(rebasing: $0[a ..< b])) }
+            }
             infos.withUnsafeBufferPointer { infos in
                 rows.withUnsafeMutableBufferPointer { rows in
                     extractor.staticRows(UnsafeBufferPointer(rebasing: infos[a ..< b]), into: rows.baseAddress! + a * staticCount)
@@ -233,11 +284,16 @@ struct PerceptronTrainer {
                         // not an error (measured: without this mask dev F1 PER+ORG+LOC 64.05 / 54.91, all
                         // types on wikigold 49.5; with it 64.93 / 58.70, all types 57.35).
                         let maskedMISC = mask && g == 0 && (best - 1) / 4 == Int(NERLabel.misc.rawValue)
-                        if !maskedMISC {
+                        // With predicted history the gold tag can be unreachable under the BILOU constraint
+                        // (e.g. gold O after a predicted B-PER). The error was made, and updated, at the
+                        // earlier token; updating here would push a tag the constrained argmax cannot choose,
+                        // again and again (weights grow without bound: what made predicted history "blow up").
+                        let reachable = NERTransitions.allowed[allowedBase + g] && (!last || NERTransitions.canEnd[g])
+                        if !maskedMISC && (reachable || updateUnreachable) {
                             let c = counter
                             weights.withUnsafeMutableBufferPointer { w in
                                 totals.withUnsafeMutableBufferPointer { u in
-                                    for f in 0 ..< count {
+                                    for f in 0 ..< count where features[f] != NERFeatureExtractor.nullRow {
                                         let r = Int(features[f]) * k
                                         w[r + g] += 1; u[r + g] += c
                                         w[r + best] -= 1; u[r + best] -= c
@@ -250,10 +306,11 @@ struct PerceptronTrainer {
                     tokens += 1
                     predicted.append(UInt8(best))
                     previous2 = previous
-                    // Gold history (teacher forcing): with predicted history the BILOU constraint makes the
-                    // gold tag unreachable after an error, and updates towards it blow up (measured: dev F1
-                    // 63.2/54.2 predicted vs 65.5/53.3 gold history at 10 epochs, and far smaller weights).
-                    previous = UInt8(g)
+                    // Predicted history (default), as in decoding: the same constrained argmax is taken
+                    // here and at decoding time; when it differs from gold, the features computed with the
+                    // predicted history get +1 on the gold tag and −1 on the predicted one. With gold
+                    // history (teacher forcing) the tagger never learns to continue after its own errors.
+                    previous = predictedHistory ? UInt8(best) : UInt8(g)
                 }
                 infos.withUnsafeBufferPointer { infos in
                     predicted.withUnsafeBufferPointer { tags in
@@ -267,15 +324,27 @@ struct PerceptronTrainer {
 
     /// The averaged weights quantised to Int8 with a power-of-two exponent per row (see ``NERModelFormat``).
     func model(version: String) -> NERModel {
-        let k = self.k
+        Self.quantise(averagedWeights(), extractor: extractor, gazetteer: gazetteer, version: version)
+    }
+
+    /// The averaged perceptron weights (float, row-major).
+    func averagedWeights() -> [Float] {
+        var out = [Float](repeating: 0, count: weights.count)
+        for i in out.indices { out[i] = weights[i] - totals[i] / counter }
+        return out
+    }
+
+    /// Quantises float weights to Int8 with a power-of-two exponent per row (see ``NERModelFormat``).
+    static func quantise(_ averaged: [Float], extractor: NERFeatureExtractor, gazetteer: NERGazetteer?, version: String) -> NERModel {
+        let k = BILOUTag.count
         let scale = NERModel.baseScale
-        var quantised = [Int8](repeating: 0, count: weights.count)
+        var quantised = [Int8](repeating: 0, count: averaged.count)
         var exponents = [UInt8](repeating: 0, count: extractor.rowCount)
         var row = [Float](repeating: 0, count: k)
         for r in 0 ..< extractor.rowCount {
             var maxAbs: Float = 0
             for t in 0 ..< k {
-                let v = weights[r * k + t] - totals[r * k + t] / counter
+                let v = averaged[r * k + t]
                 row[t] = v
                 maxAbs = max(maxAbs, abs(v))
             }
@@ -286,6 +355,7 @@ struct PerceptronTrainer {
             let unit = scale * Float(1 << e)
             for t in 0 ..< k { quantised[r * k + t] = Int8(max(-127, min(127, (row[t] / unit).rounded()))) }
         }
-        return NERModel(version: version, extractor: extractor, scale: scale, weights: quantised, exponents: exponents)
+        return NERModel(version: version, extractor: extractor, scale: scale, weights: quantised, exponents: exponents,
+                        gazetteer: gazetteer)
     }
 }

@@ -154,7 +154,10 @@ struct CallHandler: Sendable {
             of: ArticleInput(reference: article.reference, title: article.title, body: article.body)
         )
         while let events = analysis.next() {
+            // One paragraph at a time: check for cancellation and let other calls run, so a long
+            // article never holds a cooperative-pool thread for its whole analysis.
             try Task.checkCancellation()
+            await Task.yield()
             var timings = Assay_Timings()
             timings.queuedUs = Self.microseconds(startedAt - queuedAt)
             timings.analysisUs = Self.microseconds(ContinuousClock.now - startedAt)

@@ -72,6 +72,60 @@ struct NERFeatureTests {
     }
 }
 
+@Suite("NER gazetteer features")
+struct NERGazetteerTests {
+    @Test func bundledKnowledgeBaseMatchesLongestAliasesPerType() throws {
+        let gazetteer = try NERGazetteer.bundled()
+        #expect(gazetteer.aliasCount > 3000)
+        #expect(gazetteer.version.hasPrefix("kb-"))
+        let m = gazetteer.matches(["German", "Chancellor", "Olaf", "Scholz", "said", "the", "European", "Union", "would", "act", "."])
+        #expect(m[0][.demonym] == "U")
+        #expect(m[2][.person] == "B" && m[3][.person] == "L")
+        #expect(m[6][.organization] == "B" && m[7][.organization] == "L")
+        #expect(m[4].isEmpty && m[5].isEmpty && m[10].isEmpty)
+        // A match must start at a capitalised token.
+        #expect(gazetteer.matches(["german", "banks"])[0].isEmpty)
+    }
+
+    @Test func cuesAndCustomGazetteer() {
+        let gazetteer = NERGazetteer(
+            version: "test",
+            aliases: [(["New", "York"], .location, false), (["New", "York", "Times"], .organization, false), (["US"], .location, true)],
+            cues: [("Inc.", NERGazetteer.cueLegalSuffix), ("Mr", NERGazetteer.cueTitle)]
+        )
+        let m = gazetteer.matches(["The", "New", "York", "Times", "in", "New", "York", "Us", "US"])
+        #expect(m[1][.organization] == "B" && m[2][.organization] == "I" && m[3][.organization] == "L")
+        #expect(m[1][.location] == "B" && m[2][.location] == "L" && m[3][.location] == nil)
+        #expect(m[5][.location] == "B" && m[6][.location] == "L")
+        #expect(m[7].isEmpty, "case-sensitive alias")
+        #expect(m[8][.location] == "U")
+        let extractor = NERFeatureExtractor(hashBits: 16)
+        var infos = ["Apple", "Inc.", "and", "Mr", "Smith"].map { extractor.info(for: $0) }
+        infos.withUnsafeMutableBufferPointer { gazetteer.annotate($0) }
+        #expect(infos.map(\.cues) == [0, NERGazetteer.cueLegalSuffix, 0, NERGazetteer.cueTitle, 0])
+    }
+
+    @Test func gazetteerRowsAreSwitchedByTheFeatureSet() {
+        let on = NERFeatureExtractor(hashBits: 18, featureSet: .standard)
+        let off = NERFeatureExtractor(hashBits: 18, featureSet: NERFeatureSet.standard.subtracting(.gazetteer))
+        let gazetteer = NERGazetteer(version: "t", aliases: [(["Paris"], .location, false)], cues: [])
+        var infos = ["in", "Paris"].map { on.info(for: $0) }
+        infos.withUnsafeMutableBufferPointer { gazetteer.annotate($0) }
+        let f = NERFeatureExtractor.staticFeatureCount
+        func rows(_ extractor: NERFeatureExtractor) -> [UInt32] {
+            var out = [UInt32](repeating: 7, count: infos.count * f)
+            infos.withUnsafeBufferPointer { i in out.withUnsafeMutableBufferPointer { extractor.staticRows(i, into: $0.baseAddress!) } }
+            return out
+        }
+        let a = rows(on), b = rows(off)
+        #expect(a[f + 34] != NERFeatureExtractor.nullRow) // location slot of "Paris"
+        #expect(a[f + 32] == NERFeatureExtractor.nullRow) // no person match
+        #expect(b[f + 32 ..< 2 * f].allSatisfy { $0 == NERFeatureExtractor.nullRow })
+        // Hashed rows never use the null row.
+        #expect(a.enumerated().allSatisfy { $0.offset % f >= 32 || $0.element != NERFeatureExtractor.nullRow || $0.offset % f == 28 })
+    }
+}
+
 @Suite("BIO / BILOU tags and spans")
 struct NERTagSchemeTests {
     @Test func bioToBILOUAndBack() {
@@ -272,9 +326,48 @@ struct NERModelTests {
         }
     }
 
+    @Test func unknownFeatureBitsAndGazetteerFreeModels() throws {
+        // A model trained without gazetteer features needs no knowledge base.
+        let text = "-DOCSTART-\tO\n\nJohn\tB-PER\nSmith\tI-PER\nvisited\tO\nParis\tB-LOC\n.\tO\n"
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("ner-nogaz-\(UUID().uuidString).conll")
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: url) }
+        var options = NERTrainingOptions()
+        options.epochs = 3
+        options.hashBits = 10
+        options.ensembleSize = 1
+        options.featureSet = NERFeatureSet.standard.subtracting(.gazetteer)
+        let model = try NERTraining.train(files: [url], devFiles: [], options: options)
+        #expect(model.gazetteer == nil)
+        var data = model.serialized()
+        #expect(try NERModel(data: data).gazetteer == nil)
+        // Set an unknown feature bit (offset 24 + version length), then fix the CRC: rejected as invalid header.
+        let versionLength = Int(data[12])
+        data[24 + versionLength + 3] |= 0x40
+        let crc = data.prefix(data.count - 4).withUnsafeBytes { NERModelFormat.crc32($0) }
+        for k in 0 ..< 4 { data[data.count - 4 + k] = UInt8(truncatingIfNeeded: crc >> (8 * UInt32(k))) }
+        #expect {
+            try NERModel(data: data)
+        } throws: { error in
+            if case NERModelError.invalidHeader = error { return true }
+            return false
+        }
+        // A gazetteer that cannot be read is a clear error.
+        #expect(throws: NERModelError.self) { try NERGazetteer(directory: URL(fileURLWithPath: "/nonexistent")) }
+    }
+
+    @Test func predictedHistoryTrainingStaysBounded() throws {
+        // Training on predicted history with the BILOU constraint must not diverge: the trained tiny
+        // model still reproduces the multi-token names of its training sentences.
+        let model = try Self.tinyModel()
+        #expect(model.tag(["Acme", "Corp", "hired", "Mary", "in", "Berlin", "."]).prefix(4) == ["B-ORG", "I-ORG", "O", "B-PER"])
+        #expect(model.tag(["John", "Smith", "visited", "Paris", "."]) == ["B-PER", "I-PER", "O", "B-LOC", "O"])
+    }
+
     @Test func bundledModelLoadsAndTags() throws {
         let model = try NERModel.bundled()
-        #expect(model.version.hasPrefix("ner-perceptron-1"))
+        #expect(model.version.hasPrefix("ner-perceptron-2"))
+        #expect(model.extractor.featureSet.contains(.gazetteer) && model.gazetteer != nil)
         let tags = model.tag(["Angela", "Merkel", "met", "officials", "in", "Paris", "."])
         #expect(tags.count == 7)
         #expect(tags[0] == "B-PER" && tags[1] == "I-PER")

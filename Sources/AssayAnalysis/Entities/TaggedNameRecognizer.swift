@@ -1,0 +1,41 @@
+/// Names found by the trained tagger (``NERModel``) where the knowledge base matched nothing:
+/// the new company, the minister appointed last week, the mine in a small town.
+///
+/// The tagger sees the sentence's tokens as written; spans that touch a knowledge-base match are
+/// left to the knowledge base, and spans below ``minimumConfidence`` are dropped.
+public struct TaggedNameRecognizer: NameRecognizer {
+    let model: NERModel
+    /// The least tagger confidence (0–1) a span needs to become a mention.
+    public let minimumConfidence: Double
+
+    /// Creates the recogniser over a loaded model.
+    public init(model: NERModel, minimumConfidence: Double = 0.6) {
+        self.model = model
+        self.minimumConfidence = minimumConfidence
+    }
+
+    public func names(in tokens: [Token], sentence: Range<Int>, covered: [Bool]) -> [RecognizedName] {
+        let words = tokens[sentence].map(\.surface)
+        return self.model.spans(words).compactMap { span -> RecognizedName? in
+            let range = (sentence.lowerBound + span.start)..<(sentence.lowerBound + span.end)
+            guard Double(span.confidence) >= self.minimumConfidence, !range.contains(where: { covered[$0] }),
+                range.contains(where: { tokens[$0].kind == .word && tokens[$0].isCapitalized })
+            else { return nil }
+            return RecognizedName(
+                tokens: range,
+                type: Self.entityType(span.label),
+                confidence: (Double(span.confidence) * 0.9 * 1000).rounded() / 1000,
+                source: .tagger
+            )
+        }
+    }
+
+    static func entityType(_ label: NERLabel) -> EntityType {
+        switch label {
+        case .per: .person
+        case .org: .organization
+        case .loc: .location
+        case .misc: .miscellaneous
+        }
+    }
+}

@@ -1,0 +1,298 @@
+public import Foundation
+
+/// Gazetteer types used by the tagger's knowledge-base features.
+public enum NERGazetteerType: Int, Sendable, CaseIterable {
+    /// Knowledge-base persons (names and partial names).
+    case person = 0
+    /// Knowledge-base organisations.
+    case organization = 1
+    /// Knowledge-base locations (countries, cities, regions, facilities, capitals as metonyms).
+    case location = 2
+    /// Demonyms ("German", "Americans"): CoNLL MISC.
+    case demonym = 3
+    /// Commodities ("lithium", "rare earths").
+    case commodity = 4
+
+    /// Number of types.
+    public static let count = 5
+}
+
+/// A small open-addressing hash table from well-mixed non-zero 64-bit keys to 32-bit values,
+/// used instead of `Dictionary` so that gazetteer look-ups on the tagging path cost a few nanoseconds.
+struct NERHashTable: Sendable {
+    private(set) var keys: [UInt64]
+    private(set) var values: [Int32]
+    private var mask: Int
+    private(set) var count = 0
+
+    init(capacity: Int = 16) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        keys = [UInt64](repeating: 0, count: size)
+        values = [Int32](repeating: 0, count: size)
+        mask = size - 1
+    }
+
+    @inline(__always) static func normalise(_ key: UInt64) -> UInt64 { key == 0 ? 1 : key }
+
+    @inline(__always) func get(_ rawKey: UInt64) -> Int32? {
+        let key = Self.normalise(rawKey)
+        return keys.withUnsafeBufferPointer { keys in
+            var i = Int(truncatingIfNeeded: key >> 17) & mask
+            while true {
+                let k = keys[i]
+                if k == key { return values[i] }
+                if k == 0 { return nil }
+                i = (i + 1) & mask
+            }
+        }
+    }
+
+    mutating func set(_ rawKey: UInt64, _ value: Int32) {
+        if (count + 1) * 2 > keys.count { grow() }
+        let key = Self.normalise(rawKey)
+        var i = Int(truncatingIfNeeded: key >> 17) & mask
+        while keys[i] != 0 && keys[i] != key { i = (i + 1) & mask }
+        if keys[i] == 0 { count += 1 }
+        keys[i] = key
+        values[i] = value
+    }
+
+    private mutating func grow() {
+        let oldKeys = keys, oldValues = values
+        keys = [UInt64](repeating: 0, count: oldKeys.count * 2)
+        values = [Int32](repeating: 0, count: oldKeys.count * 2)
+        mask = keys.count - 1
+        count = 0
+        for (k, v) in zip(oldKeys, oldValues) where k != 0 { set(k, v) }
+    }
+}
+
+/// Knowledge-base gazetteer for the tagger: a trie of alias token sequences with the entity type of
+/// each alias, and single-token cue lists (titles before person names, organisation head words,
+/// legal-form suffixes such as "Inc." and "Ltd", location prepositions).
+///
+/// Built at model load from the bundled knowledge base (`Resources/Knowledge/aliases.tsv`,
+/// `entities.tsv`, `cues.tsv`, `legal-suffixes.tsv`), so the weights file stores only the fact that
+/// gazetteer features are used (``NERFeatureSet/gazetteer``). Matching is on the case-folded token
+/// hashes of ``NERTokenInfo/word`` (exact case for the knowledge base's case-sensitive aliases); a match
+/// must start at a capitalised token. For every type the longest match wins, left to right.
+public final class NERGazetteer: Sendable {
+    /// The knowledge-base version (`manifest.tsv`), or `"custom"`.
+    public let version: String
+    /// Trie edges: key = mix(node, token hash) → child node.
+    let edges: NERHashTable
+    /// Per trie node, the bit set of ``NERGazetteerType`` whose aliases end there.
+    let nodeTypes: [UInt8]
+    /// Case-folded token hash → cue bits (``cueTitle`` …).
+    let cues: NERHashTable
+    /// Number of alias token sequences inserted.
+    public let aliasCount: Int
+
+    /// A title or role word that precedes a person's name ("Mr", "Chancellor", "President").
+    public static let cueTitle: UInt8 = 1 << 0
+    /// A head word of organisation names ("University", "Bank", "Ministry").
+    public static let cueOrgHead: UInt8 = 1 << 1
+    /// A legal-form suffix of company names ("Inc.", "Corp", "Ltd", "AG").
+    public static let cueLegalSuffix: UInt8 = 1 << 2
+    /// A word that precedes a location ("in", "near", "across").
+    public static let cueLocationBefore: UInt8 = 1 << 3
+
+    /// Creates a gazetteer from alias token sequences with their types, and single-token cues.
+    public init(
+        version: String, aliases: [(tokens: [String], type: NERGazetteerType, caseSensitive: Bool)],
+        cues cueList: [(token: String, bits: UInt8)]
+    ) {
+        let extractor = NERFeatureExtractor(hashBits: 16)
+        var edges = NERHashTable(capacity: 8192)
+        var nodeTypes: [UInt8] = [0]
+        var count = 0
+        for alias in aliases where !alias.tokens.isEmpty {
+            var node: Int32 = 0
+            for token in alias.tokens {
+                let info = extractor.info(for: token)
+                let key = Self.edgeKey(node, alias.caseSensitive ? info.exact : info.word)
+                if let child = edges.get(key) {
+                    node = child
+                } else {
+                    let child = Int32(nodeTypes.count)
+                    nodeTypes.append(0)
+                    edges.set(key, child)
+                    node = child
+                }
+            }
+            nodeTypes[Int(node)] |= 1 << UInt8(alias.type.rawValue)
+            count += 1
+        }
+        var cues = NERHashTable(capacity: cueList.count)
+        for (token, bits) in cueList {
+            let word = extractor.info(for: token).word
+            cues.set(word, (cues.get(word) ?? 0) | Int32(bits))
+        }
+        self.version = version
+        self.edges = edges
+        self.nodeTypes = nodeTypes
+        self.cues = cues
+        self.aliasCount = count
+    }
+
+    @inline(__always) static func edgeKey(_ node: Int32, _ token: UInt64) -> UInt64 {
+        NERFeatureExtractor.mix(UInt64(UInt32(bitPattern: node)) &* 0x9E37_79B9_7F4A_7C15 ^ token)
+    }
+
+    @inline(__always) func child(_ node: Int32, _ info: NERTokenInfo) -> Int32? {
+        if let c = edges.get(Self.edgeKey(node, info.word)) { return c }
+        if info.flags & (NERFeatureExtractor.flagInitialUpper | NERFeatureExtractor.flagAllUpper) != 0 {
+            return edges.get(Self.edgeKey(node, info.exact))
+        }
+        return nil
+    }
+
+    /// Fills ``NERTokenInfo/gazetteer`` (3 bits per type: 0 none, 1 begin, 2 inside, 3 last, 4 unit)
+    /// and ``NERTokenInfo/cues`` of the tokens of one sentence.
+    public func annotate(_ infos: UnsafeMutableBufferPointer<NERTokenInfo>) {
+        let n = infos.count
+        var coveredUntil = (0, 0, 0, 0, 0)
+        for i in 0 ..< n {
+            infos[i].cues = UInt8(truncatingIfNeeded: cues.get(infos[i].word) ?? 0)
+            infos[i].gazetteer = 0
+        }
+        for i in 0 ..< n where infos[i].isCapitalised || infos[i].flags & NERFeatureExtractor.flagHasDigit != 0 {
+            var node: Int32 = 0
+            var longest = (0, 0, 0, 0, 0)
+            var j = i
+            while j < n, let next = child(node, infos[j]) {
+                node = next
+                j += 1
+                let types = nodeTypes[Int(node)]
+                if types != 0 {
+                    withUnsafeMutableBytes(of: &longest) { raw in
+                        let l = raw.baseAddress!.assumingMemoryBound(to: Int.self)
+                        for t in 0 ..< NERGazetteerType.count where types & (1 << UInt8(t)) != 0 { l[t] = j - i }
+                    }
+                }
+            }
+            guard j > i else { continue }
+            withUnsafeBytes(of: longest) { rawLongest in
+                let l = rawLongest.baseAddress!.assumingMemoryBound(to: Int.self)
+                withUnsafeMutableBytes(of: &coveredUntil) { rawCovered in
+                    let c = rawCovered.baseAddress!.assumingMemoryBound(to: Int.self)
+                    for t in 0 ..< NERGazetteerType.count where l[t] > 0 && i >= c[t] {
+                        let length = l[t]
+                        c[t] = i + length
+                        let shift = UInt16(3 * t)
+                        if length == 1 {
+                            infos[i].gazetteer |= 4 << shift
+                        } else {
+                            infos[i].gazetteer |= 1 << shift
+                            for m in i + 1 ..< i + length - 1 { infos[m].gazetteer |= 2 << shift }
+                            infos[i + length - 1].gazetteer |= 3 << shift
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The BILOU-like gazetteer positions of `tokens` per type, for tests and diagnostics:
+    /// for each token, `type: "B"|"I"|"L"|"U"` for every type that matches.
+    public func matches(_ tokens: [String]) -> [[NERGazetteerType: Character]] {
+        let extractor = NERFeatureExtractor(hashBits: 16)
+        var infos = tokens.map { extractor.info(for: $0) }
+        infos.withUnsafeMutableBufferPointer { annotate($0) }
+        return infos.map { info in
+            var out: [NERGazetteerType: Character] = [:]
+            for t in NERGazetteerType.allCases {
+                let code = (info.gazetteer >> UInt16(3 * t.rawValue)) & 7
+                if code != 0 { out[t] = ["B", "I", "L", "U"][Int(code) - 1] }
+            }
+            return out
+        }
+    }
+
+    // MARK: Loading
+
+    /// Reads the knowledge-base TSV files (`aliases.tsv`, `entities.tsv`, and if present `cues.tsv`,
+    /// `legal-suffixes.tsv`, `manifest.tsv`) from `directory`.
+    public convenience init(directory: URL) throws(NERModelError) {
+        func table(_ name: String, required: Bool) throws(NERModelError) -> [[Substring]] {
+            let url = directory.appendingPathComponent(name)
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                if required { throw NERModelError.gazetteerUnavailable("cannot read \(url.path)") }
+                return []
+            }
+            let text = String(decoding: data, as: UTF8.self)
+            return text.split(separator: "\n", omittingEmptySubsequences: true).dropFirst().map {
+                $0.split(separator: "\t", omittingEmptySubsequences: false)
+            }
+        }
+        var types: [Substring: NERGazetteerType] = [:]
+        for row in try table("entities.tsv", required: true) where row.count >= 2 {
+            switch row[1] {
+            case "PERSON": types[row[0]] = .person
+            case "ORGANIZATION": types[row[0]] = .organization
+            case "LOCATION": types[row[0]] = .location
+            case "COMMODITY": types[row[0]] = .commodity
+            default: break
+            }
+        }
+        guard !types.isEmpty else { throw NERModelError.gazetteerUnavailable("entities.tsv has no entities") }
+        var aliases: [(tokens: [String], type: NERGazetteerType, caseSensitive: Bool)] = []
+        for row in try table("aliases.tsv", required: true) where row.count >= 3 {
+            guard var type = types[row[0]] else { continue }
+            if row[2] == "DEMONYM" { type = .demonym }
+            let caseSensitive = row.count >= 4 && row[3].contains("case-sensitive")
+            let tokens = row[1].split(separator: " ").map(String.init)
+            aliases.append((tokens, type, caseSensitive))
+            // Corpora that split hyphens ("Al - Zaman") and possessive-free variants of the same alias.
+            if tokens.contains(where: { $0.count > 1 && $0.contains("-") }) {
+                var split: [String] = []
+                for token in tokens {
+                    guard token.count > 1, token.contains("-") else { split.append(token); continue }
+                    let parts = token.split(separator: "-", omittingEmptySubsequences: false)
+                    for (k, part) in parts.enumerated() {
+                        if k > 0 { split.append("-") }
+                        if !part.isEmpty { split.append(String(part)) }
+                    }
+                }
+                aliases.append((split, type, caseSensitive))
+            }
+        }
+        var cues: [(token: String, bits: UInt8)] = []
+        for row in try table("cues.tsv", required: false) where row.count >= 2 {
+            let words = row[0].split(separator: " ")
+            guard let first = words.first, let last = words.last else { continue }
+            switch row[1] {
+            case "TITLE_BEFORE": cues.append((String(last), Self.cueTitle))
+            case "ORG_HEAD": cues.append((String(first), Self.cueOrgHead))
+            case "LOC_BEFORE": cues.append((String(last), Self.cueLocationBefore))
+            default: break
+            }
+        }
+        for row in try table("legal-suffixes.tsv", required: false) where !row.isEmpty {
+            let words = row[0].split(separator: " ")
+            if words.count == 1 { cues.append((String(words[0]), Self.cueLegalSuffix)) }
+        }
+        var version = "custom"
+        for row in try table("manifest.tsv", required: false) where row.count >= 2 && row[0] == "version" {
+            version = String(row[1])
+        }
+        self.init(version: version, aliases: aliases, cues: cues)
+    }
+
+    /// The gazetteer of the knowledge base bundled with AssayAnalysis (`Resources/Knowledge`), loaded once.
+    public static func bundled() throws(NERModelError) -> NERGazetteer {
+        try bundledResult.get()
+    }
+
+    private static let bundledResult: Result<NERGazetteer, NERModelError> = {
+        guard let directory = Bundle.module.url(forResource: "Knowledge", withExtension: nil) else {
+            return .failure(.gazetteerUnavailable("bundled resource Knowledge/ not found"))
+        }
+        do throws(NERModelError) {
+            return .success(try NERGazetteer(directory: directory))
+        } catch {
+            return .failure(error)
+        }
+    }()
+}
