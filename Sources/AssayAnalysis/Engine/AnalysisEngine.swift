@@ -81,8 +81,8 @@ public struct ArticleAnalysis: Sendable {
     private var finished = false
     private var resolver: ArticleEntityResolver
     private var repetitions: [Repetition] = []
-    private var seenParagraphs: [String: TextSpan] = [:]
-    private var seenSentences: [String: TextSpan] = [:]
+    private var seenParagraphs: [UInt64: TextSpan] = [:]
+    private var seenSentences: [UInt64: TextSpan] = [:]
     private var sentenceCount = 0
     private var tokenCount = 0
     private var risk: ArticleRiskScorer?
@@ -141,12 +141,12 @@ public struct ArticleAnalysis: Sendable {
 
         let paragraphKey = Self.repetitionKey(tokens[...])
         var paragraphRepeats = false
-        if paragraph.field == .body, let original = self.seenParagraphs[paragraphKey], !paragraphKey.isEmpty {
+        if paragraph.field == .body, let paragraphKey, let original = self.seenParagraphs[paragraphKey] {
             paragraphRepeats = true
             let repetition = Repetition(scope: .paragraph, span: paragraph.span, original: original)
             self.repetitions.append(repetition)
             events.append(.repetition(repetition))
-        } else if !paragraphKey.isEmpty {
+        } else if let paragraphKey {
             self.seenParagraphs[paragraphKey] = paragraph.span
         }
 
@@ -155,7 +155,7 @@ public struct ArticleAnalysis: Sendable {
             var sentenceRepeats = paragraphRepeats
             let words = tokens[sentence.tokens].reduce(0) { $0 + ($1.kind == .punctuation ? 0 : 1) }
             if !paragraphRepeats, words >= 5 {
-                let key = Self.repetitionKey(tokens[sentence.tokens])
+                let key = Self.repetitionKey(tokens[sentence.tokens]) ?? 0
                 if let original = self.seenSentences[key] {
                     sentenceRepeats = true
                     let repetition = Repetition(scope: .sentence, span: sentence.span, original: original)
@@ -171,7 +171,7 @@ public struct ArticleAnalysis: Sendable {
 
         let maximum = self.maximumRawSalience()
         for (entity, newMentions, isNew) in self.resolver.takeNewMentions() {
-            let salience = Salience.normalized(Salience.rawScore(entity.mentions), maximum: maximum)
+            let salience = Salience.normalized(self.resolver.rawSalience[entity.id] ?? 0, maximum: maximum)
             if isNew {
                 var found = entity
                 found.salience = salience
@@ -191,25 +191,22 @@ public struct ArticleAnalysis: Sendable {
         }
 
         // Risk: after the paragraph's entity events, the categories whose score changed.
-        if var risk = self.risk {
-            risk.add(paragraph: riskInput, tokens: tokens, text: text, entities: self.resolver.entities)
-            let changed = risk.changedScores()
-            if !changed.isEmpty {
-                events.append(.riskUpdated(paragraph: self.nextParagraph - 1, scores: changed))
-            }
-            self.risk = risk
+        // (Mutated in place through the optional: copying the scorer out would copy its state.)
+        self.risk?.add(paragraph: riskInput, tokens: tokens, text: text, entities: self.resolver.entities)
+        if let changed = self.risk?.changedScores(), !changed.isEmpty {
+            events.append(.riskUpdated(paragraph: self.nextParagraph - 1, scores: changed))
         }
     }
 
     private func maximumRawSalience() -> Double {
-        self.resolver.entities.values.map { Salience.rawScore($0.mentions) }.max() ?? 0
+        self.resolver.maximumRawSalience
     }
 
     private func summary() -> AnalysisSummary {
         let maximum = self.maximumRawSalience()
         var entities = self.resolver.order.map { id -> ArticleEntity in
             var entity = self.resolver.entities[id]!
-            entity.salience = Salience.normalized(Salience.rawScore(entity.mentions), maximum: maximum)
+            entity.salience = Salience.normalized(self.resolver.rawSalience[id] ?? 0, maximum: maximum)
             return entity
         }
         entities.sort { $0.salience != $1.salience ? $0.salience > $1.salience : $0.id < $1.id }
@@ -223,22 +220,27 @@ public struct ArticleAnalysis: Sendable {
         )
     }
 
-    /// Normalised word keys of a run of tokens: equal for text that differs only in case,
-    /// quotes, dashes, Unicode normal form or spacing.
-    private static func repetitionKey(_ tokens: ArraySlice<Token>) -> String {
-        var key = ""
-        key.reserveCapacity(tokens.count * 6)
+    /// A 64-bit hash of the word keys of a run of tokens (nil when it has no words): equal for
+    /// text that differs only in case, quotes, dashes, Unicode normal form or spacing.
+    private static func repetitionKey(_ tokens: ArraySlice<Token>) -> UInt64? {
+        var hash = KeyHash.offset
+        var words = 0
         for token in tokens where token.kind != .punctuation {
-            if !key.isEmpty { key += " " }
-            key += token.key
+            hash = (hash ^ token.keyHash) &* KeyHash.prime
+            hash ^= hash >> 29
+            words += 1
         }
-        return key
+        return words > 0 ? hash : nil
     }
 
     /// FNV-1a 64 over title, a zero byte and body, as 16 hex digits.
     static func contentHash(_ title: [UInt8], _ body: [UInt8]) -> String {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in title + [0] + body {
+        for byte in title {
+            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+        }
+        hash = hash &* 0x0000_0100_0000_01B3  // the zero byte between title and body
+        for byte in body {
             hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
         }
         let hex = String(hash, radix: 16)

@@ -14,13 +14,12 @@ enum Salience {
         }
     }
 
-    static func rawScore(_ mentions: [EntityMention]) -> Double {
-        mentions.reduce(0) { total, mention in
-            guard !mention.repeated else { return total }
-            switch mention.span.field {
-            case .title: return total + 2.0 * weight(of: mention.kind)
-            case .body: return total + weight(of: mention.kind) / (1.0 + 0.1 * Double(mention.paragraph))
-            }
+    /// What one mention adds to its entity's raw score.
+    static func rawScore(_ mention: EntityMention) -> Double {
+        guard !mention.repeated else { return 0 }
+        switch mention.span.field {
+        case .title: return 2.0 * weight(of: mention.kind)
+        case .body: return weight(of: mention.kind) / (1.0 + 0.1 * Double(mention.paragraph))
         }
     }
 

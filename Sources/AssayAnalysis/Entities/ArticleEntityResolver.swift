@@ -14,6 +14,16 @@ struct ArticleEntityResolver {
     /// Entities by id, and their ids in order of first mention.
     private(set) var entities: [String: ArticleEntity] = [:]
     private(set) var order: [String] = []
+    /// Each entity's raw salience score (see ``Salience``), kept up to date as mentions arrive,
+    /// and the largest of them.
+    private(set) var rawSalience: [String: Double] = [:]
+    private(set) var maximumRawSalience: Double = 0
+    /// Each entity's position in ``order``.
+    private var orderIndex: [String: Int] = [:]
+    /// Positions in ``order`` of entities with mentions not yet reported (few per paragraph).
+    private var touched: [Int] = []
+    /// Ids of names found by recognisers, by surface text (slugging is not free).
+    private var derivedIDs: [String: String] = [:]
     /// Mentions not yet reported, per entity id.
     private var reportedMentionCounts: [String: Int] = [:]
     /// Single-token keys that stand for a person named in full (surname, given name); nil when shared.
@@ -67,9 +77,17 @@ struct ArticleEntityResolver {
             )
             if self.entities[entityID] == nil {
                 self.entities[entityID] = make()
+                self.orderIndex[entityID] = self.order.count
                 self.order.append(entityID)
             }
+            let position = self.orderIndex[entityID]!
+            if self.touched.last != position && !self.touched.contains(position) {
+                self.touched.append(position)
+            }
             self.entities[entityID]!.mentions.append(mention)
+            let raw = (self.rawSalience[entityID] ?? 0) + Salience.rawScore(mention)
+            self.rawSalience[entityID] = raw
+            self.maximumRawSalience = max(self.maximumRawSalience, raw)
             added.append((entityID, mention))
             self.entities[entityID]!.confidence = max(self.entities[entityID]!.confidence, confidence)
             self.learnAcronym(after: tokenRange.upperBound, in: tokens, sentence: range, entityID: entityID, covered: &covered)
@@ -116,7 +134,9 @@ struct ArticleEntityResolver {
             where !name.tokens.contains(where: { claimed[$0] }) {
                 for index in name.tokens { claimed[index] = true }
                 let surface = Self.surface(of: name.tokens, in: tokens)
-                let id = "\(name.type.idPrefix):\(Self.slug(surface))"
+                let cacheKey = "\(name.type.rawValue)|\(surface)"
+                let id = self.derivedIDs[cacheKey] ?? "\(name.type.idPrefix):\(Self.slug(surface))"
+                self.derivedIDs[cacheKey] = id
                 add(
                     name.tokens,
                     entityID: id,
@@ -138,13 +158,15 @@ struct ArticleEntityResolver {
     /// Entities with mentions not yet reported, in order of first mention, and marks them reported.
     mutating func takeNewMentions() -> [(entity: ArticleEntity, newMentions: [EntityMention], isNew: Bool)] {
         var result: [(ArticleEntity, [EntityMention], Bool)] = []
-        for id in self.order {
+        result.reserveCapacity(self.touched.count)
+        for position in self.touched.sorted() {
+            let id = self.order[position]
             let entity = self.entities[id]!
             let reported = self.reportedMentionCounts[id] ?? 0
-            guard entity.mentions.count > reported else { continue }
             result.append((entity, Array(entity.mentions[reported...]), reported == 0))
             self.reportedMentionCounts[id] = entity.mentions.count
         }
+        self.touched.removeAll(keepingCapacity: true)
         return result
     }
 
@@ -164,7 +186,7 @@ struct ArticleEntityResolver {
         // "Copper" in "Kamoto Copper Company".
         let textIsCapitalized = tokens[match.tokens.lowerBound].isCapitalized
         candidates.removeAll { entry in
-            let aliasIsLowercase = !(entry.surfaces.first?.unicodeScalars.first?.properties.isUppercase ?? false)
+            let aliasIsLowercase = !(entry.capitalized.first ?? false)
             return aliasIsLowercase && textIsCapitalized && (nextIsName || previousIsName)
         }
         // An ambiguous alias inside a longer capitalised sequence is part of another name
@@ -190,22 +212,24 @@ struct ArticleEntityResolver {
             || (before?.key == "to" && beforeBefore.map { Self.motionWords.contains($0.key) } ?? false)
         func subtype(_ entry: AliasEntry) -> EntitySubtype? { self.knowledgeBase.entities[entry.entity].subtype }
 
-        let ranked = candidates.sorted { lhs, rhs in
-            func score(_ entry: AliasEntry) -> Int {
-                var score = 0
-                if stateContext { score += subtype(entry) == .region ? 100 : 0 }
-                if locative { score += subtype(entry) == .city || subtype(entry) == .region ? 50 : 0 }
-                if !locative && !stateContext { score += entry.kind == .metonym ? 40 : 0 }
-                if self.entities[self.knowledgeBase.entities[entry.entity].id] != nil { score += 20 }
-                if subtype(entry) == .country { score += 10 }
-                if entry.kind == .name { score += 5 }
-                return score
-            }
-            let (left, right) = (score(lhs), score(rhs))
-            if left != right { return left > right }
-            let (leftProminence, rightProminence) = (self.knowledgeBase.prominence[lhs.entity], self.knowledgeBase.prominence[rhs.entity])
-            return leftProminence != rightProminence ? leftProminence > rightProminence : lhs.entity < rhs.entity
+        func score(_ entry: AliasEntry) -> Int {
+            var score = 0
+            if stateContext { score += subtype(entry) == .region ? 100 : 0 }
+            if locative { score += subtype(entry) == .city || subtype(entry) == .region ? 50 : 0 }
+            if !locative && !stateContext { score += entry.kind == .metonym ? 40 : 0 }
+            if self.entities[self.knowledgeBase.entities[entry.entity].id] != nil { score += 20 }
+            if subtype(entry) == .country { score += 10 }
+            if entry.kind == .name { score += 5 }
+            return score
         }
+        // Highest score, then the most prominent entity, then the lowest index: deterministic.
+        let ranked = candidates.map { (entry: $0, score: score($0), prominence: self.knowledgeBase.prominence[$0.entity]) }
+            .sorted { lhs, rhs in
+                if lhs.score != rhs.score { return lhs.score > rhs.score }
+                if lhs.prominence != rhs.prominence { return lhs.prominence > rhs.prominence }
+                return lhs.entry.entity < rhs.entry.entity
+            }
+            .map(\.entry)
         return (ranked[0], 0.7)
     }
 
@@ -297,9 +321,10 @@ struct ArticleEntityResolver {
 
     /// ASCII slug: lower case, runs of other characters → "-".
     static func slug(_ text: String) -> String {
+        let decomposed = text.utf8.allSatisfy { $0 < 0x80 } ? text : text.decomposedStringWithCanonicalMapping
         var slug = ""
         var pendingHyphen = false
-        for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars {
+        for scalar in decomposed.unicodeScalars {
             if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
                 if pendingHyphen && !slug.isEmpty { slug += "-" }
                 slug.unicodeScalars.append(Unicode.Scalar(UInt8(scalar.value)).properties.lowercaseMapping.unicodeScalars.first!)

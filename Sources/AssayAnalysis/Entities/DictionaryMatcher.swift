@@ -9,7 +9,7 @@ extension KnowledgeBase {
     /// never overlapping. Matching is on whole tokens, so "assad" never matches inside "ambassador".
     func dictionaryMatches(in tokens: [Token], range: Range<Int>) -> [DictionaryMatch] {
         var matches: [DictionaryMatch] = []
-        let ids = tokens[range].map { self.trie.tokenID($0.key) }
+        let ids = tokens[range].map { self.trie.tokenID(hash: $0.keyHash) }
         var start = range.lowerBound
         while start < range.upperBound {
             var node: Int32 = 0
@@ -18,7 +18,8 @@ extension KnowledgeBase {
             while end < range.upperBound, let id = ids[end - range.lowerBound], let next = self.trie.child(of: node, token: id) {
                 node = next
                 end += 1
-                if let entries = self.trie.terminals[node] {
+                let entries = self.trie.terminals[Int(next)]
+                if !entries.isEmpty {
                     terminals.append((end, entries))
                 }
             }
@@ -45,12 +46,15 @@ extension KnowledgeBase {
     /// starts with a capital needs a capitalised text token ("China" matches "China" and "CHINA",
     /// not "china"), and lower-case alias tokens match any case ("rare earths", "Rare Earths").
     static func caseFits(_ entry: AliasEntry, _ text: ArraySlice<Token>) -> Bool {
-        for (surface, token) in zip(entry.surfaces, text) {
+        var index = text.startIndex
+        for offset in entry.surfaces.indices {
+            let token = text[index]
             if entry.caseSensitive {
-                if surface != token.surface { return false }
-            } else if let first = surface.unicodeScalars.first, first.properties.isUppercase, !token.isCapitalized {
+                if entry.surfaces[offset] != token.surface { return false }
+            } else if entry.capitalized[offset] && !token.isCapitalized {
                 return false
             }
+            index += 1
         }
         return true
     }

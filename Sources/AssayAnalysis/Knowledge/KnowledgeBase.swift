@@ -39,48 +39,69 @@ struct AliasEntry: Sendable, Hashable {
     var ambiguous: Bool
     /// The alias's tokens as written, for case checks.
     var surfaces: [String]
+    /// Whether each alias token starts with a capital letter.
+    var capitalized: [Bool]
+
+    init(entity: Int, kind: MentionKind, caseSensitive: Bool, ambiguous: Bool, surfaces: [String]) {
+        self.entity = entity
+        self.kind = kind
+        self.caseSensitive = caseSensitive
+        self.ambiguous = ambiguous
+        self.surfaces = surfaces
+        self.capitalized = surfaces.map { $0.unicodeScalars.first?.properties.isUppercase ?? false }
+    }
 }
 
 /// A trie of every alias's token keys, for one left-to-right longest-match pass over a sentence.
 ///
-/// Tokens are interned once into integer ids (one hash lookup per text token); edges are keyed
-/// by (node, token id) so a walk step is one integer-keyed lookup.
+/// Token keys are interned into integer ids by their 64-bit ``Token/keyHash`` (one flat-table
+/// probe per text token); edges are keyed by (node, token id), so a walk step is one more probe.
+/// Two different keys sharing a 64-bit hash would alias each other; with a few thousand keys the
+/// chance is about 10⁻¹¹.
 struct AliasTrie: Sendable {
-    private(set) var vocabulary: [String: Int32] = [:]
-    private var edges: [UInt64: Int32] = [:]
-    private(set) var terminals: [Int32: [AliasEntry]] = [:]
+    private var vocabulary = IntegerTable()
+    private var edges = IntegerTable()
+    /// The aliases ending at each node (indexed by node id; empty for inner nodes).
+    private(set) var terminals: [[AliasEntry]] = [[]]
     private var nodeCount: Int32 = 1
 
     mutating func insert(keys: [String], entry: AliasEntry) {
         var node: Int32 = 0
         for key in keys {
+            let hash = KeyHash.of(key)
             let id: Int32
-            if let existing = self.vocabulary[key] {
+            if let existing = self.vocabulary.value(for: hash) {
                 id = existing
             } else {
                 id = Int32(self.vocabulary.count)
-                self.vocabulary[key] = id
+                self.vocabulary.set(id, for: hash)
             }
             let edge = Self.edgeKey(node, id)
-            if let next = self.edges[edge] {
+            if let next = self.edges.value(for: edge) {
                 node = next
             } else {
-                self.edges[edge] = self.nodeCount
+                self.edges.set(self.nodeCount, for: edge)
                 node = self.nodeCount
                 self.nodeCount += 1
+                self.terminals.append([])
             }
         }
-        if !(self.terminals[node]?.contains(entry) ?? false) {
-            self.terminals[node, default: []].append(entry)
+        if !self.terminals[Int(node)].contains(entry) {
+            self.terminals[Int(node)].append(entry)
         }
     }
 
-    func tokenID(_ key: String) -> Int32? { self.vocabulary[key] }
+    /// The interned id of a token key, by its ``Token/keyHash``; nil when no alias uses the key.
+    @inline(__always)
+    func tokenID(hash: UInt64) -> Int32? { self.vocabulary.value(for: hash) }
 
-    func child(of node: Int32, token: Int32) -> Int32? { self.edges[Self.edgeKey(node, token)] }
+    @inline(__always)
+    func child(of node: Int32, token: Int32) -> Int32? { self.edges.value(for: Self.edgeKey(node, token)) }
 
+    /// Node and token packed into one non-zero key.
+    @inline(__always)
     private static func edgeKey(_ node: Int32, _ token: Int32) -> UInt64 {
-        UInt64(UInt32(bitPattern: node)) << 32 | UInt64(UInt32(bitPattern: token))
+        (UInt64(UInt32(bitPattern: node)) << 32 | UInt64(UInt32(bitPattern: token))) &+ 1
     }
 }
 
@@ -280,5 +301,5 @@ public final class KnowledgeBase: Sendable {
     }
 
     /// Number of distinct aliases (trie terminals).
-    public var aliasCount: Int { self.trie.terminals.values.reduce(0) { $0 + $1.count } }
+    public var aliasCount: Int { self.trie.terminals.reduce(0) { $0 + $1.count } }
 }

@@ -18,6 +18,8 @@ public struct Token: Sendable, Hashable {
     /// The normalised form used for matching: lower-cased without diacritics, curly quotes straightened,
     /// dashes unified to "-", periods of abbreviations removed ("U.S." → "us").
     public var key: String
+    /// A 64-bit hash of ``key`` (FNV-1a, never 0), for fast table lookups.
+    public var keyHash: UInt64
     /// The token's text as submitted, NFC-normalised (case kept).
     public var surface: String
     /// Whether the first letter is upper-case.

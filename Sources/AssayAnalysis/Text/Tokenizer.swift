@@ -16,6 +16,8 @@ public struct Tokenizer: Sendable {
         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     ]
 
+    static let possessiveHash = KeyHash.of("'s")
+
     /// Creates a tokenizer.
     public init() {}
 
@@ -26,6 +28,11 @@ public struct Tokenizer: Sendable {
         var index = range.lowerBound
         var spaceBefore = true
         while index < range.upperBound {
+            if bytes[index] == 0x20 {  // the commonest byte of all
+                spaceBefore = true
+                index += 1
+                continue
+            }
             let (scalar, width) = Self.decodeScalar(bytes, at: index, limit: range.upperBound)
             let kind = Self.classify(scalar)
             switch kind {
@@ -46,7 +53,7 @@ public struct Tokenizer: Sendable {
                 let surface = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self)
                 tokens.append(
                     Token(
-                        start: index, end: end, kind: .word, key: "'s", surface: surface,
+                        start: index, end: end, kind: .word, key: "'s", keyHash: Self.possessiveHash, surface: surface,
                         isCapitalized: false, isAllCaps: false, spaceBefore: false
                     )
                 )
@@ -62,7 +69,7 @@ public struct Tokenizer: Sendable {
                 }
                 tokens.append(
                     Token(
-                        start: index, end: index + width, kind: .punctuation, key: key, surface: key,
+                        start: index, end: index + width, kind: .punctuation, key: key, keyHash: KeyHash.of(key), surface: key,
                         isCapitalized: false, isAllCaps: false, spaceBefore: spaceBefore
                     )
                 )
@@ -88,6 +95,13 @@ public struct Tokenizer: Sendable {
         var startsWithDigit = false
         if index < limit, bytes[index] >= 0x30 && bytes[index] <= 0x39 { startsWithDigit = true }
         while index < limit {
+            // Fast path: ASCII letters and digits.
+            let byte = bytes[index]
+            if Self.isASCIILetter(byte) || (byte >= 0x30 && byte <= 0x39) {
+                lastWasLetterOrDigit = true
+                index += 1
+                continue
+            }
             let (scalar, width) = Self.decodeScalar(bytes, at: index, limit: limit)
             switch Self.classify(scalar) {
             case .letter, .digit:
@@ -180,7 +194,7 @@ public struct Tokenizer: Sendable {
         }
         let kind: Token.Kind = letters == 0 && digits > 0 && isASCII ? .number : .word
         return Token(
-            start: start, end: end, kind: kind, key: key, surface: surface,
+            start: start, end: end, kind: kind, key: key, keyHash: KeyHash.of(key), surface: surface,
             isCapitalized: isCapitalized, isAllCaps: isAllCaps, spaceBefore: spaceBefore
         )
     }
