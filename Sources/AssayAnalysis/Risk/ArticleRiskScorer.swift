@@ -31,28 +31,64 @@ struct ArticleRiskScorer: Sendable {
         "1 − Π(1 − w·v) over categories before de-escalation (w: trade 0.8, supply 0.5, tension 0.8, security 0.8, market 0.6), minus de-escalation (noisy-OR of de-escalation cues, at most 0.25)"
     static let maximumListed = 10
 
-    /// A contribution before repetition damping.
+    /// A contribution before repetition damping. Never changes once recorded, but for its rank.
     private struct Raw {
         var category: RiskCategory
-        var group: String
         var weight: Double
         var isDeEscalation: Bool
+        /// Its note has no repetition suffix yet.
         var contribution: RiskContribution
+        /// Index in `groups`.
+        var group = 0
+        /// Its position in its cue group (strongest first): each earlier positive occurrence halves it.
+        var rank = 0
+        /// The note with the repetition suffix of `rank`, kept in step with it.
+        var rankedNote = ""
     }
 
-    private struct CommodityFacts {
+    /// What makes raws repetitions of each other: one lexicon cue group, or the dominant-producer rule for one commodity.
+    private enum GroupKey: Hashable {
+        case cue(Int)
+        case boost(String)
+    }
+
+    /// The occurrences of one cue in one category: repetition damping happens within it.
+    private struct CueGroup {
+        /// "category|kind:cue" ("category|boost:commodity id"): what orders groups when all else ties.
+        var key: String
+        /// Indices in `raws`, strongest first (``order(_:_:)`` before damping; equal ones in reading
+        /// order). Invariant: each member's `rank` is its position here. Zero weights sort last, so
+        /// the rank of a positive weight counts only positive occurrences.
+        var members: [Int] = []
+    }
+
+    /// A commodity mentioned in the article, for supply concentration.
+    private struct Commodity {
+        var id: String
+        var facts: ProductionShares.Concentration
         var count: Int
         var evidence: RiskEvidence
+        /// The id without its "commodity:" prefix, as the HHI note names it.
+        var name: String
+        var entityIDs: [String]
     }
 
     let model: RiskModel
     let versions: RiskVersions
     private var raws: [Raw] = []
-    private var commodities: [String: CommodityFacts] = [:]
-    private var lastScores: [RiskScore] = []
+    private var groups: [CueGroup] = []
+    private var groupIndex: [GroupKey: Int] = [:]
+    /// Cue groups (de-escalation excluded) by ``RiskCategory/ordinal``.
+    private var categoryGroups: [[Int]] = Array(repeating: [], count: RiskCategory.allCases.count)
+    private var deEscalationGroups: [Int] = []
+    /// Sorted by id (the order HHIs are listed in when all else ties).
+    private var commodityList: [Commodity] = []
+    private var maximumCommodityCount = 0
     private var lastSpeaker: String?
-    /// The evidence count when scores were last computed: unchanged evidence, unchanged scores.
-    private var scoredEvidence = -1
+    /// Categories (bit ``RiskCategory/ordinal``) with evidence added since the last ``changedScores()``.
+    private var touched = 0
+    /// The outcome last published for each category.
+    private var lastOutcomes = Array(repeating: Outcome.empty, count: RiskCategory.allCases.count)
 
     init(model: RiskModel, knowledgeBaseVersion: String) {
         self.model = model
@@ -87,26 +123,27 @@ struct ArticleRiskScorer: Sendable {
 
         for (position, input) in sentences.enumerated() where !input.repeated {
             let matches = matchesBySentence[position]
-            let hasSpeech = matches.contains { lexicon.entries[$0.entry].kind == .speech }
-            self.addCues(
-                input, matches: matches, tokens: tokens, text: text, entities: entities,
-                speaker: { extent in
-                    if hasSpeech { return speakers[position] ?? paragraphSpeaker }
-                    return insideQuote[extent.lowerBound] ? paragraphSpeaker : nil
-                }
-            )
+            // Only cues and de-escalations add evidence: most sentences have neither.
+            if matches.contains(where: { lexicon.entries[$0.entry].addsEvidence }) {
+                let hasSpeech = matches.contains { lexicon.entries[$0.entry].kind == .speech }
+                self.addCues(
+                    input, matches: matches, tokens: tokens, text: text, entities: entities,
+                    speaker: { extent in
+                        if hasSpeech { return speakers[position] ?? paragraphSpeaker }
+                        return insideQuote[extent.lowerBound] ? paragraphSpeaker : nil
+                    }
+                )
+            }
             // Commodity mentions for supply concentration.
-            for (id, mention) in input.mentions where !mention.repeated && self.model.shares.concentrations[id] != nil {
-                if self.commodities[id] == nil {
-                    self.commodities[id] = CommodityFacts(
-                        count: 0,
-                        evidence: RiskEvidence(
-                            span: mention.span, text: mention.text, sentence: input.sentence.index,
-                            sentenceSpan: input.sentence.span, speaker: nil
-                        )
+            for (id, mention) in input.mentions where !mention.repeated {
+                guard let facts = self.model.shares.concentrations[id] else { continue }
+                self.countCommodity(
+                    id, facts: facts,
+                    evidence: RiskEvidence(
+                        span: mention.span, text: mention.text, sentence: input.sentence.index,
+                        sentenceSpan: input.sentence.span, speaker: nil
                     )
-                }
-                self.commodities[id]!.count += 1
+                )
             }
         }
         if let speaker = speakers.compactMap({ $0 }).last { self.lastSpeaker = speaker }
@@ -125,18 +162,19 @@ struct ArticleRiskScorer: Sendable {
         func entry(_ match: RiskLexicon.Match) -> RiskLexicon.Entry { lexicon.entries[match.entry] }
 
         // Clauses: punctuation, a spaced dash, quote marks and clause words end one.
-        var clause = [Int](repeating: 0, count: tokens.count)
-        let clauseWords = Set(matches.filter { lexicon.entries[$0.entry].kind == .clause }.map(\.tokens.lowerBound))
+        // `clauses[index - range.lowerBound]`: the clause number of each token of the sentence.
+        var clauses = [Int](repeating: 0, count: range.count)
+        var clauseWords: [Int] = []
+        for match in matches where lexicon.entries[match.entry].kind == .clause { clauseWords.append(match.tokens.lowerBound) }
         var current = 0
         for index in range {
             let token = tokens[index]
-            if clauseWords.contains(index)
-                || (token.kind == .punctuation && ([",", ";", ":", "(", ")", "\""].contains(token.key) || (token.key == "-" && token.spaceBefore)))
-            {
+            if clauseWords.contains(index) || (token.kind == .punctuation && Self.endsClause(token)) {
                 current += 1
             }
-            clause[index] = current
+            clauses[index - range.lowerBound] = current
         }
+        func clause(_ index: Int) -> Int { clauses[index - range.lowerBound] }
 
         // Exclusions.
         var excludedCategories: Set<RiskCategory> = []
@@ -188,12 +226,12 @@ struct ArticleRiskScorer: Sendable {
             let start = extent.lowerBound
             func governs(_ modifier: RiskLexicon.Match) -> Bool {
                 modifier.tokens.upperBound <= start && start - modifier.tokens.upperBound <= lexicon.entries[modifier.entry].reach
-                    && clause[modifier.tokens.lowerBound] == clause[start]
+                    && clause(modifier.tokens.lowerBound) == clause(start)
             }
             func words(_ range: Range<Int>) -> String { Self.text(text, tokens: range, in: tokens) }
             if let negation = negations.last(where: governs) { return (.negated, words(negation.tokens)) }
             for index in stride(from: start - 1, through: max(range.lowerBound, start - 6), by: -1)
-            where clause[index] == clause[start] && tokens[index].key.hasSuffix("n't") {
+            where clause(index) == clause(start) && tokens[index].key.hasSuffix("n't") {
                 return (.negated, tokens[index].surface)
             }
             if let hedge = hedges.last(where: governs) { return (.hedged, words(hedge.tokens)) }
@@ -233,17 +271,18 @@ struct ArticleRiskScorer: Sendable {
             if let speaker = found.speaker { note += "; reported speech (\(speaker))" }
             let weight = rule.weight * factor
             let category = rule.category ?? .geopoliticalTension
-            self.raws.append(
+            self.record(
                 Raw(
                     category: category,
-                    group: "\(rule.kind.rawValue):\(rule.cue)",
                     weight: weight,
                     isDeEscalation: rule.kind == .deEscalation,
                     contribution: RiskContribution(
                         cue: rule.cue, cueSource: rule.source, weight: weight, modality: mode, isThreat: isThreat,
                         evidence: found, entityIDs: entityIDs, note: note
                     )
-                )
+                ),
+                in: .cue(lexicon.cueGroups[match.entry]),
+                name: "\(rule.kind.rawValue):\(rule.cue)"
             )
             if category == .tradeRestriction, rule.kind != .deEscalation, weight > 0,
                 weight > (strongestRestriction?.weight ?? 0)
@@ -255,20 +294,19 @@ struct ArticleRiskScorer: Sendable {
         // Supply concentration rises when a commodity's dominant producer is named with a restriction.
         guard let restriction = strongestRestriction else { return }
         // The dominant producer must be the cue's subject (named before it) or in the cue's clause.
-        let cueClause = clause[restriction.tokens.lowerBound]
+        let cueClause = clause(restriction.tokens.lowerBound)
         let cueStart = tokens[restriction.tokens.lowerBound].start
         func clauseOf(_ span: TextSpan) -> Int? {
-            range.first { tokens[$0].start >= span.start }.map { clause[$0] }
+            range.first { tokens[$0].start >= span.start }.map { clause($0) }
         }
         let producers = Set(input.mentions.filter { $0.mention.span.start < cueStart || clauseOf($0.mention.span) == cueClause }.map(\.entityID))
         for id in entityIDs {
             guard let facts = self.model.shares.concentrations[id], producers.contains("country:\(facts.topCountry)") else { continue }
             let weight = Self.dominantProducerBoost * facts.topShare * restriction.factor
             let name = entities[id]?.name ?? id
-            self.raws.append(
+            self.record(
                 Raw(
                     category: .supplyConcentration,
-                    group: "boost:\(id)",
                     weight: weight,
                     isDeEscalation: false,
                     contribution: RiskContribution(
@@ -282,8 +320,75 @@ struct ArticleRiskScorer: Sendable {
         note: "\(facts.topCountry) holds \(Self.format(facts.topShare)) of \(name) \(facts.stage) and is the subject or object of '\(restriction.cue)' in this sentence: \(Self.dominantProducerBoost) × \(Self.format(facts.topShare))"
                             + (restriction.factor < 1 ? " × \(restriction.factor) (hedged)" : "")
                     )
-                )
+                ),
+                in: .boost(id),
+                name: "boost:\(id)"
             )
+        }
+    }
+
+    /// Adds a raw to its cue group, keeping the group's order and ranks, and touches what it changes.
+    private mutating func record(_ raw: Raw, in key: GroupKey, name: @autoclosure () -> String) {
+        var raw = raw
+        if let known = self.groupIndex[key] {
+            raw.group = known
+        } else {
+            raw.group = self.groups.count
+            self.groups.append(CueGroup(key: "\(raw.category.rawValue)|\(name())"))
+            self.groupIndex[key] = raw.group
+            if raw.isDeEscalation {
+                self.deEscalationGroups.append(raw.group)
+            } else {
+                self.categoryGroups[raw.category.ordinal].append(raw.group)
+            }
+        }
+        let index = self.raws.count
+        // After every member it does not precede: a stable sort's place.
+        let members = self.groups[raw.group].members
+        var position = members.count
+        while position > 0 && Self.order(raw.contribution, self.raws[members[position - 1]].contribution) { position -= 1 }
+        self.raws.append(raw)
+        self.groups[raw.group].members.insert(index, at: position)
+        for rank in position..<members.count + 1 {
+            let member = self.groups[raw.group].members[rank]
+            self.raws[member].rank = rank
+            var note = self.raws[member].contribution.note
+            if self.raws[member].weight > 0 && rank > 0 {
+                note += "; occurrence \(rank + 1) of this cue: ×\(Self.format(pow(Self.repeatDamping, Double(rank))))"
+            }
+            self.raws[member].rankedNote = note
+        }
+        // De-escalation lowers trade restriction and tension; the rest scores its own category.
+        if raw.isDeEscalation {
+            self.touched |= 1 << RiskCategory.tradeRestriction.ordinal | 1 << RiskCategory.geopoliticalTension.ordinal
+        } else {
+            self.touched |= 1 << raw.category.ordinal
+        }
+    }
+
+    /// Counts one (unrepeated) mention of a commodity with production shares.
+    private mutating func countCommodity(_ id: String, facts: ProductionShares.Concentration, evidence: @autoclosure () -> RiskEvidence) {
+        let index = self.commodityList.firstIndex { $0.id >= id } ?? self.commodityList.count
+        if index == self.commodityList.count || self.commodityList[index].id != id {
+            self.commodityList.insert(
+                Commodity(
+                    id: id, facts: facts, count: 0, evidence: evidence(),
+                    name: id.replacing("commodity:", with: ""), entityIDs: [id, "country:\(facts.topCountry)"]
+                ),
+                at: index
+            )
+        }
+        self.commodityList[index].count += 1
+        self.maximumCommodityCount = max(self.maximumCommodityCount, self.commodityList[index].count)
+        self.touched |= 1 << RiskCategory.supplyConcentration.ordinal
+    }
+
+    /// Punctuation that ends a clause: , ; : ( ) " and a spaced dash.
+    private static func endsClause(_ token: Token) -> Bool {
+        switch token.key {
+        case ",", ";", ":", "(", ")", "\"": true
+        case "-": token.spaceBefore
+        default: false
         }
     }
 
@@ -322,99 +427,97 @@ struct ArticleRiskScorer: Sendable {
     }
 
     // MARK: - Scores
+    //
+    // Incremental scoring. `add(paragraph:…)` only records evidence: each raw joins its cue group,
+    // which stays sorted strongest first, and marks the categories it can change as touched. A
+    // category's published score is a function of its cue groups (and, for trade restriction and
+    // tension, of the de-escalation groups; for supply concentration, of the commodity counts), so a
+    // category nobody touched since the last call cannot have changed. For a touched category,
+    // `changedScores()` first computes its ``Outcome`` (numbers only: value, which evidence is listed
+    // at which damping, exposures) and builds the full ``RiskScore`` with its notes only when the
+    // outcome differs from the last published one. Equal outcomes publish equal scores and
+    // different outcomes different scores, so the events are exactly those of recomputing everything.
 
-    /// The categories whose score changed since the last call (all of them the first time anything is found).
+    /// A contribution in a category's ranking: its damped weight and where it comes from.
+    private struct Ranked {
+        var weight: Double
+        var span: TextSpan
+        /// Index in `raws`, or −1 for a commodity's HHI.
+        var raw: Int
+        /// The raw's rank in its cue group; for an HHI, the commodity's index in `commodityList`.
+        var rank: Int
+    }
+
+    /// A category's contributions, ranked as the scores list them.
+    private struct CategoryView {
+        /// Positive weights, strongest first.
+        var positive: [Ranked]
+        /// Negated cues (weight 0).
+        var negated: [Ranked]
+        /// The noisy-OR of the positive weights, before de-escalation.
+        var raw: Double
+    }
+
+    /// All de-escalation, which lowers trade restriction, tension and the overall value.
+    private struct DeEscalationView {
+        /// Positive weights, strongest first.
+        var lowering: [Ranked]
+        var reduction: Double
+    }
+
+    /// One listed contribution, as numbers: its evidence and what decides its weight and note.
+    private struct ListedKey: Equatable {
+        /// Index in `raws`; −1 − commodity index for an HHI.
+        var source: Int
+        /// The rank in its cue group (0 for a negated cue); an HHI's mention count.
+        var rank: Int
+        /// 0 for a positive cue, 1 for a de-escalation lowering, 2 for a negated cue; an HHI's maximum count.
+        var role: Int
+    }
+
+    /// What a category's published score is made of, as numbers: equal outcomes publish equal scores.
+    private struct Outcome: Equatable {
+        /// The rounded value.
+        var value: Double
+        var listed: [ListedKey]
+        /// The de-escalation reduction as the lowering notes print it (0 when none is listed).
+        var loweringNote: Double
+        var exposures: [RiskExposure]
+
+        static let empty = Outcome(value: 0, listed: [], loweringNote: 0, exposures: [])
+    }
+
+    /// The categories whose score changed since the last call (the first time: every category with evidence).
     mutating func changedScores() -> [RiskScore] {
-        let evidence = self.raws.count + self.commodities.values.reduce(0) { $0 + $1.count }
-        guard evidence != self.scoredEvidence else { return [] }
-        self.scoredEvidence = evidence
-        let scores = self.assessment().scores
-        defer { self.lastScores = scores }
-        if self.lastScores.isEmpty {
-            return scores.filter { !$0.contributions.isEmpty || $0.value > 0 }
+        guard self.touched != 0 else { return [] }
+        defer { self.touched = 0 }
+        var deEscalation: DeEscalationView?
+        var changed: [RiskScore] = []
+        for category in RiskCategory.allCases where self.touched & (1 << category.ordinal) != 0 {
+            let view = self.view(category)
+            if category.isLowered && deEscalation == nil { deEscalation = self.deEscalationView() }
+            let lowering = category.isLowered ? deEscalation : nil
+            let outcome = self.outcome(category, view, lowering)
+            guard outcome != self.lastOutcomes[category.ordinal] else { continue }
+            self.lastOutcomes[category.ordinal] = outcome
+            changed.append(self.score(category, view, outcome, lowering))
         }
-        return zip(scores, self.lastScores).filter { $0.0 != $0.1 }.map(\.0)
+        return changed
     }
 
     /// Every category, the overall value and the versions.
     func assessment() -> RiskAssessment {
-        // Repetition damping within each cue, strongest occurrence first.
-        var damped: [Raw] = []
-        var byGroup: [String: [Raw]] = [:]
-        for raw in self.raws { byGroup["\(raw.category.rawValue)|\(raw.group)", default: []].append(raw) }
-        for key in byGroup.keys.sorted() {
-            let group = byGroup[key]!.sorted { Self.order($0.contribution, $1.contribution) }
-            var rank = 0
-            for var raw in group {
-                if raw.weight > 0 {
-                    let factor = pow(Self.repeatDamping, Double(rank))
-                    if rank > 0 { raw.contribution.note += "; occurrence \(rank + 1) of this cue: ×\(Self.format(factor))" }
-                    raw.weight *= factor
-                    raw.contribution.weight = raw.weight
-                    rank += 1
-                }
-                damped.append(raw)
-            }
-        }
-        // Supply concentration from facts: HHI of each commodity, weighted by its prominence.
-        let maximumCount = self.commodities.values.map(\.count).max() ?? 0
-        for id in self.commodities.keys.sorted() {
-            guard let facts = self.model.shares.concentrations[id], let seen = self.commodities[id], maximumCount > 0 else { continue }
-            let prominence = Double(seen.count) / Double(maximumCount)
-            let weight = facts.hhi * prominence
-            let bound = facts.producers == 1 ? "top share squared, a lower bound" : "\(facts.producers) producers, unknown remainder as small producers (lower bound)"
-            damped.append(
-                Raw(
-                    category: .supplyConcentration, group: "hhi:\(id)", weight: weight, isDeEscalation: false,
-                    contribution: RiskContribution(
-                        cue: "HHI", cueSource: facts.source, weight: weight, modality: .asserted, isThreat: false,
-                        evidence: seen.evidence, entityIDs: [id, "country:\(facts.topCountry)"],
-                        note: "HHI \(Self.format(facts.hhi)) for \(id.replacingOccurrences(of: "commodity:", with: "")) (\(facts.stage); \(bound), at most \(Self.format(facts.upperBound)); top \(facts.topCountry) \(Self.format(facts.topShare))) × prominence \(Self.format(prominence)) (\(seen.count) of \(maximumCount) mentions)"
-                    )
-                )
-            )
-        }
-
-        let deEscalations = damped.filter(\.isDeEscalation)
-        let reduction = min(Self.deEscalationCap, Self.noisyOR(deEscalations.map(\.weight)))
+        let deEscalation = self.deEscalationView()
         var scores: [RiskScore] = []
-        var rawValues: [RiskCategory: Double] = [:]
-        for category in RiskCategory.allCases {
-            let own = damped.filter { $0.category == category && !$0.isDeEscalation }
-            let positive = own.filter { $0.weight > 0 }.map(\.contribution).sorted(by: Self.order)
-            let raw = Self.noisyOR(positive.map(\.weight))
-            rawValues[category] = raw
-            var value = raw
-            var lowering: [RiskContribution] = []
-            if category == .tradeRestriction || category == .geopoliticalTension {
-                value = max(0, raw - reduction)
-                lowering = deEscalations.filter { $0.weight > 0 }.map { raw in
-                    var contribution = raw.contribution
-                    contribution.weight = -raw.weight
-                    contribution.note += "; all de-escalation together lowers this category by \(Self.format(reduction)) (at most \(Self.deEscalationCap))"
-                    return contribution
-                }.sorted(by: Self.order)
-            }
-            let negated = own.filter { $0.weight == 0 }.map(\.contribution).sorted(by: Self.order)
-            var listed = Array(positive.prefix(Self.maximumListed)) + lowering.prefix(5) + negated.prefix(5)
-            for index in listed.indices { listed[index].weight = Self.rounded(listed[index].weight) }
-            scores.append(
-                RiskScore(
-                    category: category,
-                    score: Int((Self.rounded(value) * 100).rounded()),
-                    value: Self.rounded(value),
-                    contributions: listed,
-                    exposures: Self.exposures(positive),
-                    versions: self.versions
-                )
-            )
-        }
         var product = 1.0
         for category in RiskCategory.allCases {
-            product *= 1 - Self.overallWeights[category]! * rawValues[category]!
+            let view = self.view(category)
+            let lowering = category.isLowered ? deEscalation : nil
+            scores.append(self.score(category, view, self.outcome(category, view, lowering), lowering))
+            product *= 1 - Self.overallWeights[category]! * view.raw
         }
         let overallRaw = 1 - product
-        let overall = max(0, overallRaw - reduction)
+        let overall = max(0, overallRaw - deEscalation.reduction)
         return RiskAssessment(
             scores: scores,
             overall: OverallRisk(
@@ -427,18 +530,176 @@ struct ArticleRiskScorer: Sendable {
         )
     }
 
-    /// Each entity's exposure: the noisy-OR of the contributions that name it.
-    private static func exposures(_ contributions: [RiskContribution]) -> [RiskExposure] {
-        var weights: [String: [Double]] = [:]
-        for contribution in contributions {
-            for id in contribution.entityIDs { weights[id, default: []].append(contribution.weight) }
+    /// A raw's weight after repetition damping: each further occurrence of a cue (strongest first) counts half.
+    private func dampedWeight(_ index: Int) -> Double {
+        let raw = self.raws[index]
+        return raw.weight > 0 ? raw.weight * pow(Self.repeatDamping, Double(raw.rank)) : raw.weight
+    }
+
+    /// One category's contributions (de-escalation excluded), ranked.
+    private func view(_ category: RiskCategory) -> CategoryView {
+        var positive: [Ranked] = []
+        var negated: [Ranked] = []
+        for group in self.categoryGroups[category.ordinal] {
+            for (rank, index) in self.groups[group].members.enumerated() {
+                let item = Ranked(weight: self.dampedWeight(index), span: self.raws[index].contribution.evidence.span, raw: index, rank: rank)
+                if item.weight > 0 { positive.append(item) } else { negated.append(item) }
+            }
         }
-        return weights.keys.sorted().map { id in
-            let value = Self.rounded(Self.noisyOR(weights[id]!))
+        // Supply concentration from facts: HHI of each commodity, weighted by its prominence.
+        if category == .supplyConcentration {
+            for (index, commodity) in self.commodityList.enumerated() {
+                let weight = commodity.facts.hhi * (Double(commodity.count) / Double(self.maximumCommodityCount))
+                let item = Ranked(weight: weight, span: commodity.evidence.span, raw: -1, rank: index)
+                if weight > 0 { positive.append(item) } else { negated.append(item) }
+            }
+        }
+        let ranking = self.ranking
+        positive.sort(by: ranking.precedes)
+        negated.sort(by: ranking.precedes)
+        return CategoryView(positive: positive, negated: negated, raw: Self.noisyOR(strongestFirst: positive))
+    }
+
+    private func deEscalationView() -> DeEscalationView {
+        var lowering: [Ranked] = []
+        for group in self.deEscalationGroups {
+            for (rank, index) in self.groups[group].members.enumerated() {
+                let weight = self.dampedWeight(index)
+                if weight > 0 { lowering.append(Ranked(weight: weight, span: self.raws[index].contribution.evidence.span, raw: index, rank: rank)) }
+            }
+        }
+        lowering.sort(by: self.ranking.precedes)
+        return DeEscalationView(lowering: lowering, reduction: min(Self.deEscalationCap, Self.noisyOR(strongestFirst: lowering)))
+    }
+
+    private var ranking: Ranking { Ranking(raws: self.raws, groups: self.groups, commodities: self.commodityList) }
+
+    /// The ranking order of ``order(_:_:)`` (strongest first, then by position in the text, then by
+    /// cue), ties kept in the order of the full damped list: cue groups by key, each strongest first,
+    /// then the HHIs by commodity id. (Holds only what it compares, not a copy of the whole scorer.)
+    private struct Ranking {
+        let raws: [Raw]
+        let groups: [CueGroup]
+        let commodities: [Commodity]
+
+        func precedes(_ lhs: Ranked, _ rhs: Ranked) -> Bool {
+            if lhs.weight != rhs.weight { return lhs.weight > rhs.weight }
+            if lhs.span != rhs.span { return lhs.span < rhs.span }
+            let lhsCue = lhs.raw >= 0 ? self.raws[lhs.raw].contribution.cue : "HHI"
+            let rhsCue = rhs.raw >= 0 ? self.raws[rhs.raw].contribution.cue : "HHI"
+            if lhsCue != rhsCue { return lhsCue < rhsCue }
+            switch (lhs.raw >= 0, rhs.raw >= 0) {
+            case (true, false): return true
+            case (false, true): return false
+            case (false, false): return self.commodities[lhs.rank].id < self.commodities[rhs.rank].id
+            case (true, true):
+                let (lhsGroup, rhsGroup) = (self.raws[lhs.raw].group, self.raws[rhs.raw].group)
+                if lhsGroup != rhsGroup { return self.groups[lhsGroup].key < self.groups[rhsGroup].key }
+                return lhs.rank < rhs.rank
+            }
+        }
+    }
+
+    private func outcome(_ category: RiskCategory, _ view: CategoryView, _ deEscalation: DeEscalationView?) -> Outcome {
+        let value = deEscalation.map { max(0, view.raw - $0.reduction) } ?? view.raw
+        var listed: [ListedKey] = []
+        listed.reserveCapacity(Self.maximumListed + 10)
+        for item in view.positive.prefix(Self.maximumListed) {
+            listed.append(
+                item.raw >= 0
+                    ? ListedKey(source: item.raw, rank: item.rank, role: 0)
+                    : ListedKey(source: -1 - item.rank, rank: self.commodityList[item.rank].count, role: self.maximumCommodityCount)
+            )
+        }
+        let lowering = deEscalation?.lowering.prefix(5) ?? []
+        for item in lowering { listed.append(ListedKey(source: item.raw, rank: item.rank, role: 1)) }
+        for item in view.negated.prefix(5) {
+            listed.append(
+                item.raw >= 0
+                    ? ListedKey(source: item.raw, rank: 0, role: 2)
+                    : ListedKey(source: -1 - item.rank, rank: self.commodityList[item.rank].count, role: self.maximumCommodityCount)
+            )
+        }
+        return Outcome(
+            value: Self.rounded(value),
+            listed: listed,
+            loweringNote: lowering.isEmpty ? 0 : Self.rounded3(deEscalation!.reduction),
+            exposures: self.exposures(view.positive)
+        )
+    }
+
+    /// The published score of a category: its outcome with the contributions spelled out.
+    private func score(_ category: RiskCategory, _ view: CategoryView, _ outcome: Outcome, _ deEscalation: DeEscalationView?) -> RiskScore {
+        var listed = view.positive.prefix(Self.maximumListed).map { self.contribution($0) }
+        if let deEscalation {
+            let lowers = "; all de-escalation together lowers this category by \(Self.format(deEscalation.reduction)) (at most \(Self.deEscalationCap))"
+            for item in deEscalation.lowering.prefix(5) {
+                var contribution = self.contribution(item)
+                contribution.weight = -contribution.weight
+                contribution.note += lowers
+                listed.append(contribution)
+            }
+        }
+        listed += view.negated.prefix(5).map { self.contribution($0) }
+        for index in listed.indices { listed[index].weight = Self.rounded(listed[index].weight) }
+        return RiskScore(
+            category: category,
+            score: Int((outcome.value * 100).rounded()),
+            value: outcome.value,
+            contributions: listed,
+            exposures: outcome.exposures,
+            versions: self.versions
+        )
+    }
+
+    /// A ranked contribution spelled out, with its damped weight (not yet rounded) and its note.
+    private func contribution(_ item: Ranked) -> RiskContribution {
+        guard item.raw >= 0 else {
+            let commodity = self.commodityList[item.rank]
+            let facts = commodity.facts
+            let maximumCount = self.maximumCommodityCount
+            let prominence = Double(commodity.count) / Double(maximumCount)
+            let bound = facts.producers == 1 ? "top share squared, a lower bound" : "\(facts.producers) producers, unknown remainder as small producers (lower bound)"
+            return RiskContribution(
+                cue: "HHI", cueSource: facts.source, weight: item.weight, modality: .asserted, isThreat: false,
+                evidence: commodity.evidence, entityIDs: commodity.entityIDs,
+                note: "HHI \(Self.format(facts.hhi)) for \(commodity.name) (\(facts.stage); \(bound), at most \(Self.format(facts.upperBound)); top \(facts.topCountry) \(Self.format(facts.topShare))) × prominence \(Self.format(prominence)) (\(commodity.count) of \(maximumCount) mentions)"
+            )
+        }
+        var contribution = self.raws[item.raw].contribution
+        contribution.weight = item.weight
+        contribution.note = self.raws[item.raw].rankedNote
+        return contribution
+    }
+
+    private func entityIDs(_ item: Ranked) -> [String] {
+        item.raw >= 0 ? self.raws[item.raw].contribution.entityIDs : self.commodityList[item.rank].entityIDs
+    }
+
+    /// Each entity's exposure: the noisy-OR of the contributions that name it (`positive` is strongest first).
+    private func exposures(_ positive: [Ranked]) -> [RiskExposure] {
+        // Few entities per category: a list beats a dictionary.
+        var products: [(id: String, product: Double)] = []
+        for item in positive {
+            for id in self.entityIDs(item) {
+                if let index = products.firstIndex(where: { $0.id == id }) {
+                    products[index].product *= 1 - min(1, max(0, item.weight))
+                } else {
+                    products.append((id, 1 * (1 - min(1, max(0, item.weight)))))
+                }
+            }
+        }
+        return products.map { id, product in
+            let value = Self.rounded(1 - product)
             return RiskExposure(entityID: id, value: value, score: Int((value * 100).rounded()))
         }
         .sorted { $0.value != $1.value ? $0.value > $1.value : $0.entityID < $1.entityID }
         .prefix(Self.maximumListed).map { $0 }
+    }
+
+    /// ``noisyOR(_:)`` of weights already sorted strongest first.
+    private static func noisyOR(strongestFirst items: [Ranked]) -> Double {
+        1 - items.reduce(1.0) { $0 * (1 - min(1, max(0, $1.weight))) }
     }
 
     /// 1 − Π(1 − wᵢ), in a fixed order.
@@ -455,8 +716,27 @@ struct ArticleRiskScorer: Sendable {
 
     static func rounded(_ value: Double) -> Double { (value * 10_000).rounded() / 10_000 }
 
+    /// A value rounded as ``format(_:)`` prints it.
+    static func rounded3(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
+
     static func format(_ value: Double) -> String {
         let rounded = (value * 1000).rounded() / 1000
         return String(rounded)
     }
+}
+
+extension RiskCategory {
+    /// The position in ``allCases``.
+    fileprivate var ordinal: Int {
+        switch self {
+        case .tradeRestriction: 0
+        case .supplyConcentration: 1
+        case .geopoliticalTension: 2
+        case .securityAndDefence: 3
+        case .marketDisruption: 4
+        }
+    }
+
+    /// Whether de-escalation lowers it.
+    fileprivate var isLowered: Bool { self == .tradeRestriction || self == .geopoliticalTension }
 }

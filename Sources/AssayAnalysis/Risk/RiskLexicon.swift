@@ -35,6 +35,9 @@ struct RiskLexicon: Sendable {
         /// Modifiers: how many tokens back they reach.
         var reach: Int
         var source: String
+
+        /// Whether a match adds evidence by itself: a cue or a de-escalation (the rest modify those).
+        var addsEvidence: Bool { self.kind == .act || self.kind == .threat || self.kind == .deEscalation }
     }
 
     /// A match of an entry on a sentence's tokens.
@@ -48,9 +51,18 @@ struct RiskLexicon: Sendable {
 
     let version: String
     private(set) var entries: [Entry] = []
-    /// A token trie over the expanded forms: node 0 is the root.
-    private var children: [[String: Int]] = [[:]]
-    private var terminals: [Int: [Int]] = [:]
+    /// By entry: the first entry with the same scored category (tension when none), kind and cue.
+    /// Occurrences of one cue group are repetitions of each other.
+    private(set) var cueGroups: [Int] = []
+    /// A token trie over the expanded forms: node 0 is the root. Its edges are one flat table keyed
+    /// by ``edge(from:keyHash:)``, so matching costs one probe per token (no string hashing); each
+    /// node keeps its parent and the token key that leads to it, and a lookup checks both, so the
+    /// hashes only speed matching up and never decide it.
+    private var edges = IntegerTable(capacity: 256)
+    private var parents: [Int] = [-1]
+    private var edgeKeys: [String] = [""]
+    /// By node: the entries whose form ends there.
+    private var terminals: [[Int]] = [[]]
 
     init(text: String) throws(KnowledgeBaseError) {
         self.version = Self.versionLine(in: text) ?? "unknown"
@@ -96,9 +108,15 @@ struct RiskLexicon: Sendable {
             let forms = table.value(row, "forms").isEmpty ? cue : String(table.value(row, "forms"))
             for form in forms.split(separator: "|") {
                 for keys in Self.phrases(String(form), tokenizer) where !keys.isEmpty {
-                    self.insert(keys, entry: index)
+                    try self.insert(keys, entry: index)
                 }
             }
+        }
+        var firstOfGroup: [String: Int] = [:]
+        for (index, entry) in self.entries.enumerated() {
+            let key = "\((entry.category ?? .geopoliticalTension).rawValue)|\(entry.kind.rawValue):\(entry.cue)"
+            self.cueGroups.append(firstOfGroup[key] ?? index)
+            if firstOfGroup[key] == nil { firstOfGroup[key] = index }
         }
     }
 
@@ -143,19 +161,40 @@ struct RiskLexicon: Sendable {
         return forms
     }
 
-    private mutating func insert(_ keys: [String], entry: Int) {
+    /// The table key of the edge from `node` by a token key with hash `keyHash`.
+    @inline(__always)
+    private static func edge(from node: Int, keyHash: UInt64) -> UInt64 {
+        (keyHash ^ (UInt64(truncatingIfNeeded: node) &* 0x9E37_79B9_7F4A_7C15)) | 1
+    }
+
+    /// The child of `node` by `key` (its hash `keyHash`), if the trie has that edge.
+    @inline(__always)
+    private func child(of node: Int, key: String, keyHash: UInt64) -> Int? {
+        guard let found = self.edges.value(for: Self.edge(from: node, keyHash: keyHash)) else { return nil }
+        let next = Int(found)
+        return self.parents[next] == node && self.edgeKeys[next] == key ? next : nil
+    }
+
+    private mutating func insert(_ keys: [String], entry: Int) throws(KnowledgeBaseError) {
         var node = 0
         for key in keys {
-            if let next = self.children[node][key] {
+            let hash = KeyHash.of(key)
+            if let next = self.child(of: node, key: key, keyHash: hash) {
                 node = next
             } else {
-                self.children.append([:])
-                self.children[node][key] = self.children.count - 1
-                node = self.children.count - 1
+                // Two edges with one table key would hide one of them: refuse rather than mismatch.
+                guard self.edges.value(for: Self.edge(from: node, keyHash: hash)) == nil else {
+                    throw .malformed("lexicon.tsv", "trie hash collision at '\(key)'")
+                }
+                self.parents.append(node)
+                self.edgeKeys.append(key)
+                self.terminals.append([])
+                self.edges.set(Int32(self.parents.count - 1), for: Self.edge(from: node, keyHash: hash))
+                node = self.parents.count - 1
             }
         }
-        if !(self.terminals[node]?.contains(entry) ?? false) {
-            self.terminals[node, default: []].append(entry)
+        if !self.terminals[node].contains(entry) {
+            self.terminals[node].append(entry)
         }
     }
 
@@ -165,11 +204,10 @@ struct RiskLexicon: Sendable {
         for start in range {
             var node = 0
             var end = start
-            while end < range.upperBound, let next = self.children[node][tokens[end].key] {
+            while end < range.upperBound, let next = self.child(of: node, key: tokens[end].key, keyHash: tokens[end].keyHash) {
                 node = next
                 end += 1
-                guard let found = self.terminals[node] else { continue }
-                for entry in found {
+                for entry in self.terminals[node] {
                     let rule = self.entries[entry]
                     if rule.nearWindow == 0 {
                         result.append(Match(entry: entry, tokens: start..<end, extent: start..<end))
