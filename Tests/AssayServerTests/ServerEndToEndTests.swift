@@ -338,7 +338,7 @@ struct ServerEndToEndTests {
             var open = Assay_Open()
             open.method = AssayLimits.Method.analyzeBatch
             open.initialCredit = 100_000
-            let long = (0..<400).map { "Paragraph \($0): China and the United States argued over gallium in Geneva." }.joined(separator: "\n")
+            let long = (0..<3000).map { "Paragraph \($0): China and the United States argued over gallium in Geneva." }.joined(separator: "\n")
             try await connection.send(
                 try AssayFrame(type: .open, streamID: 1, message: open),
                 try AssayFrame(type: .message, streamID: 1, message: article(long, reference: "long")),

@@ -30,7 +30,9 @@ final class StreamContext: Sendable {
 
     private struct State {
         var credit: Int
-        var creditWaiter: CheckedContinuation<Void, any Error>?
+        /// Producers waiting for credit: one per article in flight on an AnalyzeBatch stream.
+        var creditWaiters: [Int: CheckedContinuation<Void, any Error>] = [:]
+        var nextWaiterID = 0
         var cancelled = false
         var cancelWaiter: CheckedContinuation<Void, Never>?
     }
@@ -50,15 +52,14 @@ final class StreamContext: Sendable {
 
     /// Adds CREDIT; returns `false` when the total would exceed 2^31−1.
     func addCredit(_ messages: Int) -> Bool {
-        let waiter: CheckedContinuation<Void, any Error>?
-        let accepted: Bool
-        (accepted, waiter) = self.state.withLock { state in
-            guard state.credit + messages <= Int(Int32.max) else { return (false, nil) }
+        let (accepted, waiters) = self.state.withLock { state -> (Bool, [CheckedContinuation<Void, any Error>]) in
+            guard state.credit + messages <= Int(Int32.max) else { return (false, []) }
             state.credit += messages
-            defer { state.creditWaiter = nil }
-            return (true, state.creditWaiter)
+            defer { state.creditWaiters = [:] }
+            return (true, Array(state.creditWaiters.values))
         }
-        waiter?.resume()
+        // Every waiter re-checks; those that find the credit taken wait again.
+        for waiter in waiters { waiter.resume() }
         return accepted
     }
 
@@ -74,20 +75,22 @@ final class StreamContext: Sendable {
             }
             if cancelled { throw CancellationError() }
             if taken > 0 { return taken }
+            let id = self.state.withLock { state -> Int in
+                defer { state.nextWaiterID += 1 }
+                return state.nextWaiterID
+            }
             try await withTaskCancellationHandler {
                 try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+                    // Task.isCancelled covers a cancellation that ran before this waiter was registered.
                     let resumeNow = self.state.withLock { state -> Bool in
-                        if state.credit > 0 || state.cancelled { return true }
-                        state.creditWaiter = continuation
+                        if state.credit > 0 || state.cancelled || Task.isCancelled { return true }
+                        state.creditWaiters[id] = continuation
                         return false
                     }
                     if resumeNow { continuation.resume() }
                 }
             } onCancel: {
-                let waiter = self.state.withLock { state in
-                    defer { state.creditWaiter = nil }
-                    return state.creditWaiter
-                }
+                let waiter = self.state.withLock { $0.creditWaiters.removeValue(forKey: id) }
                 waiter?.resume(throwing: CancellationError())
             }
             try Task.checkCancellation()
@@ -96,15 +99,15 @@ final class StreamContext: Sendable {
 
     /// Cancels the call (CANCEL from the client, or the connection went away).
     func cancel() {
-        let (creditWaiter, cancelWaiter) = self.state.withLock { state in
+        let (creditWaiters, cancelWaiter) = self.state.withLock { state in
             state.cancelled = true
             defer {
-                state.creditWaiter = nil
+                state.creditWaiters = [:]
                 state.cancelWaiter = nil
             }
-            return (state.creditWaiter, state.cancelWaiter)
+            return (Array(state.creditWaiters.values), state.cancelWaiter)
         }
-        creditWaiter?.resume(throwing: CancellationError())
+        for waiter in creditWaiters { waiter.resume(throwing: CancellationError()) }
         cancelWaiter?.resume()
         self.inboxContinuation.finish()
     }
