@@ -1,29 +1,58 @@
 public import AssayProtocol
+import NIOCore
+import SwiftProtobuf
 
-/// The events of one Analyze call, in order. Iterating grants the server more credit;
-/// the sequence ends at STATUS OK and throws ``AssayClientError`` for any other status.
+/// The events of one Analyze or AnalyzeBatch call, in the order the server sends them.
+///
+/// Iterate it once. Iterating grants the server more credit, so a slow consumer slows the
+/// analysis down instead of buffering it. The sequence ends after STATUS OK and throws
+/// ``AssayClientError`` for any other outcome (deadline exceeded, cancelled, connection lost, …).
+///
+/// Cancelling the task that iterates, or dropping the sequence and its iterator before the end,
+/// sends CANCEL to the server.
 public struct AssayEventStream: AsyncSequence, Sendable {
-    /// The element type: one analysis event.
+    /// One analysis event.
     public typealias Element = Assay_AnalysisEvent
 
-    let frames: AsyncThrowingStream<Assay_AnalysisEvent, any Error>
-    let onConsumed: @Sendable () -> Void
+    let call: ClientCall
+    let first: AssayConnection.Frames
+
+    init(call: ClientCall, first: AssayConnection.Frames) {
+        self.call = call
+        self.first = first
+    }
 
     /// Creates the iterator.
     public func makeAsyncIterator() -> Iterator {
-        Iterator(base: self.frames.makeAsyncIterator(), onConsumed: self.onConsumed)
+        Iterator(reader: CallReader(call: self.call, first: self.first))
+    }
+
+    /// Reads every event and returns the `summary` of an Analyze call.
+    /// - Throws: ``AssayClientError``; INTERNAL if the call ended without a summary.
+    public func summary() async throws -> Assay_AnalysisSummary {
+        var summary: Assay_AnalysisSummary?
+        for try await event in self {
+            if case .summary(let value) = event.event { summary = value }
+        }
+        guard let summary else { throw AssayClientError(code: .internal, message: "the call ended without a summary") }
+        return summary
     }
 
     /// Iterates the events.
     public struct Iterator: AsyncIteratorProtocol {
-        var base: AsyncThrowingStream<Assay_AnalysisEvent, any Error>.AsyncIterator
-        let onConsumed: @Sendable () -> Void
+        var reader: CallReader
 
-        /// The next event, or nil after STATUS OK.
+        /// The next event, or `nil` after STATUS OK.
+        /// - Throws: ``AssayClientError``.
         public mutating func next() async throws -> Assay_AnalysisEvent? {
-            guard let event = try await self.base.next() else { return nil }
-            self.onConsumed()
-            return event
+            guard let payload = try await self.reader.next() else { return nil }
+            do {
+                return try Assay_AnalysisEvent(serializedBytes: Array(buffer: payload))
+            } catch {
+                let failure = AssayClientError(code: .internal, message: "event does not parse as assay.v1.AnalysisEvent", cause: error)
+                self.reader.call.cancel(failure)
+                throw failure
+            }
         }
     }
 }

@@ -11,23 +11,37 @@ import NIOCore
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Start a server on loopback and analyse Examples/articles through the real client."
+        abstract: "Start a server on loopback and analyse Examples/articles through the real client.",
+        discussion: """
+            Finds Examples/articles in the current directory or its parents, or else in the package the \
+            executable was built from; --articles names another folder.
+
+            Examples:
+              assay demo
+              assay demo --articles ~/news
+            """
     )
 
-    @Option(help: "The folder of articles (first line title, blank line, body).")
-    var articles = "Examples/articles"
+    @Option(help: "The folder of articles (first line title, blank line, body); default: Examples/articles.")
+    var articles: String?
 
     func run() async throws {
-        let folder = URL(fileURLWithPath: self.articles)
-        let files = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
-            .filter { $0.pathExtension == "txt" }
-            .sorted { $0.lastPathComponent < $1.lastPathComponent }
-        let engine = AnalysisEngine(knowledgeBase: try KnowledgeBase.bundled())
+        let folder = try self.articlesFolder()
+        let files: [URL]
+        do {
+            files = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
+                .filter { $0.pathExtension == "txt" }
+                .sorted { $0.lastPathComponent < $1.lastPathComponent }
+        } catch {
+            throw CLIError.usage("cannot read the articles folder \(folder.path)")
+        }
+        let engine = try AnalysisEngine.bundled()
         let server = AssayServer(
             configuration: AssayServerConfiguration(port: 0),
             engine: engine,
             logger: Logger(label: "assay.server")
         )
+        let printer = EventPrinter(style: Style(enabled: Terminal.standardOutput.usesColour), showsProgress: false)
         let started = ContinuousClock.now
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await server.run() }
@@ -37,19 +51,15 @@ struct DemoCommand: AsyncParsableCommand {
             try await withAssayClient(host: "127.0.0.1", port: port) { client in
                 for file in files {
                     let text = try String(contentsOf: file, encoding: .utf8)
-                    let (title, body) = Self.split(text)
-                    var article = Assay_Article()
+                    var article = ArticleFile.parse(text)
                     article.reference = file.deletingPathExtension().lastPathComponent
-                    article.title = title
-                    article.body = body
-                    var summary: Assay_AnalysisSummary?
                     for try await event in try await client.analyze(article) {
                         totalEvents += 1
-                        if case .summary(let value) = event.event { summary = value }
+                        if case .summary(let summary) = event.event {
+                            totalEntities += summary.entities.count
+                            print(printer.render(event, article: article), terminator: "")
+                        }
                     }
-                    guard let summary else { continue }
-                    totalEntities += summary.entities.count
-                    Self.printTable(reference: article.reference, summary: summary)
                 }
             }
             let elapsed = ContinuousClock.now - started
@@ -60,25 +70,24 @@ struct DemoCommand: AsyncParsableCommand {
         }
     }
 
-    /// Splits "title, blank line, body".
-    static func split(_ text: String) -> (title: String, body: String) {
-        guard let newline = text.firstIndex(of: "\n") else { return (text, "") }
-        let title = String(text[..<newline])
-        let body = text[text.index(after: newline)...].trimmingCharacters(in: .whitespacesAndNewlines)
-        return (title, body)
-    }
-
-    static func printTable(reference: String, summary: Assay_AnalysisSummary) {
-        print("== \(reference)")
-        print("  " + "entity".padding(toLength: 36, withPad: " ", startingAt: 0)
-            + "type".padding(toLength: 14, withPad: " ", startingAt: 0) + "mentions  salience")
-        for entity in summary.entities.prefix(12) {
-            let type = "\(entity.type)".padding(toLength: 14, withPad: " ", startingAt: 0)
-            let name = String(entity.name.prefix(35)).padding(toLength: 36, withPad: " ", startingAt: 0)
-            let mentions = String(entity.mentions.count).padding(toLength: 10, withPad: " ", startingAt: 0)
-            print("  \(name)\(type)\(mentions)\(String(format: "%.2f", entity.salience))")
+    /// `--articles`, else `Examples/articles` in the current directory or a parent, else in a parent of the executable.
+    func articlesFolder() throws -> URL {
+        if let articles = self.articles { return URL(fileURLWithPath: articles) }
+        var starts = [URL(fileURLWithPath: FileManager.default.currentDirectoryPath)]
+        if let executable = Bundle.main.executableURL { starts.append(executable.resolvingSymlinksInPath().deletingLastPathComponent()) }
+        for start in starts {
+            var directory = start.standardizedFileURL
+            while true {
+                let candidate = directory.appendingPathComponent("Examples/articles")
+                var isDirectory: ObjCBool = false
+                if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), isDirectory.boolValue {
+                    return candidate
+                }
+                let parent = directory.deletingLastPathComponent()
+                if parent.path == directory.path { break }
+                directory = parent
+            }
         }
-        let repeated = summary.repetitions.filter { $0.scope == .paragraph }.count
-        print("  repeated paragraphs: \(repeated)\n")
+        throw CLIError.usage("cannot find Examples/articles here or next to the executable; use --articles DIR")
     }
 }

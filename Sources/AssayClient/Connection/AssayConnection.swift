@@ -1,0 +1,376 @@
+import AssayProtocol
+import Logging
+import NIOCore
+import NIOPosix
+import SwiftProtobuf
+import Synchronization
+
+/// One TCP connection to one endpoint: the HELLO exchange, the table of open streams, and the
+/// handling of every frame the reader loop receives (`docs/PROTOCOL.md` §4, client view).
+///
+/// Frames are written with `Channel.writeAndFlush`, which is ordered; OPENs are written while the
+/// table's lock is held so stream ids reach the wire in increasing order.
+final class AssayConnection: Sendable {
+    typealias Frames = AsyncThrowingStream<ByteBuffer, any Error>
+
+    /// What HELLO settled.
+    struct Session: Sendable {
+        /// The server accepts zlib-compressed requests and the client offered compression.
+        var compressesRequests: Bool
+        var serverMinimumCompressSize: Int
+        var serverInitialCredit: Int
+        var serverMaximumMessageSize: Int
+        var serverMaximumConcurrentStreams: Int
+    }
+
+    private struct StreamEntry {
+        var sink: Frames.Continuation
+        /// MESSAGE frames the client has allowed the server to send (initial + CREDITs).
+        var granted: Int
+        var received = 0
+        /// Messages consumed by the application and not yet given back as CREDIT.
+        var consumedSinceGrant = 0
+        /// Requests the client may still send.
+        var sendCredit: Int
+        /// Request frames waiting for send credit.
+        var pending: [AssayFrame] = []
+        var timer: Scheduled<Void>?
+    }
+
+    private struct State {
+        var nextStreamID: UInt32 = 1
+        var streams: [UInt32: StreamEntry] = [:]
+        var goAwayLastStreamID: UInt32?
+        /// No new streams: GOAWAY received, the client is draining, or the id space is used up.
+        var closing = false
+        var closed = false
+    }
+
+    let endpoint: AssayEndpoint
+    let channel: any Channel
+    let session: Session
+    private let configuration: AssayClientConfiguration
+    private let logger: Logger
+    private let state = Mutex(State())
+    private let outboundCompression: Mutex<AssayMessageCompression>
+
+    init(
+        endpoint: AssayEndpoint,
+        channel: any Channel,
+        session: Session,
+        configuration: AssayClientConfiguration,
+        logger: Logger
+    ) {
+        self.endpoint = endpoint
+        self.channel = channel
+        self.session = session
+        self.configuration = configuration
+        self.logger = logger
+        self.outboundCompression = Mutex(AssayMessageCompression(minimumCompressSize: session.serverMinimumCompressSize))
+    }
+
+    /// Whether a new call may open a stream here.
+    var isAcceptingStreams: Bool {
+        self.state.withLock { !$0.closing && !$0.closed }
+    }
+
+    /// Streams open now.
+    var openStreams: Int { self.state.withLock { $0.streams.count } }
+
+    // MARK: - Calls
+
+    /// Opens a stream: writes OPEN and as many requests as the server's credit allows, arms the local deadline.
+    /// - Parameters:
+    ///   - requests: The request payloads (uncompressed). The last one carries END_STREAM;
+    ///     none means OPEN with END_STREAM (an empty batch).
+    ///   - timeout: Sent as `timeout_ms` and enforced locally.
+    func openStream(method: String, requests: [ByteBuffer], timeout: Duration?) throws(AssayClientError) -> (UInt32, Frames) {
+        let (frames, sink) = Frames.makeStream()
+        let credit = self.configuration.initialCredit
+        var open = Assay_Open()
+        open.method = method
+        open.initialCredit = UInt32(credit)
+        if let timeout { open.timeoutMs = timeout.wholeMilliseconds }
+        var requestFrames = requests.map { AssayFrame(type: .message, streamID: 0, payload: $0) }
+        if self.session.compressesRequests {
+            self.outboundCompression.withLock { compression in
+                for index in requestFrames.indices { compression.compressIfWorthwhile(&requestFrames[index]) }
+            }
+        }
+        for frame in requestFrames where frame.payload.readableBytes > self.session.serverMaximumMessageSize {
+            throw AssayClientError(
+                code: .resourceExhausted,
+                message: "request is \(frame.payload.readableBytes) bytes; the server's max_message_size is "
+                    + "\(self.session.serverMaximumMessageSize)"
+            )
+        }
+        let result = self.state.withLock { state -> Result<UInt32, AssayClientError> in
+            guard !state.closing, !state.closed else {
+                return .failure(
+                    AssayClientError(
+                        code: .unavailable,
+                        message: "connection to \(self.endpoint) is closing",
+                        wasNotProcessed: true
+                    )
+                )
+            }
+            let id = state.nextStreamID
+            if id >= UInt32.max - 2 { state.closing = true } else { state.nextStreamID += 2 }
+            var entry = StreamEntry(sink: sink, granted: credit, sendCredit: self.session.serverInitialCredit)
+            for index in requestFrames.indices { requestFrames[index].streamID = id }
+            if let last = requestFrames.indices.last { requestFrames[last].flags.insert(.endStream) }
+            var bytes = ByteBuffer()
+            guard let openFrame = try? AssayFrame(type: .open, flags: requests.isEmpty ? .endStream : [], streamID: id, message: open)
+            else { return .failure(AssayClientError(code: .internal, message: "cannot encode OPEN")) }
+            AssayFrameEncoder.encode(openFrame, into: &bytes)
+            let sendable = min(entry.sendCredit, requestFrames.count)
+            for frame in requestFrames.prefix(sendable) { AssayFrameEncoder.encode(frame, into: &bytes) }
+            entry.sendCredit -= sendable
+            entry.pending = Array(requestFrames.dropFirst(sendable))
+            if let timeout {
+                entry.timer = self.channel.eventLoop.scheduleTask(in: .nanoseconds(Int64(timeout.seconds * 1e9))) {
+                    self.fail(
+                        id,
+                        with: AssayClientError(
+                            code: .deadlineExceeded,
+                            message: "deadline exceeded"
+                        ),
+                        reason: "deadline exceeded"
+                    )
+                }
+            }
+            state.streams[id] = entry
+            self.channel.writeAndFlush(bytes, promise: nil)
+            return .success(id)
+        }
+        let id = try result.get()
+        self.logger.trace("stream opened", metadata: ["assay.stream.id": "\(id)", "assay.method": "\(method)"])
+        return (id, frames)
+    }
+
+    /// The application consumed one message of stream `id`: grant CREDIT in batches of half the window.
+    func consumed(_ id: UInt32) {
+        let grant = self.state.withLock { state -> Int in
+            guard var entry = state.streams[id] else { return 0 }
+            entry.consumedSinceGrant += 1
+            var grant = 0
+            if entry.consumedSinceGrant >= max(1, self.configuration.initialCredit / 2) {
+                grant = entry.consumedSinceGrant
+                entry.granted += grant
+                entry.consumedSinceGrant = 0
+            }
+            state.streams[id] = entry
+            return grant
+        }
+        guard grant > 0 else { return }
+        var credit = Assay_Credit()
+        credit.messages = UInt32(grant)
+        if let frame = try? AssayFrame(type: .credit, streamID: id, message: credit) { self.write([frame]) }
+    }
+
+    /// Ends stream `id` locally: sends CANCEL and fails the call with `error`. Does nothing if it has ended.
+    func fail(_ id: UInt32, with error: AssayClientError, reason: String) {
+        guard let entry = self.remove(id) else { return }
+        var cancel = Assay_Cancel()
+        cancel.reason = reason
+        if let frame = try? AssayFrame(type: .cancel, streamID: id, message: cancel) { self.write([frame]) }
+        self.logger.trace("stream cancelled", metadata: ["assay.stream.id": "\(id)", "assay.reason": "\(reason)"])
+        entry.sink.finish(throwing: error)
+    }
+
+    /// Opens no more streams; closes the connection once the open ones have ended.
+    func drain() {
+        let idle = self.state.withLock { state -> Bool in
+            state.closing = true
+            return state.streams.isEmpty
+        }
+        if idle { self.channel.close(promise: nil) }
+    }
+
+    // MARK: - Reader loop
+
+    /// Handles one frame from the server. Returns `false` when the connection must close (a protocol error).
+    func handle(_ frame: AssayFrame, inflater: AssayMessageCompression) -> Bool {
+        switch frame.type {
+        case .message, .credit, .status, .cancel:
+            guard frame.streamID != 0 else { return self.protocolError("\(frame.type) on stream 0") }
+            let known = self.state.withLock { frame.streamID < $0.nextStreamID && frame.streamID % 2 == 1 }
+            guard known else { return self.protocolError("\(frame.type) for stream \(frame.streamID), never opened") }
+            self.handleStreamFrame(frame, inflater: inflater)
+            return true
+        case .ping:
+            guard frame.streamID == 0 else { return self.protocolError("PING on stream \(frame.streamID)") }
+            self.write([AssayFrame(type: .pong, streamID: 0, payload: frame.payload)])
+            return true
+        case .pong:
+            return true
+        case .goAway:
+            guard let goAway = try? frame.decodePayload(as: Assay_GoAway.self) else {
+                return self.protocolError("GOAWAY payload is not a valid assay.v1.GoAway")
+            }
+            self.receiveGoAway(goAway)
+            return true
+        case .hello:
+            return self.protocolError("a second HELLO")
+        default:
+            // Unknown extension types never reach here (the decoder skips them); OPEN from a server is an error.
+            return self.protocolError("unexpected \(frame.type) from the server")
+        }
+    }
+
+    /// The connection has ended: fails every stream still open with UNAVAILABLE.
+    func closed(cause: (any Error & Sendable)?) {
+        let entries = self.state.withLock { state -> [StreamEntry] in
+            state.closed = true
+            defer { state.streams = [:] }
+            return Array(state.streams.values)
+        }
+        let error = AssayClientError(
+            code: .unavailable,
+            message: "connection to \(self.endpoint) was lost",
+            cause: cause
+        )
+        for entry in entries {
+            entry.timer?.cancel()
+            entry.sink.finish(throwing: error)
+        }
+    }
+
+    private func handleStreamFrame(_ frame: AssayFrame, inflater: AssayMessageCompression) {
+        let id = frame.streamID
+        switch frame.type {
+        case .message:
+            enum Outcome { case deliver(Frames.Continuation), overrun, drop }
+            let outcome = self.state.withLock { state -> Outcome in
+                guard var entry = state.streams[id] else { return .drop }
+                entry.received += 1
+                state.streams[id] = entry
+                return entry.received > entry.granted ? .overrun : .deliver(entry.sink)
+            }
+            switch outcome {
+            case .drop:
+                return
+            case .overrun:
+                self.fail(
+                    id,
+                    with: AssayClientError(code: .resourceExhausted, message: "server sent more messages than the credit granted"),
+                    reason: "flow control: credit exceeded"
+                )
+            case .deliver(let sink):
+                do {
+                    let inflated = try inflater.decompress(frame, limit: self.configuration.maximumMessageSize)
+                    sink.yield(inflated.payload)
+                } catch {
+                    self.fail(id, with: AssayClientError(code: .init(error.statusCode), message: error.message), reason: error.message)
+                }
+            }
+
+        case .credit:
+            let messages = (try? frame.decodePayload(as: Assay_Credit.self))?.messages ?? 0
+            enum Outcome { case send([AssayFrame]), invalid, none }
+            let outcome = self.state.withLock { state -> Outcome in
+                guard var entry = state.streams[id] else { return .none }
+                guard messages >= 1, Int(messages) + entry.sendCredit <= Int(Int32.max) else { return .invalid }
+                entry.sendCredit += Int(messages)
+                let ready = min(entry.sendCredit, entry.pending.count)
+                let frames = Array(entry.pending.prefix(ready))
+                entry.pending.removeFirst(ready)
+                entry.sendCredit -= ready
+                state.streams[id] = entry
+                // Written under the lock so a later CREDIT's frames cannot overtake these.
+                if !frames.isEmpty { self.write(frames) }
+                return .none
+            }
+            if case .invalid = outcome {
+                self.fail(
+                    id,
+                    with: AssayClientError(code: .internal, message: "flow control: server sent an invalid CREDIT"),
+                    reason: "flow control: invalid CREDIT"
+                )
+            }
+
+        case .status:
+            guard let entry = self.remove(id) else { return }
+            guard let status = try? frame.decodePayload(as: Assay_Status.self) else {
+                entry.sink.finish(throwing: AssayClientError(code: .internal, message: "STATUS payload is not a valid assay.v1.Status"))
+                return
+            }
+            if status.code == .ok {
+                entry.sink.finish()
+            } else {
+                entry.sink.finish(throwing: AssayClientError(status: status))
+            }
+
+        case .cancel:
+            self.remove(id)?.sink.finish(throwing: AssayClientError(code: .cancelled, message: "cancelled by the server"))
+
+        default:
+            return
+        }
+    }
+
+    private func receiveGoAway(_ goAway: Assay_GoAway) {
+        let (failed, idle) = self.state.withLock { state -> ([StreamEntry], Bool) in
+            let last = min(state.goAwayLastStreamID ?? UInt32.max, goAway.lastStreamID)
+            state.goAwayLastStreamID = last
+            state.closing = true
+            let ids = state.streams.keys.filter { $0 > last }
+            let failed = ids.compactMap { state.streams.removeValue(forKey: $0) }
+            return (failed, state.streams.isEmpty)
+        }
+        self.logger.debug(
+            "GOAWAY received",
+            metadata: ["assay.goaway.reason": "\(goAway.reason)", "assay.goaway.last_stream_id": "\(goAway.lastStreamID)"]
+        )
+        let error = AssayClientError(
+            code: .init(goAway.code),
+            message: Self.describe(goAway, endpoint: self.endpoint),
+            wasNotProcessed: true
+        )
+        for entry in failed {
+            entry.timer?.cancel()
+            entry.sink.finish(throwing: error)
+        }
+        if idle { self.channel.close(promise: nil) }
+    }
+
+    private func protocolError(_ message: String) -> Bool {
+        self.logger.debug("protocol error from the server", metadata: ["assay.error": "\(message)"])
+        var goAway = Assay_GoAway()
+        goAway.reason = .protocolError
+        goAway.code = .internal
+        goAway.message = message
+        if let frame = try? AssayFrame(type: .goAway, streamID: 0, message: goAway) { self.write([frame]) }
+        return false
+    }
+
+    @discardableResult
+    private func remove(_ id: UInt32) -> StreamEntry? {
+        let (entry, closeNow) = self.state.withLock { state -> (StreamEntry?, Bool) in
+            let entry = state.streams.removeValue(forKey: id)
+            return (entry, entry != nil && state.closing && state.streams.isEmpty)
+        }
+        entry?.timer?.cancel()
+        if closeNow { self.channel.close(promise: nil) }
+        return entry
+    }
+
+    private func write(_ frames: [AssayFrame]) {
+        var bytes = ByteBuffer()
+        for frame in frames { AssayFrameEncoder.encode(frame, into: &bytes) }
+        self.channel.writeAndFlush(bytes, promise: nil)
+    }
+
+    static func describe(_ goAway: Assay_GoAway, endpoint: AssayEndpoint) -> String {
+        let detail = goAway.message.isEmpty ? "" : ": \(goAway.message)"
+        return switch goAway.reason {
+        case .unauthenticated: "server at \(endpoint) refused the API key\(detail)"
+        case .shutdown: "server at \(endpoint) is shutting down"
+        case .overloaded: "server at \(endpoint) is at its connection limit\(detail)"
+        case .unsupportedVersion: "server at \(endpoint) speaks no common protocol version\(detail)"
+        case .timeout: "server at \(endpoint) closed the connection (timeout)\(detail)"
+        case .enhanceYourCalm: "server at \(endpoint) closed the connection (too many pings)\(detail)"
+        default: "server at \(endpoint) closed the connection (\(goAway.reason))\(detail)"
+        }
+    }
+}
