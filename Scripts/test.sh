@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-for tool in protoc protoc-c pkg-config make cc swift; do
+for tool in protoc protoc-c pkg-config make cc python3 swift; do
     command -v "$tool" >/dev/null || { echo "error: $tool not found; see README.md 'Set-up'" >&2; exit 1; }
 done
 
@@ -16,4 +16,10 @@ make -C Clients/c clean test
 
 echo "== Swift tests"
 swift build --build-tests
-swift test --skip-build
+swift test --skip-build --skip AssayBenchTests
+# The load generator's tests measure rates and latencies: they run alone, not beside the
+# CPU-heavy analysis tests.
+swift test --skip-build --filter AssayBenchTests
+
+echo "== C client against a real server; C and Swift clients compared"
+Scripts/interop.sh .build/debug/assay
