@@ -1,0 +1,38 @@
+// A plain timing loop over the engine, for profilers (perf, valgrind) that need one process
+// doing only the work:  swift build -c release --product EngineProfile
+//   perf record -g .build/release/EngineProfile [entities|risk|everything] [seconds]
+import AssayAnalysis
+import Foundation
+
+let mode = CommandLine.arguments.count > 1 ? CommandLine.arguments[1] : "risk"
+let seconds = CommandLine.arguments.count > 2 ? Double(CommandLine.arguments[2]) ?? 5 : 5
+let directory = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("Examples/articles")
+let articles: [ArticleInput] = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+    .filter { $0.hasSuffix(".txt") }.sorted().map { name in
+        let text = try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
+        let parts = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
+        return ArticleInput(reference: name, title: String(parts[0]), body: parts.count > 1 ? String(parts[1]) : "")
+    }
+let bytes = articles.reduce(0) { $0 + $1.title.utf8.count + $1.body.utf8.count }
+let knowledgeBase = try KnowledgeBase.bundled()
+let engine: AnalysisEngine
+switch mode {
+case "entities": engine = AnalysisEngine(knowledgeBase: knowledgeBase)
+case "everything": engine = try AnalysisEngine.bundled()
+default: engine = AnalysisEngine(knowledgeBase: knowledgeBase, riskModel: try RiskModel.bundled())
+}
+let clock = ContinuousClock()
+let start = clock.now
+var rounds = 0
+var events = 0
+while clock.now - start < .seconds(seconds) {
+    for article in articles {
+        events += engine.analyze(article).count
+    }
+    rounds += 1
+}
+let elapsed = clock.now - start
+let perSecond = Double(rounds * bytes) / (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+print("\(mode): \(rounds) rounds of \(articles.count) articles (\(bytes) bytes), \(events / rounds) events a round, \(String(format: "%.2f", perSecond / 1_000_000)) MB/s")

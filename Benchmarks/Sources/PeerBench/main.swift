@@ -1,0 +1,363 @@
+// Side-by-side transports: the same Analyze service (same .proto, engine and events) over
+// Assay's protocol, grpc-swift 2 (HTTP/2) and a bare SwiftNIO length-prefixed loop, each server in
+// its own child process, all driven by `assay bench`'s load generator.
+//
+//   swift build -c release --product PeerBench
+//   .build/release/PeerBench compare [--runs 3] [--duration 5] [--warmup 2] [--concurrency 64]
+//       [--connections 2] [--rate R] [--memory-streams 1000] [--json FILE]
+//   .build/release/PeerBench serve assay|grpc|bare     (prints "LISTENING <port>", stops at EOF on stdin)
+import AssayAnalysis
+import AssayClient
+import AssayProtocol
+import AssayServer
+import Foundation
+import Logging
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+
+func option(_ name: String, _ fallback: Double) -> Double {
+    guard let index = arguments.firstIndex(of: "--\(name)"), index + 1 < arguments.count, let value = Double(arguments[index + 1]) else {
+        return fallback
+    }
+    return value
+}
+
+func stringOption(_ name: String) -> String? {
+    guard let index = arguments.firstIndex(of: "--\(name)"), index + 1 < arguments.count else { return nil }
+    return arguments[index + 1]
+}
+
+let articlesDirectory = stringOption("articles") ?? URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("Examples/articles").path
+
+switch arguments.first {
+case "serve":
+    guard arguments.count >= 2, ["assay", "grpc", "bare"].contains(arguments[1]) else {
+        FileHandle.standardError.write(Data("usage: PeerBench serve assay|grpc|bare\n".utf8))
+        exit(2)
+    }
+    try await serve(arguments[1])
+case "compare":
+    try await compare()
+default:
+    FileHandle.standardError.write(Data("usage: PeerBench compare [options] | PeerBench serve assay|grpc|bare\n".utf8))
+    exit(2)
+}
+
+// MARK: - Servers
+
+func serve(_ kind: String) async throws {
+    let articles = try BenchWorkload.articles(inDirectory: articlesDirectory)
+    let engine = try AnalysisEngine.bundled()
+    // Stop when the parent closes our standard input.
+    Thread.detachNewThread {
+        _ = FileHandle.standardInput.readDataToEndOfFile()
+        exit(0)
+    }
+    let listening: @Sendable (Int) -> Void = { port in
+        FileHandle.standardOutput.write(Data("LISTENING \(port)\n".utf8))
+    }
+    switch kind {
+    case "assay":
+        let server = AssayServer(
+            configuration: AssayServerConfiguration(
+                port: 0,
+                maximumConcurrentStreams: 100_000,
+                queueCapacity: 1_000_000,
+                keepaliveInterval: nil,
+                idleTimeout: nil
+            ),
+            engine: engine,
+            logger: Logger(label: "peer.assay")
+        )
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await server.run() }
+            listening(try await server.listeningAddress.port ?? 0)
+            try await group.waitForAll()
+        }
+    default:
+        let book = try await EventBook.record(articles, engine: engine)
+        let emitter = PeerEmitter(engine: engine, book: book, limiter: PeerLimiter(concurrency: ProcessInfo.processInfo.activeProcessorCount))
+        if kind == "grpc" {
+            try await runGRPCServer(emitter: emitter, listening: listening)
+        } else {
+            try await runBareServer(emitter: emitter, listening: listening)
+        }
+    }
+}
+
+/// A server in a child process.
+final class ChildServer: @unchecked Sendable {
+    let kind: String
+    let process = Process()
+    let input = Pipe()
+    let output = Pipe()
+    private(set) var port = 0
+
+    init(kind: String) throws {
+        self.kind = kind
+        self.process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        self.process.arguments = ["serve", kind, "--articles", articlesDirectory]
+        self.process.standardInput = self.input
+        self.process.standardOutput = self.output
+        try self.process.run()
+        var line = Data()
+        while true {
+            let byte = self.output.fileHandleForReading.readData(ofLength: 1)
+            guard !byte.isEmpty else { throw PeerFailure("the \(kind) server exited before listening") }
+            if byte == Data("\n".utf8) { break }
+            line.append(byte)
+        }
+        let text = String(decoding: line, as: UTF8.self)
+        guard text.hasPrefix("LISTENING "), let port = Int(text.dropFirst(10)) else { throw PeerFailure("unexpected: \(text)") }
+        self.port = port
+    }
+
+    func stop() {
+        try? self.input.fileHandleForWriting.close()
+        self.process.waitUntilExit()
+    }
+
+    /// CPU seconds (user + system), bytes written by syscalls, resident memory in bytes.
+    func sample() -> ProcessSample { ProcessSample(pid: self.process.processIdentifier) }
+}
+
+struct PeerFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+struct ProcessSample {
+    var cpuSeconds = 0.0
+    var bytesWritten = 0.0
+    var residentBytes = 0.0
+
+    init(pid: Int32) {
+        if let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+            let close = stat.lastIndex(of: ")")
+        {
+            let fields = stat[stat.index(after: close)...].split(separator: " ")
+            // After "pid (comm)": state is field 3, utime 14, stime 15 → indices 11 and 12 here.
+            if fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) {
+                self.cpuSeconds = (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
+            }
+        }
+        if let io = try? String(contentsOfFile: "/proc/\(pid)/io", encoding: .utf8) {
+            for line in io.split(separator: "\n") where line.hasPrefix("wchar:") {
+                self.bytesWritten = Double(line.dropFirst(6).trimmingCharacters(in: .whitespaces)) ?? 0
+            }
+        }
+        if let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) {
+            for line in status.split(separator: "\n") where line.hasPrefix("VmRSS:") {
+                let kilobytes = line.dropFirst(6).trimmingCharacters(in: .whitespaces).split(separator: " ").first
+                self.residentBytes = (kilobytes.flatMap { Double($0) } ?? 0) * 1024
+            }
+        }
+    }
+}
+
+// MARK: - Comparison
+
+/// One transport's figures in one run.
+struct PeerFigures: Codable {
+    var transport: String
+    var eventsPerSecond = 0.0
+    var streamsPerSecond = 0.0
+    var saturationErrors = 0
+    var serverCPUPerThousandEvents = 0.0
+    var wireBytesPerEvent = 0.0
+    var fixedRate = 0.0
+    var ttfeP50 = 0.0
+    var ttfeP99 = 0.0
+    var fixedRateSaturated = false
+    var memoryStreams = 0
+    var residentBytesIdle = 0.0
+    var residentBytesPeak = 0.0
+    var memoryRunEventsPerSecond = 0.0
+    var memoryRunErrors = 0
+}
+
+func withTransport<Result: Sendable>(
+    _ server: ChildServer,
+    connections: Int,
+    _ body: (any BenchTransport) async throws -> Result
+) async throws -> Result {
+    switch server.kind {
+    case "assay":
+        let configuration = AssayClientConfiguration(compression: false, connectionAttempts: 3, maximumRetries: 0)
+        return try await AssayBenchTransport.withClients(
+            endpoint: AssayEndpoint(host: "127.0.0.1", port: server.port),
+            connections: connections,
+            configuration: configuration
+        ) { clients in
+            for client in clients { _ = try await client.health() }
+            return try await body(AssayBenchTransport(clients: clients, countsBytes: false))
+        }
+    case "grpc":
+        return try await GRPCBenchTransport.withClients(port: server.port, connections: connections) { clients in
+            try await body(GRPCBenchTransport(clients: clients))
+        }
+    default:
+        var list: [BareConnection] = []
+        for _ in 0..<connections { list.append(try await BareConnection.connect(port: server.port)) }
+        defer { for connection in list { connection.channel.close(promise: nil) } }
+        return try await body(BareBenchTransport(connections: list))
+    }
+}
+
+func generate<T: BenchTransport>(_ transport: T, requests: [BenchRequest], load: BenchLoad, seconds: Double) async -> BenchRecorder {
+    let generator = LoadGenerator(
+        transport: transport,
+        requests: requests,
+        configuration: LoadGeneratorConfiguration(load: load, duration: .nanoseconds(Int64(seconds * 1e9)), warmup: .zero)
+    )
+    return await generator.run().recorder
+}
+
+func openLoop<T: BenchTransport>(
+    _ transport: T,
+    requests: [BenchRequest],
+    rate: Double,
+    seconds: Double,
+    warmup: Double
+) async -> (recorder: BenchRecorder, fellBehind: Bool) {
+    let outcome = await LoadGenerator(
+        transport: transport,
+        requests: requests,
+        configuration: LoadGeneratorConfiguration(
+            load: .open(rate: rate, maximumInFlight: 10_000),
+            duration: .nanoseconds(Int64(seconds * 1e9)),
+            warmup: .nanoseconds(Int64(warmup * 1e9))
+        )
+    ).run()
+    return (outcome.recorder, outcome.fellBehind)
+}
+
+func failures(_ recorder: BenchRecorder) -> Int {
+    recorder.statuses.filter { $0.key != "OK" }.values.reduce(0, +)
+}
+
+func compare() async throws {
+    let runs = Int(option("runs", 3))
+    let duration = option("duration", 5)
+    let warmup = option("warmup", 2)
+    let concurrency = Int(option("concurrency", 64))
+    let connections = Int(option("connections", 2))
+    let memoryStreams = Int(option("memory-streams", 1000))
+    let fixedRateOption = option("rate", 0)
+    let kinds = (stringOption("transports") ?? "assay,grpc,bare").split(separator: ",").map(String.init)
+    let articles = try BenchWorkload.articles(inDirectory: articlesDirectory)
+    let requests = BenchWorkload.requests(articles, batchSize: nil)
+    var all: [[PeerFigures]] = []
+
+    for run in 1...max(1, runs) {
+        let servers = try kinds.map { try ChildServer(kind: $0) }
+        defer { for server in servers { server.stop() } }
+        var figures = servers.map { PeerFigures(transport: $0.kind) }
+        // Saturation, back to back.
+        for (index, server) in servers.enumerated() {
+            try await withTransport(server, connections: connections) { transport in
+                _ = await generate(transport, requests: requests, load: .closed(concurrency: concurrency), seconds: warmup)
+                let before = server.sample()
+                let recorder = await generate(transport, requests: requests, load: .closed(concurrency: concurrency), seconds: duration)
+                let after = server.sample()
+                let events = Double(max(1, recorder.events))
+                figures[index].eventsPerSecond = Double(recorder.events) / duration
+                figures[index].streamsPerSecond = Double(recorder.streamsSucceeded) / duration
+                figures[index].saturationErrors = failures(recorder)
+                figures[index].serverCPUPerThousandEvents = (after.cpuSeconds - before.cpuSeconds) / events * 1000
+                figures[index].wireBytesPerEvent = (after.bytesWritten - before.bytesWritten) / events
+            }
+        }
+        // A fixed rate every transport sustains: half the slowest saturation rate unless --rate says.
+        let rate = fixedRateOption > 0 ? fixedRateOption : max(1, (figures.map(\.streamsPerSecond).min() ?? 2) / 2)
+        for (index, server) in servers.enumerated() {
+            try await withTransport(server, connections: connections) { transport in
+                let outcome = await openLoop(transport, requests: requests, rate: rate, seconds: duration, warmup: min(warmup, 1))
+                let summary = outcome.recorder.firstEvent.summary
+                figures[index].fixedRate = rate
+                figures[index].ttfeP50 = summary.p50
+                figures[index].ttfeP99 = summary.p99
+                figures[index].fixedRateSaturated = BenchReport.isSaturated(
+                    target: rate,
+                    completedPerSecond: Double(outcome.recorder.streamsSucceeded) / duration,
+                    fellBehind: outcome.fellBehind
+                )
+            }
+        }
+        // Memory with many streams open at once.
+        for (index, server) in servers.enumerated() {
+            try await withTransport(server, connections: connections) { transport in
+                let idle = server.sample().residentBytes
+                let sampler = Task {
+                    var peak = 0.0
+                    while !Task.isCancelled {
+                        peak = max(peak, server.sample().residentBytes)
+                        try? await Task.sleep(for: .milliseconds(100))
+                    }
+                    return peak
+                }
+                let seconds = min(duration, 3)
+                let recorder = await generate(transport, requests: requests, load: .closed(concurrency: memoryStreams), seconds: seconds)
+                sampler.cancel()
+                figures[index].memoryStreams = memoryStreams
+                figures[index].residentBytesIdle = idle
+                figures[index].residentBytesPeak = await sampler.value
+                figures[index].memoryRunEventsPerSecond = Double(recorder.events) / seconds
+                figures[index].memoryRunErrors = failures(recorder)
+            }
+        }
+        all.append(figures)
+        FileHandle.standardError.write(Data("run \(run): \(figures.map { "\($0.transport) \(Int($0.eventsPerSecond)) ev/s" }.joined(separator: ", "))\n".utf8))
+    }
+    printComparison(all, kinds: kinds, duration: duration, concurrency: concurrency, connections: connections)
+    if let path = stringOption("json") {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        try encoder.encode(all).write(to: URL(fileURLWithPath: path))
+    }
+}
+
+func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    guard !sorted.isEmpty else { return 0 }
+    return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+}
+
+func printComparison(_ runs: [[PeerFigures]], kinds: [String], duration: Double, concurrency: Int, connections: Int) {
+    func column(_ kind: String, _ value: (PeerFigures) -> Double) -> Double {
+        median(runs.compactMap { $0.first { $0.transport == kind } }.map(value))
+    }
+    let rows: [(String, (PeerFigures) -> Double, String)] = [
+        ("events/s at saturation (closed loop, \(concurrency) streams)", { $0.eventsPerSecond }, "%.0f"),
+        ("streams/s at saturation", { $0.streamsPerSecond }, "%.1f"),
+        ("errors at saturation", { Double($0.saturationErrors) }, "%.0f"),
+        ("fixed rate, streams/s", { $0.fixedRate }, "%.1f"),
+        ("p50 time to first event at fixed rate, ms", { $0.ttfeP50 }, "%.3f"),
+        ("p99 time to first event at fixed rate, ms", { $0.ttfeP99 }, "%.3f"),
+        ("server bytes written per event", { $0.wireBytesPerEvent }, "%.1f"),
+        ("server CPU ms per 1,000 events", { $0.serverCPUPerThousandEvents * 1000 }, "%.2f"),
+        ("server RSS idle, MB", { $0.residentBytesIdle / 1e6 }, "%.1f"),
+        ("server RSS peak at \(runs.first?.first?.memoryStreams ?? 0) streams, MB", { $0.residentBytesPeak / 1e6 }, "%.1f"),
+        ("events/s with those streams", { $0.memoryRunEventsPerSecond }, "%.0f"),
+        ("errors with those streams", { Double($0.memoryRunErrors) }, "%.0f"),
+    ]
+    print("PeerBench: medians of \(runs.count) run(s), \(Int(duration)) s each, \(connections) connections, release build")
+    var header = "metric".padding(toLength: 58, withPad: " ", startingAt: 0)
+    for kind in kinds { header += kind.padding(toLength: 14, withPad: " ", startingAt: 0) }
+    if kinds.contains("assay") { header += kinds.filter { $0 != "assay" }.map { "assay/\($0)".padding(toLength: 14, withPad: " ", startingAt: 0) }.joined() }
+    print(header)
+    for (name, value, format) in rows {
+        var line = name.padding(toLength: 58, withPad: " ", startingAt: 0)
+        for kind in kinds { line += String(format: format, column(kind, value)).padding(toLength: 14, withPad: " ", startingAt: 0) }
+        if kinds.contains("assay") {
+            let mine = column("assay", value)
+            for kind in kinds where kind != "assay" {
+                let theirs = column(kind, value)
+                line += (theirs == 0 ? "-" : String(format: "%.2f×", mine / theirs)).padding(toLength: 14, withPad: " ", startingAt: 0)
+            }
+        }
+        print(line)
+    }
+}
