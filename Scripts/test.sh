@@ -17,9 +17,9 @@ make -C Clients/c clean test
 echo "== Swift tests"
 swift build --build-tests
 swift test --skip-build --skip AssayBenchTests
-# The load generator's tests measure rates and latencies: they run alone, not beside the
-# CPU-heavy analysis tests.
-swift test --skip-build --filter AssayBenchTests
+# The load generator's tests measure rates and latencies: they run alone and one at a time,
+# not beside the CPU-heavy analysis tests.
+swift test --skip-build --filter AssayBenchTests --no-parallel
 
 echo "== C client against a real server; C and Swift clients compared"
 Scripts/interop.sh .build/debug/assay

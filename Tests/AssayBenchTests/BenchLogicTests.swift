@@ -178,9 +178,9 @@ struct BenchWorkloadTests {
 
     @Test("title, blank line, body")
     func parse() {
-        let article = BenchWorkload.parse("Title\n\nBody one.\n\nBody two.")
+        let article = ArticleTextFormat.parse("Title\n\nBody one.\n\nBody two.")
         #expect(article.title == "Title")
         #expect(article.body == "Body one.\n\nBody two.")
-        #expect(BenchWorkload.parse("No title here\nstill body").title.isEmpty)
+        #expect(ArticleTextFormat.parse("No title here\nstill body").title.isEmpty)
     }
 }

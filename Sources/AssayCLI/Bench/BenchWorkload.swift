@@ -24,7 +24,7 @@ enum BenchWorkload {
             guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
                 throw Failure(description: "\(path) is not readable UTF-8 text")
             }
-            var article = self.parse(text)
+            var article = ArticleTextFormat.parse(text)
             article.reference = (name as NSString).deletingPathExtension
             guard !article.body.isEmpty else { continue }
             articles.append(article)
@@ -33,19 +33,6 @@ enum BenchWorkload {
         return articles
     }
 
-    /// Splits "title, blank line, body"; without the blank line the whole text is the body.
-    static func parse(_ text: String) -> Assay_Article {
-        var article = Assay_Article()
-        let normalised = text.replacingOccurrences(of: "\r\n", with: "\n")
-        let lines = normalised.split(separator: "\n", maxSplits: 2, omittingEmptySubsequences: false)
-        if lines.count >= 2, lines[1].allSatisfy(\.isWhitespace) {
-            article.title = lines[0].trimmingCharacters(in: .whitespaces)
-            article.body = lines.count > 2 ? String(lines[2]) : ""
-        } else {
-            article.body = normalised
-        }
-        return article
-    }
 
     /// Sentences generated articles are made of: news-like, with people, places, organisations and commodities.
     static let sentences = [

@@ -200,7 +200,7 @@ struct BenchCommand: AsyncParsableCommand {
             articles = BenchWorkload.generated(count: self.generatedArticles, bytes: bytes)
         } else {
             do {
-                articles = try BenchWorkload.articles(inDirectory: try self.articlesFolder())
+                articles = try BenchWorkload.articles(inDirectory: try ExampleArticles.folder(override: self.articles).path)
             } catch let failure as BenchWorkload.Failure {
                 throw CLIError.usage(failure.description)
             }
@@ -208,24 +208,4 @@ struct BenchCommand: AsyncParsableCommand {
         return BenchWorkload.requests(articles, batchSize: self.batch)
     }
 
-    /// `--articles`, else `Examples/articles` in the current directory or a parent, else next to the executable.
-    func articlesFolder() throws -> String {
-        if let articles = self.articles { return articles }
-        var starts = [URL(fileURLWithPath: FileManager.default.currentDirectoryPath)]
-        if let executable = Bundle.main.executableURL { starts.append(executable.resolvingSymlinksInPath().deletingLastPathComponent()) }
-        for start in starts {
-            var directory = start.standardizedFileURL
-            while true {
-                let candidate = directory.appendingPathComponent("Examples/articles")
-                var isDirectory: ObjCBool = false
-                if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), isDirectory.boolValue {
-                    return candidate.path
-                }
-                let parent = directory.deletingLastPathComponent()
-                if parent.path == directory.path { break }
-                directory = parent
-            }
-        }
-        throw CLIError.usage("cannot find Examples/articles here or next to the executable; use --articles DIR or --article-bytes N")
-    }
 }

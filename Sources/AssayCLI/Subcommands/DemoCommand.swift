@@ -26,7 +26,7 @@ struct DemoCommand: AsyncParsableCommand {
     var articles: String?
 
     func run() async throws {
-        let folder = try self.articlesFolder()
+        let folder = try ExampleArticles.folder(override: self.articles)
         let files: [URL]
         do {
             files = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
@@ -51,7 +51,7 @@ struct DemoCommand: AsyncParsableCommand {
             try await withAssayClient(host: "127.0.0.1", port: port) { client in
                 for file in files {
                     let text = try String(contentsOf: file, encoding: .utf8)
-                    var article = ArticleFile.parse(text)
+                    var article = ArticleTextFormat.parse(text)
                     article.reference = file.deletingPathExtension().lastPathComponent
                     for try await event in try await client.analyze(article) {
                         totalEvents += 1
@@ -70,24 +70,4 @@ struct DemoCommand: AsyncParsableCommand {
         }
     }
 
-    /// `--articles`, else `Examples/articles` in the current directory or a parent, else in a parent of the executable.
-    func articlesFolder() throws -> URL {
-        if let articles = self.articles { return URL(fileURLWithPath: articles) }
-        var starts = [URL(fileURLWithPath: FileManager.default.currentDirectoryPath)]
-        if let executable = Bundle.main.executableURL { starts.append(executable.resolvingSymlinksInPath().deletingLastPathComponent()) }
-        for start in starts {
-            var directory = start.standardizedFileURL
-            while true {
-                let candidate = directory.appendingPathComponent("Examples/articles")
-                var isDirectory: ObjCBool = false
-                if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), isDirectory.boolValue {
-                    return candidate
-                }
-                let parent = directory.deletingLastPathComponent()
-                if parent.path == directory.path { break }
-                directory = parent
-            }
-        }
-        throw CLIError.usage("cannot find Examples/articles here or next to the executable; use --articles DIR")
-    }
 }

@@ -54,22 +54,9 @@ enum ArticleFile {
         guard let text = String(data: data, encoding: .utf8) else {
             throw ReadError(message: "not valid UTF-8")
         }
-        var article = self.parse(text)
+        var article = ArticleTextFormat.parse(text)
         article.reference = path == "-" ? "stdin" : ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         return article
     }
 
-    /// Splits a text into title and body.
-    static func parse(_ text: String) -> Assay_Article {
-        var article = Assay_Article()
-        let normalised = text.replacingOccurrences(of: "\r\n", with: "\n")
-        let lines = normalised.split(separator: "\n", maxSplits: 2, omittingEmptySubsequences: false)
-        if lines.count >= 2, lines[1].allSatisfy(\.isWhitespace) {
-            article.title = lines[0].trimmingCharacters(in: .whitespaces)
-            article.body = lines.count > 2 ? String(lines[2]) : ""
-        } else {
-            article.body = normalised
-        }
-        return article
-    }
 }
