@@ -11,8 +11,8 @@ done
 echo "== the .proto contract compiles"
 protoc -IProtos --descriptor_set_out=/dev/null Protos/assay/v1/*.proto
 
-echo "== C client (libassay) against its hostile fake server"
-make -C Clients/c clean test
+echo "== C client (libassay) against its hostile fake server, plain and under ASan/UBSan/LSan"
+make -C Clients/c clean test asan
 
 echo "== Swift tests"
 swift build --build-tests
