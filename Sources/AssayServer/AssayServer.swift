@@ -1,15 +1,17 @@
 public import AssayAnalysis
 public import Logging
 public import NIOCore
+public import ServiceLifecycle
 import AssayProtocol
 import NIOPosix
 import Synchronization
 
 /// The Assay server: accepts connections and serves the `assay.v1.Assay` service over the Assay protocol.
 ///
-/// Call ``run()``; it returns after ``beginGracefulShutdown()`` (or cancellation of the task
-/// running it) once the in-flight streams have finished or the grace period has ended.
-public final class AssayServer: Sendable {
+/// A ServiceLifecycle `Service`: run it in a `ServiceGroup`, whose graceful shutdown (SIGTERM,
+/// SIGINT) drains it; or call ``run()`` yourself and ``beginGracefulShutdown()`` to stop. Either way
+/// `run()` returns once the in-flight streams have finished or the grace period has ended.
+public final class AssayServer: Service, Sendable {
     private let runtime: ServerRuntime
     private let logger: Logger
 
@@ -45,8 +47,17 @@ public final class AssayServer: Sendable {
         }
     }
 
-    /// Binds and serves until graceful shutdown completes.
+    /// Binds and serves until graceful shutdown (from ``beginGracefulShutdown()``, the service
+    /// group, or cancellation) completes.
     public func run() async throws {
+        try await withGracefulShutdownHandler {
+            try await self.serve()
+        } onGracefulShutdown: {
+            self.beginGracefulShutdown()
+        }
+    }
+
+    private func serve() async throws {
         let configuration = self.runtime.configuration
         let serverChannel: NIOAsyncChannel<NIOAsyncChannel<AssayFrame, ByteBuffer>, Never>
         do {

@@ -17,6 +17,7 @@ final class ServerRuntime: Sendable {
 
     private struct State {
         var draining = false
+        var connectionsAccepted = 0
         var connections: [ObjectIdentifier: ConnectionState] = [:]
     }
 
@@ -29,6 +30,14 @@ final class ServerRuntime: Sendable {
             concurrency: configuration.analysisConcurrency,
             queueCapacity: configuration.queueCapacity
         )
+    }
+
+    /// A new connection id, for logs.
+    func nextConnectionID() -> Int {
+        self.state.withLock { state in
+            state.connectionsAccepted += 1
+            return state.connectionsAccepted
+        }
     }
 
     /// Whether graceful shutdown has begun.

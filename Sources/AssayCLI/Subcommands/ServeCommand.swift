@@ -1,10 +1,11 @@
 import ArgumentParser
 import AssayAnalysis
 import AssayServer
-import Dispatch
 import Foundation
 import Logging
 import NIOCore
+import ServiceLifecycle
+import UnixSignals
 
 /// `assay serve`: runs the server until SIGINT or SIGTERM, then drains and exits 0.
 struct ServeCommand: AsyncParsableCommand {
@@ -15,7 +16,8 @@ struct ServeCommand: AsyncParsableCommand {
             Environment: ASSAY_HOST, ASSAY_PORT and ASSAY_API_KEYS (a key file) stand for --host, --port and \
             --api-keys; flags win. The key file holds one API key per line (blank lines and lines starting \
             with # are ignored). Without a key file every client is accepted. SIGINT or SIGTERM starts a \
-            graceful shutdown: no new connections, in-flight calls finish (10 s grace period), exit 0.
+            graceful shutdown: no new connections, GOAWAY to every client, in-flight calls finish within the grace \
+            period (--grace, 10 s; calls still running then end with STATUS CANCELLED), exit 0.
 
             Examples:
               assay serve
@@ -47,6 +49,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("queue-capacity"), help: "Articles that may wait for an analysis slot.")
     var queueCapacity = 64
 
+    @Option(name: .long, help: "Seconds in-flight calls may run after SIGTERM/SIGINT before they are cancelled.")
+    var grace: Double = 10
+
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel = "info"
 
@@ -56,6 +61,9 @@ struct ServeCommand: AsyncParsableCommand {
             ("--max-article-bytes", self.maxArticleBytes), ("--queue-capacity", self.queueCapacity),
         ] where value < 1 {
             throw ValidationError("\(name) must be at least 1")
+        }
+        if !(self.grace >= 0 && self.grace <= 3600) {
+            throw ValidationError("--grace must be between 0 and 3600 seconds")
         }
         if let concurrency = self.analysisConcurrency, concurrency < 1 {
             throw ValidationError("--analysis-concurrency must be at least 1")
@@ -97,30 +105,26 @@ struct ServeCommand: AsyncParsableCommand {
                 maximumArticleBytes: self.maxArticleBytes,
                 analysisConcurrency: self.analysisConcurrency,
                 queueCapacity: self.queueCapacity,
+                shutdownGracePeriod: .milliseconds(Int64(self.grace * 1000)),
                 apiKeys: keys
             ),
             engine: engine,
             logger: Logger(label: "assay.server")
         )
 
-        // SIGINT / SIGTERM start a graceful shutdown; run() returns once drained.
-        let signalQueue = DispatchQueue(label: "assay.signals")
-        let sources = [SIGINT, SIGTERM].map { number -> any DispatchSourceSignal in
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: signalQueue)
-            source.setEventHandler {
-                logger.info("shutting down: draining connections (signal \(number))")
-                server.beginGracefulShutdown()
-            }
-            source.resume()
-            return source
-        }
-        defer { for source in sources { source.cancel() } }
+        // SIGINT / SIGTERM start the service group's graceful shutdown; the server drains, then run() returns.
+        let services = ServiceGroup(
+            configuration: ServiceGroupConfiguration(
+                services: [.init(service: server, serviceName: "assay-server")],
+                gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: logger
+            )
+        )
 
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
                 do {
-                    try await server.run()
+                    try await services.run()
                 } catch {
                     throw CLIError.failure("cannot listen on \(host):\(port): \(error)")
                 }

@@ -60,6 +60,15 @@ struct CallHandler: Sendable {
             if context.isCancelled { return }
             status = failure
         }
+        if let status {
+            self.logger.info(
+                "stream failed",
+                metadata: [
+                    "assay.stream.id": "\(context.streamID)", "assay.method": "\(call.method)",
+                    "assay.status": "\(status.code)", "assay.error": "\(status.message)",
+                ]
+            )
+        }
         try? await self.connection.writer.writeStatus(status, streamID: context.streamID)
     }
 

@@ -10,8 +10,19 @@ struct ConnectionHandler: Sendable {
     let runtime: ServerRuntime
     let logger: Logger
 
-    /// Runs the connection until it closes.
+    /// Runs the connection until it closes, logging its opening and closing (with a connection id).
     func run(_ channel: NIOAsyncChannel<AssayFrame, ByteBuffer>) async {
+        var logger = self.logger
+        logger[metadataKey: "assay.connection.id"] = "\(self.runtime.nextConnectionID())"
+        if let peer = channel.channel.remoteAddress {
+            logger[metadataKey: "assay.peer"] = "\(peer)"
+        }
+        logger.info("connection opened")
+        await ConnectionHandler(runtime: self.runtime, logger: logger).serveConnection(channel)
+        logger.info("connection closed")
+    }
+
+    private func serveConnection(_ channel: NIOAsyncChannel<AssayFrame, ByteBuffer>) async {
         do {
             try await channel.executeThenClose { inbound, outbound in
                 let connection = ConnectionState(writer: FrameWriter(outbound: outbound), channel: channel.channel)
@@ -22,10 +33,10 @@ struct ConnectionHandler: Sendable {
                     do {
                         try await self.serve(inbound, connection: connection, group: &group)
                     } catch let error as ConnectionError {
-                        self.logger.debug("connection error", metadata: ["assay.error": "\(error.message)"])
+                        self.logger.info("GOAWAY", metadata: ["assay.reason": "\(error.reason)", "assay.error": "\(error.message)"])
                         try await connection.writer.writeGoAway(error, lastStreamID: connection.highestOpened)
                     } catch let error as AssayProtocolError {
-                        self.logger.debug("protocol error", metadata: ["assay.error": "\(error)"])
+                        self.logger.info("GOAWAY", metadata: ["assay.reason": "\(error.goAwayReason)", "assay.error": "\(error.message)"])
                         let goAway = ConnectionError(reason: error.goAwayReason, code: error.statusCode, message: error.message)
                         try await connection.writer.writeGoAway(goAway, lastStreamID: connection.highestOpened)
                     }
