@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # The C client against a real `assay serve`, and the C and Swift clients compared.
 #   Scripts/interop.sh [path/to/assay]      (default .build/debug/assay; run after swift build)
-# 1. starts `assay serve` on a free loopback port (and a second one with an API-key file);
+# 1. starts `assay serve` on a free loopback port with --metrics-port (and a second one with an
+#    API-key file);
 # 2. runs the C client's real-server scenarios (cancel mid-stream, deadline, wrong key);
 # 3. analyses every Examples/articles/*.txt through the C client and the Swift CLI, with and
 #    without compression, and requires identical entities (ids, names, types, mention counts)
 #    and risk scores (Scripts/interop-check.py);
+#    and checks the first server's Prometheus metrics count that work;
 # 4. sends SIGTERM to the server while the C client streams a long article: the stream was
 #    opened before the GOAWAY, so it must still complete, and the server must exit 0.
 set -euo pipefail
@@ -23,6 +25,7 @@ trap cleanup EXIT
 # Starts `assay serve` on a free port with extra arguments; sets $started_addr and $started_pid.
 start_server() {
     local log="$work/server-$RANDOM.log"
+    started_log="$log"
     "$assay" serve --host 127.0.0.1 --port 0 "$@" 2>"$log" &
     started_pid=$!
     pids+=("$started_pid")
@@ -41,8 +44,9 @@ start_server() {
 
 make -s -C Clients/c all
 
-start_server
+start_server --metrics-port 0
 addr="$started_addr"
+metrics_url="$(grep -o 'http://[0-9.:]*/metrics' "$started_log" | head -1)"
 echo "agreed-key" > "$work/keys"
 start_server --api-keys "$work/keys"
 keyed_port="${started_addr##*:}"
@@ -59,6 +63,19 @@ for article in Examples/articles/*.txt; do
     "$assay" analyze --server "$addr" --json --no-compression "$article" > "$work/swift/$name.none.jsonl"
 done
 python3 Scripts/interop-check.py "$work/c.tsv" "$work/swift"
+
+echo "== Prometheus metrics of that server"
+python3 - "$metrics_url" <<'PY'
+import re, sys, urllib.request
+text = urllib.request.urlopen(sys.argv[1], timeout=10).read().decode()
+value = lambda name: sum(float(v) for v in re.findall(rf"^{name}(?:{{[^}}]*}})? (\S+)$", text, re.M))
+analysed = value("assay_articles_analysed_total")
+ok = float(re.search(r'^assay_stream_status_total\{code="OK"\} (\S+)$', text, re.M).group(1))
+sent = value("assay_bytes_sent_total")
+assert analysed >= 24, f"assay_articles_analysed_total is {analysed}, expected at least 24"
+assert ok >= 24 and sent > 0, (ok, sent)
+print(f"ok - metrics: {analysed:.0f} articles analysed, {ok:.0f} streams OK, {sent:.0f} bytes sent")
+PY
 
 echo "== GOAWAY during a stream: SIGTERM while the C client streams"
 start_server

@@ -1,6 +1,7 @@
 public import AssayAnalysis
 public import Logging
 public import NIOCore
+public import CoreMetrics
 public import ServiceLifecycle
 import AssayProtocol
 import NIOPosix
@@ -28,9 +29,16 @@ public final class AssayServer: Service, Sendable {
     /// - Parameters:
     ///   - configuration: Where to listen and the limits to apply.
     ///   - engine: The analysis engine shared by all calls.
-    ///   - logger: Where the server logs (at debug level and below).
-    public init(configuration: AssayServerConfiguration = AssayServerConfiguration(), engine: AnalysisEngine, logger: Logger) {
-        self.runtime = ServerRuntime(configuration: configuration, engine: engine)
+    ///   - logger: Where the server logs (connections and failed streams at info, details at debug).
+    ///   - metricsFactory: Where the server's metrics go (see `ServerMetrics`); by default the
+    ///     process's bootstrapped `MetricsSystem`.
+    public init(
+        configuration: AssayServerConfiguration = AssayServerConfiguration(),
+        engine: AnalysisEngine,
+        logger: Logger,
+        metricsFactory: any MetricsFactory = MetricsSystem.factory
+    ) {
+        self.runtime = ServerRuntime(configuration: configuration, engine: engine, metrics: ServerMetrics(factory: metricsFactory))
         self.logger = logger
     }
 

@@ -1,5 +1,6 @@
 import AssayAnalysis
 import AssayProtocol
+import CoreMetrics
 import NIOCore
 import Synchronization
 
@@ -13,6 +14,7 @@ final class ServerRuntime: Sendable {
     let configuration: AssayServerConfiguration
     let engine: AnalysisEngine
     let limiter: AnalysisLimiter
+    let metrics: ServerMetrics
     let startedAt = ContinuousClock.now
 
     private struct State {
@@ -23,9 +25,10 @@ final class ServerRuntime: Sendable {
 
     private let state = Mutex(State())
 
-    init(configuration: AssayServerConfiguration, engine: AnalysisEngine) {
+    init(configuration: AssayServerConfiguration, engine: AnalysisEngine, metrics: ServerMetrics) {
         self.configuration = configuration
         self.engine = engine
+        self.metrics = metrics
         self.limiter = AnalysisLimiter(
             concurrency: configuration.analysisConcurrency,
             queueCapacity: configuration.queueCapacity
@@ -47,6 +50,7 @@ final class ServerRuntime: Sendable {
     var connectionCount: Int { self.state.withLock { $0.connections.count } }
 
     func register(_ connection: ConnectionState) {
+        self.metrics.connections.increment()
         let draining = self.state.withLock { state in
             state.connections[ObjectIdentifier(connection)] = connection
             return state.draining
@@ -55,6 +59,7 @@ final class ServerRuntime: Sendable {
     }
 
     func unregister(_ connection: ConnectionState) {
+        self.metrics.connections.decrement()
         _ = self.state.withLock { $0.connections.removeValue(forKey: ObjectIdentifier(connection)) }
     }
 

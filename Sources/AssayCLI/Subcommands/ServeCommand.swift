@@ -4,6 +4,8 @@ import AssayServer
 import Foundation
 import Logging
 import NIOCore
+import Metrics
+import Prometheus
 import ServiceLifecycle
 import UnixSignals
 
@@ -22,6 +24,7 @@ struct ServeCommand: AsyncParsableCommand {
             Examples:
               assay serve
               assay serve --host 0.0.0.0 --port 7443 --api-keys /etc/assay/keys --log-level debug
+              assay serve --metrics-port 9090 --grace 30
             """
     )
 
@@ -49,6 +52,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("queue-capacity"), help: "Articles that may wait for an analysis slot.")
     var queueCapacity = 64
 
+    @Option(name: .customLong("metrics-port"), help: "Serve Prometheus metrics on http://HOST:PORT/metrics (0 picks a free port).")
+    var metricsPort: Int?
+
     @Option(name: .long, help: "Seconds in-flight calls may run after SIGTERM/SIGINT before they are cancelled.")
     var grace: Double = 10
 
@@ -61,6 +67,9 @@ struct ServeCommand: AsyncParsableCommand {
             ("--max-article-bytes", self.maxArticleBytes), ("--queue-capacity", self.queueCapacity),
         ] where value < 1 {
             throw ValidationError("\(name) must be at least 1")
+        }
+        if let metricsPort = self.metricsPort, !(0...65535).contains(metricsPort) {
+            throw ValidationError("--metrics-port must be between 0 and 65535")
         }
         if !(self.grace >= 0 && self.grace <= 3600) {
             throw ValidationError("--grace must be between 0 and 3600 seconds")
@@ -90,6 +99,11 @@ struct ServeCommand: AsyncParsableCommand {
         let keyFile = self.apiKeys ?? environment["ASSAY_API_KEYS"].flatMap { $0.isEmpty ? nil : $0 }
         let keys: Set<String>? = try keyFile.map { try Self.readKeys($0) }
 
+        // Metrics: Prometheus when --metrics-port is given, otherwise none.
+        let registry = PrometheusCollectorRegistry()
+        let metricsFactory: any MetricsFactory =
+            self.metricsPort == nil ? NOOPMetricsHandler.instance : PrometheusMetricsFactory(registry: registry)
+
         let engine: AnalysisEngine
         do {
             engine = try AnalysisEngine.bundled()
@@ -109,13 +123,20 @@ struct ServeCommand: AsyncParsableCommand {
                 apiKeys: keys
             ),
             engine: engine,
-            logger: Logger(label: "assay.server")
+            logger: Logger(label: "assay.server"),
+            metricsFactory: metricsFactory
         )
 
         // SIGINT / SIGTERM start the service group's graceful shutdown; the server drains, then run() returns.
         let services = ServiceGroup(
             configuration: ServiceGroupConfiguration(
-                services: [.init(service: server, serviceName: "assay-server")],
+                services: [.init(service: server, serviceName: "assay-server")]
+                    + (self.metricsPort.map { metricsPort in
+                        [.init(
+                            service: MetricsEndpoint(host: host, port: metricsPort, registry: registry, logger: logger),
+                            serviceName: "metrics"
+                        )]
+                    } ?? []),
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger
             )

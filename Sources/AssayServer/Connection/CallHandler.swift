@@ -1,5 +1,6 @@
 import AssayAnalysis
 import AssayProtocol
+import CoreMetrics
 import Logging
 import NIOCore
 import SwiftProtobuf
@@ -20,6 +21,8 @@ struct CallHandler: Sendable {
     /// Runs `call` to its STATUS, racing it against the client's CANCEL and the deadline.
     func run(_ call: Call) async {
         let context = call.context
+        let started = ContinuousClock.now
+        defer { self.runtime.metrics.recordCall(call.method, duration: ContinuousClock.now - started) }
         let outcome = await withTaskGroup(of: Outcome.self) { group -> Outcome in
             group.addTask {
                 do {
@@ -60,6 +63,7 @@ struct CallHandler: Sendable {
             if context.isCancelled { return }
             status = failure
         }
+        self.runtime.metrics.recordStatus(status?.code ?? .ok)
         if let status {
             self.logger.info(
                 "stream failed",
@@ -150,6 +154,7 @@ struct CallHandler: Sendable {
             throw error
         }
         await self.runtime.limiter.release()
+        self.runtime.metrics.articlesAnalysed.increment()
     }
 
     private func produceEvents(

@@ -1,4 +1,5 @@
 import AssayProtocol
+import CoreMetrics
 import Logging
 import NIOCore
 
@@ -25,7 +26,8 @@ struct ConnectionHandler: Sendable {
     private func serveConnection(_ channel: NIOAsyncChannel<AssayFrame, ByteBuffer>) async {
         do {
             try await channel.executeThenClose { inbound, outbound in
-                let connection = ConnectionState(writer: FrameWriter(outbound: outbound), channel: channel.channel)
+                let writer = FrameWriter(outbound: outbound, bytesSent: self.runtime.metrics.bytesSent)
+                let connection = ConnectionState(writer: writer, channel: channel.channel)
                 self.runtime.register(connection)
                 defer { self.runtime.unregister(connection) }
                 try await withThrowingDiscardingTaskGroup { group in
@@ -72,6 +74,7 @@ struct ConnectionHandler: Sendable {
         let compression = AssayMessageCompression()
         while let frame = try await frames.next() {
             connection.noteReceived(frame)
+            self.runtime.metrics.bytesReceived.increment(by: AssayFrame.headerLength + frame.payload.readableBytes)
             switch frame.type {
             case .hello, .ping, .pong, .goAway:
                 guard frame.streamID == 0 else {
@@ -154,9 +157,12 @@ struct ConnectionHandler: Sendable {
             let call = try await self.accept(frame, session: session, connection: connection)
             guard let call else { return }
             let calls = CallHandler(runtime: self.runtime, session: session, connection: connection, logger: self.logger)
+            let metrics = self.runtime.metrics
+            metrics.activeStreams.increment()
             group.addTask {
                 await calls.run(call)
                 connection.streamFinished(id)
+                metrics.activeStreams.decrement()
             }
 
         case .message:
@@ -258,7 +264,7 @@ struct ConnectionHandler: Sendable {
             return nil
         }
         let credit = open.initialCredit != 0 ? Int(open.initialCredit) : session.initialStreamCredit
-        let context = StreamContext(streamID: id, initialCredit: credit)
+        let context = StreamContext(streamID: id, initialCredit: credit, creditStalls: self.runtime.metrics.creditStalls)
         var machine = StreamStateMachine(
             inboundCredit: ServerRuntime.announcedInitialCredit,
             streamsRequests: open.method == AssayLimits.Method.analyzeBatch

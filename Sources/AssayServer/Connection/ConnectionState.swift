@@ -1,4 +1,5 @@
 import AssayProtocol
+import CoreMetrics
 import NIOCore
 import Synchronization
 
@@ -202,6 +203,8 @@ final class ConnectionState: Sendable {
 /// Writes frames in batches: every frame of one step is encoded into one buffer and written once.
 struct FrameWriter: Sendable {
     let outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>
+    /// Counts the bytes written, when given.
+    var bytesSent: Counter?
 
     /// Encodes `frames` into one buffer and writes it.
     func write(_ frames: [AssayFrame]) async throws {
@@ -210,6 +213,7 @@ struct FrameWriter: Sendable {
         for frame in frames {
             AssayFrameEncoder.encode(frame, into: &buffer)
         }
+        self.bytesSent?.increment(by: buffer.readableBytes)
         try await self.outbound.write(buffer)
     }
 

@@ -1,4 +1,5 @@
 import AssayProtocol
+import CoreMetrics
 import NIOCore
 import Synchronization
 
@@ -39,8 +40,12 @@ final class StreamContext: Sendable {
 
     private let state: Mutex<State>
 
-    init(streamID: UInt32, initialCredit: Int) {
+    /// Counts the times a producer had to wait for credit.
+    private let creditStalls: Counter?
+
+    init(streamID: UInt32, initialCredit: Int, creditStalls: Counter? = nil) {
         self.streamID = streamID
+        self.creditStalls = creditStalls
         (self.inbox, self.inboxContinuation) = AsyncStream.makeStream(of: StreamInput.self)
         self.state = Mutex(State(credit: initialCredit))
     }
@@ -79,6 +84,7 @@ final class StreamContext: Sendable {
                 defer { state.nextWaiterID += 1 }
                 return state.nextWaiterID
             }
+            self.creditStalls?.increment()
             try await withTaskCancellationHandler {
                 try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
                     // Task.isCancelled covers a cancellation that ran before this waiter was registered.
