@@ -45,28 +45,7 @@ public struct AssayClientError: Error, Sendable, CustomStringConvertible {
         public static let unauthenticated = Code(.unauthenticated)
 
         /// The code's name in upper snake case, e.g. `DEADLINE_EXCEEDED`.
-        public var description: String {
-            switch self.status {
-            case .ok: "OK"
-            case .cancelled: "CANCELLED"
-            case .unknown: "UNKNOWN"
-            case .invalidArgument: "INVALID_ARGUMENT"
-            case .deadlineExceeded: "DEADLINE_EXCEEDED"
-            case .notFound: "NOT_FOUND"
-            case .alreadyExists: "ALREADY_EXISTS"
-            case .permissionDenied: "PERMISSION_DENIED"
-            case .resourceExhausted: "RESOURCE_EXHAUSTED"
-            case .failedPrecondition: "FAILED_PRECONDITION"
-            case .aborted: "ABORTED"
-            case .outOfRange: "OUT_OF_RANGE"
-            case .unimplemented: "UNIMPLEMENTED"
-            case .internal: "INTERNAL"
-            case .unavailable: "UNAVAILABLE"
-            case .dataLoss: "DATA_LOSS"
-            case .unauthenticated: "UNAUTHENTICATED"
-            case .UNRECOGNIZED(let value): "UNKNOWN(\(value))"
-            }
-        }
+        public var description: String { self.status.grpcName }
     }
 
     /// What kind of failure this is.

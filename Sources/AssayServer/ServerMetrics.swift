@@ -29,7 +29,7 @@ struct ServerMetrics: Sendable {
         for code in Assay_StatusCode.allCases {
             statuses[code.rawValue] = Counter(
                 label: "assay_stream_status_total",
-                dimensions: [("code", Self.name(of: code))],
+                dimensions: [("code", code.grpcName)],
                 factory: factory
             )
         }
@@ -55,29 +55,5 @@ struct ServerMetrics: Sendable {
     func recordCall(_ method: String, duration: Duration) {
         let (seconds, attoseconds) = duration.components
         self.callDurations[method]?.recordNanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
-    }
-
-    /// "OK", "DEADLINE_EXCEEDED", …: gRPC's names.
-    private static func name(of code: Assay_StatusCode) -> String {
-        switch code {
-        case .ok: "OK"
-        case .cancelled: "CANCELLED"
-        case .unknown: "UNKNOWN"
-        case .invalidArgument: "INVALID_ARGUMENT"
-        case .deadlineExceeded: "DEADLINE_EXCEEDED"
-        case .notFound: "NOT_FOUND"
-        case .alreadyExists: "ALREADY_EXISTS"
-        case .permissionDenied: "PERMISSION_DENIED"
-        case .resourceExhausted: "RESOURCE_EXHAUSTED"
-        case .failedPrecondition: "FAILED_PRECONDITION"
-        case .aborted: "ABORTED"
-        case .outOfRange: "OUT_OF_RANGE"
-        case .unimplemented: "UNIMPLEMENTED"
-        case .internal: "INTERNAL"
-        case .unavailable: "UNAVAILABLE"
-        case .dataLoss: "DATA_LOSS"
-        case .unauthenticated: "UNAUTHENTICATED"
-        case .UNRECOGNIZED(let value): "CODE_\(value)"
-        }
     }
 }
