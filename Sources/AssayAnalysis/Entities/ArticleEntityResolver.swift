@@ -63,7 +63,9 @@ struct ArticleEntityResolver {
         let range = sentence.tokens
         var covered = [Bool](repeating: false, count: tokens.count)
         var added: [(entityID: String, mention: EntityMention)] = []
-        func add(_ tokenRange: Range<Int>, entityID: String, make: () -> ArticleEntity, kind: MentionKind, confidence: Double) {
+        /// Adds a mention; `make` builds the entity the first time (nil: the entity must exist already).
+        func add(_ tokenRange: Range<Int>, entityID: String, make: (() -> ArticleEntity)?, kind: MentionKind, confidence: Double) {
+            guard self.entities[entityID] != nil || make != nil else { return }
             for index in tokenRange { covered[index] = true }
             let span = TextSpan(field: paragraph.field, start: tokens[tokenRange.lowerBound].start, end: tokens[tokenRange.upperBound - 1].end)
             let mention = EntityMention(
@@ -75,7 +77,7 @@ struct ArticleEntityResolver {
                 repeated: repeated,
                 confidence: confidence
             )
-            if self.entities[entityID] == nil {
+            if self.entities[entityID] == nil, let make {
                 self.entities[entityID] = make()
                 self.orderIndex[entityID] = self.order.count
                 self.order.append(entityID)
@@ -119,11 +121,11 @@ struct ArticleEntityResolver {
         // 2. Acronyms defined earlier in the article, and shortened names of people named in full.
         for index in range where !covered[index] && tokens[index].kind == .word && tokens[index].isCapitalized {
             if tokens[index].isAllCaps, let id = self.localAcronyms[tokens[index].key] ?? self.entityWithInitials(tokens[index].key) {
-                add(index..<(index + 1), entityID: id, make: { fatalError("acronyms name known entities") }, kind: .abbreviation, confidence: 0.8)
+                add(index..<(index + 1), entityID: id, make: nil, kind: .abbreviation, confidence: 0.8)
             } else if let candidate = self.partialNames[tokens[index].key], let id = candidate,
                 !Self.isInsideLongerName(index, tokens: tokens, sentence: range)
             {
-                add(index..<(index + 1), entityID: id, make: { fatalError("partial names follow full names") }, kind: .partialName, confidence: 0.8)
+                add(index..<(index + 1), entityID: id, make: nil, kind: .partialName, confidence: 0.8)
             }
         }
 
