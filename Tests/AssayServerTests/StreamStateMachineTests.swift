@@ -12,12 +12,10 @@ struct StreamStateMachineTests {
         #expect(machine.state == .idle)
         machine.receiveOpen(endStream: false)
         #expect(machine.state == .open)
-        #expect(machine.isActive)
         #expect(machine.receiveMessage(payloadIsEmpty: false, endStream: true) == .deliver(endStream: true))
         #expect(machine.state == .halfClosedRemote)
         #expect(machine.receiveMessage(payloadIsEmpty: false, endStream: false) == .fail(.internal, "MESSAGE after END_STREAM"))
         #expect(machine.state == .closed)
-        #expect(!machine.isActive)
         #expect(machine.receiveMessage(payloadIsEmpty: false, endStream: false) == .drop)
     }
 

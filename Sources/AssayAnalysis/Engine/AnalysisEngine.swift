@@ -104,9 +104,6 @@ public struct ArticleAnalysis: Sendable {
         self.risk = engine.riskModel.map { ArticleRiskScorer(model: $0, knowledgeBaseVersion: engine.knowledgeBase.version) }
     }
 
-    /// The number of paragraphs (title included) the analysis will go through.
-    public var paragraphCount: Int { self.paragraphs.count }
-
     /// Analyses the next paragraph and returns its events, or nil when the analysis is complete.
     public mutating func next() -> [AnalysisEvent]? {
         guard !self.finished else { return nil }

@@ -144,7 +144,6 @@ public final class KnowledgeBase: Sendable {
     /// How many aliases each entity has: the tie-breaker between equally plausible readings
     /// ("Dutch" → the Netherlands rather than Aruba).
     let prominence: [Int]
-    private let indexByID: [String: Int]
 
     /// Loads the knowledge base bundled with the module.
     public static func bundled() throws(KnowledgeBaseError) -> KnowledgeBase {
@@ -275,7 +274,6 @@ public final class KnowledgeBase: Sendable {
         self.organizationHeadWords = Set((cues[.organizationHead] ?? []).flatMap(\.keys))
         self.entities = entities
         self.prominence = prominence
-        self.indexByID = indexByID
         self.trie = trie
         self.cues = cues
     }
@@ -294,12 +292,4 @@ public final class KnowledgeBase: Sendable {
         }
         return tokens
     }
-
-    /// The entity with this id, if the knowledge base has it.
-    public func entity(id: String) -> KnowledgeEntity? {
-        self.indexByID[id].map { self.entities[$0] }
-    }
-
-    /// Number of distinct aliases (trie terminals).
-    public var aliasCount: Int { self.trie.terminals.reduce(0) { $0 + $1.count } }
 }

@@ -18,9 +18,7 @@ public struct TextSpan: Sendable, Hashable, Comparable {
         self.end = end
     }
 
-    /// The number of bytes covered.
-    public var length: Int { self.end - self.start }
-
+    /// Title spans first, then by start and end offset.
     public static func < (lhs: TextSpan, rhs: TextSpan) -> Bool {
         if lhs.field != rhs.field { return lhs.field == .title }
         return (lhs.start, lhs.end) < (rhs.start, rhs.end)

@@ -17,8 +17,6 @@ public struct AssayFrameDecoder: NIOSingleStepByteToMessageDecoder {
     /// The largest payload length accepted.
     public let maximumFrameLength: Int
     private var awaitingPreface: Bool
-    /// Extension frames skipped so far (for metrics and tests).
-    public private(set) var skippedExtensionFrames = 0
 
     /// Creates a decoder.
     /// - Parameters:
@@ -54,7 +52,6 @@ public struct AssayFrameDecoder: NIOSingleStepByteToMessageDecoder {
                     )
                 }
                 buffer.moveReaderIndex(forwardBy: AssayFrame.headerLength + Int(header.length))
-                self.skippedExtensionFrames += 1
                 continue
             }
             let flags = AssayFrameFlags(rawValue: header.flags).intersection(.defined)

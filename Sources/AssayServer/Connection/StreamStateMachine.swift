@@ -104,7 +104,4 @@ struct StreamStateMachine: Sendable {
     mutating func close() {
         self.state = .closed
     }
-
-    /// Whether the stream counts against `max_concurrent_streams`.
-    var isActive: Bool { self.state == .open || self.state == .halfClosedRemote }
 }
