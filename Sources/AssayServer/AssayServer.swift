@@ -165,3 +165,27 @@ public final class AssayServer: Service, Sendable {
         }
     }
 }
+
+extension AssayServer {
+    /// Runs the server while `body` runs, passing it the bound port (useful with port 0), then shuts
+    /// the server down gracefully and waits for the drain — also when `body` throws.
+    ///
+    /// For demos, tests and in-process load tests; a long-running server runs ``run()`` in a
+    /// `ServiceGroup` instead.
+    public func withRunning<T: Sendable>(_ body: (_ port: Int) async throws -> T) async throws -> T {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await self.run() }
+            do {
+                let port = try await self.listeningAddress.port ?? 0
+                let result = try await body(port)
+                self.beginGracefulShutdown()
+                try await group.waitForAll()
+                return result
+            } catch {
+                self.beginGracefulShutdown()
+                try? await group.waitForAll()
+                throw error
+            }
+        }
+    }
+}

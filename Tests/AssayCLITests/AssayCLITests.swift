@@ -76,20 +76,7 @@ import Testing
         _ body: (String) async throws -> T
     ) async throws -> T {
         let server = AssayServer(configuration: configuration, engine: self.engine, logger: Logger(label: "assay.test.server"))
-        return try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await server.run() }
-            let port = try await server.listeningAddress.port ?? 0
-            do {
-                let result = try await body("127.0.0.1:\(port)")
-                server.beginGracefulShutdown()
-                try await group.waitForAll()
-                return result
-            } catch {
-                server.beginGracefulShutdown()
-                try? await group.waitForAll()
-                throw error
-            }
-        }
+        return try await server.withRunning { port in try await body("127.0.0.1:\(port)") }
     }
 
     static func article(_ name: String) -> String {

@@ -21,20 +21,7 @@ enum TestServer {
         _ body: (AssayServer, Int) async throws -> T
     ) async throws -> T {
         let server = AssayServer(configuration: configuration, engine: self.engine, logger: Logger(label: "assay.test.server"))
-        return try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await server.run() }
-            do {
-                let port = try await server.listeningAddress.port ?? 0
-                let result = try await body(server, port)
-                server.beginGracefulShutdown()
-                try await group.waitForAll()
-                return result
-            } catch {
-                server.beginGracefulShutdown()
-                try? await group.waitForAll()
-                throw error
-            }
-        }
+        return try await server.withRunning { port in try await body(server, port) }
     }
 
     /// An example article from `Examples/articles`.

@@ -129,6 +129,21 @@ struct ServerLoadTests {
         }
     }
 
+    @Test("withRunning drains the server and rethrows when its body throws")
+    func withRunningRethrows() async throws {
+        let server = AssayServer(configuration: AssayServerConfiguration(port: 0), engine: sharedEngine, logger: Logger(label: "test"))
+        var boundPort = 0
+        await #expect(throws: TestFailure.self) {
+            try await server.withRunning { port in
+                boundPort = port
+                throw TestFailure("the body failed")
+            }
+        }
+        #expect(boundPort > 0)
+        // The listener is closed: connecting now fails.
+        await #expect(throws: (any Error).self) { _ = try await RawConnection.connect(port: boundPort, hello: nil) }
+    }
+
     @Test("in a ServiceGroup, graceful shutdown drains the server and run() returns")
     func serviceGroup() async throws {
         var configuration = AssayServerConfiguration()

@@ -19,20 +19,7 @@ func withTestServer<R: Sendable>(
     configuration.host = "127.0.0.1"
     configuration.port = 0
     let server = AssayServer(configuration: configuration, engine: sharedEngine, logger: Logger(label: "test.server"))
-    return try await withThrowingTaskGroup(of: Void.self) { group in
-        group.addTask { try await server.run() }
-        let port = try await server.listeningAddress.port!
-        do {
-            let result = try await body(server, port)
-            server.beginGracefulShutdown()
-            try await group.waitForAll()
-            return result
-        } catch {
-            server.beginGracefulShutdown()
-            try? await group.waitForAll()
-            throw error
-        }
-    }
+    return try await server.withRunning { port in try await body(server, port) }
 }
 
 /// A bare protocol peer for tests: writes raw bytes or frames, reads decoded frames.

@@ -106,19 +106,9 @@ struct BenchCommand: AsyncParsableCommand {
                 engine: try AnalysisEngine.bundled(),
                 logger: Logger(label: "assay.server")
             )
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask { try await server.run() }
-                do {
-                    let port = try await server.listeningAddress.port ?? 0
-                    let endpoint = AssayEndpoint(host: BenchTarget.defaultHost, port: port)
-                    try await self.load(endpoint, label: "in-process \(endpoint)", requests: requests)
-                } catch {
-                    server.beginGracefulShutdown()
-                    group.cancelAll()
-                    throw error
-                }
-                server.beginGracefulShutdown()
-                try await group.waitForAll()
+            try await server.withRunning { port in
+                let endpoint = AssayEndpoint(host: BenchTarget.defaultHost, port: port)
+                try await self.load(endpoint, label: "in-process \(endpoint)", requests: requests)
             }
         } else {
             let endpoint = AssayEndpoint(self.server ?? "\(BenchTarget.defaultHost):\(BenchTarget.defaultPort)")!

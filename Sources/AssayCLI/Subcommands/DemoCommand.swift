@@ -39,20 +39,21 @@ struct DemoCommand: AsyncParsableCommand {
         let server = AssayServer(
             configuration: AssayServerConfiguration(port: 0),
             engine: engine,
-            logger: Logger(label: "assay.server")
+            logger: Self.quietLogger
         )
         let printer = EventPrinter(style: Style(enabled: Terminal.standardOutput.usesColour), showsProgress: false)
         let started = ContinuousClock.now
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await server.run() }
-            let port = try await server.listeningAddress.port ?? 0
+        try await server.withRunning { port in
             var totalEntities = 0
             var totalEvents = 0
             try await withAssayClient(host: "127.0.0.1", port: port) { client in
                 for file in files {
-                    let text = try String(contentsOf: file, encoding: .utf8)
-                    var article = ArticleTextFormat.parse(text)
-                    article.reference = file.deletingPathExtension().lastPathComponent
+                    let article: Assay_Article
+                    do throws(ArticleFile.ReadError) {
+                        article = try ArticleFile.read(file.path)
+                    } catch {
+                        throw CLIError.failure("\(file.path): \(error.message)")
+                    }
                     for try await event in try await client.analyze(article) {
                         totalEvents += 1
                         if case .summary(let summary) = event.event {
@@ -65,9 +66,13 @@ struct DemoCommand: AsyncParsableCommand {
             let elapsed = ContinuousClock.now - started
             let milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
             print("total: \(files.count) articles, \(totalEntities) entities, \(totalEvents) events, \(milliseconds) ms")
-            server.beginGracefulShutdown()
-            try await group.waitForAll()
         }
     }
 
+    /// The in-process server logs only warnings and errors: the demo's output is the analysis.
+    static var quietLogger: Logger {
+        var logger = Logger(label: "assay.server")
+        logger.logLevel = .warning
+        return logger
+    }
 }
