@@ -79,7 +79,7 @@ struct ServerLoadTests {
         try await withTestServer(configuration) { server, port in
             let body = String(repeating: sampleBody + "\n", count: 20)
             try await withThrowingTaskGroup(of: (Int, Bool).self) { group in
-                for connectionIndex in 0..<5 {
+                for _ in 0..<5 {
                     let connection = try await RawConnection.connect(port: port)
                     var bytes = ByteBuffer()
                     for index in 0..<10 {
@@ -110,7 +110,6 @@ struct ServerLoadTests {
                                 break
                             }
                         }
-                        _ = connectionIndex
                         return (min(summaries, ok), sawGoAway)
                     }
                 }
