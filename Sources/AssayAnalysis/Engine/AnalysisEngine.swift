@@ -166,10 +166,11 @@ public struct ArticleAnalysis: Sendable {
             riskInput.append(ArticleRiskScorer.SentenceInput(sentence: sentence, repeated: sentenceRepeats, mentions: added))
         }
 
-        let maximum = self.maximumRawSalience()
-        for (entity, newMentions, isNew) in self.resolver.takeNewMentions() {
-            let salience = Salience.normalized(self.resolver.rawSalience[entity.id] ?? 0, maximum: maximum)
-            if isNew {
+        let maximum = self.resolver.maximumRawSalience
+        for (position, reportedBefore) in self.resolver.takeNewMentions() {
+            let entity = self.resolver.entities[position]
+            let salience = Salience.normalized(self.resolver.rawSalience[position], maximum: maximum)
+            if reportedBefore == 0 {
                 var found = entity
                 found.salience = salience
                 events.append(.entityFound(found))
@@ -178,7 +179,7 @@ public struct ArticleAnalysis: Sendable {
                     .entityUpdated(
                         EntityUpdate(
                             entityID: entity.id,
-                            newMentions: newMentions,
+                            newMentions: Array(entity.mentions[reportedBefore...]),
                             mentionCount: entity.mentions.count,
                             salience: salience
                         )
@@ -189,22 +190,17 @@ public struct ArticleAnalysis: Sendable {
 
         // Risk: after the paragraph's entity events, the categories whose score changed.
         // (Mutated in place through the optional: copying the scorer out would copy its state.)
-        self.risk?.add(paragraph: riskInput, tokens: tokens, text: text, entities: self.resolver.entities)
+        self.risk?.add(paragraph: riskInput, tokens: tokens, text: text, entities: self.resolver)
         if let changed = self.risk?.changedScores(), !changed.isEmpty {
             events.append(.riskUpdated(paragraph: self.nextParagraph - 1, scores: changed))
         }
     }
 
-    private func maximumRawSalience() -> Double {
-        self.resolver.maximumRawSalience
-    }
-
     private func summary() -> AnalysisSummary {
-        let maximum = self.maximumRawSalience()
-        var entities = self.resolver.order.map { id -> ArticleEntity in
-            var entity = self.resolver.entities[id]!
-            entity.salience = Salience.normalized(self.resolver.rawSalience[id] ?? 0, maximum: maximum)
-            return entity
+        let maximum = self.resolver.maximumRawSalience
+        var entities = self.resolver.entities
+        for position in entities.indices {
+            entities[position].salience = Salience.normalized(self.resolver.rawSalience[position], maximum: maximum)
         }
         entities.sort { $0.salience != $1.salience ? $0.salience > $1.salience : $0.id < $1.id }
         return AnalysisSummary(

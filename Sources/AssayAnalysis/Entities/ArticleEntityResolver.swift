@@ -11,36 +11,40 @@ struct ArticleEntityResolver {
     let knowledgeBase: KnowledgeBase
     let recognizers: [any NameRecognizer]
 
-    /// Entities by id, and their ids in order of first mention.
-    private(set) var entities: [String: ArticleEntity] = [:]
-    private(set) var order: [String] = []
+    /// Entities in order of first mention, and each one's position there by id.
+    private(set) var entities: [ArticleEntity] = []
+    private var positionByID: [String: Int] = [:]
     /// Each entity's raw salience score (see ``Salience``), kept up to date as mentions arrive,
-    /// and the largest of them.
-    private(set) var rawSalience: [String: Double] = [:]
+    /// by position; and the largest of them.
+    private(set) var rawSalience: [Double] = []
     private(set) var maximumRawSalience: Double = 0
-    /// Each entity's position in ``order``.
-    private var orderIndex: [String: Int] = [:]
-    /// Positions in ``order`` of entities with mentions not yet reported (few per paragraph).
+    /// How many of each entity's mentions have been reported, by position.
+    private var reportedMentionCounts: [Int] = []
+    /// Positions of entities with mentions not yet reported (few per paragraph).
     private var touched: [Int] = []
-    /// Ids of names found by recognisers, by surface text (slugging is not free).
+    /// Ids of names found by recognisers, by type and surface text (slugging is not free).
     private var derivedIDs: [String: String] = [:]
-    /// Mentions not yet reported, per entity id.
-    private var reportedMentionCounts: [String: Int] = [:]
-    /// Single-token keys that stand for a person named in full (surname, given name); nil when shared.
-    private var partialNames: [String: String?] = [:]
+    /// Single-token keys (by ``Token/keyHash``) that stand for a person named in full (surname,
+    /// given name): the person's position, or −1 when two people share the key.
+    private var partialNames = IntegerTable()
     /// People whose partial names are registered.
     private var peopleWithPartialNames: Set<String> = []
-    /// Acronyms defined in this article.
-    private var localAcronyms: [String: String] = [:]
+    /// Acronyms defined in this article (by key hash): the position of the entity they stand for.
+    private var localAcronyms = IntegerTable()
+    /// Per token of the current paragraph: matched by the knowledge base or a coreference rule
+    /// (`covered`), or by any recogniser (`claimed`). Reused from sentence to sentence; only the
+    /// current sentence's range is meaningful.
+    private var covered: [Bool] = []
+    private var claimed: [Bool] = []
 
     /// Prepositions after which a capital city or state name means the place, not its government.
-    static let locativeWords: Set<String> = [
+    static let locativeWords: KeySet = [
         "in", "at", "near", "outside", "across", "around", "visit", "visited", "visiting", "via", "downtown",
         "central",
     ]
 
     /// Words that, before "to", make the next place a destination: "flew to Beijing".
-    static let motionWords: Set<String> = [
+    static let motionWords: KeySet = [
         "flew", "fly", "flying", "travel", "travelled", "traveled", "travelling", "traveling", "trip", "trips",
         "went", "go", "going", "moved", "move", "returned", "return", "arrived", "journey", "visit", "visits",
         "route", "routes", "shipped", "exported", "flights", "back",
@@ -49,6 +53,11 @@ struct ArticleEntityResolver {
     init(knowledgeBase: KnowledgeBase, recognizers: [any NameRecognizer]) {
         self.knowledgeBase = knowledgeBase
         self.recognizers = recognizers
+    }
+
+    /// The entity with this id, if the article mentions it.
+    func entity(withID id: String) -> ArticleEntity? {
+        self.positionByID[id].map { self.entities[$0] }
     }
 
     /// Resolves every mention in one sentence and returns the mentions it added, in order.
@@ -61,12 +70,15 @@ struct ArticleEntityResolver {
         repeated: Bool
     ) -> [(entityID: String, mention: EntityMention)] {
         let range = sentence.tokens
-        var covered = [Bool](repeating: false, count: tokens.count)
+        if self.covered.count < tokens.count {
+            self.covered += repeatElement(false, count: tokens.count - self.covered.count)
+            self.claimed += repeatElement(false, count: tokens.count - self.claimed.count)
+        }
+        for index in range { self.covered[index] = false }
         var added: [(entityID: String, mention: EntityMention)] = []
-        /// Adds a mention; `make` builds the entity the first time (nil: the entity must exist already).
-        func add(_ tokenRange: Range<Int>, entityID: String, make: (() -> ArticleEntity)?, kind: MentionKind, confidence: Double) {
-            guard self.entities[entityID] != nil || make != nil else { return }
-            for index in tokenRange { covered[index] = true }
+        /// Adds a mention of the entity at `position`.
+        func add(_ tokenRange: Range<Int>, position: Int, kind: MentionKind, confidence: Double) {
+            for index in tokenRange { self.covered[index] = true }
             let span = TextSpan(field: paragraph.field, start: tokens[tokenRange.lowerBound].start, end: tokens[tokenRange.upperBound - 1].end)
             let mention = EntityMention(
                 span: span,
@@ -77,22 +89,15 @@ struct ArticleEntityResolver {
                 repeated: repeated,
                 confidence: confidence
             )
-            if self.entities[entityID] == nil, let make {
-                self.entities[entityID] = make()
-                self.orderIndex[entityID] = self.order.count
-                self.order.append(entityID)
-            }
-            let position = self.orderIndex[entityID]!
             if self.touched.last != position && !self.touched.contains(position) {
                 self.touched.append(position)
             }
-            self.entities[entityID]!.mentions.append(mention)
-            let raw = (self.rawSalience[entityID] ?? 0) + Salience.rawScore(mention)
-            self.rawSalience[entityID] = raw
-            self.maximumRawSalience = max(self.maximumRawSalience, raw)
-            added.append((entityID, mention))
-            self.entities[entityID]!.confidence = max(self.entities[entityID]!.confidence, confidence)
-            self.learnAcronym(after: tokenRange.upperBound, in: tokens, sentence: range, entityID: entityID, covered: &covered)
+            self.entities[position].mentions.append(mention)
+            self.entities[position].confidence = max(self.entities[position].confidence, confidence)
+            self.rawSalience[position] += Salience.rawScore(mention)
+            self.maximumRawSalience = max(self.maximumRawSalience, self.rawSalience[position])
+            added.append((self.entities[position].id, mention))
+            self.learnAcronym(after: tokenRange.upperBound, in: tokens, sentence: range, position: position)
         }
 
         // 1. The knowledge base.
@@ -109,67 +114,78 @@ struct ArticleEntityResolver {
                 self.knowledgeBase.entities[ownerEntry.entity].subtype == .country
             {
                 let ownerEntity = self.knowledgeBase.entities[ownerEntry.entity]
-                add(owner.tokens, entityID: ownerEntity.id, make: { Self.entity(from: ownerEntity) }, kind: ownerEntry.kind, confidence: ownerConfidence)
+                add(owner.tokens, position: self.position(of: ownerEntity), kind: ownerEntry.kind, confidence: ownerConfidence)
                 if tokens[owner.tokens.upperBound].key == "'s", owner.tokens.upperBound + 1 < match.tokens.upperBound {
                     mentionTokens = (owner.tokens.upperBound + 1)..<match.tokens.upperBound
                 }
             }
-            add(mentionTokens, entityID: known.id, make: { Self.entity(from: known) }, kind: entry.kind, confidence: confidence)
+            add(mentionTokens, position: self.position(of: known), kind: entry.kind, confidence: confidence)
             if known.type == .person { self.registerPartialNames(of: known.name, id: known.id) }
         }
 
         // 2. Acronyms defined earlier in the article, and shortened names of people named in full.
-        for index in range where !covered[index] && tokens[index].kind == .word && tokens[index].isCapitalized {
-            if tokens[index].isAllCaps, let id = self.localAcronyms[tokens[index].key] ?? self.entityWithInitials(tokens[index].key) {
-                add(index..<(index + 1), entityID: id, make: nil, kind: .abbreviation, confidence: 0.8)
-            } else if let candidate = self.partialNames[tokens[index].key], let id = candidate,
+        for index in range where !self.covered[index] && tokens[index].kind == .word && tokens[index].isCapitalized {
+            if tokens[index].isAllCaps,
+                let position = self.localAcronyms.value(for: tokens[index].keyHash).map(Int.init)
+                    ?? self.entityWithInitials(tokens[index].key)
+            {
+                add(index..<(index + 1), position: position, kind: .abbreviation, confidence: 0.8)
+            } else if let position = self.partialNames.value(for: tokens[index].keyHash), position >= 0,
                 !Self.isInsideLongerName(index, tokens: tokens, sentence: range)
             {
-                add(index..<(index + 1), entityID: id, make: nil, kind: .partialName, confidence: 0.8)
+                add(index..<(index + 1), position: Int(position), kind: .partialName, confidence: 0.8)
             }
         }
 
         // 3. Other recognisers (the tagger, the cue rules): what the knowledge base does not know.
-        var claimed = covered
+        for index in range { self.claimed[index] = self.covered[index] }
         for recognizer in self.recognizers {
-            for name in recognizer.names(in: tokens, sentence: range, covered: claimed)
-            where !name.tokens.contains(where: { claimed[$0] }) {
-                for index in name.tokens { claimed[index] = true }
+            for name in recognizer.names(in: tokens, sentence: range, covered: self.claimed)
+            where !name.tokens.contains(where: { self.claimed[$0] }) {
+                for index in name.tokens { self.claimed[index] = true }
                 let surface = Self.surface(of: name.tokens, in: tokens)
                 let cacheKey = "\(name.type.rawValue)|\(surface)"
                 let id = self.derivedIDs[cacheKey] ?? "\(name.type.idPrefix):\(Self.slug(surface))"
                 self.derivedIDs[cacheKey] = id
-                add(
-                    name.tokens,
-                    entityID: id,
-                    make: {
-                        ArticleEntity(
-                            id: id, name: surface, type: name.type, subtype: nil, wikidataID: nil, description: "",
-                            source: name.source, mentions: [], salience: 0, confidence: name.confidence
-                        )
-                    },
-                    kind: .name,
-                    confidence: name.confidence
+                let position = self.position(
+                    of: id,
+                    orMake: ArticleEntity(
+                        id: id, name: surface, type: name.type, subtype: nil, wikidataID: nil, description: "",
+                        source: name.source, mentions: [], salience: 0, confidence: name.confidence
+                    )
                 )
+                add(name.tokens, position: position, kind: .name, confidence: name.confidence)
                 if name.type == .person { self.registerPartialNames(of: surface, id: id) }
             }
         }
         return added
     }
 
-    /// Entities with mentions not yet reported, in order of first mention, and marks them reported.
-    mutating func takeNewMentions() -> [(entity: ArticleEntity, newMentions: [EntityMention], isNew: Bool)] {
-        var result: [(ArticleEntity, [EntityMention], Bool)] = []
-        result.reserveCapacity(self.touched.count)
-        for position in self.touched.sorted() {
-            let id = self.order[position]
-            let entity = self.entities[id]!
-            let reported = self.reportedMentionCounts[id] ?? 0
-            result.append((entity, Array(entity.mentions[reported...]), reported == 0))
-            self.reportedMentionCounts[id] = entity.mentions.count
-        }
+    /// Positions (in ``entities``) of entities with mentions not yet reported, in order of first
+    /// mention, each with how many of its mentions were reported before; marks them reported.
+    mutating func takeNewMentions() -> [(position: Int, reportedBefore: Int)] {
+        let positions = self.touched.sorted()
         self.touched.removeAll(keepingCapacity: true)
-        return result
+        return positions.map { position in
+            defer { self.reportedMentionCounts[position] = self.entities[position].mentions.count }
+            return (position, self.reportedMentionCounts[position])
+        }
+    }
+
+    /// The position of a knowledge-base entity, added on its first mention.
+    private mutating func position(of known: KnowledgeEntity) -> Int {
+        self.position(of: known.id, orMake: Self.entity(from: known))
+    }
+
+    /// The position of the entity with this id; `make` is added when the article has not mentioned it yet.
+    private mutating func position(of id: String, orMake make: @autoclosure () -> ArticleEntity) -> Int {
+        if let position = self.positionByID[id] { return position }
+        let position = self.entities.count
+        self.positionByID[id] = position
+        self.entities.append(make())
+        self.rawSalience.append(0)
+        self.reportedMentionCounts.append(0)
+        return position
     }
 
     // MARK: - Choosing among candidates
@@ -210,8 +226,8 @@ struct ArticleEntityResolver {
                 && tokens[match.tokens.lowerBound - 2].key == "state")
         // "in Beijing", "flew to Beijing" → the city; "matters to Beijing" → the government.
         let beforeBefore = match.tokens.lowerBound >= sentence.lowerBound + 2 ? tokens[match.tokens.lowerBound - 2] : nil
-        let locative = before.map { Self.locativeWords.contains($0.key) } ?? false
-            || (before?.key == "to" && beforeBefore.map { Self.motionWords.contains($0.key) } ?? false)
+        let locative = before.map { Self.locativeWords.contains($0) } ?? false
+            || (before?.key == "to" && beforeBefore.map { Self.motionWords.contains($0) } ?? false)
         func subtype(_ entry: AliasEntry) -> EntitySubtype? { self.knowledgeBase.entities[entry.entity].subtype }
 
         func score(_ entry: AliasEntry) -> Int {
@@ -219,7 +235,7 @@ struct ArticleEntityResolver {
             if stateContext { score += subtype(entry) == .region ? 100 : 0 }
             if locative { score += subtype(entry) == .city || subtype(entry) == .region ? 50 : 0 }
             if !locative && !stateContext { score += entry.kind == .metonym ? 40 : 0 }
-            if self.entities[self.knowledgeBase.entities[entry.entity].id] != nil { score += 20 }
+            if self.positionByID[self.knowledgeBase.entities[entry.entity].id] != nil { score += 20 }
             if subtype(entry) == .country { score += 10 }
             if entry.kind == .name { score += 5 }
             return score
@@ -238,10 +254,10 @@ struct ArticleEntityResolver {
     // MARK: - Coreference
 
     /// The one organisation or place named earlier whose initials spell `key` ("lme" → London Metal Exchange).
-    private func entityWithInitials(_ key: String) -> String? {
+    private func entityWithInitials(_ key: String) -> Int? {
         guard key.utf8.count >= 2 else { return nil }
-        let matching = self.order.filter { id in
-            let entity = self.entities[id]!
+        let matching = self.entities.indices.filter { position in
+            let entity = self.entities[position]
             guard entity.type == .organization || entity.type == .location else { return false }
             let initials = entity.name.split(whereSeparator: { $0 == " " || $0 == "-" })
                 .filter { $0.first?.isUppercase ?? false }
@@ -253,30 +269,24 @@ struct ArticleEntityResolver {
     }
 
     private mutating func registerPartialNames(of name: String, id: String) {
-        guard self.peopleWithPartialNames.insert(id).inserted else { return }
+        guard self.peopleWithPartialNames.insert(id).inserted, let position = self.positionByID[id] else { return }
         let parts = Tokenizer().tokenize(name).filter { $0.kind == .word && $0.isCapitalized && $0.key.utf8.count > 1 }
         guard parts.count >= 2 else { return }
         for part in [parts.first!, parts.last!] {
-            if let existing = self.partialNames[part.key], existing != id {
-                self.partialNames[part.key] = .some(nil)  // shared by two people: link to neither
+            if let existing = self.partialNames.value(for: part.keyHash), existing != Int32(position) {
+                self.partialNames.set(-1, for: part.keyHash)  // shared by two people: link to neither
             } else {
-                self.partialNames[part.key] = id
+                self.partialNames.set(Int32(position), for: part.keyHash)
             }
         }
     }
 
     /// "Council on Foreign Relations (CFR)": remember "CFR" for the rest of the article.
-    private mutating func learnAcronym(
-        after end: Int,
-        in tokens: [Token],
-        sentence: Range<Int>,
-        entityID: String,
-        covered: inout [Bool]
-    ) {
+    private mutating func learnAcronym(after end: Int, in tokens: [Token], sentence: Range<Int>, position: Int) {
         guard end + 2 < sentence.upperBound, tokens[end].key == "(", tokens[end + 2].key == ")",
-            tokens[end + 1].isAllCaps, self.localAcronyms[tokens[end + 1].key] == nil
+            tokens[end + 1].isAllCaps, self.localAcronyms.value(for: tokens[end + 1].keyHash) == nil
         else { return }
-        self.localAcronyms[tokens[end + 1].key] = entityID
+        self.localAcronyms.set(Int32(position), for: tokens[end + 1].keyHash)
     }
 
     // MARK: - Helpers
@@ -297,7 +307,7 @@ struct ArticleEntityResolver {
         func isNameWord(_ position: Int) -> Bool {
             let token = tokens[position]
             return token.kind == .word && token.isCapitalized && token.key != "'s"
-                && !(token.endsWithPeriod && TextSegmentation.nonTerminalAbbreviations.contains(token.key))
+                && !(token.endsWithPeriod && TextSegmentation.nonTerminalAbbreviations.contains(token))
         }
         let nextIsName = index + 1 < sentence.upperBound && isNameWord(index + 1)
         let previousIsName = index - 1 > sentence.lowerBound && isNameWord(index - 1)

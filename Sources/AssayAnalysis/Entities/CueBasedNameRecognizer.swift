@@ -10,10 +10,10 @@ public struct CueBasedNameRecognizer: NameRecognizer {
     let knowledgeBase: KnowledgeBase
 
     /// Lower-case words allowed inside a name ("Council on Foreign Relations", "Bank of China").
-    static let connectors: Set<String> = ["of", "on", "for", "and", "the", "de", "da", "del", "van", "von", "al", "bin", "&"]
-    static let speechVerbs: Set<String> = ["said", "says", "told", "added", "noted", "wrote", "warned", "argued"]
+    static let connectors: KeySet = ["of", "on", "for", "and", "the", "de", "da", "del", "van", "von", "al", "bin", "&"]
+    static let speechVerbs: KeySet = ["said", "says", "told", "added", "noted", "wrote", "warned", "argued"]
     /// Capitalised words that never continue a name: "the London Metal Exchange on Friday".
-    static let calendarWords: Set<String> = [
+    static let calendarWords: KeySet = [
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
         "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
     ]
@@ -39,9 +39,9 @@ public struct CueBasedNameRecognizer: NameRecognizer {
                     !tokens[end + 1].spaceBefore, tokens[end + 1].kind == .word, !covered[end + 1]
                 {
                     end += 2  // "Jean-Pierre", "Ching-te"
-                } else if Self.connectors.contains(tokens[end].key), end + 1 < sentence.upperBound,
+                } else if Self.connectors.contains(tokens[end]), end + 1 < sentence.upperBound,
                     Self.isNameWord(tokens[end + 1]), !covered[end + 1], tokens[end].key != "and" || end > index + 1,
-                    !Self.calendarWords.contains(tokens[end + 1].key)
+                    !Self.calendarWords.contains(tokens[end + 1])
                 {
                     end += 2
                 } else {
@@ -72,7 +72,7 @@ public struct CueBasedNameRecognizer: NameRecognizer {
         }
         // Sentence-initial capitals say nothing: drop a leading function word ("The", "However").
         if run.lowerBound == sentence.lowerBound || Self.opensQuote(tokens, before: run.lowerBound, sentence: sentence) {
-            if TextSegmentation.sentenceStarters.contains(tokens[run.lowerBound].key) {
+            if TextSegmentation.sentenceStarters.contains(tokens[run.lowerBound]) {
                 run = (run.lowerBound + 1)..<run.upperBound
             }
             guard run.count >= 2 || self.hasOrganizationHead(tokens, run) else { return nil }
@@ -84,8 +84,8 @@ public struct CueBasedNameRecognizer: NameRecognizer {
         if self.startsCue(.roleAfter, in: tokens, at: run.upperBound, upperBound: sentence.upperBound), run.count <= 4 {
             return RecognizedName(tokens: run, type: .person, confidence: 0.7, source: .rule)
         }
-        let saidBefore = run.lowerBound > sentence.lowerBound && Self.speechVerbs.contains(tokens[run.lowerBound - 1].key)
-        let saidAfter = run.upperBound < sentence.upperBound && Self.speechVerbs.contains(tokens[run.upperBound].key)
+        let saidBefore = run.lowerBound > sentence.lowerBound && Self.speechVerbs.contains(tokens[run.lowerBound - 1])
+        let saidAfter = run.upperBound < sentence.upperBound && Self.speechVerbs.contains(tokens[run.upperBound])
         if (saidBefore || saidAfter), (2...4).contains(run.count), run.allSatisfy({ tokens[$0].isCapitalized }) {
             return RecognizedName(tokens: run, type: .person, confidence: 0.6, source: .rule)
         }
@@ -96,9 +96,9 @@ public struct CueBasedNameRecognizer: NameRecognizer {
     /// "Mining") with at least one other word, so a bare "Energy" or "Group" is not a name.
     private func hasOrganizationHead(_ tokens: [Token], _ run: Range<Int>) -> Bool {
         guard run.count >= 2 else { return false }
-        if self.knowledgeBase.legalSuffixes.contains(tokens[run.upperBound - 1].key) { return true }
+        if self.knowledgeBase.legalSuffixes.contains(tokens[run.upperBound - 1]) { return true }
         let headWords = self.knowledgeBase.organizationHeadWords
-        guard run.contains(where: { !headWords.contains(tokens[$0].key) && !Self.connectors.contains(tokens[$0].key) }) else {
+        guard run.contains(where: { !headWords.contains(tokens[$0]) && !Self.connectors.contains(tokens[$0]) }) else {
             return false
         }
         return self.lastCueEnd(.organizationHead, in: tokens, range: run) != nil
@@ -115,10 +115,10 @@ public struct CueBasedNameRecognizer: NameRecognizer {
 
     /// The end of the last cue of `kind` found inside `range`.
     private func lastCueEnd(_ kind: NameCue.Kind, in tokens: [Token], range: Range<Int>) -> Int? {
-        guard let byFirstKey = self.knowledgeBase.cuesByFirstKey[kind] else { return nil }
+        let table = self.knowledgeBase.cues(kind)
         var found: Int?
         for start in range {
-            for cue in byFirstKey[tokens[start].key] ?? [] where Self.matches(cue, tokens, at: start, upperBound: range.upperBound) {
+            for cue in table.cues(startingWith: tokens[start]) where Self.matches(cue, tokens, at: start, upperBound: range.upperBound) {
                 found = max(found ?? 0, start + cue.keys.count)
             }
         }
@@ -127,9 +127,9 @@ public struct CueBasedNameRecognizer: NameRecognizer {
 
     /// Whether a cue of `kind` ends exactly at `position`.
     private func cueEnds(_ kind: NameCue.Kind, in tokens: [Token], at position: Int, lowerBound: Int) -> Bool {
-        guard let byFirstKey = self.knowledgeBase.cuesByFirstKey[kind] else { return false }
+        let table = self.knowledgeBase.cues(kind)
         for start in stride(from: position - 1, through: max(lowerBound, position - 6), by: -1) {
-            for cue in byFirstKey[tokens[start].key] ?? []
+            for cue in table.cues(startingWith: tokens[start])
             where start + cue.keys.count == position && Self.matches(cue, tokens, at: start, upperBound: position) {
                 return true
             }
@@ -139,10 +139,8 @@ public struct CueBasedNameRecognizer: NameRecognizer {
 
     /// Whether a cue of `kind` starts exactly at `position`.
     private func startsCue(_ kind: NameCue.Kind, in tokens: [Token], at position: Int, upperBound: Int) -> Bool {
-        guard position < upperBound, let cues = self.knowledgeBase.cuesByFirstKey[kind]?[tokens[position].key] else {
-            return false
-        }
-        return cues.contains { Self.matches($0, tokens, at: position, upperBound: upperBound) }
+        guard position < upperBound else { return false }
+        return self.knowledgeBase.cues(kind).cues(startingWith: tokens[position]).contains { Self.matches($0, tokens, at: position, upperBound: upperBound) }
     }
 
     private static func isNameWord(_ token: Token) -> Bool {

@@ -9,24 +9,26 @@ extension KnowledgeBase {
     /// never overlapping. Matching is on whole tokens, so "assad" never matches inside "ambassador".
     func dictionaryMatches(in tokens: [Token], range: Range<Int>) -> [DictionaryMatch] {
         var matches: [DictionaryMatch] = []
-        let ids = tokens[range].map { self.trie.tokenID(hash: $0.keyHash) }
+        // Ends and nodes of the aliases that end along the current walk, shortest first.
+        var terminals: [(end: Int, node: Int32)] = []
         var start = range.lowerBound
         while start < range.upperBound {
             var node: Int32 = 0
             var end = start
-            var terminals: [(end: Int, entries: [AliasEntry])] = []
-            while end < range.upperBound, let id = ids[end - range.lowerBound], let next = self.trie.child(of: node, token: id) {
+            terminals.removeAll(keepingCapacity: true)
+            while end < range.upperBound, let id = self.trie.tokenID(hash: tokens[end].keyHash),
+                let next = self.trie.child(of: node, token: id)
+            {
                 node = next
                 end += 1
-                let entries = self.trie.terminals[Int(next)]
-                if !entries.isEmpty {
-                    terminals.append((end, entries))
+                if !self.trie.terminals[Int(next)].isEmpty {
+                    terminals.append((end, next))
                 }
             }
             var matched: DictionaryMatch?
             for terminal in terminals.reversed() {
                 let text = tokens[start..<terminal.end]
-                let fitting = terminal.entries.filter { Self.caseFits($0, text) }
+                let fitting = self.trie.terminals[Int(terminal.node)].filter { Self.caseFits($0, text) }
                 if !fitting.isEmpty {
                     matched = DictionaryMatch(tokens: start..<terminal.end, candidates: fitting)
                     break

@@ -20,6 +20,7 @@ public struct RecognizedName: Sendable, Hashable {
 /// both conform; the engine merges their names with the knowledge base's matches (the
 /// knowledge base wins where they overlap).
 public protocol NameRecognizer: Sendable {
-    /// Names in `tokens[sentence]`; `covered[i]` is true where the knowledge base already matched token `i`.
+    /// Names in `tokens[sentence]`; `covered[i]` is true where the knowledge base already matched token `i`
+    /// (only the sentence's indices are meaningful).
     func names(in tokens: [Token], sentence: Range<Int>, covered: [Bool]) -> [RecognizedName]
 }

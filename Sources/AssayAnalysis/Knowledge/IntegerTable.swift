@@ -63,8 +63,14 @@ enum KeyHash {
     static let prime: UInt64 = 0x0000_0100_0000_01B3
 
     static func of(_ key: String) -> UInt64 {
+        var key = key
+        return key.withUTF8 { Self.of($0) }
+    }
+
+    @inline(__always)
+    static func of(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var hash = offset
-        for byte in key.utf8 {
+        for byte in bytes {
             hash = (hash ^ UInt64(byte)) &* prime
         }
         return hash | 1

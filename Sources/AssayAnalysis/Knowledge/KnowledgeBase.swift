@@ -108,7 +108,7 @@ struct AliasTrie: Sendable {
 /// A phrase that signals an entity nearby: "President" before a person, "Ministry of" in an organisation.
 public struct NameCue: Sendable, Hashable {
     /// Where the cue stands relative to the name.
-    public enum Kind: String, Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
         /// A title right before a person's name: "President", "Mr.".
         case titleBefore = "TITLE_BEFORE"
         /// A head word inside an organisation's name: "Ministry of", "Corporation".
@@ -125,6 +125,31 @@ public struct NameCue: Sendable, Hashable {
     public var type: EntityType?
 }
 
+/// The cues of one kind by the hash of their first token key: what starts at a token is one probe away.
+struct CueTable: Sendable {
+    private var firstKeys = IntegerTable()
+    private var lists: [[NameCue]] = []
+
+    init(_ cues: [NameCue]) {
+        for cue in cues {
+            let hash = KeyHash.of(cue.keys[0])
+            if let index = self.firstKeys.value(for: hash) {
+                self.lists[Int(index)].append(cue)
+            } else {
+                self.firstKeys.set(Int32(self.lists.count), for: hash)
+                self.lists.append([cue])
+            }
+        }
+    }
+
+    /// The cues whose first key is the token's key (empty when none).
+    @inline(__always)
+    func cues(startingWith token: Token) -> [NameCue] {
+        guard let index = self.firstKeys.value(for: token.keyHash) else { return [] }
+        return self.lists[Int(index)]
+    }
+}
+
 /// Countries, places, people, organisations and commodities the engine must never miss,
 /// with every alias, loaded from the versioned resources that `Scripts/build-knowledge` writes.
 public final class KnowledgeBase: Sendable {
@@ -135,12 +160,12 @@ public final class KnowledgeBase: Sendable {
     let trie: AliasTrie
     /// Cues by kind.
     let cues: [NameCue.Kind: [NameCue]]
-    /// Cues by kind and first token key, for lookups at a token position.
-    let cuesByFirstKey: [NameCue.Kind: [String: [NameCue]]]
+    /// Cues of each kind by their first token key, for lookups at a token position.
+    private let cueTables: [CueTable]
     /// Every word of every organisation head cue ("ministry", "of", "mining").
-    let organizationHeadWords: Set<String>
+    let organizationHeadWords: KeySet
     /// Company legal-form suffixes ("Inc", "Ltd"), as token keys.
-    let legalSuffixes: Set<String>
+    let legalSuffixes: KeySet
     /// How many aliases each entity has: the tie-breaker between equally plausible readings
     /// ("Dutch" → the Netherlands rather than Aruba).
     let prominence: [Int]
@@ -266,16 +291,21 @@ public final class KnowledgeBase: Sendable {
         }
 
         let suffixTable = try TabularResource(name: "legal-suffixes.tsv", text: suffixesText, required: ["suffix"])
-        self.legalSuffixes = Set(
+        self.legalSuffixes = KeySet(
             suffixTable.rows.flatMap { tokenizer.tokenize(String(suffixTable.value($0, "suffix"))).map(\.key) }
                 .filter { $0.count > 1 }
         )
-        self.cuesByFirstKey = cues.mapValues { Dictionary(grouping: $0, by: { $0.keys[0] }) }
-        self.organizationHeadWords = Set((cues[.organizationHead] ?? []).flatMap(\.keys))
+        self.cueTables = NameCue.Kind.allCases.map { CueTable(cues[$0] ?? []) }
+        self.organizationHeadWords = KeySet((cues[.organizationHead] ?? []).flatMap(\.keys))
         self.entities = entities
         self.prominence = prominence
         self.trie = trie
         self.cues = cues
+    }
+
+    /// The cues of `kind`, indexed by first token key.
+    func cues(_ kind: NameCue.Kind) -> CueTable {
+        self.cueTables[NameCue.Kind.allCases.firstIndex(of: kind)!]
     }
 
     /// An alias's tokens without a leading "the" or title: a mention is the name itself, so

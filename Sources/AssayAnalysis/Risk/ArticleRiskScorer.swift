@@ -107,7 +107,7 @@ struct ArticleRiskScorer: Sendable {
         paragraph sentences: [SentenceInput],
         tokens: [Token],
         text: UnsafeBufferPointer<UInt8>,
-        entities: [String: ArticleEntity]
+        entities: ArticleEntityResolver
     ) {
         let lexicon = self.model.lexicon
         // Quotation state: whether an odd number of quote marks come before each token.
@@ -154,7 +154,7 @@ struct ArticleRiskScorer: Sendable {
         matches: [RiskLexicon.Match],
         tokens: [Token],
         text: UnsafeBufferPointer<UInt8>,
-        entities: [String: ArticleEntity],
+        entities: ArticleEntityResolver,
         speaker: (Range<Int>) -> String?
     ) {
         let lexicon = self.model.lexicon
@@ -190,7 +190,7 @@ struct ArticleRiskScorer: Sendable {
         }
 
         // A cue inside an organisation's name ("Bureau of Industry and Security") is part of the name.
-        let names = input.mentions.filter { entities[$0.entityID]?.type == .organization }.map(\.mention.span)
+        let names = input.mentions.filter { entities.entity(withID: $0.entityID)?.type == .organization }.map(\.mention.span)
         func insideName(_ cue: Range<Int>) -> Bool {
             names.contains { $0.start <= tokens[cue.lowerBound].start && tokens[cue.upperBound - 1].end <= $0.end }
         }
@@ -241,7 +241,7 @@ struct ArticleRiskScorer: Sendable {
         // Entities the sentence concerns.
         var entityIDs: [String] = []
         for (id, _) in input.mentions {
-            guard let type = entities[id]?.type, type == .location || type == .commodity || type == .organization,
+            guard let type = entities.entity(withID: id)?.type, type == .location || type == .commodity || type == .organization,
                 !entityIDs.contains(id)
             else { continue }
             entityIDs.append(id)
@@ -303,7 +303,7 @@ struct ArticleRiskScorer: Sendable {
         for id in entityIDs {
             guard let facts = self.model.shares.concentrations[id], producers.contains("country:\(facts.topCountry)") else { continue }
             let weight = Self.dominantProducerBoost * facts.topShare * restriction.factor
-            let name = entities[id]?.name ?? id
+            let name = entities.entity(withID: id)?.name ?? id
             self.record(
                 Raw(
                     category: .supplyConcentration,
@@ -405,7 +405,7 @@ struct ArticleRiskScorer: Sendable {
         matches: [RiskLexicon.Match],
         tokens: [Token],
         lexicon: RiskLexicon,
-        entities: [String: ArticleEntity],
+        entities: ArticleEntityResolver,
         text: UnsafeBufferPointer<UInt8>
     ) -> String? {
         let speech = matches.filter { lexicon.entries[$0.entry].kind == .speech }
@@ -414,7 +414,7 @@ struct ArticleRiskScorer: Sendable {
         func distance(_ span: TextSpan, _ position: Int) -> Int { min(abs(span.start - position), abs(span.end - position)) }
         let position = tokens[verb.tokens.lowerBound].start
         var candidates: [(distance: Int, start: Int, name: String)] = input.mentions.compactMap { id, mention in
-            guard let entity = entities[id],
+            guard let entity = entities.entity(withID: id),
                 entity.type == .person || entity.type == .organization || mention.kind == .metonym
             else { return nil }
             return (distance(mention.span, position), mention.span.start, entity.name)

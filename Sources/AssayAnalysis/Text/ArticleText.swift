@@ -56,14 +56,14 @@ public enum TextSegmentation {
     }
 
     /// Words after which a capitalised word does not start a new sentence: "Mr. Biden", "Jan. 5".
-    static let nonTerminalAbbreviations: Set<String> = [
+    static let nonTerminalAbbreviations: KeySet = [
         "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt", "adm", "cmdr",
         "st", "mt", "ft", "no", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
         "nov", "dec", "eg", "ie",
     ]
 
     /// Capitalised words that, after an abbreviation such as "U.S." or "Inc.", start a new sentence.
-    static let sentenceStarters: Set<String> = [
+    static let sentenceStarters: KeySet = [
         "the", "a", "an", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we", "i", "you",
         "but", "and", "or", "so", "yet", "however", "meanwhile", "still", "in", "on", "at", "for", "as", "after",
         "before", "while", "when", "if", "although", "though", "since", "because", "there", "here", "what",
@@ -102,8 +102,8 @@ public enum TextSegmentation {
                 }
             } else if token.endsWithPeriod, index + 1 < tokens.count {
                 let next = tokens[index + 1]
-                if !Self.nonTerminalAbbreviations.contains(token.key), token.key.utf8.count > 1 || token.isAllCaps,
-                    next.isCapitalized, Self.sentenceStarters.contains(next.key)
+                if !Self.nonTerminalAbbreviations.contains(token), token.key.utf8.count > 1 || token.isAllCaps,
+                    next.isCapitalized, Self.sentenceStarters.contains(next)
                 {
                     ends = true
                 }

@@ -18,6 +18,12 @@ public struct Tokenizer: Sendable {
 
     static let possessiveHash = KeyHash.of("'s")
 
+    /// Each ASCII character as a one-character key, with its hash: punctuation tokens need no new string.
+    static let punctuationKeys: [(String, UInt64)] = (0..<128).map { byte in
+        let key = String(Unicode.Scalar(UInt8(byte)))
+        return (key, KeyHash.of(key))
+    }
+
     /// Creates a tokenizer.
     public init() {}
 
@@ -60,16 +66,22 @@ public struct Tokenizer: Sendable {
                 spaceBefore = false
                 index = end
             case .punctuation, .apostrophe, .quote, .dash:
-                let key: String
+                let (key, keyHash): (String, UInt64)
                 switch kind {
-                case .apostrophe: key = "'"
-                case .quote: key = "\""
-                case .dash: key = "-"
-                default: key = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<(index + width)]), as: UTF8.self)
+                case .apostrophe: (key, keyHash) = Self.punctuationKeys[Int(UInt8(ascii: "'"))]
+                case .quote: (key, keyHash) = Self.punctuationKeys[Int(UInt8(ascii: "\""))]
+                case .dash: (key, keyHash) = Self.punctuationKeys[Int(UInt8(ascii: "-"))]
+                default:
+                    if width == 1 {
+                        (key, keyHash) = Self.punctuationKeys[Int(bytes[index])]
+                    } else {
+                        key = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<(index + width)]), as: UTF8.self)
+                        keyHash = KeyHash.of(key)
+                    }
                 }
                 tokens.append(
                     Token(
-                        start: index, end: index + width, kind: .punctuation, key: key, keyHash: KeyHash.of(key), surface: key,
+                        start: index, end: index + width, kind: .punctuation, key: key, keyHash: keyHash, surface: key,
                         isCapitalized: false, isAllCaps: false, spaceBefore: spaceBefore
                     )
                 )
@@ -182,7 +194,18 @@ public struct Tokenizer: Sendable {
         // Keys fold case and diacritics, so "Química" matches an alias written "Quimica".
         var key: String
         if isASCII {
-            key = Self.asciiKey(slice, dropPeriods: letters > 0)
+            let hash: UInt64
+            if uppers == 0 && (letters == 0 || !slice.contains(UInt8(ascii: "."))) {
+                key = surface  // already its own key: one string for both
+                hash = KeyHash.of(slice)
+            } else {
+                (key, hash) = Self.asciiKey(slice, dropPeriods: letters > 0)
+            }
+            let kind: Token.Kind = letters == 0 && digits > 0 ? .number : .word
+            return Token(
+                start: start, end: end, kind: kind, key: key, keyHash: hash, surface: surface,
+                isCapitalized: isCapitalized, isAllCaps: isAllCaps, spaceBefore: spaceBefore
+            )
         } else {
             key = surface.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
             key.unicodeScalars.removeAll { scalar in
@@ -192,9 +215,8 @@ public struct Tokenizer: Sendable {
                 key = String(String.UnicodeScalarView(key.unicodeScalars.map { $0 == "\u{2019}" ? "'" : $0 }))
             }
         }
-        let kind: Token.Kind = letters == 0 && digits > 0 && isASCII ? .number : .word
         return Token(
-            start: start, end: end, kind: kind, key: key, keyHash: KeyHash.of(key), surface: surface,
+            start: start, end: end, kind: .word, key: key, keyHash: KeyHash.of(key), surface: surface,
             isCapitalized: isCapitalized, isAllCaps: isAllCaps, spaceBefore: spaceBefore
         )
     }
@@ -260,15 +282,20 @@ public struct Tokenizer: Sendable {
     @inline(__always) static func isASCIILetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
     @inline(__always) static func isASCIIUpper(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
 
-    /// Lower-cases ASCII bytes, dropping periods when asked ("U.S." → "us"); one small string, no copy.
-    private static func asciiKey(_ slice: UnsafeBufferPointer<UInt8>, dropPeriods: Bool) -> String {
-        String(unsafeUninitializedCapacity: slice.count) { buffer in
+    /// Lower-cases ASCII bytes, dropping periods when asked ("U.S." → "us"), and hashes the
+    /// result as ``KeyHash`` does: one small string, one pass.
+    private static func asciiKey(_ slice: UnsafeBufferPointer<UInt8>, dropPeriods: Bool) -> (String, UInt64) {
+        var hash = KeyHash.offset
+        let key = String(unsafeUninitializedCapacity: slice.count) { buffer in
             var count = 0
             for byte in slice where !(dropPeriods && byte == UInt8(ascii: ".")) {
-                buffer[count] = isASCIIUpper(byte) ? byte | 0x20 : byte
+                let folded = isASCIIUpper(byte) ? byte | 0x20 : byte
+                buffer[count] = folded
+                hash = (hash ^ UInt64(folded)) &* KeyHash.prime
                 count += 1
             }
             return count
         }
+        return (key, hash | 1)
     }
 }
