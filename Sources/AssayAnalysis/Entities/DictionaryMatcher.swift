@@ -9,26 +9,31 @@ extension KnowledgeBase {
     /// never overlapping. Matching is on whole tokens, so "assad" never matches inside "ambassador".
     func dictionaryMatches(in tokens: [Token], range: Range<Int>) -> [DictionaryMatch] {
         var matches: [DictionaryMatch] = []
+        let trie = self.trie  // one local reference: no retain and release per probe
         // Ends and nodes of the aliases that end along the current walk, shortest first.
         var terminals: [(end: Int, node: Int32)] = []
         var start = range.lowerBound
         while start < range.upperBound {
+            guard trie.mayStartAlias(hash: tokens[start].keyHash) else {
+                start += 1
+                continue
+            }
             var node: Int32 = 0
             var end = start
-            terminals.removeAll(keepingCapacity: true)
-            while end < range.upperBound, let id = self.trie.tokenID(hash: tokens[end].keyHash),
-                let next = self.trie.child(of: node, token: id)
+            if !terminals.isEmpty { terminals.removeAll(keepingCapacity: true) }
+            while end < range.upperBound, let id = trie.tokenID(hash: tokens[end].keyHash),
+                let next = trie.child(of: node, token: id)
             {
                 node = next
                 end += 1
-                if !self.trie.terminals[Int(next)].isEmpty {
+                if !trie.terminals[Int(next)].isEmpty {
                     terminals.append((end, next))
                 }
             }
             var matched: DictionaryMatch?
             for terminal in terminals.reversed() {
                 let text = tokens[start..<terminal.end]
-                let fitting = self.trie.terminals[Int(terminal.node)].filter { Self.caseFits($0, text) }
+                let fitting = trie.terminals[Int(terminal.node)].filter { Self.caseFits($0, text) }
                 if !fitting.isEmpty {
                     matched = DictionaryMatch(tokens: start..<terminal.end, candidates: fitting)
                     break

@@ -5,16 +5,20 @@
 /// where `Dictionary`'s seeded SipHash costs tens. Insert-only, built once when the knowledge base
 /// loads.
 struct IntegerTable: Sendable {
-    private var keys: [UInt64]
-    private var values: [Int32]
+    /// Key and value side by side: a hit costs one cache line, not two.
+    private struct Slot {
+        var key: UInt64
+        var value: Int32
+    }
+
+    private var slots: [Slot]
     private var mask: Int
     private(set) var count = 0
 
     init(capacity: Int = 16) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        self.keys = [UInt64](repeating: 0, count: size)
-        self.values = [Int32](repeating: 0, count: size)
+        self.slots = [Slot](repeating: Slot(key: 0, value: 0), count: size)
         self.mask = size - 1
     }
 
@@ -28,9 +32,9 @@ struct IntegerTable: Sendable {
     func value(for key: UInt64) -> Int32? {
         var index = self.slot(key)
         while true {
-            let stored = self.keys[index]
-            if stored == key { return self.values[index] }
-            if stored == 0 { return nil }
+            let stored = self.slots[index]
+            if stored.key == key { return stored.value }
+            if stored.key == 0 { return nil }
             index = (index + 1) & self.mask
         }
     }
@@ -38,22 +42,45 @@ struct IntegerTable: Sendable {
     /// Sets the value for `key` (non-zero), growing the table as needed.
     mutating func set(_ value: Int32, for key: UInt64) {
         precondition(key != 0, "IntegerTable keys must be non-zero")
-        if (self.count + 1) * 2 > self.keys.count { self.grow() }
+        if (self.count + 1) * 2 > self.slots.count { self.grow() }
         var index = self.slot(key)
-        while self.keys[index] != 0 && self.keys[index] != key {
+        while self.slots[index].key != 0 && self.slots[index].key != key {
             index = (index + 1) & self.mask
         }
-        if self.keys[index] == 0 { self.count += 1 }
-        self.keys[index] = key
-        self.values[index] = value
+        if self.slots[index].key == 0 { self.count += 1 }
+        self.slots[index] = Slot(key: key, value: value)
     }
 
     private mutating func grow() {
-        var bigger = IntegerTable(capacity: self.keys.count)
-        for (index, key) in self.keys.enumerated() where key != 0 {
-            bigger.set(self.values[index], for: key)
+        var bigger = IntegerTable(capacity: self.slots.count)
+        for slot in self.slots where slot.key != 0 {
+            bigger.set(slot.value, for: slot.key)
         }
         self = bigger
+    }
+}
+
+/// A one-hash Bloom filter over key hashes: 64 Kibit (8 KiB), small enough to stay in the
+/// first-level cache while a text is matched, so a token that can start no alias costs one
+/// bit test instead of a probe into a table that other work has pushed out of the cache.
+struct KeyFilter: Sendable {
+    private var words = [UInt64](repeating: 0, count: 1024)
+
+    @inline(__always)
+    private static func bit(_ hash: UInt64) -> Int {
+        Int(truncatingIfNeeded: (hash &* 0xD6E8_FEB8_6659_FD93) >> 48)
+    }
+
+    mutating func insert(_ hash: UInt64) {
+        let bit = Self.bit(hash)
+        self.words[bit >> 6] |= 1 << UInt64(bit & 63)
+    }
+
+    /// False when `hash` was certainly never inserted.
+    @inline(__always)
+    func mayContain(_ hash: UInt64) -> Bool {
+        let bit = Self.bit(hash)
+        return self.words[bit >> 6] & (1 << UInt64(bit & 63)) != 0
     }
 }
 

@@ -61,12 +61,15 @@ struct AliasEntry: Sendable, Hashable {
 struct AliasTrie: Sendable {
     private var vocabulary = IntegerTable()
     private var edges = IntegerTable()
+    /// The key hashes of every alias's first token.
+    private var firstKeys = KeyFilter()
     /// The aliases ending at each node (indexed by node id; empty for inner nodes).
     private(set) var terminals: [[AliasEntry]] = [[]]
     private var nodeCount: Int32 = 1
 
     mutating func insert(keys: [String], entry: AliasEntry) {
         var node: Int32 = 0
+        if let first = keys.first { self.firstKeys.insert(KeyHash.of(first)) }
         for key in keys {
             let hash = KeyHash.of(key)
             let id: Int32
@@ -90,6 +93,10 @@ struct AliasTrie: Sendable {
             self.terminals[Int(node)].append(entry)
         }
     }
+
+    /// False when no alias starts with a token of this ``Token/keyHash``.
+    @inline(__always)
+    func mayStartAlias(hash: UInt64) -> Bool { self.firstKeys.mayContain(hash) }
 
     /// The interned id of a token key, by its ``Token/keyHash``; nil when no alias uses the key.
     @inline(__always)

@@ -63,6 +63,8 @@ struct RiskLexicon: Sendable {
     private var edgeKeys: [String] = [""]
     /// By node: the entries whose form ends there.
     private var terminals: [[Int]] = [[]]
+    /// The key hashes of every cue's first token: most tokens start no cue.
+    private var firstKeys = KeyFilter()
 
     init(text: String) throws(KnowledgeBaseError) {
         self.version = Self.versionLine(in: text) ?? "unknown"
@@ -177,6 +179,7 @@ struct RiskLexicon: Sendable {
 
     private mutating func insert(_ keys: [String], entry: Int) throws(KnowledgeBaseError) {
         var node = 0
+        if let first = keys.first { self.firstKeys.insert(KeyHash.of(first)) }
         for key in keys {
             let hash = KeyHash.of(key)
             if let next = self.child(of: node, key: key, keyHash: hash) {
@@ -201,7 +204,7 @@ struct RiskLexicon: Sendable {
     /// Every match of every entry inside `range` (all lengths, all starts), proximity rules checked.
     func matches(in tokens: [Token], range: Range<Int>) -> [Match] {
         var result: [Match] = []
-        for start in range {
+        for start in range where self.firstKeys.mayContain(tokens[start].keyHash) {
             var node = 0
             var end = start
             while end < range.upperBound, let next = self.child(of: node, key: tokens[end].key, keyHash: tokens[end].keyHash) {

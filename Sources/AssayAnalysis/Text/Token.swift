@@ -28,7 +28,6 @@ public struct Token: Sendable, Hashable {
     public var isAllCaps: Bool
     /// Whether whitespace (or the start of the paragraph) comes right before the token.
     public var spaceBefore: Bool
-
     /// Whether the token is a word that ends with a period that belongs to it ("Mr.", "U.S.", "J.").
-    public var endsWithPeriod: Bool { self.kind == .word && self.surface.utf8.last == UInt8(ascii: ".") }
+    public var endsWithPeriod: Bool
 }

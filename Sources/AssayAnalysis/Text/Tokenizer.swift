@@ -60,7 +60,7 @@ public struct Tokenizer: Sendable {
                 tokens.append(
                     Token(
                         start: index, end: end, kind: .word, key: "'s", keyHash: Self.possessiveHash, surface: surface,
-                        isCapitalized: false, isAllCaps: false, spaceBefore: false
+                        isCapitalized: false, isAllCaps: false, spaceBefore: false, endsWithPeriod: false
                     )
                 )
                 spaceBefore = false
@@ -82,7 +82,7 @@ public struct Tokenizer: Sendable {
                 tokens.append(
                     Token(
                         start: index, end: index + width, kind: .punctuation, key: key, keyHash: keyHash, surface: key,
-                        isCapitalized: false, isAllCaps: false, spaceBefore: spaceBefore
+                        isCapitalized: false, isAllCaps: false, spaceBefore: spaceBefore, endsWithPeriod: false
                     )
                 )
                 spaceBefore = false
@@ -202,9 +202,10 @@ public struct Tokenizer: Sendable {
                 (key, hash) = Self.asciiKey(slice, dropPeriods: letters > 0)
             }
             let kind: Token.Kind = letters == 0 && digits > 0 ? .number : .word
+            let endsWithPeriod = kind == .word && slice[slice.count - 1] == UInt8(ascii: ".")
             return Token(
                 start: start, end: end, kind: kind, key: key, keyHash: hash, surface: surface,
-                isCapitalized: isCapitalized, isAllCaps: isAllCaps, spaceBefore: spaceBefore
+                isCapitalized: isCapitalized, isAllCaps: isAllCaps, spaceBefore: spaceBefore, endsWithPeriod: endsWithPeriod
             )
         } else {
             key = surface.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
@@ -215,9 +216,10 @@ public struct Tokenizer: Sendable {
                 key = String(String.UnicodeScalarView(key.unicodeScalars.map { $0 == "\u{2019}" ? "'" : $0 }))
             }
         }
+        let endsWithPeriod = slice[slice.count - 1] == UInt8(ascii: ".")
         return Token(
             start: start, end: end, kind: .word, key: key, keyHash: KeyHash.of(key), surface: surface,
-            isCapitalized: isCapitalized, isAllCaps: isAllCaps, spaceBefore: spaceBefore
+            isCapitalized: isCapitalized, isAllCaps: isAllCaps, spaceBefore: spaceBefore, endsWithPeriod: endsWithPeriod
         )
     }
 
@@ -227,22 +229,31 @@ public struct Tokenizer: Sendable {
         case letter, digit, space, ignorable, apostrophe, quote, dash, punctuation
     }
 
+    /// The class of each ASCII character, so the common case is one table load.
+    private static let asciiClasses: [CharacterClass] = (0..<128).map { classifyASCII(UInt8($0)) }
+
+    @inline(__always)
     static func classify(_ scalar: Unicode.Scalar) -> CharacterClass {
         let value = scalar.value
-        if value < 0x80 {
-            let byte = UInt8(value)
-            if isASCIILetter(byte) { return .letter }
-            if byte >= 0x30 && byte <= 0x39 { return .digit }
-            switch byte {
-            case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D: return .space
-            case UInt8(ascii: "'"): return .apostrophe
-            case UInt8(ascii: "\""): return .quote
-            case UInt8(ascii: "-"): return .dash
-            case 0x00..<0x20, 0x7F: return .ignorable
-            default: return .punctuation
-            }
+        if value < 0x80 { return asciiClasses[Int(value)] }
+        return classifyNonASCII(scalar)
+    }
+
+    private static func classifyASCII(_ byte: UInt8) -> CharacterClass {
+        if isASCIILetter(byte) { return .letter }
+        if byte >= 0x30 && byte <= 0x39 { return .digit }
+        switch byte {
+        case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D: return .space
+        case UInt8(ascii: "'"): return .apostrophe
+        case UInt8(ascii: "\""): return .quote
+        case UInt8(ascii: "-"): return .dash
+        case 0x00..<0x20, 0x7F: return .ignorable
+        default: return .punctuation
         }
-        switch value {
+    }
+
+    private static func classifyNonASCII(_ scalar: Unicode.Scalar) -> CharacterClass {
+        switch scalar.value {
         case 0x2018, 0x2019, 0x201B, 0x2032: return .apostrophe
         case 0x201C, 0x201D, 0x201E, 0x201F, 0x00AB, 0x00BB, 0x2033: return .quote
         case 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0xFE58, 0xFE63, 0xFF0D: return .dash
