@@ -333,7 +333,8 @@ struct ArticleEntityResolver {
 
     /// ASCII slug: lower case, runs of other characters → "-".
     static func slug(_ text: String) -> String {
-        let decomposed = text.utf8.allSatisfy { $0 < 0x80 } ? text : text.decomposedStringWithCanonicalMapping
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiSlug(text) }
+        let decomposed = text.decomposedStringWithCanonicalMapping
         var slug = ""
         var pendingHyphen = false
         for scalar in decomposed.unicodeScalars {
@@ -346,5 +347,23 @@ struct ArticleEntityResolver {
             }
         }
         return slug
+    }
+
+    /// ``slug(_:)`` of ASCII text, byte by byte.
+    private static func asciiSlug(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var pendingHyphen = false
+        for byte in text.utf8 {
+            let lower = byte | 0x20
+            if (lower >= 0x61 && lower <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
+                if pendingHyphen && !bytes.isEmpty { bytes.append(UInt8(ascii: "-")) }
+                bytes.append(byte >= 0x30 && byte <= 0x39 ? byte : lower)
+                pendingHyphen = false
+            } else if byte != UInt8(ascii: "^") && byte != UInt8(ascii: "`") {  // ASCII diacritics join
+                pendingHyphen = true
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

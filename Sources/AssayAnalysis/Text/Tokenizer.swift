@@ -39,8 +39,15 @@ public struct Tokenizer: Sendable {
                 index += 1
                 continue
             }
-            let (scalar, width) = Self.decodeScalar(bytes, at: index, limit: range.upperBound)
-            let kind = Self.classify(scalar)
+            let kind: CharacterClass
+            let width: Int
+            if bytes[index] < 0x80 {
+                (kind, width) = (Self.classifyASCII(bytes[index]), 1)
+            } else {
+                let scalar: Unicode.Scalar
+                (scalar, width) = Self.decodeScalar(bytes, at: index, limit: range.upperBound)
+                kind = Self.classifyNonASCII(scalar)
+            }
             switch kind {
             case .space:
                 spaceBefore = true
@@ -229,16 +236,14 @@ public struct Tokenizer: Sendable {
         case letter, digit, space, ignorable, apostrophe, quote, dash, punctuation
     }
 
-    /// The class of each ASCII character, so the common case is one table load.
-    private static let asciiClasses: [CharacterClass] = (0..<128).map { classifyASCII(UInt8($0)) }
-
     @inline(__always)
     static func classify(_ scalar: Unicode.Scalar) -> CharacterClass {
         let value = scalar.value
-        if value < 0x80 { return asciiClasses[Int(value)] }
+        if value < 0x80 { return classifyASCII(UInt8(value)) }
         return classifyNonASCII(scalar)
     }
 
+    @inline(__always)
     private static func classifyASCII(_ byte: UInt8) -> CharacterClass {
         if isASCIILetter(byte) { return .letter }
         if byte >= 0x30 && byte <= 0x39 { return .digit }
