@@ -14,6 +14,8 @@ struct ArticleEntityResolver {
     /// Entities in order of first mention, and each one's position there by id.
     private(set) var entities: [ArticleEntity] = []
     private var positionByID: [String: Int] = [:]
+    /// Positions of knowledge-base entities by their index in the knowledge base (plus one).
+    private var positionByKnowledgeIndex = IntegerTable()
     /// Each entity's raw salience score (see ``Salience``), kept up to date as mentions arrive,
     /// by position; and the largest of them.
     private(set) var rawSalience: [Double] = []
@@ -27,8 +29,8 @@ struct ArticleEntityResolver {
     /// Single-token keys (by ``Token/keyHash``) that stand for a person named in full (surname,
     /// given name): the person's position, or −1 when two people share the key.
     private var partialNames = IntegerTable()
-    /// People whose partial names are registered.
-    private var peopleWithPartialNames: Set<String> = []
+    /// Positions (plus one) of the people whose partial names are registered.
+    private var peopleWithPartialNames = IntegerTable()
     /// Acronyms defined in this article (by key hash): the position of the entity they stand for.
     private var localAcronyms = IntegerTable()
     /// Per token of the current paragraph: matched by the knowledge base or a coreference rule
@@ -103,24 +105,24 @@ struct ArticleEntityResolver {
         // 1. The knowledge base.
         for match in self.knowledgeBase.dictionaryMatches(in: tokens, range: range) {
             guard let (entry, confidence) = self.choose(match, tokens: tokens, sentence: range) else { continue }
-            let known = self.knowledgeBase.entities[entry.entity]
+            let type = self.knowledgeBase.entities[entry.entity].type
             // "China's Ministry of Commerce" mentions China, then the ministry as "Ministry of Commerce";
             // "Chinese customs" and "US Treasury" mention the country inside the organisation's name.
             var mentionTokens = match.tokens
-            if known.type == .organization, match.tokens.count >= 2,
+            if type == .organization, match.tokens.count >= 2,
                 let owner = self.knowledgeBase.dictionaryMatches(in: tokens, range: match.tokens.lowerBound..<(match.tokens.upperBound - 1)).first,
                 owner.tokens.lowerBound == match.tokens.lowerBound,
                 let (ownerEntry, ownerConfidence) = self.choose(owner, tokens: tokens, sentence: range),
                 self.knowledgeBase.entities[ownerEntry.entity].subtype == .country
             {
-                let ownerEntity = self.knowledgeBase.entities[ownerEntry.entity]
-                add(owner.tokens, position: self.position(of: ownerEntity), kind: ownerEntry.kind, confidence: ownerConfidence)
+                add(owner.tokens, position: self.position(ofKnown: ownerEntry.entity), kind: ownerEntry.kind, confidence: ownerConfidence)
                 if tokens[owner.tokens.upperBound].key == "'s", owner.tokens.upperBound + 1 < match.tokens.upperBound {
                     mentionTokens = (owner.tokens.upperBound + 1)..<match.tokens.upperBound
                 }
             }
-            add(mentionTokens, position: self.position(of: known), kind: entry.kind, confidence: confidence)
-            if known.type == .person { self.registerPartialNames(of: known.name, id: known.id) }
+            let position = self.position(ofKnown: entry.entity)
+            add(mentionTokens, position: position, kind: entry.kind, confidence: confidence)
+            if type == .person { self.registerPartialNames(ofPersonAt: position) }
         }
 
         // 2. Acronyms defined earlier in the article, and shortened names of people named in full.
@@ -155,7 +157,7 @@ struct ArticleEntityResolver {
                     )
                 )
                 add(name.tokens, position: position, kind: .name, confidence: name.confidence)
-                if name.type == .person { self.registerPartialNames(of: surface, id: id) }
+                if name.type == .person { self.registerPartialNames(ofPersonAt: position) }
             }
         }
         return added
@@ -172,9 +174,14 @@ struct ArticleEntityResolver {
         }
     }
 
-    /// The position of a knowledge-base entity, added on its first mention.
-    private mutating func position(of known: KnowledgeEntity) -> Int {
-        self.position(of: known.id, orMake: Self.entity(from: known))
+    /// The position of the knowledge base's entity at `index`, added on its first mention.
+    private mutating func position(ofKnown index: Int) -> Int {
+        let key = UInt64(index + 1)
+        if let position = self.positionByKnowledgeIndex.value(for: key) { return Int(position) }
+        let known = self.knowledgeBase.entities[index]
+        let position = self.position(of: known.id, orMake: Self.entity(from: known))
+        self.positionByKnowledgeIndex.set(Int32(position), for: key)
+        return position
     }
 
     /// The position of the entity with this id; `make` is added when the article has not mentioned it yet.
@@ -200,19 +207,21 @@ struct ArticleEntityResolver {
         let previousIsName = before.map { $0.kind == .word && $0.isCapitalized && !isSentenceStart } ?? false
 
         var candidates = match.candidates
-        // A lower-case alias written with capitals inside a longer name is part of that name:
-        // "Copper" in "Kamoto Copper Company".
-        let textIsCapitalized = tokens[match.tokens.lowerBound].isCapitalized
-        candidates.removeAll { entry in
-            let aliasIsLowercase = !(entry.capitalized.first ?? false)
-            return aliasIsLowercase && textIsCapitalized && (nextIsName || previousIsName)
-        }
-        // An ambiguous alias inside a longer capitalised sequence is part of another name
-        // ("Jordan Peterson", "Georgia Power").
-        // (Title-case headlines capitalise every word, so there only the alias's own evidence counts.)
-        if (nextIsName || previousIsName) && !Self.isTitleCase(tokens, sentence) {
-            candidates.removeAll { entry in
+        if nextIsName || previousIsName {
+            // A lower-case alias written with capitals inside a longer name is part of that name:
+            // "Copper" in "Kamoto Copper Company".
+            func isLowercase(_ entry: AliasEntry) -> Bool { !(entry.capitalized.first ?? false) }
+            if tokens[match.tokens.lowerBound].isCapitalized && candidates.contains(where: isLowercase) {
+                candidates.removeAll(where: isLowercase)
+            }
+            // An ambiguous alias inside a longer capitalised sequence is part of another name
+            // ("Jordan Peterson", "Georgia Power").
+            // (Title-case headlines capitalise every word, so there only the alias's own evidence counts.)
+            func isPartOfAnotherName(_ entry: AliasEntry) -> Bool {
                 entry.ambiguous && (entry.kind == .name || entry.kind == .partialName || (entry.kind == .metonym && nextIsName))
+            }
+            if candidates.contains(where: isPartOfAnotherName) && !Self.isTitleCase(tokens, sentence) {
+                candidates.removeAll(where: isPartOfAnotherName)
             }
         }
         guard !candidates.isEmpty else { return nil }
@@ -268,9 +277,11 @@ struct ArticleEntityResolver {
         return matching.count == 1 ? matching[0] : nil
     }
 
-    private mutating func registerPartialNames(of name: String, id: String) {
-        guard self.peopleWithPartialNames.insert(id).inserted, let position = self.positionByID[id] else { return }
-        let parts = Tokenizer().tokenize(name).filter { $0.kind == .word && $0.isCapitalized && $0.key.utf8.count > 1 }
+    /// Registers the first and last names of the person at `position` (once per person).
+    private mutating func registerPartialNames(ofPersonAt position: Int) {
+        guard self.peopleWithPartialNames.value(for: UInt64(position + 1)) == nil else { return }
+        self.peopleWithPartialNames.set(1, for: UInt64(position + 1))
+        let parts = Tokenizer().tokenize(self.entities[position].name).filter { $0.kind == .word && $0.isCapitalized && $0.key.utf8.count > 1 }
         guard parts.count >= 2 else { return }
         for part in [parts.first!, parts.last!] {
             if let existing = self.partialNames.value(for: part.keyHash), existing != Int32(position) {

@@ -26,7 +26,7 @@ extension KnowledgeBase {
             {
                 node = next
                 end += 1
-                if !trie.terminals[Int(next)].isEmpty {
+                if trie.isTerminal[Int(next)] {
                     terminals.append((end, next))
                 }
             }

@@ -65,6 +65,9 @@ struct AliasTrie: Sendable {
     private var firstKeys = KeyFilter()
     /// The aliases ending at each node (indexed by node id; empty for inner nodes).
     private(set) var terminals: [[AliasEntry]] = [[]]
+    /// Whether any alias ends at each node: a flat array the matcher reads without following
+    /// a pointer to each node's entry list.
+    private(set) var isTerminal: [Bool] = [false]
     private var nodeCount: Int32 = 1
 
     mutating func insert(keys: [String], entry: AliasEntry) {
@@ -87,10 +90,12 @@ struct AliasTrie: Sendable {
                 node = self.nodeCount
                 self.nodeCount += 1
                 self.terminals.append([])
+                self.isTerminal.append(false)
             }
         }
         if !self.terminals[Int(node)].contains(entry) {
             self.terminals[Int(node)].append(entry)
+            self.isTerminal[Int(node)] = true
         }
     }
 
