@@ -177,12 +177,12 @@ struct ArticleRiskScorer: Sendable {
         func clause(_ index: Int) -> Int { clauses[index - range.lowerBound] }
 
         // Exclusions.
-        var excludedCategories: Set<RiskCategory> = []
+        var excludedCategories = 0  // bit `ordinal` per category
         var excludedSpans: [(Range<Int>, RiskCategory?)] = []
         for match in matches where lexicon.entries[match.entry].kind == .exclusion {
             if lexicon.entries[match.entry].sentenceScope {
-                if let category = lexicon.entries[match.entry].category { excludedCategories.insert(category) } else {
-                    excludedCategories.formUnion(RiskCategory.allCases)
+                if let category = lexicon.entries[match.entry].category { excludedCategories |= 1 << category.ordinal } else {
+                    excludedCategories = ~0
                 }
             } else {
                 excludedSpans.append((match.tokens, lexicon.entries[match.entry].category))
@@ -208,10 +208,15 @@ struct ArticleRiskScorer: Sendable {
         }
         let deEscalations = leftmostLongest(matches.filter { lexicon.entries[$0.entry].kind == .deEscalation })
         var cues: [RiskLexicon.Match] = []
-        for category in RiskCategory.allCases where !excludedCategories.contains(category) {
-            let candidates = matches.filter { match in
-                let rule = entry(match)
-                guard rule.category == category, rule.kind == .act || rule.kind == .threat else { return false }
+        // Act and threat cues by category, in match order.
+        var byCategory = Array(repeating: [RiskLexicon.Match](), count: RiskCategory.allCases.count)
+        for match in matches {
+            let kind = lexicon.entries[match.entry].kind
+            guard kind == .act || kind == .threat, let category = lexicon.entries[match.entry].category else { continue }
+            byCategory[category.ordinal].append(match)
+        }
+        for category in RiskCategory.allCases where excludedCategories & (1 << category.ordinal) == 0 {
+            let candidates = byCategory[category.ordinal].filter { match in
                 return !excludedSpans.contains { $0.0.overlaps(match.extent) && ($0.1 == nil || $0.1 == category) }
                     && !deEscalations.contains { $0.extent.overlaps(match.tokens) }
                     && !insideName(match.tokens)
@@ -344,17 +349,21 @@ struct ArticleRiskScorer: Sendable {
         }
         let index = self.raws.count
         // After every member it does not precede: a stable sort's place.
-        let members = self.groups[raw.group].members
-        var position = members.count
-        while position > 0 && Self.order(raw.contribution, self.raws[members[position - 1]].contribution) { position -= 1 }
+        let count = self.groups[raw.group].members.count
+        var position = count
+        while position > 0
+            && Self.order(raw.contribution, self.raws[self.groups[raw.group].members[position - 1]].contribution)
+        {
+            position -= 1
+        }
         self.raws.append(raw)
         self.groups[raw.group].members.insert(index, at: position)
-        for rank in position..<members.count + 1 {
+        for rank in position..<count + 1 {
             let member = self.groups[raw.group].members[rank]
             self.raws[member].rank = rank
             var note = self.raws[member].contribution.note
             if self.raws[member].weight > 0 && rank > 0 {
-                note += "; occurrence \(rank + 1) of this cue: ×\(Self.format(pow(Self.repeatDamping, Double(rank))))"
+                note += "; occurrence \(rank + 1) of this cue: ×\(Self.dampingText(rank: rank))"
             }
             self.raws[member].rankedNote = note
         }
@@ -712,6 +721,14 @@ struct ArticleRiskScorer: Sendable {
         if abs(lhs.weight) != abs(rhs.weight) { return abs(lhs.weight) > abs(rhs.weight) }
         if lhs.evidence.span != rhs.evidence.span { return lhs.evidence.span < rhs.evidence.span }
         return lhs.cue < rhs.cue
+    }
+
+    /// ``format(_:)`` of the damping factor of each rank, formatted once.
+    private static let dampingTexts = (0..<32).map { format(pow(repeatDamping, Double($0))) }
+
+    /// The damping factor of an occurrence's rank (0: the strongest), as notes print it.
+    static func dampingText(rank: Int) -> String {
+        rank < dampingTexts.count ? dampingTexts[rank] : format(pow(repeatDamping, Double(rank)))
     }
 
     static func rounded(_ value: Double) -> Double { (value * 10_000).rounded() / 10_000 }
