@@ -1,5 +1,14 @@
 import Foundation
 
+/// One mention the resolver added, with the entity it belongs to.
+struct ResolvedMention {
+    var entityID: String
+    /// The entity's position in ``ArticleEntityResolver/entities``.
+    var position: Int
+    var type: EntityType
+    var mention: EntityMention
+}
+
 /// Links an article's matches and recognised names to one entity per real-world thing.
 ///
 /// One resolver per article, fed sentence by sentence in order. It decides ambiguous aliases by
@@ -70,14 +79,14 @@ struct ArticleEntityResolver {
         paragraph: Paragraph,
         text: UnsafeBufferPointer<UInt8>,
         repeated: Bool
-    ) -> [(entityID: String, mention: EntityMention)] {
+    ) -> [ResolvedMention] {
         let range = sentence.tokens
         if self.covered.count < tokens.count {
             self.covered += repeatElement(false, count: tokens.count - self.covered.count)
             self.claimed += repeatElement(false, count: tokens.count - self.claimed.count)
         }
         for index in range { self.covered[index] = false }
-        var added: [(entityID: String, mention: EntityMention)] = []
+        var added: [ResolvedMention] = []
         /// Adds a mention of the entity at `position`.
         func add(_ tokenRange: Range<Int>, position: Int, kind: MentionKind, confidence: Double) {
             for index in tokenRange { self.covered[index] = true }
@@ -98,7 +107,9 @@ struct ArticleEntityResolver {
             self.entities[position].confidence = max(self.entities[position].confidence, confidence)
             self.rawSalience[position] += Salience.rawScore(mention)
             self.maximumRawSalience = max(self.maximumRawSalience, self.rawSalience[position])
-            added.append((self.entities[position].id, mention))
+            added.append(
+                ResolvedMention(entityID: self.entities[position].id, position: position, type: self.entities[position].type, mention: mention)
+            )
             self.learnAcronym(after: tokenRange.upperBound, in: tokens, sentence: range, position: position)
         }
 

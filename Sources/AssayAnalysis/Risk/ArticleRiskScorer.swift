@@ -9,7 +9,7 @@ struct ArticleRiskScorer: Sendable {
     struct SentenceInput {
         var sentence: Sentence
         var repeated: Bool
-        var mentions: [(entityID: String, mention: EntityMention)]
+        var mentions: [ResolvedMention]
     }
 
     // MARK: Constants (change ``RiskModel/scorerVersion`` with any of them)
@@ -135,7 +135,8 @@ struct ArticleRiskScorer: Sendable {
                 )
             }
             // Commodity mentions for supply concentration.
-            for (id, mention) in input.mentions where !mention.repeated {
+            for resolved in input.mentions where resolved.type == .commodity && !resolved.mention.repeated {
+                let (id, mention) = (resolved.entityID, resolved.mention)
                 guard let facts = self.model.shares.concentrations[id] else { continue }
                 self.countCommodity(
                     id, facts: facts,
@@ -190,7 +191,7 @@ struct ArticleRiskScorer: Sendable {
         }
 
         // A cue inside an organisation's name ("Bureau of Industry and Security") is part of the name.
-        let names = input.mentions.filter { entities.entity(withID: $0.entityID)?.type == .organization }.map(\.mention.span)
+        let names = input.mentions.filter { $0.type == .organization }.map(\.mention.span)
         func insideName(_ cue: Range<Int>) -> Bool {
             names.contains { $0.start <= tokens[cue.lowerBound].start && tokens[cue.upperBound - 1].end <= $0.end }
         }
@@ -245,11 +246,11 @@ struct ArticleRiskScorer: Sendable {
 
         // Entities the sentence concerns.
         var entityIDs: [String] = []
-        for (id, _) in input.mentions {
-            guard let type = entities.entity(withID: id)?.type, type == .location || type == .commodity || type == .organization,
-                !entityIDs.contains(id)
+        for resolved in input.mentions {
+            let type = resolved.type
+            guard type == .location || type == .commodity || type == .organization, !entityIDs.contains(resolved.entityID)
             else { continue }
-            entityIDs.append(id)
+            entityIDs.append(resolved.entityID)
         }
 
         func evidence(_ extent: Range<Int>) -> RiskEvidence {
@@ -422,11 +423,10 @@ struct ArticleRiskScorer: Sendable {
         // Byte position of the speech verb: the mentions carry byte spans.
         func distance(_ span: TextSpan, _ position: Int) -> Int { min(abs(span.start - position), abs(span.end - position)) }
         let position = tokens[verb.tokens.lowerBound].start
-        var candidates: [(distance: Int, start: Int, name: String)] = input.mentions.compactMap { id, mention in
-            guard let entity = entities.entity(withID: id),
-                entity.type == .person || entity.type == .organization || mention.kind == .metonym
-            else { return nil }
-            return (distance(mention.span, position), mention.span.start, entity.name)
+        var candidates: [(distance: Int, start: Int, name: String)] = input.mentions.compactMap { resolved in
+            let mention = resolved.mention
+            guard resolved.type == .person || resolved.type == .organization || mention.kind == .metonym else { return nil }
+            return (distance(mention.span, position), mention.span.start, entities.entities[resolved.position].name)
         }
         for group in matches where lexicon.entries[group.entry].kind == .speaker {
             let span = TextSpan(field: input.sentence.span.field, start: tokens[group.tokens.lowerBound].start, end: tokens[group.tokens.upperBound - 1].end)
