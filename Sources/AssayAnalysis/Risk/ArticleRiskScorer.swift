@@ -44,6 +44,8 @@ struct ArticleRiskScorer: Sendable {
         var rank = 0
         /// The note with the repetition suffix of `rank`, kept in step with it.
         var rankedNote = ""
+        /// The contribution's entity ids as ``ArticleRiskScorer/entityNumber(_:)`` numbers them.
+        var entityNumbers: [Int] = []
     }
 
     /// What makes raws repetitions of each other: one lexicon cue group, or the dominant-producer rule for one commodity.
@@ -68,14 +70,18 @@ struct ArticleRiskScorer: Sendable {
         var facts: ProductionShares.Concentration
         var count: Int
         var evidence: RiskEvidence
-        /// The id without its "commodity:" prefix, as the HHI note names it.
-        var name: String
         var entityIDs: [String]
+        var entityNumbers: [Int]
+        /// The HHI note up to its prominence, which changes with the mention counts.
+        var notePrefix: String
     }
 
     let model: RiskModel
     let versions: RiskVersions
     private var raws: [Raw] = []
+    /// Entity ids named by contributions, numbered in order of first use: exposures add up by number.
+    private var entityNumbers: [String: Int] = [:]
+    private var entityNames: [String] = []
     private var groups: [CueGroup] = []
     private var groupIndex: [GroupKey: Int] = [:]
     /// Cue groups (de-escalation excluded) by ``RiskCategory/ordinal``.
@@ -348,6 +354,7 @@ struct ArticleRiskScorer: Sendable {
                 self.categoryGroups[raw.category.ordinal].append(raw.group)
             }
         }
+        raw.entityNumbers = raw.contribution.entityIDs.map { self.entityNumber($0) }
         let index = self.raws.count
         // After every member it does not precede: a stable sort's place.
         let count = self.groups[raw.group].members.count
@@ -380,10 +387,18 @@ struct ArticleRiskScorer: Sendable {
     private mutating func countCommodity(_ id: String, facts: ProductionShares.Concentration, evidence: @autoclosure () -> RiskEvidence) {
         let index = self.commodityList.firstIndex { $0.id >= id } ?? self.commodityList.count
         if index == self.commodityList.count || self.commodityList[index].id != id {
+            let entityIDs = [id, "country:\(facts.topCountry)"]
+            let entityNumbers = entityIDs.map { self.entityNumber($0) }
+            let name = id.hasPrefix("commodity:") ? String(id.dropFirst("commodity:".count)) : id
+            let bound =
+                facts.producers == 1
+                ? "top share squared, a lower bound" : "\(facts.producers) producers, unknown remainder as small producers (lower bound)"
             self.commodityList.insert(
                 Commodity(
-                    id: id, facts: facts, count: 0, evidence: evidence(),
-                    name: id.replacing("commodity:", with: ""), entityIDs: [id, "country:\(facts.topCountry)"]
+                    id: id, facts: facts, count: 0, evidence: evidence(), entityIDs: entityIDs,
+                    entityNumbers: entityNumbers,
+                    notePrefix:
+                        "HHI \(Self.format(facts.hhi)) for \(name) (\(facts.stage); \(bound), at most \(Self.format(facts.upperBound)); top \(facts.topCountry) \(Self.format(facts.topShare))) × prominence "
                 ),
                 at: index
             )
@@ -665,14 +680,12 @@ struct ArticleRiskScorer: Sendable {
     private func contribution(_ item: Ranked) -> RiskContribution {
         guard item.raw >= 0 else {
             let commodity = self.commodityList[item.rank]
-            let facts = commodity.facts
             let maximumCount = self.maximumCommodityCount
             let prominence = Double(commodity.count) / Double(maximumCount)
-            let bound = facts.producers == 1 ? "top share squared, a lower bound" : "\(facts.producers) producers, unknown remainder as small producers (lower bound)"
             return RiskContribution(
-                cue: "HHI", cueSource: facts.source, weight: item.weight, modality: .asserted, isThreat: false,
+                cue: "HHI", cueSource: commodity.facts.source, weight: item.weight, modality: .asserted, isThreat: false,
                 evidence: commodity.evidence, entityIDs: commodity.entityIDs,
-                note: "HHI \(Self.format(facts.hhi)) for \(commodity.name) (\(facts.stage); \(bound), at most \(Self.format(facts.upperBound)); top \(facts.topCountry) \(Self.format(facts.topShare))) × prominence \(Self.format(prominence)) (\(commodity.count) of \(maximumCount) mentions)"
+                note: commodity.notePrefix + "\(Self.format(prominence)) (\(commodity.count) of \(maximumCount) mentions)"
             )
         }
         var contribution = self.raws[item.raw].contribution
@@ -681,26 +694,29 @@ struct ArticleRiskScorer: Sendable {
         return contribution
     }
 
-    private func entityIDs(_ item: Ranked) -> [String] {
-        item.raw >= 0 ? self.raws[item.raw].contribution.entityIDs : self.commodityList[item.rank].entityIDs
+    /// The number of an entity id (see ``entityNumbers``), assigned on first use.
+    private mutating func entityNumber(_ id: String) -> Int {
+        if let number = self.entityNumbers[id] { return number }
+        self.entityNumbers[id] = self.entityNames.count
+        self.entityNames.append(id)
+        return self.entityNames.count - 1
     }
 
     /// Each entity's exposure: the noisy-OR of the contributions that name it (`positive` is strongest first).
     private func exposures(_ positive: [Ranked]) -> [RiskExposure] {
-        // Few entities per category: a list beats a dictionary.
-        var products: [(id: String, product: Double)] = []
+        // Products by entity number, multiplied strongest first; `named` in order of first use.
+        var products = [Double](repeating: 1, count: self.entityNames.count)
+        var named: [Int] = []
         for item in positive {
-            for id in self.entityIDs(item) {
-                if let index = products.firstIndex(where: { $0.id == id }) {
-                    products[index].product *= 1 - min(1, max(0, item.weight))
-                } else {
-                    products.append((id, 1 * (1 - min(1, max(0, item.weight)))))
-                }
+            let numbers = item.raw >= 0 ? self.raws[item.raw].entityNumbers : self.commodityList[item.rank].entityNumbers
+            for number in numbers {
+                if products[number] == 1 && !named.contains(number) { named.append(number) }
+                products[number] *= 1 - min(1, max(0, item.weight))
             }
         }
-        return products.map { id, product in
-            let value = Self.rounded(1 - product)
-            return RiskExposure(entityID: id, value: value, score: Int((value * 100).rounded()))
+        return named.map { number in
+            let value = Self.rounded(1 - products[number])
+            return RiskExposure(entityID: self.entityNames[number], value: value, score: Int((value * 100).rounded()))
         }
         .sorted { $0.value != $1.value ? $0.value > $1.value : $0.entityID < $1.entityID }
         .prefix(Self.maximumListed).map { $0 }
