@@ -97,6 +97,23 @@ struct EntityLinkingTests {
         #expect(summary.entity("org:kamoto-copper-company") != nil)
     }
 
+    @Test("a place that begins an organisation's name is part of that name; a country keeps its mention")
+    func placeInsideOrganizationName() throws {
+        let summary = TestKnowledgeBase.summary(
+            "Workers at Beijing Rare Metals Company went on strike over unpaid wages this week. "
+                + "China Gallium Company said that its output rose in Beijing."
+        )
+        let company = try #require(summary.entity("org:beijing-rare-metals-company"))
+        #expect(company.mentions.map(\.text) == ["Beijing Rare Metals Company"])
+        // "in Beijing" is still the city; the name's "Beijing" is not a mention of it.
+        #expect(summary.entity("city:beijing")?.mentions.map(\.text) == ["Beijing"])
+        #expect(summary.entity("org:china-gallium-company")?.mentions.map(\.text) == ["China Gallium Company"])
+        #expect(summary.entity("country:CN")?.mentions.map(\.text) == ["China"])
+        // Without a head word after it, the place stays a place.
+        let plain = TestKnowledgeBase.summary("Officials in Beijing said that the report by Beijing Daily was wrong.")
+        #expect(plain.entity("city:beijing")?.mentions.count == 1)
+    }
+
     @Test("a surname shared by two people links to neither")
     func ambiguousSurname() {
         let summary = TestKnowledgeBase.summary(

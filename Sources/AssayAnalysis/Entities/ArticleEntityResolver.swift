@@ -19,6 +19,8 @@ struct ResolvedMention {
 struct ArticleEntityResolver {
     let knowledgeBase: KnowledgeBase
     let recognizers: [any NameRecognizer]
+    /// The cue rules' view of organisation names, for places that begin one.
+    let organizationRecognizer: CueBasedNameRecognizer
 
     /// Entities in order of first mention, and each one's position there by id.
     private(set) var entities: [ArticleEntity] = []
@@ -64,6 +66,7 @@ struct ArticleEntityResolver {
     init(knowledgeBase: KnowledgeBase, recognizers: [any NameRecognizer]) {
         self.knowledgeBase = knowledgeBase
         self.recognizers = recognizers
+        self.organizationRecognizer = CueBasedNameRecognizer(knowledgeBase: knowledgeBase)
     }
 
     /// The entity with this id, if the article mentions it.
@@ -114,9 +117,27 @@ struct ArticleEntityResolver {
         }
 
         // 1. The knowledge base.
-        for match in self.knowledgeBase.dictionaryMatches(in: tokens, range: range) {
+        // The end of an organisation name that starts with a place ("Shanghai Metals Market"): the
+        // recognisers name it whole, so the knowledge base's matches inside it are skipped.
+        var organizationEnd = range.lowerBound
+        for match in self.knowledgeBase.dictionaryMatches(in: tokens, range: range) where match.tokens.lowerBound >= organizationEnd {
             guard let (entry, confidence) = self.choose(match, tokens: tokens, sentence: range) else { continue }
             let type = self.knowledgeBase.entities[entry.entity].type
+            if type == .location,
+                let end = self.organizationRecognizer.organizationName(
+                    startingWith: match.tokens, in: tokens, sentence: range, covered: self.covered
+                )
+            {
+                organizationEnd = end
+                // A country named as such still has its mention ("China" in "China Development
+                // Bank"), as in "US Treasury"; a city or region inside a company's name does not,
+                // nor does a capital read as its government ("Beijing" in "Beijing Rare Metals").
+                if self.knowledgeBase.entities[entry.entity].subtype == .country && entry.kind != .metonym {
+                    add(match.tokens, position: self.position(ofKnown: entry.entity), kind: entry.kind, confidence: confidence)
+                    for index in match.tokens { self.covered[index] = false }
+                }
+                continue
+            }
             // "China's Ministry of Commerce" mentions China, then the ministry as "Ministry of Commerce";
             // "Chinese customs" and "US Treasury" mention the country inside the organisation's name.
             var mentionTokens = match.tokens

@@ -31,29 +31,50 @@ public struct CueBasedNameRecognizer: NameRecognizer {
                 index += 1
                 continue
             }
-            var end = index + 1
-            while end < sentence.upperBound, !covered[end] {
-                if Self.isNameWord(tokens[end]) {
-                    end += 1
-                } else if tokens[end].key == "-", !tokens[end].spaceBefore, end + 1 < sentence.upperBound,
-                    !tokens[end + 1].spaceBefore, tokens[end + 1].kind == .word, !covered[end + 1]
-                {
-                    end += 2  // "Jean-Pierre", "Ching-te"
-                } else if Self.connectors.contains(tokens[end]), end + 1 < sentence.upperBound,
-                    Self.isNameWord(tokens[end + 1]), !covered[end + 1], tokens[end].key != "and" || end > index + 1,
-                    !Self.calendarWords.contains(tokens[end + 1])
-                {
-                    end += 2
-                } else {
-                    break
-                }
-            }
+            let end = Self.runEnd(tokens, from: index, sentence: sentence, covered: covered)
             if let name = self.classify(tokens, run: index..<end, sentence: sentence) {
                 names.append(name)
             }
             index = end
         }
         return names
+    }
+
+    /// The end of the run of capitalised name words that starts at `start`, joined by hyphens
+    /// ("Jean-Pierre") and connectors ("Bank of China"), stopping at covered tokens.
+    static func runEnd(_ tokens: [Token], from start: Int, sentence: Range<Int>, covered: [Bool]) -> Int {
+        var end = start + 1
+        while end < sentence.upperBound, !covered[end] {
+            if Self.isNameWord(tokens[end]) {
+                end += 1
+            } else if tokens[end].key == "-", !tokens[end].spaceBefore, end + 1 < sentence.upperBound,
+                !tokens[end + 1].spaceBefore, tokens[end + 1].kind == .word, !covered[end + 1]
+            {
+                end += 2  // "Jean-Pierre", "Ching-te"
+            } else if Self.connectors.contains(tokens[end]), end + 1 < sentence.upperBound,
+                Self.isNameWord(tokens[end + 1]), !covered[end + 1], tokens[end].key != "and" || end > start + 1,
+                !Self.calendarWords.contains(tokens[end + 1])
+            {
+                end += 2
+            } else {
+                break
+            }
+        }
+        return end
+    }
+
+    /// When the place named by `place` begins a longer organisation name ("Shanghai Metals
+    /// Market", "China Development Bank"), the end of that name: the capitalised words after the
+    /// place contain an organisation head word or end with a legal suffix.
+    func organizationName(startingWith place: Range<Int>, in tokens: [Token], sentence: Range<Int>, covered: [Bool]) -> Int? {
+        guard place.upperBound < sentence.upperBound, Self.isNameWord(tokens[place.upperBound]) else { return nil }
+        let end = Self.runEnd(tokens, from: place.upperBound, sentence: sentence, covered: covered)
+        let rest = place.upperBound..<end
+        if self.knowledgeBase.legalSuffixes.contains(tokens[end - 1]) && rest.count >= 1 { return end }
+        guard let headEnd = self.lastCueEnd(.organizationHead, in: tokens, range: rest), headEnd > place.upperBound else {
+            return nil
+        }
+        return end
     }
 
     private func classify(_ tokens: [Token], run: Range<Int>, sentence: Range<Int>) -> RecognizedName? {
