@@ -123,10 +123,12 @@ struct ArticleEntityResolver {
         for match in self.knowledgeBase.dictionaryMatches(in: tokens, range: range) where match.tokens.lowerBound >= organizationEnd {
             guard let (entry, confidence) = self.choose(match, tokens: tokens, sentence: range) else { continue }
             let type = self.knowledgeBase.entities[entry.entity].type
+            // (Not in a title-case headline, where every word is capitalised.)
             if type == .location,
                 let end = self.organizationRecognizer.organizationName(
                     startingWith: match.tokens, in: tokens, sentence: range, covered: self.covered
-                )
+                ),
+                !Self.isTitleCase(tokens, range)
             {
                 organizationEnd = end
                 // A country named as such still has its mention ("China" in "China Development
@@ -334,7 +336,8 @@ struct ArticleEntityResolver {
 
     // MARK: - Helpers
 
-    /// Whether most words of the sentence are capitalised, as in a title-case headline.
+    /// Whether nearly all longer words of the sentence (at least 4 words of 4+ letters, 85%) are
+    /// capitalised, as in a title-case headline; a sentence with many names still has lower-case verbs.
     static func isTitleCase(_ tokens: [Token], _ sentence: Range<Int>) -> Bool {
         var words = 0
         var capitalized = 0
@@ -342,7 +345,7 @@ struct ArticleEntityResolver {
             words += 1
             if token.isCapitalized { capitalized += 1 }
         }
-        return words >= 3 && capitalized * 4 >= words * 3
+        return words >= 4 && capitalized * 20 >= words * 17
     }
 
     /// Whether a capitalised word at `index` has capitalised name words right before or after it.

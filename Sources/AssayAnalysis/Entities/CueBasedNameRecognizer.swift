@@ -11,6 +11,8 @@ public struct CueBasedNameRecognizer: NameRecognizer {
 
     /// Lower-case words allowed inside a name ("Council on Foreign Relations", "Bank of China").
     static let connectors: KeySet = ["of", "on", "for", "and", "the", "de", "da", "del", "van", "von", "al", "bin", "&"]
+    /// Words before a name that make it a place or an institution rather than a person.
+    static let placePrepositions: KeySet = ["at", "from", "in"]
     static let speechVerbs: KeySet = ["said", "says", "told", "added", "noted", "wrote", "warned", "argued"]
     /// Capitalised words that never continue a name: "the London Metal Exchange on Friday".
     static let calendarWords: KeySet = [
@@ -25,6 +27,7 @@ public struct CueBasedNameRecognizer: NameRecognizer {
 
     public func names(in tokens: [Token], sentence: Range<Int>, covered: [Bool]) -> [RecognizedName] {
         var names: [RecognizedName] = []
+        let titleCase = ArticleEntityResolver.isTitleCase(tokens, sentence)
         var index = sentence.lowerBound
         while index < sentence.upperBound {
             guard Self.isNameWord(tokens[index]), !covered[index] else {
@@ -32,7 +35,7 @@ public struct CueBasedNameRecognizer: NameRecognizer {
                 continue
             }
             let end = Self.runEnd(tokens, from: index, sentence: sentence, covered: covered)
-            if let name = self.classify(tokens, run: index..<end, sentence: sentence) {
+            if let name = self.classify(tokens, run: index..<end, sentence: sentence, titleCase: titleCase) {
                 names.append(name)
             }
             index = end
@@ -77,7 +80,9 @@ public struct CueBasedNameRecognizer: NameRecognizer {
         return end
     }
 
-    private func classify(_ tokens: [Token], run: Range<Int>, sentence: Range<Int>) -> RecognizedName? {
+    /// Types one run of capitalised words, or nil. In a title-case sentence (a headline) capitals
+    /// say nothing, so only title cues and legal suffixes count there.
+    private func classify(_ tokens: [Token], run: Range<Int>, sentence: Range<Int>, titleCase: Bool) -> RecognizedName? {
         var run = run
         // A title inside the run ("Commerce Minister Wang Wentao") or right before it ("President X").
         if let titleEnd = self.lastCueEnd(.titleBefore, in: tokens, range: run), titleEnd < run.upperBound {
@@ -99,6 +104,10 @@ public struct CueBasedNameRecognizer: NameRecognizer {
             guard run.count >= 2 || self.hasOrganizationHead(tokens, run) else { return nil }
         }
         guard !run.isEmpty else { return nil }
+        if titleCase {
+            guard run.count >= 2, self.knowledgeBase.legalSuffixes.contains(tokens[run.upperBound - 1]) else { return nil }
+            return RecognizedName(tokens: run, type: .organization, confidence: 0.7, source: .rule)
+        }
         if self.hasOrganizationHead(tokens, run) {
             return RecognizedName(tokens: run, type: .organization, confidence: 0.7, source: .rule)
         }
@@ -107,7 +116,9 @@ public struct CueBasedNameRecognizer: NameRecognizer {
         }
         let saidBefore = run.lowerBound > sentence.lowerBound && Self.speechVerbs.contains(tokens[run.lowerBound - 1])
         let saidAfter = run.upperBound < sentence.upperBound && Self.speechVerbs.contains(tokens[run.upperBound])
-        if (saidBefore || saidAfter), (2...4).contains(run.count), run.allSatisfy({ tokens[$0].isCapitalized }) {
+        // "analysts at Goldman Sachs said": after "at" or "from" a speaker is an organisation, and untyped.
+        let afterPreposition = run.lowerBound > sentence.lowerBound && Self.placePrepositions.contains(tokens[run.lowerBound - 1])
+        if (saidBefore || saidAfter), !afterPreposition, (2...4).contains(run.count), run.allSatisfy({ tokens[$0].isCapitalized }) {
             return RecognizedName(tokens: run, type: .person, confidence: 0.6, source: .rule)
         }
         return nil
