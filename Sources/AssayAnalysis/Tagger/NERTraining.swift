@@ -238,6 +238,7 @@ struct PerceptronTrainer {
 
     /// One pass over the documents in `order`; returns (token errors, tokens).
     mutating func epoch(order: [Int]) -> (Int, Int) {
+        if extractor.featureSet.contains(.viterbi) { return structuredEpoch(order: order) }
         var errors = 0, tokens = 0
         let staticCount = NERFeatureExtractor.staticFeatureCount
         let k = self.k
@@ -320,6 +321,163 @@ struct PerceptronTrainer {
             }
         }
         return (errors, tokens)
+    }
+
+    /// One pass of the structured (Collins 2002) perceptron with Viterbi decoding: each sentence is decoded
+    /// exactly; where the best sequence differs from the gold one, the rows of the gold path get +1 on the
+    /// gold tags and those of the predicted path −1 on the predicted tags. On sentences from files without
+    /// MISC annotation the gold path is the best path that agrees with the gold tags except that gold `O`
+    /// tokens may also take MISC tags (so a MISC name left unannotated is not an error).
+    mutating func structuredEpoch(order: [Int]) -> (Int, Int) {
+        var errors = 0, tokens = 0
+        let staticCount = NERFeatureExtractor.staticFeatureCount
+        let k = self.k
+        let start = k
+        var memory = NERDocumentMemory()
+        var emission: [Float] = []
+        var transition: [Float] = []
+        var predicted: [UInt8] = []
+        var target: [UInt8] = []
+        var allowedTags: [UInt32] = []
+        var extra = [UInt32](repeating: 0, count: 8)
+        var miscMask: UInt32 = 1
+        for position in 0 ..< 4 { miscMask |= 1 << UInt32(1 + 4 * Int(NERLabel.misc.rawValue) + position) }
+        for d in order {
+            memory.reset()
+            let mask = documentMask[d]
+            for s in documentSentences[d] {
+                let a = sentenceStarts[s], n = sentenceStarts[s + 1] - a
+                guard n > 0 else { continue }
+                // Scores: emission[i*k + t], transition[(i*(k+1) + p)*k + t].
+                if emission.count < n * k { emission = [Float](repeating: 0, count: n * k) }
+                if transition.count < n * (k + 1) * k { transition = [Float](repeating: 0, count: n * (k + 1) * k) }
+                weights.withUnsafeBytes { w in
+                    extra.withUnsafeMutableBufferPointer { x in
+                        emission.withUnsafeMutableBufferPointer { e in
+                            transition.withUnsafeMutableBufferPointer { tr in
+                                let base = w.baseAddress!
+                                @inline(__always) func sum(_ rows: UnsafePointer<UInt32>, _ count: Int, into out: UnsafeMutablePointer<Float>) {
+                                    var s16 = SIMD16<Float>(repeating: 0)
+                                    var s17: Float = 0
+                                    for f in 0 ..< count {
+                                        let p = base + Int(rows[f]) * k * 4
+                                        s16 += p.loadUnaligned(as: SIMD16<Float>.self)
+                                        s17 += p.load(fromByteOffset: 64, as: Float.self)
+                                    }
+                                    UnsafeMutableRawPointer(out).storeBytes(of: s16, as: SIMD16<Float>.self)
+                                    out[16] = s17
+                                }
+                                rows.withUnsafeBufferPointer { rows in
+                                    for i in 0 ..< n {
+                                        let t = a + i
+                                        sum(rows.baseAddress! + t * staticCount, staticCount, into: e.baseAddress! + i * k)
+                                        let h = extractor.historyRows(info: infos[t], history: memory.history(for: infos[t]), into: x.baseAddress!)
+                                        if h > 0 {
+                                            var tmp = [Float](repeating: 0, count: k)
+                                            sum(x.baseAddress!, h, into: &tmp)
+                                            for tag in 0 ..< k { e[i * k + tag] += tmp[tag] }
+                                        }
+                                        for p in (i == 0 ? start ... start : 0 ... k - 1) {
+                                            let c = extractor.transitionRows(info: infos[t], previous: UInt8(p), into: x.baseAddress!)
+                                            sum(x.baseAddress!, c, into: tr.baseAddress! + (i * (k + 1) + p) * k)
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                Self.viterbi(n: n, emission: emission, transition: transition, allowedTags: nil, into: &predicted)
+                target.removeAll(keepingCapacity: true)
+                for i in 0 ..< n { target.append(gold[a + i]) }
+                if mask && target.contains(0) {
+                    allowedTags.removeAll(keepingCapacity: true)
+                    for i in 0 ..< n { allowedTags.append(target[i] == 0 ? miscMask : 1 << UInt32(target[i])) }
+                    Self.viterbi(n: n, emission: emission, transition: transition, allowedTags: allowedTags, into: &target)
+                }
+                var differs = false
+                for i in 0 ..< n where predicted[i] != target[i] { errors += 1; differs = true }
+                tokens += n
+                if differs {
+                    let c = counter
+                    weights.withUnsafeMutableBufferPointer { w in
+                        totals.withUnsafeMutableBufferPointer { u in
+                            extra.withUnsafeMutableBufferPointer { x in
+                                @inline(__always) func update(_ row: UInt32, _ tag: Int, _ amount: Float) {
+                                    guard row != NERFeatureExtractor.nullRow else { return }
+                                    let r = Int(row) * k + tag
+                                    w[r] += amount; u[r] += amount * c
+                                }
+                                for i in 0 ..< n {
+                                    let t = a + i
+                                    let g = Int(target[i]), q = Int(predicted[i])
+                                    if g != q {
+                                        for f in 0 ..< staticCount {
+                                            update(rows[t * staticCount + f], g, 1)
+                                            update(rows[t * staticCount + f], q, -1)
+                                        }
+                                        let h = extractor.historyRows(info: infos[t], history: memory.history(for: infos[t]), into: x.baseAddress!)
+                                        for f in 0 ..< h { update(x[f], g, 1); update(x[f], q, -1) }
+                                    }
+                                    let gp = i == 0 ? start : Int(target[i - 1])
+                                    let qp = i == 0 ? start : Int(predicted[i - 1])
+                                    if g != q || gp != qp {
+                                        var c = extractor.transitionRows(info: infos[t], previous: UInt8(gp), into: x.baseAddress!)
+                                        for f in 0 ..< c { update(x[f], g, 1) }
+                                        c = extractor.transitionRows(info: infos[t], previous: UInt8(qp), into: x.baseAddress!)
+                                        for f in 0 ..< c { update(x[f], q, -1) }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                counter += Float(n)
+                infos.withUnsafeBufferPointer { infos in
+                    predicted.withUnsafeBufferPointer { tags in
+                        memory.record(infos: UnsafeBufferPointer(rebasing: infos[a ..< a + n]), tags: tags)
+                    }
+                }
+            }
+        }
+        return (errors, tokens)
+    }
+
+    /// Float Viterbi over the legal BILOU sequences for training; `allowedTags` (a bit set of tags per
+    /// token) restricts the path further. Ties go to the lower tag index.
+    static func viterbi(n: Int, emission: [Float], transition: [Float], allowedTags: [UInt32]?, into path: inout [UInt8]) {
+        let k = BILOUTag.count
+        let start = k
+        var delta = [Float](repeating: -.infinity, count: k)
+        var next = delta
+        var back = [UInt8](repeating: 0, count: n * k)
+        for i in 0 ..< n {
+            for t in 0 ..< k {
+                next[t] = -.infinity
+                if let allowedTags, allowedTags[i] & (1 << UInt32(t)) == 0 { continue }
+                if i == n - 1 && !NERTransitions.canEnd[t] { continue }
+                if i == 0 {
+                    if NERTransitions.allowed[start * k + t] {
+                        next[t] = emission[t] + transition[start * k + t]
+                        back[t] = UInt8(start)
+                    }
+                    continue
+                }
+                for p in 0 ..< k where delta[p] > -.infinity && NERTransitions.allowed[p * k + t] {
+                    let v = delta[p] + emission[i * k + t] + transition[(i * (k + 1) + p) * k + t]
+                    if v > next[t] { next[t] = v; back[i * k + t] = UInt8(p) }
+                }
+            }
+            swap(&delta, &next)
+        }
+        var best = 0
+        for t in 1 ..< k where delta[t] > delta[best] { best = t }
+        path = [UInt8](repeating: 0, count: n)
+        var t = UInt8(best)
+        for i in stride(from: n - 1, through: 0, by: -1) {
+            path[i] = t
+            t = back[i * k + Int(t)]
+        }
     }
 
     /// The averaged weights quantised to Int8 with a power-of-two exponent per row (see ``NERModelFormat``).
