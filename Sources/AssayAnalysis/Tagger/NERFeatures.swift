@@ -42,10 +42,13 @@ public struct NERFeatureSet: OptionSet, Hashable, Sendable {
     /// Every bit this build understands.
     public static let known = NERFeatureSet(rawValue: (1 << 11) - 1)
 
-    /// The feature set of the shipped model. Document history and the cased word are implemented but
-    /// did not measurably help on the dev sets, so they are off; the gazetteer needs the bundled knowledge base at load time.
+    /// The feature set of the shipped model: Viterbi decoding with first-order transitions only
+    /// (``tagConjunctions`` is off: with Viterbi it cost speed and did not help on the dev sets),
+    /// capitalised runs, document history and the cased word; the gazetteer needs the bundled knowledge
+    /// base at load time. docs/PERFORMANCE.md lists what each group added.
     public static let standard: NERFeatureSet = [
-        .wideContext, .wordConjunctions, .tagConjunctions, .affixes, .neighbourAffixes, .sentenceCase, .gazetteer,
+        .wideContext, .wordConjunctions, .affixes, .neighbourAffixes, .sentenceCase, .gazetteer, .viterbi, .nameRuns,
+        .documentHistory, .casedWord,
     ]
 }
 

@@ -2,9 +2,10 @@ import Foundation
 
 /// A trained averaged-perceptron named-entity tagger with hashed features and Int8 weights.
 ///
-/// Decoding is greedy left to right over BILOU tags with the transition constraint (only valid
-/// successors, and no open entity at the sentence end). Tagging is thread-safe: the model is an
-/// immutable value.
+/// Decoding is exact Viterbi over the legal BILOU sequences when the model has
+/// ``NERFeatureSet/viterbi`` (the shipped model), otherwise greedy left to right with the same
+/// transition constraint (only valid successors, and no open entity at the sentence end); either way
+/// the output is well formed. Tagging is thread-safe: the model is an immutable value.
 public struct NERModel: Sendable {
     /// Free-form model version, e.g. `ner-perceptron-1 (seed 42, 2026-11-29)`.
     public let version: String

@@ -32,7 +32,7 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
 /// Training settings for ``NERTraining``.
 public struct NERTrainingOptions: Sendable {
     /// Passes over the training data.
-    public var epochs: Int = 16
+    public var epochs: Int = 10
     /// Seed of the document shuffling.
     public var seed: UInt64 = 42
     /// log2 of the number of weight rows (the model file is about `17 × 2^hashBits` bytes).
@@ -45,6 +45,9 @@ public struct NERTrainingOptions: Sendable {
     /// Fraction of training sentences also added in ALL CAPS (as extra documents), so that headlines
     /// and datelines in capitals are tagged; chosen with a generator seeded from `seed`.
     public var uppercaseAugmentation: Double = 0.1
+    /// Fraction of the training sentences without any entity that is kept (chosen with a generator
+    /// seeded from `seed`); the rest is dropped before training.
+    public var entitylessSentenceFraction: Double = 1
     /// The model version string; `nil` gives ``NERTraining/defaultModelVersion(seed:knowledgeBase:)``.
     public var modelVersion: String?
     /// The gazetteer for ``NERFeatureSet/gazetteer``; `nil` uses the bundled knowledge base's.
@@ -70,17 +73,17 @@ public enum NERTraining {
     /// that retraining produces a byte-identical file.
     public static let releaseDate = "2026-11-29"
 
-    /// `ner-perceptron-2 (seed S, 2026-11-29, kb-…)` (the knowledge-base version when gazetteer
+    /// `ner-perceptron-3 (seed S, 2026-11-29, kb-…)` (the knowledge-base version when gazetteer
     /// features are used).
     public static func defaultModelVersion(seed: UInt64, knowledgeBase: String? = nil) -> String {
-        "ner-perceptron-2 (seed \(seed), \(releaseDate)\(knowledgeBase.map { ", \($0)" } ?? ""))"
+        "ner-perceptron-3 (seed \(seed), \(releaseDate)\(knowledgeBase.map { ", \($0)" } ?? ""))"
     }
 
     /// Trains a model on CoNLL `files` and reports dev scores on `devFiles` after every epoch.
     ///
     /// Deterministic: the same files, options and seed give byte-identical weights.
     public static func train(
-        files: [URL], devFiles: [URL], epochs: Int = 16, seed: UInt64 = 42,
+        files: [URL], devFiles: [URL], epochs: Int = NERTrainingOptions().epochs, seed: UInt64 = 42,
         progress: (String) -> Void = { _ in }
     ) throws -> NERModel {
         var options = NERTrainingOptions()
@@ -101,6 +104,20 @@ public enum NERTraining {
             let mask = options.maskMISCOnFilesWithoutMISC && !hasMISC
             progress("\(file.lastPathComponent): \(documents.count) documents\(mask ? ", no MISC annotation: MISC-vs-O decisions masked" : "")")
             corpus += documents.map { ($0, mask) }
+        }
+        if options.entitylessSentenceFraction < 1 {
+            var dropRNG = SplitMix64(seed: options.seed ^ 0xD209)
+            var dropped = 0
+            corpus = corpus.map { document, mask in
+                let kept = document.sentences.filter { sentence in
+                    if sentence.tags.contains(where: { $0 != "O" }) { return true }
+                    let keep = Double(dropRNG.next() >> 11) * 0x1p-53 < options.entitylessSentenceFraction
+                    if !keep { dropped += 1 }
+                    return keep
+                }
+                return (CoNLLDocument(sentences: kept), mask)
+            }
+            progress("dropped \(dropped) sentences without entities")
         }
         if options.uppercaseAugmentation > 0 {
             var augmentRNG = SplitMix64(seed: options.seed ^ 0xCA95)
@@ -326,8 +343,7 @@ struct PerceptronTrainer {
     /// One pass of the structured (Collins 2002) perceptron with Viterbi decoding: each sentence is decoded
     /// exactly; where the best sequence differs from the gold one, the rows of the gold path get +1 on the
     /// gold tags and those of the predicted path −1 on the predicted tags. On sentences from files without
-    /// MISC annotation the gold path is the best path that agrees with the gold tags except that gold `O`
-    /// tokens may also take MISC tags (so a MISC name left unannotated is not an error).
+    /// MISC annotation a predicted MISC name over gold `O` tokens is not an error (``acceptMISC(predicted:into:)``).
     mutating func structuredEpoch(order: [Int]) -> (Int, Int) {
         var errors = 0, tokens = 0
         let staticCount = NERFeatureExtractor.staticFeatureCount
@@ -338,10 +354,7 @@ struct PerceptronTrainer {
         var transition: [Float] = []
         var predicted: [UInt8] = []
         var target: [UInt8] = []
-        var allowedTags: [UInt32] = []
         var extra = [UInt32](repeating: 0, count: 8)
-        var miscMask: UInt32 = 1
-        for position in 0 ..< 4 { miscMask |= 1 << UInt32(1 + 4 * Int(NERLabel.misc.rawValue) + position) }
         for d in order {
             memory.reset()
             let mask = documentMask[d]
@@ -390,11 +403,7 @@ struct PerceptronTrainer {
                 Self.viterbi(n: n, emission: emission, transition: transition, allowedTags: nil, into: &predicted)
                 target.removeAll(keepingCapacity: true)
                 for i in 0 ..< n { target.append(gold[a + i]) }
-                if mask && target.contains(0) {
-                    allowedTags.removeAll(keepingCapacity: true)
-                    for i in 0 ..< n { allowedTags.append(target[i] == 0 ? miscMask : 1 << UInt32(target[i])) }
-                    Self.viterbi(n: n, emission: emission, transition: transition, allowedTags: allowedTags, into: &target)
-                }
+                if mask { Self.acceptMISC(predicted: predicted, into: &target) }
                 var differs = false
                 for i in 0 ..< n where predicted[i] != target[i] { errors += 1; differs = true }
                 tokens += n
@@ -441,6 +450,18 @@ struct PerceptronTrainer {
             }
         }
         return (errors, tokens)
+    }
+
+    /// On sentences from files without MISC annotation: every predicted MISC entity whose tokens are all
+    /// gold `O` is copied into the target, so it is not an error (neither rewarded nor penalised). The
+    /// result stays well formed: a gold `O` token is never preceded by an open gold entity, nor followed
+    /// by the continuation of one.
+    static func acceptMISC(predicted: [UInt8], into target: inout [UInt8]) {
+        let misc = NERLabel.misc
+        for span in NERTagScheme.spans(fromBILOU: predicted.map { BILOUTag(uncheckedRawValue: $0) }) where span.label == misc {
+            guard span.range.allSatisfy({ target[$0] == 0 }) else { continue }
+            for i in span.range { target[i] = predicted[i] }
+        }
     }
 
     /// Float Viterbi over the legal BILOU sequences for training; `allowedTags` (a bit set of tags per
