@@ -408,7 +408,10 @@ public struct NERFeatureExtractor: Sendable, Hashable {
     /// Word hashes (``NERTokenInfo/word``) of the lower-case words that may join capitalised words into
     /// one run ("Bank of England", "Procter & Gamble", "Ministry for the Environment").
     static let runConnectors: Set<UInt64> = Set(
-        ["of", "and", "&", "for", "the", "de", "du", "des", "la", "le", "del", "da", "von", "van", "der", "den", "on", "'s", "-"]
+        [
+            "of", "and", "&", "for", "the", "de", "du", "des", "la", "le", "del", "da", "von", "van", "der", "den", "on",
+            "'s", "-",
+        ]
             .map { NERFeatureExtractor(hashBits: 8).info(for: $0).word }
     )
 
@@ -424,7 +427,9 @@ public struct NERFeatureExtractor: Sendable, Hashable {
         t.flags & (flagInitialUpper | flagAllUpper) != 0
     }
 
-    @inline(__always) static func forEachCapitalisedRun(_ infos: UnsafeBufferPointer<NERTokenInfo>, _ body: (Range<Int>) -> Void) {
+    @inline(__always) static func forEachCapitalisedRun(
+        _ infos: UnsafeBufferPointer<NERTokenInfo>, _ body: (Range<Int>) -> Void
+    ) {
         let n = infos.count
         var i = 0
         while i < n {
@@ -448,8 +453,9 @@ public struct NERFeatureExtractor: Sendable, Hashable {
             let length = UInt64(min(run.count, 5))
             var cues: UInt64 = 0
             var shapes = Self.fnvOffset
+            let runCues = NERGazetteer.cueOrgHead | NERGazetteer.cueLegalSuffix | NERGazetteer.cueTitle
             for m in run {
-                cues |= UInt64(infos[m].cues & (NERGazetteer.cueOrgHead | NERGazetteer.cueLegalSuffix | NERGazetteer.cueTitle))
+                cues |= UInt64(infos[m].cues & runCues)
                 shapes = Self.mix(shapes ^ infos[m].shortShape)
             }
             let before = run.lowerBound > 0 ? infos[run.lowerBound - 1] : Self.beginPad

@@ -40,7 +40,9 @@ public struct NERModel: Sendable {
         self.weights = weights
         self.exponents = exponents
         if extractor.featureSet.contains(.viterbi) && !extractor.featureSet.contains(.tagConjunctions) {
-            self.transitionTable = NERViterbiTables.transitions(extractor: extractor, weights: weights, exponents: exponents)
+            self.transitionTable = NERViterbiTables.transitions(
+                extractor: extractor, weights: weights, exponents: exponents
+            )
         } else {
             self.transitionTable = nil
         }
@@ -242,8 +244,10 @@ struct NERDecoder {
                     if extractor.featureSet.contains(.viterbi) {
                         tags.withUnsafeMutableBufferPointer { tags in
                             confidences.withUnsafeMutableBufferPointer { confidences in
-                                viterbi(infos: infos, rows: UnsafePointer(rows.baseAddress!), memory: memory, tags: tags,
-                                        confidences: computeConfidence ? confidences : nil)
+                                viterbi(
+                                    infos: infos, rows: UnsafePointer(rows.baseAddress!), memory: memory, tags: tags,
+                                    confidences: computeConfidence ? confidences : nil
+                                )
                             }
                         }
                         return
@@ -499,7 +503,8 @@ extension NERDecoder {
                 let chosen = Int(tags[i])
                 let chosenScore = chosen < 16 ? s16[chosen] : s17
                 var sum: Float = 0
-                for u in 0 ..< k where NERTransitions.allowed[Int(p) * k + u] && (i < n - 1 || NERTransitions.canEnd[u]) {
+                let last = i == n - 1
+                for u in 0 ..< k where NERTransitions.allowed[Int(p) * k + u] && (!last || NERTransitions.canEnd[u]) {
                     let score = u < 16 ? s16[u] : s17
                     sum += expf(Float(score - chosenScore) * scale)
                 }

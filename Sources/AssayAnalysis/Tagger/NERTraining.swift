@@ -343,63 +343,25 @@ struct PerceptronTrainer {
     /// One pass of the structured (Collins 2002) perceptron with Viterbi decoding: each sentence is decoded
     /// exactly; where the best sequence differs from the gold one, the rows of the gold path get +1 on the
     /// gold tags and those of the predicted path −1 on the predicted tags. On sentences from files without
-    /// MISC annotation a predicted MISC name over gold `O` tokens is not an error (``acceptMISC(predicted:into:)``).
+    /// MISC annotation a predicted MISC name over gold `O` tokens is not an error
+    /// (``acceptMISC(predicted:into:)``).
     mutating func structuredEpoch(order: [Int]) -> (Int, Int) {
         var errors = 0, tokens = 0
-        let staticCount = NERFeatureExtractor.staticFeatureCount
         let k = self.k
-        let start = k
         var memory = NERDocumentMemory()
         var emission: [Float] = []
         var transition: [Float] = []
         var predicted: [UInt8] = []
         var target: [UInt8] = []
-        var extra = [UInt32](repeating: 0, count: 8)
         for d in order {
             memory.reset()
             let mask = documentMask[d]
             for s in documentSentences[d] {
                 let a = sentenceStarts[s], n = sentenceStarts[s + 1] - a
                 guard n > 0 else { continue }
-                // Scores: emission[i*k + t], transition[(i*(k+1) + p)*k + t].
                 if emission.count < n * k { emission = [Float](repeating: 0, count: n * k) }
                 if transition.count < n * (k + 1) * k { transition = [Float](repeating: 0, count: n * (k + 1) * k) }
-                weights.withUnsafeBytes { w in
-                    extra.withUnsafeMutableBufferPointer { x in
-                        emission.withUnsafeMutableBufferPointer { e in
-                            transition.withUnsafeMutableBufferPointer { tr in
-                                let base = w.baseAddress!
-                                @inline(__always) func sum(_ rows: UnsafePointer<UInt32>, _ count: Int, into out: UnsafeMutablePointer<Float>) {
-                                    var s16 = SIMD16<Float>(repeating: 0)
-                                    var s17: Float = 0
-                                    for f in 0 ..< count {
-                                        let p = base + Int(rows[f]) * k * 4
-                                        s16 += p.loadUnaligned(as: SIMD16<Float>.self)
-                                        s17 += p.load(fromByteOffset: 64, as: Float.self)
-                                    }
-                                    UnsafeMutableRawPointer(out).storeBytes(of: s16, as: SIMD16<Float>.self)
-                                    out[16] = s17
-                                }
-                                rows.withUnsafeBufferPointer { rows in
-                                    for i in 0 ..< n {
-                                        let t = a + i
-                                        sum(rows.baseAddress! + t * staticCount, staticCount, into: e.baseAddress! + i * k)
-                                        let h = extractor.historyRows(info: infos[t], history: memory.history(for: infos[t]), into: x.baseAddress!)
-                                        if h > 0 {
-                                            var tmp = [Float](repeating: 0, count: k)
-                                            sum(x.baseAddress!, h, into: &tmp)
-                                            for tag in 0 ..< k { e[i * k + tag] += tmp[tag] }
-                                        }
-                                        for p in (i == 0 ? start ... start : 0 ... k - 1) {
-                                            let c = extractor.transitionRows(info: infos[t], previous: UInt8(p), into: x.baseAddress!)
-                                            sum(x.baseAddress!, c, into: tr.baseAddress! + (i * (k + 1) + p) * k)
-                                        }
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
+                structuredScores(first: a, count: n, memory: memory, emission: &emission, transition: &transition)
                 Self.viterbi(n: n, emission: emission, transition: transition, allowedTags: nil, into: &predicted)
                 target.removeAll(keepingCapacity: true)
                 for i in 0 ..< n { target.append(gold[a + i]) }
@@ -407,40 +369,7 @@ struct PerceptronTrainer {
                 var differs = false
                 for i in 0 ..< n where predicted[i] != target[i] { errors += 1; differs = true }
                 tokens += n
-                if differs {
-                    let c = counter
-                    weights.withUnsafeMutableBufferPointer { w in
-                        totals.withUnsafeMutableBufferPointer { u in
-                            extra.withUnsafeMutableBufferPointer { x in
-                                @inline(__always) func update(_ row: UInt32, _ tag: Int, _ amount: Float) {
-                                    guard row != NERFeatureExtractor.nullRow else { return }
-                                    let r = Int(row) * k + tag
-                                    w[r] += amount; u[r] += amount * c
-                                }
-                                for i in 0 ..< n {
-                                    let t = a + i
-                                    let g = Int(target[i]), q = Int(predicted[i])
-                                    if g != q {
-                                        for f in 0 ..< staticCount {
-                                            update(rows[t * staticCount + f], g, 1)
-                                            update(rows[t * staticCount + f], q, -1)
-                                        }
-                                        let h = extractor.historyRows(info: infos[t], history: memory.history(for: infos[t]), into: x.baseAddress!)
-                                        for f in 0 ..< h { update(x[f], g, 1); update(x[f], q, -1) }
-                                    }
-                                    let gp = i == 0 ? start : Int(target[i - 1])
-                                    let qp = i == 0 ? start : Int(predicted[i - 1])
-                                    if g != q || gp != qp {
-                                        var c = extractor.transitionRows(info: infos[t], previous: UInt8(gp), into: x.baseAddress!)
-                                        for f in 0 ..< c { update(x[f], g, 1) }
-                                        c = extractor.transitionRows(info: infos[t], previous: UInt8(qp), into: x.baseAddress!)
-                                        for f in 0 ..< c { update(x[f], q, -1) }
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
+                if differs { structuredUpdate(first: a, target: target, predicted: predicted, memory: memory) }
                 counter += Float(n)
                 infos.withUnsafeBufferPointer { infos in
                     predicted.withUnsafeBufferPointer { tags in
@@ -452,13 +381,113 @@ struct PerceptronTrainer {
         return (errors, tokens)
     }
 
+    /// The float scores of the sentence whose tokens are `first ..< first + count`:
+    /// `emission[i * k + t]` from the static and document-history rows of token `i`, and
+    /// `transition[(i * (k + 1) + p) * k + t]` from its rows for previous tag `p` (only `p = k`, the
+    /// sentence start, for `i = 0`).
+    func structuredScores(
+        first a: Int, count n: Int, memory: NERDocumentMemory, emission: inout [Float], transition: inout [Float]
+    ) {
+        let k = self.k
+        let staticCount = NERFeatureExtractor.staticFeatureCount
+        let extractor = self.extractor
+        var extra = [UInt32](repeating: 0, count: 8)
+        var history = [Float](repeating: 0, count: k)
+        weights.withUnsafeBytes { w in
+            let base = w.baseAddress!
+            /// Writes the sum of the weight rows `rows[0 ..< count]` to `out[0 ..< k]`.
+            func sum(_ rows: UnsafePointer<UInt32>, _ count: Int, into out: UnsafeMutablePointer<Float>) {
+                var s16 = SIMD16<Float>(repeating: 0)
+                var s17: Float = 0
+                for f in 0 ..< count {
+                    let p = base + Int(rows[f]) * k * 4
+                    s16 += p.loadUnaligned(as: SIMD16<Float>.self)
+                    s17 += p.load(fromByteOffset: 64, as: Float.self)
+                }
+                UnsafeMutableRawPointer(out).storeBytes(of: s16, as: SIMD16<Float>.self)
+                out[16] = s17
+            }
+            rows.withUnsafeBufferPointer { rows in
+                extra.withUnsafeMutableBufferPointer { extra in
+                    emission.withUnsafeMutableBufferPointer { emission in
+                        transition.withUnsafeMutableBufferPointer { transition in
+                            let x = extra.baseAddress!
+                            for i in 0 ..< n {
+                                let t = a + i
+                                sum(rows.baseAddress! + t * staticCount, staticCount, into: emission.baseAddress! + i * k)
+                                let past = memory.history(for: infos[t])
+                                let h = extractor.historyRows(info: infos[t], history: past, into: x)
+                                if h > 0 {
+                                    history.withUnsafeMutableBufferPointer { sum(x, h, into: $0.baseAddress!) }
+                                    for tag in 0 ..< k { emission[i * k + tag] += history[tag] }
+                                }
+                                for p in (i == 0 ? k ... k : 0 ... k - 1) {
+                                    let c = extractor.transitionRows(info: infos[t], previous: UInt8(p), into: x)
+                                    sum(x, c, into: transition.baseAddress! + (i * (k + 1) + p) * k)
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The structured perceptron update for the sentence starting at token `first`: +1 on the target tag
+    /// and −1 on the predicted tag for the static and history rows of every token where they differ, and
+    /// for the transition rows of every token where the tag or the previous tag differs.
+    mutating func structuredUpdate(first a: Int, target: [UInt8], predicted: [UInt8], memory: NERDocumentMemory) {
+        let k = self.k
+        let staticCount = NERFeatureExtractor.staticFeatureCount
+        let extractor = self.extractor
+        let c = counter
+        var extra = [UInt32](repeating: 0, count: 8)
+        let infos = self.infos
+        let rows = self.rows
+        weights.withUnsafeMutableBufferPointer { w in
+            totals.withUnsafeMutableBufferPointer { u in
+                extra.withUnsafeMutableBufferPointer { extra in
+                    let x = extra.baseAddress!
+                    func update(_ row: UInt32, _ tag: Int, _ amount: Float) {
+                        guard row != NERFeatureExtractor.nullRow else { return }
+                        let r = Int(row) * k + tag
+                        w[r] += amount
+                        u[r] += amount * c
+                    }
+                    for i in 0 ..< target.count {
+                        let t = a + i
+                        let g = Int(target[i]), q = Int(predicted[i])
+                        if g != q {
+                            for f in 0 ..< staticCount {
+                                update(rows[t * staticCount + f], g, 1)
+                                update(rows[t * staticCount + f], q, -1)
+                            }
+                            let past = memory.history(for: infos[t])
+                            let h = extractor.historyRows(info: infos[t], history: past, into: x)
+                            for f in 0 ..< h { update(x[f], g, 1); update(x[f], q, -1) }
+                        }
+                        let gp = i == 0 ? k : Int(target[i - 1])
+                        let qp = i == 0 ? k : Int(predicted[i - 1])
+                        if g != q || gp != qp {
+                            var count = extractor.transitionRows(info: infos[t], previous: UInt8(gp), into: x)
+                            for f in 0 ..< count { update(x[f], g, 1) }
+                            count = extractor.transitionRows(info: infos[t], previous: UInt8(qp), into: x)
+                            for f in 0 ..< count { update(x[f], q, -1) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /// On sentences from files without MISC annotation: every predicted MISC entity whose tokens are all
     /// gold `O` is copied into the target, so it is not an error (neither rewarded nor penalised). The
     /// result stays well formed: a gold `O` token is never preceded by an open gold entity, nor followed
     /// by the continuation of one.
     static func acceptMISC(predicted: [UInt8], into target: inout [UInt8]) {
         let misc = NERLabel.misc
-        for span in NERTagScheme.spans(fromBILOU: predicted.map { BILOUTag(uncheckedRawValue: $0) }) where span.label == misc {
+        let spans = NERTagScheme.spans(fromBILOU: predicted.map { BILOUTag(uncheckedRawValue: $0) })
+        for span in spans where span.label == misc {
             guard span.range.allSatisfy({ target[$0] == 0 }) else { continue }
             for i in span.range { target[i] = predicted[i] }
         }
@@ -466,7 +495,9 @@ struct PerceptronTrainer {
 
     /// Float Viterbi over the legal BILOU sequences for training; `allowedTags` (a bit set of tags per
     /// token) restricts the path further. Ties go to the lower tag index.
-    static func viterbi(n: Int, emission: [Float], transition: [Float], allowedTags: [UInt32]?, into path: inout [UInt8]) {
+    static func viterbi(
+        n: Int, emission: [Float], transition: [Float], allowedTags: [UInt32]?, into path: inout [UInt8]
+    ) {
         let k = BILOUTag.count
         let start = k
         var delta = [Float](repeating: -.infinity, count: k)

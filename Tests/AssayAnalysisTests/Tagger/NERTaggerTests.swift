@@ -138,7 +138,8 @@ struct NERViterbiTests {
         let york = extractor.row(1, extractor.info(for: "York").word)
         try #require(new != york)
         let entries: [(UInt32, BILOUTag, Int8)] = [
-            (new, .outside, 3), (new, BILOUTag(.begin, .loc), 2), (york, BILOUTag(.last, .loc), 10), (york, BILOUTag(.unit, .loc), 1),
+            (new, .outside, 3), (new, BILOUTag(.begin, .loc), 2),
+            (york, BILOUTag(.last, .loc), 10), (york, BILOUTag(.unit, .loc), 1),
         ]
         let greedy = Self.model(featureSet: [], entries)
         let viterbi = Self.model(featureSet: [.viterbi], entries)
@@ -193,7 +194,8 @@ struct NERViterbiTests {
         #expect(path.map { BILOUTag(uncheckedRawValue: $0).description } == ["U-PER", "U-LOC"])
         var miscOrO: UInt32 = 1
         for position in 0 ..< 4 { miscOrO |= 1 << UInt32(1 + 4 * Int(NERLabel.misc.rawValue) + position) }
-        PerceptronTrainer.viterbi(n: 2, emission: emission, transition: transition, allowedTags: [UInt32((1 << k) - 1), miscOrO], into: &path)
+        let allowed = [UInt32((1 << k) - 1), miscOrO]
+        PerceptronTrainer.viterbi(n: 2, emission: emission, transition: transition, allowedTags: allowed, into: &path)
         #expect(path.map { BILOUTag(uncheckedRawValue: $0).description } == ["U-PER", "U-MISC"])
     }
 }
