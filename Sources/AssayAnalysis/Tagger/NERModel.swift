@@ -402,7 +402,11 @@ extension NERDecoder {
         let start = UInt8(k)
         let extractor = model.extractor
         let staticCount = NERFeatureExtractor.staticFeatureCount
+        // With confidences, each token's emission scores are kept for the confidence pass.
+        let saved = confidences == nil ? 0 : n
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n * k) { back in
+        withUnsafeTemporaryAllocation(of: SIMD16<Int32>.self, capacity: saved) { saved16 in
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: saved) { saved17 in
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: staticCount + 4) { extra in
         model.weights.withUnsafeBytes { w in
         model.exponents.withUnsafeBufferPointer { exps in
@@ -429,6 +433,10 @@ extension NERDecoder {
             NERViterbiTables.penalty17.withUnsafeBufferPointer { pen17 in
                 for i in 0 ..< n {
                     let (e16, e17) = emission(i)
+                    if saved > 0 {
+                        saved16[i] = e16
+                        saved17[i] = e17
+                    }
                     var best16 = SIMD16<Float>(repeating: -.infinity)
                     var best17 = -Float.infinity
                     var back16 = SIMD16<Int32>(repeating: Int32(start))
@@ -496,8 +504,8 @@ extension NERDecoder {
             let scale = model.scale
             for i in 0 ..< n {
                 let p = i == 0 ? start : tags[i - 1]
-                let (e16, e17) = emission(i)
                 let (t16, t17) = transition(i, p)
+                let e16 = saved16[i], e17 = saved17[i]
                 let s16 = e16 &+ t16
                 let s17 = e17 &+ t17
                 let chosen = Int(tags[i])
@@ -510,6 +518,8 @@ extension NERDecoder {
                 }
                 confidences[i] = 1 / sum
             }
+        }
+        }
         }
         }
         }
