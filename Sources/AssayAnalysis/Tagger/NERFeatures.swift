@@ -31,13 +31,24 @@ public struct NERFeatureSet: OptionSet, Hashable, Sendable {
     /// of the token and its neighbours; needs an ``NERGazetteer`` at decoding time.
     public static let gazetteer = NERFeatureSet(rawValue: 1 << 8)
 
-    /// Every bit this build understands.
-    public static let known = NERFeatureSet(rawValue: (1 << 9) - 1)
+    /// Viterbi decoding (exact, over the legal BILOU sequences) with first-order tag features, trained
+    /// as a structured perceptron; without it decoding is greedy left to right with second-order history.
+    public static let viterbi = NERFeatureSet(rawValue: 1 << 9)
+    /// Capitalised-run features: for a token inside a run of capitalised words (joined by connectors such
+    /// as "of", "and", "&": "Bank of England"), the run's length, the token's position in it, the run's
+    /// first and last word, the words around the run, and the organisation cues anywhere in the run.
+    public static let nameRuns = NERFeatureSet(rawValue: 1 << 10)
 
-    /// The feature set of the shipped model. Document history and the cased word are implemented but
-    /// did not measurably help on the dev sets, so they are off; the gazetteer needs the bundled knowledge base at load time.
+    /// Every bit this build understands.
+    public static let known = NERFeatureSet(rawValue: (1 << 11) - 1)
+
+    /// The feature set of the shipped model: Viterbi decoding with first-order transitions only
+    /// (``tagConjunctions`` is off: with Viterbi it cost speed and did not help on the dev sets),
+    /// capitalised runs, document history and the cased word; the gazetteer needs the bundled knowledge
+    /// base at load time. docs/PERFORMANCE.md lists what each group added.
     public static let standard: NERFeatureSet = [
-        .wideContext, .wordConjunctions, .tagConjunctions, .affixes, .neighbourAffixes, .sentenceCase, .gazetteer,
+        .wideContext, .wordConjunctions, .affixes, .neighbourAffixes, .sentenceCase, .gazetteer, .viterbi, .nameRuns,
+        .documentHistory, .casedWord,
     ]
 }
 
@@ -309,7 +320,7 @@ public struct NERFeatureExtractor: Sendable, Hashable {
     // MARK: Templates
 
     /// Number of rows ``staticRows(_:into:)`` writes per token (unused templates write a fixed dummy row).
-    public static let staticFeatureCount = 42
+    public static let staticFeatureCount = 49
     /// Maximum number of rows ``dynamicRows(info:previous:previous2:history:into:)`` writes.
     public static let maxDynamicFeatureCount = 6
 
@@ -388,7 +399,82 @@ public struct NERFeatureExtractor: Sendable, Hashable {
             } else {
                 for f in 32 ..< 42 { o[f] = off }
             }
+            for f in 42 ..< 49 { o[f] = off }
             o += Self.staticFeatureCount
+        }
+        if featureSet.contains(.nameRuns) { runRows(infos, into: out) }
+    }
+
+    /// Word hashes (``NERTokenInfo/word``) of the lower-case words that may join capitalised words into
+    /// one run ("Bank of England", "Procter & Gamble", "Ministry for the Environment").
+    static let runConnectors: Set<UInt64> = Set(
+        [
+            "of", "and", "&", "for", "the", "de", "du", "des", "la", "le", "del", "da", "von", "van", "der", "den", "on",
+            "'s", "-",
+        ]
+            .map { NERFeatureExtractor(hashBits: 8).info(for: $0).word }
+    )
+
+    /// The runs of capitalised words of a sentence as half-open token ranges: maximal sequences of
+    /// capitalised tokens, where one connector (``runConnectors``) between two capitalised tokens joins them.
+    public static func capitalisedRuns(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
+        var runs: [Range<Int>] = []
+        forEachCapitalisedRun(infos) { runs.append($0) }
+        return runs
+    }
+
+    @inline(__always) static func isRunWord(_ t: NERTokenInfo) -> Bool {
+        t.flags & (flagInitialUpper | flagAllUpper) != 0
+    }
+
+    @inline(__always) static func forEachCapitalisedRun(
+        _ infos: UnsafeBufferPointer<NERTokenInfo>, _ body: (Range<Int>) -> Void
+    ) {
+        let n = infos.count
+        var i = 0
+        while i < n {
+            guard isRunWord(infos[i]) else { i += 1; continue }
+            var j = i + 1
+            while j < n {
+                if isRunWord(infos[j]) { j += 1; continue }
+                if j + 1 < n && isRunWord(infos[j + 1]) && runConnectors.contains(infos[j].word) { j += 2; continue }
+                break
+            }
+            body(i ..< j)
+            i = j
+        }
+    }
+
+    /// Writes the ``NERFeatureSet/nameRuns`` rows (slots 42 ..< 49) of the tokens inside capitalised runs.
+    func runRows(_ infos: UnsafeBufferPointer<NERTokenInfo>, into out: UnsafeMutablePointer<UInt32>) {
+        let n = infos.count
+        let count = Self.staticFeatureCount
+        Self.forEachCapitalisedRun(infos) { run in
+            let length = UInt64(min(run.count, 5))
+            var cues: UInt64 = 0
+            var shapes = Self.fnvOffset
+            let runCues = NERGazetteer.cueOrgHead | NERGazetteer.cueLegalSuffix | NERGazetteer.cueTitle
+            for m in run {
+                cues |= UInt64(infos[m].cues & runCues)
+                shapes = Self.mix(shapes ^ infos[m].shortShape)
+            }
+            let before = run.lowerBound > 0 ? infos[run.lowerBound - 1] : Self.beginPad
+            let after = run.upperBound < n ? infos[run.upperBound] : Self.endPad
+            if before.cues & NERGazetteer.cueTitle != 0 { cues |= 8 }
+            let first = infos[run.lowerBound].word
+            let last = infos[run.upperBound - 1].word
+            for m in run {
+                // Position in the run: 1 begin, 2 inside, 3 last, 4 unit.
+                let position: UInt64 = run.count == 1 ? 4 : m == run.lowerBound ? 1 : m == run.upperBound - 1 ? 3 : 2
+                let o = out + m * count
+                o[42] = row(50, length, position)
+                o[43] = row(51, cues, position)
+                o[44] = row(52, last, position)
+                o[45] = row(53, first, position)
+                o[46] = row(54, before.word, position)
+                o[47] = row(55, after.word, position)
+                o[48] = row(56, shapes, position)
+            }
         }
     }
 
@@ -417,6 +503,31 @@ public struct NERFeatureExtractor: Sendable, Hashable {
             count += 2
         }
         return count
+    }
+
+    /// Maximum number of rows ``transitionRows(info:previous:into:)`` writes.
+    public static let maxTransitionFeatureCount = 3
+
+    /// With ``NERFeatureSet/viterbi``: writes the rows that depend on the previous tag (`BILOUTag.count`
+    /// for the sentence start) and returns how many: the previous tag, and with
+    /// ``NERFeatureSet/tagConjunctions`` its conjunctions with the word and the short shape.
+    @inline(__always)
+    public func transitionRows(info t: NERTokenInfo, previous: UInt8, into out: UnsafeMutablePointer<UInt32>) -> Int {
+        out[0] = row(100, UInt64(previous))
+        guard featureSet.contains(.tagConjunctions) else { return 1 }
+        out[1] = row(102, UInt64(previous), t.word)
+        out[2] = row(103, UInt64(previous), t.shortShape)
+        return 3
+    }
+
+    /// With ``NERFeatureSet/viterbi``: writes the document-history rows of a token (they depend only on
+    /// earlier sentences) and returns how many (0 or 2).
+    @inline(__always)
+    public func historyRows(info t: NERTokenInfo, history: UInt8, into out: UnsafeMutablePointer<UInt32>) -> Int {
+        guard featureSet.contains(.documentHistory) && history != Self.noHistory else { return 0 }
+        out[0] = row(104, UInt64(history))
+        out[1] = row(105, UInt64(history), t.shortShape)
+        return 2
     }
 }
 

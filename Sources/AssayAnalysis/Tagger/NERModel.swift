@@ -2,9 +2,10 @@ import Foundation
 
 /// A trained averaged-perceptron named-entity tagger with hashed features and Int8 weights.
 ///
-/// Decoding is greedy left to right over BILOU tags with the transition constraint (only valid
-/// successors, and no open entity at the sentence end). Tagging is thread-safe: the model is an
-/// immutable value.
+/// Decoding is exact Viterbi over the legal BILOU sequences when the model has
+/// ``NERFeatureSet/viterbi`` (the shipped model), otherwise greedy left to right with the same
+/// transition constraint (only valid successors, and no open entity at the sentence end); either way
+/// the output is well formed. Tagging is thread-safe: the model is an immutable value.
 public struct NERModel: Sendable {
     /// Free-form model version, e.g. `ner-perceptron-1 (seed 42, 2026-11-29)`.
     public let version: String
@@ -38,7 +39,19 @@ public struct NERModel: Sendable {
         self.scale = scale
         self.weights = weights
         self.exponents = exponents
+        if extractor.featureSet.contains(.viterbi) && !extractor.featureSet.contains(.tagConjunctions) {
+            self.transitionTable = NERViterbiTables.transitions(
+                extractor: extractor, weights: weights, exponents: exponents
+            )
+        } else {
+            self.transitionTable = nil
+        }
     }
+
+    /// With ``NERFeatureSet/viterbi`` and without ``NERFeatureSet/tagConjunctions`` the transition rows
+    /// do not depend on the token: their scores per previous tag (`0 ... BILOUTag.count`), with the
+    /// −∞ penalties of illegal transitions added, computed once at load.
+    let transitionTable: (scores16: [SIMD16<Float>], scores17: [Float])?
 
     // MARK: Public tagging API
 
@@ -228,6 +241,17 @@ struct NERDecoder {
             infos.withUnsafeBufferPointer { infos in
                 rows.withUnsafeMutableBufferPointer { rows in
                     extractor.staticRows(infos, into: rows.baseAddress!)
+                    if extractor.featureSet.contains(.viterbi) {
+                        tags.withUnsafeMutableBufferPointer { tags in
+                            confidences.withUnsafeMutableBufferPointer { confidences in
+                                viterbi(
+                                    infos: infos, rows: UnsafePointer(rows.baseAddress!), memory: memory, tags: tags,
+                                    confidences: computeConfidence ? confidences : nil
+                                )
+                            }
+                        }
+                        return
+                    }
                     model.weights.withUnsafeBufferPointer { w in
                       model.exponents.withUnsafeBufferPointer { exps in
                         tags.withUnsafeMutableBufferPointer { tags in
@@ -298,6 +322,207 @@ struct NERDecoder {
                 tags.withUnsafeBufferPointer { tags in memory.record(infos: infos, tags: tags) }
             }
             self.memory = memory
+        }
+    }
+}
+
+/// The integer score vector (tags 0 ..< 16 and tag 16) of a set of weight rows.
+@inline(__always) private func scoreRows(
+    _ rows: UnsafePointer<UInt32>, _ count: Int, _ weights: UnsafeRawPointer, _ exponents: UnsafePointer<UInt8>
+) -> (SIMD16<Int32>, Int32) {
+    let k = BILOUTag.count
+    var s16 = SIMD16<Int32>(repeating: 0)
+    var s17: Int32 = 0
+    for f in 0 ..< count {
+        let r = Int(rows[f])
+        let p = weights + r * k
+        let e = Int32(exponents[r])
+        s16 &+= widen(p.loadUnaligned(as: SIMD16<Int8>.self)) &<< SIMD16<Int32>(repeating: e)
+        s17 &+= Int32(p.load(fromByteOffset: 16, as: Int8.self)) << e
+    }
+    return (s16, s17)
+}
+
+/// Additive penalties that forbid illegal BILOU transitions in Viterbi decoding: for every previous tag
+/// (`BILOUTag.count` = the sentence start) 0 for the allowed successors and −∞ for the others; and 0 / −∞
+/// for the tags a sentence may / may not end on.
+enum NERViterbiTables {
+    static let penalty16: [SIMD16<Float>] = (0 ... BILOUTag.count).map { p in
+        var v = SIMD16<Float>(repeating: 0)
+        for t in 0 ..< 16 where !NERTransitions.allowed[p * BILOUTag.count + t] { v[t] = -.infinity }
+        return v
+    }
+    static let penalty17: [Float] = (0 ... BILOUTag.count).map { p in
+        NERTransitions.allowed[p * BILOUTag.count + 16] ? 0 : -.infinity
+    }
+    static let endPenalty16: SIMD16<Float> = {
+        var v = SIMD16<Float>(repeating: 0)
+        for t in 0 ..< 16 where !NERTransitions.canEnd[t] { v[t] = -.infinity }
+        return v
+    }()
+    static let endPenalty17: Float = NERTransitions.canEnd[16] ? 0 : -.infinity
+
+    /// The token-independent transition scores plus penalties, per previous tag (see ``NERModel/transitionTable``).
+    static func transitions(
+        extractor: NERFeatureExtractor, weights: [Int8], exponents: [UInt8]
+    ) -> (scores16: [SIMD16<Float>], scores17: [Float]) {
+        var scores16: [SIMD16<Float>] = []
+        var scores17: [Float] = []
+        var rows = [UInt32](repeating: 0, count: NERFeatureExtractor.maxTransitionFeatureCount)
+        let info = NERFeatureExtractor.beginPad
+        weights.withUnsafeBytes { w in
+            exponents.withUnsafeBufferPointer { e in
+                rows.withUnsafeMutableBufferPointer { r in
+                    for p in 0 ... BILOUTag.count {
+                        let c = extractor.transitionRows(info: info, previous: UInt8(p), into: r.baseAddress!)
+                        let (s16, s17) = scoreRows(UnsafePointer(r.baseAddress!), c, w.baseAddress!, e.baseAddress!)
+                        scores16.append(SIMD16<Float>(s16) + penalty16[p])
+                        scores17.append(Float(s17) + penalty17[p])
+                    }
+                }
+            }
+        }
+        return (scores16, scores17)
+    }
+}
+
+extension NERDecoder {
+    /// Exact Viterbi decoding over the legal BILOU sequences (``NERFeatureSet/viterbi``): the score of a
+    /// tag at a token is its static (emission) score plus the score of the rows that depend on the previous
+    /// tag (``NERFeatureExtractor/transitionRows(info:previous:into:)``). Scores are summed in Int32 per
+    /// token and in Float along the path; illegal transitions get −∞, so the result is always well formed.
+    /// With `confidences`, each token's confidence is the softmax probability of its tag given the
+    /// decoded previous tag.
+    func viterbi(
+        infos: UnsafeBufferPointer<NERTokenInfo>, rows: UnsafePointer<UInt32>, memory: NERDocumentMemory?,
+        tags: UnsafeMutableBufferPointer<UInt8>, confidences: UnsafeMutableBufferPointer<Float>?
+    ) {
+        let n = infos.count
+        let k = BILOUTag.count
+        let start = UInt8(k)
+        let extractor = model.extractor
+        let staticCount = NERFeatureExtractor.staticFeatureCount
+        // With confidences, each token's emission scores are kept for the confidence pass.
+        let saved = confidences == nil ? 0 : n
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n * k) { back in
+        withUnsafeTemporaryAllocation(of: SIMD16<Int32>.self, capacity: saved) { saved16 in
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: saved) { saved17 in
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: staticCount + 4) { extra in
+        model.weights.withUnsafeBytes { w in
+        model.exponents.withUnsafeBufferPointer { exps in
+            let wb = w.baseAddress!
+            let ex = exps.baseAddress!
+            let x = extra.baseAddress!
+            var delta16 = SIMD16<Float>(repeating: 0)
+            var delta17: Float = 0
+            @inline(__always) func emission(_ i: Int) -> (SIMD16<Int32>, Int32) {
+                var (e16, e17) = scoreRows(rows + i * staticCount, staticCount, wb, ex)
+                let history = memory?.history(for: infos[i]) ?? NERFeatureExtractor.noHistory
+                let h = extractor.historyRows(info: infos[i], history: history, into: x)
+                if h > 0 {
+                    let (h16, h17) = scoreRows(UnsafePointer(x), h, wb, ex)
+                    e16 &+= h16; e17 &+= h17
+                }
+                return (e16, e17)
+            }
+            @inline(__always) func transition(_ i: Int, _ p: UInt8) -> (SIMD16<Int32>, Int32) {
+                let c = extractor.transitionRows(info: infos[i], previous: p, into: x)
+                return scoreRows(UnsafePointer(x), c, wb, ex)
+            }
+            NERViterbiTables.penalty16.withUnsafeBufferPointer { pen16 in
+            NERViterbiTables.penalty17.withUnsafeBufferPointer { pen17 in
+                for i in 0 ..< n {
+                    let (e16, e17) = emission(i)
+                    if saved > 0 {
+                        saved16[i] = e16
+                        saved17[i] = e17
+                    }
+                    var best16 = SIMD16<Float>(repeating: -.infinity)
+                    var best17 = -Float.infinity
+                    var back16 = SIMD16<Int32>(repeating: Int32(start))
+                    var back17 = start
+                    if let table = model.transitionTable {
+                        let f16 = SIMD16<Float>(e16)
+                        let f17 = Float(e17)
+                        if i == 0 {
+                            best16 = f16 + table.scores16[k]
+                            best17 = f17 + table.scores17[k]
+                        } else {
+                            for p in 0 ..< k {
+                                let dp = p < 16 ? delta16[p] : delta17
+                                if dp == -.infinity { continue }
+                                let c16 = f16 + (table.scores16[p] + dp)
+                                let better = c16 .> best16
+                                best16.replace(with: c16, where: better)
+                                back16.replace(with: SIMD16<Int32>(repeating: Int32(p)), where: better)
+                                let c17 = f17 + table.scores17[p] + dp
+                                if c17 > best17 { best17 = c17; back17 = UInt8(p) }
+                            }
+                        }
+                    } else if i == 0 {
+                        let (t16, t17) = transition(0, start)
+                        best16 = SIMD16<Float>(e16 &+ t16) + pen16[k]
+                        best17 = Float(e17 &+ t17) + pen17[k]
+                    } else {
+                        for p in 0 ..< k {
+                            let dp = p < 16 ? delta16[p] : delta17
+                            if dp == -.infinity { continue }
+                            let (t16, t17) = transition(i, UInt8(p))
+                            let c16 = SIMD16<Float>(e16 &+ t16) + (pen16[p] + dp)
+                            let better = c16 .> best16
+                            best16.replace(with: c16, where: better)
+                            back16.replace(with: SIMD16<Int32>(repeating: Int32(p)), where: better)
+                            let c17 = Float(e17 &+ t17) + pen17[p] + dp
+                            if c17 > best17 { best17 = c17; back17 = UInt8(p) }
+                        }
+                    }
+                    if i == n - 1 {
+                        best16 += NERViterbiTables.endPenalty16
+                        best17 += NERViterbiTables.endPenalty17
+                    }
+                    let b = back.baseAddress! + i * k
+                    for t in 0 ..< 16 { b[t] = UInt8(truncatingIfNeeded: back16[t]) }
+                    b[16] = back17
+                    delta16 = best16
+                    delta17 = best17
+                }
+            }
+            }
+            // Backtrace from the best final tag (ties: the lowest index, so `O` first).
+            var bestTag = 0
+            var bestScore = delta16[0]
+            for t in 1 ..< k {
+                let v = t < 16 ? delta16[t] : delta17
+                if v > bestScore { bestScore = v; bestTag = t }
+            }
+            var t = UInt8(bestTag)
+            for i in stride(from: n - 1, through: 0, by: -1) {
+                tags[i] = t
+                t = back[i * k + Int(t)]
+            }
+            guard let confidences else { return }
+            let scale = model.scale
+            for i in 0 ..< n {
+                let p = i == 0 ? start : tags[i - 1]
+                let (t16, t17) = transition(i, p)
+                let e16 = saved16[i], e17 = saved17[i]
+                let s16 = e16 &+ t16
+                let s17 = e17 &+ t17
+                let chosen = Int(tags[i])
+                let chosenScore = chosen < 16 ? s16[chosen] : s17
+                var sum: Float = 0
+                let last = i == n - 1
+                for u in 0 ..< k where NERTransitions.allowed[Int(p) * k + u] && (!last || NERTransitions.canEnd[u]) {
+                    let score = u < 16 ? s16[u] : s17
+                    sum += expf(Float(score - chosenScore) * scale)
+                }
+                confidences[i] = 1 / sum
+            }
+        }
+        }
+        }
+        }
+        }
         }
     }
 }

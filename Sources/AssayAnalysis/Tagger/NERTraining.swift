@@ -32,7 +32,7 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
 /// Training settings for ``NERTraining``.
 public struct NERTrainingOptions: Sendable {
     /// Passes over the training data.
-    public var epochs: Int = 16
+    public var epochs: Int = 10
     /// Seed of the document shuffling.
     public var seed: UInt64 = 42
     /// log2 of the number of weight rows (the model file is about `17 × 2^hashBits` bytes).
@@ -45,6 +45,9 @@ public struct NERTrainingOptions: Sendable {
     /// Fraction of training sentences also added in ALL CAPS (as extra documents), so that headlines
     /// and datelines in capitals are tagged; chosen with a generator seeded from `seed`.
     public var uppercaseAugmentation: Double = 0.1
+    /// Fraction of the training sentences without any entity that is kept (chosen with a generator
+    /// seeded from `seed`); the rest is dropped before training.
+    public var entitylessSentenceFraction: Double = 1
     /// The model version string; `nil` gives ``NERTraining/defaultModelVersion(seed:knowledgeBase:)``.
     public var modelVersion: String?
     /// The gazetteer for ``NERFeatureSet/gazetteer``; `nil` uses the bundled knowledge base's.
@@ -70,17 +73,17 @@ public enum NERTraining {
     /// that retraining produces a byte-identical file.
     public static let releaseDate = "2026-11-29"
 
-    /// `ner-perceptron-2 (seed S, 2026-11-29, kb-…)` (the knowledge-base version when gazetteer
+    /// `ner-perceptron-3 (seed S, 2026-11-29, kb-…)` (the knowledge-base version when gazetteer
     /// features are used).
     public static func defaultModelVersion(seed: UInt64, knowledgeBase: String? = nil) -> String {
-        "ner-perceptron-2 (seed \(seed), \(releaseDate)\(knowledgeBase.map { ", \($0)" } ?? ""))"
+        "ner-perceptron-3 (seed \(seed), \(releaseDate)\(knowledgeBase.map { ", \($0)" } ?? ""))"
     }
 
     /// Trains a model on CoNLL `files` and reports dev scores on `devFiles` after every epoch.
     ///
     /// Deterministic: the same files, options and seed give byte-identical weights.
     public static func train(
-        files: [URL], devFiles: [URL], epochs: Int = 16, seed: UInt64 = 42,
+        files: [URL], devFiles: [URL], epochs: Int = NERTrainingOptions().epochs, seed: UInt64 = 42,
         progress: (String) -> Void = { _ in }
     ) throws -> NERModel {
         var options = NERTrainingOptions()
@@ -101,6 +104,20 @@ public enum NERTraining {
             let mask = options.maskMISCOnFilesWithoutMISC && !hasMISC
             progress("\(file.lastPathComponent): \(documents.count) documents\(mask ? ", no MISC annotation: MISC-vs-O decisions masked" : "")")
             corpus += documents.map { ($0, mask) }
+        }
+        if options.entitylessSentenceFraction < 1 {
+            var dropRNG = SplitMix64(seed: options.seed ^ 0xD209)
+            var dropped = 0
+            corpus = corpus.map { document, mask in
+                let kept = document.sentences.filter { sentence in
+                    if sentence.tags.contains(where: { $0 != "O" }) { return true }
+                    let keep = Double(dropRNG.next() >> 11) * 0x1p-53 < options.entitylessSentenceFraction
+                    if !keep { dropped += 1 }
+                    return keep
+                }
+                return (CoNLLDocument(sentences: kept), mask)
+            }
+            progress("dropped \(dropped) sentences without entities")
         }
         if options.uppercaseAugmentation > 0 {
             var augmentRNG = SplitMix64(seed: options.seed ^ 0xCA95)
@@ -238,6 +255,7 @@ struct PerceptronTrainer {
 
     /// One pass over the documents in `order`; returns (token errors, tokens).
     mutating func epoch(order: [Int]) -> (Int, Int) {
+        if extractor.featureSet.contains(.viterbi) { return structuredEpoch(order: order) }
         var errors = 0, tokens = 0
         let staticCount = NERFeatureExtractor.staticFeatureCount
         let k = self.k
@@ -320,6 +338,198 @@ struct PerceptronTrainer {
             }
         }
         return (errors, tokens)
+    }
+
+    /// One pass of the structured (Collins 2002) perceptron with Viterbi decoding: each sentence is decoded
+    /// exactly; where the best sequence differs from the gold one, the rows of the gold path get +1 on the
+    /// gold tags and those of the predicted path −1 on the predicted tags. On sentences from files without
+    /// MISC annotation a predicted MISC name over gold `O` tokens is not an error
+    /// (``acceptMISC(predicted:into:)``).
+    mutating func structuredEpoch(order: [Int]) -> (Int, Int) {
+        var errors = 0, tokens = 0
+        let k = self.k
+        var memory = NERDocumentMemory()
+        var emission: [Float] = []
+        var transition: [Float] = []
+        var predicted: [UInt8] = []
+        var target: [UInt8] = []
+        for d in order {
+            memory.reset()
+            let mask = documentMask[d]
+            for s in documentSentences[d] {
+                let a = sentenceStarts[s], n = sentenceStarts[s + 1] - a
+                guard n > 0 else { continue }
+                if emission.count < n * k { emission = [Float](repeating: 0, count: n * k) }
+                if transition.count < n * (k + 1) * k { transition = [Float](repeating: 0, count: n * (k + 1) * k) }
+                structuredScores(first: a, count: n, memory: memory, emission: &emission, transition: &transition)
+                Self.viterbi(n: n, emission: emission, transition: transition, allowedTags: nil, into: &predicted)
+                target.removeAll(keepingCapacity: true)
+                for i in 0 ..< n { target.append(gold[a + i]) }
+                if mask { Self.acceptMISC(predicted: predicted, into: &target) }
+                var differs = false
+                for i in 0 ..< n where predicted[i] != target[i] { errors += 1; differs = true }
+                tokens += n
+                if differs { structuredUpdate(first: a, target: target, predicted: predicted, memory: memory) }
+                counter += Float(n)
+                infos.withUnsafeBufferPointer { infos in
+                    predicted.withUnsafeBufferPointer { tags in
+                        memory.record(infos: UnsafeBufferPointer(rebasing: infos[a ..< a + n]), tags: tags)
+                    }
+                }
+            }
+        }
+        return (errors, tokens)
+    }
+
+    /// The float scores of the sentence whose tokens are `first ..< first + count`:
+    /// `emission[i * k + t]` from the static and document-history rows of token `i`, and
+    /// `transition[(i * (k + 1) + p) * k + t]` from its rows for previous tag `p` (only `p = k`, the
+    /// sentence start, for `i = 0`).
+    func structuredScores(
+        first a: Int, count n: Int, memory: NERDocumentMemory, emission: inout [Float], transition: inout [Float]
+    ) {
+        let k = self.k
+        let staticCount = NERFeatureExtractor.staticFeatureCount
+        let extractor = self.extractor
+        var extra = [UInt32](repeating: 0, count: 8)
+        var history = [Float](repeating: 0, count: k)
+        weights.withUnsafeBytes { w in
+            let base = w.baseAddress!
+            /// Writes the sum of the weight rows `rows[0 ..< count]` to `out[0 ..< k]`.
+            func sum(_ rows: UnsafePointer<UInt32>, _ count: Int, into out: UnsafeMutablePointer<Float>) {
+                var s16 = SIMD16<Float>(repeating: 0)
+                var s17: Float = 0
+                for f in 0 ..< count {
+                    let p = base + Int(rows[f]) * k * 4
+                    s16 += p.loadUnaligned(as: SIMD16<Float>.self)
+                    s17 += p.load(fromByteOffset: 64, as: Float.self)
+                }
+                UnsafeMutableRawPointer(out).storeBytes(of: s16, as: SIMD16<Float>.self)
+                out[16] = s17
+            }
+            rows.withUnsafeBufferPointer { rows in
+                extra.withUnsafeMutableBufferPointer { extra in
+                    emission.withUnsafeMutableBufferPointer { emission in
+                        transition.withUnsafeMutableBufferPointer { transition in
+                            let x = extra.baseAddress!
+                            for i in 0 ..< n {
+                                let t = a + i
+                                sum(rows.baseAddress! + t * staticCount, staticCount, into: emission.baseAddress! + i * k)
+                                let past = memory.history(for: infos[t])
+                                let h = extractor.historyRows(info: infos[t], history: past, into: x)
+                                if h > 0 {
+                                    history.withUnsafeMutableBufferPointer { sum(x, h, into: $0.baseAddress!) }
+                                    for tag in 0 ..< k { emission[i * k + tag] += history[tag] }
+                                }
+                                for p in (i == 0 ? k ... k : 0 ... k - 1) {
+                                    let c = extractor.transitionRows(info: infos[t], previous: UInt8(p), into: x)
+                                    sum(x, c, into: transition.baseAddress! + (i * (k + 1) + p) * k)
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The structured perceptron update for the sentence starting at token `first`: +1 on the target tag
+    /// and −1 on the predicted tag for the static and history rows of every token where they differ, and
+    /// for the transition rows of every token where the tag or the previous tag differs.
+    mutating func structuredUpdate(first a: Int, target: [UInt8], predicted: [UInt8], memory: NERDocumentMemory) {
+        let k = self.k
+        let staticCount = NERFeatureExtractor.staticFeatureCount
+        let extractor = self.extractor
+        let c = counter
+        var extra = [UInt32](repeating: 0, count: 8)
+        let infos = self.infos
+        let rows = self.rows
+        weights.withUnsafeMutableBufferPointer { w in
+            totals.withUnsafeMutableBufferPointer { u in
+                extra.withUnsafeMutableBufferPointer { extra in
+                    let x = extra.baseAddress!
+                    func update(_ row: UInt32, _ tag: Int, _ amount: Float) {
+                        guard row != NERFeatureExtractor.nullRow else { return }
+                        let r = Int(row) * k + tag
+                        w[r] += amount
+                        u[r] += amount * c
+                    }
+                    for i in 0 ..< target.count {
+                        let t = a + i
+                        let g = Int(target[i]), q = Int(predicted[i])
+                        if g != q {
+                            for f in 0 ..< staticCount {
+                                update(rows[t * staticCount + f], g, 1)
+                                update(rows[t * staticCount + f], q, -1)
+                            }
+                            let past = memory.history(for: infos[t])
+                            let h = extractor.historyRows(info: infos[t], history: past, into: x)
+                            for f in 0 ..< h { update(x[f], g, 1); update(x[f], q, -1) }
+                        }
+                        let gp = i == 0 ? k : Int(target[i - 1])
+                        let qp = i == 0 ? k : Int(predicted[i - 1])
+                        if g != q || gp != qp {
+                            var count = extractor.transitionRows(info: infos[t], previous: UInt8(gp), into: x)
+                            for f in 0 ..< count { update(x[f], g, 1) }
+                            count = extractor.transitionRows(info: infos[t], previous: UInt8(qp), into: x)
+                            for f in 0 ..< count { update(x[f], q, -1) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// On sentences from files without MISC annotation: every predicted MISC entity whose tokens are all
+    /// gold `O` is copied into the target, so it is not an error (neither rewarded nor penalised). The
+    /// result stays well formed: a gold `O` token is never preceded by an open gold entity, nor followed
+    /// by the continuation of one.
+    static func acceptMISC(predicted: [UInt8], into target: inout [UInt8]) {
+        let misc = NERLabel.misc
+        let spans = NERTagScheme.spans(fromBILOU: predicted.map { BILOUTag(uncheckedRawValue: $0) })
+        for span in spans where span.label == misc {
+            guard span.range.allSatisfy({ target[$0] == 0 }) else { continue }
+            for i in span.range { target[i] = predicted[i] }
+        }
+    }
+
+    /// Float Viterbi over the legal BILOU sequences for training; `allowedTags` (a bit set of tags per
+    /// token) restricts the path further. Ties go to the lower tag index.
+    static func viterbi(
+        n: Int, emission: [Float], transition: [Float], allowedTags: [UInt32]?, into path: inout [UInt8]
+    ) {
+        let k = BILOUTag.count
+        let start = k
+        var delta = [Float](repeating: -.infinity, count: k)
+        var next = delta
+        var back = [UInt8](repeating: 0, count: n * k)
+        for i in 0 ..< n {
+            for t in 0 ..< k {
+                next[t] = -.infinity
+                if let allowedTags, allowedTags[i] & (1 << UInt32(t)) == 0 { continue }
+                if i == n - 1 && !NERTransitions.canEnd[t] { continue }
+                if i == 0 {
+                    if NERTransitions.allowed[start * k + t] {
+                        next[t] = emission[t] + transition[start * k + t]
+                        back[t] = UInt8(start)
+                    }
+                    continue
+                }
+                for p in 0 ..< k where delta[p] > -.infinity && NERTransitions.allowed[p * k + t] {
+                    let v = delta[p] + emission[i * k + t] + transition[(i * (k + 1) + p) * k + t]
+                    if v > next[t] { next[t] = v; back[i * k + t] = UInt8(p) }
+                }
+            }
+            swap(&delta, &next)
+        }
+        var best = 0
+        for t in 1 ..< k where delta[t] > delta[best] { best = t }
+        path = [UInt8](repeating: 0, count: n)
+        var t = UInt8(best)
+        for i in stride(from: n - 1, through: 0, by: -1) {
+            path[i] = t
+            t = back[i * k + Int(t)]
+        }
     }
 
     /// The averaged weights quantised to Int8 with a power-of-two exponent per row (see ``NERModelFormat``).

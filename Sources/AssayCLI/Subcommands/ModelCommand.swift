@@ -26,7 +26,7 @@ struct ModelCommand: ParsableCommand {
         var seed: UInt64 = 42
 
         @Option(name: .long, help: "Training epochs.")
-        var epochs: Int = 16
+        var epochs: Int = NERTrainingOptions().epochs
 
         func run() throws {
             let data = URL(fileURLWithPath: dataDir)

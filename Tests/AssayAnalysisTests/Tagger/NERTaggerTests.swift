@@ -72,6 +72,134 @@ struct NERFeatureTests {
     }
 }
 
+@Suite("NER capitalised-run features")
+struct NERRunFeatureTests {
+    static func runs(_ tokens: [String]) -> [Range<Int>] {
+        let extractor = NERFeatureExtractor(hashBits: 12)
+        let infos = tokens.map { extractor.info(for: $0) }
+        return infos.withUnsafeBufferPointer { NERFeatureExtractor.capitalisedRuns($0) }
+    }
+
+    @Test func runsJoinCapitalisedWordsThroughOneConnector() {
+        #expect(Self.runs(["The", "Bank", "of", "England", "raised", "rates", "on", "Monday", "."]) == [0 ..< 4, 7 ..< 8])
+        #expect(Self.runs(["Procter", "&", "Gamble", "and", "AT&T", "merged"]) == [0 ..< 5])
+        // A connector joins only between capitalised words; two connectors in a row end the run.
+        #expect(Self.runs(["profits", "of", "Shell", "and", "the", "BBC"]) == [2 ..< 3, 5 ..< 6])
+        #expect(Self.runs(["Ministry", "for", "the", "Environment"]) == [0 ..< 1, 3 ..< 4])
+        #expect(Self.runs(["nothing", "here", "."]).isEmpty)
+        #expect(Self.runs([]).isEmpty)
+    }
+
+    @Test func runRowsAreSetInsideRunsOnlyAndSharedAcrossTheRun() {
+        let on = NERFeatureExtractor(hashBits: 18, featureSet: [.nameRuns])
+        let off = NERFeatureExtractor(hashBits: 18, featureSet: [])
+        let f = NERFeatureExtractor.staticFeatureCount
+        func rows(_ extractor: NERFeatureExtractor, _ tokens: [String]) -> [UInt32] {
+            let infos = tokens.map { extractor.info(for: $0) }
+            var out = [UInt32](repeating: 7, count: tokens.count * f)
+            infos.withUnsafeBufferPointer { i in out.withUnsafeMutableBufferPointer { extractor.staticRows(i, into: $0.baseAddress!) } }
+            return out
+        }
+        let tokens = ["shares", "of", "Bank", "of", "England", "fell"]
+        let a = rows(on, tokens)
+        let b = rows(off, tokens)
+        func slots(_ r: [UInt32], _ token: Int) -> ArraySlice<UInt32> { r[token * f + 42 ..< token * f + 49] }
+        for token in [0, 1, 5] { #expect(slots(a, token).allSatisfy { $0 == NERFeatureExtractor.nullRow }) }
+        for token in 2 ... 4 { #expect(slots(a, token).allSatisfy { $0 != NERFeatureExtractor.nullRow }) }
+        for token in 0 ..< 6 { #expect(slots(b, token).allSatisfy { $0 == NERFeatureExtractor.nullRow }) }
+        // The run's last word ("England") is a feature of "Bank" too, with the token's position in the run.
+        let other = rows(on, ["shares", "of", "Bank", "of", "Scotland", "fell"])
+        #expect(a[2 * f + 44] != other[2 * f + 44])
+        #expect(a[2 * f + 42] == other[2 * f + 42], "same run length and position")
+        #expect(a[2 * f + 42] != a[3 * f + 42], "begin and inside positions differ")
+        // The other templates are unchanged by the run features.
+        #expect(a[2 * f ..< 2 * f + 42] == b[2 * f ..< 2 * f + 42])
+    }
+}
+
+@Suite("NER Viterbi decoding")
+struct NERViterbiTests {
+    /// A model whose weights are all zero except the `rows` given (row, tag, value).
+    static func model(featureSet: NERFeatureSet, _ entries: [(UInt32, BILOUTag, Int8)]) -> NERModel {
+        let extractor = NERFeatureExtractor(hashBits: 12, featureSet: featureSet)
+        var weights = [Int8](repeating: 0, count: extractor.rowCount * BILOUTag.count)
+        for (row, tag, value) in entries { weights[Int(row) * BILOUTag.count + Int(tag.rawValue)] = value }
+        return NERModel(
+            version: "test", extractor: extractor, scale: NERModel.baseScale, weights: weights,
+            exponents: [UInt8](repeating: 0, count: extractor.rowCount), gazetteer: nil
+        )
+    }
+
+    @Test func viterbiFindsTheBestLegalSequenceWhereGreedyDoesNot() throws {
+        // "new" prefers O locally (3 against 2 for B-LOC); "York" strongly prefers L-LOC (10), which is
+        // only legal after B-LOC. Greedy commits to O and then U-LOC (total 4); Viterbi finds B-LOC L-LOC (12).
+        let extractor = NERFeatureExtractor(hashBits: 12)
+        let new = extractor.row(1, extractor.info(for: "New").word)
+        let york = extractor.row(1, extractor.info(for: "York").word)
+        try #require(new != york)
+        let entries: [(UInt32, BILOUTag, Int8)] = [
+            (new, .outside, 3), (new, BILOUTag(.begin, .loc), 2),
+            (york, BILOUTag(.last, .loc), 10), (york, BILOUTag(.unit, .loc), 1),
+        ]
+        let greedy = Self.model(featureSet: [], entries)
+        let viterbi = Self.model(featureSet: [.viterbi], entries)
+        #expect(greedy.tag(["New", "York"]) == ["O", "B-LOC"])
+        #expect(viterbi.tag(["New", "York"]) == ["B-LOC", "I-LOC"])
+        #expect(viterbi.tagBILOU(["New", "York"]).map(\.description) == ["B-LOC", "L-LOC"])
+        // The line interface decodes the same way; confidences are probabilities.
+        let output = Array("New York\n".utf8).withUnsafeBufferPointer { viterbi.tagLines($0) }
+        #expect(String(decoding: output, as: UTF8.self) == "B-LOC I-LOC\n")
+        let spans = viterbi.spans(["New", "York"])
+        #expect(spans.map(\.description) == ["LOC[0..<2]"])
+        #expect(spans.allSatisfy { $0.confidence > 0 && $0.confidence <= 1 })
+    }
+
+    @Test(arguments: [NERFeatureSet.viterbi, [.viterbi, .tagConjunctions, .nameRuns, .documentHistory], []])
+    func randomWeightsNeverGiveAnIllegalSequence(featureSet: NERFeatureSet) {
+        // Random weights on every row: whatever the scores, the decoded BILOU sequence is legal and ends closed.
+        let extractor = NERFeatureExtractor(hashBits: 10, featureSet: featureSet)
+        var rng = SplitMix64(seed: 7)
+        let weights = (0 ..< extractor.rowCount * BILOUTag.count).map { _ in Int8(truncatingIfNeeded: rng.next()) }
+        let exponents = (0 ..< extractor.rowCount).map { _ in UInt8(rng.below(4)) }
+        let model = NERModel(version: "random", extractor: extractor, scale: NERModel.baseScale, weights: weights,
+                             exponents: exponents, gazetteer: nil)
+        let vocabulary = ["Acme", "Corp", "of", "the", "Bank", "England", "said", ".", "John", "SMITH", "in", "Paris", "3", "'s"]
+        var sentences: [[String]] = []
+        for _ in 0 ..< 200 {
+            sentences.append((0 ..< rng.below(12)).map { _ in vocabulary[rng.below(vocabulary.count)] })
+        }
+        for tokens in sentences {
+            let bilou = model.tagBILOU(tokens)
+            #expect(bilou.count == tokens.count)
+            var previous: BILOUTag?
+            for tag in bilou { #expect(tag.canFollow(previous)); previous = tag }
+            if let last = bilou.last { #expect(last.canEndSentence) }
+        }
+        for (tokens, tags) in zip(sentences, model.tagDocument(sentences)) {
+            #expect(tags.count == tokens.count)
+            #expect(NERTagScheme.bio(fromSpans: NERTagScheme.spans(fromBIO: tags), count: tags.count) == tags, "valid BIO")
+        }
+    }
+
+    @Test func structuredTrainingViterbiRespectsAllowedTags() {
+        // The training Viterbi restricted to MISC-or-O on the second token (as on files without MISC).
+        let k = BILOUTag.count
+        var emission = [Float](repeating: 0, count: 2 * k)
+        let transition = [Float](repeating: 0, count: 2 * (k + 1) * k)
+        emission[Int(BILOUTag(.unit, .per).rawValue)] = 5
+        emission[k + Int(BILOUTag(.unit, .loc).rawValue)] = 9
+        emission[k + Int(BILOUTag(.unit, .misc).rawValue)] = 4
+        var path: [UInt8] = []
+        PerceptronTrainer.viterbi(n: 2, emission: emission, transition: transition, allowedTags: nil, into: &path)
+        #expect(path.map { BILOUTag(uncheckedRawValue: $0).description } == ["U-PER", "U-LOC"])
+        var miscOrO: UInt32 = 1
+        for position in 0 ..< 4 { miscOrO |= 1 << UInt32(1 + 4 * Int(NERLabel.misc.rawValue) + position) }
+        let allowed = [UInt32((1 << k) - 1), miscOrO]
+        PerceptronTrainer.viterbi(n: 2, emission: emission, transition: transition, allowedTags: allowed, into: &path)
+        #expect(path.map { BILOUTag(uncheckedRawValue: $0).description } == ["U-PER", "U-MISC"])
+    }
+}
+
 @Suite("NER gazetteer features")
 struct NERGazetteerTests {
     @Test func bundledKnowledgeBaseMatchesLongestAliasesPerType() throws {
@@ -120,7 +248,7 @@ struct NERGazetteerTests {
         let a = rows(on), b = rows(off)
         #expect(a[f + 34] != NERFeatureExtractor.nullRow) // location slot of "Paris"
         #expect(a[f + 32] == NERFeatureExtractor.nullRow) // no person match
-        #expect(b[f + 32 ..< 2 * f].allSatisfy { $0 == NERFeatureExtractor.nullRow })
+        #expect(b[f + 32 ..< f + 42].allSatisfy { $0 == NERFeatureExtractor.nullRow })
         // Hashed rows never use the null row.
         #expect(a.enumerated().allSatisfy { $0.offset % f >= 32 || $0.element != NERFeatureExtractor.nullRow || $0.offset % f == 28 })
     }
@@ -366,8 +494,10 @@ struct NERModelTests {
 
     @Test func bundledModelLoadsAndTags() throws {
         let model = try NERModel.bundled()
-        #expect(model.version.hasPrefix("ner-perceptron-2"))
+        #expect(model.version.hasPrefix("ner-perceptron-3"))
+        #expect(model.extractor.featureSet == .standard)
         #expect(model.extractor.featureSet.contains(.gazetteer) && model.gazetteer != nil)
+        #expect(model.transitionTable != nil, "Viterbi without tag conjunctions precomputes its transitions")
         let tags = model.tag(["Angela", "Merkel", "met", "officials", "in", "Paris", "."])
         #expect(tags.count == 7)
         #expect(tags[0] == "B-PER" && tags[1] == "I-PER")
