@@ -114,6 +114,15 @@ struct EntityLinkingTests {
         #expect(plain.entity("city:beijing")?.mentions.count == 1)
     }
 
+    @Test("\"and\" after a company's last word starts a second name; inside a ministry's name it continues it")
+    func andBetweenNames() {
+        let summary = TestKnowledgeBase.summary(
+            "Regulators fined Acme Mining Company and Beta Lithium Company on Monday, while the Ministry of Trade and Industry said nothing."
+        )
+        let names = Set(summary.entities.filter { $0.type == .organization }.map(\.name))
+        #expect(names == ["Acme Mining Company", "Beta Lithium Company", "Ministry of Trade and Industry"])
+    }
+
     @Test("a surname shared by two people links to neither")
     func ambiguousSurname() {
         let summary = TestKnowledgeBase.summary(

@@ -11,6 +11,12 @@ public struct CueBasedNameRecognizer: NameRecognizer {
 
     /// Lower-case words allowed inside a name ("Council on Foreign Relations", "Bank of China").
     static let connectors: KeySet = ["of", "on", "for", "and", "the", "de", "da", "del", "van", "von", "al", "bin", "&"]
+    /// Last words of a company's name: "and" after one starts another name ("Huawei Technologies
+    /// and Semiconductor Manufacturing International"), where after "Ministry of Industry" it continues it.
+    static let companyEndings: KeySet = [
+        "technologies", "technology", "holdings", "holding", "group", "corp", "corporation", "company", "co", "inc",
+        "ltd", "plc", "resources", "mining", "materials", "industries", "partners", "metals", "minerals", "electronics",
+    ]
     /// Words before a name that make it a place or an institution rather than a person.
     static let placePrepositions: KeySet = ["at", "from", "in"]
     static let speechVerbs: KeySet = ["said", "says", "told", "added", "noted", "wrote", "warned", "argued"]
@@ -55,7 +61,8 @@ public struct CueBasedNameRecognizer: NameRecognizer {
             {
                 end += 2  // "Jean-Pierre", "Ching-te"
             } else if Self.connectors.contains(tokens[end]), end + 1 < sentence.upperBound,
-                Self.isNameWord(tokens[end + 1]), !covered[end + 1], tokens[end].key != "and" || end > start + 1,
+                Self.isNameWord(tokens[end + 1]), !covered[end + 1],
+                tokens[end].key != "and" || (end > start + 1 && !Self.companyEndings.contains(tokens[end - 1])),
                 !Self.calendarWords.contains(tokens[end + 1])
             {
                 end += 2
