@@ -84,4 +84,30 @@ struct RepetitionAndStreamingTests {
         #expect(first == second)
         #expect(first.count > 5)
     }
+
+    @Test("the tagger remembers one article, never the one before it")
+    func taggerMemoryIsPerArticle() throws {
+        let engine = try AnalysisEngine.bundled()
+        let other = ArticleInput(
+            title: "Kelvara Minerals expands",
+            body: "Kelvara Minerals said on Monday it would buy the Ostrava smelter. Kelvara shares rose."
+        )
+        let article = ArticleInput(
+            title: "Smelter sale",
+            body: "Executives at Ostrava Holdings met Tomas Kelvara in Prague. Kelvara said the sale was final."
+        )
+        let alone = engine.analyze(article)
+        _ = engine.analyze(other)
+        let afterAnother = engine.analyze(article)
+        // Interleaved incremental analyses do not share a document history either.
+        var first = engine.analysis(of: article)
+        var second = engine.analysis(of: other)
+        var interleaved: [AnalysisEvent] = []
+        while let events = first.next() {
+            interleaved += events
+            _ = second.next()
+        }
+        #expect(afterAnother == alone)
+        #expect(interleaved == alone)
+    }
 }

@@ -18,7 +18,8 @@ struct ResolvedMention {
 /// by two people in the article links to neither).
 struct ArticleEntityResolver {
     let knowledgeBase: KnowledgeBase
-    let recognizers: [any NameRecognizer]
+    /// This article's own copies of the engine's recognisers (they may remember the article so far).
+    var recognizers: [any NameRecognizer]
     /// The cue rules' view of organisation names, for places that begin one.
     let organizationRecognizer: CueBasedNameRecognizer
 
@@ -175,8 +176,8 @@ struct ArticleEntityResolver {
 
         // 3. Other recognisers (the tagger, the cue rules): what the knowledge base does not know.
         for index in range { self.claimed[index] = self.covered[index] }
-        for recognizer in self.recognizers {
-            for name in recognizer.names(in: tokens, sentence: range, covered: self.claimed)
+        for index in self.recognizers.indices {
+            for name in self.recognizers[index].names(in: tokens, sentence: range, covered: self.claimed)
             where !name.tokens.contains(where: { self.claimed[$0] }) {
                 for index in name.tokens { self.claimed[index] = true }
                 let surface = Self.surface(of: name.tokens, in: tokens)

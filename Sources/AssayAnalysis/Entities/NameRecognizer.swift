@@ -19,8 +19,12 @@ public struct RecognizedName: Sendable, Hashable {
 /// Finds names the knowledge base does not know. The trained tagger and the cue-based rules
 /// both conform; the engine merges their names with the knowledge base's matches (the
 /// knowledge base wins where they overlap).
+///
+/// Each article's analysis works on its own copy of the engine's recognisers, fed the article's
+/// sentences in order, so a recogniser may remember the article so far (the tagger keeps its
+/// document history: a name's earlier labels inform later decisions).
 public protocol NameRecognizer: Sendable {
     /// Names in `tokens[sentence]`; `covered[i]` is true where the knowledge base already matched token `i`
     /// (only the sentence's indices are meaningful).
-    func names(in tokens: [Token], sentence: Range<Int>, covered: [Bool]) -> [RecognizedName]
+    mutating func names(in tokens: [Token], sentence: Range<Int>, covered: [Bool]) -> [RecognizedName]
 }

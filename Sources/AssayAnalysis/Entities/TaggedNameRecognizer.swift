@@ -5,6 +5,8 @@
 /// left to the knowledge base, and spans below ``minimumConfidence`` are dropped.
 public struct TaggedNameRecognizer: NameRecognizer {
     let model: NERModel
+    /// The decoder's buffers and the article's document history (names tagged so far).
+    private var decoder: NERDecoder
     /// The least tagger confidence (0–1) a span needs to become a mention.
     public let minimumConfidence: Double
 
@@ -12,11 +14,12 @@ public struct TaggedNameRecognizer: NameRecognizer {
     public init(model: NERModel, minimumConfidence: Double = 0.6) {
         self.model = model
         self.minimumConfidence = minimumConfidence
+        self.decoder = NERDecoder(model: model, useDocumentMemory: true)
     }
 
-    public func names(in tokens: [Token], sentence: Range<Int>, covered: [Bool]) -> [RecognizedName] {
+    public mutating func names(in tokens: [Token], sentence: Range<Int>, covered: [Bool]) -> [RecognizedName] {
         let words = tokens[sentence].map(\.surface)
-        return self.model.spans(words).compactMap { span -> RecognizedName? in
+        return self.decoder.decodeSpans(words).compactMap { span -> RecognizedName? in
             let range = (sentence.lowerBound + span.start)..<(sentence.lowerBound + span.end)
             guard Double(span.confidence) >= self.minimumConfidence, !range.contains(where: { covered[$0] }),
                 range.contains(where: { tokens[$0].kind == .word && tokens[$0].isCapitalized })
