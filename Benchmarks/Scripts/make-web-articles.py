@@ -1,0 +1,56 @@
+#!/usr/bin/env python3
+"""Builds a directory of articles for EngineProfile from CoNLL files: text the engine was not tuned on.
+
+Usage: Benchmarks/Scripts/make-web-articles.py OUTPUT_DIR [DATA_DIR]
+Reads uner_en/dev.conll, wikigold/dev.conll and uner_en/train.conll under DATA_DIR
+(default ../shared/data/ner next to the repository) and writes a0000.txt, a0001.txt, ...: 40 sentences
+to an article, the first as its title line, the rest in paragraphs of 4, tokens joined with light
+detokenisation. Deterministic. Then: .build/release/EngineProfile entities 4 OUTPUT_DIR
+"""
+import os
+import sys
+
+
+def sentences(path):
+    out, current = [], []
+    for line in open(path, encoding="utf-8"):
+        line = line.rstrip("\n")
+        if not line.strip():
+            if current:
+                out.append(current)
+                current = []
+            continue
+        if line.startswith("#"):
+            continue
+        current.append(line.split()[0])
+    if current:
+        out.append(current)
+    return out
+
+
+def detokenise(tokens):
+    text = " ".join(tokens)
+    for mark in [" ,", " .", " ;", " :", " ?", " !", " 's", " n't", " )"]:
+        text = text.replace(mark, mark[1:])
+    return text.replace("( ", "(")
+
+
+def main():
+    output = sys.argv[1]
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    data = sys.argv[2] if len(sys.argv) > 2 else os.path.join(root, "..", "shared", "data", "ner")
+    os.makedirs(output, exist_ok=True)
+    count = 0
+    for name in ["uner_en/dev.conll", "wikigold/dev.conll", "uner_en/train.conll"]:
+        all_sentences = sentences(os.path.join(data, name))
+        for start in range(0, len(all_sentences), 40):
+            chunk = all_sentences[start:start + 40]
+            paragraphs = [" ".join(detokenise(s) for s in chunk[i:i + 4]) for i in range(1, len(chunk), 4)]
+            with open(os.path.join(output, f"a{count:04d}.txt"), "w", encoding="utf-8") as file:
+                file.write(detokenise(chunk[0]) + "\n" + "\n\n".join(paragraphs) + "\n")
+            count += 1
+    print(f"{count} articles in {output}")
+
+
+if __name__ == "__main__":
+    main()
