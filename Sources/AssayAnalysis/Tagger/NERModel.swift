@@ -259,16 +259,7 @@ struct NERDecoder {
                             var dynamic = (UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0))
                             var previous = UInt8(k), previous2 = UInt8(k)
                             for i in 0 ..< n {
-                                var s16 = SIMD16<Int32>(repeating: 0)
-                                var s17: Int32 = 0
-                                let rowBase = rows.baseAddress! + i * staticCount
-                                for f in 0 ..< staticCount {
-                                    let r = Int(rowBase[f])
-                                    let p = wb + r * k
-                                    let e = Int32(exps[r])
-                                    s16 &+= widen(p.loadUnaligned(as: SIMD16<Int8>.self)) &<< SIMD16<Int32>(repeating: e)
-                                    s17 &+= Int32(p.load(fromByteOffset: 16, as: Int8.self)) << e
-                                }
+                                var (s16, s17) = scoreRows(rows.baseAddress! + i * staticCount, staticCount, wb, exps.baseAddress!)
                                 let history = memory?.history(for: infos[i]) ?? NERFeatureExtractor.noHistory
                                 let dynamicCount = withUnsafeMutableBytes(of: &dynamic) { raw in
                                     extractor.dynamicRows(
@@ -276,16 +267,11 @@ struct NERDecoder {
                                         into: raw.baseAddress!.assumingMemoryBound(to: UInt32.self)
                                     )
                                 }
-                                withUnsafeBytes(of: &dynamic) { raw in
-                                    let d = raw.baseAddress!.assumingMemoryBound(to: UInt32.self)
-                                    for f in 0 ..< dynamicCount {
-                                        let r = Int(d[f])
-                                        let p = wb + r * k
-                                        let e = Int32(exps[r])
-                                        s16 &+= widen(p.loadUnaligned(as: SIMD16<Int8>.self)) &<< SIMD16<Int32>(repeating: e)
-                                        s17 &+= Int32(p.load(fromByteOffset: 16, as: Int8.self)) << e
-                                    }
+                                let (d16, d17) = withUnsafeBytes(of: &dynamic) { raw in
+                                    scoreRows(raw.baseAddress!.assumingMemoryBound(to: UInt32.self), dynamicCount, wb, exps.baseAddress!)
                                 }
+                                s16 &+= d16
+                                s17 &+= d17
                                 let last = i == n - 1
                                 var best = 0
                                 var bestScore = Int32.min
