@@ -157,38 +157,36 @@ struct CallHandler: Sendable {
         self.runtime.metrics.articlesAnalysed.increment()
     }
 
+    /// Runs the server's event producer over `article` and sends every step it hands over.
+    /// `sequence` counts the events sent (for a `failed` event after a partial article).
     private func produceEvents(
         _ article: Assay_Article,
         context: StreamContext,
         queuedAt: ContinuousClock.Instant,
         sequence: inout UInt32
     ) async throws {
-        let startedAt = ContinuousClock.now
-        var analysis = self.runtime.engine.analysis(
-            of: ArticleInput(reference: article.reference, title: article.title, body: article.body)
-        )
-        while let events = analysis.next() {
-            // One paragraph at a time: check for cancellation and let other calls run, so a long
-            // article never holds a cooperative-pool thread for its whole analysis.
-            try Task.checkCancellation()
-            await Task.yield()
-            var timings = Assay_Timings()
-            timings.queuedUs = Self.microseconds(startedAt - queuedAt)
-            timings.analysisUs = Self.microseconds(ContinuousClock.now - startedAt)
-            var messages: [Assay_AnalysisEvent] = []
-            for event in events {
-                messages.append(
-                    EventMapping.event(
-                        event,
-                        reference: article.reference,
-                        sequence: sequence,
-                        versions: self.runtime.versions,
-                        timings: timings
-                    )
-                )
-                sequence += 1
+        let eventContext = AssayEventContext(queuedAt: queuedAt, startedAt: .now, versions: self.runtime.versions)
+        var sent: UInt32 = 0
+        defer { sequence += sent }
+        do {
+            try await self.runtime.producer.produceEvents(for: article, context: eventContext) { batch in
+                switch batch {
+                case .events(let events):
+                    try await self.send(events, context: context)
+                case .serialized(let payloads):
+                    try await self.sendFrames(count: payloads.count, context: context) { index in
+                        AssayFrame(type: .message, streamID: context.streamID, payload: payloads[index])
+                    }
+                }
+                sent += UInt32(clamping: batch.count)
             }
-            try await self.send(messages, context: context)
+        } catch let error as StreamFailure {
+            throw error
+        } catch let error as CancellationError {
+            throw error
+        } catch {
+            if context.isCancelled || Task.isCancelled { throw CancellationError() }
+            throw StreamFailure(code: .internal, message: "event producer failed: \(error)")
         }
     }
 
@@ -268,24 +266,32 @@ struct CallHandler: Sendable {
     /// Sends `messages` as MESSAGE frames, as many per write as the stream's credit allows,
     /// waiting for CREDIT when it runs out.
     private func send(_ messages: [some SwiftProtobuf.Message], context: StreamContext) async throws {
+        try await self.sendFrames(count: messages.count, context: context) { index in
+            try AssayFrame(type: .message, streamID: context.streamID, message: messages[index])
+        }
+    }
+
+    /// Sends `count` MESSAGE frames made by `frame`, as many per write as the stream's credit
+    /// allows, waiting for CREDIT when it runs out; compresses them when HELLO settled compression.
+    private func sendFrames(
+        count: Int,
+        context: StreamContext,
+        frame: (Int) throws -> AssayFrame
+    ) async throws {
         let compression = self.session.compresses ? AssayMessageCompression(minimumCompressSize: self.session.minimumCompressSize) : nil
         var index = 0
-        while index < messages.count {
-            let granted = try await context.takeCredit(upTo: messages.count - index)
+        while index < count {
+            let granted = try await context.takeCredit(upTo: count - index)
             var frames: [AssayFrame] = []
-            for message in messages[index..<(index + granted)] {
-                var frame = try AssayFrame(type: .message, streamID: context.streamID, message: message)
-                compression?.compressIfWorthwhile(&frame)
-                frames.append(frame)
+            frames.reserveCapacity(granted)
+            for position in index..<(index + granted) {
+                var message = try frame(position)
+                compression?.compressIfWorthwhile(&message)
+                frames.append(message)
             }
             try await self.connection.writer.write(frames)
             self.connection.resetPingStrikes()
             index += granted
         }
-    }
-
-    private static func microseconds(_ duration: Duration) -> UInt64 {
-        let (seconds, attoseconds) = duration.components
-        return UInt64(max(0, seconds)) * 1_000_000 + UInt64(max(0, attoseconds / 1_000_000_000_000))
     }
 }

@@ -42,10 +42,13 @@ final class StreamContext: Sendable {
 
     /// Counts the times a producer had to wait for credit.
     private let creditStalls: Counter?
+    /// Adds up the seconds producers waited for credit.
+    private let creditWait: FloatingPointCounter?
 
-    init(streamID: UInt32, initialCredit: Int, creditStalls: Counter? = nil) {
+    init(streamID: UInt32, initialCredit: Int, creditStalls: Counter? = nil, creditWait: FloatingPointCounter? = nil) {
         self.streamID = streamID
         self.creditStalls = creditStalls
+        self.creditWait = creditWait
         (self.inbox, self.inboxContinuation) = AsyncStream.makeStream(of: StreamInput.self)
         self.state = Mutex(State(credit: initialCredit))
     }
@@ -85,6 +88,11 @@ final class StreamContext: Sendable {
                 return state.nextWaiterID
             }
             self.creditStalls?.increment()
+            let waitStarted = ContinuousClock.now
+            defer {
+                let (seconds, attoseconds) = (ContinuousClock.now - waitStarted).components
+                self.creditWait?.increment(by: Double(seconds) + Double(attoseconds) / 1e18)
+            }
             try await withTaskCancellationHandler {
                 try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
                     // Task.isCancelled covers a cancellation that ran before this waiter was registered.
