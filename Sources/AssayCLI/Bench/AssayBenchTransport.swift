@@ -32,6 +32,17 @@ struct AssayBenchTransport: BenchTransport {
         }
     }
 
+    /// The clients' flow-control totals (``AssayClient/flowControlStatistics``), added up.
+    func creditWait() -> BenchCreditWait? {
+        var total = BenchCreditWait(requests: .zero, responses: .zero)
+        for client in self.clients {
+            let statistics = client.flowControlStatistics
+            total.requests += statistics.requestCreditWait
+            total.responses += statistics.responseCreditExhausted
+        }
+        return total
+    }
+
     func statusName(of error: any Error) -> String {
         if let error = error as? AssayClientError { return error.code.description }
         if error is CancellationError { return "CANCELLED" }

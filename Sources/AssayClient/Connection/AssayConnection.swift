@@ -35,6 +35,10 @@ final class AssayConnection: Sendable {
         /// Request frames waiting for send credit.
         var pending: [AssayFrame] = []
         var timer: Scheduled<Void>?
+        /// Since when requests have been waiting for send credit (nil: not waiting).
+        var requestsWaitingSince: ContinuousClock.Instant?
+        /// Since when the server has had no credit left on this stream (nil: it has some).
+        var responsesExhaustedSince: ContinuousClock.Instant?
     }
 
     private struct State {
@@ -50,6 +54,7 @@ final class AssayConnection: Sendable {
     let channel: any Channel
     let session: Session
     private let configuration: AssayClientConfiguration
+    private let flowControl: FlowControlTally
     private let logger: Logger
     private let state = Mutex(State())
     private let outboundCompression: Mutex<AssayMessageCompression>
@@ -59,12 +64,14 @@ final class AssayConnection: Sendable {
         channel: any Channel,
         session: Session,
         configuration: AssayClientConfiguration,
+        flowControl: FlowControlTally = FlowControlTally(),
         logger: Logger
     ) {
         self.endpoint = endpoint
         self.channel = channel
         self.session = session
         self.configuration = configuration
+        self.flowControl = flowControl
         self.logger = logger
         self.outboundCompression = Mutex(AssayMessageCompression(minimumCompressSize: session.serverMinimumCompressSize))
     }
@@ -127,6 +134,7 @@ final class AssayConnection: Sendable {
             for frame in requestFrames.prefix(sendable) { AssayFrameEncoder.encode(frame, into: &bytes) }
             entry.sendCredit -= sendable
             entry.pending = Array(requestFrames.dropFirst(sendable))
+            if !entry.pending.isEmpty { entry.requestsWaitingSince = .now }
             if let timeout {
                 entry.timer = self.channel.eventLoop.scheduleTask(in: .nanoseconds(Int64(timeout.seconds * 1e9))) {
                     self.fail(
@@ -158,6 +166,10 @@ final class AssayConnection: Sendable {
                 grant = entry.consumedSinceGrant
                 entry.granted += grant
                 entry.consumedSinceGrant = 0
+                if let since = entry.responsesExhaustedSince {
+                    self.flowControl.addResponseExhausted(.now - since)
+                    entry.responsesExhaustedSince = nil
+                }
             }
             state.streams[id] = entry
             return grant
@@ -231,6 +243,7 @@ final class AssayConnection: Sendable {
             cause: cause
         )
         for entry in entries {
+            self.settleFlowControl(entry)
             entry.timer?.cancel()
             entry.sink.finish(throwing: error)
         }
@@ -244,6 +257,7 @@ final class AssayConnection: Sendable {
             let outcome = self.state.withLock { state -> Outcome in
                 guard var entry = state.streams[id] else { return .drop }
                 entry.received += 1
+                if entry.received == entry.granted { entry.responsesExhaustedSince = .now }
                 state.streams[id] = entry
                 return entry.received > entry.granted ? .overrun : .deliver(entry.sink)
             }
@@ -276,6 +290,11 @@ final class AssayConnection: Sendable {
                 let frames = Array(entry.pending.prefix(ready))
                 entry.pending.removeFirst(ready)
                 entry.sendCredit -= ready
+                if let since = entry.requestsWaitingSince {
+                    let now = ContinuousClock.now
+                    self.flowControl.addRequestWait(now - since)
+                    entry.requestsWaitingSince = entry.pending.isEmpty ? nil : now
+                }
                 state.streams[id] = entry
                 // Written under the lock so a later CREDIT's frames cannot overtake these.
                 if !frames.isEmpty { self.write(frames) }
@@ -328,6 +347,7 @@ final class AssayConnection: Sendable {
             wasNotProcessed: true
         )
         for entry in failed {
+            self.settleFlowControl(entry)
             entry.timer?.cancel()
             entry.sink.finish(throwing: error)
         }
@@ -350,9 +370,18 @@ final class AssayConnection: Sendable {
             let entry = state.streams.removeValue(forKey: id)
             return (entry, entry != nil && state.closing && state.streams.isEmpty)
         }
+        if let entry { self.settleFlowControl(entry) }
         entry?.timer?.cancel()
         if closeNow { self.channel.close(promise: nil) }
         return entry
+    }
+
+    /// Adds the flow-control wait a stream was still in when it ended.
+    private func settleFlowControl(_ entry: StreamEntry) {
+        guard entry.requestsWaitingSince != nil || entry.responsesExhaustedSince != nil else { return }
+        let now = ContinuousClock.now
+        if let since = entry.requestsWaitingSince { self.flowControl.addRequestWait(now - since) }
+        if let since = entry.responsesExhaustedSince { self.flowControl.addResponseExhausted(now - since) }
     }
 
     private func write(_ frames: [AssayFrame]) {
