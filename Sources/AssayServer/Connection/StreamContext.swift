@@ -134,7 +134,11 @@ final class StreamContext: Sendable {
         await withTaskCancellationHandler {
             await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
                 let resumeNow = self.state.withLock { state -> Bool in
-                    if state.cancelled { return true }
+                    // Task.isCancelled covers a task cancelled before this waiter was registered:
+                    // its cancellation handler has run already and found no waiter to resume.
+                    // (A call whose work ends at once, such as a replayed article, cancels this
+                    // task before it first runs; without the check the call never ended.)
+                    if state.cancelled || Task.isCancelled { return true }
                     state.cancelWaiter = continuation
                     return false
                 }
