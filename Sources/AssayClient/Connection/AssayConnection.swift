@@ -11,7 +11,7 @@ import Synchronization
 /// Frames are written with `Channel.writeAndFlush`, which is ordered; OPENs are written while the
 /// table's lock is held so stream ids reach the wire in increasing order.
 final class AssayConnection: Sendable {
-    typealias Frames = AsyncThrowingStream<ByteBuffer, any Error>
+    typealias Frames = StreamInbox
 
     /// What HELLO settled.
     struct Session: Sendable {
@@ -24,7 +24,7 @@ final class AssayConnection: Sendable {
     }
 
     private struct StreamEntry {
-        var sink: Frames.Continuation
+        var sink: StreamInbox
         /// MESSAGE frames the client has allowed the server to send (initial + CREDITs).
         var granted: Int
         var received = 0
@@ -92,7 +92,8 @@ final class AssayConnection: Sendable {
     ///     none means OPEN with END_STREAM (an empty batch).
     ///   - timeout: Sent as `timeout_ms` and enforced locally.
     func openStream(method: String, requests: [ByteBuffer], timeout: Duration?) throws(AssayClientError) -> (UInt32, Frames) {
-        let (frames, sink) = Frames.makeStream()
+        let frames = StreamInbox()
+        let sink = frames
         let credit = self.configuration.initialCredit
         var open = Assay_Open()
         open.method = method
@@ -156,11 +157,12 @@ final class AssayConnection: Sendable {
         return (id, frames)
     }
 
-    /// The application consumed one message of stream `id`: grant CREDIT in batches of half the window.
-    func consumed(_ id: UInt32) {
+    /// The application consumed `messages` messages of stream `id`: grant CREDIT in batches of
+    /// half the window.
+    func consumed(_ id: UInt32, messages: Int) {
         let grant = self.state.withLock { state -> Int in
             guard var entry = state.streams[id] else { return 0 }
-            entry.consumedSinceGrant += 1
+            entry.consumedSinceGrant += messages
             var grant = 0
             if entry.consumedSinceGrant >= max(1, self.configuration.initialCredit / 2) {
                 grant = entry.consumedSinceGrant
@@ -204,6 +206,8 @@ final class AssayConnection: Sendable {
     /// Handles one frame from the server. Returns `false` when the connection must close (a protocol error).
     func handle(_ frame: AssayFrame, inflater: AssayMessageCompression) -> Bool {
         switch frame.type {
+        case .message where frame.streamID != 0:
+            return self.handleMessage(frame, inflater: inflater)
         case .message, .credit, .status, .cancel:
             guard frame.streamID != 0 else { return self.protocolError("\(frame.type) on stream 0") }
             let known = self.state.withLock { frame.streamID < $0.nextStreamID && frame.streamID % 2 == 1 }
@@ -249,36 +253,45 @@ final class AssayConnection: Sendable {
         }
     }
 
+    /// A MESSAGE (the per-event path): one lock checks the stream id, counts it against the
+    /// granted credit and finds the stream's inbox.
+    private func handleMessage(_ frame: AssayFrame, inflater: AssayMessageCompression) -> Bool {
+        let id = frame.streamID
+        enum Outcome { case deliver(StreamInbox), overrun, drop, unknown }
+        let outcome = self.state.withLock { state -> Outcome in
+            guard id < state.nextStreamID, id % 2 == 1 else { return .unknown }
+            guard let index = state.streams.index(forKey: id) else { return .drop }
+            // In place: no copy of the entry per event.
+            state.streams.values[index].received += 1
+            let (received, granted) = (state.streams.values[index].received, state.streams.values[index].granted)
+            if received == granted { state.streams.values[index].responsesExhaustedSince = .now }
+            return received > granted ? .overrun : .deliver(state.streams.values[index].sink)
+        }
+        switch outcome {
+        case .unknown:
+            return self.protocolError("MESSAGE for stream \(id), never opened")
+        case .drop:
+            return true
+        case .overrun:
+            self.fail(
+                id,
+                with: AssayClientError(code: .resourceExhausted, message: "server sent more messages than the credit granted"),
+                reason: "flow control: credit exceeded"
+            )
+        case .deliver(let sink):
+            do {
+                let inflated = try inflater.decompress(frame, limit: self.configuration.maximumMessageSize)
+                sink.yield(inflated.payload)
+            } catch {
+                self.fail(id, with: AssayClientError(code: .init(error.statusCode), message: error.message), reason: error.message)
+            }
+        }
+        return true
+    }
+
     private func handleStreamFrame(_ frame: AssayFrame, inflater: AssayMessageCompression) {
         let id = frame.streamID
         switch frame.type {
-        case .message:
-            enum Outcome { case deliver(Frames.Continuation), overrun, drop }
-            let outcome = self.state.withLock { state -> Outcome in
-                guard var entry = state.streams[id] else { return .drop }
-                entry.received += 1
-                if entry.received == entry.granted { entry.responsesExhaustedSince = .now }
-                state.streams[id] = entry
-                return entry.received > entry.granted ? .overrun : .deliver(entry.sink)
-            }
-            switch outcome {
-            case .drop:
-                return
-            case .overrun:
-                self.fail(
-                    id,
-                    with: AssayClientError(code: .resourceExhausted, message: "server sent more messages than the credit granted"),
-                    reason: "flow control: credit exceeded"
-                )
-            case .deliver(let sink):
-                do {
-                    let inflated = try inflater.decompress(frame, limit: self.configuration.maximumMessageSize)
-                    sink.yield(inflated.payload)
-                } catch {
-                    self.fail(id, with: AssayClientError(code: .init(error.statusCode), message: error.message), reason: error.message)
-                }
-            }
-
         case .credit:
             let messages = (try? frame.decodePayload(as: Assay_Credit.self))?.messages ?? 0
             enum Outcome { case send([AssayFrame]), invalid, none }
