@@ -64,6 +64,45 @@ struct EventProducerTests {
         }
     }
 
+    /// Sends the summary step first, then (against the contract) one more event.
+    struct SummaryThenMore: AssayEventProducer {
+        func produceEvents(
+            for article: Assay_Article,
+            context: AssayEventContext,
+            send: (AssayEventBatch) async throws -> Void
+        ) async throws {
+            try await send(.events([Replay.event(article.reference, 0, last: false), Replay.event(article.reference, 1, last: true)]))
+            try await send(.events([Replay.event(article.reference, 2, last: false)]))
+        }
+    }
+
+    @Test("the final step is written with STATUS; a step after it is written first, in order")
+    func heldFinalStepKeepsOrder() async throws {
+        try await withTestServer(eventProducer: SummaryThenMore()) { _, port in
+            let connection = try await RawConnection.connect(port: port)
+            try await connection.call(AssayLimits.Method.analyze, stream: 1, request: article(sampleBody, reference: "r"))
+            let (messages, status) = try await connection.collect(stream: 1)
+            #expect(status.code == .ok)
+            let events = try messages.map { try $0.decodePayload(as: Assay_AnalysisEvent.self) }
+            #expect(events.map(\.sequence) == [0, 1, 2])
+            await connection.close()
+        }
+        try await withTestServer(eventProducer: Replay(count: 3, step: 3)) { _, port in
+            let connection = try await RawConnection.connect(port: port)
+            // Credit 2 of 3: the final step is split by credit; only its last part is held.
+            try await connection.call(AssayLimits.Method.analyze, stream: 1, request: article(sampleBody), credit: 2)
+            #expect(try await connection.next()?.type == .message)
+            #expect(try await connection.next()?.type == .message)
+            var credit = Assay_Credit()
+            credit.messages = 1
+            try await connection.send(try AssayFrame(type: .credit, streamID: 1, message: credit))
+            let (messages, status) = try await connection.collect(stream: 1)
+            #expect(messages.count == 1)
+            #expect(status.code == .ok)
+            await connection.close()
+        }
+    }
+
     @Test("a producer's events still wait for the client's credit")
     func replayRespectsCredit() async throws {
         try await withTestServer(eventProducer: Replay(count: 10, step: 10)) { _, port in

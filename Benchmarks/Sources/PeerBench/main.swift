@@ -252,7 +252,9 @@ func openLoop<T: BenchTransport>(
 }
 
 func failures(_ recorder: BenchRecorder) -> Int {
-    recorder.statuses.filter { $0.key != "OK" }.values.reduce(0, +)
+    let failed = recorder.statuses.filter { $0.key != "OK" }
+    if !failed.isEmpty { FileHandle.standardError.write(Data("failed streams: \(failed)\n".utf8)) }
+    return failed.values.reduce(0, +)
 }
 
 func compare() async throws {

@@ -13,7 +13,8 @@ struct CallHandler: Sendable {
     let logger: Logger
 
     private enum Outcome: Sendable {
-        case finished(StreamFailure?)
+        /// The call ended; `held` are its last MESSAGE frames, written together with its STATUS.
+        case finished(StreamFailure?, held: [AssayFrame])
         case cancelled
         case deadlineExceeded
     }
@@ -25,13 +26,15 @@ struct CallHandler: Sendable {
         defer { self.runtime.metrics.recordCall(call.method, duration: ContinuousClock.now - started) }
         let outcome = await withTaskGroup(of: Outcome.self) { group -> Outcome in
             group.addTask {
+                var held: [AssayFrame] = []
                 do {
-                    try await self.perform(call)
-                    return .finished(nil)
+                    try await self.perform(call, held: &held)
+                    return .finished(nil, held: held)
                 } catch let failure as StreamFailure {
-                    return .finished(failure)
+                    return .finished(failure, held: held)
                 } catch {
-                    return context.isCancelled ? .cancelled : .finished(StreamFailure(code: .cancelled, message: "\(error)"))
+                    return context.isCancelled
+                        ? .cancelled : .finished(StreamFailure(code: .cancelled, message: "\(error)"), held: held)
                 }
             }
             group.addTask {
@@ -53,15 +56,17 @@ struct CallHandler: Sendable {
             return first
         }
         let status: StreamFailure?
+        var held: [AssayFrame] = []
         switch outcome {
         case .cancelled:
             self.logger.debug("stream cancelled", metadata: ["assay.stream.id": "\(context.streamID)"])
             return
         case .deadlineExceeded:
             status = StreamFailure(code: .deadlineExceeded, message: "deadline exceeded")
-        case .finished(let failure):
+        case .finished(let failure, let last):
             if context.isCancelled { return }
             status = failure
+            held = last
         }
         self.runtime.metrics.recordStatus(status?.code ?? .ok)
         if let status {
@@ -73,16 +78,20 @@ struct CallHandler: Sendable {
                 ]
             )
         }
-        try? await self.connection.writer.writeStatus(status, streamID: context.streamID)
+        // One write for the last events and the STATUS: an Analyze call's final step costs one
+        // write (and one syscall) instead of two.
+        try? await self.connection.writer.writeStatus(status, streamID: context.streamID, after: held)
     }
 
-    private func perform(_ call: Call) async throws {
+    /// Runs the call's method. `held` receives the frames of an Analyze call's final step (the
+    /// one ending with the summary), which the caller writes together with STATUS.
+    private func perform(_ call: Call, held: inout [AssayFrame]) async throws {
         switch call.method {
         case AssayLimits.Method.analyze:
             let article: Assay_Article = try await self.request(call.context)
             try self.validate(article)
             var sequence: UInt32 = 0
-            try await self.analyze(article, context: call.context, sequence: &sequence)
+            try await self.analyze(article, context: call.context, sequence: &sequence, held: &held, holdsFinalStep: true)
         case AssayLimits.Method.analyzeBatch:
             try await self.analyzeBatch(call.context)
         case AssayLimits.Method.health:
@@ -137,7 +146,13 @@ struct CallHandler: Sendable {
     }
 
     /// Analyses one article, sending its events as credit allows.
-    private func analyze(_ article: Assay_Article, context: StreamContext, sequence: inout UInt32) async throws {
+    private func analyze(
+        _ article: Assay_Article,
+        context: StreamContext,
+        sequence: inout UInt32,
+        held: inout [AssayFrame],
+        holdsFinalStep: Bool
+    ) async throws {
         let queuedAt = ContinuousClock.now
         guard try await self.runtime.limiter.acquire() else {
             throw StreamFailure(
@@ -148,7 +163,14 @@ struct CallHandler: Sendable {
             )
         }
         do {
-            try await self.produceEvents(article, context: context, queuedAt: queuedAt, sequence: &sequence)
+            try await self.produceEvents(
+                article,
+                context: context,
+                queuedAt: queuedAt,
+                sequence: &sequence,
+                held: &held,
+                holdsFinalStep: holdsFinalStep
+            )
         } catch {
             await self.runtime.limiter.release()
             throw error
@@ -158,23 +180,37 @@ struct CallHandler: Sendable {
     }
 
     /// Runs the server's event producer over `article` and sends every step it hands over.
-    /// `sequence` counts the events sent (for a `failed` event after a partial article).
+    /// `sequence` counts the events sent (for a `failed` event after a partial article). With
+    /// `holdsFinalStep`, the frames of the step that ends the article (its last event is `summary`
+    /// or `failed`) are not written but left in `held`, for the caller to write with STATUS; should
+    /// the producer send anything after it, they are written first.
     private func produceEvents(
         _ article: Assay_Article,
         context: StreamContext,
         queuedAt: ContinuousClock.Instant,
-        sequence: inout UInt32
+        sequence: inout UInt32,
+        held: inout [AssayFrame],
+        holdsFinalStep: Bool
     ) async throws {
         let eventContext = AssayEventContext(queuedAt: queuedAt, startedAt: .now, versions: self.runtime.versions)
         var sent: UInt32 = 0
         defer { sequence += sent }
         do {
             try await self.runtime.producer.produceEvents(for: article, context: eventContext) { batch in
+                if !held.isEmpty {
+                    try await self.connection.writer.write(held)
+                    held = []
+                }
                 switch batch {
                 case .events(let events):
-                    try await self.send(events, context: context)
+                    let final = holdsFinalStep && (events.last?.endsArticle ?? false)
+                    held = try await self.sendFrames(count: events.count, context: context, holdingLast: final) { index in
+                        try AssayFrame(type: .message, streamID: context.streamID, message: events[index])
+                    }
                 case .serialized(let payloads):
-                    try await self.sendFrames(count: payloads.count, context: context) { index in
+                    let final = holdsFinalStep
+                        && (payloads.last?.withUnsafeReadableBytes { Assay_AnalysisEvent.endsArticle(serialized: $0) } ?? false)
+                    held = try await self.sendFrames(count: payloads.count, context: context, holdingLast: final) { index in
                         AssayFrame(type: .message, streamID: context.streamID, payload: payloads[index])
                     }
                 }
@@ -234,9 +270,10 @@ struct CallHandler: Sendable {
                 inFlight += 1
                 group.addTask {
                     var sequence: UInt32 = 0
+                    var held: [AssayFrame] = []
                     do {
                         try self.validate(article)
-                        try await self.analyze(article, context: context, sequence: &sequence)
+                        try await self.analyze(article, context: context, sequence: &sequence, held: &held, holdsFinalStep: false)
                     } catch let failure as StreamFailure {
                         let event = EventMapping.failure(failure, reference: article.reference, sequence: sequence)
                         try await self.send([event], context: context)
@@ -273,11 +310,14 @@ struct CallHandler: Sendable {
 
     /// Sends `count` MESSAGE frames made by `frame`, as many per write as the stream's credit
     /// allows, waiting for CREDIT when it runs out; compresses them when HELLO settled compression.
+    /// - Returns: With `holdingLast`, the frames of the last write, not written; otherwise none.
+    @discardableResult
     private func sendFrames(
         count: Int,
         context: StreamContext,
+        holdingLast: Bool = false,
         frame: (Int) throws -> AssayFrame
-    ) async throws {
+    ) async throws -> [AssayFrame] {
         let compression = self.session.compresses ? AssayMessageCompression(minimumCompressSize: self.session.minimumCompressSize) : nil
         var index = 0
         while index < count {
@@ -289,9 +329,11 @@ struct CallHandler: Sendable {
                 compression?.compressIfWorthwhile(&message)
                 frames.append(message)
             }
-            try await self.connection.writer.write(frames)
-            self.connection.resetPingStrikes()
             index += granted
+            self.connection.resetPingStrikes()
+            if holdingLast && index == count { return frames }
+            try await self.connection.writer.write(frames)
         }
+        return []
     }
 }
