@@ -15,7 +15,8 @@ public import NIOCore
 ///
 /// A producer's contract:
 /// - call `send` once per step (a paragraph, say), in order; each step is written to the socket in
-///   one write, so the first step should be small when time to first event matters;
+///   one write, so the first step should be small when time to first event matters (the step that
+///   ends an Analyze call is written together with its STATUS);
 /// - number the events of an article `sequence` 0, 1, 2, … and tag them with the article's
 ///   `reference`; the last event is a `summary`;
 /// - run CPU-heavy work off the event loop (the call runs in a task of its own), and check for
