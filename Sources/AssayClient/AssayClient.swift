@@ -97,6 +97,11 @@ public final class AssayClient: Sendable {
     private let state: Mutex<State>
     private let connects: AsyncStream<Int>
     private let connectRequests: AsyncStream<Int>.Continuation
+    private let flowControl = FlowControlTally()
+
+    /// How long this client's streams have been held up by flow control since it was created,
+    /// summed over streams: see ``AssayFlowControlStatistics``.
+    public var flowControlStatistics: AssayFlowControlStatistics { self.flowControl.statistics }
 
     /// Creates a client of several servers; calls are spread over them round-robin.
     /// - Parameters:
@@ -305,6 +310,7 @@ public final class AssayClient: Sendable {
         let outcome = await AssayConnection.run(
             endpoint: endpoint,
             configuration: self.configuration,
+            flowControl: self.flowControl,
             logger: self.logger
         ) { result in
             let (waiters, drainNow) = self.state.withLock { state -> ([CheckedContinuation<AssayConnection, any Error>], Bool) in

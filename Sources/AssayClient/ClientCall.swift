@@ -82,11 +82,15 @@ final class ClientCall: Sendable {
         }
     }
 
-    /// The application consumed one message: give credit back to the server.
-    func consumed() {
+    /// The application consumed `messages` messages: give credit back to the server.
+    func consumed(_ messages: Int) {
         let (connection, id) = self.state.withLock { ($0.connection, $0.streamID) }
-        connection?.consumed(id)
+        connection?.consumed(id, messages: messages)
     }
+
+    /// Half the receive window: consumption is reported at least this often (CREDIT is granted
+    /// in batches of this size).
+    var creditReportInterval: Int { max(1, self.client.configuration.initialCredit / 2) }
 
     /// The call reached its end (STATUS, or an error was delivered).
     func ended() {
@@ -105,21 +109,36 @@ final class ClientCall: Sendable {
 
 /// Reads a call's response payloads, retrying the call while nothing has been delivered and the
 /// server reports it did not process it.
+///
+/// Payloads are taken from the stream's inbox in batches; the messages the application has
+/// consumed are reported (for CREDIT) when a batch is used up or half the window has been
+/// consumed, whichever comes first, so a burst of events costs one hand-over, not one per event.
 struct CallReader {
     let call: ClientCall
-    private var frames: AssayConnection.Frames.AsyncIterator
+    private var inbox: StreamInbox
+    private var batch: [ByteBuffer] = []
+    private var position = 0
+    /// Messages handed to the application and not yet reported as consumed.
+    private var unreported = 0
+    private let reportInterval: Int
     private var delivered = false
     private var finished = false
 
-    init(call: ClientCall, first: AssayConnection.Frames) {
+    init(call: ClientCall, first: StreamInbox) {
         self.call = call
-        self.frames = first.makeAsyncIterator()
+        self.inbox = first
+        self.reportInterval = call.creditReportInterval
     }
 
     /// The next response payload; `nil` after STATUS OK.
     /// - Throws: ``AssayClientError``.
     mutating func next() async throws -> ByteBuffer? {
         guard !self.finished else { return nil }
+        // The previous payload has been consumed by now.
+        if self.unreported >= self.reportInterval || (self.unreported > 0 && self.position == self.batch.count) {
+            self.call.consumed(self.unreported)
+            self.unreported = 0
+        }
         while true {
             if Task.isCancelled {
                 self.finished = true
@@ -127,28 +146,35 @@ struct CallReader {
                 self.call.cancel(error)
                 throw error
             }
+            if self.position < self.batch.count {
+                defer { self.position += 1 }
+                self.unreported += 1
+                return self.batch[self.position]
+            }
             do {
-                var frames = self.frames
+                let inbox = self.inbox
                 let call = self.call
-                let payload = try await withTaskCancellationHandler {
-                    try await frames.next()
+                let batch = try await withTaskCancellationHandler {
+                    try await inbox.nextBatch()
                 } onCancel: {
                     call.cancel()
+                    inbox.finish(throwing: AssayClientError(code: .cancelled, message: "cancelled"))
                 }
-                self.frames = frames
-                guard let payload else {
+                guard let batch else {
                     self.finished = true
                     self.call.ended()
                     return nil
                 }
                 self.delivered = true
-                self.call.consumed()
-                return payload
+                self.batch = batch
+                self.position = 1
+                self.unreported = 1
+                return batch[0]
             } catch {
                 let failure = (error as? AssayClientError) ?? AssayClientError(code: .unknown, message: "\(error)")
                 if !self.delivered, failure.wasNotProcessed {
                     do {
-                        self.frames = try await self.call.open(after: failure).makeAsyncIterator()
+                        self.inbox = try await self.call.open(after: failure)
                         continue
                     } catch {
                         self.finished = true

@@ -28,17 +28,25 @@ public final class AssayServer: Service, Sendable {
     /// Creates a server.
     /// - Parameters:
     ///   - configuration: Where to listen and the limits to apply.
-    ///   - engine: The analysis engine shared by all calls.
+    ///   - engine: The analysis engine shared by all calls; its versions are the ones reported.
+    ///   - eventProducer: What produces each article's events; `nil` (the default) runs `engine`
+    ///     through ``AssayEngineEventProducer``. See ``AssayEventProducer`` for the contract.
     ///   - logger: Where the server logs (connections and failed streams at info, details at debug).
     ///   - metricsFactory: Where the server's metrics go (see `ServerMetrics`); by default the
     ///     process's bootstrapped `MetricsSystem`.
     public init(
         configuration: AssayServerConfiguration = AssayServerConfiguration(),
         engine: AnalysisEngine,
+        eventProducer: (any AssayEventProducer)? = nil,
         logger: Logger,
         metricsFactory: any MetricsFactory = MetricsSystem.factory
     ) {
-        self.runtime = ServerRuntime(configuration: configuration, engine: engine, metrics: ServerMetrics(factory: metricsFactory))
+        self.runtime = ServerRuntime(
+            configuration: configuration,
+            engine: engine,
+            producer: eventProducer ?? AssayEngineEventProducer(engine: engine),
+            metrics: ServerMetrics(factory: metricsFactory)
+        )
         self.logger = logger
     }
 

@@ -6,7 +6,7 @@ import AssayProtocol
 /// Exported by whatever backend the process bootstraps; `assay serve --metrics-port` serves them
 /// in Prometheus text format. Names: `assay_connections`, `assay_active_streams`,
 /// `assay_articles_analysed_total`, `assay_bytes_received_total`, `assay_bytes_sent_total`,
-/// `assay_credit_stalls_total`, `assay_stream_status_total{code}`, `assay_call_duration_seconds{method}`.
+/// `assay_credit_stalls_total`, `assay_credit_wait_seconds_total`, `assay_stream_status_total{code}`, `assay_call_duration_seconds{method}`.
 struct ServerMetrics: Sendable {
     let connections: Meter
     let activeStreams: Meter
@@ -15,6 +15,8 @@ struct ServerMetrics: Sendable {
     let bytesSent: Counter
     /// Times a producer had to wait for the client's credit.
     let creditStalls: Counter
+    /// Seconds producers spent waiting for the client's credit, summed over streams.
+    let creditWait: FloatingPointCounter
     private let statuses: [Int: Counter]
     private let callDurations: [String: Timer]
 
@@ -25,6 +27,7 @@ struct ServerMetrics: Sendable {
         self.bytesReceived = Counter(label: "assay_bytes_received_total", factory: factory)
         self.bytesSent = Counter(label: "assay_bytes_sent_total", factory: factory)
         self.creditStalls = Counter(label: "assay_credit_stalls_total", factory: factory)
+        self.creditWait = FloatingPointCounter(label: "assay_credit_wait_seconds_total", factory: factory)
         var statuses: [Int: Counter] = [:]
         for code in Assay_StatusCode.allCases {
             statuses[code.rawValue] = Counter(

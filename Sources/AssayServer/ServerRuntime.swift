@@ -13,6 +13,10 @@ final class ServerRuntime: Sendable {
 
     let configuration: AssayServerConfiguration
     let engine: AnalysisEngine
+    /// What produces each article's events (the engine unless the server was given another).
+    let producer: any AssayEventProducer
+    /// The versions of everything that decides a result (see ``makeVersions(_:)``), computed once.
+    let versions: Assay_Versions
     let limiter: AnalysisLimiter
     let metrics: ServerMetrics
     let startedAt = ContinuousClock.now
@@ -25,9 +29,11 @@ final class ServerRuntime: Sendable {
 
     private let state = Mutex(State())
 
-    init(configuration: AssayServerConfiguration, engine: AnalysisEngine, metrics: ServerMetrics) {
+    init(configuration: AssayServerConfiguration, engine: AnalysisEngine, producer: any AssayEventProducer, metrics: ServerMetrics) {
         self.configuration = configuration
         self.engine = engine
+        self.producer = producer
+        self.versions = Self.makeVersions(engine)
         self.metrics = metrics
         self.limiter = AnalysisLimiter(
             concurrency: configuration.analysisConcurrency,
@@ -105,12 +111,12 @@ final class ServerRuntime: Sendable {
 
     /// Versions of everything that decides a result: engine, knowledge base, tagger, risk lexicon
     /// (with its production-share table) and scorer.
-    var versions: Assay_Versions {
+    static func makeVersions(_ engine: AnalysisEngine) -> Assay_Versions {
         var versions = Assay_Versions()
         versions.engine = AnalysisEngine.version
-        versions.knowledgeBase = self.engine.knowledgeBase.version
-        versions.model = self.engine.modelVersion ?? ""
-        if let risk = self.engine.riskModel {
+        versions.knowledgeBase = engine.knowledgeBase.version
+        versions.model = engine.modelVersion ?? ""
+        if let risk = engine.riskModel {
             versions.lexicon = "\(risk.lexiconVersion)+\(risk.productionSharesVersion)"
             versions.scorer = RiskModel.scorerVersion
         }

@@ -146,6 +146,25 @@ struct BenchReportTests {
         let decoded = try JSONDecoder().decode(BenchReport.self, from: Data(json.utf8))
         #expect(decoded == report)
         #expect(json.contains("\"timeToFirstEvent\""))
+        #expect(!json.contains("CreditWait"))
+    }
+
+    @Test("credit wait: both client-side figures in the table and the JSON")
+    func creditWaitRendering() throws {
+        let recorder = BenchRecorder(windowStart: 0, windowEnd: 1_000_000_000)
+        let outcome = LoadGenerator<FakeTransport>.Outcome(recorder: recorder, fellBehind: false)
+        let wait = BenchCreditWait(requests: .milliseconds(1_250), responses: .milliseconds(40))
+        let report = BenchReport(setup: LoadGeneratorTests.setup(rate: nil), outcome: outcome, creditWait: wait)
+        #expect(report.requestCreditWaitSeconds == 1.25)
+        #expect(report.responseCreditExhaustedSeconds == 0.04)
+        let table = report.table()
+        #expect(table.contains("requests waited 1.250 s for send credit"))
+        #expect(table.contains("server out of credit for 0.040 s"))
+        let json = try report.json()
+        #expect(json.contains("\"requestCreditWaitSeconds\" : 1.25"))
+        #expect(json.contains("\"responseCreditExhaustedSeconds\" : 0.04"))
+        let earlier = BenchCreditWait(requests: .milliseconds(250), responses: .milliseconds(40))
+        #expect(wait.since(earlier) == BenchCreditWait(requests: .seconds(1), responses: .zero))
     }
 }
 
@@ -183,6 +202,9 @@ struct BenchEndToEndTests {
         #expect(report.timeToSummary.p99 < 2_000)
         #expect(report.timeline.count == 2)
         #expect(report.table().contains("assay bench: assay at test"))
+        // Analyze sends one request per stream: never more than the server's window of 64.
+        #expect(report.requestCreditWaitSeconds == 0)
+        #expect(report.responseCreditExhaustedSeconds != nil)
     }
 
     @Test("refuses a non-loopback address that was not named with --server")

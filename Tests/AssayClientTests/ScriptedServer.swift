@@ -28,8 +28,8 @@ final class ScriptedServer: Sendable {
             try await self.outbound.write(bytes)
         }
 
-        /// Reads HELLO and answers with a default HelloAck.
-        mutating func handshake() async throws {
+        /// Reads HELLO and answers with a default HelloAck granting `initialStreamCredit` per stream.
+        mutating func handshake(initialStreamCredit: UInt32 = 64) async throws {
             guard let hello = try await self.next(), hello.type == .hello else { throw ScriptError() }
             var ack = Assay_HelloAck()
             ack.version = 1
@@ -38,7 +38,7 @@ final class ScriptedServer: Sendable {
             ack.limits.maxFrameSize = 4 << 20
             ack.limits.maxMessageSize = 4 << 20
             ack.limits.maxConcurrentStreams = 100
-            ack.limits.initialStreamCredit = 64
+            ack.limits.initialStreamCredit = initialStreamCredit
             ack.limits.minCompressSize = 512
             try await self.send([AssayFrame(type: .hello, streamID: 0, message: ack)])
         }

@@ -13,12 +13,18 @@ let sharedEngine = try! AnalysisEngine.bundled()
 /// Runs `body` against a server on 127.0.0.1 with a free port, then shuts it down gracefully.
 func withTestServer<R: Sendable>(
     _ configuration: AssayServerConfiguration = AssayServerConfiguration(),
+    eventProducer: (any AssayEventProducer)? = nil,
     _ body: (AssayServer, Int) async throws -> R
 ) async throws -> R {
     var configuration = configuration
     configuration.host = "127.0.0.1"
     configuration.port = 0
-    let server = AssayServer(configuration: configuration, engine: sharedEngine, logger: Logger(label: "test.server"))
+    let server = AssayServer(
+        configuration: configuration,
+        engine: sharedEngine,
+        eventProducer: eventProducer,
+        logger: Logger(label: "test.server")
+    )
     return try await server.withRunning { port in try await body(server, port) }
 }
 

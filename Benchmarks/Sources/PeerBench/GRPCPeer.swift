@@ -14,12 +14,49 @@ enum GRPCAssay {
     )
 }
 
+/// Transport-only mode: the recorded events are already serialised; gRPC copies the bytes as they
+/// are into its frame, as Assay's server does with ``AssayEventBatch/serialized(_:)``.
+struct PassThroughSerializer: MessageSerializer {
+    func serialize<Bytes: GRPCContiguousBytes>(_ message: [UInt8]) throws -> Bytes {
+        Bytes(message)
+    }
+}
+
+/// Transport-only mode, client side: reads only whether an event ends its article (its top-level
+/// field keys), not the whole event, as Assay's bench client does with its serialised events.
+struct EventEndDeserializer: MessageDeserializer {
+    func deserialize<Bytes: GRPCContiguousBytes>(_ serializedMessageBytes: Bytes) throws -> Bool {
+        serializedMessageBytes.withUnsafeBytes { EventEnd.isLast($0) }
+    }
+}
+
 /// The server side: the same engine and the same events as Assay's server.
 struct GRPCAssayService: RegistrableRPCService {
     let emitter: PeerEmitter
 
     func registerMethods<Transport: ServerTransport>(with router: inout RPCRouter<Transport>) {
         let emitter = self.emitter
+        if emitter.engine == nil {
+            // Transport-only: serialised events, all at once (PeerEmitter.emit without an engine).
+            let payloads = emitter.book.entries.mapValues(\.payloadBytes)
+            router.registerHandler(
+                forMethod: GRPCAssay.analyze,
+                deserializer: ProtobufDeserializer<Assay_Article>(),
+                serializer: PassThroughSerializer()
+            ) { request, context in
+                let article = try await ServerRequest(stream: request).message
+                guard let entry = emitter.entry(article.reference), let bytes = payloads[article.reference] else {
+                    throw RPCError(code: .notFound, message: "no recorded article \(article.reference)")
+                }
+                return StreamingServerResponse { writer in
+                    try await emitter.emit(entry) { range in
+                        try await writer.write(contentsOf: bytes[range])
+                    }
+                    return [:]
+                }
+            }
+            return
+        }
         router.registerHandler(
             forMethod: GRPCAssay.analyze,
             deserializer: ProtobufDeserializer<Assay_Article>(),
@@ -60,14 +97,34 @@ func runGRPCServer(emitter: PeerEmitter, listening: @Sendable (Int) -> Void) asy
 struct GRPCBenchTransport: BenchTransport {
     let name = "grpc"
     let clients: [GRPCClient<HTTP2ClientTransport.Posix>]
+    /// Whether to parse each event; `false` peeks at its kind only (transport-only mode).
+    let parsesEvents: Bool
     private let next = SharedRunState()
 
-    init(clients: [GRPCClient<HTTP2ClientTransport.Posix>]) {
+    init(clients: [GRPCClient<HTTP2ClientTransport.Posix>], parsesEvents: Bool = true) {
         self.clients = clients
+        self.parsesEvents = parsesEvents
     }
 
     func run(_ request: BenchRequest, onEvent: (BenchEventInfo) -> Void) async throws {
         let client = self.clients[self.next.take() % self.clients.count]
+        guard self.parsesEvents else {
+            let received = try await client.serverStreaming(
+                request: ClientRequest(message: request.articles[0]),
+                descriptor: GRPCAssay.analyze,
+                serializer: ProtobufSerializer<Assay_Article>(),
+                deserializer: EventEndDeserializer(),
+                options: .defaults
+            ) { response in
+                var received: [BenchEventInfo] = []
+                for try await ends in response.messages {
+                    received.append(BenchEventInfo(payloadBytes: 0, endsArticle: ends, receivedAt: BenchClock.now()))
+                }
+                return received
+            }
+            for info in received { onEvent(info) }
+            return
+        }
         // The response handler must be @Sendable and escaping: collect arrival times, report after.
         let received = try await client.serverStreaming(
             request: ClientRequest(message: request.articles[0]),

@@ -15,6 +15,8 @@ struct EventBook: Sendable {
         var article: Assay_Article
         var events: [Assay_AnalysisEvent]
         var payloads: [ByteBuffer]
+        /// The same payloads as byte arrays (for gRPC's pass-through serializer in transport-only mode).
+        var payloadBytes: [[UInt8]] { self.payloads.map { Array(buffer: $0) } }
     }
 
     var entries: [String: Entry]
@@ -68,11 +70,13 @@ actor PeerLimiter {
     }
 }
 
-/// What a peer server does for one Analyze call: runs the same engine over the article, paragraph
-/// by paragraph (yielding between paragraphs, as Assay's server does), and after each step hands
-/// the recorded events of that step to `send`, in one batch.
+/// What a peer server does for one Analyze call. With the engine (the default): runs the same
+/// engine over the article, paragraph by paragraph (yielding between paragraphs, as Assay's server
+/// does), and after each step hands the recorded events of that step to `send`, in one batch.
+/// Transport-only (`engine == nil`): hands all the recorded events of the article to `send` at once,
+/// with no engine and no analysis limit, as ``ReplayEventProducer`` does for Assay's server.
 struct PeerEmitter: Sendable {
-    let engine: AnalysisEngine
+    let engine: AnalysisEngine?
     let book: EventBook
     let limiter: PeerLimiter
 
@@ -80,10 +84,14 @@ struct PeerEmitter: Sendable {
     func entry(_ reference: String) -> EventBook.Entry? { self.book.entries[reference] }
 
     func emit(_ entry: EventBook.Entry, send: (Range<Int>) async throws -> Void) async throws {
+        guard let engine = self.engine else {
+            try await send(0..<entry.events.count)
+            return
+        }
         await self.limiter.acquire()
         do {
             let article = entry.article
-            var analysis = self.engine.analysis(of: ArticleInput(reference: article.reference, title: article.title, body: article.body))
+            var analysis = engine.analysis(of: ArticleInput(reference: article.reference, title: article.title, body: article.body))
             var offset = 0
             let total = entry.events.count
             while let events = analysis.next() {
@@ -99,5 +107,26 @@ struct PeerEmitter: Sendable {
             throw error
         }
         await self.limiter.release()
+    }
+}
+
+/// Assay's server without the engine: replays the recorded, already serialised events of each
+/// workload article in one step, through the server's ``AssayEventProducer`` seam. Everything else
+/// (HELLO, OPEN, credit, multiplexing, per-stream state, STATUS) is the real server.
+struct ReplayEventProducer: AssayEventProducer {
+    let book: EventBook
+
+    struct UnknownArticle: Error, CustomStringConvertible {
+        var reference: String
+        var description: String { "no recorded events for article \(self.reference)" }
+    }
+
+    func produceEvents(
+        for article: Assay_Article,
+        context: AssayEventContext,
+        send: (AssayEventBatch) async throws -> Void
+    ) async throws {
+        guard let entry = self.book.entries[article.reference] else { throw UnknownArticle(reference: article.reference) }
+        try await send(.serialized(entry.payloads))
     }
 }

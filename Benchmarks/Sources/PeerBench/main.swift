@@ -4,8 +4,17 @@
 //
 //   swift build -c release --product PeerBench
 //   .build/release/PeerBench compare [--runs 3] [--duration 5] [--warmup 2] [--concurrency 64]
-//       [--connections 2] [--rate R] [--memory-streams 1000] [--json FILE]
-//   .build/release/PeerBench serve assay|grpc|bare     (prints "LISTENING <port>", stops at EOF on stdin)
+//       [--connections 2] [--rate R] [--memory-streams 1000] [--transports assay,grpc,bare]
+//       [--transport-only] [--json FILE]
+//   .build/release/PeerBench serve assay|grpc|bare [--transport-only]
+//       (prints "LISTENING <port>", stops at EOF on stdin)
+//
+// --transport-only: no engine anywhere. Every server replays the recorded events of each article
+// (recorded once at start through a real Assay server) in one step as soon as the request arrives:
+// Assay's server through its AssayEventProducer seam (ReplayEventProducer), gRPC and bare as before
+// but without the engine and its limit; and the Assay and gRPC clients read each event's bytes
+// and peek at its kind (EventEnd) instead of parsing it, as the bare client reads its end flag.
+// What is left to compare is the transports.
 import AssayAnalysis
 import AssayClient
 import AssayProtocol
@@ -26,6 +35,9 @@ func stringOption(_ name: String) -> String? {
     guard let index = arguments.firstIndex(of: "--\(name)"), index + 1 < arguments.count else { return nil }
     return arguments[index + 1]
 }
+
+/// No engine in any server: all replay the recorded events (see the header).
+let transportOnly = arguments.contains("--transport-only")
 
 let articlesDirectory = stringOption("articles") ?? URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -60,15 +72,20 @@ func serve(_ kind: String) async throws {
     }
     switch kind {
     case "assay":
+        // Transport-only: replaying costs no CPU worth bounding, so the analysis limit is lifted as
+        // the gRPC and bare peers have none in that mode.
+        let producer: (any AssayEventProducer)? = transportOnly ? ReplayEventProducer(book: try await EventBook.record(articles, engine: engine)) : nil
         let server = AssayServer(
             configuration: AssayServerConfiguration(
                 port: 0,
                 maximumConcurrentStreams: 100_000,
+                analysisConcurrency: transportOnly ? 1_000_000 : nil,
                 queueCapacity: 1_000_000,
                 keepaliveInterval: nil,
                 idleTimeout: nil
             ),
             engine: engine,
+            eventProducer: producer,
             logger: Logger(label: "peer.assay")
         )
         try await withThrowingTaskGroup(of: Void.self) { group in
@@ -78,7 +95,7 @@ func serve(_ kind: String) async throws {
         }
     default:
         let book = try await EventBook.record(articles, engine: engine)
-        let emitter = PeerEmitter(engine: engine, book: book, limiter: PeerLimiter(concurrency: ProcessInfo.processInfo.activeProcessorCount))
+        let emitter = PeerEmitter(engine: transportOnly ? nil : engine, book: book, limiter: PeerLimiter(concurrency: ProcessInfo.processInfo.activeProcessorCount))
         if kind == "grpc" {
             try await runGRPCServer(emitter: emitter, listening: listening)
         } else {
@@ -98,7 +115,7 @@ final class ChildServer: @unchecked Sendable {
     init(kind: String) throws {
         self.kind = kind
         self.process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        self.process.arguments = ["serve", kind, "--articles", articlesDirectory]
+        self.process.arguments = ["serve", kind, "--articles", articlesDirectory] + (transportOnly ? ["--transport-only"] : [])
         self.process.standardInput = self.input
         self.process.standardOutput = self.output
         try self.process.run()
@@ -192,11 +209,11 @@ func withTransport<Result: Sendable>(
             configuration: configuration
         ) { clients in
             for client in clients { _ = try await client.health() }
-            return try await body(AssayBenchTransport(clients: clients, countsBytes: false))
+            return try await body(AssayBenchTransport(clients: clients, countsBytes: false, parsesEvents: !transportOnly))
         }
     case "grpc":
         return try await GRPCBenchTransport.withClients(port: server.port, connections: connections) { clients in
-            try await body(GRPCBenchTransport(clients: clients))
+            try await body(GRPCBenchTransport(clients: clients, parsesEvents: !transportOnly))
         }
     default:
         var list: [BareConnection] = []
@@ -235,7 +252,9 @@ func openLoop<T: BenchTransport>(
 }
 
 func failures(_ recorder: BenchRecorder) -> Int {
-    recorder.statuses.filter { $0.key != "OK" }.values.reduce(0, +)
+    let failed = recorder.statuses.filter { $0.key != "OK" }
+    if !failed.isEmpty { FileHandle.standardError.write(Data("failed streams: \(failed)\n".utf8)) }
+    return failed.values.reduce(0, +)
 }
 
 func compare() async throws {
@@ -343,7 +362,8 @@ func printComparison(_ runs: [[PeerFigures]], kinds: [String], duration: Double,
         ("events/s with those streams", { $0.memoryRunEventsPerSecond }, "%.0f"),
         ("errors with those streams", { Double($0.memoryRunErrors) }, "%.0f"),
     ]
-    print("PeerBench: medians of \(runs.count) run(s), \(Int(duration)) s each, \(connections) connections, release build")
+    let mode = transportOnly ? "transport only (all servers replay recorded events, no engine)" : "engine in the loop"
+    print("PeerBench: \(mode); medians of \(runs.count) run(s), \(Int(duration)) s each, \(connections) connections, release build")
     var header = "metric".padding(toLength: 58, withPad: " ", startingAt: 0)
     for kind in kinds { header += kind.padding(toLength: 14, withPad: " ", startingAt: 0) }
     if kinds.contains("assay") { header += kinds.filter { $0 != "assay" }.map { "assay/\($0)".padding(toLength: 14, withPad: " ", startingAt: 0) }.joined() }

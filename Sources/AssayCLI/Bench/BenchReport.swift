@@ -62,13 +62,18 @@ struct BenchReport: Codable, Sendable, Equatable {
     var startLag: LatencySummary?
     /// Outcomes of the measured streams by status.
     var statuses: [String: Int]
-    /// Seconds the client's streams waited for flow-control credit, when the transport can tell.
-    var creditWaitSeconds: Double?
+    /// Seconds, summed over streams, during which the client had requests ready and no send credit
+    /// (warm-up included), when the transport can tell.
+    var requestCreditWaitSeconds: Double?
+    /// Seconds, summed over streams, during which the server had used up the credit the client
+    /// granted and could send nothing until the client read more (warm-up included). The server's
+    /// own wait is at most this; it is its `assay_credit_wait_seconds_total` metric.
+    var responseCreditExhaustedSeconds: Double?
     /// Per second of the window.
     var timeline: [TimelineSecond]
 
     /// Builds the report of a run.
-    init(setup: Setup, outcome: LoadGenerator<some BenchTransport>.Outcome, creditWait: Duration?) {
+    init(setup: Setup, outcome: LoadGenerator<some BenchTransport>.Outcome, creditWait: BenchCreditWait?) {
         let recorder = outcome.recorder
         let seconds = Double(recorder.windowEnd - recorder.windowStart) / 1e9
         let open = setup.mode == "open"
@@ -84,7 +89,8 @@ struct BenchReport: Codable, Sendable, Equatable {
         self.eventGaps = recorder.gaps.summary
         self.statuses = recorder.statuses
         self.timeline = recorder.timeline
-        self.creditWaitSeconds = creditWait.map { Double($0.components.seconds) + Double($0.components.attoseconds) / 1e18 }
+        self.requestCreditWaitSeconds = creditWait.map { Self.seconds($0.requests) }
+        self.responseCreditExhaustedSeconds = creditWait.map { Self.seconds($0.responses) }
         if open, let target = setup.targetRate {
             self.timeToFirstEventUncorrected = recorder.firstEventUncorrected.summary
             self.timeToSummaryUncorrected = recorder.summaryUncorrected.summary
@@ -138,9 +144,14 @@ struct BenchReport: Codable, Sendable, Equatable {
         )
         let statuses = self.statuses.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }
         lines.append("status      " + (statuses.isEmpty ? "none" : statuses.map { "\($0.key) \($0.value)" }.joined(separator: ", ")))
-        lines.append(
-            "credit wait " + (self.creditWaitSeconds.map { "\(Self.number($0)) s" } ?? "not reported by this transport")
-        )
+        if let requests = self.requestCreditWaitSeconds, let responses = self.responseCreditExhaustedSeconds {
+            lines.append(
+                "credit wait client: requests waited \(Self.seconds3(requests)) s for send credit; "
+                    + "server out of credit for \(Self.seconds3(responses)) s (summed over streams, warm-up included)"
+            )
+        } else {
+            lines.append("credit wait not reported by this transport")
+        }
         lines.append("")
         lines.append("latency (ms)                   count        p50        p90        p99      p99.9        max")
         func row(_ name: String, _ summary: LatencySummary?) {
@@ -166,6 +177,15 @@ struct BenchReport: Codable, Sendable, Equatable {
             }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+
+    /// Seconds to three decimals.
+    static func seconds3(_ value: Double) -> String {
+        String(format: "%.3f", value)
     }
 
     static func pad(_ text: String, _ width: Int) -> String {

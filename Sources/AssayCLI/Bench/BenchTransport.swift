@@ -36,12 +36,27 @@ protocol BenchTransport: Sendable {
     /// The status code an error of ``run(_:onEvent:)`` stands for, e.g. `DEADLINE_EXCEEDED`.
     func statusName(of error: any Error) -> String
 
-    /// Total time the transport's streams spent waiting for flow-control credit, if it can tell.
-    func creditWait() -> Duration?
+    /// Flow-control waits of the transport's streams so far (totals since it was created), if it
+    /// can tell; the generator reports the difference over a run.
+    func creditWait() -> BenchCreditWait?
 }
 
 extension BenchTransport {
-    func creditWait() -> Duration? { nil }
+    func creditWait() -> BenchCreditWait? { nil }
+}
+
+/// Time a transport's streams were held up by flow control, summed over streams, as the client
+/// sees it (``AssayFlowControlStatistics`` for Assay's protocol).
+struct BenchCreditWait: Sendable, Hashable {
+    /// The client had requests ready and no send credit from the server.
+    var requests: Duration
+    /// The server's credit for a stream was used up: it could send nothing until the client read more.
+    var responses: Duration
+
+    /// The waits between `earlier` and `self`.
+    func since(_ earlier: BenchCreditWait) -> BenchCreditWait {
+        BenchCreditWait(requests: self.requests - earlier.requests, responses: self.responses - earlier.responses)
+    }
 }
 
 /// A monotonic clock in nanoseconds, cheap enough to read once per event.

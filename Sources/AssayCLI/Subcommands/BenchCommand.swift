@@ -161,7 +161,9 @@ struct BenchCommand: AsyncParsableCommand {
                 warmup: .nanoseconds(Int64(self.warmup * 1e9))
             )
         )
+        let creditBefore = transport.creditWait()
         let outcome = await generator.run()
+        let creditWait = creditBefore.flatMap { before in transport.creditWait()?.since(before) }
         let articles = requests.flatMap(\.articles)
         let distinct = Set(articles.map { $0.reference.split(separator: "#").first.map(String.init) ?? $0.reference }).count
         let meanBytes = articles.isEmpty ? 0 : articles.map { $0.title.utf8.count + $0.body.utf8.count }.reduce(0, +) / articles.count
@@ -180,7 +182,7 @@ struct BenchCommand: AsyncParsableCommand {
             durationSeconds: self.duration,
             warmupSeconds: self.warmup
         )
-        return BenchReport(setup: setup, outcome: outcome, creditWait: transport.creditWait())
+        return BenchReport(setup: setup, outcome: outcome, creditWait: creditWait)
     }
 
     /// The requests to send: generated articles, or the files of the articles folder.

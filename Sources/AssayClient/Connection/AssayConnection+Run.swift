@@ -38,6 +38,7 @@ extension AssayConnection {
     static func run(
         endpoint: AssayEndpoint,
         configuration: AssayClientConfiguration,
+        flowControl: FlowControlTally = FlowControlTally(),
         logger: Logger,
         onReady: @Sendable (Result<AssayConnection, AssayClientError>) -> Void
     ) async -> Outcome {
@@ -133,6 +134,7 @@ extension AssayConnection {
                     channel: channel,
                     session: session,
                     configuration: configuration,
+                    flowControl: flowControl,
                     logger: logger
                 )
                 connection = ready

@@ -11,7 +11,7 @@ import Synchronization
 /// Frames are written with `Channel.writeAndFlush`, which is ordered; OPENs are written while the
 /// table's lock is held so stream ids reach the wire in increasing order.
 final class AssayConnection: Sendable {
-    typealias Frames = AsyncThrowingStream<ByteBuffer, any Error>
+    typealias Frames = StreamInbox
 
     /// What HELLO settled.
     struct Session: Sendable {
@@ -24,7 +24,7 @@ final class AssayConnection: Sendable {
     }
 
     private struct StreamEntry {
-        var sink: Frames.Continuation
+        var sink: StreamInbox
         /// MESSAGE frames the client has allowed the server to send (initial + CREDITs).
         var granted: Int
         var received = 0
@@ -35,6 +35,10 @@ final class AssayConnection: Sendable {
         /// Request frames waiting for send credit.
         var pending: [AssayFrame] = []
         var timer: Scheduled<Void>?
+        /// Since when requests have been waiting for send credit (nil: not waiting).
+        var requestsWaitingSince: ContinuousClock.Instant?
+        /// Since when the server has had no credit left on this stream (nil: it has some).
+        var responsesExhaustedSince: ContinuousClock.Instant?
     }
 
     private struct State {
@@ -50,6 +54,7 @@ final class AssayConnection: Sendable {
     let channel: any Channel
     let session: Session
     private let configuration: AssayClientConfiguration
+    private let flowControl: FlowControlTally
     private let logger: Logger
     private let state = Mutex(State())
     private let outboundCompression: Mutex<AssayMessageCompression>
@@ -59,12 +64,14 @@ final class AssayConnection: Sendable {
         channel: any Channel,
         session: Session,
         configuration: AssayClientConfiguration,
+        flowControl: FlowControlTally = FlowControlTally(),
         logger: Logger
     ) {
         self.endpoint = endpoint
         self.channel = channel
         self.session = session
         self.configuration = configuration
+        self.flowControl = flowControl
         self.logger = logger
         self.outboundCompression = Mutex(AssayMessageCompression(minimumCompressSize: session.serverMinimumCompressSize))
     }
@@ -85,7 +92,8 @@ final class AssayConnection: Sendable {
     ///     none means OPEN with END_STREAM (an empty batch).
     ///   - timeout: Sent as `timeout_ms` and enforced locally.
     func openStream(method: String, requests: [ByteBuffer], timeout: Duration?) throws(AssayClientError) -> (UInt32, Frames) {
-        let (frames, sink) = Frames.makeStream()
+        let frames = StreamInbox()
+        let sink = frames
         let credit = self.configuration.initialCredit
         var open = Assay_Open()
         open.method = method
@@ -127,6 +135,7 @@ final class AssayConnection: Sendable {
             for frame in requestFrames.prefix(sendable) { AssayFrameEncoder.encode(frame, into: &bytes) }
             entry.sendCredit -= sendable
             entry.pending = Array(requestFrames.dropFirst(sendable))
+            if !entry.pending.isEmpty { entry.requestsWaitingSince = .now }
             if let timeout {
                 entry.timer = self.channel.eventLoop.scheduleTask(in: .nanoseconds(Int64(timeout.seconds * 1e9))) {
                     self.fail(
@@ -148,16 +157,21 @@ final class AssayConnection: Sendable {
         return (id, frames)
     }
 
-    /// The application consumed one message of stream `id`: grant CREDIT in batches of half the window.
-    func consumed(_ id: UInt32) {
+    /// The application consumed `messages` messages of stream `id`: grant CREDIT in batches of
+    /// half the window.
+    func consumed(_ id: UInt32, messages: Int) {
         let grant = self.state.withLock { state -> Int in
             guard var entry = state.streams[id] else { return 0 }
-            entry.consumedSinceGrant += 1
+            entry.consumedSinceGrant += messages
             var grant = 0
             if entry.consumedSinceGrant >= max(1, self.configuration.initialCredit / 2) {
                 grant = entry.consumedSinceGrant
                 entry.granted += grant
                 entry.consumedSinceGrant = 0
+                if let since = entry.responsesExhaustedSince {
+                    self.flowControl.addResponseExhausted(.now - since)
+                    entry.responsesExhaustedSince = nil
+                }
             }
             state.streams[id] = entry
             return grant
@@ -192,6 +206,8 @@ final class AssayConnection: Sendable {
     /// Handles one frame from the server. Returns `false` when the connection must close (a protocol error).
     func handle(_ frame: AssayFrame, inflater: AssayMessageCompression) -> Bool {
         switch frame.type {
+        case .message where frame.streamID != 0:
+            return self.handleMessage(frame, inflater: inflater)
         case .message, .credit, .status, .cancel:
             guard frame.streamID != 0 else { return self.protocolError("\(frame.type) on stream 0") }
             let known = self.state.withLock { frame.streamID < $0.nextStreamID && frame.streamID % 2 == 1 }
@@ -231,40 +247,51 @@ final class AssayConnection: Sendable {
             cause: cause
         )
         for entry in entries {
+            self.settleFlowControl(entry)
             entry.timer?.cancel()
             entry.sink.finish(throwing: error)
         }
     }
 
+    /// A MESSAGE (the per-event path): one lock checks the stream id, counts it against the
+    /// granted credit and finds the stream's inbox.
+    private func handleMessage(_ frame: AssayFrame, inflater: AssayMessageCompression) -> Bool {
+        let id = frame.streamID
+        enum Outcome { case deliver(StreamInbox), overrun, drop, unknown }
+        let outcome = self.state.withLock { state -> Outcome in
+            guard id < state.nextStreamID, id % 2 == 1 else { return .unknown }
+            guard let index = state.streams.index(forKey: id) else { return .drop }
+            // In place: no copy of the entry per event.
+            state.streams.values[index].received += 1
+            let (received, granted) = (state.streams.values[index].received, state.streams.values[index].granted)
+            if received == granted { state.streams.values[index].responsesExhaustedSince = .now }
+            return received > granted ? .overrun : .deliver(state.streams.values[index].sink)
+        }
+        switch outcome {
+        case .unknown:
+            return self.protocolError("MESSAGE for stream \(id), never opened")
+        case .drop:
+            return true
+        case .overrun:
+            self.fail(
+                id,
+                with: AssayClientError(code: .resourceExhausted, message: "server sent more messages than the credit granted"),
+                reason: "flow control: credit exceeded"
+            )
+        case .deliver(let sink):
+            do {
+                let inflated = try inflater.decompress(frame, limit: self.configuration.maximumMessageSize)
+                sink.yield(inflated.payload)
+            } catch {
+                self.fail(id, with: AssayClientError(code: .init(error.statusCode), message: error.message), reason: error.message)
+            }
+        }
+        return true
+    }
+
     private func handleStreamFrame(_ frame: AssayFrame, inflater: AssayMessageCompression) {
         let id = frame.streamID
         switch frame.type {
-        case .message:
-            enum Outcome { case deliver(Frames.Continuation), overrun, drop }
-            let outcome = self.state.withLock { state -> Outcome in
-                guard var entry = state.streams[id] else { return .drop }
-                entry.received += 1
-                state.streams[id] = entry
-                return entry.received > entry.granted ? .overrun : .deliver(entry.sink)
-            }
-            switch outcome {
-            case .drop:
-                return
-            case .overrun:
-                self.fail(
-                    id,
-                    with: AssayClientError(code: .resourceExhausted, message: "server sent more messages than the credit granted"),
-                    reason: "flow control: credit exceeded"
-                )
-            case .deliver(let sink):
-                do {
-                    let inflated = try inflater.decompress(frame, limit: self.configuration.maximumMessageSize)
-                    sink.yield(inflated.payload)
-                } catch {
-                    self.fail(id, with: AssayClientError(code: .init(error.statusCode), message: error.message), reason: error.message)
-                }
-            }
-
         case .credit:
             let messages = (try? frame.decodePayload(as: Assay_Credit.self))?.messages ?? 0
             enum Outcome { case send([AssayFrame]), invalid, none }
@@ -276,6 +303,11 @@ final class AssayConnection: Sendable {
                 let frames = Array(entry.pending.prefix(ready))
                 entry.pending.removeFirst(ready)
                 entry.sendCredit -= ready
+                if let since = entry.requestsWaitingSince {
+                    let now = ContinuousClock.now
+                    self.flowControl.addRequestWait(now - since)
+                    entry.requestsWaitingSince = entry.pending.isEmpty ? nil : now
+                }
                 state.streams[id] = entry
                 // Written under the lock so a later CREDIT's frames cannot overtake these.
                 if !frames.isEmpty { self.write(frames) }
@@ -328,6 +360,7 @@ final class AssayConnection: Sendable {
             wasNotProcessed: true
         )
         for entry in failed {
+            self.settleFlowControl(entry)
             entry.timer?.cancel()
             entry.sink.finish(throwing: error)
         }
@@ -350,9 +383,18 @@ final class AssayConnection: Sendable {
             let entry = state.streams.removeValue(forKey: id)
             return (entry, entry != nil && state.closing && state.streams.isEmpty)
         }
+        if let entry { self.settleFlowControl(entry) }
         entry?.timer?.cancel()
         if closeNow { self.channel.close(promise: nil) }
         return entry
+    }
+
+    /// Adds the flow-control wait a stream was still in when it ended.
+    private func settleFlowControl(_ entry: StreamEntry) {
+        guard entry.requestsWaitingSince != nil || entry.responsesExhaustedSince != nil else { return }
+        let now = ContinuousClock.now
+        if let since = entry.requestsWaitingSince { self.flowControl.addRequestWait(now - since) }
+        if let since = entry.responsesExhaustedSince { self.flowControl.addResponseExhausted(now - since) }
     }
 
     private func write(_ frames: [AssayFrame]) {

@@ -13,7 +13,8 @@ struct CallHandler: Sendable {
     let logger: Logger
 
     private enum Outcome: Sendable {
-        case finished(StreamFailure?)
+        /// The call ended; `held` are its last MESSAGE frames, written together with its STATUS.
+        case finished(StreamFailure?, held: [AssayFrame])
         case cancelled
         case deadlineExceeded
     }
@@ -25,13 +26,15 @@ struct CallHandler: Sendable {
         defer { self.runtime.metrics.recordCall(call.method, duration: ContinuousClock.now - started) }
         let outcome = await withTaskGroup(of: Outcome.self) { group -> Outcome in
             group.addTask {
+                var held: [AssayFrame] = []
                 do {
-                    try await self.perform(call)
-                    return .finished(nil)
+                    try await self.perform(call, held: &held)
+                    return .finished(nil, held: held)
                 } catch let failure as StreamFailure {
-                    return .finished(failure)
+                    return .finished(failure, held: held)
                 } catch {
-                    return context.isCancelled ? .cancelled : .finished(StreamFailure(code: .cancelled, message: "\(error)"))
+                    return context.isCancelled
+                        ? .cancelled : .finished(StreamFailure(code: .cancelled, message: "\(error)"), held: held)
                 }
             }
             group.addTask {
@@ -53,15 +56,17 @@ struct CallHandler: Sendable {
             return first
         }
         let status: StreamFailure?
+        var held: [AssayFrame] = []
         switch outcome {
         case .cancelled:
             self.logger.debug("stream cancelled", metadata: ["assay.stream.id": "\(context.streamID)"])
             return
         case .deadlineExceeded:
             status = StreamFailure(code: .deadlineExceeded, message: "deadline exceeded")
-        case .finished(let failure):
+        case .finished(let failure, let last):
             if context.isCancelled { return }
             status = failure
+            held = last
         }
         self.runtime.metrics.recordStatus(status?.code ?? .ok)
         if let status {
@@ -73,16 +78,20 @@ struct CallHandler: Sendable {
                 ]
             )
         }
-        try? await self.connection.writer.writeStatus(status, streamID: context.streamID)
+        // One write for the last events and the STATUS: an Analyze call's final step costs one
+        // write (and one syscall) instead of two.
+        try? await self.connection.writer.writeStatus(status, streamID: context.streamID, after: held)
     }
 
-    private func perform(_ call: Call) async throws {
+    /// Runs the call's method. `held` receives the frames of an Analyze call's final step (the
+    /// one ending with the summary), which the caller writes together with STATUS.
+    private func perform(_ call: Call, held: inout [AssayFrame]) async throws {
         switch call.method {
         case AssayLimits.Method.analyze:
             let article: Assay_Article = try await self.request(call.context)
             try self.validate(article)
             var sequence: UInt32 = 0
-            try await self.analyze(article, context: call.context, sequence: &sequence)
+            try await self.analyze(article, context: call.context, sequence: &sequence, held: &held, holdsFinalStep: true)
         case AssayLimits.Method.analyzeBatch:
             try await self.analyzeBatch(call.context)
         case AssayLimits.Method.health:
@@ -137,7 +146,13 @@ struct CallHandler: Sendable {
     }
 
     /// Analyses one article, sending its events as credit allows.
-    private func analyze(_ article: Assay_Article, context: StreamContext, sequence: inout UInt32) async throws {
+    private func analyze(
+        _ article: Assay_Article,
+        context: StreamContext,
+        sequence: inout UInt32,
+        held: inout [AssayFrame],
+        holdsFinalStep: Bool
+    ) async throws {
         let queuedAt = ContinuousClock.now
         guard try await self.runtime.limiter.acquire() else {
             throw StreamFailure(
@@ -148,7 +163,14 @@ struct CallHandler: Sendable {
             )
         }
         do {
-            try await self.produceEvents(article, context: context, queuedAt: queuedAt, sequence: &sequence)
+            try await self.produceEvents(
+                article,
+                context: context,
+                queuedAt: queuedAt,
+                sequence: &sequence,
+                held: &held,
+                holdsFinalStep: holdsFinalStep
+            )
         } catch {
             await self.runtime.limiter.release()
             throw error
@@ -157,38 +179,50 @@ struct CallHandler: Sendable {
         self.runtime.metrics.articlesAnalysed.increment()
     }
 
+    /// Runs the server's event producer over `article` and sends every step it hands over.
+    /// `sequence` counts the events sent (for a `failed` event after a partial article). With
+    /// `holdsFinalStep`, the frames of the step that ends the article (its last event is `summary`
+    /// or `failed`) are not written but left in `held`, for the caller to write with STATUS; should
+    /// the producer send anything after it, they are written first.
     private func produceEvents(
         _ article: Assay_Article,
         context: StreamContext,
         queuedAt: ContinuousClock.Instant,
-        sequence: inout UInt32
+        sequence: inout UInt32,
+        held: inout [AssayFrame],
+        holdsFinalStep: Bool
     ) async throws {
-        let startedAt = ContinuousClock.now
-        var analysis = self.runtime.engine.analysis(
-            of: ArticleInput(reference: article.reference, title: article.title, body: article.body)
-        )
-        while let events = analysis.next() {
-            // One paragraph at a time: check for cancellation and let other calls run, so a long
-            // article never holds a cooperative-pool thread for its whole analysis.
-            try Task.checkCancellation()
-            await Task.yield()
-            var timings = Assay_Timings()
-            timings.queuedUs = Self.microseconds(startedAt - queuedAt)
-            timings.analysisUs = Self.microseconds(ContinuousClock.now - startedAt)
-            var messages: [Assay_AnalysisEvent] = []
-            for event in events {
-                messages.append(
-                    EventMapping.event(
-                        event,
-                        reference: article.reference,
-                        sequence: sequence,
-                        versions: self.runtime.versions,
-                        timings: timings
-                    )
-                )
-                sequence += 1
+        let eventContext = AssayEventContext(queuedAt: queuedAt, startedAt: .now, versions: self.runtime.versions)
+        var sent: UInt32 = 0
+        defer { sequence += sent }
+        do {
+            try await self.runtime.producer.produceEvents(for: article, context: eventContext) { batch in
+                if !held.isEmpty {
+                    try await self.connection.writer.write(held)
+                    held = []
+                }
+                switch batch {
+                case .events(let events):
+                    let final = holdsFinalStep && (events.last?.endsArticle ?? false)
+                    held = try await self.sendFrames(count: events.count, context: context, holdingLast: final) { index in
+                        try AssayFrame(type: .message, streamID: context.streamID, message: events[index])
+                    }
+                case .serialized(let payloads):
+                    let final = holdsFinalStep
+                        && (payloads.last?.withUnsafeReadableBytes { Assay_AnalysisEvent.endsArticle(serialized: $0) } ?? false)
+                    held = try await self.sendFrames(count: payloads.count, context: context, holdingLast: final) { index in
+                        AssayFrame(type: .message, streamID: context.streamID, payload: payloads[index])
+                    }
+                }
+                sent += UInt32(clamping: batch.count)
             }
-            try await self.send(messages, context: context)
+        } catch let error as StreamFailure {
+            throw error
+        } catch let error as CancellationError {
+            throw error
+        } catch {
+            if context.isCancelled || Task.isCancelled { throw CancellationError() }
+            throw StreamFailure(code: .internal, message: "event producer failed: \(error)")
         }
     }
 
@@ -236,9 +270,10 @@ struct CallHandler: Sendable {
                 inFlight += 1
                 group.addTask {
                     var sequence: UInt32 = 0
+                    var held: [AssayFrame] = []
                     do {
                         try self.validate(article)
-                        try await self.analyze(article, context: context, sequence: &sequence)
+                        try await self.analyze(article, context: context, sequence: &sequence, held: &held, holdsFinalStep: false)
                     } catch let failure as StreamFailure {
                         let event = EventMapping.failure(failure, reference: article.reference, sequence: sequence)
                         try await self.send([event], context: context)
@@ -268,24 +303,37 @@ struct CallHandler: Sendable {
     /// Sends `messages` as MESSAGE frames, as many per write as the stream's credit allows,
     /// waiting for CREDIT when it runs out.
     private func send(_ messages: [some SwiftProtobuf.Message], context: StreamContext) async throws {
-        let compression = self.session.compresses ? AssayMessageCompression(minimumCompressSize: self.session.minimumCompressSize) : nil
-        var index = 0
-        while index < messages.count {
-            let granted = try await context.takeCredit(upTo: messages.count - index)
-            var frames: [AssayFrame] = []
-            for message in messages[index..<(index + granted)] {
-                var frame = try AssayFrame(type: .message, streamID: context.streamID, message: message)
-                compression?.compressIfWorthwhile(&frame)
-                frames.append(frame)
-            }
-            try await self.connection.writer.write(frames)
-            self.connection.resetPingStrikes()
-            index += granted
+        try await self.sendFrames(count: messages.count, context: context) { index in
+            try AssayFrame(type: .message, streamID: context.streamID, message: messages[index])
         }
     }
 
-    private static func microseconds(_ duration: Duration) -> UInt64 {
-        let (seconds, attoseconds) = duration.components
-        return UInt64(max(0, seconds)) * 1_000_000 + UInt64(max(0, attoseconds / 1_000_000_000_000))
+    /// Sends `count` MESSAGE frames made by `frame`, as many per write as the stream's credit
+    /// allows, waiting for CREDIT when it runs out; compresses them when HELLO settled compression.
+    /// - Returns: With `holdingLast`, the frames of the last write, not written; otherwise none.
+    @discardableResult
+    private func sendFrames(
+        count: Int,
+        context: StreamContext,
+        holdingLast: Bool = false,
+        frame: (Int) throws -> AssayFrame
+    ) async throws -> [AssayFrame] {
+        let compression = self.session.compresses ? AssayMessageCompression(minimumCompressSize: self.session.minimumCompressSize) : nil
+        var index = 0
+        while index < count {
+            let granted = try await context.takeCredit(upTo: count - index)
+            var frames: [AssayFrame] = []
+            frames.reserveCapacity(granted)
+            for position in index..<(index + granted) {
+                var message = try frame(position)
+                compression?.compressIfWorthwhile(&message)
+                frames.append(message)
+            }
+            index += granted
+            self.connection.resetPingStrikes()
+            if holdingLast && index == count { return frames }
+            try await self.connection.writer.write(frames)
+        }
+        return []
     }
 }

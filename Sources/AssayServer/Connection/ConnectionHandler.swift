@@ -264,7 +264,12 @@ struct ConnectionHandler: Sendable {
             return nil
         }
         let credit = open.initialCredit != 0 ? Int(open.initialCredit) : session.initialStreamCredit
-        let context = StreamContext(streamID: id, initialCredit: credit, creditStalls: self.runtime.metrics.creditStalls)
+        let context = StreamContext(
+            streamID: id,
+            initialCredit: credit,
+            creditStalls: self.runtime.metrics.creditStalls,
+            creditWait: self.runtime.metrics.creditWait
+        )
         var machine = StreamStateMachine(
             inboundCredit: ServerRuntime.announcedInitialCredit,
             streamsRequests: open.method == AssayLimits.Method.analyzeBatch

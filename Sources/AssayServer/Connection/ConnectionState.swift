@@ -209,7 +209,9 @@ struct FrameWriter: Sendable {
     /// Encodes `frames` into one buffer and writes it.
     func write(_ frames: [AssayFrame]) async throws {
         guard !frames.isEmpty else { return }
-        var buffer = ByteBuffer()
+        var capacity = 0
+        for frame in frames { capacity += AssayFrame.headerLength + frame.payload.readableBytes }
+        var buffer = ByteBufferAllocator().buffer(capacity: capacity)
         for frame in frames {
             AssayFrameEncoder.encode(frame, into: &buffer)
         }
@@ -217,8 +219,8 @@ struct FrameWriter: Sendable {
         try await self.outbound.write(buffer)
     }
 
-    /// Writes STATUS on `streamID`.
-    func writeStatus(_ failure: StreamFailure?, streamID: UInt32) async throws {
+    /// Writes STATUS on `streamID`, after `frames` (the call's last MESSAGEs) in the same write.
+    func writeStatus(_ failure: StreamFailure?, streamID: UInt32, after frames: [AssayFrame] = []) async throws {
         var status = Assay_Status()
         if let failure {
             status.code = failure.code
@@ -226,7 +228,7 @@ struct FrameWriter: Sendable {
             status.retryAfterMs = failure.retryAfterMilliseconds
             status.details = failure.details
         }
-        try await self.write([AssayFrame(type: .status, streamID: streamID, message: status)])
+        try await self.write(frames + [AssayFrame(type: .status, streamID: streamID, message: status)])
     }
 
     /// Writes GOAWAY for a connection error.

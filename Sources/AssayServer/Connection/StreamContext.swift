@@ -42,10 +42,13 @@ final class StreamContext: Sendable {
 
     /// Counts the times a producer had to wait for credit.
     private let creditStalls: Counter?
+    /// Adds up the seconds producers waited for credit.
+    private let creditWait: FloatingPointCounter?
 
-    init(streamID: UInt32, initialCredit: Int, creditStalls: Counter? = nil) {
+    init(streamID: UInt32, initialCredit: Int, creditStalls: Counter? = nil, creditWait: FloatingPointCounter? = nil) {
         self.streamID = streamID
         self.creditStalls = creditStalls
+        self.creditWait = creditWait
         (self.inbox, self.inboxContinuation) = AsyncStream.makeStream(of: StreamInput.self)
         self.state = Mutex(State(credit: initialCredit))
     }
@@ -85,6 +88,11 @@ final class StreamContext: Sendable {
                 return state.nextWaiterID
             }
             self.creditStalls?.increment()
+            let waitStarted = ContinuousClock.now
+            defer {
+                let (seconds, attoseconds) = (ContinuousClock.now - waitStarted).components
+                self.creditWait?.increment(by: Double(seconds) + Double(attoseconds) / 1e18)
+            }
             try await withTaskCancellationHandler {
                 try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
                     // Task.isCancelled covers a cancellation that ran before this waiter was registered.
@@ -126,7 +134,11 @@ final class StreamContext: Sendable {
         await withTaskCancellationHandler {
             await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
                 let resumeNow = self.state.withLock { state -> Bool in
-                    if state.cancelled { return true }
+                    // Task.isCancelled covers a task cancelled before this waiter was registered:
+                    // its cancellation handler has run already and found no waiter to resume.
+                    // (A call whose work ends at once, such as a replayed article, cancels this
+                    // task before it first runs; without the check the call never ended.)
+                    if state.cancelled || Task.isCancelled { return true }
                     state.cancelWaiter = continuation
                     return false
                 }
