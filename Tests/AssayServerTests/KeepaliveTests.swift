@@ -9,8 +9,9 @@ struct KeepaliveTests {
     @Test("a silent connection is pinged; answering keeps it, silence closes it with GOAWAY TIMEOUT")
     func keepalive() async throws {
         var configuration = AssayServerConfiguration()
-        configuration.keepaliveInterval = .milliseconds(200)
-        configuration.keepaliveTimeout = .milliseconds(300)
+        // Generous timeout: on a loaded machine the test's PONG may take a while to be scheduled.
+        configuration.keepaliveInterval = .milliseconds(300)
+        configuration.keepaliveTimeout = .seconds(2)
         configuration.idleTimeout = nil
         try await withTestServer(configuration) { _, port in
             let connection = try await RawConnection.connect(port: port)

@@ -154,6 +154,10 @@ struct ServerLoadTests {
             let port = try await server.listeningAddress.port!
             let connection = try await RawConnection.connect(port: port)
             try await connection.call(AssayLimits.Method.analyze, stream: 1, request: article(sampleBody), credit: 1_000)
+            // Shut down once the stream is known to be running (its first event arrived), so the
+            // server has accepted it; a stream opened after GOAWAY would rightly be refused.
+            let first = try #require(try await connection.next())
+            #expect(first.type == .message && first.streamID == 1)
             await group.triggerGracefulShutdown()
             let (messages, status) = try await connection.collect(stream: 1)
             #expect(status.code == .ok)
