@@ -6,9 +6,8 @@ import NIOCore
 import Testing
 
 @Suite(.serialized, .timeLimit(.minutes(2))) struct AssayClientTests {
-    /// AnalyzeBatch with enough response credit that the server never waits for CREDIT: its
-    /// concurrent per-article producers share one credit-waiter slot (StreamContext.creditWaiter),
-    /// so two of them waiting at once loses one wake-up and the stream hangs (server bug, reported).
+    /// AnalyzeBatch with enough response credit that the server never waits for CREDIT (concurrent
+    /// producers waiting for credit are tested in StreamContextTests).
     static let batchConfiguration = AssayClientConfiguration(initialCredit: 1_000_000)
 
     @Test func eventsStreamInOrderAcceptedFirstSummaryLast() async throws {

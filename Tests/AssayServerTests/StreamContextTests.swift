@@ -39,4 +39,23 @@ struct StreamContextTests {
         #expect(context.addCredit(10))
         #expect(try await taken == 3)
     }
+
+    @Test("producers waiting for credit at the same time are all woken (AnalyzeBatch's articles)")
+    func concurrentCreditWaiters() async throws {
+        let context = StreamContext(streamID: 1, initialCredit: 0)
+        try await withThrowingTaskGroup(of: Int.self) { group in
+            for _ in 0..<4 {
+                group.addTask { try await context.takeCredit(upTo: 1) }
+            }
+            try await Task.sleep(for: .milliseconds(50))  // all four are waiting now
+            // One grant at a time: each must reach a waiter, none may be lost.
+            for _ in 0..<4 {
+                #expect(context.addCredit(1))
+                try await Task.sleep(for: .milliseconds(5))
+            }
+            var total = 0
+            for try await taken in group { total += taken }
+            #expect(total == 4)
+        }
+    }
 }
