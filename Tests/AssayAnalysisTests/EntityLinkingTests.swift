@@ -123,6 +123,15 @@ struct EntityLinkingTests {
         #expect(names == ["Acme Mining Company", "Beta Lithium Company", "Ministry of Trade and Industry"])
     }
 
+    @Test("a dateline names the city the story is filed from, not its government")
+    func dateline() {
+        let summary = TestKnowledgeBase.summary(
+            "BEIJING, March 3 (Reuters) - China said on Monday that it would curb exports of gallium.\nBeijing denied it."
+        )
+        #expect(summary.entity("city:beijing")?.mentions.map(\.text) == ["BEIJING"])
+        #expect(summary.entity("country:CN")?.mentions.map(\.text) == ["China", "Beijing"])
+    }
+
     @Test("a surname shared by two people links to neither")
     func ambiguousSurname() {
         let summary = TestKnowledgeBase.summary(

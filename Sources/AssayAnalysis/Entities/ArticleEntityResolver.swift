@@ -270,8 +270,12 @@ struct ArticleEntityResolver {
                 && tokens[match.tokens.lowerBound - 2].key == "state")
         // "in Beijing", "flew to Beijing" → the city; "matters to Beijing" → the government.
         let beforeBefore = match.tokens.lowerBound >= sentence.lowerBound + 2 ? tokens[match.tokens.lowerBound - 2] : nil
+        // A dateline ("LONDON, Jan. 12 (Reuters) -", "JAKARTA —") names the city the story is filed from.
+        let isDateline = match.tokens.lowerBound == 0 && match.tokens.allSatisfy { tokens[$0].isAllCaps }
+            && after.map { $0.key == "," || $0.key == "-" || $0.key == "(" } ?? false
         let locative = before.map { Self.locativeWords.contains($0) } ?? false
             || (before?.key == "to" && beforeBefore.map { Self.motionWords.contains($0) } ?? false)
+            || isDateline
         func subtype(_ entry: AliasEntry) -> EntitySubtype? { self.knowledgeBase.entities[entry.entity].subtype }
 
         func score(_ entry: AliasEntry) -> Int {

@@ -87,6 +87,13 @@ struct RiskMetamorphicTests {
         #expect(Self.risk(base + "\n" + sentence).overall.deEscalation > 0, "\(sentence) is de-escalation")
     }
 
+    @Test("a military strike is not a labour strike; a workers' strike still is")
+    func militaryStrikes() {
+        #expect(Self.value("The United States carried out air strikes on rebel targets near the port.", .marketDisruption) == 0)
+        #expect(Self.value("Warships launched missile strikes on the coast.", .marketDisruption) == 0)
+        #expect(Self.value("Dockworkers at the port went on strike on Monday.", .marketDisruption) > 0)
+    }
+
     @Test("a meeting alone is neutral")
     func meetingIsNeutral() {
         let base = "Beijing imposed export controls on gallium amid rising tension with Washington."
