@@ -5,7 +5,7 @@
 //   swift build -c release --product PeerBench
 //   .build/release/PeerBench compare [--runs 3] [--duration 5] [--warmup 2] [--concurrency 64]
 //       [--connections 2] [--rate R] [--memory-streams 1000] [--transports assay,grpc,bare]
-//       [--transport-only [--event-bytes B] [--events-per-call N]] [--json FILE]
+//       [--transport-only [--event-bytes B] [--events-per-call N]] [--assay-credit N] [--json FILE]
 //   .build/release/PeerBench serve assay|grpc|bare [--transport-only [--event-bytes B] [--events-per-call N]]
 //       (prints "LISTENING <port>", stops at EOF on stdin)
 //
@@ -23,6 +23,10 @@
 // bytes for all three (EventBook+Synthetic.swift). B must hold an event's reference and fields (about
 // 50 bytes for the example articles); N is 1 to 1,000,000. For example:
 //   PeerBench compare --transport-only --event-bytes 64 --events-per-call 1000
+//
+// --assay-credit N: the Assay client's initialCredit (per-stream receive window in MESSAGE frames);
+// the client library's default unless given. For trying window sizes; the documented tables use the
+// default.
 import AssayAnalysis
 import AssayClient
 import AssayProtocol
@@ -71,6 +75,14 @@ let syntheticShape: EventBook.SyntheticShape? = {
     return EventBook.SyntheticShape(eventBytes: bytes ?? 64, eventsPerCall: count ?? 1000)
 }()
 
+/// `--assay-credit N`: the Assay client's per-stream window (MESSAGE frames it accepts before granting
+/// more); the client library's default unless given.
+let assayCredit: Int = {
+    guard let credit = integerOption("assay-credit") else { return AssayClientConfiguration().initialCredit }
+    guard (2...Int(Int32.max)).contains(credit) else { usageFailure("--assay-credit must be 2 to 2147483647") }
+    return credit
+}()
+
 /// The events every transport-only server replays: synthetic when asked for, else recorded through
 /// a real Assay server.
 func replayBook(_ articles: [Assay_Article], engine: AnalysisEngine) async throws -> EventBook {
@@ -101,10 +113,12 @@ default:
             """
             usage: PeerBench compare [--runs 3] [--duration 5] [--warmup 2] [--concurrency 64] [--connections 2]
                                      [--rate R] [--memory-streams 1000] [--transports assay,grpc,bare]
-                                     [--transport-only [--event-bytes B] [--events-per-call N]] [--json FILE]
+                                     [--transport-only [--event-bytes B] [--events-per-call N]]
+                                     [--assay-credit N] [--json FILE]
                    PeerBench serve assay|grpc|bare [--transport-only [--event-bytes B] [--events-per-call N]]
               --event-bytes B, --events-per-call N: replay N synthetic events of B bytes per call
                   (default 64 and 1,000 when only the other is given) instead of the recorded ones
+              --assay-credit N: the Assay client's per-stream window in messages (default: the library's)
 
             """.utf8
         )
@@ -262,7 +276,12 @@ func withTransport<Result: Sendable>(
 ) async throws -> Result {
     switch server.kind {
     case "assay":
-        let configuration = AssayClientConfiguration(compression: false, connectionAttempts: 3, maximumRetries: 0)
+        let configuration = AssayClientConfiguration(
+            compression: false,
+            initialCredit: assayCredit,
+            connectionAttempts: 3,
+            maximumRetries: 0
+        )
         return try await AssayBenchTransport.withClients(
             endpoint: AssayEndpoint(host: "127.0.0.1", port: server.port),
             connections: connections,
