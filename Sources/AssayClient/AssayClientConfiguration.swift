@@ -71,6 +71,13 @@ public struct AssayClientConfiguration: Sendable {
     public var defaultDeadline: Duration?
     /// MESSAGE frames the client accepts on a stream before granting more credit (at least 2).
     public var initialCredit: Int
+    /// Bytes of responses the client lets the server have in flight on a stream when its messages
+    /// are small: the window (in MESSAGE frames, as credit counts them) grows to about this many
+    /// bytes divided by the average size of the messages received (payload and frame header), and
+    /// never below ``initialCredit``. `nil` keeps the window at ``initialCredit`` messages.
+    /// Default 64 KiB (HTTP/2's default initial window is 65,535 bytes), so that a stream of
+    /// 64-byte events is not held to 64 of them (4.6 KB) per round trip.
+    public var receiveWindowBytes: Int?
     /// How long one TCP connect plus HELLO exchange may take.
     public var connectTimeout: Duration
     /// Connection attempts one call makes (across endpoints) before it fails with UNAVAILABLE.
@@ -89,6 +96,7 @@ public struct AssayClientConfiguration: Sendable {
         apiKey: String? = nil,
         defaultDeadline: Duration? = nil,
         initialCredit: Int = 64,
+        receiveWindowBytes: Int? = 64 << 10,
         connectTimeout: Duration = .seconds(5),
         connectionAttempts: Int = 3,
         maximumRetries: Int = 3,
@@ -99,6 +107,7 @@ public struct AssayClientConfiguration: Sendable {
         self.apiKey = apiKey
         self.defaultDeadline = defaultDeadline
         self.initialCredit = min(Int(Int32.max), max(2, initialCredit))
+        self.receiveWindowBytes = receiveWindowBytes.map { max(1, $0) }
         self.connectTimeout = connectTimeout
         self.connectionAttempts = max(1, connectionAttempts)
         self.maximumRetries = max(0, maximumRetries)

@@ -82,10 +82,11 @@ final class ClientCall: Sendable {
         }
     }
 
-    /// The application consumed `messages` messages: give credit back to the server.
-    func consumed(_ messages: Int) {
+    /// The application consumed `messages` messages of `bytes` payload bytes: give credit back to
+    /// the server.
+    func consumed(_ messages: Int, bytes: Int) {
         let (connection, id) = self.state.withLock { ($0.connection, $0.streamID) }
-        connection?.consumed(id, messages: messages)
+        connection?.consumed(id, messages: messages, bytes: bytes)
     }
 
     /// Half the receive window: consumption is reported at least this often (CREDIT is granted
@@ -118,8 +119,9 @@ struct CallReader {
     private var inbox: StreamInbox
     private var batch: [ByteBuffer] = []
     private var position = 0
-    /// Messages handed to the application and not yet reported as consumed.
+    /// Messages handed to the application and not yet reported as consumed, and their bytes.
     private var unreported = 0
+    private var unreportedBytes = 0
     private let reportInterval: Int
     private var delivered = false
     private var finished = false
@@ -136,8 +138,9 @@ struct CallReader {
         guard !self.finished else { return nil }
         // The previous payload has been consumed by now.
         if self.unreported >= self.reportInterval || (self.unreported > 0 && self.position == self.batch.count) {
-            self.call.consumed(self.unreported)
+            self.call.consumed(self.unreported, bytes: self.unreportedBytes)
             self.unreported = 0
+            self.unreportedBytes = 0
         }
         while true {
             if Task.isCancelled {
@@ -149,6 +152,7 @@ struct CallReader {
             if self.position < self.batch.count {
                 defer { self.position += 1 }
                 self.unreported += 1
+                self.unreportedBytes += self.batch[self.position].readableBytes
                 return self.batch[self.position]
             }
             do {
@@ -169,6 +173,7 @@ struct CallReader {
                 self.batch = batch
                 self.position = 1
                 self.unreported = 1
+                self.unreportedBytes = batch[0].readableBytes
                 return batch[0]
             } catch {
                 let failure = (error as? AssayClientError) ?? AssayClientError(code: .unknown, message: "\(error)")

@@ -5,6 +5,7 @@ import Testing
     @Test func defaults() {
         let configuration = AssayClientConfiguration()
         #expect(configuration.initialCredit == 64)
+        #expect(configuration.receiveWindowBytes == 64 << 10)
         #expect(configuration.compression)
         #expect(configuration.apiKey == nil)
         #expect(configuration.defaultDeadline == nil)
@@ -14,6 +15,8 @@ import Testing
     @Test func creditIsClamped() {
         #expect(AssayClientConfiguration(initialCredit: 0).initialCredit == 2)
         #expect(AssayClientConfiguration(initialCredit: Int.max).initialCredit == Int(Int32.max))
+        #expect(AssayClientConfiguration(receiveWindowBytes: 0).receiveWindowBytes == 1)
+        #expect(AssayClientConfiguration(receiveWindowBytes: nil).receiveWindowBytes == nil)
     }
 
     @Test(arguments: [

@@ -71,7 +71,9 @@ func serveBareCall(stream: UInt32, reference: String, channel: any Channel, emit
     // The last event carries the end flag, so no extra frame is needed.
     let last = entry.payloads.count - 1
     try? await emitter.emit(entry) { range in
-        var buffer = channel.allocator.buffer(capacity: 512 * range.count)
+        var buffer = channel.allocator.buffer(
+            capacity: entry.payloads[range].reduce(0) { $0 + BareFrame.headerLength + $1.readableBytes }
+        )
         for index in range {
             buffer.writeBareFrame(stream: stream, end: index == last, payload: entry.payloads[index])
         }

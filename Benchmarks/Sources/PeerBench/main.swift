@@ -5,8 +5,8 @@
 //   swift build -c release --product PeerBench
 //   .build/release/PeerBench compare [--runs 3] [--duration 5] [--warmup 2] [--concurrency 64]
 //       [--connections 2] [--rate R] [--memory-streams 1000] [--transports assay,grpc,bare]
-//       [--transport-only] [--json FILE]
-//   .build/release/PeerBench serve assay|grpc|bare [--transport-only]
+//       [--transport-only [--event-bytes B] [--events-per-call N]] [--assay-credit N] [--json FILE]
+//   .build/release/PeerBench serve assay|grpc|bare [--transport-only [--event-bytes B] [--events-per-call N]]
 //       (prints "LISTENING <port>", stops at EOF on stdin)
 //
 // --transport-only: no engine anywhere. Every server replays the recorded events of each article
@@ -15,6 +15,18 @@
 // but without the engine and its limit; and the Assay and gRPC clients read each event's bytes
 // and peek at its kind (EventEnd) instead of parsing it, as the bare client reads its end flag.
 // What is left to compare is the transports.
+//
+// --event-bytes B, --events-per-call N (transport-only only; either one alone takes the other's
+// default, 64 bytes and 1,000 events, the issue's reference harness): instead of the recorded events,
+// every server replays per call N synthetic events of B serialised bytes each — N − 1 entity updates
+// and a final summary, valid assay.v1.AnalysisEvent messages about the requested article, the same
+// bytes for all three (EventBook+Synthetic.swift). B must hold an event's reference and fields (about
+// 50 bytes for the example articles); N is 1 to 1,000,000. For example:
+//   PeerBench compare --transport-only --event-bytes 64 --events-per-call 1000
+//
+// --assay-credit N: the Assay client's initialCredit (per-stream receive window in MESSAGE frames);
+// the client library's default unless given. For trying window sizes; the documented tables use the
+// default.
 import AssayAnalysis
 import AssayClient
 import AssayProtocol
@@ -39,6 +51,49 @@ func stringOption(_ name: String) -> String? {
 /// No engine in any server: all replay the recorded events (see the header).
 let transportOnly = arguments.contains("--transport-only")
 
+func usageFailure(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("PeerBench: \(message)\n".utf8))
+    exit(2)
+}
+
+/// The value of `--name` as a whole number, nil when the flag is absent; exits with a message when
+/// the value is missing or not a whole number.
+func integerOption(_ name: String) -> Int? {
+    guard let index = arguments.firstIndex(of: "--\(name)") else { return nil }
+    guard index + 1 < arguments.count, let value = Int(arguments[index + 1]) else {
+        usageFailure("--\(name) needs a whole number")
+    }
+    return value
+}
+
+/// `--event-bytes` / `--events-per-call`: synthetic events instead of the recorded ones (see the header).
+let syntheticShape: EventBook.SyntheticShape? = {
+    let bytes = integerOption("event-bytes")
+    let count = integerOption("events-per-call")
+    guard bytes != nil || count != nil else { return nil }
+    guard transportOnly else { usageFailure("--event-bytes and --events-per-call need --transport-only") }
+    return EventBook.SyntheticShape(eventBytes: bytes ?? 64, eventsPerCall: count ?? 1000)
+}()
+
+/// `--assay-credit N`: the Assay client's per-stream window (MESSAGE frames it accepts before granting
+/// more); the client library's default unless given.
+let assayCredit: Int = {
+    guard let credit = integerOption("assay-credit") else { return AssayClientConfiguration().initialCredit }
+    guard (2...Int(Int32.max)).contains(credit) else { usageFailure("--assay-credit must be 2 to 2147483647") }
+    return credit
+}()
+
+/// The events every transport-only server replays: synthetic when asked for, else recorded through
+/// a real Assay server.
+func replayBook(_ articles: [Assay_Article], engine: AnalysisEngine) async throws -> EventBook {
+    guard let shape = syntheticShape else { return try await EventBook.record(articles, engine: engine) }
+    do {
+        return try EventBook.synthetic(articles, shape: shape)
+    } catch let failure as EventBook.SyntheticFailure {
+        usageFailure(failure.description)
+    }
+}
+
 let articlesDirectory = stringOption("articles") ?? URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     .appendingPathComponent("Examples/articles").path
@@ -53,7 +108,21 @@ case "serve":
 case "compare":
     try await compare()
 default:
-    FileHandle.standardError.write(Data("usage: PeerBench compare [options] | PeerBench serve assay|grpc|bare\n".utf8))
+    FileHandle.standardError.write(
+        Data(
+            """
+            usage: PeerBench compare [--runs 3] [--duration 5] [--warmup 2] [--concurrency 64] [--connections 2]
+                                     [--rate R] [--memory-streams 1000] [--transports assay,grpc,bare]
+                                     [--transport-only [--event-bytes B] [--events-per-call N]]
+                                     [--assay-credit N] [--json FILE]
+                   PeerBench serve assay|grpc|bare [--transport-only [--event-bytes B] [--events-per-call N]]
+              --event-bytes B, --events-per-call N: replay N synthetic events of B bytes per call
+                  (default 64 and 1,000 when only the other is given) instead of the recorded ones
+              --assay-credit N: the Assay client's per-stream window in messages (default: the library's)
+
+            """.utf8
+        )
+    )
     exit(2)
 }
 
@@ -74,7 +143,8 @@ func serve(_ kind: String) async throws {
     case "assay":
         // Transport-only: replaying costs no CPU worth bounding, so the analysis limit is lifted as
         // the gRPC and bare peers have none in that mode.
-        let producer: (any AssayEventProducer)? = transportOnly ? ReplayEventProducer(book: try await EventBook.record(articles, engine: engine)) : nil
+        let producer: (any AssayEventProducer)? =
+            transportOnly ? ReplayEventProducer(book: try await replayBook(articles, engine: engine)) : nil
         let server = AssayServer(
             configuration: AssayServerConfiguration(
                 port: 0,
@@ -94,7 +164,9 @@ func serve(_ kind: String) async throws {
             try await group.waitForAll()
         }
     default:
-        let book = try await EventBook.record(articles, engine: engine)
+        let book =
+            transportOnly
+            ? try await replayBook(articles, engine: engine) : try await EventBook.record(articles, engine: engine)
         let emitter = PeerEmitter(engine: transportOnly ? nil : engine, book: book, limiter: PeerLimiter(concurrency: ProcessInfo.processInfo.activeProcessorCount))
         if kind == "grpc" {
             try await runGRPCServer(emitter: emitter, listening: listening)
@@ -116,6 +188,8 @@ final class ChildServer: @unchecked Sendable {
         self.kind = kind
         self.process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
         self.process.arguments = ["serve", kind, "--articles", articlesDirectory] + (transportOnly ? ["--transport-only"] : [])
+            + (syntheticShape.map { ["--event-bytes", "\($0.eventBytes)", "--events-per-call", "\($0.eventsPerCall)"] }
+                ?? [])
         self.process.standardInput = self.input
         self.process.standardOutput = self.output
         try self.process.run()
@@ -202,7 +276,12 @@ func withTransport<Result: Sendable>(
 ) async throws -> Result {
     switch server.kind {
     case "assay":
-        let configuration = AssayClientConfiguration(compression: false, connectionAttempts: 3, maximumRetries: 0)
+        let configuration = AssayClientConfiguration(
+            compression: false,
+            initialCredit: assayCredit,
+            connectionAttempts: 3,
+            maximumRetries: 0
+        )
         return try await AssayBenchTransport.withClients(
             endpoint: AssayEndpoint(host: "127.0.0.1", port: server.port),
             connections: connections,
@@ -268,6 +347,23 @@ func compare() async throws {
     let kinds = (stringOption("transports") ?? "assay,grpc,bare").split(separator: ",").map(String.init)
     let articles = try BenchWorkload.articles(inDirectory: articlesDirectory)
     let requests = BenchWorkload.requests(articles, batchSize: nil)
+    if let shape = syntheticShape {
+        // Fail here, with the reason, rather than in three child servers.
+        let book: EventBook
+        do {
+            book = try EventBook.synthetic(articles, shape: shape)
+        } catch let failure as EventBook.SyntheticFailure {
+            usageFailure(failure.description)
+        }
+        let sizes = book.entries.values.flatMap { $0.payloads.map(\.readableBytes) }
+        let ends = book.entries.values.map { entry in
+            entry.payloads.filter { $0.withUnsafeReadableBytes { EventEnd.isLast($0) } }.count
+        }
+        let line =
+            "synthetic events: \(sizes.count) over \(book.entries.count) articles, "
+            + "\(sizes.min() ?? 0)–\(sizes.max() ?? 0) bytes, \(ends.min() ?? 0)–\(ends.max() ?? 0) last event(s) per call\n"
+        FileHandle.standardError.write(Data(line.utf8))
+    }
     var all: [[PeerFigures]] = []
 
     for run in 1...max(1, runs) {
@@ -362,7 +458,14 @@ func printComparison(_ runs: [[PeerFigures]], kinds: [String], duration: Double,
         ("events/s with those streams", { $0.memoryRunEventsPerSecond }, "%.0f"),
         ("errors with those streams", { Double($0.memoryRunErrors) }, "%.0f"),
     ]
-    let mode = transportOnly ? "transport only (all servers replay recorded events, no engine)" : "engine in the loop"
+    let mode: String
+    if let shape = syntheticShape {
+        mode =
+            "transport only (all servers replay \(shape.eventsPerCall) synthetic events of \(shape.eventBytes) bytes "
+            + "per call, no engine)"
+    } else {
+        mode = transportOnly ? "transport only (all servers replay recorded events, no engine)" : "engine in the loop"
+    }
     print("PeerBench: \(mode); medians of \(runs.count) run(s), \(Int(duration)) s each, \(connections) connections, release build")
     var header = "metric".padding(toLength: 58, withPad: " ", startingAt: 0)
     for kind in kinds { header += kind.padding(toLength: 14, withPad: " ", startingAt: 0) }

@@ -28,8 +28,16 @@ final class AssayConnection: Sendable {
         /// MESSAGE frames the client has allowed the server to send (initial + CREDITs).
         var granted: Int
         var received = 0
-        /// Messages consumed by the application and not yet given back as CREDIT.
-        var consumedSinceGrant = 0
+        /// Messages consumed by the application.
+        var consumed = 0
+        /// The receive window in messages: CREDIT tops what the server may still send up to this
+        /// when half of it has been consumed. Starts at `initialCredit`; grows (and shrinks back,
+        /// never below `initialCredit`) with `receiveWindowBytes` and the size of the messages.
+        var window: Int
+        /// Messages and their bytes (payload and frame header) consumed since the window was last
+        /// sized.
+        var sampleMessages = 0
+        var sampleBytes = 0
         /// Requests the client may still send.
         var sendCredit: Int
         /// Request frames waiting for send credit.
@@ -124,7 +132,7 @@ final class AssayConnection: Sendable {
             }
             let id = state.nextStreamID
             if id >= UInt32.max - 2 { state.closing = true } else { state.nextStreamID += 2 }
-            var entry = StreamEntry(sink: sink, granted: credit, sendCredit: self.session.serverInitialCredit)
+            var entry = StreamEntry(sink: sink, granted: credit, window: credit, sendCredit: self.session.serverInitialCredit)
             for index in requestFrames.indices { requestFrames[index].streamID = id }
             if let last = requestFrames.indices.last { requestFrames[last].flags.insert(.endStream) }
             var bytes = ByteBuffer()
@@ -157,18 +165,31 @@ final class AssayConnection: Sendable {
         return (id, frames)
     }
 
-    /// The application consumed `messages` messages of stream `id`: grant CREDIT in batches of
-    /// half the window.
-    func consumed(_ id: UInt32, messages: Int) {
+    /// The application consumed `messages` messages of stream `id`, of `bytes` payload bytes: once
+    /// half the window has been consumed, grant CREDIT up to the window again (with a fixed window,
+    /// what was consumed). The window is sized at each grant from `receiveWindowBytes` and the
+    /// average size of the messages consumed since the last.
+    func consumed(_ id: UInt32, messages: Int, bytes: Int) {
         let grant = self.state.withLock { state -> Int in
             guard var entry = state.streams[id] else { return 0 }
-            entry.consumedSinceGrant += messages
+            entry.consumed += messages
+            entry.sampleMessages += messages
+            entry.sampleBytes += bytes + messages * AssayFrame.headerLength
+            // Credit the server has not used, or messages on their way or not yet consumed.
+            let outstanding = entry.granted - entry.consumed
             var grant = 0
-            if entry.consumedSinceGrant >= max(1, self.configuration.initialCredit / 2) {
-                grant = entry.consumedSinceGrant
+            if outstanding <= entry.window - max(1, entry.window / 2) {
+                if let budget = self.configuration.receiveWindowBytes, entry.sampleMessages > 0 {
+                    let average = max(1, entry.sampleBytes / entry.sampleMessages)
+                    let sized = min(Int(Int32.max) / 2, budget / average)
+                    entry.window = max(self.configuration.initialCredit, sized)
+                }
+                entry.sampleMessages = 0
+                entry.sampleBytes = 0
+                // Zero when the window shrank below what is outstanding: CREDIT{0} is an error.
+                grant = max(0, entry.window - outstanding)
                 entry.granted += grant
-                entry.consumedSinceGrant = 0
-                if let since = entry.responsesExhaustedSince {
+                if grant > 0, let since = entry.responsesExhaustedSince {
                     self.flowControl.addResponseExhausted(.now - since)
                     entry.responsesExhaustedSince = nil
                 }
