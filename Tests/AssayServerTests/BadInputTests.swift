@@ -21,16 +21,13 @@ struct BadInputTests {
             let connection = try await RawConnection.connect(port: port)
             let long = String(repeating: sampleBody + "\n", count: 50)
             try await connection.call(AssayLimits.Method.analyze, stream: 1, request: article(long), credit: 1)
-            var credit = Assay_Credit()
-            credit.messages = UInt32(Int32.max)
-            try await connection.send(try AssayFrame(type: .credit, streamID: 1, message: credit))
+            try await connection.grantCredit(UInt32(Int32.max), stream: 1)
             let overflow = try await connection.collect(stream: 1).status
             #expect(overflow.code == .internal)
             #expect(overflow.message.contains("flow control"))
 
             try await connection.call(AssayLimits.Method.analyze, stream: 3, request: article(long), credit: 1)
-            credit.messages = 0
-            try await connection.send(try AssayFrame(type: .credit, streamID: 3, message: credit))
+            try await connection.grantCredit(0, stream: 3)
             #expect(try await connection.collect(stream: 3).status.code == .internal)
             await connection.close()
             try await Self.expectHealthy(port: port)

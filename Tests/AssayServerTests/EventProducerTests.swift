@@ -93,9 +93,7 @@ struct EventProducerTests {
             try await connection.call(AssayLimits.Method.analyze, stream: 1, request: article(sampleBody), credit: 2)
             #expect(try await connection.next()?.type == .message)
             #expect(try await connection.next()?.type == .message)
-            var credit = Assay_Credit()
-            credit.messages = 1
-            try await connection.send(try AssayFrame(type: .credit, streamID: 1, message: credit))
+            try await connection.grantCredit(1, stream: 1)
             let (messages, status) = try await connection.collect(stream: 1)
             #expect(messages.count == 1)
             #expect(status.code == .ok)
@@ -110,9 +108,7 @@ struct EventProducerTests {
             try await connection.call(AssayLimits.Method.analyze, stream: 1, request: article(sampleBody), credit: 3)
             for _ in 0..<3 { #expect(try await connection.next()?.type == .message) }
             await #expect(throws: TestFailure.self) { try await connection.next(timeout: .milliseconds(300)) }
-            var credit = Assay_Credit()
-            credit.messages = 100
-            try await connection.send(try AssayFrame(type: .credit, streamID: 1, message: credit))
+            try await connection.grantCredit(100, stream: 1)
             let (messages, status) = try await connection.collect(stream: 1)
             #expect(messages.count == 7)
             #expect(status.code == .ok)

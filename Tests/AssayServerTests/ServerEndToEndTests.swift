@@ -40,14 +40,11 @@ struct ServerEndToEndTests {
             #expect(first.type == .message)
             // Nothing more arrives while the credit is used up.
             await #expect(throws: TestFailure.self) { try await connection.next(timeout: .milliseconds(300)) }
-            var credit = Assay_Credit()
-            credit.messages = 2
-            try await connection.send(try AssayFrame(type: .credit, streamID: 1, message: credit))
+            try await connection.grantCredit(2, stream: 1)
             #expect(try await connection.next()?.type == .message)
             #expect(try await connection.next()?.type == .message)
             await #expect(throws: TestFailure.self) { try await connection.next(timeout: .milliseconds(300)) }
-            credit.messages = 1000
-            try await connection.send(try AssayFrame(type: .credit, streamID: 1, message: credit))
+            try await connection.grantCredit(1000, stream: 1)
             let (_, status) = try await connection.collect(stream: 1)
             #expect(status.code == .ok)
             await connection.close()
@@ -167,9 +164,7 @@ struct ServerEndToEndTests {
             #expect(try await reuse.expectGoAway().reason == .protocolError)
 
             let neverOpened = try await RawConnection.connect(port: port)
-            var credit = Assay_Credit()
-            credit.messages = 1
-            try await neverOpened.send(try AssayFrame(type: .credit, streamID: 9, message: credit))
+            try await neverOpened.grantCredit(1, stream: 9)
             #expect(try await neverOpened.expectGoAway().reason == .protocolError)
 
             let even = try await RawConnection.connect(port: port)
@@ -205,9 +200,7 @@ struct ServerEndToEndTests {
             try await connection.call(AssayLimits.Method.analyze, stream: 1, request: article(long), credit: 1)
             #expect(try await connection.next()?.type == .message)
             try await connection.send(try AssayFrame(type: .cancel, streamID: 1, message: Assay_Cancel()))
-            var credit = Assay_Credit()
-            credit.messages = 1000
-            try await connection.send(try AssayFrame(type: .credit, streamID: 1, message: credit))
+            try await connection.grantCredit(1000, stream: 1)
             try await connection.call(AssayLimits.Method.health, stream: 3, request: Assay_HealthRequest())
             let (_, status) = try await connection.collect(stream: 3)
             #expect(status.code == .ok)
@@ -380,9 +373,7 @@ struct ServerEndToEndTests {
             server.beginGracefulShutdown()
             var sawGoAway = false
             var status: Assay_Status?
-            var credit = Assay_Credit()
-            credit.messages = 10_000
-            try await connection.send(try AssayFrame(type: .credit, streamID: 1, message: credit))
+            try await connection.grantCredit(10_000, stream: 1)
             while let frame = try await connection.next() {
                 if frame.type == .goAway {
                     let goAway = try frame.decodePayload(as: Assay_GoAway.self)

@@ -83,6 +83,13 @@ final class RawConnection: Sendable {
         )
     }
 
+    /// Sends a CREDIT frame granting `messages` more on `stream`.
+    func grantCredit(_ messages: UInt32, stream: UInt32) async throws {
+        var credit = Assay_Credit()
+        credit.messages = messages
+        try await self.send(try AssayFrame(type: .credit, streamID: stream, message: credit))
+    }
+
     /// The next frame, or nil when the server closed the connection; throws after `timeout`.
     func next(timeout: Duration = .seconds(10)) async throws -> AssayFrame? {
         try await self.pump.next(timeout: timeout)
