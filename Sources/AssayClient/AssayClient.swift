@@ -395,7 +395,7 @@ public final class AssayClient: Sendable {
         while let payload = try await reader.next() {
             guard response == nil else { continue }
             do {
-                response = try Response(serializedBytes: Array(buffer: payload))
+                response = try Response(serializedBuffer: payload)
             } catch {
                 call.cancel(AssayClientError(code: .internal, message: "\(method) response does not parse: \(error)"))
                 throw AssayClientError(code: .internal, message: "\(method) response does not parse", cause: error)

@@ -47,7 +47,7 @@ public struct AssayEventStream: AsyncSequence, Sendable {
         public mutating func next() async throws -> Assay_AnalysisEvent? {
             guard let payload = try await self.reader.next() else { return nil }
             do {
-                return try Assay_AnalysisEvent(serializedBytes: Array(buffer: payload))
+                return try Assay_AnalysisEvent(serializedBuffer: payload)
             } catch {
                 let failure = AssayClientError(code: .internal, message: "event does not parse as assay.v1.AnalysisEvent", cause: error)
                 self.reader.call.cancel(failure)

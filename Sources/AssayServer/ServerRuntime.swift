@@ -4,7 +4,7 @@ import CoreMetrics
 import NIOCore
 import Synchronization
 
-/// What every connection of a server shares: configuration, engine, analysis limiter, live connections.
+/// What every connection of a server shares: configuration, event producer, analysis limiter, live connections.
 final class ServerRuntime: Sendable {
     /// The agent string in HelloAck.
     static let agent = "assay-server/0.1.0"
@@ -12,7 +12,6 @@ final class ServerRuntime: Sendable {
     static let announcedInitialCredit = 64
 
     let configuration: AssayServerConfiguration
-    let engine: AnalysisEngine
     /// What produces each article's events (the engine unless the server was given another).
     let producer: any AssayEventProducer
     /// The versions of everything that decides a result (see ``makeVersions(_:)``), computed once.
@@ -31,7 +30,6 @@ final class ServerRuntime: Sendable {
 
     init(configuration: AssayServerConfiguration, engine: AnalysisEngine, producer: any AssayEventProducer, metrics: ServerMetrics) {
         self.configuration = configuration
-        self.engine = engine
         self.producer = producer
         self.versions = Self.makeVersions(engine)
         self.metrics = metrics

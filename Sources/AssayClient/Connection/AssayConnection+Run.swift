@@ -20,7 +20,6 @@ extension AssayConnection {
         if let error = error as? IOError {
             return String(cString: strerror(error.errnoCode))
         }
-        if error is ChannelError { return "\(error)" }
         return "\(error)"
     }
 
@@ -125,9 +124,7 @@ extension AssayConnection {
                         ? AssayLimits.defaultMinimumCompressSize : Int(limits.minCompressSize),
                     serverInitialCredit: limits.initialStreamCredit == 0 ? 64 : Int(limits.initialStreamCredit),
                     serverMaximumMessageSize: limits.maxMessageSize == 0
-                        ? AssayLimits.defaultMaximumMessageSize : Int(limits.maxMessageSize),
-                    serverMaximumConcurrentStreams: limits.maxConcurrentStreams == 0
-                        ? AssayLimits.defaultMaximumConcurrentStreams : Int(limits.maxConcurrentStreams)
+                        ? AssayLimits.defaultMaximumMessageSize : Int(limits.maxMessageSize)
                 )
                 let ready = AssayConnection(
                     endpoint: endpoint,

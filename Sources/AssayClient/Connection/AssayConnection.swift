@@ -20,7 +20,6 @@ final class AssayConnection: Sendable {
         var serverMinimumCompressSize: Int
         var serverInitialCredit: Int
         var serverMaximumMessageSize: Int
-        var serverMaximumConcurrentStreams: Int
     }
 
     private struct StreamEntry {
@@ -88,9 +87,6 @@ final class AssayConnection: Sendable {
     var isAcceptingStreams: Bool {
         self.state.withLock { !$0.closing && !$0.closed }
     }
-
-    /// Streams open now.
-    var openStreams: Int { self.state.withLock { $0.streams.count } }
 
     // MARK: - Calls
 
@@ -233,7 +229,7 @@ final class AssayConnection: Sendable {
             guard frame.streamID != 0 else { return self.protocolError("\(frame.type) on stream 0") }
             let known = self.state.withLock { frame.streamID < $0.nextStreamID && frame.streamID % 2 == 1 }
             guard known else { return self.protocolError("\(frame.type) for stream \(frame.streamID), never opened") }
-            self.handleStreamFrame(frame, inflater: inflater)
+            self.handleStreamFrame(frame)
             return true
         case .ping:
             guard frame.streamID == 0 else { return self.protocolError("PING on stream \(frame.streamID)") }
@@ -310,7 +306,7 @@ final class AssayConnection: Sendable {
         return true
     }
 
-    private func handleStreamFrame(_ frame: AssayFrame, inflater: AssayMessageCompression) {
+    private func handleStreamFrame(_ frame: AssayFrame) {
         let id = frame.streamID
         switch frame.type {
         case .credit:

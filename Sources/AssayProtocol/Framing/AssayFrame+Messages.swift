@@ -17,7 +17,16 @@ extension AssayFrame {
     ///
     /// - Throws: The decoding error from SwiftProtobuf (for example `BinaryDecodingError.invalidUTF8`).
     public func decodePayload<M: SwiftProtobuf.Message>(as type: M.Type = M.self) throws -> M {
-        try M(serializedBytes: ProtobufByteBuffer(buffer: self.payload))
+        try M(serializedBuffer: self.payload)
+    }
+}
+
+extension SwiftProtobuf.Message {
+    /// Decodes a message from the readable bytes of `buffer`, without copying them into an array.
+    ///
+    /// - Throws: The decoding error from SwiftProtobuf (for example `BinaryDecodingError.invalidUTF8`).
+    public init(serializedBuffer buffer: ByteBuffer) throws {
+        try self.init(serializedBytes: ProtobufByteBuffer(buffer: buffer))
     }
 }
 

@@ -116,7 +116,7 @@ struct CallHandler: Sendable {
             switch input {
             case .message(let payload, _):
                 do {
-                    return try AssayFrame(type: .message, streamID: context.streamID, payload: payload).decodePayload(as: M.self)
+                    return try M(serializedBuffer: payload)
                 } catch {
                     throw StreamFailure(code: .invalidArgument, message: "request is not a valid \(M.protoMessageName): \(error)")
                 }
@@ -193,6 +193,7 @@ struct CallHandler: Sendable {
         holdsFinalStep: Bool
     ) async throws {
         let eventContext = AssayEventContext(queuedAt: queuedAt, startedAt: .now, versions: self.runtime.versions)
+        let compression = self.makeCompression()  // one zlib stream for the whole article
         var sent: UInt32 = 0
         defer { sequence += sent }
         do {
@@ -204,13 +205,17 @@ struct CallHandler: Sendable {
                 switch batch {
                 case .events(let events):
                     let final = holdsFinalStep && (events.last?.endsArticle ?? false)
-                    held = try await self.sendFrames(count: events.count, context: context, holdingLast: final) { index in
+                    held = try await self.sendFrames(
+                        count: events.count, context: context, compression: compression, holdingLast: final
+                    ) { index in
                         try AssayFrame(type: .message, streamID: context.streamID, message: events[index])
                     }
                 case .serialized(let payloads):
                     let final = holdsFinalStep
                         && (payloads.last?.withUnsafeReadableBytes { Assay_AnalysisEvent.endsArticle(serialized: $0) } ?? false)
-                    held = try await self.sendFrames(count: payloads.count, context: context, holdingLast: final) { index in
+                    held = try await self.sendFrames(
+                        count: payloads.count, context: context, compression: compression, holdingLast: final
+                    ) { index in
                         AssayFrame(type: .message, streamID: context.streamID, payload: payloads[index])
                     }
                 }
@@ -254,7 +259,7 @@ struct CallHandler: Sendable {
                 }
                 let article: Assay_Article
                 do {
-                    article = try AssayFrame(type: .message, streamID: context.streamID, payload: payload).decodePayload()
+                    article = try Assay_Article(serializedBuffer: payload)
                 } catch {
                     throw StreamFailure(code: .invalidArgument, message: "request is not a valid assay.v1.Article: \(error)")
                 }
@@ -303,22 +308,23 @@ struct CallHandler: Sendable {
     /// Sends `messages` as MESSAGE frames, as many per write as the stream's credit allows,
     /// waiting for CREDIT when it runs out.
     private func send(_ messages: [some SwiftProtobuf.Message], context: StreamContext) async throws {
-        try await self.sendFrames(count: messages.count, context: context) { index in
+        try await self.sendFrames(count: messages.count, context: context, compression: self.makeCompression()) { index in
             try AssayFrame(type: .message, streamID: context.streamID, message: messages[index])
         }
     }
 
     /// Sends `count` MESSAGE frames made by `frame`, as many per write as the stream's credit
-    /// allows, waiting for CREDIT when it runs out; compresses them when HELLO settled compression.
+    /// allows, waiting for CREDIT when it runs out; compresses them with `compression` (see
+    /// ``makeCompression()``).
     /// - Returns: With `holdingLast`, the frames of the last write, not written; otherwise none.
     @discardableResult
     private func sendFrames(
         count: Int,
         context: StreamContext,
+        compression: AssayMessageCompression?,
         holdingLast: Bool = false,
         frame: (Int) throws -> AssayFrame
     ) async throws -> [AssayFrame] {
-        let compression = self.session.compresses ? AssayMessageCompression(minimumCompressSize: self.session.minimumCompressSize) : nil
         var index = 0
         while index < count {
             let granted = try await context.takeCredit(upTo: count - index)
@@ -335,5 +341,11 @@ struct CallHandler: Sendable {
             try await self.connection.writer.write(frames)
         }
         return []
+    }
+
+    /// A compressor for one call's (or one batch article's) messages when HELLO settled
+    /// compression, else nil. Not shared between tasks: zlib streams are not thread-safe.
+    private func makeCompression() -> AssayMessageCompression? {
+        self.session.compresses ? AssayMessageCompression(minimumCompressSize: self.session.minimumCompressSize) : nil
     }
 }
