@@ -71,8 +71,6 @@ public final class AnalysisEngine: Sendable {
 /// calls the caller may pause (to wait for flow-control credit) or stop (on cancellation).
 /// Deterministic: the same article always gives the same events in the same order.
 public struct ArticleAnalysis: Sendable {
-    private let engine: AnalysisEngine
-    private let article: ArticleInput
     private let titleBytes: [UInt8]
     private let bodyBytes: [UInt8]
     private let paragraphs: [Paragraph]
@@ -88,8 +86,6 @@ public struct ArticleAnalysis: Sendable {
     private var risk: ArticleRiskScorer?
 
     init(engine: AnalysisEngine, article: ArticleInput) {
-        self.engine = engine
-        self.article = article
         self.titleBytes = Array(article.title.utf8)
         self.bodyBytes = Array(article.body.utf8)
         let title = self.titleBytes.withUnsafeBufferPointer { TextSegmentation.paragraphs(of: $0, field: .title) }
@@ -136,7 +132,7 @@ public struct ArticleAnalysis: Sendable {
         self.sentenceCount += sentences.count
         self.tokenCount += tokens.count
 
-        let paragraphKey = Self.repetitionKey(tokens[...])
+        let paragraphKey = Self.repetitionKey(tokens[...])?.hash
         var paragraphRepeats = false
         if paragraph.field == .body, let paragraphKey, let original = self.seenParagraphs[paragraphKey] {
             paragraphRepeats = true
@@ -150,9 +146,7 @@ public struct ArticleAnalysis: Sendable {
         var riskInput: [ArticleRiskScorer.SentenceInput] = []
         for sentence in sentences {
             var sentenceRepeats = paragraphRepeats
-            let words = tokens[sentence.tokens].reduce(0) { $0 + ($1.kind == .punctuation ? 0 : 1) }
-            if !paragraphRepeats, words >= 5 {
-                let key = Self.repetitionKey(tokens[sentence.tokens]) ?? 0
+            if !paragraphRepeats, let (key, words) = Self.repetitionKey(tokens[sentence.tokens]), words >= 5 {
                 if let original = self.seenSentences[key] {
                     sentenceRepeats = true
                     let repetition = Repetition(scope: .sentence, span: sentence.span, original: original)
@@ -213,9 +207,9 @@ public struct ArticleAnalysis: Sendable {
         )
     }
 
-    /// A 64-bit hash of the word keys of a run of tokens (nil when it has no words): equal for
-    /// text that differs only in case, quotes, dashes, Unicode normal form or spacing.
-    private static func repetitionKey(_ tokens: ArraySlice<Token>) -> UInt64? {
+    /// A 64-bit hash of the word keys of a run of tokens, and how many words it has (nil when it
+    /// has none): equal for text that differs only in case, quotes, dashes, Unicode normal form or spacing.
+    private static func repetitionKey(_ tokens: ArraySlice<Token>) -> (hash: UInt64, words: Int)? {
         var hash = KeyHash.offset
         var words = 0
         for token in tokens where token.kind != .punctuation {
@@ -223,18 +217,18 @@ public struct ArticleAnalysis: Sendable {
             hash ^= hash >> 29
             words += 1
         }
-        return words > 0 ? hash : nil
+        return words > 0 ? (hash, words) : nil
     }
 
     /// FNV-1a 64 over title, a zero byte and body, as 16 hex digits.
     static func contentHash(_ title: [UInt8], _ body: [UInt8]) -> String {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        var hash = KeyHash.offset
         for byte in title {
-            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+            hash = (hash ^ UInt64(byte)) &* KeyHash.prime
         }
-        hash = hash &* 0x0000_0100_0000_01B3  // the zero byte between title and body
+        hash = hash &* KeyHash.prime  // the zero byte between title and body
         for byte in body {
-            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+            hash = (hash ^ UInt64(byte)) &* KeyHash.prime
         }
         let hex = String(hash, radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex

@@ -43,6 +43,11 @@ struct ArticleEntityResolver {
     private var partialNames = IntegerTable()
     /// Positions (plus one) of the people whose partial names are registered.
     private var peopleWithPartialNames = IntegerTable()
+    /// Initials of the organisations and places found so far (by key hash): the entity's position,
+    /// or −1 when two share them.
+    private var initials = IntegerTable()
+    /// How many entities (from the first) have their initials in ``initials``.
+    private var entitiesWithInitials = 0
     /// Acronyms defined in this article (by key hash): the position of the entity they stand for.
     private var localAcronyms = IntegerTable()
     /// Per token of the current paragraph: matched by the knowledge base or a coreference rule
@@ -91,9 +96,12 @@ struct ArticleEntityResolver {
         }
         for index in range { self.covered[index] = false }
         var added: [ResolvedMention] = []
-        /// Adds a mention of the entity at `position`.
-        func add(_ tokenRange: Range<Int>, position: Int, kind: MentionKind, confidence: Double) {
-            for index in tokenRange { self.covered[index] = true }
+        /// Adds a mention of the entity at `position`; with `covers`, its tokens are the knowledge
+        /// base's and no recogniser looks at them.
+        func add(_ tokenRange: Range<Int>, position: Int, kind: MentionKind, confidence: Double, covers: Bool = true) {
+            if covers {
+                for index in tokenRange { self.covered[index] = true }
+            }
             let span = TextSpan(field: paragraph.field, start: tokens[tokenRange.lowerBound].start, end: tokens[tokenRange.upperBound - 1].end)
             let mention = EntityMention(
                 span: span,
@@ -136,8 +144,10 @@ struct ArticleEntityResolver {
                 // Bank"), as in "US Treasury"; a city or region inside a company's name does not,
                 // nor does a capital read as its government ("Beijing" in "Beijing Rare Metals").
                 if self.knowledgeBase.entities[entry.entity].subtype == .country && entry.kind != .metonym {
-                    add(match.tokens, position: self.position(ofKnown: entry.entity), kind: entry.kind, confidence: confidence)
-                    for index in match.tokens { self.covered[index] = false }
+                    add(
+                        match.tokens, position: self.position(ofKnown: entry.entity), kind: entry.kind,
+                        confidence: confidence, covers: false
+                    )
                 }
                 continue
             }
@@ -164,7 +174,7 @@ struct ArticleEntityResolver {
         for index in range where !self.covered[index] && tokens[index].kind == .word && tokens[index].isCapitalized {
             if tokens[index].isAllCaps,
                 let position = self.localAcronyms.value(for: tokens[index].keyHash).map(Int.init)
-                    ?? self.entityWithInitials(tokens[index].key)
+                    ?? self.entityWithInitials(tokens[index])
             {
                 add(index..<(index + 1), position: position, kind: .abbreviation, confidence: 0.8)
             } else if let position = self.partialNames.value(for: tokens[index].keyHash), position >= 0,
@@ -301,19 +311,30 @@ struct ArticleEntityResolver {
 
     // MARK: - Coreference
 
-    /// The one organisation or place named earlier whose initials spell `key` ("lme" → London Metal Exchange).
-    private func entityWithInitials(_ key: String) -> Int? {
-        guard key.utf8.count >= 2 else { return nil }
-        let matching = self.entities.indices.filter { position in
-            let entity = self.entities[position]
-            guard entity.type == .organization || entity.type == .location else { return false }
-            let initials = entity.name.split(whereSeparator: { $0 == " " || $0 == "-" })
-                .filter { $0.first?.isUppercase ?? false }
-                .compactMap { $0.first?.lowercased() }
-                .joined()
-            return initials.count >= 2 && initials == key
+    /// The one organisation or place named earlier whose initials spell the token's key ("LME" →
+    /// London Metal Exchange).
+    private mutating func entityWithInitials(_ token: Token) -> Int? {
+        guard token.key.utf8.count >= 2 else { return nil }
+        // Names never change: each entity's initials are worked out once, when first needed.
+        while self.entitiesWithInitials < self.entities.count {
+            self.registerInitials(ofEntityAt: self.entitiesWithInitials)
+            self.entitiesWithInitials += 1
         }
-        return matching.count == 1 ? matching[0] : nil
+        guard let position = self.initials.value(for: token.keyHash), position >= 0 else { return nil }
+        return Int(position)
+    }
+
+    /// Registers the initials of an organisation or place: its position, or −1 once two share them.
+    private mutating func registerInitials(ofEntityAt position: Int) {
+        let entity = self.entities[position]
+        guard entity.type == .organization || entity.type == .location else { return }
+        let initials = entity.name.split(whereSeparator: { $0 == " " || $0 == "-" })
+            .filter { $0.first?.isUppercase ?? false }
+            .compactMap { $0.first?.lowercased() }
+            .joined()
+        guard initials.count >= 2 else { return }
+        let hash = KeyHash.of(initials)
+        self.initials.set(self.initials.value(for: hash) == nil ? Int32(position) : -1, for: hash)
     }
 
     /// Registers the first and last names of the person at `position` (once per person).

@@ -80,11 +80,8 @@ public struct CueBasedNameRecognizer: NameRecognizer {
         guard place.upperBound < sentence.upperBound, Self.isNameWord(tokens[place.upperBound]) else { return nil }
         let end = Self.runEnd(tokens, from: place.upperBound, sentence: sentence, covered: covered)
         let rest = place.upperBound..<end
-        if self.knowledgeBase.legalSuffixes.contains(tokens[end - 1]) && rest.count >= 1 { return end }
-        guard let headEnd = self.lastCueEnd(.organizationHead, in: tokens, range: rest), headEnd > place.upperBound else {
-            return nil
-        }
-        return end
+        if self.knowledgeBase.legalSuffixes.contains(tokens[end - 1]) { return end }
+        return self.lastCueEnd(.organizationHead, in: tokens, range: rest) == nil ? nil : end
     }
 
     /// Types one run of capitalised words, or nil. In a title-case sentence (a headline) capitals
@@ -110,7 +107,6 @@ public struct CueBasedNameRecognizer: NameRecognizer {
             }
             guard run.count >= 2 || self.hasOrganizationHead(tokens, run) else { return nil }
         }
-        guard !run.isEmpty else { return nil }
         if titleCase {
             guard run.count >= 2, self.knowledgeBase.legalSuffixes.contains(tokens[run.upperBound - 1]) else { return nil }
             return RecognizedName(tokens: run, type: .organization, confidence: 0.7, source: .rule)

@@ -4,7 +4,6 @@
 /// The tagger sees the sentence's tokens as written; spans that touch a knowledge-base match are
 /// left to the knowledge base, and spans below ``minimumConfidence`` are dropped.
 public struct TaggedNameRecognizer: NameRecognizer {
-    let model: NERModel
     /// The decoder's buffers and the article's document history (names tagged so far).
     private var decoder: NERDecoder
     /// The least tagger confidence (0–1) a span needs to become a mention.
@@ -12,7 +11,6 @@ public struct TaggedNameRecognizer: NameRecognizer {
 
     /// Creates the recogniser over a loaded model.
     public init(model: NERModel, minimumConfidence: Double = 0.6) {
-        self.model = model
         self.minimumConfidence = minimumConfidence
         self.decoder = NERDecoder(model: model, useDocumentMemory: true)
     }

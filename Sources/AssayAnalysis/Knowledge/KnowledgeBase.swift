@@ -170,8 +170,6 @@ public final class KnowledgeBase: Sendable {
     /// Every entity; `AliasEntry.entity` indexes into this array.
     public let entities: [KnowledgeEntity]
     let trie: AliasTrie
-    /// Cues by kind.
-    let cues: [NameCue.Kind: [NameCue]]
     /// Cues of each kind by their first token key, for lookups at a token position.
     private let cueTables: [CueTable]
     /// Every word of every organisation head cue ("ministry", "of", "mining").
@@ -312,7 +310,6 @@ public final class KnowledgeBase: Sendable {
         self.entities = entities
         self.prominence = prominence
         self.trie = trie
-        self.cues = cues
     }
 
     /// The cues of `kind`, indexed by first token key.

@@ -2,13 +2,11 @@ import Foundation
 
 /// A tab-separated resource file with a header row; lines starting with "#" are comments.
 struct TabularResource {
-    let name: String
     let columns: [String: Int]
     let rows: [[Substring]]
 
     /// Parses `text`; fails if a required column is missing.
     init(name: String, text: String, required: [String]) throws(KnowledgeBaseError) {
-        self.name = name
         var lines = text.split(separator: "\n", omittingEmptySubsequences: true)
             .filter { !$0.hasPrefix("#") }
         guard !lines.isEmpty else { throw .malformed(name, "the file is empty") }
