@@ -722,14 +722,9 @@ struct ArticleRiskScorer: Sendable {
         .prefix(Self.maximumListed).map { $0 }
     }
 
-    /// ``noisyOR(_:)`` of weights already sorted strongest first.
+    /// 1 − Π(1 − wᵢ) of weights already sorted strongest first (each clamped to 0–1).
     private static func noisyOR(strongestFirst items: [Ranked]) -> Double {
         1 - items.reduce(1.0) { $0 * (1 - min(1, max(0, $1.weight))) }
-    }
-
-    /// 1 − Π(1 − wᵢ), in a fixed order.
-    static func noisyOR(_ weights: [Double]) -> Double {
-        1 - weights.sorted(by: >).reduce(1.0) { $0 * (1 - min(1, max(0, $1))) }
     }
 
     /// Strongest first, then by position in the text, then by cue.
@@ -753,8 +748,7 @@ struct ArticleRiskScorer: Sendable {
     static func rounded3(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
 
     static func format(_ value: Double) -> String {
-        let rounded = (value * 1000).rounded() / 1000
-        return String(rounded)
+        String(rounded3(value))
     }
 }
 

@@ -17,57 +17,6 @@ public enum NERGazetteerType: Int, Sendable, CaseIterable {
     public static let count = 5
 }
 
-/// A small open-addressing hash table from well-mixed non-zero 64-bit keys to 32-bit values,
-/// used instead of `Dictionary` so that gazetteer look-ups on the tagging path cost a few nanoseconds.
-struct NERHashTable: Sendable {
-    private(set) var keys: [UInt64]
-    private(set) var values: [Int32]
-    private var mask: Int
-    private(set) var count = 0
-
-    init(capacity: Int = 16) {
-        var size = 16
-        while size < capacity * 2 { size <<= 1 }
-        keys = [UInt64](repeating: 0, count: size)
-        values = [Int32](repeating: 0, count: size)
-        mask = size - 1
-    }
-
-    @inline(__always) static func normalise(_ key: UInt64) -> UInt64 { key == 0 ? 1 : key }
-
-    @inline(__always) func get(_ rawKey: UInt64) -> Int32? {
-        let key = Self.normalise(rawKey)
-        return keys.withUnsafeBufferPointer { keys in
-            var i = Int(truncatingIfNeeded: key >> 17) & mask
-            while true {
-                let k = keys[i]
-                if k == key { return values[i] }
-                if k == 0 { return nil }
-                i = (i + 1) & mask
-            }
-        }
-    }
-
-    mutating func set(_ rawKey: UInt64, _ value: Int32) {
-        if (count + 1) * 2 > keys.count { grow() }
-        let key = Self.normalise(rawKey)
-        var i = Int(truncatingIfNeeded: key >> 17) & mask
-        while keys[i] != 0 && keys[i] != key { i = (i + 1) & mask }
-        if keys[i] == 0 { count += 1 }
-        keys[i] = key
-        values[i] = value
-    }
-
-    private mutating func grow() {
-        let oldKeys = keys, oldValues = values
-        keys = [UInt64](repeating: 0, count: oldKeys.count * 2)
-        values = [Int32](repeating: 0, count: oldKeys.count * 2)
-        mask = keys.count - 1
-        count = 0
-        for (k, v) in zip(oldKeys, oldValues) where k != 0 { set(k, v) }
-    }
-}
-
 /// Knowledge-base gazetteer for the tagger: a trie of alias token sequences with the entity type of
 /// each alias, and single-token cue lists (titles before person names, organisation head words,
 /// legal-form suffixes such as "Inc." and "Ltd", location prepositions).
@@ -81,11 +30,11 @@ public final class NERGazetteer: Sendable {
     /// The knowledge-base version (`manifest.tsv`), or `"custom"`.
     public let version: String
     /// Trie edges: key = mix(node, token hash) → child node.
-    let edges: NERHashTable
+    let edges: IntegerTable
     /// Per trie node, the bit set of ``NERGazetteerType`` whose aliases end there.
     let nodeTypes: [UInt8]
     /// Case-folded token hash → cue bits (``cueTitle`` …).
-    let cues: NERHashTable
+    let cues: IntegerTable
     /// Number of alias token sequences inserted.
     public let aliasCount: Int
 
@@ -104,7 +53,7 @@ public final class NERGazetteer: Sendable {
         cues cueList: [(token: String, bits: UInt8)]
     ) {
         let extractor = NERFeatureExtractor(hashBits: 16)
-        var edges = NERHashTable(capacity: 8192)
+        var edges = IntegerTable(capacity: 8192)
         var nodeTypes: [UInt8] = [0]
         var count = 0
         for alias in aliases where !alias.tokens.isEmpty {
@@ -112,22 +61,22 @@ public final class NERGazetteer: Sendable {
             for token in alias.tokens {
                 let info = extractor.info(for: token)
                 let key = Self.edgeKey(node, alias.caseSensitive ? info.exact : info.word)
-                if let child = edges.get(key) {
+                if let child = edges.value(for: Self.nonZero(key)) {
                     node = child
                 } else {
                     let child = Int32(nodeTypes.count)
                     nodeTypes.append(0)
-                    edges.set(key, child)
+                    edges.set(child, for: Self.nonZero(key))
                     node = child
                 }
             }
             nodeTypes[Int(node)] |= 1 << UInt8(alias.type.rawValue)
             count += 1
         }
-        var cues = NERHashTable(capacity: cueList.count)
+        var cues = IntegerTable(capacity: cueList.count)
         for (token, bits) in cueList {
             let word = extractor.info(for: token).word
-            cues.set(word, (cues.get(word) ?? 0) | Int32(bits))
+            cues.set((cues.value(for: Self.nonZero(word)) ?? 0) | Int32(bits), for: Self.nonZero(word))
         }
         self.version = version
         self.edges = edges
@@ -136,14 +85,17 @@ public final class NERGazetteer: Sendable {
         self.aliasCount = count
     }
 
+    /// Keys as ``IntegerTable`` takes them: 0 is its empty slot, so it is looked up as 1.
+    @inline(__always) static func nonZero(_ key: UInt64) -> UInt64 { key == 0 ? 1 : key }
+
     @inline(__always) static func edgeKey(_ node: Int32, _ token: UInt64) -> UInt64 {
         NERFeatureExtractor.mix(UInt64(UInt32(bitPattern: node)) &* 0x9E37_79B9_7F4A_7C15 ^ token)
     }
 
     @inline(__always) func child(_ node: Int32, _ info: NERTokenInfo) -> Int32? {
-        if let c = edges.get(Self.edgeKey(node, info.word)) { return c }
+        if let c = edges.value(for: Self.nonZero(Self.edgeKey(node, info.word))) { return c }
         if info.flags & (NERFeatureExtractor.flagInitialUpper | NERFeatureExtractor.flagAllUpper) != 0 {
-            return edges.get(Self.edgeKey(node, info.exact))
+            return edges.value(for: Self.nonZero(Self.edgeKey(node, info.exact)))
         }
         return nil
     }
@@ -154,7 +106,7 @@ public final class NERGazetteer: Sendable {
         let n = infos.count
         var coveredUntil = (0, 0, 0, 0, 0)
         for i in 0 ..< n {
-            infos[i].cues = UInt8(truncatingIfNeeded: cues.get(infos[i].word) ?? 0)
+            infos[i].cues = UInt8(truncatingIfNeeded: cues.value(for: Self.nonZero(infos[i].word)) ?? 0)
             infos[i].gazetteer = 0
         }
         for i in 0 ..< n where infos[i].isCapitalised || infos[i].flags & NERFeatureExtractor.flagHasDigit != 0 {
