@@ -190,7 +190,7 @@ struct BenchWorkloadTests {
 struct EventEndTests {
     static func isLast(_ event: Assay_AnalysisEvent) throws -> Bool {
         let payload = try AssayFrame(type: .message, streamID: 1, message: event).payload
-        return payload.withUnsafeReadableBytes { EventEnd.isLast($0) }
+        return payload.withUnsafeReadableBytes { Assay_AnalysisEvent.endsArticle(serialized: $0) }
     }
 
     @Test("summary and failed end an article; other events and garbage do not")
@@ -216,8 +216,8 @@ struct EventEndTests {
         event.summary = Assay_AnalysisSummary()
         #expect(try Self.isLast(event), "an empty summary is still present on the wire")
         let garbage: [UInt8] = [0xff, 0xff, 0xff]
-        #expect(!garbage.withUnsafeBytes { EventEnd.isLast($0) })
+        #expect(!garbage.withUnsafeBytes { Assay_AnalysisEvent.endsArticle(serialized: $0) })
         let truncated: [UInt8] = [0x0a, 0x10, 0x41]
-        #expect(!truncated.withUnsafeBytes { EventEnd.isLast($0) })
+        #expect(!truncated.withUnsafeBytes { Assay_AnalysisEvent.endsArticle(serialized: $0) })
     }
 }

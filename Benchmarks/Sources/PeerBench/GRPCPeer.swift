@@ -26,7 +26,7 @@ struct PassThroughSerializer: MessageSerializer {
 /// field keys), not the whole event, as Assay's bench client does with its serialised events.
 struct EventEndDeserializer: MessageDeserializer {
     func deserialize<Bytes: GRPCContiguousBytes>(_ serializedMessageBytes: Bytes) throws -> Bool {
-        serializedMessageBytes.withUnsafeBytes { EventEnd.isLast($0) }
+        serializedMessageBytes.withUnsafeBytes { Assay_AnalysisEvent.endsArticle(serialized: $0) }
     }
 }
 
@@ -135,12 +135,7 @@ struct GRPCBenchTransport: BenchTransport {
         ) { response in
             var received: [BenchEventInfo] = []
             for try await event in response.messages {
-                let ends: Bool
-                switch event.event {
-                case .summary, .failed: ends = true
-                default: ends = false
-                }
-                received.append(BenchEventInfo(payloadBytes: 0, endsArticle: ends, receivedAt: BenchClock.now()))
+                received.append(BenchEventInfo(payloadBytes: 0, endsArticle: event.endsArticle, receivedAt: BenchClock.now()))
             }
             return received
         }

@@ -13,7 +13,7 @@
 // (recorded once at start through a real Assay server) in one step as soon as the request arrives:
 // Assay's server through its AssayEventProducer seam (ReplayEventProducer), gRPC and bare as before
 // but without the engine and its limit; and the Assay and gRPC clients read each event's bytes
-// and peek at its kind (EventEnd) instead of parsing it, as the bare client reads its end flag.
+// and peek at its kind (Assay_AnalysisEvent.endsArticle(serialized:)) instead of parsing it, as the bare client reads its end flag.
 // What is left to compare is the transports.
 //
 // --event-bytes B, --events-per-call N (transport-only only; either one alone takes the other's
@@ -357,7 +357,7 @@ func compare() async throws {
         }
         let sizes = book.entries.values.flatMap { $0.payloads.map(\.readableBytes) }
         let ends = book.entries.values.map { entry in
-            entry.payloads.filter { $0.withUnsafeReadableBytes { EventEnd.isLast($0) } }.count
+            entry.payloads.filter { $0.withUnsafeReadableBytes { Assay_AnalysisEvent.endsArticle(serialized: $0) } }.count
         }
         let line =
             "synthetic events: \(sizes.count) over \(book.entries.count) articles, "

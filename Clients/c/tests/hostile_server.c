@@ -1354,7 +1354,6 @@ int main(int argc, char **argv) {
     for (size_t i = 0; i < sizeof long_description - 1; i++) long_description[i] = "abcdefgh "[i % 9];
     if ((argc == 3 || argc == 4) && strcmp(argv[1], "--serve") == 0)
         return serve_mode(argv[2], argc == 4 ? atoi(argv[3]) : 1);
-    (void)argv;
     if (argc != 1) {
         fprintf(stderr, "usage: %s [--serve ok|status|unauth|silent|goaway|bomb [CONNECTIONS]]\n", argv[0]);
         return 2;

@@ -29,17 +29,13 @@ struct AssayBenchTransport: BenchTransport {
         let events = request.batch ? try await client.analyzeBatch(request.articles) : try await client.analyze(request.articles[0])
         guard self.parsesEvents else {
             for try await payload in events.serialized {
-                let ends = payload.withUnsafeReadableBytes { EventEnd.isLast($0) }
+                let ends = payload.withUnsafeReadableBytes { Assay_AnalysisEvent.endsArticle(serialized: $0) }
                 onEvent(BenchEventInfo(payloadBytes: payload.readableBytes, endsArticle: ends, receivedAt: BenchClock.now()))
             }
             return
         }
         for try await event in events {
-            var ends = false
-            switch event.event {
-            case .summary, .failed: ends = true
-            default: break
-            }
+            let ends = event.endsArticle
             let bytes = self.countsBytes ? ((try? event.serializedBytes() as [UInt8])?.count ?? 0) : 0
             onEvent(BenchEventInfo(payloadBytes: bytes, endsArticle: ends, receivedAt: BenchClock.now()))
         }

@@ -38,7 +38,7 @@ struct LoadGenerator<Transport: BenchTransport>: Sendable {
         self.configuration = configuration
     }
 
-    /// The merged measurements of a run, with its wall-clock time.
+    /// The merged measurements of a run.
     struct Outcome: Sendable {
         var recorder: BenchRecorder
         /// Whether open-loop workers ever found every stream busy when a call was due.
