@@ -39,16 +39,21 @@ public struct NERFeatureSet: OptionSet, Hashable, Sendable {
     /// first and last word, the words around the run, and the organisation cues anywhere in the run.
     public static let nameRuns = NERFeatureSet(rawValue: 1 << 10)
 
+    /// Name-list features (needs ``gazetteer``): whether the token is a common given name or surname,
+    /// with the same for its neighbours, and its position in the name of a populated place
+    /// (`name-lists.tsv`: US Census name lists, GeoNames places).
+    public static let nameLists = NERFeatureSet(rawValue: 1 << 11)
+
     /// Every bit this build understands.
-    public static let known = NERFeatureSet(rawValue: (1 << 11) - 1)
+    public static let known = NERFeatureSet(rawValue: (1 << 12) - 1)
 
     /// The feature set of the shipped model: Viterbi decoding with first-order transitions only
     /// (``tagConjunctions`` is off: with Viterbi it cost speed and did not help on the dev sets),
-    /// capitalised runs, document history and the cased word; the gazetteer needs the bundled knowledge
-    /// base at load time. docs/PERFORMANCE.md lists what each group added.
+    /// capitalised runs, document history, the cased word and the name lists; the gazetteer and the name
+    /// lists need the bundled knowledge base at load time. docs/PERFORMANCE.md lists what each group added.
     public static let standard: NERFeatureSet = [
         .wideContext, .wordConjunctions, .affixes, .neighbourAffixes, .sentenceCase, .gazetteer, .viterbi, .nameRuns,
-        .documentHistory, .casedWord,
+        .documentHistory, .casedWord, .nameLists,
     ]
 }
 
@@ -72,7 +77,7 @@ public struct NERTokenInfo: Sendable, Hashable {
     public var length: UInt16
     /// Gazetteer positions, 3 bits per ``NERGazetteerType`` (0 none, 1 begin, 2 inside, 3 last, 4 unit);
     /// filled by ``NERGazetteer/annotate(_:)``.
-    public var gazetteer: UInt16 = 0
+    public var gazetteer: UInt32 = 0
     /// Gazetteer cue bits (``NERGazetteer/cueTitle`` …); filled by ``NERGazetteer/annotate(_:)``.
     public var cues: UInt8 = 0
 
@@ -320,7 +325,7 @@ public struct NERFeatureExtractor: Sendable, Hashable {
     // MARK: Templates
 
     /// Number of rows ``staticRows(_:into:)`` writes per token (unused templates write a fixed dummy row).
-    public static let staticFeatureCount = 49
+    public static let staticFeatureCount = 52
     /// Maximum number of rows ``dynamicRows(info:previous:previous2:history:into:)`` writes.
     public static let maxDynamicFeatureCount = 6
 
@@ -334,6 +339,7 @@ public struct NERFeatureExtractor: Sendable, Hashable {
         let cased = featureSet.contains(.casedWord)
         let neighbourAffixes = featureSet.contains(.neighbourAffixes)
         let gazetteer = featureSet.contains(.gazetteer)
+        let nameLists = gazetteer && featureSet.contains(.nameLists)
         var sentenceCase: UInt64 = 0
         if featureSet.contains(.sentenceCase) {
             var lower = 0
@@ -386,8 +392,8 @@ public struct NERFeatureExtractor: Sendable, Hashable {
             o[30] = neighbourAffixes ? row(30, n1.suffixes[2]) : off
             o[31] = sentenceCase != 0 ? row(31, sentenceCase, t.shortShape, UInt64(t.flags)) : off
             if gazetteer {
-                let code = UInt64(t.gazetteer)
-                for g in 0 ..< 5 {
+                let code = UInt64(t.gazetteer & Self.knowledgeBaseGazetteerMask)
+                for g in 0 ..< NERGazetteerType.knowledgeBaseCount {
                     let position = (code >> UInt64(3 * g)) & 7
                     o[32 + g] = position != 0 ? row(40 + UInt64(g), position) : off
                 }
@@ -400,9 +406,32 @@ public struct NERFeatureExtractor: Sendable, Hashable {
                 for f in 32 ..< 42 { o[f] = off }
             }
             for f in 42 ..< 49 { o[f] = off }
+            if nameLists {
+                let place = Self.listPosition(t, .place)
+                let person = Self.personNameBits(t)
+                let context = Self.personNameBits(p1) << 4 | person << 2 | Self.personNameBits(n1)
+                o[49] = place != 0 ? row(57, place, first) : off
+                o[50] = person != 0 ? row(58, person, first) : off
+                o[51] = context != 0 ? row(59, context) : off
+            } else {
+                for f in 49 ..< 52 { o[f] = off }
+            }
             o += Self.staticFeatureCount
         }
         if featureSet.contains(.nameRuns) { runRows(infos, into: out) }
+    }
+
+    /// The bits of ``NERTokenInfo/gazetteer`` that hold the knowledge-base types.
+    static let knowledgeBaseGazetteerMask: UInt32 = (1 << (3 * UInt32(NERGazetteerType.knowledgeBaseCount))) - 1
+
+    /// The token's position (0 none, 1 begin, 2 inside, 3 last, 4 unit) in a gazetteer match of `type`.
+    @inline(__always) static func listPosition(_ t: NERTokenInfo, _ type: NERGazetteerType) -> UInt64 {
+        UInt64((t.gazetteer >> (3 * UInt32(type.rawValue))) & 7)
+    }
+
+    /// 1 if the token is a listed given name, plus 2 if it is a listed surname.
+    @inline(__always) static func personNameBits(_ t: NERTokenInfo) -> UInt64 {
+        (listPosition(t, .givenName) == 4 ? 1 : 0) | (listPosition(t, .surname) == 4 ? 2 : 0)
     }
 
     /// Word hashes (``NERTokenInfo/word``) of the lower-case words that may join capitalised words into

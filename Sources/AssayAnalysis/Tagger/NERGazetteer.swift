@@ -4,7 +4,7 @@ public import Foundation
 public enum NERGazetteerType: Int, Sendable, CaseIterable {
     /// Knowledge-base persons (names and partial names).
     case person = 0
-    /// Knowledge-base organisations.
+    /// Knowledge-base organisations, and the hand-curated organisation names of `name-lists.tsv`.
     case organization = 1
     /// Knowledge-base locations (countries, cities, regions, facilities, capitals as metonyms).
     case location = 2
@@ -12,9 +12,17 @@ public enum NERGazetteerType: Int, Sendable, CaseIterable {
     case demonym = 3
     /// Commodities ("lithium", "rare earths").
     case commodity = 4
+    /// Common given names (US Census lists; `name-lists.tsv`).
+    case givenName = 5
+    /// Common surnames (US Census lists; `name-lists.tsv`).
+    case surname = 6
+    /// Populated places of GeoNames with 15,000 or more inhabitants, and US states (`name-lists.tsv`).
+    case place = 7
 
     /// Number of types.
-    public static let count = 5
+    public static let count = 8
+    /// The types that come from the knowledge base proper (the rest come from `name-lists.tsv`).
+    public static let knowledgeBaseCount = 5
 }
 
 /// Knowledge-base gazetteer for the tagger: a trie of alias token sequences with the entity type of
@@ -22,8 +30,9 @@ public enum NERGazetteerType: Int, Sendable, CaseIterable {
 /// legal-form suffixes such as "Inc." and "Ltd", location prepositions).
 ///
 /// Built at model load from the bundled knowledge base (`Resources/Knowledge/aliases.tsv`,
-/// `entities.tsv`, `cues.tsv`, `legal-suffixes.tsv`), so the weights file stores only the fact that
-/// gazetteer features are used (``NERFeatureSet/gazetteer``). Matching is on the case-folded token
+/// `entities.tsv`, `cues.tsv`, `legal-suffixes.tsv`) and the tagger's name lists (`name-lists.tsv`:
+/// given names, surnames, populated places), so the weights file stores only the fact that gazetteer
+/// features are used (``NERFeatureSet/gazetteer``, ``NERFeatureSet/nameLists``). Matching is on the case-folded token
 /// hashes of ``NERTokenInfo/word`` (exact case for the knowledge base's case-sensitive aliases); a match
 /// must start at a capitalised token. For every type the longest match wins, left to right.
 public final class NERGazetteer: Sendable {
@@ -104,14 +113,14 @@ public final class NERGazetteer: Sendable {
     /// and ``NERTokenInfo/cues`` of the tokens of one sentence.
     public func annotate(_ infos: UnsafeMutableBufferPointer<NERTokenInfo>) {
         let n = infos.count
-        var coveredUntil = (0, 0, 0, 0, 0)
+        var coveredUntil = (0, 0, 0, 0, 0, 0, 0, 0)
         for i in 0 ..< n {
             infos[i].cues = UInt8(truncatingIfNeeded: cues.value(for: Self.nonZero(infos[i].word)) ?? 0)
             infos[i].gazetteer = 0
         }
         for i in 0 ..< n where infos[i].isCapitalised || infos[i].flags & NERFeatureExtractor.flagHasDigit != 0 {
             var node: Int32 = 0
-            var longest = (0, 0, 0, 0, 0)
+            var longest = (0, 0, 0, 0, 0, 0, 0, 0)
             var j = i
             while j < n, let next = child(node, infos[j]) {
                 node = next
@@ -132,7 +141,7 @@ public final class NERGazetteer: Sendable {
                     for t in 0 ..< NERGazetteerType.count where l[t] > 0 && i >= c[t] {
                         let length = l[t]
                         c[t] = i + length
-                        let shift = UInt16(3 * t)
+                        let shift = UInt32(3 * t)
                         if length == 1 {
                             infos[i].gazetteer |= 4 << shift
                         } else {
@@ -155,7 +164,7 @@ public final class NERGazetteer: Sendable {
         return infos.map { info in
             var out: [NERGazetteerType: Character] = [:]
             for t in NERGazetteerType.allCases {
-                let code = (info.gazetteer >> UInt16(3 * t.rawValue)) & 7
+                let code = (info.gazetteer >> UInt32(3 * t.rawValue)) & 7
                 if code != 0 { out[t] = ["B", "I", "L", "U"][Int(code) - 1] }
             }
             return out
@@ -165,7 +174,7 @@ public final class NERGazetteer: Sendable {
     // MARK: Loading
 
     /// Reads the knowledge-base TSV files (`aliases.tsv`, `entities.tsv`, and if present `cues.tsv`,
-    /// `legal-suffixes.tsv`, `manifest.tsv`) from `directory`.
+    /// `legal-suffixes.tsv`, `manifest.tsv`, `name-lists.tsv`) from `directory`.
     public convenience init(directory: URL) throws(NERModelError) {
         func table(_ name: String, required: Bool) throws(NERModelError) -> [[Substring]] {
             let url = directory.appendingPathComponent(name)
@@ -190,13 +199,10 @@ public final class NERGazetteer: Sendable {
         }
         guard !types.isEmpty else { throw NERModelError.gazetteerUnavailable("entities.tsv has no entities") }
         var aliases: [(tokens: [String], type: NERGazetteerType, caseSensitive: Bool)] = []
-        for row in try table("aliases.tsv", required: true) where row.count >= 3 {
-            guard var type = types[row[0]] else { continue }
-            if row[2] == "DEMONYM" { type = .demonym }
-            let caseSensitive = row.count >= 4 && row[3].contains("case-sensitive")
-            let tokens = row[1].split(separator: " ").map(String.init)
+        func add(_ name: Substring, _ type: NERGazetteerType, caseSensitive: Bool) {
+            let tokens = name.split(separator: " ").map(String.init)
             aliases.append((tokens, type, caseSensitive))
-            // Corpora that split hyphens ("Al - Zaman") and possessive-free variants of the same alias.
+            // Corpora split hyphens ("Al - Zaman", "Winston - Salem"): add that form too.
             if tokens.contains(where: { $0.count > 1 && $0.contains("-") }) {
                 var split: [String] = []
                 for token in tokens {
@@ -208,6 +214,20 @@ public final class NERGazetteer: Sendable {
                     }
                 }
                 aliases.append((split, type, caseSensitive))
+            }
+        }
+        for row in try table("aliases.tsv", required: true) where row.count >= 3 {
+            guard var type = types[row[0]] else { continue }
+            if row[2] == "DEMONYM" { type = .demonym }
+            add(row[1], type, caseSensitive: row.count >= 4 && row[3].contains("case-sensitive"))
+        }
+        for row in try table("name-lists.tsv", required: false) where row.count >= 2 {
+            switch row[1] {
+            case "given": add(row[0], .givenName, caseSensitive: false)
+            case "surname": add(row[0], .surname, caseSensitive: false)
+            case "place": add(row[0], .place, caseSensitive: false)
+            case "organisation": add(row[0], .organization, caseSensitive: false)
+            default: continue
             }
         }
         var cues: [(token: String, bits: UInt8)] = []

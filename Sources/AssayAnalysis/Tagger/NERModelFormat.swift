@@ -45,7 +45,7 @@ public enum NERModelError: Error, Sendable, Equatable, CustomStringConvertible {
 /// | 16 | L | model version string, UTF-8 |
 /// | 16+L | 4 | hash bits `b` (rows = 2^b) |
 /// | 20+L | 4 | tag count (17) |
-/// | 24+L | 4 | feature-set bits (``NERFeatureSet``; bit 8 = gazetteer features, which are computed from the bundled knowledge base at load time) |
+/// | 24+L | 4 | feature-set bits (``NERFeatureSet``; bits 8 and 11 = gazetteer and name-list features, computed from the bundled knowledge base at load time) |
 /// | 28+L | 4 | weight scale, IEEE-754 Float32 bits |
 /// | 32+L | 2^b × 17 | weights `q`, Int8, row-major |
 /// | 32+L+17×2^b | 2^b | per-row exponents `e` (0 … 16); weight = q × 2^e × scale |

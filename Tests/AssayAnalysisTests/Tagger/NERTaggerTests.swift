@@ -213,6 +213,30 @@ struct NERGazetteerTests {
         #expect(m[4].isEmpty && m[5].isEmpty && m[10].isEmpty)
         // A match must start at a capitalised token.
         #expect(gazetteer.matches(["german", "banks"])[0].isEmpty)
+        // The name lists (US Census names, GeoNames places) are part of the bundled gazetteer.
+        let n = gazetteer.matches(["Jennifer", "Johnson", "moved", "to", "Winston", "-", "Salem", "."])
+        #expect(n[0][.givenName] == "U" && n[1][.surname] == "U" && n[0][.surname] == nil)
+        #expect(n[4][.place] == "B" && n[5][.place] == "I" && n[6][.place] == "L")
+    }
+
+    @Test func nameListsAreReadWithTheKnowledgeBase() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("assay-gazetteer-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        func write(_ name: String, _ lines: [String]) throws {
+            try (lines.joined(separator: "\n") + "\n").write(to: directory.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        try write("entities.tsv", ["id\ttype", "org:acme\tORGANIZATION"])
+        try write("aliases.tsv", ["entity_id\talias\tkind", "org:acme\tAcme\tNAME"])
+        try write("name-lists.tsv", [
+            "name\tlist", "Ada\tgiven", "Lovelace\tsurname", "Port Said\tplace", "Vent\tunknown-list", "Rio Tinto\torganisation",
+        ])
+        let gazetteer = try NERGazetteer(directory: directory)
+        #expect(gazetteer.aliasCount == 5)
+        let m = gazetteer.matches(["Ada", "Lovelace", "of", "Acme", "in", "Port", "Said", "Vent", "Rio", "Tinto"])
+        #expect(m[0] == [.givenName: "U"] && m[1] == [.surname: "U"] && m[3] == [.organization: "U"])
+        #expect(m[5] == [.place: "B"] && m[6] == [.place: "L"] && m[7].isEmpty)
+        #expect(m[8] == [.organization: "B"] && m[9] == [.organization: "L"])
     }
 
     @Test func cuesAndCustomGazetteer() {
@@ -249,8 +273,35 @@ struct NERGazetteerTests {
         #expect(a[f + 34] != NERFeatureExtractor.nullRow) // location slot of "Paris"
         #expect(a[f + 32] == NERFeatureExtractor.nullRow) // no person match
         #expect(b[f + 32 ..< f + 42].allSatisfy { $0 == NERFeatureExtractor.nullRow })
+        #expect(b[f + 49 ..< f + 52].allSatisfy { $0 == NERFeatureExtractor.nullRow })
         // Hashed rows never use the null row.
         #expect(a.enumerated().allSatisfy { $0.offset % f >= 32 || $0.element != NERFeatureExtractor.nullRow || $0.offset % f == 28 })
+    }
+
+    @Test func nameListRowsFollowTheListsAndTheFeatureSet() {
+        let on = NERFeatureExtractor(hashBits: 18, featureSet: .standard)
+        let off = NERFeatureExtractor(hashBits: 18, featureSet: NERFeatureSet.standard.subtracting(.nameLists))
+        let gazetteer = NERGazetteer(
+            version: "t", aliases: [(["Ada"], .givenName, false), (["Lovelace"], .surname, false), (["Paris"], .place, false)],
+            cues: []
+        )
+        func rows(_ extractor: NERFeatureExtractor, _ tokens: [String]) -> [[UInt32]] {
+            var infos = tokens.map { extractor.info(for: $0) }
+            infos.withUnsafeMutableBufferPointer { gazetteer.annotate($0) }
+            let f = NERFeatureExtractor.staticFeatureCount
+            var out = [UInt32](repeating: 7, count: infos.count * f)
+            infos.withUnsafeBufferPointer { i in out.withUnsafeMutableBufferPointer { extractor.staticRows(i, into: $0.baseAddress!) } }
+            return (0 ..< tokens.count).map { Array(out[$0 * f + 49 ..< $0 * f + 52]) }
+        }
+        let null = NERFeatureExtractor.nullRow
+        let a = rows(on, ["Ada", "Lovelace", "in", "Paris"])
+        #expect(a[0][0] == null && a[0][1] != null && a[0][2] != null) // given name, and its context
+        #expect(a[1][1] != null && a[1][1] != a[0][1]) // surname: another row than the given name
+        #expect(a[2] == [null, null, a[2][2]] && a[2][2] != null) // "in": only the context (previous is a surname)
+        #expect(a[3][0] != null && a[3][1] == null) // place position
+        // The context row of a surname depends on its neighbours.
+        #expect(rows(on, ["Lovelace", "said"])[0][2] != a[1][2])
+        #expect(rows(off, ["Ada", "Lovelace", "in", "Paris"]).allSatisfy { $0.allSatisfy { $0 == null } })
     }
 }
 
@@ -494,7 +545,7 @@ struct NERModelTests {
 
     @Test func bundledModelLoadsAndTags() throws {
         let model = try NERModel.bundled()
-        #expect(model.version.hasPrefix("ner-perceptron-3"))
+        #expect(model.version.hasPrefix("ner-perceptron-4"))
         #expect(model.extractor.featureSet == .standard)
         #expect(model.extractor.featureSet.contains(.gazetteer) && model.gazetteer != nil)
         #expect(model.transitionTable != nil, "Viterbi without tag conjunctions precomputes its transitions")
