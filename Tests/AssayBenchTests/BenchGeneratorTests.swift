@@ -214,3 +214,19 @@ struct BenchEndToEndTests {
         #expect(throws: (any Error).self) { try BenchCommand.parse(["--rate", "0"]) }
     }
 }
+
+@Suite("assay bench options")
+struct BenchOptionsTests {
+    @Test("--api-key, --deadline and --no-compression are the shared call options; no retries")
+    func callOptions() throws {
+        let command = try BenchCommand.parse(["--api-key", "k1", "--deadline", "2.5", "--no-compression"])
+        let configuration = command.clientConfiguration
+        #expect(configuration.apiKey == "k1")
+        #expect(configuration.defaultDeadline == .milliseconds(2_500))
+        #expect(!configuration.compression)
+        #expect(configuration.maximumRetries == 0)
+        #expect(try BenchCommand.parse([]).clientConfiguration.compression)
+        let error = #expect(throws: (any Error).self) { try BenchCommand.parse(["--deadline", "0"]) }
+        #expect(error.map { BenchCommand.message(for: $0) } == "--deadline must be a positive number of seconds")
+    }
+}
