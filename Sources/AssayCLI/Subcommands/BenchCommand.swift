@@ -63,6 +63,12 @@ struct BenchCommand: AsyncParsableCommand {
 
     @OptionGroup var call: CallOptions
 
+    @Option(
+        name: .customLong("receive-window-bytes"),
+        help: "The client's receive window per stream in bytes, 1…1073741824 (default: the library's, 64 KiB)."
+    )
+    var receiveWindowBytes: Int?
+
     @Flag(help: "Print the report as JSON.")
     var json = false
 
@@ -80,6 +86,9 @@ struct BenchCommand: AsyncParsableCommand {
         if let bytes = self.articleBytes, !(1...(1 << 20)).contains(bytes) { throw ValidationError("--article-bytes must be 1…1048576") }
         guard (1...10_000).contains(self.generatedArticles) else { throw ValidationError("--generated-articles must be 1…10000") }
         if let batch = self.batch, !(1...1000).contains(batch) { throw ValidationError("--batch must be 1…1000") }
+        if let bytes = self.receiveWindowBytes, !(1...(1 << 30)).contains(bytes) {
+            throw ValidationError("--receive-window-bytes must be 1…1073741824")
+        }
         if let server = self.server {
             guard AssayEndpoint(server) != nil else { throw ValidationError("server address '\(server)' is not HOST:PORT") }
         }
@@ -117,11 +126,12 @@ struct BenchCommand: AsyncParsableCommand {
         return (streams + self.connections - 1) / self.connections
     }
 
-    /// The configuration of every client of the run: ``CallOptions``, and no retries (a call the
-    /// server refused counts as refused).
+    /// The configuration of every client of the run: ``CallOptions``, `--receive-window-bytes`, and
+    /// no retries (a call the server refused counts as refused).
     var clientConfiguration: AssayClientConfiguration {
         var configuration = self.call.configuration
         configuration.maximumRetries = 0
+        if let bytes = self.receiveWindowBytes { configuration.receiveWindowBytes = bytes }
         return configuration
     }
 
@@ -174,6 +184,7 @@ struct BenchCommand: AsyncParsableCommand {
             method: self.batch == nil ? "Analyze" : "AnalyzeBatch",
             batchSize: self.batch,
             compression: !self.call.noCompression,
+            receiveWindowBytes: self.clientConfiguration.receiveWindowBytes,
             articles: distinct,
             meanArticleBytes: meanBytes,
             durationSeconds: self.duration,
