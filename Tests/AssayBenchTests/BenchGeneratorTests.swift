@@ -107,8 +107,8 @@ struct LoadGeneratorTests {
     static func setup(rate: Double?) -> BenchReport.Setup {
         BenchReport.Setup(
             transport: "fake", server: "nowhere", mode: rate == nil ? "closed" : "open", concurrency: rate == nil ? 4 : nil,
-            targetRate: rate, connections: 1, method: "Analyze", batchSize: nil, compression: false, articles: 2,
-            meanArticleBytes: 100, durationSeconds: 1, warmupSeconds: 0
+            targetRate: rate, connections: 1, method: "Analyze", batchSize: nil, compression: false,
+            receiveWindowBytes: 65_536, articles: 2, meanArticleBytes: 100, durationSeconds: 1, warmupSeconds: 0
         )
     }
 }
@@ -138,6 +138,7 @@ struct BenchReportTests {
         #expect(report.timeToFirstEventUncorrected == nil)
         let table = report.table()
         #expect(table.contains("closed loop, 4 streams in flight over 1 connection"))
+        #expect(table.contains("compression off, receive window 65536 B, 1 s after 0 s warm-up"))
         #expect(table.contains("status      OK 1, RESOURCE_EXHAUSTED 1"))
         #expect(table.contains("time to first event"))
         #expect(table.contains("credit wait not reported"))
@@ -146,6 +147,7 @@ struct BenchReportTests {
         let decoded = try JSONDecoder().decode(BenchReport.self, from: Data(json.utf8))
         #expect(decoded == report)
         #expect(json.contains("\"timeToFirstEvent\""))
+        #expect(json.contains("\"receiveWindowBytes\" : 65536"))
         #expect(!json.contains("CreditWait"))
     }
 
@@ -192,6 +194,7 @@ struct BenchEndToEndTests {
             }
         }
         #expect(report.setup.mode == "closed" && report.setup.connections == 2 && report.setup.articles == 4)
+        #expect(report.setup.receiveWindowBytes == 64 << 10)
         #expect(report.streams > 4)
         #expect(report.statuses["OK"] == report.succeeded)
         #expect(report.succeeded >= report.streams - 4)
@@ -212,5 +215,42 @@ struct BenchEndToEndTests {
         #expect(BenchTarget.refusal(host: "10.1.2.3", namedExplicitly: false) != nil)
         #expect(throws: (any Error).self) { try BenchCommand.parse(["--in-process", "--server", "127.0.0.1:1"]) }
         #expect(throws: (any Error).self) { try BenchCommand.parse(["--rate", "0"]) }
+    }
+}
+
+@Suite("assay bench options")
+struct BenchOptionsTests {
+    @Test("--api-key, --deadline and --no-compression are the shared call options; no retries")
+    func callOptions() throws {
+        let command = try BenchCommand.parse(["--api-key", "k1", "--deadline", "2.5", "--no-compression"])
+        let configuration = command.clientConfiguration
+        #expect(configuration.apiKey == "k1")
+        #expect(configuration.defaultDeadline == .milliseconds(2_500))
+        #expect(!configuration.compression)
+        #expect(configuration.maximumRetries == 0)
+        #expect(try BenchCommand.parse([]).clientConfiguration.compression)
+        let error = #expect(throws: (any Error).self) { try BenchCommand.parse(["--deadline", "0"]) }
+        #expect(error.map { BenchCommand.message(for: $0) } == "--deadline must be a positive number of seconds")
+    }
+
+    @Test("--receive-window-bytes reaches the client configuration; without it, the library's default")
+    func receiveWindow() throws {
+        #expect(try BenchCommand.parse([]).clientConfiguration.receiveWindowBytes == AssayClientConfiguration().receiveWindowBytes)
+        for bytes in [1, 1_000, 1 << 30] {
+            let command = try BenchCommand.parse(["--receive-window-bytes", "\(bytes)"])
+            #expect(command.clientConfiguration.receiveWindowBytes == bytes)
+        }
+    }
+
+    @Test("--receive-window-bytes outside 1…1073741824 is refused", arguments: ["0", "1073741825"])
+    func receiveWindowOutOfRange(value: String) {
+        let error = #expect(throws: (any Error).self) { try BenchCommand.parse(["--receive-window-bytes", value]) }
+        #expect(error.map { BenchCommand.message(for: $0) } == "--receive-window-bytes must be 1…1073741824")
+    }
+
+    @Test("--receive-window-bytes needs a whole number", arguments: ["64K", "1.5", "-1"])
+    func receiveWindowNotANumber(value: String) {
+        let error = #expect(throws: (any Error).self) { try BenchCommand.parse(["--receive-window-bytes", value]) }
+        #expect(error.map { BenchCommand.message(for: $0) }?.contains("--receive-window-bytes") == true)
     }
 }

@@ -9,6 +9,8 @@
 //   .build/release/PeerBench serve assay|grpc|bare [--transport-only [--event-bytes B] [--events-per-call N]]
 //       (prints "LISTENING <port>", stops at EOF on stdin)
 //
+// A flag whose value is missing, unparsable or out of range is an error on standard error (exit 2).
+//
 // --transport-only: no engine anywhere. Every server replays the recorded events of each article
 // (recorded once at start through a real Assay server) in one step as soon as the request arrives:
 // Assay's server through its AssayEventProducer seam (ReplayEventProducer), gRPC and bare as before
@@ -36,18 +38,6 @@ import Logging
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 
-func option(_ name: String, _ fallback: Double) -> Double {
-    guard let index = arguments.firstIndex(of: "--\(name)"), index + 1 < arguments.count, let value = Double(arguments[index + 1]) else {
-        return fallback
-    }
-    return value
-}
-
-func stringOption(_ name: String) -> String? {
-    guard let index = arguments.firstIndex(of: "--\(name)"), index + 1 < arguments.count else { return nil }
-    return arguments[index + 1]
-}
-
 /// No engine in any server: all replay the recorded events (see the header).
 let transportOnly = arguments.contains("--transport-only")
 
@@ -56,12 +46,40 @@ func usageFailure(_ message: String) -> Never {
     exit(2)
 }
 
+/// The text after `--name`, nil when the flag is absent; exits with a message when the flag is
+/// last or followed by another flag.
+func stringOption(_ name: String) -> String? {
+    guard let index = arguments.firstIndex(of: "--\(name)") else { return nil }
+    guard index + 1 < arguments.count, !arguments[index + 1].hasPrefix("--") else {
+        usageFailure("--\(name) needs a value")
+    }
+    return arguments[index + 1]
+}
+
 /// The value of `--name` as a whole number, nil when the flag is absent; exits with a message when
 /// the value is missing or not a whole number.
 func integerOption(_ name: String) -> Int? {
-    guard let index = arguments.firstIndex(of: "--\(name)") else { return nil }
-    guard index + 1 < arguments.count, let value = Int(arguments[index + 1]) else {
-        usageFailure("--\(name) needs a whole number")
+    guard let text = stringOption(name) else { return nil }
+    guard let value = Int(text) else { usageFailure("--\(name) needs a whole number, not '\(text)'") }
+    return value
+}
+
+/// The value of `--name` as a whole number in `range`, `fallback` when the flag is absent; exits
+/// with a message otherwise.
+func integerOption(_ name: String, _ fallback: Int, in range: ClosedRange<Int>) -> Int {
+    let value = integerOption(name) ?? fallback
+    guard range.contains(value) else { usageFailure("--\(name) must be \(range.lowerBound) to \(range.upperBound)") }
+    return value
+}
+
+/// The value of `--name` as a number in `range`, `fallback` when the flag is absent; exits with a
+/// message when the value is missing, not a number or out of range.
+func option(_ name: String, _ fallback: Double, in range: ClosedRange<Double>) -> Double {
+    guard let text = stringOption(name) else { return fallback }
+    guard let value = Double(text) else { usageFailure("--\(name) needs a number, not '\(text)'") }
+    guard range.contains(value) else {
+        let (lower, upper) = (BenchReport.number(range.lowerBound), BenchReport.number(range.upperBound))
+        usageFailure("--\(name) must be \(lower) to \(upper)")
     }
     return value
 }
@@ -94,13 +112,16 @@ func replayBook(_ articles: [Assay_Article], engine: AnalysisEngine) async throw
     }
 }
 
+/// The transports compared, in table order.
+let transportKinds = ["assay", "grpc", "bare"]
+
 let articlesDirectory = stringOption("articles") ?? URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     .appendingPathComponent("Examples/articles").path
 
 switch arguments.first {
 case "serve":
-    guard arguments.count >= 2, ["assay", "grpc", "bare"].contains(arguments[1]) else {
+    guard arguments.count >= 2, transportKinds.contains(arguments[1]) else {
         FileHandle.standardError.write(Data("usage: PeerBench serve assay|grpc|bare\n".utf8))
         exit(2)
     }
@@ -302,30 +323,18 @@ func withTransport<Result: Sendable>(
     }
 }
 
-func generate<T: BenchTransport>(_ transport: T, requests: [BenchRequest], load: BenchLoad, seconds: Double) async -> BenchRecorder {
-    let generator = LoadGenerator(
-        transport: transport,
-        requests: requests,
-        configuration: LoadGeneratorConfiguration(load: load, duration: .nanoseconds(Int64(seconds * 1e9)), warmup: .zero)
-    )
-    return await generator.run().recorder
-}
-
-func openLoop<T: BenchTransport>(
+/// One load-generator run of `seconds` after `warmup` seconds.
+func generate<T: BenchTransport>(
     _ transport: T,
     requests: [BenchRequest],
-    rate: Double,
+    load: BenchLoad,
     seconds: Double,
-    warmup: Double
+    warmup: Double = 0
 ) async -> (recorder: BenchRecorder, fellBehind: Bool) {
     let outcome = await LoadGenerator(
         transport: transport,
         requests: requests,
-        configuration: LoadGeneratorConfiguration(
-            load: .open(rate: rate, maximumInFlight: 10_000),
-            duration: .nanoseconds(Int64(seconds * 1e9)),
-            warmup: .nanoseconds(Int64(warmup * 1e9))
-        )
+        configuration: LoadGeneratorConfiguration(load: load, duration: .seconds(seconds), warmup: .seconds(warmup))
     ).run()
     return (outcome.recorder, outcome.fellBehind)
 }
@@ -337,14 +346,19 @@ func failures(_ recorder: BenchRecorder) -> Int {
 }
 
 func compare() async throws {
-    let runs = Int(option("runs", 3))
-    let duration = option("duration", 5)
-    let warmup = option("warmup", 2)
-    let concurrency = Int(option("concurrency", 64))
-    let connections = Int(option("connections", 2))
-    let memoryStreams = Int(option("memory-streams", 1000))
-    let fixedRateOption = option("rate", 0)
-    let kinds = (stringOption("transports") ?? "assay,grpc,bare").split(separator: ",").map(String.init)
+    let runs = integerOption("runs", 3, in: 1...1000)
+    let duration = option("duration", 5, in: 0.1...86_400)
+    let warmup = option("warmup", 2, in: 0...3600)
+    let concurrency = integerOption("concurrency", 64, in: 1...100_000)
+    let connections = integerOption("connections", 2, in: 1...1024)
+    let memoryStreams = integerOption("memory-streams", 1000, in: 1...100_000)
+    let fixedRateOption = option("rate", 0, in: 0...1_000_000)
+    let jsonPath = stringOption("json")
+    let allKinds = transportKinds.joined(separator: ",")
+    let kinds = (stringOption("transports") ?? allKinds).split(separator: ",").map(String.init)
+    guard !kinds.isEmpty, kinds.allSatisfy({ transportKinds.contains($0) }), Set(kinds).count == kinds.count else {
+        usageFailure("--transports must list some of \(allKinds), each once, comma-separated")
+    }
     let articles = try BenchWorkload.articles(inDirectory: articlesDirectory)
     let requests = BenchWorkload.requests(articles, batchSize: nil)
     if let shape = syntheticShape {
@@ -366,7 +380,7 @@ func compare() async throws {
     }
     var all: [[PeerFigures]] = []
 
-    for run in 1...max(1, runs) {
+    for run in 1...runs {
         let servers = try kinds.map { try ChildServer(kind: $0) }
         defer { for server in servers { server.stop() } }
         var figures = servers.map { PeerFigures(transport: $0.kind) }
@@ -376,6 +390,7 @@ func compare() async throws {
                 _ = await generate(transport, requests: requests, load: .closed(concurrency: concurrency), seconds: warmup)
                 let before = server.sample()
                 let recorder = await generate(transport, requests: requests, load: .closed(concurrency: concurrency), seconds: duration)
+                    .recorder
                 let after = server.sample()
                 let events = Double(max(1, recorder.events))
                 figures[index].eventsPerSecond = Double(recorder.events) / duration
@@ -389,7 +404,13 @@ func compare() async throws {
         let rate = fixedRateOption > 0 ? fixedRateOption : max(1, (figures.map(\.streamsPerSecond).min() ?? 2) / 2)
         for (index, server) in servers.enumerated() {
             try await withTransport(server, connections: connections) { transport in
-                let outcome = await openLoop(transport, requests: requests, rate: rate, seconds: duration, warmup: min(warmup, 1))
+                let outcome = await generate(
+                    transport,
+                    requests: requests,
+                    load: .open(rate: rate, maximumInFlight: 10_000),
+                    seconds: duration,
+                    warmup: min(warmup, 1)
+                )
                 let summary = outcome.recorder.firstEvent.summary
                 figures[index].fixedRate = rate
                 figures[index].ttfeP50 = summary.p50
@@ -415,6 +436,7 @@ func compare() async throws {
                 }
                 let seconds = min(duration, 3)
                 let recorder = await generate(transport, requests: requests, load: .closed(concurrency: memoryStreams), seconds: seconds)
+                    .recorder
                 sampler.cancel()
                 figures[index].memoryStreams = memoryStreams
                 figures[index].residentBytesIdle = idle
@@ -427,7 +449,7 @@ func compare() async throws {
         FileHandle.standardError.write(Data("run \(run): \(figures.map { "\($0.transport) \(Int($0.eventsPerSecond)) ev/s" }.joined(separator: ", "))\n".utf8))
     }
     printComparison(all, kinds: kinds, duration: duration, concurrency: concurrency, connections: connections)
-    if let path = stringOption("json") {
+    if let path = jsonPath {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         try encoder.encode(all).write(to: URL(fileURLWithPath: path))

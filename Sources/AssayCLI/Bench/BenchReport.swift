@@ -22,6 +22,9 @@ struct BenchReport: Codable, Sendable, Equatable {
         var batchSize: Int?
         /// Whether compression was negotiated.
         var compression: Bool
+        /// The client's receive window per stream in bytes (`AssayClientConfiguration.receiveWindowBytes`);
+        /// `nil` when the window is a fixed number of messages.
+        var receiveWindowBytes: Int?
         /// Distinct articles in the workload.
         var articles: Int
         /// Mean UTF-8 bytes of an article.
@@ -131,6 +134,7 @@ struct BenchReport: Codable, Sendable, Equatable {
         lines.append(
             "  \(method), \(setup.articles) distinct articles of \(setup.meanArticleBytes) bytes on average, "
                 + "compression \(setup.compression ? "on" : "off"), "
+                + (setup.receiveWindowBytes.map { "receive window \($0) B, " } ?? "")
                 + "\(Self.number(setup.durationSeconds)) s after \(Self.number(setup.warmupSeconds)) s warm-up"
         )
         lines.append("")

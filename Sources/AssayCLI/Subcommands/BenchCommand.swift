@@ -61,14 +61,13 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "Use AnalyzeBatch with this many articles per stream instead of Analyze.")
     var batch: Int?
 
-    @Flag(name: .customLong("no-compression"), help: "Do not negotiate zlib compression.")
-    var noCompression = false
+    @OptionGroup var call: CallOptions
 
-    @Option(name: .customLong("api-key"), help: "The API key to send (default: $ASSAY_API_KEY; none).")
-    var apiKey: String?
-
-    @Option(help: "Deadline of each stream, in seconds.")
-    var deadline: Double?
+    @Option(
+        name: .customLong("receive-window-bytes"),
+        help: "The client's receive window per stream in bytes, 1…1073741824 (default: the library's, 64 KiB)."
+    )
+    var receiveWindowBytes: Int?
 
     @Flag(help: "Print the report as JSON.")
     var json = false
@@ -87,7 +86,9 @@ struct BenchCommand: AsyncParsableCommand {
         if let bytes = self.articleBytes, !(1...(1 << 20)).contains(bytes) { throw ValidationError("--article-bytes must be 1…1048576") }
         guard (1...10_000).contains(self.generatedArticles) else { throw ValidationError("--generated-articles must be 1…10000") }
         if let batch = self.batch, !(1...1000).contains(batch) { throw ValidationError("--batch must be 1…1000") }
-        if let deadline = self.deadline, !(deadline > 0 && deadline.isFinite) { throw ValidationError("--deadline must be a positive number of seconds") }
+        if let bytes = self.receiveWindowBytes, !(1...(1 << 30)).contains(bytes) {
+            throw ValidationError("--receive-window-bytes must be 1…1073741824")
+        }
         if let server = self.server {
             guard AssayEndpoint(server) != nil else { throw ValidationError("server address '\(server)' is not HOST:PORT") }
         }
@@ -125,17 +126,23 @@ struct BenchCommand: AsyncParsableCommand {
         return (streams + self.connections - 1) / self.connections
     }
 
+    /// The configuration of every client of the run: ``CallOptions``, `--receive-window-bytes`, and
+    /// no retries (a call the server refused counts as refused).
+    var clientConfiguration: AssayClientConfiguration {
+        var configuration = self.call.configuration
+        configuration.maximumRetries = 0
+        if let bytes = self.receiveWindowBytes { configuration.receiveWindowBytes = bytes }
+        return configuration
+    }
+
     /// Runs the generator against `endpoint` and prints the report.
     func load(_ endpoint: AssayEndpoint, label: String, requests: [BenchRequest]) async throws {
-        let configuration = AssayClientConfiguration(
-            compression: !self.noCompression,
-            apiKey: self.apiKey ?? ProcessInfo.processInfo.environment["ASSAY_API_KEY"].flatMap { $0.isEmpty ? nil : $0 },
-            defaultDeadline: self.deadline.map { .nanoseconds(Int64($0 * 1e9)) },
-            connectionAttempts: 2,
-            maximumRetries: 0
-        )
         let report = try await CLIError.mapping {
-            try await AssayBenchTransport.withClients(endpoint: endpoint, connections: self.connections, configuration: configuration) { clients in
+            try await AssayBenchTransport.withClients(
+                endpoint: endpoint,
+                connections: self.connections,
+                configuration: self.clientConfiguration
+            ) { clients in
                 // Connect every client first, so a wrong address fails fast instead of as a report full of errors.
                 for client in clients { _ = try await client.health(deadline: .seconds(5)) }
                 let transport = AssayBenchTransport(clients: clients)
@@ -176,7 +183,8 @@ struct BenchCommand: AsyncParsableCommand {
             connections: self.connections,
             method: self.batch == nil ? "Analyze" : "AnalyzeBatch",
             batchSize: self.batch,
-            compression: !self.noCompression,
+            compression: !self.call.noCompression,
+            receiveWindowBytes: self.clientConfiguration.receiveWindowBytes,
             articles: distinct,
             meanArticleBytes: meanBytes,
             durationSeconds: self.duration,

@@ -25,7 +25,7 @@ struct HealthCommand: AsyncParsableCommand {
     func run() async throws {
         let endpoint = try self.client.endpoint()
         let response = try await self.client.withClient { client in
-            try await client.health(deadline: self.client.deadlineDuration ?? .seconds(10))
+            try await client.health(deadline: self.client.call.deadlineDuration ?? .seconds(10))
         }
         if self.json {
             print(try response.jsonString())

@@ -24,7 +24,7 @@ struct InfoCommand: AsyncParsableCommand {
     func run() async throws {
         let endpoint = try self.client.endpoint()
         let info = try await self.client.withClient { client in
-            try await client.serverInfo(deadline: self.client.deadlineDuration ?? .seconds(10))
+            try await client.serverInfo(deadline: self.client.call.deadlineDuration ?? .seconds(10))
         }
         if self.json {
             print(try info.jsonString())

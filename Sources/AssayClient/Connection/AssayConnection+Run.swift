@@ -52,7 +52,7 @@ extension AssayConnection {
         let asyncChannel: NIOAsyncChannel<AssayFrame, ByteBuffer>
         do {
             asyncChannel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-                .connectTimeout(.nanoseconds(Int64(configuration.connectTimeout.seconds * 1e9)))
+                .connectTimeout(TimeAmount(configuration.connectTimeout))
                 .channelOption(.socketOption(.tcp_nodelay), value: 1)
                 .connect(host: endpoint.host, port: endpoint.port) { channel in
                     channel.eventLoop.makeCompletedFuture {
@@ -83,7 +83,7 @@ extension AssayConnection {
             AssayFrameEncoder.encode(frame, into: &helloBytes)
         }
         let channel = asyncChannel.channel
-        let helloTimer = channel.eventLoop.scheduleTask(in: .nanoseconds(Int64(configuration.connectTimeout.seconds * 1e9))) {
+        let helloTimer = channel.eventLoop.scheduleTask(in: TimeAmount(configuration.connectTimeout)) {
             channel.close(promise: nil)
         }
 

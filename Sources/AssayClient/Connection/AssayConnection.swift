@@ -141,7 +141,7 @@ final class AssayConnection: Sendable {
             entry.pending = Array(requestFrames.dropFirst(sendable))
             if !entry.pending.isEmpty { entry.requestsWaitingSince = .now }
             if let timeout {
-                entry.timer = self.channel.eventLoop.scheduleTask(in: .nanoseconds(Int64(timeout.seconds * 1e9))) {
+                entry.timer = self.channel.eventLoop.scheduleTask(in: TimeAmount(timeout)) {
                     self.fail(
                         id,
                         with: AssayClientError(
