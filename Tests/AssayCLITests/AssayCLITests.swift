@@ -162,12 +162,36 @@ import Testing
         ["analyze", "/no/such/file.txt"],
         ["frobnicate"],
         ["serve", "--port", "99999"],
+        ["model", "train", "--without", "colour"],
+        ["model", "train", "--without", "gazetteer"],
+        ["model", "train", "--epochs", "0"],
     ])
     func usageErrorsExitTwo(arguments: [String]) throws {
         let run = try Self.assay(arguments)
         #expect(run.status == 2, "\(arguments): \(run.stderr)")
         #expect(run.stderr.hasPrefix("assay: "))
         #expect(run.stderr.split(separator: "\n").count == 1)
+    }
+
+    @Test func modelTrainAblationFlagsReachTheModel() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("assay-ner-\(UInt64.random(in: 0...UInt64.max))")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let conll = "-DOCSTART-\tO\n\nJohn\tB-PER\nSmith\tI-PER\nvisited\tO\nParis\tB-LOC\n.\tO\n"
+        for file in ["uner_en/train.conll", "uner_en/extra_pud.conll", "uner_en/dev.conll", "wikigold/train.conll", "wikigold/dev.conll"] {
+            let url = directory.appendingPathComponent(file)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try conll.write(to: url, atomically: true, encoding: .utf8)
+        }
+        let output = directory.appendingPathComponent("ner.bin")
+        let run = try Self.assay([
+            "model", "train", "--data-dir", directory.path, "--output", output.path, "--epochs", "2",
+            "--without", "documentHistory", "--with", "tagConjunctions",
+        ])
+        #expect(run.status == 0, "\(run.stderr)")
+        let model = try NERModel.load(contentsOf: output)
+        #expect(model.extractor.featureSet == NERFeatureSet.standard.subtracting(.documentHistory).union(.tagConjunctions))
+        let tagged = try Self.assay(["tag", "--model", output.path], stdin: "John Smith visited Paris .\n")
+        #expect(tagged.stdout == "B-PER I-PER O B-LOC O\n")
     }
 
     @Test func badArticleExitsOne() async throws {

@@ -44,6 +44,14 @@ public struct NERFeatureSet: OptionSet, Hashable, Sendable {
     /// (`name-lists.tsv`: US Census name lists, GeoNames places).
     public static let nameLists = NERFeatureSet(rawValue: 1 << 11)
 
+    /// The optional groups by name, as `assay model train --with` / `--without` take them.
+    public static let groupsByName: [(name: String, group: NERFeatureSet)] = [
+        ("wideContext", .wideContext), ("wordConjunctions", .wordConjunctions), ("tagConjunctions", .tagConjunctions),
+        ("documentHistory", .documentHistory), ("affixes", .affixes), ("casedWord", .casedWord),
+        ("neighbourAffixes", .neighbourAffixes), ("sentenceCase", .sentenceCase), ("gazetteer", .gazetteer),
+        ("viterbi", .viterbi), ("nameRuns", .nameRuns), ("nameLists", .nameLists),
+    ]
+
     /// Every bit this build understands.
     public static let known = NERFeatureSet(rawValue: (1 << 12) - 1)
 

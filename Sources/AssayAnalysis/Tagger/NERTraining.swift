@@ -45,23 +45,12 @@ public struct NERTrainingOptions: Sendable {
     /// Fraction of training sentences also added in ALL CAPS (as extra documents), so that headlines
     /// and datelines in capitals are tagged; chosen with a generator seeded from `seed`.
     public var uppercaseAugmentation: Double = 0.1
-    /// Fraction of the training sentences without any entity that is kept (chosen with a generator
-    /// seeded from `seed`); the rest is dropped before training.
-    public var entitylessSentenceFraction: Double = 1
     /// The model version string; `nil` gives ``NERTraining/defaultModelVersion(seed:knowledgeBase:)``.
     public var modelVersion: String?
     /// The gazetteer for ``NERFeatureSet/gazetteer``; `nil` uses the bundled knowledge base's.
     public var gazetteer: NERGazetteer?
-    /// Condition on the tagger's own previous decisions during training (as in decoding), instead of
-    /// the gold previous tags (teacher forcing, which suffers from exposure bias).
-    public var predictedHistory = true
-    /// With predicted history, also update when the gold tag is unreachable under the BILOU constraint
-    /// after an earlier error (off by default: such updates cannot change the decision and diverge).
-    public var updateUnreachable = false
     /// Number of perceptrons (each on its own shuffling seed) whose averaged weights are averaged.
     public var ensembleSize = 3
-    /// Score the dev files after every epoch (otherwise only after each member's last epoch).
-    public var reportEveryEpoch = false
 
     /// Default options.
     public init() {}
@@ -79,20 +68,10 @@ public enum NERTraining {
         "ner-perceptron-4 (seed \(seed), \(releaseDate)\(knowledgeBase.map { ", \($0)" } ?? ""))"
     }
 
-    /// Trains a model on CoNLL `files` and reports dev scores on `devFiles` after every epoch.
+    /// Trains a model on CoNLL `files`, reporting progress and, after each ensemble member's last
+    /// epoch, scores on `devFiles`.
     ///
     /// Deterministic: the same files, options and seed give byte-identical weights.
-    public static func train(
-        files: [URL], devFiles: [URL], epochs: Int = NERTrainingOptions().epochs, seed: UInt64 = 42,
-        progress: (String) -> Void = { _ in }
-    ) throws -> NERModel {
-        var options = NERTrainingOptions()
-        options.epochs = epochs
-        options.seed = seed
-        return try train(files: files, devFiles: devFiles, options: options, progress: progress)
-    }
-
-    /// Trains with full control over the options.
     public static func train(
         files: [URL], devFiles: [URL], options: NERTrainingOptions,
         progress: (String) -> Void = { _ in }
@@ -104,20 +83,6 @@ public enum NERTraining {
             let mask = options.maskMISCOnFilesWithoutMISC && !hasMISC
             progress("\(file.lastPathComponent): \(documents.count) documents\(mask ? ", no MISC annotation: MISC-vs-O decisions masked" : "")")
             corpus += documents.map { ($0, mask) }
-        }
-        if options.entitylessSentenceFraction < 1 {
-            var dropRNG = SplitMix64(seed: options.seed ^ 0xD209)
-            var dropped = 0
-            corpus = corpus.map { document, mask in
-                let kept = document.sentences.filter { sentence in
-                    if sentence.tags.contains(where: { $0 != "O" }) { return true }
-                    let keep = Double(dropRNG.next() >> 11) * 0x1p-53 < options.entitylessSentenceFraction
-                    if !keep { dropped += 1 }
-                    return keep
-                }
-                return (CoNLLDocument(sentences: kept), mask)
-            }
-            progress("dropped \(dropped) sentences without entities")
         }
         if options.uppercaseAugmentation > 0 {
             var augmentRNG = SplitMix64(seed: options.seed ^ 0xCA95)
@@ -141,8 +106,6 @@ public enum NERTraining {
             extractor: NERFeatureExtractor(hashBits: options.hashBits, featureSet: options.featureSet), gazetteer: gazetteer,
             corpus: corpus
         )
-        trainer.predictedHistory = options.predictedHistory
-        trainer.updateUnreachable = options.updateUnreachable
         // An ensemble of `ensembleSize` perceptrons, each trained on its own document order (member m
         // shuffles with seed `seed + m`); their averaged weights are averaged before quantisation. This
         // removes most of the dependence of the result on the shuffling seed.
@@ -160,7 +123,7 @@ public enum NERTraining {
                 let (errors, tokens) = trainer.epoch(order: order)
                 var line = String(format: "member %d epoch %2d  train token error %.4f  %.1fs", member + 1, epoch,
                                   Double(errors) / Double(max(tokens, 1)), Date().timeIntervalSince(start))
-                if options.reportEveryEpoch || epoch == max(1, options.epochs) {
+                if epoch == max(1, options.epochs) {
                     let current = trainer.model(version: version)
                     for set in dev {
                         let evaluator = current.evaluate(set.documents)
@@ -208,8 +171,6 @@ extension NERModel {
 struct PerceptronTrainer {
     let extractor: NERFeatureExtractor
     let gazetteer: NERGazetteer?
-    var predictedHistory = true
-    var updateUnreachable = false
     let k = BILOUTag.count
     /// Per document: the range of its sentences in `sentenceStarts`.
     var documentSentences: [Range<Int>] = []
@@ -307,7 +268,7 @@ struct PerceptronTrainer {
                         // earlier token; updating here would push a tag the constrained argmax cannot choose,
                         // again and again (weights grow without bound: what made predicted history "blow up").
                         let reachable = NERTransitions.allowed[allowedBase + g] && (!last || NERTransitions.canEnd[g])
-                        if !maskedMISC && (reachable || updateUnreachable) {
+                        if !maskedMISC && reachable {
                             let c = counter
                             weights.withUnsafeMutableBufferPointer { w in
                                 totals.withUnsafeMutableBufferPointer { u in
@@ -324,11 +285,11 @@ struct PerceptronTrainer {
                     tokens += 1
                     predicted.append(UInt8(best))
                     previous2 = previous
-                    // Predicted history (default), as in decoding: the same constrained argmax is taken
-                    // here and at decoding time; when it differs from gold, the features computed with the
-                    // predicted history get +1 on the gold tag and −1 on the predicted one. With gold
-                    // history (teacher forcing) the tagger never learns to continue after its own errors.
-                    previous = predictedHistory ? UInt8(best) : UInt8(g)
+                    // Predicted history, as in decoding: the same constrained argmax is taken here and at
+                    // decoding time; when it differs from gold, the features computed with the predicted
+                    // history get +1 on the gold tag and −1 on the predicted one. With gold history
+                    // (teacher forcing) the tagger would never learn to continue after its own errors.
+                    previous = UInt8(best)
                 }
                 infos.withUnsafeBufferPointer { infos in
                     predicted.withUnsafeBufferPointer { tags in
@@ -362,7 +323,7 @@ struct PerceptronTrainer {
                 if emission.count < n * k { emission = [Float](repeating: 0, count: n * k) }
                 if transition.count < n * (k + 1) * k { transition = [Float](repeating: 0, count: n * (k + 1) * k) }
                 structuredScores(first: a, count: n, memory: memory, emission: &emission, transition: &transition)
-                Self.viterbi(n: n, emission: emission, transition: transition, allowedTags: nil, into: &predicted)
+                Self.viterbi(n: n, emission: emission, transition: transition, into: &predicted)
                 target.removeAll(keepingCapacity: true)
                 for i in 0 ..< n { target.append(gold[a + i]) }
                 if mask { Self.acceptMISC(predicted: predicted, into: &target) }
@@ -493,11 +454,8 @@ struct PerceptronTrainer {
         }
     }
 
-    /// Float Viterbi over the legal BILOU sequences for training; `allowedTags` (a bit set of tags per
-    /// token) restricts the path further. Ties go to the lower tag index.
-    static func viterbi(
-        n: Int, emission: [Float], transition: [Float], allowedTags: [UInt32]?, into path: inout [UInt8]
-    ) {
+    /// Float Viterbi over the legal BILOU sequences for training. Ties go to the lower tag index.
+    static func viterbi(n: Int, emission: [Float], transition: [Float], into path: inout [UInt8]) {
         let k = BILOUTag.count
         let start = k
         var delta = [Float](repeating: -.infinity, count: k)
@@ -506,7 +464,6 @@ struct PerceptronTrainer {
         for i in 0 ..< n {
             for t in 0 ..< k {
                 next[t] = -.infinity
-                if let allowedTags, allowedTags[i] & (1 << UInt32(t)) == 0 { continue }
                 if i == n - 1 && !NERTransitions.canEnd[t] { continue }
                 if i == 0 {
                     if NERTransitions.allowed[start * k + t] {

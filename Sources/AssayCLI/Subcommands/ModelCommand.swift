@@ -28,12 +28,46 @@ struct ModelCommand: ParsableCommand {
         @Option(name: .long, help: "Training epochs.")
         var epochs: Int = NERTrainingOptions().epochs
 
+        @Option(name: .long, help: "Add a feature group to the shipped set (repeatable; for ablations): \(Self.groupNames).")
+        var with: [String] = []
+
+        @Option(name: .long, help: "Remove a feature group from the shipped set (repeatable; for ablations): \(Self.groupNames).")
+        var without: [String] = []
+
+        static let groupNames = NERFeatureSet.groupsByName.map(\.name).joined(separator: ", ")
+
+        /// The shipped feature set with `--with` groups added and `--without` groups removed.
+        func featureSet() throws -> NERFeatureSet {
+            func group(_ name: String) throws -> NERFeatureSet {
+                guard let match = NERFeatureSet.groupsByName.first(where: { $0.name == name }) else {
+                    throw ValidationError("unknown feature group '\(name)'; known: \(Self.groupNames)")
+                }
+                return match.group
+            }
+            var set = NERFeatureSet.standard
+            for name in with { set.formUnion(try group(name)) }
+            for name in without { set.subtract(try group(name)) }
+            if set.contains(.nameLists) && !set.contains(.gazetteer) {
+                throw ValidationError("nameLists needs gazetteer: add --without nameLists too")
+            }
+            return set
+        }
+
+        func validate() throws {
+            guard epochs >= 1 else { throw ValidationError("--epochs must be at least 1") }
+            _ = try featureSet()
+        }
+
         func run() throws {
             let data = URL(fileURLWithPath: dataDir)
             let files = ["uner_en/train.conll", "uner_en/extra_pud.conll", "wikigold/train.conll"].map { data.appendingPathComponent($0) }
             let dev = ["uner_en/dev.conll", "wikigold/dev.conll"].map { data.appendingPathComponent($0) }
+            var options = NERTrainingOptions()
+            options.epochs = epochs
+            options.seed = seed
+            options.featureSet = try featureSet()
             let start = ContinuousClock.now
-            let model = try NERTraining.train(files: files, devFiles: dev, epochs: epochs, seed: seed) { print($0) }
+            let model = try NERTraining.train(files: files, devFiles: dev, options: options) { print($0) }
             try model.write(to: URL(fileURLWithPath: output))
             print("wrote \(output) (\(model.serialized().count) bytes), version \"\(model.version)\", in \(ContinuousClock.now - start)")
         }

@@ -181,22 +181,36 @@ struct NERViterbiTests {
         }
     }
 
-    @Test func structuredTrainingViterbiRespectsAllowedTags() {
-        // The training Viterbi restricted to MISC-or-O on the second token (as on files without MISC).
+    @Test func structuredTrainingViterbiFindsTheBestLegalPath() {
         let k = BILOUTag.count
         var emission = [Float](repeating: 0, count: 2 * k)
         let transition = [Float](repeating: 0, count: 2 * (k + 1) * k)
         emission[Int(BILOUTag(.unit, .per).rawValue)] = 5
         emission[k + Int(BILOUTag(.unit, .loc).rawValue)] = 9
-        emission[k + Int(BILOUTag(.unit, .misc).rawValue)] = 4
         var path: [UInt8] = []
-        PerceptronTrainer.viterbi(n: 2, emission: emission, transition: transition, allowedTags: nil, into: &path)
+        PerceptronTrainer.viterbi(n: 2, emission: emission, transition: transition, into: &path)
         #expect(path.map { BILOUTag(uncheckedRawValue: $0).description } == ["U-PER", "U-LOC"])
-        var miscOrO: UInt32 = 1
-        for position in 0 ..< 4 { miscOrO |= 1 << UInt32(1 + 4 * Int(NERLabel.misc.rawValue) + position) }
-        let allowed = [UInt32((1 << k) - 1), miscOrO]
-        PerceptronTrainer.viterbi(n: 2, emission: emission, transition: transition, allowedTags: allowed, into: &path)
-        #expect(path.map { BILOUTag(uncheckedRawValue: $0).description } == ["U-PER", "U-MISC"])
+        // The best single-token scores are illegal together (B-ORG then U-LOC leaves ORG open): the
+        // legal pair with the highest total wins.
+        emission[Int(BILOUTag(.begin, .org).rawValue)] = 20
+        emission[k + Int(BILOUTag(.last, .org).rawValue)] = 6
+        PerceptronTrainer.viterbi(n: 2, emission: emission, transition: transition, into: &path)
+        #expect(path.map { BILOUTag(uncheckedRawValue: $0).description } == ["B-ORG", "L-ORG"])
+    }
+
+    @Test func acceptMISCCopiesOnlyMISCNamesOverGoldOutside() {
+        func tags(_ names: [String]) -> [UInt8] { names.map { BILOUTag(string: $0)!.rawValue } }
+        func names(_ tags: [UInt8]) -> [String] { tags.map { BILOUTag(uncheckedRawValue: $0).description } }
+        // Predicted: a MISC name over gold O (accepted), a MISC name overlapping a gold PER (kept as an
+        // error), and a LOC over gold O (kept as an error).
+        let predicted = tags(["B-MISC", "L-MISC", "O", "U-MISC", "O", "U-LOC"])
+        var target = tags(["O", "O", "O", "U-PER", "O", "O"])
+        PerceptronTrainer.acceptMISC(predicted: predicted, into: &target)
+        #expect(names(target) == ["B-MISC", "L-MISC", "O", "U-PER", "O", "O"])
+        // A MISC name only partly over gold O is not accepted either.
+        var partial = tags(["O", "U-PER", "O", "O", "O", "O"])
+        PerceptronTrainer.acceptMISC(predicted: tags(["B-MISC", "L-MISC", "O", "O", "O", "O"]), into: &partial)
+        #expect(names(partial) == ["O", "U-PER", "O", "O", "O", "O"])
     }
 }
 
@@ -395,7 +409,7 @@ struct NEREvaluatorTests {
 
 @Suite("Model training, format and decoding")
 struct NERModelTests {
-    static func tinyModel() throws -> NERModel {
+    static func tinyModel(featureSet: NERFeatureSet = .standard) throws -> NERModel {
         let text = """
         -DOCSTART-\tO
 
@@ -421,6 +435,7 @@ struct NERModelTests {
         options.epochs = 5
         options.hashBits = 12
         options.modelVersion = "test-model"
+        options.featureSet = featureSet
         return try NERTraining.train(files: [url], devFiles: [], options: options)
     }
 
@@ -536,9 +551,10 @@ struct NERModelTests {
     }
 
     @Test func predictedHistoryTrainingStaysBounded() throws {
-        // Training on predicted history with the BILOU constraint must not diverge: the trained tiny
-        // model still reproduces the multi-token names of its training sentences.
-        let model = try Self.tinyModel()
+        // Greedy training on predicted history with the BILOU constraint must not diverge: the trained
+        // tiny model still reproduces the multi-token names of its training sentences.
+        let model = try Self.tinyModel(featureSet: NERFeatureSet.standard.subtracting(.viterbi).union(.tagConjunctions))
+        #expect(!model.extractor.featureSet.contains(.viterbi))
         #expect(model.tag(["Acme", "Corp", "hired", "Mary", "in", "Berlin", "."]).prefix(4) == ["B-ORG", "I-ORG", "O", "B-PER"])
         #expect(model.tag(["John", "Smith", "visited", "Paris", "."]) == ["B-PER", "I-PER", "O", "B-LOC", "O"])
     }
