@@ -4,14 +4,15 @@
 //   (tagger: the engine's tokenizer and sentence splitter, then the tagger's spans, on raw text;
 //   "events" are then the names it finds)
 //   .build/release/EngineProfile dump [directory]   prints every event of every article (risk on, no
-//   tagger), to check that an optimisation leaves the output byte for byte the same.
+//   tagger), to check that an optimisation leaves the output byte for byte the same;
+//   dump-everything does the same with the whole engine (tagger on).
 // Articles: every .txt file of the directory (default Examples/articles), title on the first line.
 import AssayAnalysis
 import Foundation
 
 let mode = CommandLine.arguments.count > 1 ? CommandLine.arguments[1] : "risk"
 let seconds = CommandLine.arguments.count > 2 ? Double(CommandLine.arguments[2]) ?? 5 : 5
-let directoryArgument = mode == "dump" ? 2 : 3
+let directoryArgument = mode.hasPrefix("dump") ? 2 : 3
 let directory =
     CommandLine.arguments.count > directoryArgument
     ? URL(fileURLWithPath: CommandLine.arguments[directoryArgument])
@@ -29,10 +30,10 @@ let knowledgeBase = try KnowledgeBase.bundled()
 let engine: AnalysisEngine
 switch mode {
 case "entities": engine = AnalysisEngine(knowledgeBase: knowledgeBase)
-case "everything": engine = try AnalysisEngine.bundled()
+case "everything", "dump-everything": engine = try AnalysisEngine.bundled()
 default: engine = AnalysisEngine(knowledgeBase: knowledgeBase, riskModel: try RiskModel.bundled())
 }
-if mode == "dump" {
+if mode.hasPrefix("dump") {
     for article in articles {
         print("== \(article.reference)")
         for event in engine.analyze(article) { dump(event) }
