@@ -91,6 +91,8 @@ struct ArticleRiskScorer: Sendable {
     private var commodityList: [Commodity] = []
     private var maximumCommodityCount = 0
     private var lastSpeaker: String?
+    /// Lexicon entries suppressed for the rest of the article by a `later=` exclusion.
+    private var excludedFromNowOn: Set<Int> = []
     /// Categories (bit ``RiskCategory/ordinal``) with evidence added since the last ``changedScores()``.
     private var touched = 0
     /// The outcome last published for each category.
@@ -194,6 +196,7 @@ struct ArticleRiskScorer: Sendable {
             } else {
                 excludedSpans.append((match.tokens, lexicon.entries[match.entry].category))
             }
+            self.excludedFromNowOn.formUnion(lexicon.entries[match.entry].laterExcluded)
         }
 
         // A cue inside an organisation's name ("Bureau of Industry and Security") is part of the name.
@@ -225,6 +228,7 @@ struct ArticleRiskScorer: Sendable {
         for category in RiskCategory.allCases where excludedCategories & (1 << category.ordinal) == 0 {
             let candidates = byCategory[category.ordinal].filter { match in
                 return !excludedSpans.contains { $0.0.overlaps(match.extent) && ($0.1 == nil || $0.1 == category) }
+                    && !self.excludedFromNowOn.contains(match.entry)
                     && !deEscalations.contains { $0.extent.overlaps(match.tokens) }
                     && !insideName(match.tokens)
             }

@@ -9,7 +9,8 @@ struct RiskLexicon: Sendable {
         case threat
         /// An agreement word with an action: lowers tension and trade restriction.
         case deEscalation = "de-escalation"
-        /// Suppresses cues it overlaps ("price war") or, with `scope=sentence`, the whole sentence ("film").
+        /// Suppresses cues it overlaps ("price war") or, with `scope=sentence`, the whole sentence ("film");
+        /// with `later=CUE`, also every match of that cue from its sentence to the end of the article.
         case exclusion
         /// Modifiers: hedges halve a later cue in the clause, negations zero it.
         case hedge
@@ -32,6 +33,9 @@ struct RiskLexicon: Sendable {
         var nearWords: Set<String>
         /// Exclusions: the whole sentence (true) or only overlapping cues.
         var sentenceScope: Bool
+        /// Exclusions with `later=CUE`: the entries of that cue, suppressed from the exclusion's sentence
+        /// to the end of the article ("air strikes … the strikes" is still the military sense).
+        var laterExcluded: [Int] = []
         /// Modifiers: how many tokens back they reach.
         var reach: Int
         var source: String
@@ -91,6 +95,7 @@ struct RiskLexicon: Sendable {
                 category: category, cue: cue, weight: weight, kind: kind, nearWindow: 0, nearWords: [],
                 sentenceScope: false, reach: 0, source: String(table.value(row, "source"))
             )
+            var laterCues: [String] = []
             for rule in table.value(row, "context").split(separator: ",") {
                 if rule.hasPrefix("near=") {
                     let parts = rule.dropFirst(5).split(separator: ":", maxSplits: 1)
@@ -101,11 +106,20 @@ struct RiskLexicon: Sendable {
                     entry.nearWords = Set(parts[1].split(separator: "|").flatMap { Self.phrases(String($0), tokenizer) }.compactMap(\.first))
                 } else if rule == "scope=sentence" {
                     entry.sentenceScope = true
+                } else if rule.hasPrefix("later=") && kind == .exclusion {
+                    laterCues.append(String(rule.dropFirst(6)))
                 } else if rule.hasPrefix("before=") {
                     entry.reach = Int(rule.dropFirst(7)) ?? 0
                 }
             }
             let index = self.entries.count
+            for laterCue in laterCues {
+                let targets = self.entries.indices.filter { self.entries[$0].cue == laterCue && self.entries[$0].addsEvidence }
+                guard !targets.isEmpty else {
+                    throw .malformed("lexicon.tsv", "'\(cue)': later=\(laterCue) names no cue above it")
+                }
+                entry.laterExcluded += targets
+            }
             self.entries.append(entry)
             let forms = table.value(row, "forms").isEmpty ? cue : String(table.value(row, "forms"))
             for form in forms.split(separator: "|") {

@@ -92,6 +92,24 @@ struct RiskMetamorphicTests {
         #expect(Self.value("The United States carried out air strikes on rebel targets near the port.", .marketDisruption) == 0)
         #expect(Self.value("Warships launched missile strikes on the coast.", .marketDisruption) == 0)
         #expect(Self.value("Dockworkers at the port went on strike on Monday.", .marketDisruption) > 0)
+        // Once the article has named a military strike, a later bare "the strikes" keeps that sense,
+        // also in a later paragraph; without the military strike the same sentence is a labour strike.
+        let later = "Tehran called the strikes a violation of its sovereignty."
+        #expect(Self.value("Israel launched air strikes on sites near Isfahan.\n" + later, .marketDisruption) == 0)
+        #expect(Self.value("Israel launched air strikes on sites near Isfahan. " + later, .marketDisruption) == 0)
+        #expect(Self.value(later, .marketDisruption) > 0)
+        // A labour strike before the military one still counts.
+        #expect(Self.value("Miners went on strike at the copper mine.\nIsrael launched air strikes on sites near Isfahan.", .marketDisruption) > 0)
+    }
+
+    @Test("later= names a cue above it, or the lexicon does not load")
+    func laterExclusionRule() throws {
+        let header = "category\tcue\tforms\tweight\tkind\tcontext\tsource\n"
+        let strike = "market_disruption\tlabour strike\tstrike*\t0.3\tact\t\ttest\n"
+        let military = "market_disruption\tmilitary strike\tair strike*\t0\texclusion\tscope=span,later=labour strike\ttest\n"
+        let lexicon = try RiskLexicon(text: header + strike + military)
+        #expect(lexicon.entries[1].laterExcluded == [0])
+        #expect(throws: KnowledgeBaseError.self) { try RiskLexicon(text: header + military + strike) }
     }
 
     @Test("a meeting alone is neutral")
