@@ -46,6 +46,17 @@ func usageFailure(_ message: String) -> Never {
     exit(2)
 }
 
+/// Every flag PeerBench reads; any other `--…` argument is a usage error, so a misspelt flag never
+/// silently runs with the default.
+let knownFlags: Set<String> = [
+    "--transport-only", "--event-bytes", "--events-per-call", "--assay-credit", "--articles", "--runs",
+    "--duration", "--warmup", "--concurrency", "--connections", "--memory-streams", "--rate", "--json",
+    "--transports",
+]
+if let unknown = arguments.first(where: { $0.hasPrefix("--") && !knownFlags.contains($0) }) {
+    usageFailure("unknown flag \(unknown); flags: \(knownFlags.sorted().joined(separator: " "))")
+}
+
 /// The text after `--name`, nil when the flag is absent; exits with a message when the flag is
 /// last or followed by another flag.
 func stringOption(_ name: String) -> String? {
