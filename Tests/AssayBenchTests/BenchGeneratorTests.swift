@@ -230,7 +230,9 @@ struct BenchOptionsTests {
         #expect(configuration.maximumRetries == 0)
         #expect(try BenchCommand.parse([]).clientConfiguration.compression)
         let error = #expect(throws: (any Error).self) { try BenchCommand.parse(["--deadline", "0"]) }
-        #expect(error.map { BenchCommand.message(for: $0) } == "--deadline must be a positive number of seconds")
+        #expect(error.map { BenchCommand.message(for: $0) } == "--deadline must be a positive number of seconds, at most a year")
+        // A deadline too large for a 64-bit nanosecond count is refused, not a crash.
+        #expect(throws: (any Error).self) { try BenchCommand.parse(["--deadline", "1e300"]) }
     }
 
     @Test("--receive-window-bytes reaches the client configuration; without it, the library's default")

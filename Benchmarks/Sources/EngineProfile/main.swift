@@ -12,7 +12,8 @@ import Foundation
 
 let mode = CommandLine.arguments.count > 1 ? CommandLine.arguments[1] : "risk"
 let seconds = CommandLine.arguments.count > 2 ? Double(CommandLine.arguments[2]) ?? 5 : 5
-let directoryArgument = mode.hasPrefix("dump") ? 2 : 3
+let dumps = mode == "dump" || mode == "dump-everything"
+let directoryArgument = dumps ? 2 : 3
 let directory =
     CommandLine.arguments.count > directoryArgument
     ? URL(fileURLWithPath: CommandLine.arguments[directoryArgument])
@@ -33,7 +34,7 @@ case "entities": engine = AnalysisEngine(knowledgeBase: knowledgeBase)
 case "everything", "dump-everything": engine = try AnalysisEngine.bundled()
 default: engine = AnalysisEngine(knowledgeBase: knowledgeBase, riskModel: try RiskModel.bundled())
 }
-if mode.hasPrefix("dump") {
+if dumps {
     for article in articles {
         print("== \(article.reference)")
         for event in engine.analyze(article) { dump(event) }

@@ -91,7 +91,7 @@ struct ArticleRiskScorer: Sendable {
     private var commodityList: [Commodity] = []
     private var maximumCommodityCount = 0
     private var lastSpeaker: String?
-    /// Lexicon entries suppressed for the rest of the article by a `later=` exclusion.
+    /// Lexicon entries suppressed by a `later=` exclusion of an earlier sentence of the article.
     private var excludedFromNowOn: Set<Int> = []
     /// Categories (bit ``RiskCategory/ordinal``) with evidence added since the last ``changedScores()``.
     private var touched = 0
@@ -142,6 +142,8 @@ struct ArticleRiskScorer: Sendable {
                     }
                 )
             }
+            // `later=` exclusions reach every later sentence (their own is handled in addCues).
+            for match in matches { self.excludedFromNowOn.formUnion(lexicon.entries[match.entry].laterExcluded) }
             // Commodity mentions for supply concentration.
             for resolved in input.mentions where resolved.type == .commodity && !resolved.mention.repeated {
                 let (id, mention) = (resolved.entityID, resolved.mention)
@@ -196,7 +198,14 @@ struct ArticleRiskScorer: Sendable {
             } else {
                 excludedSpans.append((match.tokens, lexicon.entries[match.entry].category))
             }
-            self.excludedFromNowOn.formUnion(lexicon.entries[match.entry].laterExcluded)
+        }
+        // `later=` exclusions of this sentence reach the cues that start at or after them.
+        let laterHere = matches.filter { !lexicon.entries[$0.entry].laterExcluded.isEmpty }
+        func excludedByLaterRule(_ match: RiskLexicon.Match) -> Bool {
+            self.excludedFromNowOn.contains(match.entry)
+                || laterHere.contains {
+                    $0.tokens.lowerBound <= match.tokens.lowerBound && lexicon.entries[$0.entry].laterExcluded.contains(match.entry)
+                }
         }
 
         // A cue inside an organisation's name ("Bureau of Industry and Security") is part of the name.
@@ -228,7 +237,7 @@ struct ArticleRiskScorer: Sendable {
         for category in RiskCategory.allCases where excludedCategories & (1 << category.ordinal) == 0 {
             let candidates = byCategory[category.ordinal].filter { match in
                 return !excludedSpans.contains { $0.0.overlaps(match.extent) && ($0.1 == nil || $0.1 == category) }
-                    && !self.excludedFromNowOn.contains(match.entry)
+                    && !excludedByLaterRule(match)
                     && !deEscalations.contains { $0.extent.overlaps(match.tokens) }
                     && !insideName(match.tokens)
             }

@@ -106,7 +106,8 @@ struct RiskLexicon: Sendable {
                     entry.nearWords = Set(parts[1].split(separator: "|").flatMap { Self.phrases(String($0), tokenizer) }.compactMap(\.first))
                 } else if rule == "scope=sentence" {
                     entry.sentenceScope = true
-                } else if rule.hasPrefix("later=") && kind == .exclusion {
+                } else if rule.hasPrefix("later=") {
+                    guard kind == .exclusion else { throw .malformed("lexicon.tsv", "'\(cue)': later= is for exclusions") }
                     laterCues.append(String(rule.dropFirst(6)))
                 } else if rule.hasPrefix("before=") {
                     entry.reach = Int(rule.dropFirst(7)) ?? 0
@@ -114,9 +115,11 @@ struct RiskLexicon: Sendable {
             }
             let index = self.entries.count
             for laterCue in laterCues {
-                let targets = self.entries.indices.filter { self.entries[$0].cue == laterCue && self.entries[$0].addsEvidence }
+                let targets = self.entries.indices.filter {
+                    self.entries[$0].cue == laterCue && (self.entries[$0].kind == .act || self.entries[$0].kind == .threat)
+                }
                 guard !targets.isEmpty else {
-                    throw .malformed("lexicon.tsv", "'\(cue)': later=\(laterCue) names no cue above it")
+                    throw .malformed("lexicon.tsv", "'\(cue)': later=\(laterCue) names no act or threat cue above it")
                 }
                 entry.laterExcluded += targets
             }

@@ -40,8 +40,9 @@ public struct NERFeatureSet: OptionSet, Hashable, Sendable {
     public static let nameRuns = NERFeatureSet(rawValue: 1 << 10)
 
     /// Name-list features (needs ``gazetteer``): whether the token is a common given name or surname,
-    /// with the same for its neighbours, and its position in the name of a populated place
-    /// (`name-lists.tsv`: US Census name lists, GeoNames places).
+    /// with the same for its neighbours, and its position in a place name (`name-lists.tsv`, see
+    /// ``NERGazetteerType``). The organisation names of `name-lists.tsv` are not part of this group:
+    /// they join the knowledge base's organisations in ``gazetteer``.
     public static let nameLists = NERFeatureSet(rawValue: 1 << 11)
 
     /// The optional groups by name, as `assay model train --with` / `--without` take them.
@@ -437,7 +438,8 @@ public struct NERFeatureExtractor: Sendable, Hashable {
         UInt64((t.gazetteer >> (3 * UInt32(type.rawValue))) & 7)
     }
 
-    /// 1 if the token is a listed given name, plus 2 if it is a listed surname.
+    /// 1 if the token is a listed given name, plus 2 if it is a listed surname (one-token matches only:
+    /// a hyphenated name split into tokens, "Young - hee", does not count).
     @inline(__always) static func personNameBits(_ t: NERTokenInfo) -> UInt64 {
         (listPosition(t, .givenName) == 4 ? 1 : 0) | (listPosition(t, .surname) == 4 ? 2 : 0)
     }

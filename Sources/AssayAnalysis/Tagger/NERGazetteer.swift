@@ -1,6 +1,6 @@
 public import Foundation
 
-/// Gazetteer types used by the tagger's knowledge-base features.
+/// Gazetteer types used by the tagger's knowledge-base and name-list features.
 public enum NERGazetteerType: Int, Sendable, CaseIterable {
     /// Knowledge-base persons (names and partial names).
     case person = 0
@@ -12,21 +12,22 @@ public enum NERGazetteerType: Int, Sendable, CaseIterable {
     case demonym = 3
     /// Commodities ("lithium", "rare earths").
     case commodity = 4
-    /// Common given names (US Census lists; `name-lists.tsv`).
+    /// Common given names (`name-lists.tsv`: US Census lists and hand-curated names of other cultures).
     case givenName = 5
-    /// Common surnames (US Census lists; `name-lists.tsv`).
+    /// Common surnames (`name-lists.tsv`: US Census lists and hand-curated names of other cultures).
     case surname = 6
-    /// Populated places of GeoNames with 15,000 or more inhabitants, and US states (`name-lists.tsv`).
+    /// Places (`name-lists.tsv`: GeoNames places of 15,000 or more inhabitants, US states, first-level
+    /// subdivisions, hand-curated regions, seas, rivers, mountains, islands and landmarks).
     case place = 7
 
-    /// Number of types.
-    public static let count = 8
-    /// The types that come from the knowledge base proper (the rest come from `name-lists.tsv`).
-    public static let knowledgeBaseCount = 5
+    /// Number of types (at most 8: ``NERGazetteer`` keeps one bit per type per trie node).
+    public static let count = allCases.count
+    /// The types that come from the knowledge base proper (``givenName`` and later come from `name-lists.tsv`).
+    public static let knowledgeBaseCount = givenName.rawValue
 }
 
-/// Knowledge-base gazetteer for the tagger: a trie of alias token sequences with the entity type of
-/// each alias, and single-token cue lists (titles before person names, organisation head words,
+/// Knowledge-base gazetteer for the tagger: a trie of alias token sequences (knowledge-base aliases
+/// and the name lists, including their organisation names) with the type of each, and single-token cue lists (titles before person names, organisation head words,
 /// legal-form suffixes such as "Inc." and "Ltd", location prepositions).
 ///
 /// Built at model load from the bundled knowledge base (`Resources/Knowledge/aliases.tsv`,
@@ -46,6 +47,8 @@ public final class NERGazetteer: Sendable {
     let cues: IntegerTable
     /// Number of alias token sequences inserted.
     public let aliasCount: Int
+    /// How many of them are given names, surnames or places (``NERFeatureSet/nameLists`` needs some).
+    public let nameListCount: Int
 
     /// A title or role word that precedes a person's name ("Mr", "Chancellor", "President").
     public static let cueTitle: UInt8 = 1 << 0
@@ -61,10 +64,12 @@ public final class NERGazetteer: Sendable {
         version: String, aliases: [(tokens: [String], type: NERGazetteerType, caseSensitive: Bool)],
         cues cueList: [(token: String, bits: UInt8)]
     ) {
+        precondition(NERGazetteerType.count <= 8, "trie nodes keep the types in 8 bits; annotate keeps 8 per token")
         let extractor = NERFeatureExtractor(hashBits: 16)
-        var edges = IntegerTable(capacity: 8192)
+        var edges = IntegerTable(capacity: aliases.reduce(0) { $0 + $1.tokens.count })
         var nodeTypes: [UInt8] = [0]
         var count = 0
+        var nameListCount = 0
         for alias in aliases where !alias.tokens.isEmpty {
             var node: Int32 = 0
             for token in alias.tokens {
@@ -81,6 +86,7 @@ public final class NERGazetteer: Sendable {
             }
             nodeTypes[Int(node)] |= 1 << UInt8(alias.type.rawValue)
             count += 1
+            if alias.type.rawValue >= NERGazetteerType.knowledgeBaseCount { nameListCount += 1 }
         }
         var cues = IntegerTable(capacity: cueList.count)
         for (token, bits) in cueList {
@@ -92,6 +98,7 @@ public final class NERGazetteer: Sendable {
         self.nodeTypes = nodeTypes
         self.cues = cues
         self.aliasCount = count
+        self.nameListCount = nameListCount
     }
 
     /// Keys as ``IntegerTable`` takes them: 0 is its empty slot, so it is looked up as 1.

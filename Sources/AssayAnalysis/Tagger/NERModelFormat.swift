@@ -133,6 +133,9 @@ extension NERModel {
         var usedGazetteer: NERGazetteer?
         if featureSet.contains(.gazetteer) {
             if let gazetteer { usedGazetteer = gazetteer } else { usedGazetteer = try NERGazetteer.bundled() }
+            if featureSet.contains(.nameLists) && usedGazetteer?.nameListCount == 0 {
+                throw .gazetteerUnavailable("the model uses name lists, but the knowledge base has no name-lists.tsv")
+            }
         }
         self.init(
             version: version,

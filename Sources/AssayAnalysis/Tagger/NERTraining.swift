@@ -76,6 +76,9 @@ public enum NERTraining {
         files: [URL], devFiles: [URL], options: NERTrainingOptions,
         progress: (String) -> Void = { _ in }
     ) throws -> NERModel {
+        var options = options
+        // The name lists live in the gazetteer: without it the group would record a feature that never fires.
+        if !options.featureSet.contains(.gazetteer) { options.featureSet.remove(.nameLists) }
         var corpus: [(document: CoNLLDocument, maskMISC: Bool)] = []
         for file in files {
             let documents = try CoNLL.read(contentsOf: file)

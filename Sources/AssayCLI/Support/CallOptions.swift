@@ -15,8 +15,8 @@ struct CallOptions: ParsableArguments {
     var noCompression = false
 
     func validate() throws {
-        if let deadline = self.deadline, !(deadline > 0 && deadline.isFinite) {
-            throw ValidationError("--deadline must be a positive number of seconds")
+        if let deadline = self.deadline, !(deadline > 0 && deadline <= 86_400 * 365) {
+            throw ValidationError("--deadline must be a positive number of seconds, at most a year")
         }
     }
 

@@ -128,7 +128,7 @@ struct RiskGoldenTests {
         for other in [RiskCategory.tradeRestriction, .geopoliticalTension, .securityAndDefence] {
             #expect(market.value > risk.score(other).value, "\(other)")
         }
-        #expect(Set(Self.topCues(market, 4)).isSubset(of: ["labour strike", "supply disruption", "price jump", "shipping disruption", "shortage"]))
+        #expect(Set(Self.topCues(market, 4)).isSubset(of: ["labour strike", "walkout", "supply disruption", "price jump", "shipping disruption", "shortage"]))
         let trade = risk.score(.tradeRestriction)
         #expect(trade.contributions.first?.evidence.text == "suspended cobalt exports")
         let supply = risk.score(.supplyConcentration)

@@ -98,8 +98,13 @@ struct RiskMetamorphicTests {
         #expect(Self.value("Israel launched air strikes on sites near Isfahan.\n" + later, .marketDisruption) == 0)
         #expect(Self.value("Israel launched air strikes on sites near Isfahan. " + later, .marketDisruption) == 0)
         #expect(Self.value(later, .marketDisruption) > 0)
-        // A labour strike before the military one still counts.
+        // A labour strike before the military one still counts, also earlier in the same sentence.
         #expect(Self.value("Miners went on strike at the copper mine.\nIsrael launched air strikes on sites near Isfahan.", .marketDisruption) > 0)
+        #expect(Self.value("Miners went on strike at the copper mine as air strikes hit the city.", .marketDisruption) > 0)
+        // Only "strike(s)" keeps the military sense: a later walkout is still labour unrest.
+        #expect(Self.value("Israel launched air strikes on sites near Isfahan.\nDockworkers staged a walkout at the port.", .marketDisruption) > 0)
+        // Wording unions use too ("strikes on") suppresses only its own words.
+        #expect(Self.value("Unions announced strikes on three railways.\nThe strikes halted freight.", .marketDisruption) > 0)
     }
 
     @Test("later= names a cue above it, or the lexicon does not load")
@@ -110,6 +115,8 @@ struct RiskMetamorphicTests {
         let lexicon = try RiskLexicon(text: header + strike + military)
         #expect(lexicon.entries[1].laterExcluded == [0])
         #expect(throws: KnowledgeBaseError.self) { try RiskLexicon(text: header + military + strike) }
+        let notExclusion = "market_disruption\tembargo\tembargo*\t0.3\tact\tlater=labour strike\ttest\n"
+        #expect(throws: KnowledgeBaseError.self) { try RiskLexicon(text: header + strike + notExclusion) }
     }
 
     @Test("a meeting alone is neutral")

@@ -292,6 +292,39 @@ struct NERGazetteerTests {
         #expect(a.enumerated().allSatisfy { $0.offset % f >= 32 || $0.element != NERFeatureExtractor.nullRow || $0.offset % f == 28 })
     }
 
+    @Test func featureGroupNamesCoverEveryKnownBitOnce() {
+        let groups = NERFeatureSet.groupsByName
+        #expect(Set(groups.map(\.name)).count == groups.count)
+        #expect(groups.allSatisfy { $0.group.rawValue.nonzeroBitCount == 1 })
+        #expect(groups.reduce(NERFeatureSet()) { $0.union($1.group) } == .known)
+        #expect(Set(groups.map(\.group.rawValue)).count == groups.count)
+    }
+
+    @Test func nameListBitsLeaveTheKnowledgeBaseRowsAlone() {
+        let extractor = NERFeatureExtractor(hashBits: 18, featureSet: .standard)
+        func rows(_ gazetteer: NERGazetteer) -> [UInt32] {
+            var infos = ["in", "Paris"].map { extractor.info(for: $0) }
+            infos.withUnsafeMutableBufferPointer { gazetteer.annotate($0) }
+            let f = NERFeatureExtractor.staticFeatureCount
+            var out = [UInt32](repeating: 7, count: infos.count * f)
+            infos.withUnsafeBufferPointer { i in out.withUnsafeMutableBufferPointer { extractor.staticRows(i, into: $0.baseAddress!) } }
+            return Array(out[f + 32 ..< f + 42])
+        }
+        let knowledgeBase = NERGazetteer(version: "t", aliases: [(["Paris"], .location, false)], cues: [])
+        let both = NERGazetteer(version: "t", aliases: [(["Paris"], .location, false), (["Paris"], .place, false)], cues: [])
+        #expect(rows(knowledgeBase) == rows(both))
+        #expect(rows(knowledgeBase)[2] != NERFeatureExtractor.nullRow)
+    }
+
+    @Test func aModelWithNameListsNeedsThem() throws {
+        let data = try NERModel.bundled().serialized()
+        let withoutLists = NERGazetteer(version: "t", aliases: [(["Paris"], .location, false)], cues: [])
+        #expect(withoutLists.nameListCount == 0)
+        #expect(throws: NERModelError.self) { try NERModel(data: data, gazetteer: withoutLists) }
+        let withLists = NERGazetteer(version: "t", aliases: [(["Paris"], .location, false), (["Ada"], .givenName, false)], cues: [])
+        #expect(try NERModel(data: data, gazetteer: withLists).gazetteer === withLists)
+    }
+
     @Test func nameListRowsFollowTheListsAndTheFeatureSet() {
         let on = NERFeatureExtractor(hashBits: 18, featureSet: .standard)
         let off = NERFeatureExtractor(hashBits: 18, featureSet: NERFeatureSet.standard.subtracting(.nameLists))
