@@ -165,6 +165,7 @@ import Testing
         ["model", "train", "--without", "colour"],
         ["model", "train", "--without", "gazetteer"],
         ["model", "train", "--epochs", "0"],
+        ["model", "train", "--uppercase-augmentation", "2"],
     ])
     func usageErrorsExitTwo(arguments: [String]) throws {
         let run = try Self.assay(arguments)

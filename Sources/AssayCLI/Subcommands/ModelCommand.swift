@@ -34,6 +34,9 @@ struct ModelCommand: ParsableCommand {
         @Option(name: .long, help: "Remove a feature group from the shipped set (repeatable; for ablations): \(Self.groupNames).")
         var without: [String] = []
 
+        @Option(name: .long, help: "Fraction of training sentences also added in capitals (0 to 1).")
+        var uppercaseAugmentation: Double = NERTrainingOptions().uppercaseAugmentation
+
         static let groupNames = NERFeatureSet.groupsByName.map(\.name).joined(separator: ", ")
 
         /// The shipped feature set with `--with` groups added and `--without` groups removed.
@@ -55,6 +58,7 @@ struct ModelCommand: ParsableCommand {
 
         func validate() throws {
             guard epochs >= 1 else { throw ValidationError("--epochs must be at least 1") }
+            guard (0 ... 1).contains(uppercaseAugmentation) else { throw ValidationError("--uppercase-augmentation must be 0 to 1") }
             _ = try featureSet()
         }
 
@@ -66,6 +70,7 @@ struct ModelCommand: ParsableCommand {
             options.epochs = epochs
             options.seed = seed
             options.featureSet = try featureSet()
+            options.uppercaseAugmentation = uppercaseAugmentation
             let start = ContinuousClock.now
             let model = try NERTraining.train(files: files, devFiles: dev, options: options) { print($0) }
             try model.write(to: URL(fileURLWithPath: output))
