@@ -37,6 +37,7 @@ public struct NERFeatureSet: OptionSet, Hashable, Sendable {
     /// Capitalised-run features: for a token inside a run of capitalised words (joined by connectors such
     /// as "of", "and", "&": "Bank of England"), the run's length, the token's position in it, the run's
     /// first and last word, the words around the run, and the organisation cues anywhere in the run.
+    /// With ``sentenceCase`` on, a sentence in capitals has no runs (every word would be one).
     public static let nameRuns = NERFeatureSet(rawValue: 1 << 10)
 
     /// Name-list features (needs ``gazetteer``): whether the token is a common given name or surname,
@@ -427,7 +428,8 @@ public struct NERFeatureExtractor: Sendable, Hashable {
             }
             o += Self.staticFeatureCount
         }
-        if featureSet.contains(.nameRuns) { runRows(infos, into: out) }
+        // In a sentence in capitals every word is "capitalised": runs would say nothing.
+        if featureSet.contains(.nameRuns) && sentenceCase != 2 { runRows(infos, into: out) }
     }
 
     /// The bits of ``NERTokenInfo/gazetteer`` that hold the knowledge-base types.

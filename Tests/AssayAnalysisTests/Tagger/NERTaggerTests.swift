@@ -114,6 +114,12 @@ struct NERRunFeatureTests {
         #expect(a[2 * f + 42] != a[3 * f + 42], "begin and inside positions differ")
         // The other templates are unchanged by the run features.
         #expect(a[2 * f ..< 2 * f + 42] == b[2 * f ..< 2 * f + 42])
+        // In a sentence in capitals every word is capitalised, so runs say nothing there and are off
+        // (with the sentence-case group on, which tells such sentences apart).
+        let cased = NERFeatureExtractor(hashBits: 18, featureSet: [.nameRuns, .sentenceCase])
+        let capitals = rows(cased, ["SHARES", "OF", "BANK", "OF", "ENGLAND", "FELL"])
+        for token in 0 ..< 6 { #expect(slots(capitals, token).allSatisfy { $0 == NERFeatureExtractor.nullRow }) }
+        #expect(slots(rows(cased, tokens), 2).allSatisfy { $0 != NERFeatureExtractor.nullRow })
     }
 }
 
