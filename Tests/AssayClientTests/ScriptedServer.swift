@@ -67,7 +67,9 @@ final class ScriptedServer: Sendable {
     }
 
     /// Runs `body` with a scripted server on loopback; every accepted connection runs `script`
-    /// with its index (0 for the first).
+    /// with its index (0 for the first). Once `body` has returned (its client has closed its
+    /// connections), the scripts run to their end before this returns, so what they recorded is
+    /// complete; a script that throws ends its connection.
     static func with<T: Sendable>(script: @escaping Script, _ body: (Int) async throws -> T) async throws -> T {
         let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
@@ -101,6 +103,7 @@ final class ScriptedServer: Sendable {
             defer { group.cancelAll() }
             let result = try await body(server.port)
             try await channel.channel.close()
+            try await group.waitForAll()
             return result
         }
     }
