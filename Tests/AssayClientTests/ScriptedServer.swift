@@ -22,6 +22,13 @@ final class ScriptedServer: Sendable {
             return nil
         }
 
+        /// Drops what the client sends until it closes: the lingering close a server does after
+        /// the GOAWAY that ends a connection. Returning at once instead closes with the client's
+        /// bytes unread, which resets the connection, and can make the client miss the GOAWAY.
+        mutating func closeLingering() async throws {
+            while try await self.frames.next() != nil {}
+        }
+
         func send(_ frames: [AssayFrame]) async throws {
             var bytes = ByteBuffer()
             for frame in frames { AssayFrameEncoder.encode(frame, into: &bytes) }
