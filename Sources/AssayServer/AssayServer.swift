@@ -163,13 +163,17 @@ public final class AssayServer: Service, Sendable {
         for waiter in waiters { waiter.resume(throwing: error) }
     }
 
+    /// Refuses a connection past `max_connections`: GOAWAY(OVERLOADED) before anything the client
+    /// sends is processed, then a lingering close.
     private static func refuseOverloaded(_ channel: NIOAsyncChannel<AssayFrame, ByteBuffer>) async {
-        try? await channel.executeThenClose { _, outbound in
+        try? await channel.executeThenClose { inbound, outbound in
             var goAway = Assay_GoAway()
             goAway.reason = .overloaded
             goAway.code = .unavailable
             goAway.message = "server at max_connections"
             try await FrameWriter(outbound: outbound).write([AssayFrame(type: .goAway, streamID: 0, message: goAway)])
+            var frames = inbound.makeAsyncIterator()
+            await LingeringClose(channel: channel.channel).drain(&frames)
         }
     }
 }

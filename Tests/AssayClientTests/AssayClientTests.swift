@@ -249,6 +249,27 @@ import Testing
         }
     }
 
+    @Test func serverAtItsConnectionLimitIsReportedAsSuch() async throws {
+        try await TestServer.with(AssayServerConfiguration(port: 0, maximumConnections: 1)) { _, port in
+            try await withAssayClient(host: "127.0.0.1", port: port) { holder in
+                try await #expect(holder.health().status == .serving)
+                // A server that closes right after its GOAWAY (and resets over the unread HELLO) can
+                // close the client's channel before the client has written its HELLO, which then
+                // reports a lost connection instead; that race shows more under load: twenty tries.
+                let configuration = AssayClientConfiguration(connectionAttempts: 1, maximumRetries: 0)
+                for _ in 0..<20 {
+                    try await withAssayClient(host: "127.0.0.1", port: port, configuration: configuration) { client in
+                        let error = await #expect(throws: AssayClientError.self) { try await client.health() }
+                        #expect(error?.code == .unavailable)
+                        #expect(error?.isServerUnreachable == true)
+                        #expect(error?.message.contains("connection limit") == true)
+                    }
+                }
+                try await #expect(holder.health().status == .serving)
+            }
+        }
+    }
+
     @Test func apiKeyIsCheckedByTheServer() async throws {
         try await TestServer.with(AssayServerConfiguration(port: 0, apiKeys: ["secret-1"])) { _, port in
             try await withAssayClient(host: "127.0.0.1", port: port) { client in

@@ -22,6 +22,13 @@ final class ScriptedServer: Sendable {
             return nil
         }
 
+        /// Drops what the client sends until it closes: the lingering close a server does after
+        /// the GOAWAY that ends a connection. Returning at once instead closes with the client's
+        /// bytes unread, which resets the connection, and can make the client miss the GOAWAY.
+        mutating func closeLingering() async throws {
+            while try await self.frames.next() != nil {}
+        }
+
         func send(_ frames: [AssayFrame]) async throws {
             var bytes = ByteBuffer()
             for frame in frames { AssayFrameEncoder.encode(frame, into: &bytes) }
@@ -67,7 +74,9 @@ final class ScriptedServer: Sendable {
     }
 
     /// Runs `body` with a scripted server on loopback; every accepted connection runs `script`
-    /// with its index (0 for the first).
+    /// with its index (0 for the first). Once `body` has returned (its client has closed its
+    /// connections), the scripts run to their end before this returns, so what they recorded is
+    /// complete; a script that throws ends its connection.
     static func with<T: Sendable>(script: @escaping Script, _ body: (Int) async throws -> T) async throws -> T {
         let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
@@ -101,6 +110,7 @@ final class ScriptedServer: Sendable {
             defer { group.cancelAll() }
             let result = try await body(server.port)
             try await channel.channel.close()
+            try await group.waitForAll()
             return result
         }
     }

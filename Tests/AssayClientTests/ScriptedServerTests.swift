@@ -37,6 +37,7 @@ import Testing
                 goAway.reason = .shutdown
                 goAway.code = .unavailable
                 try await connection.send([AssayFrame(type: .goAway, streamID: 0, message: goAway)])
+                try await connection.closeLingering()
                 return
             }
             try await connection.serveHealth(open.streamID)
@@ -57,6 +58,7 @@ import Testing
             goAway.reason = .enhanceYourCalm
             goAway.code = .resourceExhausted
             try await connection.send([AssayFrame(type: .goAway, streamID: 0, message: goAway)])
+            try await connection.closeLingering()
         }) { port in
             try await withAssayClient(host: "127.0.0.1", port: port, configuration: .init(maximumRetries: 0)) { client in
                 let error = await #expect(throws: AssayClientError.self) { try await client.health() }
@@ -113,6 +115,7 @@ import Testing
             goAway.code = .unavailable
             goAway.message = "server at max_connections"
             try await connection.send([AssayFrame(type: .goAway, streamID: 0, message: goAway)])
+            try await connection.closeLingering()
         }) { port in
             let configuration = AssayClientConfiguration(connectionAttempts: 1)
             try await withAssayClient(host: "127.0.0.1", port: port, configuration: configuration) { client in

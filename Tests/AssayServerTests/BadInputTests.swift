@@ -67,17 +67,26 @@ struct BadInputTests {
         }
     }
 
-    @Test("past max_connections a new connection gets GOAWAY OVERLOADED; the others keep working")
+    @Test("past max_connections a new connection gets GOAWAY OVERLOADED, then a lingering close; the others keep working")
     func connectionLimit() async throws {
         var configuration = AssayServerConfiguration()
         configuration.maximumConnections = 2
         try await withTestServer(configuration) { _, port in
             let first = try await RawConnection.connect(port: port)
             let second = try await RawConnection.connect(port: port)
+            let connecting = ContinuousClock.now
             let third = try await RawConnection.connect(port: port, hello: nil)
-            let goAway = try await third.expectGoAway()
+            // Its HELLO crosses the GOAWAY, and it never closes: the server drops the HELLO, then
+            // closes at the linger deadline (1 s).
+            try await third.sendPreface()
+            let refusal = try #require(try await third.next())
+            #expect(refusal.type == .goAway)
+            let goAway = try refusal.decodePayload(as: Assay_GoAway.self)
             #expect(goAway.reason == .overloaded)
             #expect(goAway.code == .unavailable)
+            #expect(try await third.next() == nil)
+            let lingered = ContinuousClock.now - connecting
+            #expect(lingered >= .seconds(1) && lingered < .seconds(5))
             try await first.call(AssayLimits.Method.health, stream: 1, request: Assay_HealthRequest())
             #expect(try await first.collect(stream: 1).status.code == .ok)
             await first.close()

@@ -47,9 +47,7 @@ final class RawConnection: Sendable {
             }
         let connection = RawConnection(channel: channel)
         if let hello {
-            var bytes = ByteBuffer(bytes: AssayFrame.connectionPreface)
-            AssayFrameEncoder.encode(try AssayFrame(type: .hello, streamID: 0, message: hello), into: &bytes)
-            try await connection.send(bytes)
+            try await connection.sendPreface(hello: hello)
             let ack = try await connection.next()
             guard ack?.type == .hello else { throw TestFailure("expected HELLO, got \(String(describing: ack))") }
         }
@@ -59,6 +57,13 @@ final class RawConnection: Sendable {
     private init(channel: NIOAsyncChannel<AssayFrame, ByteBuffer>) {
         self.channel = channel.channel
         self.pump = FramePump(channel)
+    }
+
+    /// Sends the connection preface and `hello`, in one write as a client does.
+    func sendPreface(hello: Assay_Hello = .standard) async throws {
+        var bytes = ByteBuffer(bytes: AssayFrame.connectionPreface)
+        AssayFrameEncoder.encode(try AssayFrame(type: .hello, streamID: 0, message: hello), into: &bytes)
+        try await self.send(bytes)
     }
 
     func send(_ bytes: ByteBuffer) async throws {
@@ -109,11 +114,13 @@ final class RawConnection: Sendable {
         throw TestFailure("connection closed before STATUS on stream \(stream)")
     }
 
-    /// Reads until GOAWAY, then expects the connection to close.
+    /// Reads until GOAWAY, closes its side as a client does, then expects the server to close too
+    /// (a server lingers after GOAWAY until the client closes, or for 1 s).
     func expectGoAway() async throws -> Assay_GoAway {
         while let frame = try await self.next() {
             if frame.type == .goAway {
                 let goAway = try frame.decodePayload(as: Assay_GoAway.self)
+                try? await self.channel.close(mode: .output)
                 guard try await self.next() == nil else { throw TestFailure("connection stayed open after GOAWAY") }
                 return goAway
             }

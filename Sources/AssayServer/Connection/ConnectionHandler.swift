@@ -30,39 +30,44 @@ struct ConnectionHandler: Sendable {
                 let connection = ConnectionState(writer: writer, channel: channel.channel)
                 self.runtime.register(connection)
                 defer { self.runtime.unregister(connection) }
+                var frames = inbound.makeAsyncIterator()
                 try await withThrowingDiscardingTaskGroup { group in
                     defer { connection.cancelAll() }
                     do {
-                        try await self.serve(inbound, connection: connection, group: &group)
+                        try await self.serve(&frames, connection: connection, group: &group)
                     } catch let error as ConnectionError {
                         self.logger.info("GOAWAY", metadata: ["assay.reason": "\(error.reason)", "assay.error": "\(error.message)"])
                         try await connection.writer.writeGoAway(error, lastStreamID: connection.highestOpened)
+                        connection.closeLingering()
                     } catch let error as AssayProtocolError {
                         self.logger.info("GOAWAY", metadata: ["assay.reason": "\(error.goAwayReason)", "assay.error": "\(error.message)"])
                         let goAway = ConnectionError(reason: error.goAwayReason, code: error.statusCode, message: error.message)
                         try await connection.writer.writeGoAway(goAway, lastStreamID: connection.highestOpened)
+                        connection.closeLingering()
                     }
                 }
+                await connection.awaitLingeringClose(&frames)
             }
         } catch {
             self.logger.debug("connection ended with an error", metadata: ["assay.error": "\(error)"])
         }
     }
 
+    /// Reads and handles frames until the peer closes, a connection error is thrown, or the
+    /// connection starts closing (``ConnectionState/closeLingering()``).
     private func serve(
-        _ inbound: NIOAsyncChannelInboundStream<AssayFrame>,
+        _ frames: inout NIOAsyncChannelInboundStream<AssayFrame>.AsyncIterator,
         connection: ConnectionState,
         group: inout ThrowingDiscardingTaskGroup<any Error>
     ) async throws {
-        var frames = inbound.makeAsyncIterator()
         let helloTimer = Task {
             try await Task.sleep(for: self.runtime.configuration.helloTimeout)
             let timeout = ConnectionError(reason: .timeout, code: .unavailable, message: "no HELLO within the hello timeout")
             try await connection.writer.writeGoAway(timeout, lastStreamID: 0)
-            try await connection.channel.close()
+            connection.closeLingering()
         }
         defer { helloTimer.cancel() }
-        guard let first = try await frames.next() else { return }
+        guard let first = try await frames.next(), !connection.isClosing else { return }
         helloTimer.cancel()
         let session = try self.handshake(first)
         try await connection.writer.write([AssayFrame(type: .hello, streamID: 0, message: session.helloAck)])
@@ -72,7 +77,7 @@ struct ConnectionHandler: Sendable {
         defer { keepalive.cancel() }
 
         let compression = AssayMessageCompression()
-        while let frame = try await frames.next() {
+        while let frame = try await frames.next(), !connection.isClosing {
             connection.noteReceived(frame)
             self.runtime.metrics.bytesReceived.increment(by: AssayFrame.headerLength + frame.payload.readableBytes)
             switch frame.type {
@@ -137,7 +142,7 @@ struct ConnectionHandler: Sendable {
             case .goAway(let error):
                 self.logger.debug("closing connection", metadata: ["assay.error": "\(error.message)"])
                 try await connection.writer.writeGoAway(error, lastStreamID: connection.highestOpened)
-                try await connection.channel.close()
+                connection.closeLingering()
                 return
             }
         }

@@ -26,6 +26,8 @@ final class ConnectionState: Sendable {
         var highestOpened: UInt32 = 0
         var draining = false
         var goAwaySent = false
+        /// Set once the final GOAWAY is out: the connection is closing.
+        var lingeringClose: LingeringClose?
         /// When the last stream closed (or HELLO completed); nil while a stream is open.
         var idleSince: ContinuousClock.Instant? = .now
         /// When a frame last arrived.
@@ -58,6 +60,9 @@ final class ConnectionState: Sendable {
 
     /// Whether graceful shutdown has begun on this connection.
     var isDraining: Bool { self.registry.withLock { $0.draining } }
+
+    /// Whether the connection is closing after its final GOAWAY: the reader processes no more frames.
+    var isClosing: Bool { self.registry.withLock { $0.lingeringClose != nil } }
 
     /// Streams open or half-closed.
     var activeStreams: Int { self.registry.withLock { $0.streams.count } }
@@ -109,6 +114,7 @@ final class ConnectionState: Sendable {
     /// Decides whether to ping, or to close a silent or idle connection.
     func keepaliveAction(interval: Duration?, timeout: Duration, idleTimeout: Duration?) -> KeepaliveAction {
         self.registry.withLock { registry in
+            guard registry.lingeringClose == nil else { return .nothing }
             let now = ContinuousClock.now
             if let idleTimeout, let idleSince = registry.idleSince, now - idleSince >= idleTimeout {
                 return .goAway(ConnectionError(reason: .timeout, code: .unavailable, message: "idle timeout"))
@@ -145,14 +151,31 @@ final class ConnectionState: Sendable {
         return try result.get()
     }
 
-    /// Removes a finished stream; closes the connection when draining and nothing is left.
+    /// Removes a finished stream; closes the connection (lingering) when draining and nothing is left.
     func streamFinished(_ id: UInt32) {
         let closeNow = self.registry.withLock { registry -> Bool in
             registry.streams[id] = nil
             if registry.streams.isEmpty && registry.idleSince == nil { registry.idleSince = .now }
             return registry.draining && registry.streams.isEmpty
         }
-        if closeNow { self.channel.close(promise: nil) }
+        if closeNow { self.closeLingering() }
+    }
+
+    /// Closes the connection after its final GOAWAY, lingering (``LingeringClose``): cancels the
+    /// running calls; the reader stops processing frames and ends at the peer's close or the
+    /// linger deadline.
+    func closeLingering() {
+        self.registry.withLock { registry in
+            if registry.lingeringClose == nil { registry.lingeringClose = LingeringClose(channel: self.channel) }
+        }
+        self.cancelAll()
+    }
+
+    /// After ``closeLingering()``: drops `frames` until the connection has closed. Returns at once
+    /// if the connection is not closing.
+    func awaitLingeringClose(_ frames: inout NIOAsyncChannelInboundStream<AssayFrame>.AsyncIterator) async {
+        guard let close = self.registry.withLock({ $0.lingeringClose }) else { return }
+        await close.drain(&frames)
     }
 
     /// Cancels every running call (the connection is going away).
@@ -180,7 +203,7 @@ final class ConnectionState: Sendable {
         }
     }
 
-    /// Starts graceful shutdown: GOAWAY(SHUTDOWN), then close once the open streams are done.
+    /// Starts graceful shutdown: GOAWAY(SHUTDOWN), then close (lingering) once the open streams are done.
     func beginDrain() async {
         let (last, idle, alreadySent) = self.registry.withLock { registry in
             defer {
@@ -196,7 +219,7 @@ final class ConnectionState: Sendable {
         goAway.code = .unavailable
         goAway.message = "server shutting down"
         try? await self.writer.write([AssayFrame(type: .goAway, streamID: 0, message: goAway)])
-        if idle { self.channel.close(promise: nil) }
+        if idle { self.closeLingering() }
     }
 }
 
