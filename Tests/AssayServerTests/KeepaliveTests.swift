@@ -28,7 +28,10 @@ struct KeepaliveTests {
 
     @Test("pinging too often earns strikes; the third gets GOAWAY ENHANCE_YOUR_CALM")
     func pingStrikes() async throws {
-        try await withTestServer { _, port in
+        // Pings closer than 10 s are strikes: a loaded machine cannot space four quick pings apart.
+        var configuration = AssayServerConfiguration()
+        configuration.minimumPingInterval = .seconds(10)
+        try await withTestServer(configuration) { _, port in
             let connection = try await RawConnection.connect(port: port)
             var ping = Assay_Ping()
             for round in 1...3 {
@@ -47,7 +50,8 @@ struct KeepaliveTests {
     @Test("a connection with no open stream past the idle timeout gets GOAWAY TIMEOUT")
     func idleTimeout() async throws {
         var configuration = AssayServerConfiguration()
-        configuration.idleTimeout = .milliseconds(300)
+        // Long enough that a loaded machine opens the first call in time, short enough to wait for.
+        configuration.idleTimeout = .seconds(1)
         configuration.keepaliveInterval = nil
         try await withTestServer(configuration) { _, port in
             let connection = try await RawConnection.connect(port: port)
