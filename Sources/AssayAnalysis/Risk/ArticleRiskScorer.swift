@@ -208,6 +208,13 @@ struct ArticleRiskScorer: Sendable {
                 }
         }
 
+        // `not-before=place` cues: a place's name right after the cue makes it a verb ("strikes Iranian sites").
+        func placeFollows(_ cue: Range<Int>) -> Bool {
+            guard cue.upperBound < range.upperBound else { return false }
+            let next = tokens[cue.upperBound].start
+            return input.mentions.contains { $0.type == .location && $0.mention.span.start == next }
+        }
+
         // A cue inside an organisation's name ("Bureau of Industry and Security") is part of the name.
         let names = input.mentions.filter { $0.type == .organization }.map(\.mention.span)
         func insideName(_ cue: Range<Int>) -> Bool {
@@ -238,6 +245,7 @@ struct ArticleRiskScorer: Sendable {
             let candidates = byCategory[category.ordinal].filter { match in
                 return !excludedSpans.contains { $0.0.overlaps(match.extent) && ($0.1 == nil || $0.1 == category) }
                     && !excludedByLaterRule(match)
+                    && !(lexicon.entries[match.entry].notBeforePlace && placeFollows(match.tokens))
                     && !deEscalations.contains { $0.extent.overlaps(match.tokens) }
                     && !insideName(match.tokens)
             }

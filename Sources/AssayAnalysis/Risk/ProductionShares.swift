@@ -67,7 +67,7 @@ struct ProductionShares: Sendable {
 /// The bundled risk model: the cue lexicon and the production-share table.
 public final class RiskModel: Sendable {
     /// The version of the scoring rules in ``ArticleRiskScorer`` (change it whenever a rule or constant changes).
-    public static let scorerVersion = "risk-scorer-1.1.0"
+    public static let scorerVersion = "risk-scorer-1.2.0"
 
     let lexicon: RiskLexicon
     let shares: ProductionShares

@@ -36,6 +36,9 @@ struct RiskLexicon: Sendable {
         /// Exclusions with `later=CUE`: the entries of that cue, suppressed from the exclusion's sentence
         /// to the end of the article ("air strikes … the strikes" is still the military sense).
         var laterExcluded: [Int] = []
+        /// Cues with `not-before=place`: no match when a place's name follows at once (the verb in
+        /// "Israel strikes Iranian sites", not the noun in "strikes in France").
+        var notBeforePlace = false
         /// Modifiers: how many tokens back they reach.
         var reach: Int
         var source: String
@@ -106,6 +109,8 @@ struct RiskLexicon: Sendable {
                     entry.nearWords = Set(parts[1].split(separator: "|").flatMap { Self.phrases(String($0), tokenizer) }.compactMap(\.first))
                 } else if rule == "scope=sentence" {
                     entry.sentenceScope = true
+                } else if rule == "not-before=place" {
+                    entry.notBeforePlace = true
                 } else if rule.hasPrefix("later=") {
                     guard kind == .exclusion else { throw .malformed("lexicon.tsv", "'\(cue)': later= is for exclusions") }
                     laterCues.append(String(rule.dropFirst(6)))

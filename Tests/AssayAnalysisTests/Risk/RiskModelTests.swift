@@ -103,6 +103,10 @@ struct RiskMetamorphicTests {
         #expect(Self.value("Miners went on strike at the copper mine as air strikes hit the city.", .marketDisruption) > 0)
         // Only "strike(s)" keeps the military sense: a later walkout is still labour unrest.
         #expect(Self.value("Israel launched air strikes on sites near Isfahan.\nDockworkers staged a walkout at the port.", .marketDisruption) > 0)
+        // The verb before a place ("Israel strikes Iranian sites") is not a labour strike; the noun is.
+        #expect(Self.value("The United States strikes Syria overnight.", .marketDisruption) == 0)
+        #expect(Self.value("Washington strikes Chinese radar sites.", .marketDisruption) == 0)
+        #expect(Self.value("Strikes in China halted the refineries.", .marketDisruption) > 0)
         // Wording unions use too ("strikes on") suppresses only its own words.
         #expect(Self.value("Unions announced strikes on three railways.\nThe strikes halted freight.", .marketDisruption) > 0)
     }
