@@ -167,11 +167,8 @@ public final class AssayServer: Service, Sendable {
     /// sends is processed, then a lingering close.
     private static func refuseOverloaded(_ channel: NIOAsyncChannel<AssayFrame, ByteBuffer>) async {
         try? await channel.executeThenClose { inbound, outbound in
-            var goAway = Assay_GoAway()
-            goAway.reason = .overloaded
-            goAway.code = .unavailable
-            goAway.message = "server at max_connections"
-            try await FrameWriter(outbound: outbound).write([AssayFrame(type: .goAway, streamID: 0, message: goAway)])
+            let overloaded = ConnectionError(reason: .overloaded, code: .unavailable, message: "server at max_connections")
+            try await FrameWriter(outbound: outbound).writeGoAway(overloaded, lastStreamID: 0)
             var frames = inbound.makeAsyncIterator()
             await LingeringClose(channel: channel.channel).drain(&frames)
         }

@@ -35,15 +35,11 @@ struct ConnectionHandler: Sendable {
                     defer { connection.cancelAll() }
                     do {
                         try await self.serve(&frames, connection: connection, group: &group)
-                    } catch let error as ConnectionError {
-                        self.logger.info("GOAWAY", metadata: ["assay.reason": "\(error.reason)", "assay.error": "\(error.message)"])
-                        try await connection.writer.writeGoAway(error, lastStreamID: connection.highestOpened)
-                        connection.closeLingering()
-                    } catch let error as AssayProtocolError {
-                        self.logger.info("GOAWAY", metadata: ["assay.reason": "\(error.goAwayReason)", "assay.error": "\(error.message)"])
-                        let goAway = ConnectionError(reason: error.goAwayReason, code: error.statusCode, message: error.message)
-                        try await connection.writer.writeGoAway(goAway, lastStreamID: connection.highestOpened)
-                        connection.closeLingering()
+                    } catch {
+                        guard let goAway = (error as? ConnectionError) ?? (error as? AssayProtocolError).map(ConnectionError.init)
+                        else { throw error }
+                        self.logger.info("GOAWAY", metadata: ["assay.reason": "\(goAway.reason)", "assay.error": "\(goAway.message)"])
+                        try await connection.closeWithGoAway(goAway)
                     }
                 }
                 await connection.awaitLingeringClose(&frames)
@@ -62,9 +58,9 @@ struct ConnectionHandler: Sendable {
     ) async throws {
         let helloTimer = Task {
             try await Task.sleep(for: self.runtime.configuration.helloTimeout)
-            let timeout = ConnectionError(reason: .timeout, code: .unavailable, message: "no HELLO within the hello timeout")
-            try await connection.writer.writeGoAway(timeout, lastStreamID: 0)
-            connection.closeLingering()
+            try await connection.closeWithGoAway(
+                ConnectionError(reason: .timeout, code: .unavailable, message: "no HELLO within the hello timeout")
+            )
         }
         defer { helloTimer.cancel() }
         guard let first = try await frames.next(), !connection.isClosing else { return }
@@ -77,8 +73,7 @@ struct ConnectionHandler: Sendable {
         defer { keepalive.cancel() }
 
         let compression = AssayMessageCompression()
-        while let frame = try await frames.next(), !connection.isClosing {
-            connection.noteReceived(frame)
+        while let frame = try await frames.next(), connection.noteReceived(frame) {
             self.runtime.metrics.bytesReceived.increment(by: AssayFrame.headerLength + frame.payload.readableBytes)
             switch frame.type {
             case .hello, .ping, .pong, .goAway:
@@ -141,8 +136,7 @@ struct ConnectionHandler: Sendable {
                 try await connection.writer.write([AssayFrame(type: .ping, streamID: 0, message: ping)])
             case .goAway(let error):
                 self.logger.debug("closing connection", metadata: ["assay.error": "\(error.message)"])
-                try await connection.writer.writeGoAway(error, lastStreamID: connection.highestOpened)
-                connection.closeLingering()
+                try await connection.closeWithGoAway(error)
                 return
             }
         }

@@ -14,6 +14,13 @@ struct ConnectionError: Error, Sendable {
     }
 }
 
+extension ConnectionError {
+    /// The GOAWAY a framing or decoding error of the connection maps to.
+    init(_ error: AssayProtocolError) {
+        self.init(reason: error.goAwayReason, code: error.statusCode, message: error.message)
+    }
+}
+
 /// The streams of one connection, shared by its reader loop and its running calls.
 final class ConnectionState: Sendable {
     struct Entry {
@@ -25,7 +32,6 @@ final class ConnectionState: Sendable {
         var streams: [UInt32: Entry] = [:]
         var highestOpened: UInt32 = 0
         var draining = false
-        var goAwaySent = false
         /// Set once the final GOAWAY is out: the connection is closing.
         var lingeringClose: LingeringClose?
         /// When the last stream closed (or HELLO completed); nil while a stream is open.
@@ -85,11 +91,14 @@ final class ConnectionState: Sendable {
         }
     }
 
-    /// Records that a frame arrived (for keepalive).
-    func noteReceived(_ frame: AssayFrame) {
+    /// Records that a frame arrived (for keepalive); `false`, recording nothing, once the connection
+    /// is closing and the frame must not be processed.
+    func noteReceived(_ frame: AssayFrame) -> Bool {
         self.registry.withLock { registry in
+            guard registry.lingeringClose == nil else { return false }
             registry.lastReceived = .now
             if frame.type == .pong { registry.pingSentAt = nil }
+            return true
         }
     }
 
@@ -161,6 +170,12 @@ final class ConnectionState: Sendable {
         if closeNow { self.closeLingering() }
     }
 
+    /// Writes the final GOAWAY for `error` (last stream: the highest opened), then closes lingering.
+    func closeWithGoAway(_ error: ConnectionError) async throws {
+        try await self.writer.writeGoAway(error, lastStreamID: self.highestOpened)
+        self.closeLingering()
+    }
+
     /// Closes the connection after its final GOAWAY, lingering (``LingeringClose``): cancels the
     /// running calls; the reader stops processing frames and ends at the peer's close or the
     /// linger deadline.
@@ -203,22 +218,16 @@ final class ConnectionState: Sendable {
         }
     }
 
-    /// Starts graceful shutdown: GOAWAY(SHUTDOWN), then close (lingering) once the open streams are done.
+    /// Starts graceful shutdown: GOAWAY(SHUTDOWN), then close (lingering) once the open streams are
+    /// done. Nothing to do on a connection already draining or already closing after its final GOAWAY.
     func beginDrain() async {
-        let (last, idle, alreadySent) = self.registry.withLock { registry in
-            defer {
-                registry.draining = true
-                registry.goAwaySent = true
-            }
-            return (registry.highestOpened, registry.streams.isEmpty, registry.goAwaySent)
+        let (last, idle, alreadyEnding) = self.registry.withLock { registry in
+            defer { registry.draining = true }
+            return (registry.highestOpened, registry.streams.isEmpty, registry.draining || registry.lingeringClose != nil)
         }
-        guard !alreadySent else { return }
-        var goAway = Assay_GoAway()
-        goAway.lastStreamID = last
-        goAway.reason = .shutdown
-        goAway.code = .unavailable
-        goAway.message = "server shutting down"
-        try? await self.writer.write([AssayFrame(type: .goAway, streamID: 0, message: goAway)])
+        guard !alreadyEnding else { return }
+        let shutdown = ConnectionError(reason: .shutdown, code: .unavailable, message: "server shutting down")
+        try? await self.writer.writeGoAway(shutdown, lastStreamID: last)
         if idle { self.closeLingering() }
     }
 }
