@@ -15,9 +15,9 @@ public struct AssayEventStream: AsyncSequence, Sendable {
     public typealias Element = Assay_AnalysisEvent
 
     let call: ClientCall
-    let first: AssayConnection.Frames
+    let first: StreamInbox
 
-    init(call: ClientCall, first: AssayConnection.Frames) {
+    init(call: ClientCall, first: StreamInbox) {
         self.call = call
         self.first = first
     }

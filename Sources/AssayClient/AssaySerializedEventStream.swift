@@ -19,7 +19,7 @@ public struct AssaySerializedEventStream: AsyncSequence, Sendable {
     public typealias Element = ByteBuffer
 
     let call: ClientCall
-    let first: AssayConnection.Frames
+    let first: StreamInbox
 
     /// Creates the iterator.
     public func makeAsyncIterator() -> Iterator {

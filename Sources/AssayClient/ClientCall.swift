@@ -37,7 +37,7 @@ final class ClientCall: Sendable {
 
     /// Opens the call's stream (on a connection the client picks), retrying failures the server
     /// reports as not processed (`after`: the failure of the previous attempt).
-    func open(after failure: AssayClientError? = nil) async throws(AssayClientError) -> AssayConnection.Frames {
+    func open(after failure: AssayClientError? = nil) async throws(AssayClientError) -> StreamInbox {
         var pending = failure
         while true {
             if let failure = pending {

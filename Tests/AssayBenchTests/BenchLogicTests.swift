@@ -185,39 +185,3 @@ struct BenchWorkloadTests {
         #expect(ArticleTextFormat.parse("No title here\nstill body").title.isEmpty)
     }
 }
-
-@Suite("Event end peek")
-struct EventEndTests {
-    static func isLast(_ event: Assay_AnalysisEvent) throws -> Bool {
-        let payload = try AssayFrame(type: .message, streamID: 1, message: event).payload
-        return payload.withUnsafeReadableBytes { Assay_AnalysisEvent.endsArticle(serialized: $0) }
-    }
-
-    @Test("summary and failed end an article; other events and garbage do not")
-    func kinds() throws {
-        var event = Assay_AnalysisEvent()
-        event.reference = "r"
-        event.sequence = 300
-        #expect(try !Self.isLast(event))
-        event.accepted = Assay_ArticleAccepted()
-        #expect(try !Self.isLast(event))
-        var found = Assay_EntityFound()
-        found.entity.name = String(repeating: "x", count: 500)
-        event.entity = found
-        #expect(try !Self.isLast(event))
-        var summary = Assay_AnalysisSummary()
-        summary.entities = [found.entity]
-        event.summary = summary
-        #expect(try Self.isLast(event))
-        var failed = Assay_ArticleFailed()
-        failed.message = "bad"
-        event.failed = failed
-        #expect(try Self.isLast(event))
-        event.summary = Assay_AnalysisSummary()
-        #expect(try Self.isLast(event), "an empty summary is still present on the wire")
-        let garbage: [UInt8] = [0xff, 0xff, 0xff]
-        #expect(!garbage.withUnsafeBytes { Assay_AnalysisEvent.endsArticle(serialized: $0) })
-        let truncated: [UInt8] = [0x0a, 0x10, 0x41]
-        #expect(!truncated.withUnsafeBytes { Assay_AnalysisEvent.endsArticle(serialized: $0) })
-    }
-}

@@ -38,7 +38,7 @@ import Testing
                 for try await event in try await client.analyze(TestServer.article()) { parsed.append(event) }
                 var raw: [Assay_AnalysisEvent] = []
                 for try await payload in try await client.analyze(TestServer.article()).serialized {
-                    raw.append(try AssayFrame(type: .message, streamID: 1, payload: payload).decodePayload(as: Assay_AnalysisEvent.self))
+                    raw.append(try Assay_AnalysisEvent(serializedBuffer: payload))
                 }
                 #expect(raw.map(\.sequence) == parsed.map(\.sequence))
                 #expect(raw.map(\.reference) == parsed.map(\.reference))

@@ -37,7 +37,7 @@ extension AssayConnection {
     static func run(
         endpoint: AssayEndpoint,
         configuration: AssayClientConfiguration,
-        flowControl: FlowControlTally = FlowControlTally(),
+        flowControl: FlowControlTally,
         logger: Logger,
         onReady: @Sendable (Result<AssayConnection, AssayClientError>) -> Void
     ) async -> Outcome {

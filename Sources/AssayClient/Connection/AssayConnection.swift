@@ -11,8 +11,6 @@ import Synchronization
 /// Frames are written with `Channel.writeAndFlush`, which is ordered; OPENs are written while the
 /// table's lock is held so stream ids reach the wire in increasing order.
 final class AssayConnection: Sendable {
-    typealias Frames = StreamInbox
-
     /// What HELLO settled.
     struct Session: Sendable {
         /// The server accepts zlib-compressed requests and the client offered compression.
@@ -55,6 +53,10 @@ final class AssayConnection: Sendable {
         /// No new streams: GOAWAY received, the client is draining, or the id space is used up.
         var closing = false
         var closed = false
+
+        /// Whether the client has opened stream `id` (odd, below the next id): frames for others are
+        /// a protocol error.
+        func opened(_ id: UInt32) -> Bool { id < self.nextStreamID && id % 2 == 1 }
     }
 
     let endpoint: AssayEndpoint
@@ -71,7 +73,7 @@ final class AssayConnection: Sendable {
         channel: any Channel,
         session: Session,
         configuration: AssayClientConfiguration,
-        flowControl: FlowControlTally = FlowControlTally(),
+        flowControl: FlowControlTally,
         logger: Logger
     ) {
         self.endpoint = endpoint
@@ -95,9 +97,8 @@ final class AssayConnection: Sendable {
     ///   - requests: The request payloads (uncompressed). The last one carries END_STREAM;
     ///     none means OPEN with END_STREAM (an empty batch).
     ///   - timeout: Sent as `timeout_ms` and enforced locally.
-    func openStream(method: String, requests: [ByteBuffer], timeout: Duration?) throws(AssayClientError) -> (UInt32, Frames) {
+    func openStream(method: String, requests: [ByteBuffer], timeout: Duration?) throws(AssayClientError) -> (UInt32, StreamInbox) {
         let frames = StreamInbox()
-        let sink = frames
         let credit = self.configuration.initialCredit
         var open = Assay_Open()
         open.method = method
@@ -128,7 +129,7 @@ final class AssayConnection: Sendable {
             }
             let id = state.nextStreamID
             if id >= UInt32.max - 2 { state.closing = true } else { state.nextStreamID += 2 }
-            var entry = StreamEntry(sink: sink, granted: credit, window: credit, sendCredit: self.session.serverInitialCredit)
+            var entry = StreamEntry(sink: frames, granted: credit, window: credit, sendCredit: self.session.serverInitialCredit)
             for index in requestFrames.indices { requestFrames[index].streamID = id }
             if let last = requestFrames.indices.last { requestFrames[last].flags.insert(.endStream) }
             var bytes = ByteBuffer()
@@ -227,7 +228,7 @@ final class AssayConnection: Sendable {
             return self.handleMessage(frame, inflater: inflater)
         case .message, .credit, .status, .cancel:
             guard frame.streamID != 0 else { return self.protocolError("\(frame.type) on stream 0") }
-            let known = self.state.withLock { frame.streamID < $0.nextStreamID && frame.streamID % 2 == 1 }
+            let known = self.state.withLock { $0.opened(frame.streamID) }
             guard known else { return self.protocolError("\(frame.type) for stream \(frame.streamID), never opened") }
             self.handleStreamFrame(frame)
             return true
@@ -276,7 +277,7 @@ final class AssayConnection: Sendable {
         let id = frame.streamID
         enum Outcome { case deliver(StreamInbox), overrun, drop, unknown }
         let outcome = self.state.withLock { state -> Outcome in
-            guard id < state.nextStreamID, id % 2 == 1 else { return .unknown }
+            guard state.opened(id) else { return .unknown }
             guard let index = state.streams.index(forKey: id) else { return .drop }
             // In place: no copy of the entry per event.
             state.streams.values[index].received += 1
