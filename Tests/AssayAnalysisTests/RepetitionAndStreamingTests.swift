@@ -88,14 +88,14 @@ struct RepetitionAndStreamingTests {
     @Test("the tagger remembers one article, never the one before it")
     func taggerMemoryIsPerArticle() throws {
         let engine = try AnalysisEngine.bundled()
+        // Alone, the tagger calls "Kelvara" in the article a place; after the other article's
+        // "Kelvara Minerals" (history: not a place) it does not.
         let other = ArticleInput(
             title: "Kelvara Minerals expands",
-            body: "Kelvara Minerals said on Monday it would buy the Ostrava smelter. Kelvara shares rose."
+            body: "Kelvara Minerals said on Monday it would buy the Ostrava smelter. Shares of Kelvara Minerals rose. "
+                + "Analysts at Kelvara Minerals expect higher output. The Kelvara Minerals board approved."
         )
-        let article = ArticleInput(
-            title: "Smelter sale",
-            body: "Executives at Ostrava Holdings met Tomas Kelvara in Prague. Kelvara said the sale was final."
-        )
+        let article = ArticleInput(title: "Smelter sale", body: "Output at Kelvara fell.")
         let alone = engine.analyze(article)
         _ = engine.analyze(other)
         let afterAnother = engine.analyze(article)
@@ -109,5 +109,19 @@ struct RepetitionAndStreamingTests {
         }
         #expect(afterAnother == alone)
         #expect(interleaved == alone)
+        // Control: the texts are sensitive to document history: alone the tagger names Kelvara a
+        // place, after the other article it does not. (The engine keeps only spans of confidence
+        // 0.6 or more and drops this one either way, so the event comparison above cannot show a
+        // shared history on its own; see the closing note on span confidence.)
+        let model = try NERModel.bundled()
+        let otherSentences = [
+            ["Kelvara", "Minerals", "said", "on", "Monday", "it", "would", "buy", "the", "Ostrava", "smelter", "."],
+            ["Shares", "of", "Kelvara", "Minerals", "rose", "."],
+            ["Analysts", "at", "Kelvara", "Minerals", "expect", "higher", "output", "."],
+            ["The", "Kelvara", "Minerals", "board", "approved", "."],
+        ]
+        let articleSentence = ["Output", "at", "Kelvara", "fell", "."]
+        #expect(model.tagDocument([articleSentence]) == [["O", "O", "B-LOC", "O", "O"]])
+        #expect(model.tagDocument(otherSentences + [articleSentence]).last == ["O", "O", "O", "O", "O"])
     }
 }

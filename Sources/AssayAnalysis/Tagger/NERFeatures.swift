@@ -464,21 +464,17 @@ public struct NERFeatureExtractor: Sendable, Hashable {
         return runs
     }
 
-    @inline(__always) static func isRunWord(_ t: NERTokenInfo) -> Bool {
-        t.flags & (flagInitialUpper | flagAllUpper) != 0
-    }
-
     @inline(__always) static func forEachCapitalisedRun(
         _ infos: UnsafeBufferPointer<NERTokenInfo>, _ body: (Range<Int>) -> Void
     ) {
         let n = infos.count
         var i = 0
         while i < n {
-            guard isRunWord(infos[i]) else { i += 1; continue }
+            guard infos[i].isCapitalised else { i += 1; continue }
             var j = i + 1
             while j < n {
-                if isRunWord(infos[j]) { j += 1; continue }
-                if j + 1 < n && isRunWord(infos[j + 1]) && runConnectors.contains(infos[j].word) { j += 2; continue }
+                if infos[j].isCapitalised { j += 1; continue }
+                if j + 1 < n && infos[j + 1].isCapitalised && runConnectors.contains(infos[j].word) { j += 2; continue }
                 break
             }
             body(i ..< j)

@@ -110,7 +110,7 @@ public final class NERGazetteer: Sendable {
 
     @inline(__always) func child(_ node: Int32, _ info: NERTokenInfo) -> Int32? {
         if let c = edges.value(for: Self.nonZero(Self.edgeKey(node, info.word))) { return c }
-        if info.flags & (NERFeatureExtractor.flagInitialUpper | NERFeatureExtractor.flagAllUpper) != 0 {
+        if info.isCapitalised {
             return edges.value(for: Self.nonZero(Self.edgeKey(node, info.exact)))
         }
         return nil

@@ -241,15 +241,8 @@ struct PerceptronTrainer {
                         extractor.dynamicRows(info: infos[t], previous: previous, previous2: previous2, history: history,
                                               into: buffer.baseAddress! + staticCount)
                     }
-                    var s16 = SIMD16<Float>(repeating: 0)
-                    var s17: Float = 0
-                    weights.withUnsafeBytes { raw in
-                        let base = raw.baseAddress!
-                        for f in 0 ..< count {
-                            let p = base + Int(features[f]) * k * 4
-                            s16 += p.loadUnaligned(as: SIMD16<Float>.self)
-                            s17 += p.load(fromByteOffset: 64, as: Float.self)
-                        }
+                    let (s16, s17) = weights.withUnsafeBytes { raw in
+                        features.withUnsafeBufferPointer { Self.rowSum(raw.baseAddress!, $0.baseAddress!, count) }
                     }
                     let last = i == n - 1
                     var best = 0
@@ -349,6 +342,19 @@ struct PerceptronTrainer {
     /// `emission[i * k + t]` from the static and document-history rows of token `i`, and
     /// `transition[(i * (k + 1) + p) * k + t]` from its rows for previous tag `p` (only `p = k`, the
     /// sentence start, for `i = 0`).
+    /// The sum of the float weight rows `rows[0 ..< count]` (17 tags: 16 in SIMD, the 17th alone).
+    @inline(__always)
+    static func rowSum(_ weights: UnsafeRawPointer, _ rows: UnsafePointer<UInt32>, _ count: Int) -> (SIMD16<Float>, Float) {
+        var s16 = SIMD16<Float>(repeating: 0)
+        var s17: Float = 0
+        for f in 0 ..< count {
+            let p = weights + Int(rows[f]) * BILOUTag.count * 4
+            s16 += p.loadUnaligned(as: SIMD16<Float>.self)
+            s17 += p.load(fromByteOffset: 64, as: Float.self)
+        }
+        return (s16, s17)
+    }
+
     func structuredScores(
         first a: Int, count n: Int, memory: NERDocumentMemory, emission: inout [Float], transition: inout [Float]
     ) {
@@ -361,13 +367,7 @@ struct PerceptronTrainer {
             let base = w.baseAddress!
             /// Writes the sum of the weight rows `rows[0 ..< count]` to `out[0 ..< k]`.
             func sum(_ rows: UnsafePointer<UInt32>, _ count: Int, into out: UnsafeMutablePointer<Float>) {
-                var s16 = SIMD16<Float>(repeating: 0)
-                var s17: Float = 0
-                for f in 0 ..< count {
-                    let p = base + Int(rows[f]) * k * 4
-                    s16 += p.loadUnaligned(as: SIMD16<Float>.self)
-                    s17 += p.load(fromByteOffset: 64, as: Float.self)
-                }
+                let (s16, s17) = Self.rowSum(base, rows, count)
                 UnsafeMutableRawPointer(out).storeBytes(of: s16, as: SIMD16<Float>.self)
                 out[16] = s17
             }

@@ -152,6 +152,10 @@ struct NERViterbiTests {
         #expect(greedy.tag(["New", "York"]) == ["O", "B-LOC"])
         #expect(viterbi.tag(["New", "York"]) == ["B-LOC", "I-LOC"])
         #expect(viterbi.tagBILOU(["New", "York"]).map(\.description) == ["B-LOC", "L-LOC"])
+        // With tag conjunctions the transition scores depend on the token and are computed per step
+        // (no precomputed table); zero conjunction weights must decode the same.
+        let computed = Self.model(featureSet: [.viterbi, .tagConjunctions], entries)
+        #expect(computed.tagBILOU(["New", "York"]).map(\.description) == ["B-LOC", "L-LOC"])
         // The line interface decodes the same way; confidences are probabilities.
         let output = Array("New York\n".utf8).withUnsafeBufferPointer { viterbi.tagLines($0) }
         #expect(String(decoding: output, as: UTF8.self) == "B-LOC I-LOC\n")
