@@ -26,9 +26,10 @@
 // 50 bytes for the example articles); N is 1 to 1,000,000. For example:
 //   PeerBench compare --transport-only --event-bytes 64 --events-per-call 1000
 //
-// --assay-credit N: the Assay client's initialCredit (per-stream receive window in MESSAGE frames);
-// the client library's default unless given. For trying window sizes; the documented tables use the
-// default.
+// --assay-credit N: the Assay client's per-stream receive window, exactly N MESSAGE frames (the
+// byte-sized window off), as before the client sized its window by bytes; the client library's
+// default unless given. The "before the receive-window change" row of docs/PERFORMANCE.md is
+// `--assay-credit 64`; the other tables use the default.
 import AssayAnalysis
 import AssayClient
 import AssayProtocol
@@ -104,10 +105,11 @@ let syntheticShape: EventBook.SyntheticShape? = {
     return EventBook.SyntheticShape(eventBytes: bytes ?? 64, eventsPerCall: count ?? 1000)
 }()
 
-/// `--assay-credit N`: the Assay client's per-stream window (MESSAGE frames it accepts before granting
-/// more); the client library's default unless given.
-let assayCredit: Int = {
-    guard let credit = integerOption("assay-credit") else { return AssayClientConfiguration().initialCredit }
+/// `--assay-credit N`: the Assay client's per-stream window of exactly N MESSAGE frames (no byte-sized
+/// window: `receiveWindowBytes` nil), as before the client sized its window by bytes; nil (the client
+/// library's defaults) unless given.
+let assayCredit: Int? = {
+    guard let credit = integerOption("assay-credit") else { return nil }
     guard (2...Int(Int32.max)).contains(credit) else { usageFailure("--assay-credit must be 2 to 2147483647") }
     return credit
 }()
@@ -150,7 +152,8 @@ default:
                    PeerBench serve assay|grpc|bare [--transport-only [--event-bytes B] [--events-per-call N]]
               --event-bytes B, --events-per-call N: replay N synthetic events of B bytes per call
                   (default 64 and 1,000 when only the other is given) instead of the recorded ones
-              --assay-credit N: the Assay client's per-stream window in messages (default: the library's)
+              --assay-credit N: the Assay client's per-stream window, exactly N messages (default: the
+                library's, 64 messages or 64 KiB, whichever is more)
 
             """.utf8
         )
@@ -308,12 +311,11 @@ func withTransport<Result: Sendable>(
 ) async throws -> Result {
     switch server.kind {
     case "assay":
-        let configuration = AssayClientConfiguration(
-            compression: false,
-            initialCredit: assayCredit,
-            connectionAttempts: 3,
-            maximumRetries: 0
-        )
+        var configuration = AssayClientConfiguration(compression: false, connectionAttempts: 3, maximumRetries: 0)
+        if let assayCredit {
+            configuration.initialCredit = assayCredit
+            configuration.receiveWindowBytes = nil
+        }
         return try await AssayBenchTransport.withClients(
             endpoint: AssayEndpoint(host: "127.0.0.1", port: server.port),
             connections: connections,
