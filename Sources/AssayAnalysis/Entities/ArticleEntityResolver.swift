@@ -129,15 +129,15 @@ struct ArticleEntityResolver {
         // The end of an organisation name that starts with a place ("Shanghai Metals Market"): the
         // recognisers name it whole, so the knowledge base's matches inside it are skipped.
         var organizationEnd = range.lowerBound
+        let titleCase = Self.isTitleCase(tokens, range)
         for match in self.knowledgeBase.dictionaryMatches(in: tokens, range: range) where match.tokens.lowerBound >= organizationEnd {
-            guard let (entry, confidence) = self.choose(match, tokens: tokens, sentence: range) else { continue }
+            guard let (entry, confidence) = self.choose(match, tokens: tokens, sentence: range, titleCase: titleCase) else { continue }
             let type = self.knowledgeBase.entities[entry.entity].type
             // (Not in a title-case headline, where every word is capitalised.)
-            if type == .location,
+            if type == .location, !titleCase,
                 let end = self.organizationRecognizer.organizationName(
                     startingWith: match.tokens, in: tokens, sentence: range, covered: self.covered
-                ),
-                !Self.isTitleCase(tokens, range)
+                )
             {
                 organizationEnd = end
                 // A country named as such still has its mention ("China" in "China Development
@@ -157,7 +157,7 @@ struct ArticleEntityResolver {
             if type == .organization, match.tokens.count >= 2,
                 let owner = self.knowledgeBase.dictionaryMatches(in: tokens, range: match.tokens.lowerBound..<(match.tokens.upperBound - 1)).first,
                 owner.tokens.lowerBound == match.tokens.lowerBound,
-                let (ownerEntry, ownerConfidence) = self.choose(owner, tokens: tokens, sentence: range),
+                let (ownerEntry, ownerConfidence) = self.choose(owner, tokens: tokens, sentence: range, titleCase: titleCase),
                 self.knowledgeBase.entities[ownerEntry.entity].subtype == .country
             {
                 add(owner.tokens, position: self.position(ofKnown: ownerEntry.entity), kind: ownerEntry.kind, confidence: ownerConfidence)
@@ -242,8 +242,12 @@ struct ArticleEntityResolver {
 
     // MARK: - Choosing among candidates
 
-    /// Picks the entity an alias refers to here, or nil when the context says it is not a mention.
-    private func choose(_ match: DictionaryMatch, tokens: [Token], sentence: Range<Int>) -> (AliasEntry, Double)? {
+    /// Picks the entity an alias refers to here, or nil when the context says it is not a mention;
+    /// `titleCase`: whether the sentence is a title-case headline (``isTitleCase(_:_:)``, computed
+    /// once per sentence by the caller).
+    private func choose(
+        _ match: DictionaryMatch, tokens: [Token], sentence: Range<Int>, titleCase: Bool
+    ) -> (AliasEntry, Double)? {
         let before = match.tokens.lowerBound > sentence.lowerBound ? tokens[match.tokens.lowerBound - 1] : nil
         let after = match.tokens.upperBound < sentence.upperBound ? tokens[match.tokens.upperBound] : nil
         let isSentenceStart = match.tokens.lowerBound == sentence.lowerBound
@@ -265,7 +269,7 @@ struct ArticleEntityResolver {
             func isPartOfAnotherName(_ entry: AliasEntry) -> Bool {
                 entry.ambiguous && (entry.kind == .name || entry.kind == .partialName || (entry.kind == .metonym && nextIsName))
             }
-            if candidates.contains(where: isPartOfAnotherName) && !Self.isTitleCase(tokens, sentence) {
+            if !titleCase && candidates.contains(where: isPartOfAnotherName) {
                 candidates.removeAll(where: isPartOfAnotherName)
             }
         }
