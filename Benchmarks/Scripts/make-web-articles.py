@@ -7,25 +7,20 @@ Reads uner_en/dev.conll, wikigold/dev.conll and uner_en/train.conll under DATA_D
 to an article, the first as its title line, the rest in paragraphs of 4, tokens joined with light
 detokenisation. Deterministic. Then: .build/release/EngineProfile entities 4 OUTPUT_DIR
 """
+import importlib.util
 import os
 import sys
 
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
 
 def sentences(path):
-    out, current = [], []
-    for line in open(path, encoding="utf-8"):
-        line = line.rstrip("\n")
-        if not line.strip():
-            if current:
-                out.append(current)
-                current = []
-            continue
-        if line.startswith("#"):
-            continue
-        current.append(line.split()[0])
-    if current:
-        out.append(current)
-    return out
+    """The token lists of a CoNLL file's sentences (Scripts/ner-eval.py's reader), without the
+    -DOCSTART- lines, which are not text."""
+    spec = importlib.util.spec_from_file_location("ner_eval", os.path.join(ROOT, "Scripts", "ner-eval.py"))
+    ner_eval = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(ner_eval)
+    return [tokens for tokens, _ in ner_eval.read_conll(path) if tokens != ["-DOCSTART-"]]
 
 
 def detokenise(tokens):
@@ -37,8 +32,7 @@ def detokenise(tokens):
 
 def main():
     output = sys.argv[1]
-    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-    data = sys.argv[2] if len(sys.argv) > 2 else os.path.join(root, "..", "shared", "data", "ner")
+    data = sys.argv[2] if len(sys.argv) > 2 else os.path.join(ROOT, "..", "shared", "data", "ner")
     os.makedirs(output, exist_ok=True)
     count = 0
     for name in ["uner_en/dev.conll", "wikigold/dev.conll", "uner_en/train.conll"]:
