@@ -1,3 +1,5 @@
+import AssayProtocol
+
 /// One server the client may connect to.
 public struct AssayEndpoint: Hashable, Sendable, CustomStringConvertible {
     /// The host name or IP address.
@@ -117,12 +119,6 @@ public struct AssayClientConfiguration: Sendable {
 }
 
 extension Duration {
-    /// The duration in seconds, as a floating-point number.
-    var seconds: Double {
-        let (seconds, attoseconds) = self.components
-        return Double(seconds) + Double(attoseconds) / 1e18
-    }
-
     /// Whole milliseconds, at least 1 for a positive duration.
     var wholeMilliseconds: UInt64 {
         let (seconds, attoseconds) = self.components

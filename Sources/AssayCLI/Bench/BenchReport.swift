@@ -1,3 +1,4 @@
+import AssayProtocol
 import Foundation
 
 /// The result of a load-generator run, as `assay bench` prints it (a table, or JSON with `--json`).
@@ -92,8 +93,8 @@ struct BenchReport: Codable, Sendable, Equatable {
         self.eventGaps = recorder.gaps.summary
         self.statuses = recorder.statuses
         self.timeline = recorder.timeline
-        self.requestCreditWaitSeconds = creditWait.map { Self.seconds($0.requests) }
-        self.responseCreditExhaustedSeconds = creditWait.map { Self.seconds($0.responses) }
+        self.requestCreditWaitSeconds = creditWait?.requests.seconds
+        self.responseCreditExhaustedSeconds = creditWait?.responses.seconds
         if open, let target = setup.targetRate {
             self.timeToFirstEventUncorrected = recorder.firstEventUncorrected.summary
             self.timeToSummaryUncorrected = recorder.summaryUncorrected.summary
@@ -181,10 +182,6 @@ struct BenchReport: Codable, Sendable, Equatable {
             }
         }
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
     /// Seconds to three decimals.

@@ -82,8 +82,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
         }
         progress.clear()
         if paths.count > 1 {
-            let elapsed = ContinuousClock.now - started
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            let seconds = (ContinuousClock.now - started).seconds
             stderr.write(
                 "analysed \(paths.count - failures) of \(paths.count) articles"
                     + (failures > 0 ? " (\(failures) failed)" : "")

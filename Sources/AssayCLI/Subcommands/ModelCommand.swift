@@ -1,5 +1,6 @@
 import ArgumentParser
 import AssayAnalysis
+import AssayProtocol
 import Foundation
 
 /// `assay model`: train and evaluate the named-entity tagger.
@@ -100,7 +101,7 @@ struct ModelCommand: ParsableCommand {
             let clock = ContinuousClock()
             var evaluator = NEREvaluator()
             let elapsed = clock.measure { evaluator = tagger.evaluate(documents) }
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+            let seconds = elapsed.seconds
             let tokensPerSecond = seconds > 0 ? Double(evaluator.tokenCount) / seconds : 0
             if json {
                 print(evaluator.json(extra: ["tokens_per_second": tokensPerSecond.rounded(), "seconds": seconds]))

@@ -90,8 +90,7 @@ final class StreamContext: Sendable {
             self.creditStalls?.increment()
             let waitStarted = ContinuousClock.now
             defer {
-                let (seconds, attoseconds) = (ContinuousClock.now - waitStarted).components
-                self.creditWait?.increment(by: Double(seconds) + Double(attoseconds) / 1e18)
+                self.creditWait?.increment(by: (ContinuousClock.now - waitStarted).seconds)
             }
             try await withTaskCancellationHandler {
                 try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
