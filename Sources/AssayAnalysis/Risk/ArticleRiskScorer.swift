@@ -725,19 +725,18 @@ struct ArticleRiskScorer: Sendable {
 
     /// Each entity's exposure: the noisy-OR of the contributions that name it (`positive` is strongest first).
     private func exposures(_ positive: [Ranked]) -> [RiskExposure] {
-        // Products by entity number, multiplied strongest first; `named` in order of first use.
-        var products = [Double](repeating: 1, count: self.entityNames.count)
-        var named: [Int] = []
+        // Products by entity number (nil: not concerned), multiplied strongest first; the result is
+        // sorted by value and then by the (unique) entity id.
+        var products = [Double?](repeating: nil, count: self.entityNames.count)
         for item in positive {
             let numbers = item.raw >= 0 ? self.raws[item.raw].entityNumbers : self.commodityList[item.rank].entityNumbers
-            for number in numbers {
-                if products[number] == 1 && !named.contains(number) { named.append(number) }
-                products[number] *= 1 - min(1, max(0, item.weight))
-            }
+            for number in numbers { products[number] = (products[number] ?? 1) * (1 - min(1, max(0, item.weight))) }
         }
-        return named.map { number in
-            let value = Self.rounded(1 - products[number])
-            return RiskExposure(entityID: self.entityNames[number], value: value, score: Int((value * 100).rounded()))
+        return products.indices.compactMap { number in
+            products[number].map { product in
+                let value = Self.rounded(1 - product)
+                return RiskExposure(entityID: self.entityNames[number], value: value, score: Int((value * 100).rounded()))
+            }
         }
         .sorted { $0.value != $1.value ? $0.value > $1.value : $0.entityID < $1.entityID }
         .prefix(Self.maximumListed).map { $0 }
