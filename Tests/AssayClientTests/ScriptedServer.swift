@@ -29,6 +29,16 @@ final class ScriptedServer: Sendable {
             while try await self.frames.next() != nil {}
         }
 
+        /// Ends the connection as a server does: GOAWAY (last stream 0), then ``closeLingering()``.
+        mutating func goAway(_ reason: Assay_GoAwayReason, _ code: Assay_StatusCode, message: String = "") async throws {
+            var goAway = Assay_GoAway()
+            goAway.reason = reason
+            goAway.code = code
+            goAway.message = message
+            try await self.send([AssayFrame(type: .goAway, streamID: 0, message: goAway)])
+            try await self.closeLingering()
+        }
+
         func send(_ frames: [AssayFrame]) async throws {
             var bytes = ByteBuffer()
             for frame in frames { AssayFrameEncoder.encode(frame, into: &bytes) }

@@ -32,12 +32,7 @@ import Testing
             try await connection.handshake()
             guard let open = try await connection.next(.open) else { return }
             if index == 0 {
-                var goAway = Assay_GoAway()
-                goAway.lastStreamID = 0
-                goAway.reason = .shutdown
-                goAway.code = .unavailable
-                try await connection.send([AssayFrame(type: .goAway, streamID: 0, message: goAway)])
-                try await connection.closeLingering()
+                try await connection.goAway(.shutdown, .unavailable)
                 return
             }
             try await connection.serveHealth(open.streamID)
@@ -53,12 +48,7 @@ import Testing
         try await ScriptedServer.with(script: { _, connection in
             try await connection.handshake()
             _ = try await connection.next(.open)
-            var goAway = Assay_GoAway()
-            goAway.lastStreamID = 0
-            goAway.reason = .enhanceYourCalm
-            goAway.code = .resourceExhausted
-            try await connection.send([AssayFrame(type: .goAway, streamID: 0, message: goAway)])
-            try await connection.closeLingering()
+            try await connection.goAway(.enhanceYourCalm, .resourceExhausted)
         }) { port in
             try await withAssayClient(host: "127.0.0.1", port: port, configuration: .init(maximumRetries: 0)) { client in
                 let error = await #expect(throws: AssayClientError.self) { try await client.health() }
@@ -110,12 +100,7 @@ import Testing
 
     @Test func helloAnsweredWithGoAwayOverloadedIsUnavailable() async throws {
         try await ScriptedServer.with(script: { _, connection in
-            var goAway = Assay_GoAway()
-            goAway.reason = .overloaded
-            goAway.code = .unavailable
-            goAway.message = "server at max_connections"
-            try await connection.send([AssayFrame(type: .goAway, streamID: 0, message: goAway)])
-            try await connection.closeLingering()
+            try await connection.goAway(.overloaded, .unavailable, message: "server at max_connections")
         }) { port in
             let configuration = AssayClientConfiguration(connectionAttempts: 1)
             try await withAssayClient(host: "127.0.0.1", port: port, configuration: configuration) { client in
