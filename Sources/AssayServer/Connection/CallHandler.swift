@@ -91,7 +91,9 @@ struct CallHandler: Sendable {
             let article: Assay_Article = try await self.request(call.context)
             try self.validate(article)
             var sequence: UInt32 = 0
-            try await self.analyze(article, context: call.context, sequence: &sequence, held: &held, holdsFinalStep: true)
+            var final: [AssayFrame]? = []
+            defer { held = final ?? [] }
+            try await self.analyze(article, context: call.context, sequence: &sequence, held: &final)
         case AssayLimits.Method.analyzeBatch:
             try await self.analyzeBatch(call.context)
         case AssayLimits.Method.health:
@@ -145,13 +147,12 @@ struct CallHandler: Sendable {
         guard !blank else { throw StreamFailure(code: .invalidArgument, message: "empty article: no title and no body") }
     }
 
-    /// Analyses one article, sending its events as credit allows.
+    /// Analyses one article, sending its events as credit allows (see ``produceEvents`` for `held`).
     private func analyze(
         _ article: Assay_Article,
         context: StreamContext,
         sequence: inout UInt32,
-        held: inout [AssayFrame],
-        holdsFinalStep: Bool
+        held: inout [AssayFrame]?
     ) async throws {
         let queuedAt = ContinuousClock.now
         guard try await self.runtime.limiter.acquire() else {
@@ -168,8 +169,7 @@ struct CallHandler: Sendable {
                 context: context,
                 queuedAt: queuedAt,
                 sequence: &sequence,
-                held: &held,
-                holdsFinalStep: holdsFinalStep
+                held: &held
             )
         } catch {
             await self.runtime.limiter.release()
@@ -180,46 +180,42 @@ struct CallHandler: Sendable {
     }
 
     /// Runs the server's event producer over `article` and sends every step it hands over.
-    /// `sequence` counts the events sent (for a `failed` event after a partial article). With
-    /// `holdsFinalStep`, the frames of the step that ends the article (its last event is `summary`
-    /// or `failed`) are not written but left in `held`, for the caller to write with STATUS; should
-    /// the producer send anything after it, they are written first.
+    /// `sequence` counts the events sent (for a `failed` event after a partial article). With a
+    /// non-nil `held`, the frames of the step that ends the article (its last event is `summary` or
+    /// `failed`) are not written but left in `held`, for the caller to write with STATUS; should the
+    /// producer send anything after it, they are written first. A nil `held` writes every step.
     private func produceEvents(
         _ article: Assay_Article,
         context: StreamContext,
         queuedAt: ContinuousClock.Instant,
         sequence: inout UInt32,
-        held: inout [AssayFrame],
-        holdsFinalStep: Bool
+        held: inout [AssayFrame]?
     ) async throws {
         let eventContext = AssayEventContext(queuedAt: queuedAt, startedAt: .now, versions: self.runtime.versions)
         let compression = self.makeCompression()  // one zlib stream for the whole article
-        var sent: UInt32 = 0
-        defer { sequence += sent }
+        let holdsFinalStep = held != nil
         do {
             try await self.runtime.producer.produceEvents(for: article, context: eventContext) { batch in
-                if !held.isEmpty {
-                    try await self.connection.writer.write(held)
+                if let frames = held, !frames.isEmpty {
+                    try await self.connection.writer.write(frames)
                     held = []
                 }
+                let endsArticle: Bool
+                let frame: (Int) throws -> AssayFrame
                 switch batch {
                 case .events(let events):
-                    let final = holdsFinalStep && (events.last?.endsArticle ?? false)
-                    held = try await self.sendFrames(
-                        count: events.count, context: context, compression: compression, holdingLast: final
-                    ) { index in
-                        try AssayFrame(type: .message, streamID: context.streamID, message: events[index])
-                    }
+                    endsArticle = events.last?.endsArticle ?? false
+                    frame = { try AssayFrame(type: .message, streamID: context.streamID, message: events[$0]) }
                 case .serialized(let payloads):
-                    let final = holdsFinalStep
-                        && (payloads.last?.withUnsafeReadableBytes { Assay_AnalysisEvent.endsArticle(serialized: $0) } ?? false)
-                    held = try await self.sendFrames(
-                        count: payloads.count, context: context, compression: compression, holdingLast: final
-                    ) { index in
-                        AssayFrame(type: .message, streamID: context.streamID, payload: payloads[index])
-                    }
+                    endsArticle = payloads.last?.withUnsafeReadableBytes { Assay_AnalysisEvent.endsArticle(serialized: $0) } ?? false
+                    frame = { AssayFrame(type: .message, streamID: context.streamID, payload: payloads[$0]) }
                 }
-                sent += UInt32(clamping: batch.count)
+                let last = try await self.sendFrames(
+                    count: batch.count, context: context, compression: compression,
+                    holdingLast: holdsFinalStep && endsArticle, frame: frame
+                )
+                if holdsFinalStep { held = last }
+                sequence += UInt32(clamping: batch.count)
             }
         } catch let error as StreamFailure {
             throw error
@@ -275,10 +271,10 @@ struct CallHandler: Sendable {
                 inFlight += 1
                 group.addTask {
                     var sequence: UInt32 = 0
-                    var held: [AssayFrame] = []
+                    var held: [AssayFrame]? = nil
                     do {
                         try self.validate(article)
-                        try await self.analyze(article, context: context, sequence: &sequence, held: &held, holdsFinalStep: false)
+                        try await self.analyze(article, context: context, sequence: &sequence, held: &held)
                     } catch let failure as StreamFailure {
                         let event = EventMapping.failure(failure, reference: article.reference, sequence: sequence)
                         try await self.send([event], context: context)
