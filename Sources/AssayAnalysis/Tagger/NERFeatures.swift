@@ -46,6 +46,12 @@ public struct NERFeatureSet: OptionSet, Hashable, Sendable {
     /// they join the knowledge base's organisations in ``gazetteer``.
     public static let nameLists = NERFeatureSet(rawValue: 1 << 11)
 
+    /// The groups of this set that cannot fire because a group they need is missing (``nameLists``
+    /// without ``gazetteer``: the name lists live in the gazetteer).
+    public var unmetDependencies: NERFeatureSet {
+        self.contains(.nameLists) && !self.contains(.gazetteer) ? .nameLists : []
+    }
+
     /// The optional groups by name, as `assay model train --with` / `--without` take them.
     public static let groupsByName: [(name: String, group: NERFeatureSet)] = [
         ("wideContext", .wideContext), ("wordConjunctions", .wordConjunctions), ("tagConjunctions", .tagConjunctions),
@@ -349,7 +355,7 @@ public struct NERFeatureExtractor: Sendable, Hashable {
         let cased = featureSet.contains(.casedWord)
         let neighbourAffixes = featureSet.contains(.neighbourAffixes)
         let gazetteer = featureSet.contains(.gazetteer)
-        let nameLists = gazetteer && featureSet.contains(.nameLists)
+        let nameLists = featureSet.subtracting(featureSet.unmetDependencies).contains(.nameLists)
         var sentenceCase: UInt64 = 0
         if featureSet.contains(.sentenceCase) {
             var lower = 0

@@ -77,8 +77,8 @@ public enum NERTraining {
         progress: (String) -> Void = { _ in }
     ) throws -> NERModel {
         var options = options
-        // The name lists live in the gazetteer: without it the group would record a feature that never fires.
-        if !options.featureSet.contains(.gazetteer) { options.featureSet.remove(.nameLists) }
+        // A group that cannot fire is not recorded in the model.
+        options.featureSet.subtract(options.featureSet.unmetDependencies)
         var corpus: [(document: CoNLLDocument, maskMISC: Bool)] = []
         for file in files {
             let documents = try CoNLL.read(contentsOf: file)

@@ -51,7 +51,7 @@ struct ModelCommand: ParsableCommand {
             var set = NERFeatureSet.standard
             for name in with { set.formUnion(try group(name)) }
             for name in without { set.subtract(try group(name)) }
-            if set.contains(.nameLists) && !set.contains(.gazetteer) {
+            if set.unmetDependencies.contains(.nameLists) {
                 throw ValidationError("nameLists needs gazetteer: add --without nameLists too")
             }
             return set
