@@ -109,10 +109,9 @@ struct RepetitionAndStreamingTests {
         }
         #expect(afterAnother == alone)
         #expect(interleaved == alone)
-        // Control: the texts are sensitive to document history: alone the tagger names Kelvara a
-        // place, after the other article it does not. (The engine keeps only spans of confidence
-        // 0.6 or more and drops this one either way, so the event comparison above cannot show a
-        // shared history on its own; see the closing note on span confidence.)
+        // The texts are sensitive to document history: alone the tagger names Kelvara a place (and
+        // the engine keeps it), after the other article it does not.
+        #expect(alone.contains { if case .entityFound(let e) = $0 { e.name == "Kelvara" && e.type == .location } else { false } })
         let model = try NERModel.bundled()
         let otherSentences = [
             ["Kelvara", "Minerals", "said", "on", "Monday", "it", "would", "buy", "the", "Ostrava", "smelter", "."],

@@ -166,6 +166,7 @@ import Testing
         ["model", "train", "--without", "gazetteer"],
         ["model", "train", "--epochs", "0"],
         ["model", "train", "--uppercase-augmentation", "2"],
+        ["model", "eval", "--min-confidence", "1.5", "x.conll"],
     ])
     func usageErrorsExitTwo(arguments: [String]) throws {
         let run = try Self.assay(arguments)
@@ -193,6 +194,16 @@ import Testing
         #expect(model.extractor.featureSet == NERFeatureSet.standard.subtracting(.documentHistory).union(.tagConjunctions))
         let tagged = try Self.assay(["tag", "--model", output.path], stdin: "John Smith visited Paris .\n")
         #expect(tagged.stdout == "B-PER I-PER O B-LOC O\n")
+        // Evaluation with a confidence threshold reports how well the span probabilities predict
+        // correctness; at threshold 0 the scores are those without one.
+        let dev = directory.appendingPathComponent("uner_en/dev.conll").path
+        let plain = try Self.assay(["model", "eval", "--model", output.path, dev])
+        let thresholded = try Self.assay(["model", "eval", "--model", output.path, "--min-confidence", "0", dev])
+        #expect(plain.status == 0 && thresholded.status == 0, "\(thresholded.stderr)")
+        let scoreLine = { (out: String) in out.split(separator: "\n").first { $0.hasPrefix("PER+ORG+LOC") } }
+        #expect(scoreLine(plain.stdout) != nil && scoreLine(plain.stdout) == scoreLine(thresholded.stdout))
+        #expect(!plain.stdout.contains("calibration"))
+        #expect(thresholded.stdout.contains("confidence calibration (all decoded spans; log loss"))
     }
 
     @Test func badArticleExitsOne() async throws {

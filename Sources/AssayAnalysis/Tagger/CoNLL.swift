@@ -119,18 +119,24 @@ public struct NEREvaluator: Sendable {
     public private(set) var byLabel: [NERLabel: NERScore] = [:]
     /// Number of tokens seen.
     public private(set) var tokenCount = 0
+    /// How well span confidences predict correctness: per tenth of `0 ... 1` (the last includes 1),
+    /// the decoded spans whose confidence fell there and how many of them were exactly right.
+    /// Empty until ``addConfidences(goldSpans:predictedSpans:)`` is called.
+    public private(set) var calibration: [NERScore] = []
+    /// The summed negative log-likelihood of the decoded spans' correctness under their confidences.
+    public private(set) var confidenceLogLoss = 0.0
 
     /// Creates an empty evaluator.
     public init() {}
 
     /// Adds one sentence given gold and predicted BIO tags (same length).
     public mutating func add(gold: [String], predicted: [String]) {
-        add(goldSpans: NERTagScheme.spans(fromBIO: gold), predictedSpans: NERTagScheme.spans(fromBIO: predicted))
-        tokenCount += gold.count
+        add(goldSpans: NERTagScheme.spans(fromBIO: gold), predictedSpans: NERTagScheme.spans(fromBIO: predicted), tokenCount: gold.count)
     }
 
-    /// Adds one sentence given gold and predicted spans.
-    public mutating func add(goldSpans: [NERSpan], predictedSpans: [NERSpan]) {
+    /// Adds one sentence of `tokenCount` tokens given gold and predicted spans.
+    public mutating func add(goldSpans: [NERSpan], predictedSpans: [NERSpan], tokenCount: Int) {
+        self.tokenCount += tokenCount
         struct Key: Hashable { let start: Int, end: Int, label: NERLabel }
         let goldSet = Set(goldSpans.map { Key(start: $0.start, end: $0.end, label: $0.label) })
         for span in goldSpans { byLabel[span.label, default: NERScore()].gold += 1 }
@@ -139,6 +145,22 @@ public struct NEREvaluator: Sendable {
             if goldSet.contains(Key(start: span.start, end: span.end, label: span.label)) {
                 byLabel[span.label, default: NERScore()].truePositives += 1
             }
+        }
+    }
+
+    /// Records how the confidences of one sentence's decoded spans (all of them, before any threshold)
+    /// match their correctness; in ``calibration``, `gold` counts the spans and `truePositives` the correct ones.
+    public mutating func addConfidences(goldSpans: [NERSpan], predictedSpans: [NERSpan]) {
+        if calibration.isEmpty { calibration = Array(repeating: NERScore(), count: 10) }
+        let goldSet = Set(goldSpans.map { [$0.start, $0.end, Int($0.label.rawValue)] })
+        for span in predictedSpans {
+            let correct = goldSet.contains([span.start, span.end, Int(span.label.rawValue)])
+            let bin = min(9, max(0, Int(span.confidence * 10)))
+            calibration[bin].gold += 1
+            calibration[bin].predicted += 1
+            if correct { calibration[bin].truePositives += 1 }
+            let p = min(max(Double(span.confidence), 1e-6), 1 - 1e-6)
+            confidenceLogLoss -= log(correct ? p : 1 - p)
         }
     }
 
@@ -166,6 +188,13 @@ public struct NEREvaluator: Sendable {
         var lines = NERLabel.allCases.map { line($0.name, score($0)) }
         lines.append(line("PER+ORG+LOC", microPerOrgLoc))
         lines.append(line("all", microAll))
+        let spans = calibration.reduce(0) { $0 + $1.gold }
+        if spans > 0 {
+            lines.append(String(format: "confidence calibration (all decoded spans; log loss %.3f per span):", confidenceLogLoss / Double(spans)))
+            for (bin, s) in calibration.enumerated() where s.gold > 0 {
+                lines.append(String(format: "  %.1f–%.1f  %5d spans, %5.1f %% correct", Double(bin) / 10, Double(bin + 1) / 10, s.gold, 100 * s.recall))
+            }
+        }
         return lines.joined(separator: "\n")
     }
 
@@ -179,6 +208,12 @@ public struct NEREvaluator: Sendable {
         fields.append("\"micro_PER_ORG_LOC\": \(obj(microPerOrgLoc))")
         fields.append("\"micro_all\": \(obj(microAll))")
         fields.append("\"tokens\": \(tokenCount)")
+        let spans = calibration.reduce(0) { $0 + $1.gold }
+        if spans > 0 {
+            let bins = calibration.map { "{\"spans\": \($0.gold), \"correct\": \($0.truePositives)}" }
+            fields.append("\"calibration\": [" + bins.joined(separator: ", ") + "]")
+            fields.append(String(format: "\"confidence_log_loss\": %.4f", confidenceLogLoss / Double(spans)))
+        }
         for key in extra.keys.sorted() { fields.append("\"\(key)\": \(extra[key]!)") }
         return "{" + fields.joined(separator: ", ") + "}"
     }

@@ -158,12 +158,27 @@ public enum NERTraining {
 
 extension NERModel {
     /// Tags every document (with document-level consistency) and scores against the gold tags.
-    public func evaluate(_ documents: [CoNLLDocument]) -> NEREvaluator {
+    ///
+    /// With `minimumConfidence`, only spans whose probability (``NERSpan/confidence``) reaches it count
+    /// as predicted, as in the engine's ``TaggedNameRecognizer``, and the evaluator's
+    /// ``NEREvaluator/calibration`` shows how well the probabilities predict correctness.
+    public func evaluate(_ documents: [CoNLLDocument], minimumConfidence: Float? = nil) -> NEREvaluator {
         var evaluator = NEREvaluator()
         for document in documents {
-            let predicted = tagDocument(document.sentences.map(\.tokens))
-            for (sentence, tags) in zip(document.sentences, predicted) {
-                evaluator.add(gold: sentence.tags, predicted: tags)
+            var decoder = NERDecoder(model: self, useDocumentMemory: true)
+            for sentence in document.sentences {
+                if let minimumConfidence {
+                    let gold = NERTagScheme.spans(fromBIO: sentence.tags)
+                    let spans = decoder.decodeSpans(sentence.tokens)
+                    evaluator.addConfidences(goldSpans: gold, predictedSpans: spans)
+                    evaluator.add(
+                        goldSpans: gold, predictedSpans: spans.filter { $0.confidence >= minimumConfidence },
+                        tokenCount: sentence.tokens.count
+                    )
+                } else {
+                    let tags = decoder.decode(sentence.tokens).map { BILOUTag(uncheckedRawValue: $0) }
+                    evaluator.add(gold: sentence.tags, predicted: NERTagScheme.bio(fromBILOU: tags))
+                }
             }
         }
         return evaluator

@@ -91,8 +91,17 @@ struct ModelCommand: ParsableCommand {
         @Option(name: .long, help: "Model file (default: the bundled model).")
         var model: String?
 
+        @Option(name: .long, help: "Count only spans whose probability is at least this (0–1), as the engine does with 0.35, and print how well the probabilities predict correctness.")
+        var minConfidence: Float?
+
         @Flag(name: .long, help: "Print JSON instead of a table.")
         var json = false
+
+        func validate() throws {
+            if let minConfidence, !(0 ... 1).contains(minConfidence) {
+                throw ValidationError("--min-confidence must be between 0 and 1, got \(minConfidence).")
+            }
+        }
 
         func run() throws {
             let tagger = try model.map { path throws(NERModelError) in try NERModel.load(contentsOf: URL(fileURLWithPath: path)) }
@@ -100,7 +109,7 @@ struct ModelCommand: ParsableCommand {
             let documents = try CoNLL.read(contentsOf: URL(fileURLWithPath: file))
             let clock = ContinuousClock()
             var evaluator = NEREvaluator()
-            let elapsed = clock.measure { evaluator = tagger.evaluate(documents) }
+            let elapsed = clock.measure { evaluator = tagger.evaluate(documents, minimumConfidence: minConfidence) }
             let seconds = elapsed.seconds
             let tokensPerSecond = seconds > 0 ? Double(evaluator.tokenCount) / seconds : 0
             if json {

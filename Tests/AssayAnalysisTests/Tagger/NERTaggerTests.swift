@@ -439,6 +439,36 @@ struct NEREvaluatorTests {
         #expect(NERScore().f1 == 0)
     }
 
+    @Test func calibrationCountsEveryDecodedSpanByConfidence() {
+        var evaluator = NEREvaluator()
+        #expect(evaluator.calibration.isEmpty)
+        let gold = [NERSpan(start: 0, end: 2, label: .per), NERSpan(start: 3, end: 4, label: .loc)]
+        evaluator.addConfidences(goldSpans: gold, predictedSpans: [
+            NERSpan(start: 0, end: 2, label: .per, confidence: 0.95), // right, bin 9
+            NERSpan(start: 3, end: 4, label: .org, confidence: 0.42), // wrong type, bin 4
+            NERSpan(start: 3, end: 4, label: .loc, confidence: 1), // right, 1 falls in the last bin
+        ])
+        #expect(evaluator.calibration[9] == NERScore(truePositives: 2, predicted: 2, gold: 2))
+        #expect(evaluator.calibration[4] == NERScore(truePositives: 0, predicted: 1, gold: 1))
+        #expect(evaluator.calibration.reduce(0) { $0 + $1.gold } == 3)
+        let expected = -(log(0.95) + log(1 - 0.42) + log(1 - 1e-6))
+        #expect(abs(evaluator.confidenceLogLoss - expected) < 1e-6)
+        #expect(evaluator.report().contains("0.4–0.5      1 spans,   0.0 % correct"))
+        #expect(evaluator.json().contains("\"calibration\": [{\"spans\": 0"))
+    }
+
+    @Test func aConfidenceThresholdOnlyRemovesSpans() throws {
+        let model = try NERModelTests.tinyModel()
+        let documents = try CoNLL.parse("John\tB-PER\nSmith\tI-PER\nvisited\tO\nParis\tB-LOC\n.\tO\n")
+        let all = model.evaluate(documents)
+        let none = model.evaluate(documents, minimumConfidence: 1.01)
+        let some = model.evaluate(documents, minimumConfidence: 0)
+        #expect(some.microAll == all.microAll)
+        #expect(none.microAll.predicted == 0 && none.microAll.gold == all.microAll.gold)
+        #expect(some.calibration.reduce(0) { $0 + $1.gold } == all.microAll.predicted)
+        #expect(all.calibration.isEmpty)
+    }
+
     @Test func conllReaderSplitsDocumentsAndSentences() throws {
         let text = "-DOCSTART-\tO\n\nJohn\tB-PER\nran\tO\n\nHe\tO\n\n-DOCSTART-\tO\n\nParis\tB-LOC\n"
         let documents = try CoNLL.parse(text)

@@ -1,0 +1,543 @@
+import Foundation
+
+/// Reusable decoding state: scratch buffers and the document memory.
+///
+/// ``NERModel`` decodes with exact Viterbi when it has ``NERFeatureSet/viterbi`` and greedily
+/// otherwise. ``decodeSpans(_:where:)`` also gives the decoded spans their probabilities (see
+/// ``NERSpan/confidence``).
+struct NERDecoder {
+    let model: NERModel
+    var memory: NERDocumentMemory?
+    var infos: [NERTokenInfo] = []
+    var rows: [UInt32] = []
+    /// The BILOU tags of the last decoded sentence.
+    var tags: [UInt8] = []
+    /// After ``decodeSpans(_:where:)``, the spans it returned.
+    var spans: [NERSpan] = []
+
+    init(model: NERModel, useDocumentMemory: Bool) {
+        self.model = model
+        self.memory = useDocumentMemory && model.extractor.featureSet.contains(.documentHistory) ? NERDocumentMemory() : nil
+    }
+
+    /// Decodes one sentence and returns its BILOU tags (raw values).
+    mutating func decode(_ tokens: [String]) -> [UInt8] {
+        load(tokens)
+        run(probabilitiesFor: nil)
+        return tags
+    }
+
+    /// Decodes one sentence and returns its spans that `isIncluded` keeps, with their probabilities
+    /// (only those are computed: a sentence with no such span costs no more than its tags).
+    mutating func decodeSpans(_ tokens: [String], where isIncluded: (NERSpan) -> Bool = { _ in true }) -> [NERSpan] {
+        load(tokens)
+        withoutActuallyEscaping(isIncluded) { run(probabilitiesFor: $0) }
+        return spans
+    }
+
+    /// Fills `infos` with the tokens' features and gazetteer annotations.
+    private mutating func load(_ tokens: [String]) {
+        infos.removeAll(keepingCapacity: true)
+        for token in tokens {
+            let info = token.utf8.withContiguousStorageIfAvailable { model.extractor.info(utf8: $0) }
+                ?? model.extractor.info(for: token)
+            infos.append(info)
+        }
+        annotate()
+    }
+
+    mutating func decodeRanges(_ bytes: UnsafeBufferPointer<UInt8>, _ ranges: [Range<Int>]) {
+        infos.removeAll(keepingCapacity: true)
+        let base = bytes.baseAddress!
+        for r in ranges {
+            infos.append(model.extractor.info(utf8: UnsafeBufferPointer(start: base + r.lowerBound, count: r.count)))
+        }
+        annotate()
+        run(probabilitiesFor: nil)
+    }
+
+    static let bioBytes: [[UInt8]] = BILOUTag.all.map { tag in
+        guard let label = tag.label, let position = tag.position else { return Array("O".utf8) }
+        let letter = (position == .begin || position == .unit) ? "B" : "I"
+        return Array("\(letter)-\(label.name)".utf8)
+    }
+
+    /// Appends the BIO tags of the last decoded sentence, space-separated, without a newline.
+    func appendBIO(to output: inout [UInt8]) {
+        for (i, tag) in tags.enumerated() {
+            if i > 0 { output.append(0x20) }
+            output.append(contentsOf: Self.bioBytes[Int(tag)])
+        }
+    }
+
+    /// Adds the gazetteer annotations to `infos`.
+    mutating func annotate() {
+        if let gazetteer = model.gazetteer { infos.withUnsafeMutableBufferPointer { gazetteer.annotate($0) } }
+    }
+
+    /// Decodes `infos` into `tags` (and, with `filter`, the decoded spans it keeps with their
+    /// probabilities into `spans`), then updates the document memory.
+    mutating func run(probabilitiesFor filter: ((NERSpan) -> Bool)?) {
+        let n = infos.count
+        var tags = [UInt8](repeating: 0, count: n)
+        var spans: [NERSpan] = []
+        defer {
+            self.tags = tags
+            self.spans = spans
+        }
+        guard n > 0 else { return }
+        let staticCount = NERFeatureExtractor.staticFeatureCount
+        var rows = self.rows
+        self.rows = []
+        defer { self.rows = rows }
+        if rows.count < n * staticCount { rows = [UInt32](repeating: 0, count: n * staticCount) }
+        infos.withUnsafeBufferPointer { infos in
+            rows.withUnsafeMutableBufferPointer { rows in
+                model.extractor.staticRows(infos, into: rows.baseAddress!)
+                tags.withUnsafeMutableBufferPointer { tags in
+                    let scores = NERTokenScores(model: model, infos: infos, rows: UnsafePointer(rows.baseAddress!), memory: memory)
+                    spans = model.extractor.featureSet.contains(.viterbi)
+                        ? scores.viterbi(tags: tags, probabilitiesFor: filter)
+                        : scores.greedy(tags: tags, probabilitiesFor: filter)
+                }
+            }
+        }
+        if var memory = self.memory {
+            self.memory = nil
+            infos.withUnsafeBufferPointer { infos in
+                tags.withUnsafeBufferPointer { tags in memory.record(infos: infos, tags: tags) }
+            }
+            self.memory = memory
+        }
+    }
+}
+
+/// Sign-extends 16 Int8 lanes to Int32 (written out so that it compiles to a single vector extension
+/// instead of a generic conversion call).
+@inline(__always) private func widen(_ v: SIMD16<Int8>) -> SIMD16<Int32> {
+    SIMD16<Int32>(
+        Int32(v[0]), Int32(v[1]), Int32(v[2]), Int32(v[3]), Int32(v[4]), Int32(v[5]), Int32(v[6]), Int32(v[7]),
+        Int32(v[8]), Int32(v[9]), Int32(v[10]), Int32(v[11]), Int32(v[12]), Int32(v[13]), Int32(v[14]), Int32(v[15])
+    )
+}
+
+/// The integer score vector (tags 0 ..< 16 and tag 16) of a set of weight rows.
+@inline(__always) private func scoreRows(
+    _ rows: UnsafePointer<UInt32>, _ count: Int, _ weights: UnsafeRawPointer, _ exponents: UnsafePointer<UInt8>
+) -> (SIMD16<Int32>, Int32) {
+    let k = BILOUTag.count
+    var s16 = SIMD16<Int32>(repeating: 0)
+    var s17: Int32 = 0
+    for f in 0 ..< count {
+        let r = Int(rows[f])
+        let p = weights + r * k
+        let e = Int32(exponents[r])
+        s16 &+= widen(p.loadUnaligned(as: SIMD16<Int8>.self)) &<< SIMD16<Int32>(repeating: e)
+        s17 &+= Int32(p.load(fromByteOffset: 16, as: Int8.self)) << e
+    }
+    return (s16, s17)
+}
+
+/// The token-independent transition scores of a Viterbi model without ``NERFeatureSet/tagConjunctions``,
+/// computed once at load (see ``NERModel/transitionTable``).
+struct NERTransitionTable: Sendable {
+    /// Per previous tag (`0 ... BILOUTag.count`, the last being the sentence start): the transition
+    /// score of every tag in integer score units, with −∞ for the illegal transitions.
+    let scores16: [SIMD16<Float>]
+    let scores17: [Float]
+    /// The same as `exp(probabilityScale × (score − max))`, the factor a transition contributes to a
+    /// path's probability (0 for the illegal transitions; see ``NERModel/probabilityScale``), per
+    /// previous tag (`0 ... BILOUTag.count`) over the tags.
+    let potentials: [NERForwardBackward.Vector]
+    /// The same factors per tag over the previous tags `0 ..< BILOUTag.count` (the start excluded).
+    let potentialColumns: [NERForwardBackward.Vector]
+
+    init(extractor: NERFeatureExtractor, weights: [Int8], exponents: [UInt8], probabilityScale: Double) {
+        var scores16: [SIMD16<Float>] = []
+        var scores17: [Float] = []
+        var rows = [UInt32](repeating: 0, count: NERFeatureExtractor.maxTransitionFeatureCount)
+        let info = NERFeatureExtractor.beginPad
+        weights.withUnsafeBytes { w in
+            exponents.withUnsafeBufferPointer { e in
+                rows.withUnsafeMutableBufferPointer { r in
+                    for p in 0 ... BILOUTag.count {
+                        let c = extractor.transitionRows(info: info, previous: UInt8(p), into: r.baseAddress!)
+                        let (s16, s17) = scoreRows(UnsafePointer(r.baseAddress!), c, w.baseAddress!, e.baseAddress!)
+                        scores16.append(SIMD16<Float>(s16) + NERTransitions.penalty16[p])
+                        scores17.append(Float(s17) + NERTransitions.penalty17[p])
+                    }
+                }
+            }
+        }
+        let finite = (scores16.flatMap { v in (0 ..< 16).map { v[$0] } } + scores17).filter(\.isFinite)
+        let shift = Double(finite.max() ?? 0)
+        self.scores16 = scores16
+        self.scores17 = scores17
+        let k = BILOUTag.count
+        let factor = { (score: Float) in Float(exp(probabilityScale * (Double(score) - shift))) }
+        self.potentials = (0 ... k).map { p in
+            var row = SIMD16<Float>(repeating: 0)
+            for t in 0 ..< 16 { row[t] = factor(scores16[p][t]) }
+            return (row, factor(scores17[p]))
+        }
+        self.potentialColumns = (0 ..< k).map { [potentials] t in
+            var column = SIMD16<Float>(repeating: 0)
+            for p in 0 ..< 16 { column[p] = NERForwardBackward.component(potentials[p], t) }
+            return (column, NERForwardBackward.component(potentials[16], t))
+        }
+    }
+}
+
+extension NERTransitions {
+    /// Additive penalties that forbid illegal BILOU transitions: for every previous tag
+    /// (`BILOUTag.count` = the sentence start) 0 for the allowed successors and −∞ for the others.
+    static let penalty16: [SIMD16<Float>] = (0 ... BILOUTag.count).map { p in
+        var v = SIMD16<Float>(repeating: 0)
+        for t in 0 ..< 16 where !allowed[p * BILOUTag.count + t] { v[t] = -.infinity }
+        return v
+    }
+    static let penalty17: [Float] = (0 ... BILOUTag.count).map { p in
+        allowed[p * BILOUTag.count + 16] ? 0 : -.infinity
+    }
+    /// 0 / −∞ for the tags a sentence may / may not end on.
+    static let endPenalty16: SIMD16<Float> = {
+        var v = SIMD16<Float>(repeating: 0)
+        for t in 0 ..< 16 where !canEnd[t] { v[t] = -.infinity }
+        return v
+    }()
+    static let endPenalty17: Float = canEnd[16] ? 0 : -.infinity
+}
+
+/// The scores of one sentence under a model: the static rows of every token (already extracted),
+/// plus the rows that depend on the previous tag and on the document history.
+///
+/// The score of tag `t` at token `i` after tag `p` is the token's emission score (static and history
+/// rows) plus the transition score of `p → t` (``NERFeatureExtractor/transitionRows(info:previous:into:)``),
+/// summed in Int32; −∞ marks an illegal transition. A path's probability is proportional to
+/// `exp(probabilityScale × Σ scores)` over its tokens (``NERModel/probabilityScale``).
+struct NERTokenScores {
+    let model: NERModel
+    let infos: UnsafeBufferPointer<NERTokenInfo>
+    /// `infos.count × staticFeatureCount` static rows.
+    let rows: UnsafePointer<UInt32>
+    let memory: NERDocumentMemory?
+
+    /// The previous-tag index of the sentence start.
+    static let start = BILOUTag.count
+
+    /// The emission scores of token `i`: its static rows plus, with a document memory, its history rows.
+    @inline(__always)
+    func emission(_ i: Int, _ weights: UnsafeRawPointer, _ exponents: UnsafePointer<UInt8>, _ scratch: UnsafeMutablePointer<UInt32>) -> (SIMD16<Int32>, Int32) {
+        let staticCount = NERFeatureExtractor.staticFeatureCount
+        var (e16, e17) = scoreRows(rows + i * staticCount, staticCount, weights, exponents)
+        let history = memory?.history(for: infos[i]) ?? NERFeatureExtractor.noHistory
+        let h = model.extractor.historyRows(info: infos[i], history: history, into: scratch)
+        if h > 0 {
+            let (h16, h17) = scoreRows(UnsafePointer(scratch), h, weights, exponents)
+            e16 &+= h16
+            e17 &+= h17
+        }
+        return (e16, e17)
+    }
+
+    /// The scores of every tag at token `i` after previous tag `p`, given the token's emission scores.
+    @inline(__always)
+    func scores(
+        _ i: Int, after p: Int, emission: (SIMD16<Int32>, Int32),
+        _ weights: UnsafeRawPointer, _ exponents: UnsafePointer<UInt8>, _ scratch: UnsafeMutablePointer<UInt32>
+    ) -> (SIMD16<Float>, Float) {
+        if let table = model.transitionTable {
+            return (SIMD16<Float>(emission.0) + table.scores16[p], Float(emission.1) + table.scores17[p])
+        }
+        let c = model.extractor.transitionRows(info: infos[i], previous: UInt8(p), into: scratch)
+        let (t16, t17) = scoreRows(UnsafePointer(scratch), c, weights, exponents)
+        return (
+            SIMD16<Float>(emission.0 &+ t16) + NERTransitions.penalty16[p],
+            Float(emission.1 &+ t17) + NERTransitions.penalty17[p]
+        )
+    }
+
+    /// Calls `body` with the model's weights, exponents and a scratch buffer for dynamic rows.
+    @inline(__always)
+    func withWeights<R>(_ body: (UnsafeRawPointer, UnsafePointer<UInt8>, UnsafeMutablePointer<UInt32>) -> R) -> R {
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: NERFeatureExtractor.staticFeatureCount + 8) { scratch in
+            model.weights.withUnsafeBytes { w in
+                model.exponents.withUnsafeBufferPointer { e in body(w.baseAddress!, e.baseAddress!, scratch.baseAddress!) }
+            }
+        }
+    }
+
+    // MARK: Viterbi
+
+    /// Exact Viterbi decoding over the legal BILOU sequences (``NERFeatureSet/viterbi``) into `tags`;
+    /// scores are summed in Float along the path and illegal transitions get −∞, so the result is
+    /// always well formed. With `probabilitiesFor`, returns the decoded spans it keeps with their probabilities
+    /// (``spanProbabilities(_:tags:emissions:)``), otherwise nothing.
+    func viterbi(tags: UnsafeMutableBufferPointer<UInt8>, probabilitiesFor filter: ((NERSpan) -> Bool)?) -> [NERSpan] {
+        let n = infos.count
+        let k = BILOUTag.count
+        let start = Self.start
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n * k) { back in
+        withUnsafeTemporaryAllocation(of: (SIMD16<Int32>, Int32).self, capacity: filter == nil ? 0 : n) { emissions in
+        withWeights { w, ex, scratch in
+            var delta16 = SIMD16<Float>(repeating: 0)
+            var delta17: Float = 0
+            for i in 0 ..< n {
+                let emission = self.emission(i, w, ex, scratch)
+                if filter != nil { emissions[i] = emission }
+                var best16 = SIMD16<Float>(repeating: -.infinity)
+                var best17 = -Float.infinity
+                var back16 = SIMD16<Int32>(repeating: Int32(start))
+                var back17 = UInt8(start)
+                // The sentence start is the only previous tag of the first token.
+                for p in i == 0 ? start ..< start + 1 : 0 ..< k {
+                    let dp: Float = i == 0 ? 0 : (p < 16 ? delta16[p] : delta17)
+                    if dp == -.infinity { continue }
+                    let (s16, s17) = scores(i, after: p, emission: emission, w, ex, scratch)
+                    let c16 = s16 + dp
+                    let better = c16 .> best16
+                    best16.replace(with: c16, where: better)
+                    back16.replace(with: SIMD16<Int32>(repeating: Int32(p)), where: better)
+                    let c17 = s17 + dp
+                    if c17 > best17 { best17 = c17; back17 = UInt8(p) }
+                }
+                if i == n - 1 {
+                    best16 += NERTransitions.endPenalty16
+                    best17 += NERTransitions.endPenalty17
+                }
+                let b = back.baseAddress! + i * k
+                for t in 0 ..< 16 { b[t] = UInt8(truncatingIfNeeded: back16[t]) }
+                b[16] = back17
+                delta16 = best16
+                delta17 = best17
+            }
+            // Backtrace from the best final tag (ties: the lowest index, so `O` first).
+            var bestTag = 0
+            var bestScore = delta16[0]
+            for t in 1 ..< k {
+                let v = t < 16 ? delta16[t] : delta17
+                if v > bestScore { bestScore = v; bestTag = t }
+            }
+            var t = UInt8(bestTag)
+            for i in stride(from: n - 1, through: 0, by: -1) {
+                tags[i] = t
+                t = back[i * k + Int(t)]
+            }
+            guard let filter else { return [] }
+            return spanProbabilities(
+                NERTagScheme.spans(fromBILOU: tags.map { BILOUTag(uncheckedRawValue: $0) }).filter(filter),
+                tags: UnsafeBufferPointer(tags), emissions: UnsafeBufferPointer(emissions), w, ex, scratch
+            )
+        }
+        }
+        }
+    }
+
+    // MARK: Span probabilities
+
+    /// The probability of each span under the model's distribution over legal tag sequences
+    /// (`p(path) ∝ exp(probabilityScale × score(path))`); see ``NERForwardBackward``.
+    ///
+    /// Each factor is `exp(probabilityScale × (score − shift))` with a per-token shift, the token's
+    /// largest emission score (the shifts cancel out). With a transition table the factor is the
+    /// token's emission factor times the table's transition factor, so only 17 `exp` per token.
+    func spanProbabilities(
+        _ spans: [NERSpan], tags: UnsafeBufferPointer<UInt8>, emissions: UnsafeBufferPointer<(SIMD16<Int32>, Int32)>,
+        _ weights: UnsafeRawPointer, _ exponents: UnsafePointer<UInt8>, _ scratch: UnsafeMutablePointer<UInt32>
+    ) -> [NERSpan] {
+        guard !spans.isEmpty else { return [] }
+        let n = tags.count
+        let k = BILOUTag.count
+        let scale = Float(model.probabilityScale)
+        let table = model.transitionTable
+        return withUnsafeTemporaryAllocation(of: NERForwardBackward.Vector.self, capacity: n * k) { rows in
+        withUnsafeTemporaryAllocation(of: NERForwardBackward.Vector.self, capacity: n * k) { columns in
+            for i in 0 ..< n {
+                let (e16, e17) = emissions[i]
+                let shift = max(e16.max(), e17)
+                if let table {
+                    var f16 = SIMD16<Float>(repeating: 0)
+                    for t in 0 ..< 16 { f16[t] = expf(scale * Float(e16[t] &- shift)) }
+                    let f17 = expf(scale * Float(e17 &- shift))
+                    if i == 0 {
+                        let start = table.potentials[NERTokenScores.start]
+                        rows[0] = (f16 * start.0, f17 * start.1)
+                        continue
+                    }
+                    for p in 0 ..< k { rows[i * k + p] = (f16 * table.potentials[p].0, f17 * table.potentials[p].1) }
+                    for t in 0 ..< k {
+                        let f = t < 16 ? f16[t] : f17
+                        columns[i * k + t] = (f * table.potentialColumns[t].0, f * table.potentialColumns[t].1)
+                    }
+                } else {
+                    for p in i == 0 ? NERTokenScores.start ..< NERTokenScores.start + 1 : 0 ..< k {
+                        let (s16, s17) = scores(i, after: p, emission: emissions[i], weights, exponents, scratch)
+                        var f16 = SIMD16<Float>(repeating: 0)
+                        for t in 0 ..< 16 { f16[t] = expf(scale * (s16[t] - Float(shift))) }
+                        rows[NERForwardBackward.index(i, p)] = (f16, expf(scale * (s17 - Float(shift))))
+                    }
+                    guard i > 0 else { continue }
+                    for t in 0 ..< k {
+                        var column = SIMD16<Float>(repeating: 0)
+                        for p in 0 ..< 16 { column[p] = NERForwardBackward.component(rows[i * k + p], t) }
+                        columns[i * k + t] = (column, NERForwardBackward.component(rows[i * k + 16], t))
+                    }
+                }
+            }
+            return NERForwardBackward.spanProbabilities(
+                spans, tags: tags, rows: UnsafeBufferPointer(rows), columns: UnsafeBufferPointer(columns)
+            )
+        }
+        }
+    }
+
+    // MARK: Greedy
+
+    /// Greedy left-to-right decoding into `tags` with the same transition constraint (only valid
+    /// successors, no open entity at the sentence end). With `probabilitiesFor`, returns the decoded
+    /// spans it keeps, each with the product over its tokens of the softmax probability (at
+    /// ``NERModel/probabilityScale``) of the chosen tag given the decoded previous tags.
+    func greedy(tags: UnsafeMutableBufferPointer<UInt8>, probabilitiesFor filter: ((NERSpan) -> Bool)?) -> [NERSpan] {
+        let n = infos.count
+        let k = BILOUTag.count
+        let extractor = model.extractor
+        let scale = Float(model.probabilityScale)
+        return withUnsafeTemporaryAllocation(of: Float.self, capacity: filter == nil ? 0 : n) { local in
+        withWeights { w, ex, scratch in
+            var previous = UInt8(k), previous2 = UInt8(k)
+            for i in 0 ..< n {
+                var (s16, s17) = scoreRows(rows + i * NERFeatureExtractor.staticFeatureCount, NERFeatureExtractor.staticFeatureCount, w, ex)
+                let history = memory?.history(for: infos[i]) ?? NERFeatureExtractor.noHistory
+                let dynamicCount = extractor.dynamicRows(
+                    info: infos[i], previous: previous, previous2: previous2, history: history, into: scratch
+                )
+                let (d16, d17) = scoreRows(UnsafePointer(scratch), dynamicCount, w, ex)
+                s16 &+= d16
+                s17 &+= d17
+                let last = i == n - 1
+                let allowedBase = Int(previous) * k
+                var best = 0
+                var bestScore = Int32.min
+                for t in 0 ..< k where NERTransitions.allowed[allowedBase + t] && (!last || NERTransitions.canEnd[t]) {
+                    let score = t < 16 ? s16[t] : s17
+                    if score > bestScore { bestScore = score; best = t }
+                }
+                tags[i] = UInt8(best)
+                if filter != nil {
+                    var sum: Float = 0
+                    for t in 0 ..< k where NERTransitions.allowed[allowedBase + t] && (!last || NERTransitions.canEnd[t]) {
+                        sum += expf(Float((t < 16 ? s16[t] : s17) - bestScore) * scale)
+                    }
+                    local[i] = 1 / sum
+                }
+                previous2 = previous
+                previous = UInt8(best)
+            }
+            guard let filter else { return [] }
+            return NERTagScheme.spans(fromBILOU: tags.map { BILOUTag(uncheckedRawValue: $0) }).filter(filter).map { span in
+                var span = span
+                span.confidence = span.range.reduce(1) { $0 * local[$1] }
+                return span
+            }
+        }
+        }
+    }
+}
+
+/// The forward-backward algorithm over legal BILOU sequences, in probability space with per-token
+/// normalisation (Rabiner's scaling), in Float (every factor is at most 1 with the shifts used, and
+/// the forward and backward vectors are renormalised at every token).
+enum NERForwardBackward {
+    /// One factor per tag (tags `0 ..< 16` and tag 16), or per previous tag.
+    typealias Vector = (SIMD16<Float>, Float)
+
+    /// Component `t` of a vector.
+    @inline(__always) static func component(_ v: Vector, _ t: Int) -> Float { t < 16 ? v.0[t] : v.1 }
+
+    /// Where the factors of token `i` after previous tag `p` are in a `rows` buffer of
+    /// `tokens × BILOUTag.count` vectors: token 0 has only the sentence start (``NERTokenScores/start``),
+    /// in row 0; token `i > 0` has previous tags `0 ..< BILOUTag.count` in rows `i × count + p`.
+    @inline(__always) static func index(_ i: Int, _ p: Int) -> Int { i == 0 ? 0 : i * BILOUTag.count + p }
+
+    /// The probability of each span: the total weight of the legal paths that give the span's tokens
+    /// the tags `tags` gives them, divided by the total weight of all legal paths (a legal path ends
+    /// on a tag that may end a sentence). A path's weight is the product over its tokens of the factor
+    /// of its tag `t` at token `i` after its previous tag `p`: component `t` of `rows[index(i, p)]`,
+    /// 0 for an illegal transition. `columns[i × count + t]` (for `i > 0`) holds the same factors of
+    /// tag `t` over the previous tags `p`, so that the backward pass is 17 vector multiply-adds a
+    /// token like the forward pass.
+    static func spanProbabilities(
+        _ spans: [NERSpan], tags: UnsafeBufferPointer<UInt8>,
+        rows: UnsafeBufferPointer<Vector>, columns: UnsafeBufferPointer<Vector>
+    ) -> [NERSpan] {
+        let n = tags.count
+        let k = BILOUTag.count
+        return withUnsafeTemporaryAllocation(of: Vector.self, capacity: n) { alpha in
+        withUnsafeTemporaryAllocation(of: Vector.self, capacity: n) { beta in
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: n) { norm in
+            // Forward, normalised to sum 1 at every token (norm[i] is the normaliser).
+            for i in 0 ..< n {
+                var a16 = SIMD16<Float>(repeating: 0)
+                var a17: Float = 0
+                if i == 0 {
+                    (a16, a17) = rows[0]
+                } else {
+                    for p in 0 ..< k {
+                        let ap = component(alpha[i - 1], p)
+                        if ap == 0 { continue }
+                        let (r16, r17) = rows[i * k + p]
+                        a16 += ap * r16
+                        a17 += ap * r17
+                    }
+                }
+                let total = a16.sum() + a17
+                norm[i] = total
+                alpha[i] = (a16 / total, a17 / total)
+            }
+            // Backward, scaled by the same normalisers; after the last token only the end may follow.
+            var end16 = SIMD16<Float>(repeating: 0)
+            for t in 0 ..< 16 where NERTransitions.canEnd[t] { end16[t] = 1 }
+            let end: Vector = (end16, NERTransitions.canEnd[16] ? 1 : 0)
+            beta[n - 1] = end
+            for i in stride(from: n - 2, through: 0, by: -1) {
+                var b16 = SIMD16<Float>(repeating: 0)
+                var b17: Float = 0
+                for t in 0 ..< k {
+                    let g = component(beta[i + 1], t)
+                    if g == 0 { continue }
+                    let (c16, c17) = columns[(i + 1) * k + t]
+                    b16 += g * c16
+                    b17 += g * c17
+                }
+                beta[i] = (b16 / norm[i + 1], b17 / norm[i + 1])
+            }
+            // The weight of the legal endings, in the normalised units.
+            let ending = (alpha[n - 1].0 * end.0).sum() + alpha[n - 1].1 * end.1
+            return spans.map { span in
+                var span = span
+                // Entering the span's first tag, from the sentence start or from any previous tag.
+                let first = Int(tags[span.start])
+                var probability: Float = 0
+                if span.start == 0 {
+                    probability = component(rows[0], first)
+                } else {
+                    for p in 0 ..< k {
+                        let ap = component(alpha[span.start - 1], p)
+                        if ap != 0 { probability += ap * component(rows[span.start * k + p], first) }
+                    }
+                }
+                // Staying on the span's tags, then leaving it to any legal continuation.
+                for i in span.start + 1 ..< span.end {
+                    probability *= component(rows[i * k + Int(tags[i - 1])], Int(tags[i]))
+                }
+                probability *= component(beta[span.end - 1], Int(tags[span.end - 1]))
+                for i in span.range { probability /= norm[i] }
+                probability /= ending
+                span.confidence = probability.isFinite ? min(1, max(0, probability)) : 0
+                return span
+            }
+        }
+        }
+        }
+    }
+}
