@@ -181,6 +181,16 @@ struct RiskMetamorphicTests {
         }
     }
 
+    @Test("a warning is geopolitical only near a word of conflict")
+    func warningsNeedConflict() {
+        let market = Self.risk("Analysts warned that tighter quotas could push copper prices higher.").score(.geopoliticalTension)
+        #expect(market.contributions.isEmpty, "\(market.contributions.map(\.cue))")
+        let state = Self.risk("China warned the United States against interference in its affairs.").score(.geopoliticalTension)
+        let cues = state.contributions.map(\.cue)
+        #expect(cues == ["warning"])
+        #expect(state.contributions.allSatisfy { $0.isThreat })
+    }
+
     @Test("the GPR proximity rule: 'war' within two words of a threat word is a war threat")
     func proximity() {
         let near = Self.risk("Officials see a growing threat of war in the region.").score(.geopoliticalTension)
