@@ -45,10 +45,6 @@ public struct NERTrainingOptions: Sendable {
     /// Fraction of training sentences also added in ALL CAPS (as extra documents), so that headlines
     /// and datelines in capitals are tagged; chosen with a generator seeded from `seed`.
     public var uppercaseAugmentation: Double = 0.1
-    /// Fraction of training sentences with an organisation name also added with every organisation
-    /// name replaced by an invented one (``NERSyntheticNames``), so that the organisation cues of an
-    /// unknown name ("Almonty Industries") count more than the name's own words.
-    public var organisationReplacement: Double = 0
     /// The model version string; `nil` gives ``NERTraining/defaultModelVersion(seed:knowledgeBase:)``.
     public var modelVersion: String?
     /// The gazetteer for ``NERFeatureSet/gazetteer``; `nil` uses the bundled knowledge base's.
@@ -90,20 +86,6 @@ public enum NERTraining {
             let mask = options.maskMISCOnFilesWithoutMISC && !hasMISC
             progress("\(file.lastPathComponent): \(documents.count) documents\(mask ? ", no MISC annotation: MISC-vs-O decisions masked" : "")")
             corpus += documents.map { ($0, mask) }
-        }
-        if options.organisationReplacement > 0 {
-            var rng = SplitMix64(seed: options.seed ^ 0x0_4A3E)
-            var extra: [(document: CoNLLDocument, maskMISC: Bool)] = []
-            for (document, mask) in corpus {
-                var replaced: [CoNLLSentence] = []
-                for sentence in document.sentences where sentence.tags.contains(where: { $0.hasSuffix("-ORG") }) {
-                    guard Double(rng.next() >> 11) * 0x1p-53 < options.organisationReplacement else { continue }
-                    replaced.append(NERSyntheticNames.replacingOrganisations(in: sentence, using: &rng))
-                }
-                if !replaced.isEmpty { extra.append((CoNLLDocument(sentences: replaced), mask)) }
-            }
-            progress("organisation replacement: \(extra.reduce(0) { $0 + $1.document.sentences.count }) sentences")
-            corpus += extra
         }
         if options.uppercaseAugmentation > 0 {
             var augmentRNG = SplitMix64(seed: options.seed ^ 0xCA95)
@@ -560,65 +542,5 @@ struct PerceptronTrainer {
         }
         return NERModel(version: version, extractor: extractor, scale: scale, weights: quantised, exponents: exponents,
                         gazetteer: gazetteer)
-    }
-}
-
-/// Invented organisation names for training augmentation: one or two made-up words and an
-/// organisation designator ("Velmaro Holdings", "Institute of Tarvin"). The made-up words are
-/// unknown to every list and to the training data, so a name is recognisable only by its
-/// designator and its context.
-enum NERSyntheticNames {
-    /// Designators that end a name (company, government and civil-society forms).
-    static let suffixes = [
-        "Industries", "Holdings", "Group", "Mining", "Metals", "Resources", "Minerals", "Corp", "Corporation",
-        "Inc", "Ltd", "Company", "Co", "Bank", "Energy", "Technologies", "Partners", "Capital", "Trading",
-        "Airlines", "Motors", "Logistics", "Systems", "Foundation", "Institute", "Association", "Council",
-        "Party", "Agency", "Authority", "Commission", "University", "Group Ltd", "AG", "SA", "plc", "LLC",
-        "Fund", "Alliance", "Union", "Federation", "Society", "Exchange", "Steel", "Petroleum", "Chemicals",
-    ]
-    /// Designators that open a name, followed by "of" and a made-up word.
-    static let prefixes = [
-        "Ministry", "University", "Bank", "Department", "Institute", "Council", "Office", "Academy", "Bureau",
-        "Commission", "Federation", "Association",
-    ]
-    static let syllables = [
-        "ka", "lo", "ver", "an", "to", "mi", "rex", "sa", "del", "ni", "or", "ta", "bel", "zen", "tri", "co",
-        "mar", "vi", "ro", "len", "dor", "su", "pha", "gen", "al", "mon", "ty", "ex", "qua", "bra", "li", "ston",
-    ]
-
-    /// A capitalised made-up word of two or three syllables.
-    static func word(using rng: inout SplitMix64) -> String {
-        let count = 2 + rng.below(2)
-        let text = (0 ..< count).map { _ in syllables[rng.below(syllables.count)] }.joined()
-        return text.prefix(1).uppercased() + text.dropFirst()
-    }
-
-    /// An invented organisation name, as tokens.
-    static func organisation(using rng: inout SplitMix64) -> [String] {
-        let form = rng.below(5)
-        if form == 0 {
-            return [prefixes[rng.below(prefixes.count)], "of", word(using: &rng)]
-        }
-        let words = (0 ..< 1 + (rng.below(3) == 0 ? 1 : 0)).map { _ in word(using: &rng) }
-        if form >= 3 { return words }
-        return words + suffixes[rng.below(suffixes.count)].split(separator: " ").map(String.init)
-    }
-
-    /// The sentence with every ORG span (BIO tags) replaced by an invented name, tagged B-ORG I-ORG….
-    static func replacingOrganisations(in sentence: CoNLLSentence, using rng: inout SplitMix64) -> CoNLLSentence {
-        var tokens: [String] = []
-        var tags: [String] = []
-        var position = 0
-        for span in NERTagScheme.spans(fromBIO: sentence.tags) where span.label == .org {
-            tokens += sentence.tokens[position ..< span.start]
-            tags += sentence.tags[position ..< span.start]
-            let name = organisation(using: &rng)
-            tokens += name
-            tags += ["B-ORG"] + Array(repeating: "I-ORG", count: name.count - 1)
-            position = span.end
-        }
-        tokens += sentence.tokens[position...]
-        tags += sentence.tags[position...]
-        return CoNLLSentence(tokens: tokens, tags: tags)
     }
 }
