@@ -64,6 +64,24 @@ public struct AssayClientConfiguration: Sendable {
         }
     }
 
+    /// Client-side keepalive (`docs/PROTOCOL.md` §6.3): after ``interval`` without receiving anything
+    /// the client sends PING, and when no PONG arrives within ``timeout`` it closes the connection,
+    /// failing the calls on it with UNAVAILABLE. This finds a server or network that vanished
+    /// without closing the TCP connection, which would otherwise hold a call without a deadline forever.
+    public struct Keepalive: Sendable, Hashable {
+        /// Silence after which the client pings; at least 1 second (the server counts faster
+        /// pings as strikes, §6.4).
+        public var interval: Duration
+        /// How long to wait for the PONG; at least 1 millisecond.
+        public var timeout: Duration
+
+        /// Creates a keepalive policy; values below the minimums are raised to them.
+        public init(interval: Duration = .seconds(30), timeout: Duration = .seconds(20)) {
+            self.interval = max(.seconds(1), interval)
+            self.timeout = max(.milliseconds(1), timeout)
+        }
+    }
+
     /// Whether to negotiate zlib compression: the server then compresses its large messages
     /// and the client its large requests.
     public var compression: Bool
@@ -91,6 +109,10 @@ public struct AssayClientConfiguration: Sendable {
     public var backoff: Backoff
     /// The largest message the client accepts after decompression (announced in HELLO).
     public var maximumMessageSize: Int
+    /// Client-side keepalive, announced in HELLO as `keepalive_interval_ms`; `nil` never pings
+    /// (the client still answers the server's PINGs). Default: PING after 30 s of silence, give up
+    /// 20 s later, as the server does.
+    public var keepalive: Keepalive?
 
     /// Creates a configuration.
     public init(
@@ -103,7 +125,8 @@ public struct AssayClientConfiguration: Sendable {
         connectionAttempts: Int = 3,
         maximumRetries: Int = 3,
         backoff: Backoff = Backoff(),
-        maximumMessageSize: Int = 4 << 20
+        maximumMessageSize: Int = 4 << 20,
+        keepalive: Keepalive? = Keepalive()
     ) {
         self.compression = compression
         self.apiKey = apiKey
@@ -115,6 +138,7 @@ public struct AssayClientConfiguration: Sendable {
         self.maximumRetries = max(0, maximumRetries)
         self.backoff = backoff
         self.maximumMessageSize = maximumMessageSize
+        self.keepalive = keepalive
     }
 }
 

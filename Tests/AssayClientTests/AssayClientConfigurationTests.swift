@@ -10,6 +10,13 @@ import Testing
         #expect(configuration.apiKey == nil)
         #expect(configuration.defaultDeadline == nil)
         #expect(configuration.maximumRetries == 3)
+        #expect(configuration.keepalive == .init(interval: .seconds(30), timeout: .seconds(20)))
+    }
+
+    @Test func keepaliveIsClampedToTheProtocolsMinimums() {
+        let fast = AssayClientConfiguration.Keepalive(interval: .milliseconds(10), timeout: .zero)
+        #expect(fast.interval == .seconds(1))
+        #expect(fast.timeout == .milliseconds(1))
     }
 
     @Test func creditIsClamped() {

@@ -58,6 +58,25 @@ import Testing
         }
     }
 
+    @Test func theServerAnswersKeepalivePingsWithoutCountingStrikes() async throws {
+        // A stream held open, unconsumed, for 3.5 s with a PING a second: the server answers every
+        // one (else the client closes the connection) and never counts them as ping strikes (else
+        // GOAWAY ENHANCE_YOUR_CALM); either would fail the stream.
+        try await TestServer.with { _, port in
+            let configuration = AssayClientConfiguration(
+                initialCredit: 2, receiveWindowBytes: nil, maximumRetries: 0,
+                keepalive: .init(interval: .seconds(1), timeout: .seconds(2))
+            )
+            try await withAssayClient(host: "127.0.0.1", port: port, configuration: configuration) { client in
+                let events = try await client.analyze(TestServer.longArticle())
+                try await Task.sleep(for: .milliseconds(3500))
+                var count = 0
+                for try await _ in events { count += 1 }
+                #expect(count > 10)
+            }
+        }
+    }
+
     @Test func callsShareOneConnectionConcurrently() async throws {
         try await TestServer.with { _, port in
             try await withAssayClient(host: "127.0.0.1", port: port) { client in

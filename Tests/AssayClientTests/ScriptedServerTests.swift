@@ -27,6 +27,83 @@ import Testing
         #expect(echoed.get() == [9, 1, 2, 3, 4, 5, 6, 7, 8])
     }
 
+    @Test func keepalivePingsAfterSilenceAndAnAnsweredConnectionLives() async throws {
+        let announced = Shared<UInt32?>(nil)
+        let pings = Shared(0)
+        try await ScriptedServer.with(script: { _, connection in
+            guard let hello = try await connection.next(), hello.type == .hello else { return }
+            announced.set(try hello.decodePayload(as: Assay_Hello.self).limits.keepaliveIntervalMs)
+            var ack = Assay_HelloAck()
+            ack.version = 1
+            ack.limits.initialStreamCredit = 64
+            try await connection.send([AssayFrame(type: .hello, streamID: 0, message: ack)])
+            var openID: UInt32?
+            while let frame = try await connection.next() {
+                switch frame.type {
+                case .ping:
+                    pings.set(pings.get() + 1)
+                    try await connection.send([AssayFrame(type: .pong, streamID: 0, payload: frame.payload)])
+                    // Answer the call only after two PINGs: the client kept the silent connection.
+                    if pings.get() == 2, let openID { try await connection.serveHealth(openID) }
+                case .open: openID = frame.streamID
+                default: break
+                }
+            }
+        }) { port in
+            let configuration = AssayClientConfiguration(keepalive: .init(interval: .seconds(1), timeout: .seconds(1)))
+            try await withAssayClient(host: "127.0.0.1", port: port, configuration: configuration) { client in
+                try await #expect(client.health().status == .serving)
+            }
+        }
+        #expect(announced.get() == 1000)
+        #expect(pings.get() >= 2)
+    }
+
+    @Test func keepaliveClosesAConnectionWhosePingGoesUnanswered() async throws {
+        try await ScriptedServer.with(script: { _, connection in
+            try await connection.handshake()
+            // Reads (so the client's writes succeed) but never answers: a server that hangs.
+            while try await connection.next() != nil {}
+        }) { port in
+            let configuration = AssayClientConfiguration(
+                maximumRetries: 0, keepalive: .init(interval: .seconds(1), timeout: .milliseconds(500))
+            )
+            try await withAssayClient(host: "127.0.0.1", port: port, configuration: configuration) { client in
+                let start = ContinuousClock.now
+                let error = await #expect(throws: AssayClientError.self) { try await client.health() }
+                #expect(error?.code == .unavailable)
+                #expect(error?.message.contains("no PONG to the keepalive PING within the timeout (500 ms)") == true, "\(error?.message ?? "")")
+                #expect(ContinuousClock.now - start < .seconds(20), "closed by keepalive, not by a test timeout")
+            }
+        }
+    }
+
+    @Test func withoutKeepaliveTheClientAnnouncesZeroAndNeverPings() async throws {
+        let announced = Shared<UInt32?>(nil)
+        let pinged = Shared(false)
+        try await ScriptedServer.with(script: { _, connection in
+            guard let hello = try await connection.next(), hello.type == .hello else { return }
+            announced.set(try hello.decodePayload(as: Assay_Hello.self).limits.keepaliveIntervalMs)
+            var ack = Assay_HelloAck()
+            ack.version = 1
+            ack.limits.initialStreamCredit = 64
+            try await connection.send([AssayFrame(type: .hello, streamID: 0, message: ack)])
+            guard let open = try await connection.next(.open) else { return }
+            // Silent for longer than any keepalive tick, then answer.
+            try await Task.sleep(for: .milliseconds(1500))
+            try await connection.serveHealth(open.streamID)
+            while let frame = try await connection.next() {
+                if frame.type == .ping { pinged.set(true) }
+            }
+        }) { port in
+            try await withAssayClient(host: "127.0.0.1", port: port, configuration: .init(keepalive: nil)) { client in
+                try await #expect(client.health().status == .serving)
+            }
+        }
+        #expect(announced.get() == 0)
+        #expect(!pinged.get())
+    }
+
     @Test func streamAboveGoAwayLastStreamIDIsRetriedOnANewConnection() async throws {
         try await ScriptedServer.with(script: { index, connection in
             try await connection.handshake()

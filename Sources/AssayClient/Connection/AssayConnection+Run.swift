@@ -77,6 +77,7 @@ extension AssayConnection {
         hello.authToken = configuration.apiKey ?? ""
         hello.limits.initialStreamCredit = UInt32(configuration.initialCredit)
         hello.limits.maxMessageSize = UInt32(clamping: configuration.maximumMessageSize)
+        hello.limits.keepaliveIntervalMs = UInt32(clamping: configuration.keepalive?.interval.wholeMilliseconds ?? 0)
         hello.agent = AssayClient.agent
         var helloBytes = ByteBuffer(bytes: AssayFrame.connectionPreface)
         if let frame = try? AssayFrame(type: .hello, streamID: 0, message: hello) {
@@ -139,6 +140,8 @@ extension AssayConnection {
                 logger.debug("connected", metadata: ["assay.endpoint": "\(endpoint)", "assay.server.agent": "\(ack.agent)"])
                 onReady(.success(ready))
 
+                let keepalive = ready.startKeepalive()
+                defer { keepalive?.cancel() }
                 let inflater = AssayMessageCompression()
                 while let frame = try await frames.next() {
                     if !ready.handle(frame, inflater: inflater) {
@@ -146,6 +149,8 @@ extension AssayConnection {
                         break
                     }
                 }
+                // A server that stopped answering PINGs is ejected like one that reset.
+                if ready.keepaliveExpired { healthy = false }
             }
         } catch {
             helloTimer.cancel()

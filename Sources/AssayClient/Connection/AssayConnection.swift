@@ -53,6 +53,11 @@ final class AssayConnection: Sendable {
         /// No new streams: GOAWAY received, the client is draining, or the id space is used up.
         var closing = false
         var closed = false
+        /// The keepalive PING waiting for its PONG: its payload and when it was sent.
+        var ping: (payload: ByteBuffer, sentAt: NIODeadline)?
+        var pingsSent: UInt64 = 0
+        /// The connection was closed because a PING went unanswered.
+        var keepaliveExpired = false
 
         /// Whether the client has opened stream `id` (odd, below the next id): frames for others are
         /// a protocol error.
@@ -67,6 +72,8 @@ final class AssayConnection: Sendable {
     private let logger: Logger
     private let state = Mutex(State())
     private let outboundCompression: Mutex<AssayMessageCompression>
+    /// When the last frame arrived (`NIODeadline` uptime nanoseconds), for keepalive.
+    private let lastReceived = Atomic<UInt64>(NIODeadline.now().uptimeNanoseconds)
 
     init(
         endpoint: AssayEndpoint,
@@ -223,6 +230,9 @@ final class AssayConnection: Sendable {
 
     /// Handles one frame from the server. Returns `false` when the connection must close (a protocol error).
     func handle(_ frame: AssayFrame, inflater: AssayMessageCompression) -> Bool {
+        if self.configuration.keepalive != nil {
+            self.lastReceived.store(NIODeadline.now().uptimeNanoseconds, ordering: .relaxed)
+        }
         switch frame.type {
         case .message where frame.streamID != 0:
             return self.handleMessage(frame, inflater: inflater)
@@ -237,6 +247,9 @@ final class AssayConnection: Sendable {
             self.write([AssayFrame(type: .pong, streamID: 0, payload: frame.payload)])
             return true
         case .pong:
+            self.state.withLock { state in
+                if state.ping?.payload == frame.payload { state.ping = nil }
+            }
             return true
         case .goAway:
             guard let goAway = try? frame.decodePayload(as: Assay_GoAway.self) else {
@@ -252,16 +265,66 @@ final class AssayConnection: Sendable {
         }
     }
 
+    // MARK: - Keepalive
+
+    /// Starts the keepalive checks (with ``AssayClientConfiguration/keepalive``): a PING after the
+    /// interval without a frame received, and the close when its PONG is late. Cancel the task when
+    /// the connection ends.
+    func startKeepalive() -> RepeatedTask? {
+        guard let keepalive = self.configuration.keepalive else { return nil }
+        // Checks often enough that a PING or the close comes at most a quarter late.
+        let tick = TimeAmount(max(.milliseconds(100), min(keepalive.interval, keepalive.timeout) / 4))
+        return self.channel.eventLoop.scheduleRepeatedTask(initialDelay: tick, delay: tick) { _ in
+            self.checkKeepalive(keepalive)
+        }
+    }
+
+    /// Whether the connection was closed because a PING went unanswered.
+    var keepaliveExpired: Bool { self.state.withLock { $0.keepaliveExpired } }
+
+    private func checkKeepalive(_ keepalive: AssayClientConfiguration.Keepalive) {
+        let now = NIODeadline.now()
+        let silence = TimeAmount.nanoseconds(Int64(clamping: now.uptimeNanoseconds &- self.lastReceived.load(ordering: .relaxed)))
+        enum Action { case none, ping(ByteBuffer), expire }
+        let action = self.state.withLock { state -> Action in
+            guard !state.closed, !state.keepaliveExpired else { return .none }
+            if let ping = state.ping {
+                guard now - ping.sentAt >= TimeAmount(keepalive.timeout) else { return .none }
+                state.keepaliveExpired = true
+                return .expire
+            }
+            guard silence >= TimeAmount(keepalive.interval) else { return .none }
+            state.pingsSent += 1
+            var ping = Assay_Ping()
+            ping.opaque = state.pingsSent
+            guard let payload = try? ping.serializedBytes() as [UInt8] else { return .none }
+            let buffer = ByteBuffer(bytes: payload)
+            state.ping = (buffer, now)
+            return .ping(buffer)
+        }
+        switch action {
+        case .none:
+            return
+        case .ping(let payload):
+            self.write([AssayFrame(type: .ping, streamID: 0, payload: payload)])
+        case .expire:
+            self.logger.debug("keepalive: no PONG in time, closing", metadata: ["assay.endpoint": "\(self.endpoint)"])
+            self.channel.close(promise: nil)
+        }
+    }
+
     /// The connection has ended: fails every stream still open with UNAVAILABLE.
     func closed(cause: (any Error & Sendable)?) {
-        let entries = self.state.withLock { state -> [StreamEntry] in
+        let (entries, expired) = self.state.withLock { state -> ([StreamEntry], Bool) in
             state.closed = true
             defer { state.streams = [:] }
-            return Array(state.streams.values)
+            return (Array(state.streams.values), state.keepaliveExpired)
         }
+        let timeout = self.configuration.keepalive.map { " (\($0.timeout.wholeMilliseconds) ms)" } ?? ""
         let error = AssayClientError(
             code: .unavailable,
-            message: "connection to \(self.endpoint) was lost",
+            message: "connection to \(self.endpoint) was lost"
+                + (expired ? ": no PONG to the keepalive PING within the timeout\(timeout)" : ""),
             cause: cause
         )
         for entry in entries {
