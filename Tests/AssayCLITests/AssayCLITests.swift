@@ -175,6 +175,18 @@ import Testing
         #expect(run.stderr.split(separator: "\n").count == 1)
     }
 
+    @Test func unreadableModelAndDataFilesAreOneLineErrors() throws {
+        let missing = try Self.assay(["model", "eval", "/no/such/file.conll"])
+        #expect(missing.status == 1)
+        #expect(missing.stderr == "assay: cannot read /no/such/file.conll: No such file or directory\n")
+        let directory = try Self.assay(["tag", "--model", FileManager.default.temporaryDirectory.path], stdin: "a b\n")
+        #expect(directory.status == 1)
+        #expect(directory.stderr.hasPrefix("assay: cannot read NER model ") && directory.stderr.hasSuffix(": is a directory\n"))
+        let fromStandardInput = try Self.assay(["model", "eval", "-"], stdin: "John\tB-PER\nran\tO\n")
+        #expect(fromStandardInput.status == 0)
+        #expect(fromStandardInput.stdout.contains("(gold 1, pred 1, tp 1)"))
+    }
+
     @Test func modelTrainAblationFlagsReachTheModel() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("assay-ner-\(UInt64.random(in: 0...UInt64.max))")
         defer { try? FileManager.default.removeItem(at: directory) }

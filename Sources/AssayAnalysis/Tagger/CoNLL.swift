@@ -48,7 +48,7 @@ public enum CoNLL {
         do {
             text = try String(contentsOf: url, encoding: .utf8)
         } catch {
-            throw .unreadable(path: url.path, reason: "\(error)")
+            throw .unreadable(path: url.path, reason: fileReadReason(error, path: url.path))
         }
         return try parse(text)
     }

@@ -83,7 +83,7 @@ extension NERModel {
         do {
             data = try Data(contentsOf: url, options: .mappedIfSafe)
         } catch {
-            throw NERModelError.unreadable(path: url.path, reason: "\(error)")
+            throw NERModelError.unreadable(path: url.path, reason: fileReadReason(error, path: url.path))
         }
         return try NERModel(data: data, gazetteer: gazetteer)
     }

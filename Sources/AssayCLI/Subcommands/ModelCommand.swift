@@ -85,7 +85,7 @@ struct ModelCommand: ParsableCommand {
             abstract: "Score the tagger on a CoNLL file (token<TAB>tag): per-type precision/recall/F1, micro PER+ORG+LOC, tokens per second."
         )
 
-        @Argument(help: "CoNLL file with gold tags.")
+        @Argument(help: "CoNLL file with gold tags (- for standard input).")
         var file: String
 
         @Option(name: .long, help: "Model file (default: the bundled model).")
@@ -106,7 +106,9 @@ struct ModelCommand: ParsableCommand {
         func run() throws {
             let tagger = try model.map { path throws(NERModelError) in try NERModel.load(contentsOf: URL(fileURLWithPath: path)) }
                 ?? NERModel.bundled()
-            let documents = try CoNLL.read(contentsOf: URL(fileURLWithPath: file))
+            let documents = file == "-"
+                ? try CoNLL.parse(String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self))
+                : try CoNLL.read(contentsOf: URL(fileURLWithPath: file))
             let clock = ContinuousClock()
             var evaluator = NEREvaluator()
             let elapsed = clock.measure { evaluator = tagger.evaluate(documents, minimumConfidence: minConfidence) }
