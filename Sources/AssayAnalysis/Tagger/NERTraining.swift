@@ -45,11 +45,6 @@ public struct NERTrainingOptions: Sendable {
     /// Fraction of training sentences also added in ALL CAPS (as extra documents), so that headlines
     /// and datelines in capitals are tagged; chosen with a generator seeded from `seed`.
     public var uppercaseAugmentation: Double = 0.1
-    /// Fraction of capitalised training tokens whose own word features (the word, its cased form, its
-    /// affixes and the word's conjunctions) are hidden for one sentence decoding and update, drawn
-    /// anew in every epoch (structured training only), so that names are also learnt from their
-    /// context, shape and lists, as unknown names must be.
-    public var wordDropout: Double = 0
     /// The model version string; `nil` gives ``NERTraining/defaultModelVersion(seed:knowledgeBase:)``.
     public var modelVersion: String?
     /// The gazetteer for ``NERFeatureSet/gazetteer``; `nil` uses the bundled knowledge base's.
@@ -123,8 +118,6 @@ public enum NERTraining {
         var model: NERModel?
         for member in 0 ..< members {
             trainer = fresh
-            trainer.wordDropout = options.wordDropout
-            trainer.dropoutRNG = SplitMix64(seed: (options.seed &+ UInt64(member)) ^ 0xD0_0D)
             var rng = SplitMix64(seed: options.seed &+ UInt64(member))
             var order = Array(0 ..< corpus.count)
             for epoch in 1 ... max(1, options.epochs) {
@@ -208,12 +201,6 @@ struct PerceptronTrainer {
     var weights: [Float]
     var totals: [Float]
     var counter: Float = 1
-    /// See ``NERTrainingOptions/wordDropout``.
-    var wordDropout = 0.0
-    var dropoutRNG = SplitMix64(seed: 0)
-    /// The static slots that carry the token's own word: word, affixes, word bigrams, word × first,
-    /// cased word.
-    static let wordSlots = [1, 6, 7, 8, 9, 10, 11, 12, 20, 21, 25, 28]
 
     init(extractor: NERFeatureExtractor, gazetteer: NERGazetteer?, corpus: [(document: CoNLLDocument, maskMISC: Bool)]) {
         self.extractor = extractor
@@ -338,7 +325,6 @@ struct PerceptronTrainer {
         var transition: [Float] = []
         var predicted: [UInt8] = []
         var target: [UInt8] = []
-        var hidden: [(index: Int, row: UInt32)] = []
         for d in order {
             memory.reset()
             let mask = documentMask[d]
@@ -347,17 +333,6 @@ struct PerceptronTrainer {
                 guard n > 0 else { continue }
                 if emission.count < n * k { emission = [Float](repeating: 0, count: n * k) }
                 if transition.count < n * (k + 1) * k { transition = [Float](repeating: 0, count: n * (k + 1) * k) }
-                hidden.removeAll(keepingCapacity: true)
-                if wordDropout > 0 {
-                    let staticCount = NERFeatureExtractor.staticFeatureCount
-                    for t in a ..< a + n where infos[t].isCapitalised && Double(dropoutRNG.next() >> 11) * 0x1p-53 < wordDropout {
-                        for f in Self.wordSlots {
-                            hidden.append((t * staticCount + f, rows[t * staticCount + f]))
-                            rows[t * staticCount + f] = NERFeatureExtractor.nullRow
-                        }
-                    }
-                }
-                defer { for (index, row) in hidden { rows[index] = row } }
                 structuredScores(first: a, count: n, memory: memory, emission: &emission, transition: &transition)
                 Self.viterbi(n: n, emission: emission, transition: transition, into: &predicted)
                 target.removeAll(keepingCapacity: true)

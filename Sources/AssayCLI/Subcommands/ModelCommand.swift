@@ -38,9 +38,6 @@ struct ModelCommand: ParsableCommand {
         @Option(name: .long, help: "Fraction of training sentences also added in capitals (0 to 1).")
         var uppercaseAugmentation: Double = NERTrainingOptions().uppercaseAugmentation
 
-        @Option(name: .long, help: "Fraction of capitalised training tokens whose own word features are hidden in each epoch (0 to 1).")
-        var wordDropout: Double = NERTrainingOptions().wordDropout
-
         static let groupNames = NERFeatureSet.groupsByName.map(\.name).joined(separator: ", ")
 
         /// The shipped feature set with `--with` groups added and `--without` groups removed.
@@ -63,7 +60,6 @@ struct ModelCommand: ParsableCommand {
         func validate() throws {
             guard epochs >= 1 else { throw ValidationError("--epochs must be at least 1") }
             guard (0 ... 1).contains(uppercaseAugmentation) else { throw ValidationError("--uppercase-augmentation must be 0 to 1") }
-            guard (0 ... 1).contains(wordDropout) else { throw ValidationError("--word-dropout must be 0 to 1") }
             _ = try featureSet()
         }
 
@@ -76,7 +72,6 @@ struct ModelCommand: ParsableCommand {
             options.seed = seed
             options.featureSet = try featureSet()
             options.uppercaseAugmentation = uppercaseAugmentation
-            options.wordDropout = wordDropout
             let start = ContinuousClock.now
             let model = try NERTraining.train(files: files, devFiles: dev, options: options) { print($0) }
             try model.write(to: URL(fileURLWithPath: output))
