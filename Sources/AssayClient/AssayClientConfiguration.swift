@@ -70,10 +70,10 @@ public struct AssayClientConfiguration: Sendable {
     /// without closing the TCP connection, which would otherwise hold a call without a deadline forever.
     public struct Keepalive: Sendable, Hashable {
         /// Silence after which the client pings; at least 1 second (the server counts faster
-        /// pings as strikes, §6.4).
-        public var interval: Duration
+        /// pings as strikes, §6.4): a smaller value is raised to it.
+        public var interval: Duration { didSet { self.interval = max(.seconds(1), self.interval) } }
         /// How long to wait for the PONG; at least 1 millisecond.
-        public var timeout: Duration
+        public var timeout: Duration { didSet { self.timeout = max(.milliseconds(1), self.timeout) } }
 
         /// Creates a keepalive policy; values below the minimums are raised to them.
         public init(interval: Duration = .seconds(30), timeout: Duration = .seconds(20)) {

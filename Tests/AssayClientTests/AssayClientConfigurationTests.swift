@@ -17,6 +17,10 @@ import Testing
         let fast = AssayClientConfiguration.Keepalive(interval: .milliseconds(10), timeout: .zero)
         #expect(fast.interval == .seconds(1))
         #expect(fast.timeout == .milliseconds(1))
+        var changed = AssayClientConfiguration.Keepalive()
+        changed.interval = .milliseconds(10)
+        changed.timeout = .zero
+        #expect(changed == fast)
     }
 
     @Test func creditIsClamped() {

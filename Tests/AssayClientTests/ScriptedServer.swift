@@ -45,8 +45,10 @@ final class ScriptedServer: Sendable {
             try await self.outbound.write(bytes)
         }
 
-        /// Reads HELLO and answers with a default HelloAck granting `initialStreamCredit` per stream.
-        mutating func handshake(initialStreamCredit: UInt32 = 64) async throws {
+        /// Reads HELLO and answers with a default HelloAck granting `initialStreamCredit` per stream;
+        /// returns the client's Hello.
+        @discardableResult
+        mutating func handshake(initialStreamCredit: UInt32 = 64) async throws -> Assay_Hello {
             guard let hello = try await self.next(), hello.type == .hello else { throw ScriptError() }
             var ack = Assay_HelloAck()
             ack.version = 1
@@ -58,6 +60,7 @@ final class ScriptedServer: Sendable {
             ack.limits.initialStreamCredit = initialStreamCredit
             ack.limits.minCompressSize = 512
             try await self.send([AssayFrame(type: .hello, streamID: 0, message: ack)])
+            return try hello.decodePayload(as: Assay_Hello.self)
         }
 
         /// Answers a Health call on `id` with SERVING.

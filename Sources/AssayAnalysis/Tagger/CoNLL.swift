@@ -135,7 +135,7 @@ public struct NEREvaluator: Sendable {
     }
 
     /// Adds one sentence of `tokenCount` tokens given gold and predicted spans.
-    public mutating func add(goldSpans: [NERSpan], predictedSpans: [NERSpan], tokenCount: Int) {
+    public mutating func add(goldSpans: [NERSpan], predictedSpans: [NERSpan], tokenCount: Int = 0) {
         self.tokenCount += tokenCount
         struct Key: Hashable { let start: Int, end: Int, label: NERLabel }
         let goldSet = Set(goldSpans.map { Key(start: $0.start, end: $0.end, label: $0.label) })

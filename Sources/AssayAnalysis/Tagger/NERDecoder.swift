@@ -240,20 +240,24 @@ struct NERTokenScores {
         return (e16, e17)
     }
 
-    /// The scores of every tag at token `i` after previous tag `p`, given the token's emission scores.
+    /// The scores of every tag at token `i` after previous tag `p`, given the token's emission scores,
+    /// as a sum `base + offset`: with a transition table the emission and the table's transition
+    /// scores, otherwise the emission plus the token's transition rows (summed in Int32) and the
+    /// penalties of the illegal transitions. Viterbi adds the path score as `base + (offset + path)`,
+    /// the order in which the decoder has always added them, so its ties fall the same way.
     @inline(__always)
     func scores(
         _ i: Int, after p: Int, emission: (SIMD16<Int32>, Int32),
         _ weights: UnsafeRawPointer, _ exponents: UnsafePointer<UInt8>, _ scratch: UnsafeMutablePointer<UInt32>
-    ) -> (SIMD16<Float>, Float) {
+    ) -> (base: (SIMD16<Float>, Float), offset: (SIMD16<Float>, Float)) {
         if let table = model.transitionTable {
-            return (SIMD16<Float>(emission.0) + table.scores16[p], Float(emission.1) + table.scores17[p])
+            return ((SIMD16<Float>(emission.0), Float(emission.1)), (table.scores16[p], table.scores17[p]))
         }
         let c = model.extractor.transitionRows(info: infos[i], previous: UInt8(p), into: scratch)
         let (t16, t17) = scoreRows(UnsafePointer(scratch), c, weights, exponents)
         return (
-            SIMD16<Float>(emission.0 &+ t16) + NERTransitions.penalty16[p],
-            Float(emission.1 &+ t17) + NERTransitions.penalty17[p]
+            (SIMD16<Float>(emission.0 &+ t16), Float(emission.1 &+ t17)),
+            (NERTransitions.penalty16[p], NERTransitions.penalty17[p])
         )
     }
 
@@ -272,7 +276,7 @@ struct NERTokenScores {
     /// Exact Viterbi decoding over the legal BILOU sequences (``NERFeatureSet/viterbi``) into `tags`;
     /// scores are summed in Float along the path and illegal transitions get −∞, so the result is
     /// always well formed. With `probabilitiesFor`, returns the decoded spans it keeps with their probabilities
-    /// (``spanProbabilities(_:tags:emissions:)``), otherwise nothing.
+    /// (``spanProbabilities(_:tags:emissions:_:_:_:)``), otherwise nothing.
     func viterbi(tags: UnsafeMutableBufferPointer<UInt8>, probabilitiesFor filter: ((NERSpan) -> Bool)?) -> [NERSpan] {
         let n = infos.count
         let k = BILOUTag.count
@@ -293,12 +297,12 @@ struct NERTokenScores {
                 for p in i == 0 ? start ..< start + 1 : 0 ..< k {
                     let dp: Float = i == 0 ? 0 : (p < 16 ? delta16[p] : delta17)
                     if dp == -.infinity { continue }
-                    let (s16, s17) = scores(i, after: p, emission: emission, w, ex, scratch)
-                    let c16 = s16 + dp
+                    let (base, offset) = scores(i, after: p, emission: emission, w, ex, scratch)
+                    let c16 = base.0 + (offset.0 + dp)
                     let better = c16 .> best16
                     best16.replace(with: c16, where: better)
                     back16.replace(with: SIMD16<Int32>(repeating: Int32(p)), where: better)
-                    let c17 = s17 + dp
+                    let c17 = base.1 + offset.1 + dp
                     if c17 > best17 { best17 = c17; back17 = UInt8(p) }
                 }
                 if i == n - 1 {
@@ -338,9 +342,11 @@ struct NERTokenScores {
     /// The probability of each span under the model's distribution over legal tag sequences
     /// (`p(path) ∝ exp(probabilityScale × score(path))`); see ``NERForwardBackward``.
     ///
-    /// Each factor is `exp(probabilityScale × (score − shift))` with a per-token shift, the token's
-    /// largest emission score (the shifts cancel out). With a transition table the factor is the
-    /// token's emission factor times the table's transition factor, so only 17 `exp` per token.
+    /// Each factor is `exp(probabilityScale × (score − shift))` with a per-token shift (the shifts
+    /// cancel out), so no factor exceeds 1. With a transition table the factor is the token's emission
+    /// factor (shifted by its largest emission) times the table's transition factor (shifted by the
+    /// table's largest), so only 17 `exp` per token; otherwise every score is computed and the shift
+    /// is the token's largest finite score.
     func spanProbabilities(
         _ spans: [NERSpan], tags: UnsafeBufferPointer<UInt8>, emissions: UnsafeBufferPointer<(SIMD16<Int32>, Int32)>,
         _ weights: UnsafeRawPointer, _ exponents: UnsafePointer<UInt8>, _ scratch: UnsafeMutablePointer<UInt32>
@@ -354,8 +360,8 @@ struct NERTokenScores {
         withUnsafeTemporaryAllocation(of: NERForwardBackward.Vector.self, capacity: n * k) { columns in
             for i in 0 ..< n {
                 let (e16, e17) = emissions[i]
-                let shift = max(e16.max(), e17)
                 if let table {
+                    let shift = max(e16.max(), e17)
                     var f16 = SIMD16<Float>(repeating: 0)
                     for t in 0 ..< 16 { f16[t] = expf(scale * Float(e16[t] &- shift)) }
                     let f17 = expf(scale * Float(e17 &- shift))
@@ -370,11 +376,22 @@ struct NERTokenScores {
                         columns[i * k + t] = (f * table.potentialColumns[t].0, f * table.potentialColumns[t].1)
                     }
                 } else {
-                    for p in i == 0 ? NERTokenScores.start ..< NERTokenScores.start + 1 : 0 ..< k {
-                        let (s16, s17) = scores(i, after: p, emission: emissions[i], weights, exponents, scratch)
+                    // Scores first, then factors shifted by the token's largest finite score.
+                    let previousTags = i == 0 ? NERTokenScores.start ..< NERTokenScores.start + 1 : 0 ..< k
+                    var largest = -Float.infinity
+                    for p in previousTags {
+                        let (base, offset) = scores(i, after: p, emission: emissions[i], weights, exponents, scratch)
+                        let score = (base.0 + offset.0, base.1 + offset.1)
+                        rows[NERForwardBackward.index(i, p)] = score
+                        for t in 0 ..< k where NERForwardBackward.component(score, t).isFinite {
+                            largest = max(largest, NERForwardBackward.component(score, t))
+                        }
+                    }
+                    for p in previousTags {
+                        let (s16, s17) = rows[NERForwardBackward.index(i, p)]
                         var f16 = SIMD16<Float>(repeating: 0)
-                        for t in 0 ..< 16 { f16[t] = expf(scale * (s16[t] - Float(shift))) }
-                        rows[NERForwardBackward.index(i, p)] = (f16, expf(scale * (s17 - Float(shift))))
+                        for t in 0 ..< 16 { f16[t] = expf(scale * (s16[t] - largest)) }
+                        rows[NERForwardBackward.index(i, p)] = (f16, expf(scale * (s17 - largest)))
                     }
                     guard i > 0 else { continue }
                     for t in 0 ..< k {
@@ -445,8 +462,8 @@ struct NERTokenScores {
 }
 
 /// The forward-backward algorithm over legal BILOU sequences, in probability space with per-token
-/// normalisation (Rabiner's scaling), in Float (every factor is at most 1 with the shifts used, and
-/// the forward and backward vectors are renormalised at every token).
+/// normalisation (Rabiner's scaling), in Float: the callers' factors are at most 1, and the forward
+/// and backward vectors are renormalised at every token.
 enum NERForwardBackward {
     /// One factor per tag (tags `0 ..< 16` and tag 16), or per previous tag.
     typealias Vector = (SIMD16<Float>, Float)
@@ -526,13 +543,13 @@ enum NERForwardBackward {
                         if ap != 0 { probability += ap * component(rows[span.start * k + p], first) }
                     }
                 }
-                // Staying on the span's tags, then leaving it to any legal continuation.
+                // Staying on the span's tags, then leaving it to any legal continuation; each token's
+                // normaliser divided out as it comes, so a long span does not underflow.
+                probability /= norm[span.start]
                 for i in span.start + 1 ..< span.end {
-                    probability *= component(rows[i * k + Int(tags[i - 1])], Int(tags[i]))
+                    probability *= component(rows[i * k + Int(tags[i - 1])], Int(tags[i])) / norm[i]
                 }
-                probability *= component(beta[span.end - 1], Int(tags[span.end - 1]))
-                for i in span.range { probability /= norm[i] }
-                probability /= ending
+                probability *= component(beta[span.end - 1], Int(tags[span.end - 1])) / ending
                 span.confidence = probability.isFinite ? min(1, max(0, probability)) : 0
                 return span
             }

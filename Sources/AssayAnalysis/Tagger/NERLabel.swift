@@ -150,9 +150,11 @@ public struct NERSpan: Hashable, Sendable, CustomStringConvertible {
     public var end: Int
     /// The entity type.
     public var label: NERLabel
-    /// The tagger's confidence in the mention, in `0 ... 1`: the probability, over every legal tag
-    /// sequence of the sentence, that the mention's tokens are tagged as decoded (see
-    /// ``NERModel/confidenceTemperature``); `1` for gold or converted spans.
+    /// The tagger's confidence in the mention, in `0 ... 1`: with Viterbi decoding (the shipped
+    /// model) the probability, over every legal tag sequence of the sentence, that the mention's
+    /// tokens are tagged as decoded (see ``NERModel/confidenceTemperature``); with greedy decoding
+    /// the product of its tokens' softmax probabilities given the decoded previous tags; `1` for
+    /// gold or converted spans.
     public var confidence: Float
 
     /// Creates a span over tokens `start ..< end`.

@@ -106,9 +106,15 @@ struct ModelCommand: ParsableCommand {
         func run() throws {
             let tagger = try model.map { path throws(NERModelError) in try NERModel.load(contentsOf: URL(fileURLWithPath: path)) }
                 ?? NERModel.bundled()
-            let documents = file == "-"
-                ? try CoNLL.parse(String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self))
-                : try CoNLL.read(contentsOf: URL(fileURLWithPath: file))
+            let documents: [CoNLLDocument]
+            if file == "-" {
+                guard let text = String(data: FileHandle.standardInput.readDataToEndOfFile(), encoding: .utf8) else {
+                    throw CoNLL.ReadError.unreadable(path: "standard input", reason: "not UTF-8 text")
+                }
+                documents = try CoNLL.parse(text)
+            } else {
+                documents = try CoNLL.read(contentsOf: URL(fileURLWithPath: file))
+            }
             let clock = ContinuousClock()
             var evaluator = NEREvaluator()
             let elapsed = clock.measure { evaluator = tagger.evaluate(documents, minimumConfidence: minConfidence) }

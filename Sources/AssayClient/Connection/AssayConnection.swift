@@ -283,8 +283,10 @@ final class AssayConnection: Sendable {
     var keepaliveExpired: Bool { self.state.withLock { $0.keepaliveExpired } }
 
     private func checkKeepalive(_ keepalive: AssayClientConfiguration.Keepalive) {
+        // The last frame's time first: one that arrives after `now` is read must not wrap the silence.
+        let last = self.lastReceived.load(ordering: .relaxed)
         let now = NIODeadline.now()
-        let silence = TimeAmount.nanoseconds(Int64(clamping: now.uptimeNanoseconds &- self.lastReceived.load(ordering: .relaxed)))
+        let silence = TimeAmount.nanoseconds(Int64(clamping: now.uptimeNanoseconds >= last ? now.uptimeNanoseconds - last : 0))
         enum Action { case none, ping(ByteBuffer), expire }
         let action = self.state.withLock { state -> Action in
             guard !state.closed, !state.keepaliveExpired else { return .none }

@@ -183,8 +183,17 @@ struct RiskMetamorphicTests {
 
     @Test("a warning is geopolitical only near a word of conflict")
     func warningsNeedConflict() {
-        let market = Self.risk("Analysts warned that tighter quotas could push copper prices higher.").score(.geopoliticalTension)
-        #expect(market.contributions.isEmpty, "\(market.contributions.map(\.cue))")
+        for sentence in [
+            "Analysts warned that tighter quotas could push copper prices higher.",
+            "Traders warned the yuan could weaken against the dollar.",
+        ] {
+            let market = Self.risk(sentence).score(.geopoliticalTension)
+            #expect(market.contributions.isEmpty, "\(sentence): \(market.contributions.map(\.cue))")
+        }
+        for sentence in ["Beijing warned of retaliation.", "China warned it would respond to any escalation."] {
+            let cues = Self.risk(sentence).score(.geopoliticalTension).contributions.map(\.cue)
+            #expect(cues.contains("warning"), "\(sentence): \(cues)")
+        }
         let state = Self.risk("China warned the United States against interference in its affairs.").score(.geopoliticalTension)
         let cues = state.contributions.map(\.cue)
         #expect(cues == ["warning"])
