@@ -88,6 +88,21 @@ import Testing
         #expect(announced.get() == 0)
     }
 
+    @Test func aPeerThatDoesNotSpeakAssayIsNamedAsSuch() async throws {
+        try await ScriptedServer.with(script: { _, connection in
+            _ = try await connection.next()
+            try await connection.outbound.write(ByteBuffer(string: "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"))
+            try await connection.closeLingering()
+        }) { port in
+            try await withAssayClient(host: "127.0.0.1", port: port, configuration: .init(connectionAttempts: 1)) { client in
+                let error = await #expect(throws: AssayClientError.self) { try await client.health() }
+                #expect(error?.code == .unavailable)
+                #expect(error?.isServerUnreachable == true)
+                #expect(error?.message.hasPrefix("server at 127.0.0.1:\(port) does not speak the Assay protocol") == true, "\(error?.message ?? "")")
+            }
+        }
+    }
+
     @Test func streamAboveGoAwayLastStreamIDIsRetriedOnANewConnection() async throws {
         try await ScriptedServer.with(script: { index, connection in
             try await connection.handshake()

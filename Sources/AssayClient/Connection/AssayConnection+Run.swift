@@ -155,7 +155,17 @@ extension AssayConnection {
         } catch {
             helloTimer.cancel()
             if !reported {
-                let failure = (error as? AssayClientError) ?? unreachable(error)
+                // Bytes that are not Assay frames before HELLO: something else listens on the port
+                // (an HTTP server, the metrics port).
+                let notAssay = (error as? AssayProtocolError).map {
+                    AssayClientError(
+                        code: .unavailable,
+                        message: "server at \(endpoint) does not speak the Assay protocol (its answer to HELLO: \($0.message))",
+                        cause: error,
+                        isServerUnreachable: true
+                    )
+                }
+                let failure = (error as? AssayClientError) ?? notAssay ?? unreachable(error)
                 onReady(.failure(failure))
                 connection?.closed(cause: error)
                 return .failedToConnect(failure)
