@@ -222,6 +222,18 @@ struct RiskMetamorphicTests {
         #expect(hedged.modality == .hedged && hedged.isThreat)
         #expect(abs(hedged.weight - asserted.weight * 0.5) < 1e-9)
         #expect(!asserted.isThreat)
+        // A modal governs the verbs coordinated after it, up to 12 tokens on, within its clause.
+        let coordinated = try #require(
+            Self.risk("Tighter quotas could push copper prices on the London exchange higher and disrupt supply.")
+                .score(.marketDisruption).contributions.first { $0.cue == "supply disruption" }
+        )
+        #expect(coordinated.modality == .hedged)
+        // A clause boundary still ends it.
+        let separate = try #require(
+            Self.risk("Exports could resume next month, but the strike disrupted supply in May.")
+                .score(.marketDisruption).contributions.first { $0.cue == "supply disruption" }
+        )
+        #expect(separate.modality == .asserted)
     }
 
     @Test("reported speech keeps the speaker")
