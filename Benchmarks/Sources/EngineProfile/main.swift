@@ -10,9 +10,23 @@
 import AssayAnalysis
 import Foundation
 
+/// Prints `message` to standard error and exits with status 2 (a usage error).
+func usageError(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("EngineProfile: \(message)\n".utf8))
+    exit(2)
+}
+
+let modes = ["entities", "risk", "everything", "tagger", "dump", "dump-everything"]
 let mode = CommandLine.arguments.count > 1 ? CommandLine.arguments[1] : "risk"
-let seconds = CommandLine.arguments.count > 2 ? Double(CommandLine.arguments[2]) ?? 5 : 5
+guard modes.contains(mode) else { usageError("unknown mode '\(mode)'; modes: \(modes.joined(separator: ", "))") }
 let dumps = mode == "dump" || mode == "dump-everything"
+var seconds = 5.0
+if !dumps && CommandLine.arguments.count > 2 {
+    guard let value = Double(CommandLine.arguments[2]), value >= 0 else {
+        usageError("seconds must be a number ≥ 0, got '\(CommandLine.arguments[2])'")
+    }
+    seconds = value
+}
 let directoryArgument = dumps ? 2 : 3
 let directory =
     CommandLine.arguments.count > directoryArgument
@@ -20,12 +34,18 @@ let directory =
     : URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Examples/articles")
-let articles: [ArticleInput] = try FileManager.default.contentsOfDirectory(atPath: directory.path)
-    .filter { $0.hasSuffix(".txt") }.sorted().map { name in
-        let text = try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
-        let parts = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
-        return ArticleInput(reference: name, title: String(parts[0]), body: parts.count > 1 ? String(parts[1]) : "")
-    }
+let articles: [ArticleInput]
+do {
+    articles = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+        .filter { $0.hasSuffix(".txt") }.sorted().map { name in
+            let text = try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
+            let parts = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
+            return ArticleInput(reference: name, title: String(parts[0]), body: parts.count > 1 ? String(parts[1]) : "")
+        }
+} catch {
+    usageError("cannot read the articles in \(directory.path): \(error.localizedDescription)")
+}
+guard !articles.isEmpty else { usageError("no .txt articles in \(directory.path)") }
 let bytes = articles.reduce(0) { $0 + $1.title.utf8.count + $1.body.utf8.count }
 let knowledgeBase = try KnowledgeBase.bundled()
 let engine: AnalysisEngine
