@@ -189,10 +189,33 @@ public final class NERGazetteer: Sendable {
                 if required { throw NERModelError.gazetteerUnavailable("cannot read \(url.path)") }
                 return []
             }
+            // Split on the bytes "\n" and "\t" (ASCII, so never inside a multi-byte character): much
+            // faster than splitting the String by Character, which this load is mostly made of.
             let text = String(decoding: data, as: UTF8.self)
-            return text.split(separator: "\n", omittingEmptySubsequences: true).dropFirst().map {
-                $0.split(separator: "\t", omittingEmptySubsequences: false)
+            let utf8 = text.utf8
+            var rows: [[Substring]] = []
+            var lineStart = utf8.startIndex
+            var isHeader = true
+            while lineStart < utf8.endIndex {
+                let lineEnd = utf8[lineStart...].firstIndex(of: 0x0A) ?? utf8.endIndex
+                if lineStart < lineEnd {
+                    if isHeader {
+                        isHeader = false
+                    } else {
+                        var fields: [Substring] = []
+                        var fieldStart = lineStart
+                        while true {
+                            let fieldEnd = utf8[fieldStart ..< lineEnd].firstIndex(of: 0x09) ?? lineEnd
+                            fields.append(text[fieldStart ..< fieldEnd])
+                            guard fieldEnd < lineEnd else { break }
+                            fieldStart = utf8.index(after: fieldEnd)
+                        }
+                        rows.append(fields)
+                    }
+                }
+                lineStart = lineEnd < utf8.endIndex ? utf8.index(after: lineEnd) : lineEnd
             }
+            return rows
         }
         var types: [Substring: NERGazetteerType] = [:]
         for row in try table("entities.tsv", required: true) where row.count >= 2 {
@@ -207,13 +230,21 @@ public final class NERGazetteer: Sendable {
         guard !types.isEmpty else { throw NERModelError.gazetteerUnavailable("entities.tsv has no entities") }
         var aliases: [(tokens: [String], type: NERGazetteerType, caseSensitive: Bool)] = []
         func add(_ name: Substring, _ type: NERGazetteerType, caseSensitive: Bool) {
-            let tokens = name.split(separator: " ").map(String.init)
+            // Words split on the byte " " (not by Character, which costs more than the rest of the load).
+            var tokens: [String] = []
+            var wordStart = name.utf8.startIndex
+            while wordStart < name.utf8.endIndex {
+                let wordEnd = name.utf8[wordStart...].firstIndex(of: 0x20) ?? name.utf8.endIndex
+                if wordStart < wordEnd { tokens.append(String(name[wordStart ..< wordEnd])) }
+                wordStart = wordEnd < name.utf8.endIndex ? name.utf8.index(after: wordEnd) : wordEnd
+            }
             aliases.append((tokens, type, caseSensitive))
             // Corpora split hyphens ("Al - Zaman", "Winston - Salem"): add that form too.
-            if tokens.contains(where: { $0.count > 1 && $0.contains("-") }) {
+            func isHyphenated(_ token: String) -> Bool { token != "-" && token.utf8.contains(UInt8(ascii: "-")) }
+            if tokens.contains(where: isHyphenated) {
                 var split: [String] = []
                 for token in tokens {
-                    guard token.count > 1, token.contains("-") else { split.append(token); continue }
+                    guard isHyphenated(token) else { split.append(token); continue }
                     let parts = token.split(separator: "-", omittingEmptySubsequences: false)
                     for (k, part) in parts.enumerated() {
                         if k > 0 { split.append("-") }
