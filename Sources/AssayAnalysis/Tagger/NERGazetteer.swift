@@ -189,33 +189,7 @@ public final class NERGazetteer: Sendable {
                 if required { throw NERModelError.gazetteerUnavailable("cannot read \(url.path)") }
                 return []
             }
-            // Split on the bytes "\n" and "\t" (ASCII, so never inside a multi-byte character): much
-            // faster than splitting the String by Character, which this load is mostly made of.
-            let text = String(decoding: data, as: UTF8.self)
-            let utf8 = text.utf8
-            var rows: [[Substring]] = []
-            var lineStart = utf8.startIndex
-            var isHeader = true
-            while lineStart < utf8.endIndex {
-                let lineEnd = utf8[lineStart...].firstIndex(of: 0x0A) ?? utf8.endIndex
-                if lineStart < lineEnd {
-                    if isHeader {
-                        isHeader = false
-                    } else {
-                        var fields: [Substring] = []
-                        var fieldStart = lineStart
-                        while true {
-                            let fieldEnd = utf8[fieldStart ..< lineEnd].firstIndex(of: 0x09) ?? lineEnd
-                            fields.append(text[fieldStart ..< fieldEnd])
-                            guard fieldEnd < lineEnd else { break }
-                            fieldStart = utf8.index(after: fieldEnd)
-                        }
-                        rows.append(fields)
-                    }
-                }
-                lineStart = lineEnd < utf8.endIndex ? utf8.index(after: lineEnd) : lineEnd
-            }
-            return rows
+            return TSV.rows(String(decoding: data, as: UTF8.self))
         }
         var types: [Substring: NERGazetteerType] = [:]
         for row in try table("entities.tsv", required: true) where row.count >= 2 {
@@ -231,13 +205,7 @@ public final class NERGazetteer: Sendable {
         var aliases: [(tokens: [String], type: NERGazetteerType, caseSensitive: Bool)] = []
         func add(_ name: Substring, _ type: NERGazetteerType, caseSensitive: Bool) {
             // Words split on the byte " " (not by Character, which costs more than the rest of the load).
-            var tokens: [String] = []
-            var wordStart = name.utf8.startIndex
-            while wordStart < name.utf8.endIndex {
-                let wordEnd = name.utf8[wordStart...].firstIndex(of: 0x20) ?? name.utf8.endIndex
-                if wordStart < wordEnd { tokens.append(String(name[wordStart ..< wordEnd])) }
-                wordStart = wordEnd < name.utf8.endIndex ? name.utf8.index(after: wordEnd) : wordEnd
-            }
+            let tokens = TSV.split(name, at: 0x20, keepingEmpty: false).map(String.init)
             aliases.append((tokens, type, caseSensitive))
             // Corpora split hyphens ("Al - Zaman", "Winston - Salem"): add that form too.
             func isHyphenated(_ token: String) -> Bool { token != "-" && token.utf8.contains(UInt8(ascii: "-")) }
