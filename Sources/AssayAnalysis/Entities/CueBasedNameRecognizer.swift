@@ -178,11 +178,11 @@ public struct CueBasedNameRecognizer: NameRecognizer {
         return self.knowledgeBase.cues(kind).cues(startingWith: tokens[position]).contains { Self.matches($0, tokens, at: position, upperBound: upperBound) }
     }
 
-    private static func isNameWord(_ token: Token) -> Bool {
+    static func isNameWord(_ token: Token) -> Bool {
         token.kind == .word && token.isCapitalized && token.key != "'s"
     }
 
-    private static func opensQuote(_ tokens: [Token], before index: Int, sentence: Range<Int>) -> Bool {
+    static func opensQuote(_ tokens: [Token], before index: Int, sentence: Range<Int>) -> Bool {
         index > sentence.lowerBound && tokens[index - 1].kind == .punctuation
             && (tokens[index - 1].key == "\"" || tokens[index - 1].key == "'" || tokens[index - 1].key == "(")
     }
