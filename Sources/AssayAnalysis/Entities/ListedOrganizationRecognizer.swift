@@ -8,7 +8,8 @@ import Foundation
 /// A listed name counts only where it stands as a name of its own: matched case-sensitively, not
 /// touching a longer capitalised run ("Google Maps", "Apple Music"), and, when it is one word at
 /// the start of a sentence (where every word is capitalised: "Apple prices fell"), only before a
-/// verb of saying or announcing ("Google said …").
+/// verb of saying or announcing ("Google said …"). One-word names ending in "s" (team nicknames
+/// such as "Patriots", also weapons in defence news) are not used.
 public struct ListedOrganizationRecognizer: NameRecognizer {
     /// Listed names (their tokens' surfaces) by their first token's key hash, longest first.
     private let namesByFirstKey: [UInt64: [[String]]]
@@ -21,9 +22,18 @@ public struct ListedOrganizationRecognizer: NameRecognizer {
     /// Creates the recogniser over organisation names, tokenised as articles are.
     init(names: [[Token]]) {
         var table: [UInt64: [[String]]] = [:]
-        for name in names where !name.isEmpty { table[name[0].keyHash, default: []].append(name.map(\.surface)) }
+        for name in names where !name.isEmpty && !Self.isPluralWord(name) {
+            table[name[0].keyHash, default: []].append(name.map(\.surface))
+        }
         for key in table.keys { table[key]!.sort { $0.count > $1.count } }
         self.namesByFirstKey = table
+    }
+
+    /// Whether a name is one capitalised word ending in "s" ("Patriots", "Eagles", "Rangers"): team
+    /// nicknames that news about defence also uses for weapons and units ("F-15 Eagles", "Patriots
+    /// for Ukraine"). Those are left to the tagger; acronyms ("AIGs") are not affected.
+    static func isPluralWord(_ name: [Token]) -> Bool {
+        name.count == 1 && !name[0].isAllCaps && name[0].surface.hasSuffix("s")
     }
 
     /// The organisation rows of the bundled `name-lists.tsv`.
