@@ -9,7 +9,8 @@ struct ListedOrganizationTests {
         recognizers: [
             ListedOrganizationRecognizer(
                 listText: "name\ttype\nZentrovia\torganisation\nApple\torganisation\nBank of Veltra\torganisation\nVeltra\tplace\n"
-                    + "Patriots\torganisation\nSaints of Veltra\torganisation\n"
+                    + "Patriots\torganisation\nSaints of Veltra\torganisation\nMcDonald's\torganisation\n"
+                    + "Siemens\torganisation\n3M\torganisation\n"
             )
         ]
     )
@@ -44,9 +45,24 @@ struct ListedOrganizationTests {
         #expect(Self.organisations("Bank of Veltra cut its rates.") == ["Bank of Veltra"], "several words need no verb")
     }
 
-    @Test func oneWordPluralNamesAreLeftToTheTagger() {
+    @Test func namesThatMostlyMeanSomethingElseAreLeftToTheTagger() {
         #expect(Self.organisations("Washington agreed to send more Patriots to Kyiv.").isEmpty)
         #expect(Self.organisations("He played for the Saints of Veltra until May.") == ["Saints of Veltra"])
+        #expect(Self.organisations("Shares of Siemens rose.") == ["Siemens"], "a plural-looking company")
+    }
+
+    @Test func apostrophesDigitsAndSentenceOpenings() {
+        #expect(Self.organisations("Shares of McDonald’s rose.") == ["McDonald’s"], "a curly apostrophe")
+        #expect(Self.organisations("Shares of 3M rose.") == ["3M"], "a name that starts with a digit")
+        #expect(Self.organisations("But Apple said it would wait.") == ["Apple"])
+        #expect(Self.organisations("But Apple prices fell.").isEmpty)
+        #expect(Self.organisations("LONDON (Reuters) - Apple prices fell.").isEmpty)
+        #expect(Self.organisations("Traders sold it, then Zentrovia.") == ["Zentrovia"], "a name ending the sentence")
+    }
+
+    @Test func tsvRowsSkipTheHeaderAndBlankLinesAndWindowsLineEnds() {
+        let rows = TSV.rows("name\ttype\r\n\r\nZentrovia\torganisation\r\nA\t\tc\nlast\tline")
+        #expect(rows == [["Zentrovia", "organisation"], ["A", "", "c"], ["last", "line"]])
     }
 
     @Test func theBundledListLoadsItsOrganisations() throws {

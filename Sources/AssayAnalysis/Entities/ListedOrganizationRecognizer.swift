@@ -5,13 +5,16 @@ import Foundation
 /// where the knowledge base has no entry: "Shares of Google rose" finds Google even when the
 /// tagger does not.
 ///
-/// A listed name counts only where it stands as a name of its own: matched case-sensitively, not
-/// touching a longer capitalised run ("Google Maps", "Apple Music"), and, when it is one word at
-/// the start of a sentence (where every word is capitalised: "Apple prices fell"), only before a
-/// verb of saying or announcing ("Google said …"). One-word names ending in "s" (team nicknames
-/// such as "Patriots", also weapons in defence news) are not used.
+/// A listed name counts only where it stands as a name of its own: matched with its capitals
+/// (curly and straight apostrophes alike), not touching a longer capitalised run ("Google Maps",
+/// "Apple Music"), and, when it is one word opening a sentence or following a dash or colon
+/// (where words are capitalised anyway: "Apple prices fell"), only before a verb of saying or
+/// announcing ("Google said …"). Names that in this product's news usually mean something else
+/// (``ambiguousNames``: "Patriots" the missiles, "ICE" the engine, "Amazon" the rainforest) are
+/// left to the tagger.
 public struct ListedOrganizationRecognizer: NameRecognizer {
-    /// Listed names (their tokens' surfaces) by their first token's key hash, longest first.
+    /// Listed names (their tokens' surfaces, apostrophes straightened) by their first token's key
+    /// hash, longest first.
     private let namesByFirstKey: [UInt64: [[String]]]
 
     /// Words after a sentence-initial one-word name that make it the subject of a report.
@@ -19,21 +22,27 @@ public struct ListedOrganizationRecognizer: NameRecognizer {
         "said", "says", "told", "added", "announced", "reported", "confirmed", "warned", "stated", "declined",
     ]
 
+    /// Listed names that news about geopolitics, defence, energy and minerals mostly uses for
+    /// something else: weapons and units named like sports teams ("F-15 Eagles", "Patriots for
+    /// Kyiv"), policy acronyms (IRA: the Inflation Reduction Act, ICE: internal-combustion engines,
+    /// GM crops, ITC: the investment tax credit) and the Amazon rainforest.
+    static let ambiguousNames: Set<String> = [
+        "Patriots", "Eagles", "Falcons", "Hornets", "Raptors", "Predators", "Reapers", "Tigers", "Panthers",
+        "Titans", "Rangers", "Raiders", "Warriors", "Jets", "Thunder", "Lightning", "Typhoons", "Harriers",
+        "Apaches", "Stingers", "Javelins", "Spartans", "Vikings", "Knights", "Hawks", "Wolves",
+        "IRA", "ICE", "GM", "ITC", "PPP", "ETA", "Amazon",
+    ]
+
     /// Creates the recogniser over organisation names, tokenised as articles are.
     init(names: [[Token]]) {
         var table: [UInt64: [[String]]] = [:]
-        for name in names where !name.isEmpty && !Self.isPluralWord(name) {
-            table[name[0].keyHash, default: []].append(name.map(\.surface))
+        for name in names where !name.isEmpty {
+            let surfaces = name.map { Self.straightened($0.surface) }
+            guard !(surfaces.count == 1 && Self.ambiguousNames.contains(surfaces[0])) else { continue }
+            table[name[0].keyHash, default: []].append(surfaces)
         }
         for key in table.keys { table[key]!.sort { $0.count > $1.count } }
         self.namesByFirstKey = table
-    }
-
-    /// Whether a name is one capitalised word ending in "s" ("Patriots", "Eagles", "Rangers"): team
-    /// nicknames that news about defence also uses for weapons and units ("F-15 Eagles", "Patriots
-    /// for Ukraine"). Those are left to the tagger; acronyms ("AIGs") are not affected.
-    static func isPluralWord(_ name: [Token]) -> Bool {
-        name.count == 1 && !name[0].isAllCaps && name[0].surface.hasSuffix("s")
     }
 
     /// The organisation rows of the bundled `name-lists.tsv`.
@@ -57,8 +66,7 @@ public struct ListedOrganizationRecognizer: NameRecognizer {
         var names: [RecognizedName] = []
         var index = sentence.lowerBound
         while index < sentence.upperBound {
-            guard !covered[index], tokens[index].isCapitalized,
-                let end = self.listedName(startingAt: index, in: tokens, sentence: sentence, covered: covered)
+            guard !covered[index], let end = self.listedName(startingAt: index, in: tokens, sentence: sentence, covered: covered)
             else {
                 index += 1
                 continue
@@ -75,15 +83,35 @@ public struct ListedOrganizationRecognizer: NameRecognizer {
         for name in candidates {
             let end = start + name.count
             guard end <= sentence.upperBound,
-                (start..<end).allSatisfy({ !covered[$0] && tokens[$0].surface == name[$0 - start] })
+                (start..<end).allSatisfy({ !covered[$0] && Self.straightened(tokens[$0].surface) == name[$0 - start] })
             else { continue }
-            let first = start == sentence.lowerBound || CueBasedNameRecognizer.opensQuote(tokens, before: start, sentence: sentence)
-            // Part of a longer name: a capitalised word right before (not the sentence's first) or after.
-            if start > sentence.lowerBound, CueBasedNameRecognizer.isNameWord(tokens[start - 1]), !first { return nil }
+            // Where every word is capitalised anyway: the sentence's first word, or after an
+            // opening quote or bracket, a dash or a colon ("LONDON (Reuters) - Apple prices fell").
+            let opening = start == sentence.lowerBound
+                || (tokens[start - 1].kind == .punctuation && tokens[start - 1].key != ",")
+            // Part of a longer name: a capitalised word right before (other than a sentence-opening
+            // "But" or "Yesterday") or right after.
+            if start > sentence.lowerBound, CueBasedNameRecognizer.isNameWord(tokens[start - 1]),
+                !(start - 1 == sentence.lowerBound && TextSegmentation.sentenceStarters.contains(tokens[start - 1]))
+            {
+                return nil
+            }
             if end < sentence.upperBound, CueBasedNameRecognizer.isNameWord(tokens[end]) { return nil }
-            if first, name.count == 1, !(end < sentence.upperBound && Self.reportVerbs.contains(tokens[end])) { return nil }
+            let afterStarter = start - 1 == sentence.lowerBound && start > sentence.lowerBound
+            if opening || afterStarter, name.count == 1,
+                !(end < sentence.upperBound && Self.reportVerbs.contains(tokens[end]))
+            {
+                return nil
+            }
             return end
         }
         return nil
+    }
+
+    /// `text` with curly apostrophes (’ ‘ ʼ) as `'`, so that "McDonald’s" matches the listed
+    /// "McDonald's"; ASCII text is returned as it is.
+    static func straightened(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 >= 0x80 }) else { return text }
+        return String(text.unicodeScalars.map { ["\u{2019}", "\u{2018}", "\u{02BC}"].contains($0) ? "'" : Character($0) })
     }
 }

@@ -1,9 +1,9 @@
 /// Splitting of the tab-separated resource files by bytes.
 enum TSV {
     /// The rows of `text` after its header line, each split into fields at tabs; blank lines are
-    /// skipped. Splits on the bytes `\n` and `\t` (ASCII, so never inside a multi-byte character),
-    /// which is much faster than splitting the String by Character: it is most of what loading the
-    /// 74,000-row name lists used to cost.
+    /// skipped, and a line's trailing `\r` (Windows line ends) dropped. Splits on the bytes `\n` and
+    /// `\t` (ASCII, so never inside a multi-byte character), which is much faster than splitting the
+    /// String by Character: that was most of what loading the 74,000-row name lists cost.
     static func rows(_ text: String) -> [[Substring]] {
         let utf8 = text.utf8
         var rows: [[Substring]] = []
@@ -11,11 +11,14 @@ enum TSV {
         var isHeader = true
         while lineStart < utf8.endIndex {
             let lineEnd = utf8[lineStart...].firstIndex(of: 0x0A) ?? utf8.endIndex
-            if lineStart < lineEnd {
+            // A Windows line end leaves "\r" before the "\n": not part of the last field.
+            var end = lineEnd
+            if lineStart < end, utf8[utf8.index(before: end)] == 0x0D { end = utf8.index(before: end) }
+            if lineStart < end {
                 if isHeader {
                     isHeader = false
                 } else {
-                    rows.append(Self.split(text[lineStart ..< lineEnd], at: 0x09, keepingEmpty: true))
+                    rows.append(Self.split(text[lineStart ..< end], at: 0x09, keepingEmpty: true))
                 }
             }
             lineStart = lineEnd < utf8.endIndex ? utf8.index(after: lineEnd) : lineEnd

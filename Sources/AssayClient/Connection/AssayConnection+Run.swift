@@ -157,7 +157,9 @@ extension AssayConnection {
             if !reported {
                 // Bytes that are not Assay frames before HELLO: something else listens on the port
                 // (an HTTP server, the metrics port).
-                let notAssay = (error as? AssayProtocolError).map {
+                let notAssay = (error as? AssayProtocolError).flatMap { error -> AssayProtocolError? in
+                    [.frameTooLarge, .unknownFrameType, .badPreface].contains(error.code) ? error : nil
+                }.map {
                     AssayClientError(
                         code: .unavailable,
                         message: "server at \(endpoint) does not speak the Assay protocol (its answer to HELLO: \($0.message))",
