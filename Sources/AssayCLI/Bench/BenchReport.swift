@@ -93,8 +93,10 @@ struct BenchReport: Codable, Sendable, Equatable {
         self.eventGaps = recorder.gaps.summary
         self.statuses = recorder.statuses
         self.timeline = recorder.timeline
-        self.requestCreditWaitSeconds = creditWait?.requests.seconds
-        self.responseCreditExhaustedSeconds = creditWait?.responses.seconds
+        // Stdlib division, not AssayProtocol's package-level `Duration.seconds`: this file is also
+        // compiled into PeerBench (Benchmarks/), another package, which cannot see package members.
+        self.requestCreditWaitSeconds = creditWait.map { $0.requests / .seconds(1) }
+        self.responseCreditExhaustedSeconds = creditWait.map { $0.responses / .seconds(1) }
         if open, let target = setup.targetRate {
             self.timeToFirstEventUncorrected = recorder.firstEventUncorrected.summary
             self.timeToSummaryUncorrected = recorder.summaryUncorrected.summary
