@@ -157,12 +157,11 @@ extension AssayConnection {
             if !reported {
                 // Bytes that are not Assay frames before HELLO: something else listens on the port
                 // (an HTTP server, the metrics port).
-                let notAssay = (error as? AssayProtocolError).flatMap { error -> AssayProtocolError? in
-                    [.frameTooLarge, .unknownFrameType, .badPreface].contains(error.code) ? error : nil
-                }.map {
-                    AssayClientError(
+                var notAssay: AssayClientError?
+                if let error = error as? AssayProtocolError, error.code == .frameTooLarge || error.code == .unknownFrameType {
+                    notAssay = AssayClientError(
                         code: .unavailable,
-                        message: "server at \(endpoint) does not speak the Assay protocol (its answer to HELLO: \($0.message))",
+                        message: "server at \(endpoint) does not speak the Assay protocol (its answer to HELLO: \(error.message))",
                         cause: error,
                         isServerUnreachable: true
                     )

@@ -56,6 +56,8 @@ final class AssayConnection: Sendable {
         /// The keepalive PING waiting for its PONG: its payload and when it was sent.
         var ping: (payload: ByteBuffer, sentAt: NIODeadline)?
         var pingsSent: UInt64 = 0
+        /// When the keepalive check last saw that a frame had arrived (or the connection began).
+        var lastHeard = NIODeadline.now()
         /// The connection was closed because a PING went unanswered.
         var keepaliveExpired = false
 
@@ -72,8 +74,9 @@ final class AssayConnection: Sendable {
     private let logger: Logger
     private let state = Mutex(State())
     private let outboundCompression: Mutex<AssayMessageCompression>
-    /// When the last frame arrived (`NIODeadline` uptime nanoseconds), for keepalive.
-    private let lastReceived = Atomic<UInt64>(NIODeadline.now().uptimeNanoseconds)
+    /// Whether a frame arrived since the last keepalive check: one relaxed store per frame, where
+    /// reading the clock per frame would cost more on the per-event path.
+    private let heardSinceCheck = Atomic<Bool>(false)
 
     init(
         endpoint: AssayEndpoint,
@@ -230,9 +233,7 @@ final class AssayConnection: Sendable {
 
     /// Handles one frame from the server. Returns `false` when the connection must close (a protocol error).
     func handle(_ frame: AssayFrame, inflater: AssayMessageCompression) -> Bool {
-        if self.configuration.keepalive != nil {
-            self.lastReceived.store(NIODeadline.now().uptimeNanoseconds, ordering: .relaxed)
-        }
+        if self.configuration.keepalive != nil { self.heardSinceCheck.store(true, ordering: .relaxed) }
         switch frame.type {
         case .message where frame.streamID != 0:
             return self.handleMessage(frame, inflater: inflater)
@@ -272,7 +273,8 @@ final class AssayConnection: Sendable {
     /// the connection ends.
     func startKeepalive() -> RepeatedTask? {
         guard let keepalive = self.configuration.keepalive else { return nil }
-        // Checks often enough that a PING or the close comes at most a quarter late.
+        // Checks often enough that a PING or the close comes at most a quarter late (a frame is
+        // noticed at the next check, so silence counts from there).
         let tick = TimeAmount(max(.milliseconds(100), min(keepalive.interval, keepalive.timeout) / 4))
         return self.channel.eventLoop.scheduleRepeatedTask(initialDelay: tick, delay: tick) { _ in
             self.checkKeepalive(keepalive)
@@ -283,32 +285,31 @@ final class AssayConnection: Sendable {
     var keepaliveExpired: Bool { self.state.withLock { $0.keepaliveExpired } }
 
     private func checkKeepalive(_ keepalive: AssayClientConfiguration.Keepalive) {
-        // The last frame's time first: one that arrives after `now` is read must not wrap the silence.
-        let last = self.lastReceived.load(ordering: .relaxed)
         let now = NIODeadline.now()
-        let silence = TimeAmount.nanoseconds(Int64(clamping: now.uptimeNanoseconds >= last ? now.uptimeNanoseconds - last : 0))
-        enum Action { case none, ping(ByteBuffer), expire }
+        let heard = self.heardSinceCheck.exchange(false, ordering: .relaxed)
+        enum Action { case none, ping(AssayFrame), expire }
         let action = self.state.withLock { state -> Action in
+            // Silence is counted from the check that saw the last frame: at most a tick late.
+            if heard { state.lastHeard = now }
             guard !state.closed, !state.keepaliveExpired else { return .none }
             if let ping = state.ping {
                 guard now - ping.sentAt >= TimeAmount(keepalive.timeout) else { return .none }
                 state.keepaliveExpired = true
                 return .expire
             }
-            guard silence >= TimeAmount(keepalive.interval) else { return .none }
+            guard now - state.lastHeard >= TimeAmount(keepalive.interval) else { return .none }
             state.pingsSent += 1
             var ping = Assay_Ping()
             ping.opaque = state.pingsSent
-            guard let payload = try? ping.serializedBytes() as [UInt8] else { return .none }
-            let buffer = ByteBuffer(bytes: payload)
-            state.ping = (buffer, now)
-            return .ping(buffer)
+            guard let frame = try? AssayFrame(type: .ping, streamID: 0, message: ping) else { return .none }
+            state.ping = (frame.payload, now)
+            return .ping(frame)
         }
         switch action {
         case .none:
             return
-        case .ping(let payload):
-            self.write([AssayFrame(type: .ping, streamID: 0, payload: payload)])
+        case .ping(let frame):
+            self.write([frame])
         case .expire:
             self.logger.debug("keepalive: no PONG in time, closing", metadata: ["assay.endpoint": "\(self.endpoint)"])
             self.channel.close(promise: nil)
