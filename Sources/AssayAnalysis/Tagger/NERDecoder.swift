@@ -12,8 +12,6 @@ struct NERDecoder {
     var rows: [UInt32] = []
     /// The BILOU tags of the last decoded sentence.
     var tags: [UInt8] = []
-    /// After ``decodeSpans(_:where:)``, the spans it returned.
-    var spans: [NERSpan] = []
 
     init(model: NERModel, useDocumentMemory: Bool) {
         self.model = model
@@ -31,8 +29,7 @@ struct NERDecoder {
     /// (only those are computed: a sentence with no such span costs no more than its tags).
     mutating func decodeSpans(_ tokens: [String], where isIncluded: (NERSpan) -> Bool = { _ in true }) -> [NERSpan] {
         load(tokens)
-        withoutActuallyEscaping(isIncluded) { run(probabilitiesFor: $0) }
-        return spans
+        return withoutActuallyEscaping(isIncluded) { run(probabilitiesFor: $0) }
     }
 
     /// Fills `infos` with the tokens' features and gazetteer annotations.
@@ -75,17 +72,15 @@ struct NERDecoder {
         if let gazetteer = model.gazetteer { infos.withUnsafeMutableBufferPointer { gazetteer.annotate($0) } }
     }
 
-    /// Decodes `infos` into `tags` (and, with `filter`, the decoded spans it keeps with their
-    /// probabilities into `spans`), then updates the document memory.
-    mutating func run(probabilitiesFor filter: ((NERSpan) -> Bool)?) {
+    /// Decodes `infos` into `tags`, then updates the document memory. With `filter`, returns the
+    /// decoded spans it keeps, with their probabilities; otherwise nothing.
+    @discardableResult
+    mutating func run(probabilitiesFor filter: ((NERSpan) -> Bool)?) -> [NERSpan] {
         let n = infos.count
         var tags = [UInt8](repeating: 0, count: n)
         var spans: [NERSpan] = []
-        defer {
-            self.tags = tags
-            self.spans = spans
-        }
-        guard n > 0 else { return }
+        defer { self.tags = tags }
+        guard n > 0 else { return [] }
         let staticCount = NERFeatureExtractor.staticFeatureCount
         var rows = self.rows
         self.rows = []
@@ -109,6 +104,7 @@ struct NERDecoder {
             }
             self.memory = memory
         }
+        return spans
     }
 }
 

@@ -114,11 +114,12 @@ public struct NERFeatureExtractor: Sendable, Hashable {
     /// The optional templates in use.
     public let featureSet: NERFeatureSet
 
-    /// Creates an extractor for a table of `2^hashBits` rows.
+    /// Creates an extractor for a table of `2^hashBits` rows. A group that cannot fire (see
+    /// ``NERFeatureSet/unmetDependencies``) is left out of ``featureSet``, so a model never records it.
     public init(hashBits: Int, featureSet: NERFeatureSet = .standard) {
         precondition((8 ... 28).contains(hashBits), "hashBits out of range")
         self.hashBits = hashBits
-        self.featureSet = featureSet
+        self.featureSet = featureSet.subtracting(featureSet.unmetDependencies)
     }
 
     /// Number of weight rows, `2^hashBits`.
@@ -355,7 +356,7 @@ public struct NERFeatureExtractor: Sendable, Hashable {
         let cased = featureSet.contains(.casedWord)
         let neighbourAffixes = featureSet.contains(.neighbourAffixes)
         let gazetteer = featureSet.contains(.gazetteer)
-        let nameLists = featureSet.subtracting(featureSet.unmetDependencies).contains(.nameLists)
+        let nameLists = featureSet.contains(.nameLists)
         var sentenceCase: UInt64 = 0
         if featureSet.contains(.sentenceCase) {
             var lower = 0

@@ -171,7 +171,7 @@ public final class NERGazetteer: Sendable {
         return infos.map { info in
             var out: [NERGazetteerType: Character] = [:]
             for t in NERGazetteerType.allCases {
-                let code = (info.gazetteer >> UInt32(3 * t.rawValue)) & 7
+                let code = NERFeatureExtractor.listPosition(info, t)
                 if code != 0 { out[t] = ["B", "I", "L", "U"][Int(code) - 1] }
             }
             return out

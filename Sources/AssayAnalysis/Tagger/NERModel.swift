@@ -28,7 +28,10 @@ public struct NERModel: Sendable {
     public static let confidenceTemperature = 24.0
 
     /// The factor from integer score units to log-probability units: `scale / confidenceTemperature`.
-    var probabilityScale: Double { Double(scale) / Self.confidenceTemperature }
+    var probabilityScale: Double { Self.probabilityScale(scale) }
+
+    /// ``probabilityScale`` of a model whose score unit is `scale`.
+    static func probabilityScale(_ scale: Float) -> Double { Double(scale) / confidenceTemperature }
 
     /// The base quantisation step used by the trainer.
     static let baseScale: Float = 1.0 / 256
@@ -52,7 +55,7 @@ public struct NERModel: Sendable {
         if extractor.featureSet.contains(.viterbi) && !extractor.featureSet.contains(.tagConjunctions) {
             self.transitionTable = NERTransitionTable(
                 extractor: extractor, weights: weights, exponents: exponents,
-                probabilityScale: Double(scale) / Self.confidenceTemperature
+                probabilityScale: Self.probabilityScale(scale)
             )
         } else {
             self.transitionTable = nil

@@ -76,9 +76,6 @@ public enum NERTraining {
         files: [URL], devFiles: [URL], options: NERTrainingOptions,
         progress: (String) -> Void = { _ in }
     ) throws -> NERModel {
-        var options = options
-        // A group that cannot fire is not recorded in the model.
-        options.featureSet.subtract(options.featureSet.unmetDependencies)
         var corpus: [(document: CoNLLDocument, maskMISC: Bool)] = []
         for file in files {
             let documents = try CoNLL.read(contentsOf: file)
@@ -165,20 +162,20 @@ extension NERModel {
     public func evaluate(_ documents: [CoNLLDocument], minimumConfidence: Float? = nil) -> NEREvaluator {
         var evaluator = NEREvaluator()
         for document in documents {
-            var decoder = NERDecoder(model: self, useDocumentMemory: true)
-            for sentence in document.sentences {
-                if let minimumConfidence {
-                    let gold = NERTagScheme.spans(fromBIO: sentence.tags)
-                    let spans = decoder.decodeSpans(sentence.tokens)
-                    evaluator.addConfidences(goldSpans: gold, predictedSpans: spans)
-                    evaluator.add(
-                        goldSpans: gold, predictedSpans: spans.filter { $0.confidence >= minimumConfidence },
-                        tokenCount: sentence.tokens.count
-                    )
-                } else {
-                    let tags = decoder.decode(sentence.tokens).map { BILOUTag(uncheckedRawValue: $0) }
-                    evaluator.add(gold: sentence.tags, predicted: NERTagScheme.bio(fromBILOU: tags))
+            let tokens = document.sentences.map(\.tokens)
+            guard let minimumConfidence else {
+                for (sentence, tags) in zip(document.sentences, tagDocument(tokens)) {
+                    evaluator.add(gold: sentence.tags, predicted: tags)
                 }
+                continue
+            }
+            for (sentence, spans) in zip(document.sentences, spansDocument(tokens)) {
+                let gold = NERTagScheme.spans(fromBIO: sentence.tags)
+                evaluator.addConfidences(goldSpans: gold, predictedSpans: spans)
+                evaluator.add(
+                    goldSpans: gold, predictedSpans: spans.filter { $0.confidence >= minimumConfidence },
+                    tokenCount: sentence.tokens.count
+                )
             }
         }
         return evaluator
@@ -353,10 +350,6 @@ struct PerceptronTrainer {
         return (errors, tokens)
     }
 
-    /// The float scores of the sentence whose tokens are `first ..< first + count`:
-    /// `emission[i * k + t]` from the static and document-history rows of token `i`, and
-    /// `transition[(i * (k + 1) + p) * k + t]` from its rows for previous tag `p` (only `p = k`, the
-    /// sentence start, for `i = 0`).
     /// The sum of the float weight rows `rows[0 ..< count]` (17 tags: 16 in SIMD, the 17th alone).
     @inline(__always)
     static func rowSum(_ weights: UnsafeRawPointer, _ rows: UnsafePointer<UInt32>, _ count: Int) -> (SIMD16<Float>, Float) {
@@ -370,6 +363,10 @@ struct PerceptronTrainer {
         return (s16, s17)
     }
 
+    /// The float scores of the sentence whose tokens are `first ..< first + count`:
+    /// `emission[i * k + t]` from the static and document-history rows of token `i`, and
+    /// `transition[(i * (k + 1) + p) * k + t]` from its rows for previous tag `p` (only `p = k`, the
+    /// sentence start, for `i = 0`).
     func structuredScores(
         first a: Int, count n: Int, memory: NERDocumentMemory, emission: inout [Float], transition: inout [Float]
     ) {

@@ -51,8 +51,11 @@ struct ModelCommand: ParsableCommand {
             var set = NERFeatureSet.standard
             for name in with { set.formUnion(try group(name)) }
             for name in without { set.subtract(try group(name)) }
-            if set.unmetDependencies.contains(.nameLists) {
-                throw ValidationError("nameLists needs gazetteer: add --without nameLists too")
+            let unmet = NERFeatureSet.groupsByName.filter { set.unmetDependencies.contains($0.group) }.map(\.name)
+            if !unmet.isEmpty {
+                throw ValidationError(
+                    "\(unmet.joined(separator: ", ")) cannot fire without a group left out: add --without \(unmet.joined(separator: " --without ")) too"
+                )
             }
             return set
         }

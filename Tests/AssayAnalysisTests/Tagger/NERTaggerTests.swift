@@ -155,6 +155,7 @@ struct NERViterbiTests {
         // With tag conjunctions the transition scores depend on the token and are computed per step
         // (no precomputed table); zero conjunction weights must decode the same.
         let computed = Self.model(featureSet: [.viterbi, .tagConjunctions], entries)
+        #expect(viterbi.transitionTable != nil && computed.transitionTable == nil, "both paths are exercised")
         #expect(computed.tagBILOU(["New", "York"]).map(\.description) == ["B-LOC", "L-LOC"])
         // The line interface decodes the same way; confidences are probabilities.
         let output = Array("New York\n".utf8).withUnsafeBufferPointer { viterbi.tagLines($0) }
