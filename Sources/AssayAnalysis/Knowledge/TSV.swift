@@ -1,29 +1,27 @@
 /// Splitting of the tab-separated resource files by bytes.
+///
+/// Splits on the bytes `\n`, `\r` and `\t` (ASCII, so never inside a multi-byte character), which is
+/// much faster than splitting the String by Character: that was most of what loading the
+/// 74,000-row name lists cost.
 enum TSV {
-    /// The rows of `text` after its header line, each split into fields at tabs; blank lines are
-    /// skipped, and a line's trailing `\r` (Windows line ends) dropped. Splits on the bytes `\n` and
-    /// `\t` (ASCII, so never inside a multi-byte character), which is much faster than splitting the
-    /// String by Character: that was most of what loading the 74,000-row name lists cost.
-    static func rows(_ text: String) -> [[Substring]] {
+    /// The non-blank lines of `text`, each without its trailing `\r` (Windows line ends).
+    static func lines(_ text: String) -> [Substring] {
         let utf8 = text.utf8
-        var rows: [[Substring]] = []
+        var lines: [Substring] = []
         var lineStart = utf8.startIndex
-        var isHeader = true
         while lineStart < utf8.endIndex {
             let lineEnd = utf8[lineStart...].firstIndex(of: 0x0A) ?? utf8.endIndex
-            // A Windows line end leaves "\r" before the "\n": not part of the last field.
             var end = lineEnd
             if lineStart < end, utf8[utf8.index(before: end)] == 0x0D { end = utf8.index(before: end) }
-            if lineStart < end {
-                if isHeader {
-                    isHeader = false
-                } else {
-                    rows.append(Self.split(text[lineStart ..< end], at: 0x09, keepingEmpty: true))
-                }
-            }
+            if lineStart < end { lines.append(text[lineStart ..< end]) }
             lineStart = lineEnd < utf8.endIndex ? utf8.index(after: lineEnd) : lineEnd
         }
-        return rows
+        return lines
+    }
+
+    /// The rows of `text` after its header line, each split into fields at tabs (blank lines skipped).
+    static func rows(_ text: String) -> [[Substring]] {
+        Self.lines(text).dropFirst().map { Self.split($0, at: 0x09, keepingEmpty: true) }
     }
 
     /// `text` split at every `byte` (an ASCII character); empty pieces are kept only with `keepingEmpty`.

@@ -1,16 +1,16 @@
 import Foundation
 
-/// A tab-separated resource file with a header row; lines starting with "#" are comments.
+/// A tab-separated resource file with a header row; lines starting with "#" are comments (split by
+/// ``TSV``, so Windows line ends are fine).
 struct TabularResource {
     let columns: [String: Int]
     let rows: [[Substring]]
 
     /// Parses `text`; fails if a required column is missing.
     init(name: String, text: String, required: [String]) throws(KnowledgeBaseError) {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: true)
-            .filter { !$0.hasPrefix("#") }
+        var lines = TSV.lines(text).filter { !$0.hasPrefix("#") }
         guard !lines.isEmpty else { throw .malformed(name, "the file is empty") }
-        let header = lines.removeFirst().split(separator: "\t", omittingEmptySubsequences: false)
+        let header = TSV.split(lines.removeFirst(), at: 0x09, keepingEmpty: true)
         var columns: [String: Int] = [:]
         for (index, column) in header.enumerated() {
             columns[column.trimmingCharacters(in: .whitespacesAndNewlines)] = index
@@ -19,12 +19,12 @@ struct TabularResource {
             throw .malformed(name, "missing column '\(column)'")
         }
         self.columns = columns
-        self.rows = lines.map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
+        self.rows = lines.map { TSV.split($0, at: 0x09, keepingEmpty: true) }
     }
 
     /// The value of `column` in `row`, or "" when the row is short.
     func value(_ row: [Substring], _ column: String) -> Substring {
         guard let index = self.columns[column], index < row.count else { return "" }
-        return row[index].hasSuffix("\r") ? row[index].dropLast() : row[index]
+        return row[index]
     }
 }
