@@ -183,13 +183,16 @@ public final class NERGazetteer: Sendable {
     /// Reads the knowledge-base TSV files (`aliases.tsv`, `entities.tsv`, and if present `cues.tsv`,
     /// `legal-suffixes.tsv`, `manifest.tsv`, `name-lists.tsv`) from `directory`.
     public convenience init(directory: URL) throws(NERModelError) {
+        /// The rows of a resource file; an optional one that does not exist has none, but one that
+        /// exists and cannot be read is an error with its reason.
         func table(_ name: String, required: Bool) throws(NERModelError) -> [[Substring]] {
             let url = directory.appendingPathComponent(name)
-            guard let data = FileManager.default.contents(atPath: url.path) else {
-                if required { throw NERModelError.gazetteerUnavailable("cannot read \(url.path)") }
-                return []
+            guard required || FileManager.default.fileExists(atPath: url.path) else { return [] }
+            do {
+                return TSV.rows(String(decoding: try Data(contentsOf: url), as: UTF8.self))
+            } catch {
+                throw NERModelError.gazetteerUnavailable("cannot read \(url.path): \(fileReadReason(error, path: url.path))")
             }
-            return TSV.rows(String(decoding: data, as: UTF8.self))
         }
         var types: [Substring: NERGazetteerType] = [:]
         for row in try table("entities.tsv", required: true) where row.count >= 2 {

@@ -622,6 +622,23 @@ struct NERModelTests {
         }
         // A gazetteer that cannot be read is a clear error.
         #expect(throws: NERModelError.self) { try NERGazetteer(directory: URL(fileURLWithPath: "/nonexistent")) }
+        #expect {
+            try NERGazetteer(directory: URL(fileURLWithPath: "/nonexistent"))
+        } throws: { error in
+            "\(error)".hasSuffix("cannot read /nonexistent/entities.tsv: No such file or directory")
+        }
+        // An optional file that exists but cannot be read is an error too, not an absent file.
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("assay-kb-\(UInt64.random(in: 0 ... .max))")
+        try FileManager.default.createDirectory(at: copy, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: copy) }
+        try "id\ttype\norg:acme\tORGANIZATION\n".write(to: copy.appendingPathComponent("entities.tsv"), atomically: true, encoding: .utf8)
+        try "entity_id\talias\tkind\norg:acme\tAcme\tNAME\n".write(to: copy.appendingPathComponent("aliases.tsv"), atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(at: copy.appendingPathComponent("name-lists.tsv"), withIntermediateDirectories: false)
+        #expect {
+            try NERGazetteer(directory: copy)
+        } throws: { error in
+            "\(error)".hasSuffix("name-lists.tsv: is a directory")
+        }
     }
 
     @Test func predictedHistoryTrainingStaysBounded() throws {
