@@ -85,10 +85,6 @@ public struct ListedOrganizationRecognizer: NameRecognizer {
             guard end <= sentence.upperBound,
                 (start..<end).allSatisfy({ !covered[$0] && Self.straightened(tokens[$0].surface) == name[$0 - start] })
             else { continue }
-            // Where every word is capitalised anyway: the sentence's first word, or after an
-            // opening quote or bracket, a dash or a colon ("LONDON (Reuters) - Apple prices fell").
-            let opening = start == sentence.lowerBound
-                || (tokens[start - 1].kind == .punctuation && tokens[start - 1].key != ",")
             // Part of a longer name: a capitalised word right before (other than a sentence-opening
             // "But" or "Yesterday") or right after.
             if start > sentence.lowerBound, CueBasedNameRecognizer.isNameWord(tokens[start - 1]),
@@ -97,10 +93,12 @@ public struct ListedOrganizationRecognizer: NameRecognizer {
                 return nil
             }
             if end < sentence.upperBound, CueBasedNameRecognizer.isNameWord(tokens[end]) { return nil }
-            let afterStarter = start - 1 == sentence.lowerBound && start > sentence.lowerBound
-            if opening || afterStarter, name.count == 1,
-                !(end < sentence.upperBound && Self.reportVerbs.contains(tokens[end]))
-            {
+            // Where words are capitalised anyway, a one-word name needs a report verb after it: the
+            // sentence's first or second word ("But Google said"), or after an opening quote or
+            // bracket, a dash or a colon ("LONDON (Reuters) - Apple prices fell").
+            let opening = start <= sentence.lowerBound + 1
+                || (tokens[start - 1].kind == .punctuation && tokens[start - 1].key != ",")
+            if opening, name.count == 1, !(end < sentence.upperBound && Self.reportVerbs.contains(tokens[end])) {
                 return nil
             }
             return end
