@@ -1,13 +1,19 @@
 import Foundation
 
-/// Reusable decoding state: scratch buffers and the document memory.
+/// Reusable decoding state: scratch buffers, the document memory and the truecaser.
 ///
 /// ``NERModel`` decodes with exact Viterbi when it has ``NERFeatureSet/viterbi`` and greedily
 /// otherwise. ``decodeSpans(_:where:)`` also gives the decoded spans their probabilities (see
-/// ``NERSpan/confidence``).
+/// ``NERSpan/confidence``). A sentence in capitals is decoded as its words are usually written
+/// (``NERTruecaser``), when the model has a casing lexicon.
 struct NERDecoder {
     let model: NERModel
     var memory: NERDocumentMemory?
+    var truecaser: NERTruecaser?
+    /// Whether decoded sentences teach the truecaser the document's casings; false once the whole
+    /// document was shown to it beforehand (``preview(_:)``), or when it is known to have no
+    /// sentence in capitals.
+    var observesWhileDecoding = true
     var infos: [NERTokenInfo] = []
     var rows: [UInt32] = []
     /// The BILOU tags of the last decoded sentence.
@@ -16,6 +22,36 @@ struct NERDecoder {
     init(model: NERModel, useDocumentMemory: Bool) {
         self.model = model
         self.memory = useDocumentMemory && model.extractor.featureSet.contains(.documentHistory) ? NERDocumentMemory() : nil
+        self.truecaser = model.casing.count > 0 ? NERTruecaser(lexicon: model.casing) : nil
+    }
+
+    /// Starts a new document: forgets the names and casings of the previous one.
+    mutating func startDocument() {
+        memory?.reset()
+        truecaser?.reset()
+        observesWhileDecoding = true
+    }
+
+    /// Shows the truecaser a sentence of the document before any is decoded, so that a headline in
+    /// capitals is restored from the casings of the whole article, not only of what precedes it.
+    mutating func preview(_ tokens: [String]) {
+        guard truecaser != nil else { return }
+        infos.removeAll(keepingCapacity: true)
+        for token in tokens { infos.append(Self.info(token, model.extractor)) }
+        previewInfos()
+    }
+
+    /// ``preview(_:)`` for a sentence given as byte ranges of `bytes`.
+    mutating func preview(_ bytes: UnsafeBufferPointer<UInt8>, _ ranges: [Range<Int>]) {
+        guard truecaser != nil else { return }
+        infos.removeAll(keepingCapacity: true)
+        for r in ranges { infos.append(model.extractor.info(utf8: UnsafeBufferPointer(rebasing: bytes[r]))) }
+        previewInfos()
+    }
+
+    private mutating func previewInfos() {
+        observesWhileDecoding = false
+        infos.withUnsafeBufferPointer { truecaser?.observe($0) }
     }
 
     /// Decodes one sentence and returns its BILOU tags (raw values).
@@ -32,25 +68,50 @@ struct NERDecoder {
         return withoutActuallyEscaping(isIncluded) { run(probabilitiesFor: $0) }
     }
 
+    @inline(__always) private static func info(_ token: String, _ extractor: NERFeatureExtractor) -> NERTokenInfo {
+        token.utf8.withContiguousStorageIfAvailable { extractor.info(utf8: $0) } ?? extractor.info(for: token)
+    }
+
     /// Fills `infos` with the tokens' features and gazetteer annotations.
     private mutating func load(_ tokens: [String]) {
         infos.removeAll(keepingCapacity: true)
-        for token in tokens {
-            let info = token.utf8.withContiguousStorageIfAvailable { model.extractor.info(utf8: $0) }
-                ?? model.extractor.info(for: token)
-            infos.append(info)
+        for token in tokens { infos.append(Self.info(token, model.extractor)) }
+        restoreCase { i, casing in
+            var token = tokens[i]
+            return token.withUTF8 { NERTruecaser.recased($0, casing) }
         }
         annotate()
     }
 
+    /// Decodes the sentence whose tokens are `ranges` of `bytes`.
     mutating func decodeRanges(_ bytes: UnsafeBufferPointer<UInt8>, _ ranges: [Range<Int>]) {
         infos.removeAll(keepingCapacity: true)
-        let base = bytes.baseAddress!
-        for r in ranges {
-            infos.append(model.extractor.info(utf8: UnsafeBufferPointer(start: base + r.lowerBound, count: r.count)))
-        }
+        for r in ranges { infos.append(model.extractor.info(utf8: UnsafeBufferPointer(rebasing: bytes[r]))) }
+        restoreCase { i, casing in NERTruecaser.recased(UnsafeBufferPointer(rebasing: bytes[ranges[i]]), casing) }
         annotate()
         run(probabilitiesFor: nil)
+    }
+
+    /// In a sentence in capitals, replaces each word's features by those of the word as usually
+    /// written (`recased(i, casing)` gives token `i`'s bytes in `casing`); any other sentence
+    /// teaches the truecaser the document's casings, unless the document was previewed.
+    private mutating func restoreCase(_ recased: (Int, NERCasing) -> [UInt8]) {
+        guard var truecaser else { return }
+        self.truecaser = nil
+        defer { self.truecaser = truecaser }
+        let inCapitals = infos.withUnsafeBufferPointer { NERFeatureExtractor.isInCapitals($0) }
+        guard inCapitals else {
+            if observesWhileDecoding { infos.withUnsafeBufferPointer { truecaser.observe($0) } }
+            return
+        }
+        // Words inside a known name of two or more words keep their capital ("BEVERLY HILLS").
+        if let gazetteer = model.gazetteer { infos.withUnsafeMutableBufferPointer { gazetteer.annotate($0) } }
+        for i in infos.indices {
+            guard let casing = truecaser.casing(for: infos[i], first: i == 0, insideName: Self.isInsideKnownName(infos[i]), known: Self.isKnownName(infos[i])),
+                casing != .upper
+            else { continue }
+            infos[i] = recased(i, casing).withUnsafeBufferPointer { model.extractor.info(utf8: $0) }
+        }
     }
 
     static let bioBytes: [[UInt8]] = BILOUTag.all.map { tag in
@@ -65,6 +126,23 @@ struct NERDecoder {
             if i > 0 { output.append(0x20) }
             output.append(contentsOf: Self.bioBytes[Int(tag)])
         }
+    }
+
+    /// Whether a token is part of a gazetteer match of two or more tokens of a name type (not a
+    /// commodity, which is written in small letters) and is not a connector such as "of".
+    @inline(__always) static func isInsideKnownName(_ info: NERTokenInfo) -> Bool {
+        guard !NERFeatureExtractor.runConnectors.contains(info.word) else { return false }
+        for type in NERGazetteerType.allCases where type != .commodity {
+            if (1 ... 3).contains(NERFeatureExtractor.listPosition(info, type)) { return true }
+        }
+        return false
+    }
+
+    @inline(__always) static func isKnownName(_ info: NERTokenInfo) -> Bool {
+        for type in NERGazetteerType.allCases where type != .commodity {
+            if NERFeatureExtractor.listPosition(info, type) == 4 { return true }
+        }
+        return false
     }
 
     /// Adds the gazetteer annotations to `infos`.

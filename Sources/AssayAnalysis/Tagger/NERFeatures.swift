@@ -357,16 +357,7 @@ public struct NERFeatureExtractor: Sendable, Hashable {
         let neighbourAffixes = featureSet.contains(.neighbourAffixes)
         let gazetteer = featureSet.contains(.gazetteer)
         let nameLists = featureSet.contains(.nameLists)
-        var sentenceCase: UInt64 = 0
-        if featureSet.contains(.sentenceCase) {
-            var lower = 0
-            var letters = 0
-            for t in infos where t.flags & Self.flagNoAlphanumeric == 0 {
-                if t.flags & Self.flagHasLower != 0 { lower += 1 }
-                if t.flags & (Self.flagHasLower | Self.flagAllUpper | Self.flagInitialUpper) != 0 { letters += 1 }
-            }
-            sentenceCase = letters >= 2 && lower == 0 ? 2 : 1
-        }
+        let sentenceCase: UInt64 = featureSet.contains(.sentenceCase) ? (Self.isInCapitals(infos) ? 2 : 1) : 0
         let off = Self.nullRow
         var o = out
         for i in 0 ..< n {
@@ -437,6 +428,17 @@ public struct NERFeatureExtractor: Sendable, Hashable {
         }
         // In a sentence in capitals every word is "capitalised": runs would say nothing.
         if featureSet.contains(.nameRuns) && sentenceCase != 2 { runRows(infos, into: out) }
+    }
+
+    /// Whether a sentence is written in capitals (a headline, a dateline): two or more tokens with
+    /// letters, none of them small.
+    static func isInCapitals(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> Bool {
+        var letters = 0
+        for t in infos where t.flags & flagNoAlphanumeric == 0 {
+            if t.flags & flagHasLower != 0 { return false }
+            if t.flags & (flagAllUpper | flagInitialUpper) != 0 { letters += 1 }
+        }
+        return letters >= 2
     }
 
     /// The bits of ``NERTokenInfo/gazetteer`` that hold the knowledge-base types.

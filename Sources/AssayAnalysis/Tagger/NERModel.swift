@@ -19,6 +19,9 @@ public struct NERModel: Sendable {
     let exponents: [UInt8]
     /// The knowledge-base gazetteer (present exactly when the feature set has ``NERFeatureSet/gazetteer``).
     public let gazetteer: NERGazetteer?
+    /// The usual casing of the training data's words, for sentences in capitals (``NERTruecaser``);
+    /// empty in a model file of format version 1, which then tags such sentences as written.
+    public let casing: NERCasingLexicon
 
     /// The temperature that turns perceptron scores into probabilities: a path's probability is
     /// proportional to `exp(score / confidenceTemperature)`. Perceptron scores are margins, not log
@@ -42,11 +45,12 @@ public struct NERModel: Sendable {
     /// `exponents.count` must be `rowCount`.
     init(
         version: String, extractor: NERFeatureExtractor, scale: Float, weights: [Int8], exponents: [UInt8],
-        gazetteer: NERGazetteer?
+        gazetteer: NERGazetteer?, casing: NERCasingLexicon
     ) {
         precondition(weights.count == extractor.rowCount * BILOUTag.count && exponents.count == extractor.rowCount)
         precondition((gazetteer != nil) == extractor.featureSet.contains(.gazetteer), "gazetteer must match the feature set")
         self.gazetteer = gazetteer
+        self.casing = casing
         self.version = version
         self.extractor = extractor
         self.scale = scale
@@ -80,9 +84,11 @@ public struct NERModel: Sendable {
     }
 
     /// Tags the sentences of one document (e.g. a news article) in order; a name's earlier labels
-    /// in the document inform later decisions. Returns BIO tags, one array per sentence.
+    /// in the document inform later decisions, and a sentence in capitals is read with the casings
+    /// of the whole document. Returns BIO tags, one array per sentence.
     public func tagDocument(_ sentences: [[String]]) -> [[String]] {
         var decoder = NERDecoder(model: self, useDocumentMemory: true)
+        for sentence in sentences { decoder.preview(sentence) }
         return sentences.map { sentence in
             NERTagScheme.bio(fromBILOU: decoder.decode(sentence).map { BILOUTag(uncheckedRawValue: $0) })
         }
@@ -97,6 +103,7 @@ public struct NERModel: Sendable {
     /// The entity mentions of each sentence of one document, decoded with document-level consistency.
     public func spansDocument(_ sentences: [[String]]) -> [[NERSpan]] {
         var decoder = NERDecoder(model: self, useDocumentMemory: true)
+        for sentence in sentences { decoder.preview(sentence) }
         return sentences.map { decoder.decodeSpans($0) }
     }
 
@@ -106,38 +113,74 @@ public struct NERModel: Sendable {
     /// separator; a trailing `\r` is ignored). Output: for every input line one line of space-separated
     /// BIO tags, as many as the line has tokens; an empty (or blank) line gives an empty line. A line
     /// consisting of the single token `-DOCSTART-` is tagged `O` and starts a new document for the
-    /// document-level features; without such lines the whole input is one document.
+    /// document-level features; without such lines the whole input is one document. A document with
+    /// a line that may be in capitals is read twice: first for the casings of its words
+    /// (``NERTruecaser``), then to tag it.
     public func tagLines(_ input: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var decoder = NERDecoder(model: self, useDocumentMemory: true)
         var output: [UInt8] = []
         output.reserveCapacity(input.count + input.count / 2)
         var ranges: [Range<Int>] = []
-        var lineStart = 0
-        let n = input.count
-        let docstart = Array("-DOCSTART-".utf8)
-        while lineStart < n {
-            var lineEnd = lineStart
-            while lineEnd < n && input[lineEnd] != 0x0A { lineEnd += 1 }
-            ranges.removeAll(keepingCapacity: true)
-            var i = lineStart
-            while i < lineEnd {
-                while i < lineEnd && (input[i] == 0x20 || input[i] == 0x09 || input[i] == 0x0D) { i += 1 }
-                let start = i
-                while i < lineEnd && input[i] != 0x20 && input[i] != 0x09 && input[i] != 0x0D { i += 1 }
-                if i > start { ranges.append(start ..< i) }
+        var documentStart = 0
+        while documentStart < input.count {
+            // The document: its lines up to the next -DOCSTART- line or the end. Only a line without
+            // a small ASCII letter can be in capitals; without one the truecaser need not read ahead.
+            var documentEnd = documentStart
+            var mayHaveCapitals = false
+            var lineStart = documentStart
+            while lineStart < input.count {
+                let lineEnd = Self.tokenRanges(input, from: lineStart, into: &ranges)
+                let isDocumentStart = Self.isDocumentStart(input, ranges)
+                if isDocumentStart && lineStart > documentStart { break }
+                mayHaveCapitals = mayHaveCapitals
+                    || (!isDocumentStart && ranges.count >= 2 && !input[lineStart ..< lineEnd].contains { $0 >= 0x61 && $0 <= 0x7A })
+                lineStart = lineEnd + 1
+                documentEnd = min(lineStart, input.count)
             }
-            if ranges.count == 1 && ranges[0].count == docstart.count
-                && docstart.withUnsafeBufferPointer({ d in (0 ..< d.count).allSatisfy { d[$0] == input[ranges[0].lowerBound + $0] } }) {
-                decoder.memory?.reset()
-                output.append(0x4F) // "O"
-            } else {
-                decoder.decodeRanges(input, ranges)
-                decoder.appendBIO(to: &output)
+            lineStart = documentStart
+            decoder.observesWhileDecoding = false
+            while mayHaveCapitals && decoder.truecaser != nil && lineStart < documentEnd {
+                let lineEnd = Self.tokenRanges(input, from: lineStart, into: &ranges)
+                decoder.preview(input, ranges)
+                lineStart = lineEnd + 1
             }
-            output.append(0x0A)
-            lineStart = lineEnd + 1
+            lineStart = documentStart
+            while lineStart < documentEnd {
+                let lineEnd = Self.tokenRanges(input, from: lineStart, into: &ranges)
+                if Self.isDocumentStart(input, ranges) {
+                    output.append(0x4F) // "O"
+                } else {
+                    decoder.decodeRanges(input, ranges)
+                    decoder.appendBIO(to: &output)
+                }
+                output.append(0x0A)
+                lineStart = lineEnd + 1
+            }
+            decoder.startDocument()
+            documentStart = documentEnd
         }
         return output
+    }
+
+    /// Fills `ranges` with the tokens of the line starting at `lineStart` (separated by spaces, tabs
+    /// or `\r`) and returns the index of its end (its `\n`, or the input's end).
+    private static func tokenRanges(_ input: UnsafeBufferPointer<UInt8>, from lineStart: Int, into ranges: inout [Range<Int>]) -> Int {
+        ranges.removeAll(keepingCapacity: true)
+        var i = lineStart
+        while i < input.count && input[i] != 0x0A {
+            while i < input.count && (input[i] == 0x20 || input[i] == 0x09 || input[i] == 0x0D) { i += 1 }
+            let start = i
+            while i < input.count && input[i] != 0x0A && input[i] != 0x20 && input[i] != 0x09 && input[i] != 0x0D { i += 1 }
+            if i > start { ranges.append(start ..< i) }
+        }
+        return i
+    }
+
+    private static let documentStartToken = Array("-DOCSTART-".utf8)
+
+    /// Whether a line's tokens are the single token `-DOCSTART-`.
+    private static func isDocumentStart(_ input: UnsafeBufferPointer<UInt8>, _ ranges: [Range<Int>]) -> Bool {
+        ranges.count == 1 && input[ranges[0]].elementsEqual(documentStartToken)
     }
 
     // MARK: Bundled resource

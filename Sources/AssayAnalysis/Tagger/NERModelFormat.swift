@@ -40,7 +40,7 @@ public enum NERModelError: Error, Sendable, Equatable, CustomStringConvertible {
 /// | offset | size | field |
 /// |---|---|---|
 /// | 0 | 8 | magic `ASSAYNER` |
-/// | 8 | 4 | format version (1) |
+/// | 8 | 4 | format version (2; version 1 files, without the casing lexicon, are still read) |
 /// | 12 | 4 | byte length `L` of the model version string |
 /// | 16 | L | model version string, UTF-8 |
 /// | 16+L | 4 | hash bits `b` (rows = 2^b) |
@@ -49,15 +49,20 @@ public enum NERModelError: Error, Sendable, Equatable, CustomStringConvertible {
 /// | 28+L | 4 | weight scale, IEEE-754 Float32 bits |
 /// | 32+L | 2^b × 17 | weights `q`, Int8, row-major |
 /// | 32+L+17×2^b | 2^b | per-row exponents `e` (0 … 16); weight = q × 2^e × scale |
+/// | C = 32+L+18×2^b | 4 | casing lexicon size `N` (version 2) |
+/// | C+4 | 8N | word hashes (``NERTokenInfo/word``), strictly ascending |
+/// | C+4+8N | N | their ``NERCasing`` raw values (0 … 2) |
 /// | end−4 | 4 | CRC-32 (IEEE) of all preceding bytes |
 ///
 /// Row 0 is the null row (all zero; used by switched-off template slots). Unknown feature bits are
 /// rejected. The model version string records the knowledge-base version the gazetteer was built from.
+/// The casing lexicon (``NERCasingLexicon``, about 175 KB for the shipped model's 19,000 words) is
+/// what ``NERTruecaser`` restores headlines in capitals with.
 public enum NERModelFormat {
     /// The magic bytes.
     public static let magic: [UInt8] = Array("ASSAYNER".utf8)
-    /// The format version written and read by this build.
-    public static let version: UInt32 = 1
+    /// The format version written by this build (it reads versions 1 and 2).
+    public static let version: UInt32 = 2
 
     /// CRC-32 (IEEE 802.3, reflected polynomial 0xEDB88320) of `bytes`.
     public static func crc32(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
@@ -100,7 +105,7 @@ extension NERModel {
         guard bytes[0 ..< prefix].elementsEqual(magic[0 ..< prefix]) else { throw .badMagic }
         guard bytes.count >= 16 else { throw .truncated(expected: 16, actual: bytes.count) }
         let formatVersion = u32(8)
-        guard formatVersion == NERModelFormat.version else { throw .unsupportedVersion(formatVersion) }
+        guard formatVersion == 1 || formatVersion == NERModelFormat.version else { throw .unsupportedVersion(formatVersion) }
         let versionLength = Int(u32(12))
         guard versionLength <= 4096 else { throw .invalidHeader("version string length \(versionLength)") }
         let headerEnd = 16 + versionLength + 16
@@ -114,7 +119,15 @@ extension NERModel {
         guard scale.isFinite && scale > 0 else { throw .invalidHeader("weight scale \(scale)") }
         let weightCount = (1 << hashBits) * tagCount
         let rowCount = 1 << hashBits
-        let total = headerEnd + weightCount + rowCount + 4
+        let lexiconStart = headerEnd + weightCount + rowCount
+        var lexiconCount = 0
+        if formatVersion >= 2 {
+            guard bytes.count >= lexiconStart + 4 else { throw .truncated(expected: lexiconStart + 4, actual: bytes.count) }
+            lexiconCount = Int(u32(lexiconStart))
+            guard lexiconCount <= 1 << 24 else { throw .invalidHeader("casing lexicon size \(lexiconCount)") }
+        }
+        let lexiconBytes = formatVersion >= 2 ? 4 + 9 * lexiconCount : 0
+        let total = lexiconStart + lexiconBytes + 4
         guard bytes.count >= total else { throw .truncated(expected: total, actual: bytes.count) }
         guard bytes.count == total else { throw .invalidHeader("\(bytes.count - total) unexpected trailing bytes") }
         let stored = u32(total - 4)
@@ -126,6 +139,15 @@ extension NERModel {
         let weights = bytes[headerEnd ..< headerEnd + weightCount].withUnsafeBytes { Array($0.bindMemory(to: Int8.self)) }
         let exponents = Array(bytes[headerEnd + weightCount ..< headerEnd + weightCount + rowCount])
         guard exponents.allSatisfy({ Int($0) <= NERModel.maxExponent }) else { throw .invalidHeader("row exponent out of range") }
+        var words: [UInt64] = []
+        words.reserveCapacity(lexiconCount)
+        for k in 0 ..< lexiconCount {
+            let offset = lexiconStart + 4 + 8 * k
+            words.append(UInt64(u32(offset)) | UInt64(u32(offset + 4)) << 32)
+        }
+        let casings = Array(bytes[lexiconStart + 4 + 8 * lexiconCount ..< lexiconStart + 4 + 9 * lexiconCount])
+        guard zip(words, words.dropFirst()).allSatisfy({ $0 < $1 }) else { throw .invalidHeader("casing lexicon not sorted") }
+        guard casings.allSatisfy({ NERCasing(rawValue: $0) != nil }) else { throw .invalidHeader("casing out of range") }
         let featureSet = NERFeatureSet(rawValue: featureBits)
         guard featureSet.rawValue & ~NERFeatureSet.known.rawValue == 0 else {
             throw .invalidHeader("unknown feature bits \(String(featureBits, radix: 16))")
@@ -143,14 +165,15 @@ extension NERModel {
             scale: scale,
             weights: weights,
             exponents: exponents,
-            gazetteer: usedGazetteer
+            gazetteer: usedGazetteer,
+            casing: NERCasingLexicon(uncheckedWords: words, casings: casings)
         )
     }
 
     /// The model file bytes (see ``NERModelFormat``).
     public func serialized() -> Data {
         var out: [UInt8] = []
-        out.reserveCapacity(weights.count + 64)
+        out.reserveCapacity(weights.count + exponents.count + 9 * casing.count + 64)
         func put(_ value: UInt32) { for k in 0 ..< 4 { out.append(UInt8(truncatingIfNeeded: value >> (8 * UInt32(k)))) } }
         out += NERModelFormat.magic
         put(NERModelFormat.version)
@@ -163,6 +186,12 @@ extension NERModel {
         put(scale.bitPattern)
         weights.withUnsafeBytes { out += $0 }
         out += exponents
+        put(UInt32(casing.count))
+        for word in casing.words {
+            put(UInt32(truncatingIfNeeded: word))
+            put(UInt32(truncatingIfNeeded: word >> 32))
+        }
+        out += casing.casings
         let crc = out.withUnsafeBytes { NERModelFormat.crc32($0) }
         put(crc)
         return Data(out)

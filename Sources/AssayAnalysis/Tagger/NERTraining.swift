@@ -84,6 +84,10 @@ public enum NERTraining {
             progress("\(file.lastPathComponent): \(documents.count) documents\(mask ? ", no MISC annotation: MISC-vs-O decisions masked" : "")")
             corpus += documents.map { ($0, mask) }
         }
+        // The training files' usual casings, before the augmentation below writes sentences in capitals.
+        let extractor = NERFeatureExtractor(hashBits: options.hashBits, featureSet: options.featureSet)
+        let casing = NERCasingLexicon(documents: corpus.map(\.document), extractor: extractor)
+        progress("casing lexicon: \(casing.count) words")
         if options.uppercaseAugmentation > 0 {
             var augmentRNG = SplitMix64(seed: options.seed ^ 0xCA95)
             var extra: [(document: CoNLLDocument, maskMISC: Bool)] = []
@@ -102,10 +106,7 @@ public enum NERTraining {
         let gazetteer = options.featureSet.contains(.gazetteer) ? try (options.gazetteer ?? NERGazetteer.bundled()) : nil
         let version = options.modelVersion ?? NERTraining.defaultModelVersion(seed: options.seed, knowledgeBase: gazetteer?.version)
 
-        var trainer = PerceptronTrainer(
-            extractor: NERFeatureExtractor(hashBits: options.hashBits, featureSet: options.featureSet), gazetteer: gazetteer,
-            corpus: corpus
-        )
+        var trainer = PerceptronTrainer(extractor: extractor, gazetteer: gazetteer, casing: casing, corpus: corpus)
         // An ensemble of `ensembleSize` perceptrons, each trained on its own document order (member m
         // shuffles with seed `seed + m`); their averaged weights are averaged before quantisation. This
         // removes most of the dependence of the result on the shuffling seed.
@@ -142,7 +143,7 @@ public enum NERTraining {
         }
         var mean = sum!
         if members > 1 { for i in mean.indices { mean[i] /= Float(members) } }
-        model = PerceptronTrainer.quantise(mean, extractor: trainer.extractor, gazetteer: gazetteer, version: version)
+        model = PerceptronTrainer.quantise(mean, extractor: extractor, gazetteer: gazetteer, casing: casing, version: version)
         var line = "final (\(members) member\(members == 1 ? "" : "s"))"
         for set in dev {
             let evaluator = model!.evaluate(set.documents)
@@ -186,6 +187,8 @@ extension NERModel {
 struct PerceptronTrainer {
     let extractor: NERFeatureExtractor
     let gazetteer: NERGazetteer?
+    /// The casing lexicon the trained model carries (training itself sees the sentences as written).
+    let casing: NERCasingLexicon
     let k = BILOUTag.count
     /// Per document: the range of its sentences in `sentenceStarts`.
     var documentSentences: [Range<Int>] = []
@@ -199,9 +202,13 @@ struct PerceptronTrainer {
     var totals: [Float]
     var counter: Float = 1
 
-    init(extractor: NERFeatureExtractor, gazetteer: NERGazetteer?, corpus: [(document: CoNLLDocument, maskMISC: Bool)]) {
+    init(
+        extractor: NERFeatureExtractor, gazetteer: NERGazetteer?, casing: NERCasingLexicon,
+        corpus: [(document: CoNLLDocument, maskMISC: Bool)]
+    ) {
         self.extractor = extractor
         self.gazetteer = gazetteer
+        self.casing = casing
         weights = [Float](repeating: 0, count: extractor.rowCount * BILOUTag.count)
         totals = weights
         for (document, mask) in corpus {
@@ -506,7 +513,7 @@ struct PerceptronTrainer {
 
     /// The averaged weights quantised to Int8 with a power-of-two exponent per row (see ``NERModelFormat``).
     func model(version: String) -> NERModel {
-        Self.quantise(averagedWeights(), extractor: extractor, gazetteer: gazetteer, version: version)
+        Self.quantise(averagedWeights(), extractor: extractor, gazetteer: gazetteer, casing: casing, version: version)
     }
 
     /// The averaged perceptron weights (float, row-major).
@@ -517,7 +524,9 @@ struct PerceptronTrainer {
     }
 
     /// Quantises float weights to Int8 with a power-of-two exponent per row (see ``NERModelFormat``).
-    static func quantise(_ averaged: [Float], extractor: NERFeatureExtractor, gazetteer: NERGazetteer?, version: String) -> NERModel {
+    static func quantise(
+        _ averaged: [Float], extractor: NERFeatureExtractor, gazetteer: NERGazetteer?, casing: NERCasingLexicon, version: String
+    ) -> NERModel {
         let k = BILOUTag.count
         let scale = NERModel.baseScale
         var quantised = [Int8](repeating: 0, count: averaged.count)
@@ -538,6 +547,6 @@ struct PerceptronTrainer {
             for t in 0 ..< k { quantised[r * k + t] = Int8(max(-127, min(127, (row[t] / unit).rounded()))) }
         }
         return NERModel(version: version, extractor: extractor, scale: scale, weights: quantised, exponents: exponents,
-                        gazetteer: gazetteer)
+                        gazetteer: gazetteer, casing: casing)
     }
 }

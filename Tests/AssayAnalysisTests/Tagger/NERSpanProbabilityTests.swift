@@ -111,7 +111,7 @@ struct NERSpanProbabilityTests {
             set(rows[0], BILOUTag(.last, .loc), 10)
             return NERModel(
                 version: "test", extractor: extractor, scale: 4, weights: weights,
-                exponents: [UInt8](repeating: 0, count: extractor.rowCount), gazetteer: nil
+                exponents: [UInt8](repeating: 0, count: extractor.rowCount), gazetteer: nil, casing: .empty
             )
         }
         let table = model([.viterbi])

@@ -132,7 +132,7 @@ struct NERViterbiTests {
         for (row, tag, value) in entries { weights[Int(row) * BILOUTag.count + Int(tag.rawValue)] = value }
         return NERModel(
             version: "test", extractor: extractor, scale: NERModel.baseScale, weights: weights,
-            exponents: [UInt8](repeating: 0, count: extractor.rowCount), gazetteer: nil
+            exponents: [UInt8](repeating: 0, count: extractor.rowCount), gazetteer: nil, casing: .empty
         )
     }
 
@@ -173,7 +173,7 @@ struct NERViterbiTests {
         let weights = (0 ..< extractor.rowCount * BILOUTag.count).map { _ in Int8(truncatingIfNeeded: rng.next()) }
         let exponents = (0 ..< extractor.rowCount).map { _ in UInt8(rng.below(4)) }
         let model = NERModel(version: "random", extractor: extractor, scale: NERModel.baseScale, weights: weights,
-                             exponents: exponents, gazetteer: nil)
+                             exponents: exponents, gazetteer: nil, casing: .empty)
         let vocabulary = ["Acme", "Corp", "of", "the", "Bank", "England", "said", ".", "John", "SMITH", "in", "Paris", "3", "'s"]
         var sentences: [[String]] = []
         for _ in 0 ..< 200 {

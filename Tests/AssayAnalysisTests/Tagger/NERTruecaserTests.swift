@@ -1,0 +1,174 @@
+import Foundation
+import Testing
+
+@testable import AssayAnalysis
+
+@Suite("NER truecasing of sentences in capitals")
+struct NERTruecaserTests {
+    static let extractor = NERFeatureExtractor(hashBits: 12)
+
+    static func info(_ token: String) -> NERTokenInfo { extractor.info(for: token) }
+
+    static func recased(_ token: String, _ casing: NERCasing) -> String {
+        var token = token
+        return String(decoding: token.withUTF8 { NERTruecaser.recased($0, casing) }, as: UTF8.self)
+    }
+
+    static func document(_ sentences: [String]) -> CoNLLDocument {
+        CoNLLDocument(sentences: sentences.map { sentence in
+            let tokens = sentence.split(separator: " ").map(String.init)
+            return CoNLLSentence(tokens: tokens, tags: tokens.map { _ in "O" })
+        })
+    }
+
+    @Test func casingOfATokenAsWritten() {
+        #expect(NERCasing.of(Self.info("Japan")) == .capitalised)
+        #expect(NERCasing.of(Self.info("japan")) == .lower)
+        #expect(NERCasing.of(Self.info("iPhone")) == .lower)
+        #expect(NERCasing.of(Self.info("EU")) == .upper)
+        #expect(NERCasing.of(Self.info("U.S.")) == .upper)
+        #expect(NERCasing.of(Self.info("École")) == .capitalised)
+        #expect(NERCasing.of(Self.info("1996-12-06")) == nil)
+        #expect(NERCasing.of(Self.info(",")) == nil)
+    }
+
+    @Test func recasingChangesOnlyTheCaseOfASCIIAndLatin1Letters() {
+        #expect(Self.recased("JAPAN", .lower) == "japan")
+        #expect(Self.recased("JAPAN", .capitalised) == "Japan")
+        #expect(Self.recased("JAPAN", .upper) == "JAPAN")
+        #expect(Self.recased("ÉCOLE", .capitalised) == "École")
+        #expect(Self.recased("ÉCOLE", .lower) == "école")
+        #expect(Self.recased("MÜNCHEN", .capitalised) == "München")
+        #expect(Self.recased("O'NEILL", .capitalised) == "O'neill")
+        #expect(Self.recased("-BASED", .capitalised) == "-Based")
+        #expect(Self.recased("ПУТИН", .lower) == "ПУТИН")
+        // The word hash, and with it every word feature, does not change.
+        for casing in NERCasing.allCases {
+            #expect(Self.info(Self.recased("MÜNCHEN", casing)).word == Self.info("MÜNCHEN").word)
+        }
+    }
+
+    @Test func theLexiconKeepsEachWordsMostFrequentCasingInsideSentences() {
+        let lexicon = NERCasingLexicon(
+            documents: [
+                Self.document([
+                    "Talks with Japan stalled .",
+                    "Japan said the talks would resume .",  // first word: not counted
+                    "Officials in Japan and the EU met .",
+                    "TALKS COLLAPSE .",  // a sentence in capitals: not counted
+                    "The bank and the Bank disagreed .",  // a tie: the small letters win
+                ])
+            ],
+            extractor: Self.extractor
+        )
+        #expect(lexicon.casing(of: Self.info("japan").word) == .capitalised)
+        #expect(lexicon.casing(of: Self.info("talks").word) == .lower)
+        #expect(lexicon.casing(of: Self.info("eu").word) == .upper)
+        #expect(lexicon.casing(of: Self.info("bank").word) == .lower)
+        #expect(lexicon.casing(of: Self.info("collapse").word) == nil)
+        #expect(lexicon.casing(of: Self.info("officials").word) == nil)
+        #expect(lexicon.words == lexicon.words.sorted())
+    }
+
+    @Test func theDocumentOutranksTheLexiconAndUnknownWordsStayInCapitals() {
+        let lexicon = NERCasingLexicon(
+            documents: [Self.document(["He said apple prices and talks rose ."])], extractor: Self.extractor
+        )
+        var truecaser = NERTruecaser(lexicon: lexicon)
+        let body = ["Shares", "of", "Apple", "rose", "."].map(Self.info)
+        body.withUnsafeBufferPointer { truecaser.observe($0) }
+        func casing(_ token: String, first: Bool = false, insideName: Bool = false, known: Bool = false) -> NERCasing? {
+            truecaser.casing(for: Self.info(token), first: first, insideName: insideName, known: known)
+        }
+        #expect(casing("APPLE") == .capitalised)  // the article writes "Apple"
+        #expect(casing("TALKS") == .lower)  // the lexicon
+        #expect(casing("TALKS", first: true) == .capitalised)  // the sentence's first word
+        #expect(casing("TALKS", insideName: true) == .capitalised)  // "PEACE TALKS INSTITUTE"
+        #expect(casing("ZENTRIX") == .upper)  // unknown
+        #expect(casing("ZENTRIX", known: true) == .capitalised)  // a listed name
+        #expect(casing("BHP", known: true) == .upper)  // three letters: as likely an acronym
+        #expect(casing("Apple") == nil)  // not in capitals
+        truecaser.reset()
+        #expect(casing("APPLE") == .lower)  // a new document: only the lexicon is left
+    }
+
+    /// The shipped model without its casing lexicon, as a version 1 model file gives it.
+    static func withoutLexicon(_ model: NERModel) -> NERModel {
+        NERModel(
+            version: model.version, extractor: model.extractor, scale: model.scale, weights: model.weights,
+            exponents: model.exponents, gazetteer: model.gazetteer, casing: .empty
+        )
+    }
+
+    @Test func aHeadlineInCapitalsIsReadWithTheArticlesCasings() throws {
+        let model = try NERModel.bundled()
+        #expect(model.casing.count > 10_000)
+        let article = [
+            "SOCCER - JAPAN GET LUCKY WIN , CHINA IN SURPRISE DEFEAT .",
+            "Japan began the defence of their Asian Cup title with a lucky 2-1 win against Syria on Friday .",
+            "China were beaten 2-0 by Uzbekistan .",
+        ].map { $0.split(separator: " ").map(String.init) }
+        let headline = model.tagDocument(article)[0]
+        #expect(headline[2] == "B-LOC")  // JAPAN
+        #expect(headline[7] == "B-LOC")  // CHINA
+        #expect(headline.filter { $0 != "O" }.count == 2)
+        // Read as written, JAPAN is missed: the casings are what finds it.
+        #expect(Self.withoutLexicon(model).tagDocument(article)[0][2] == "O")
+        // The line interface reads the whole document first, so the headline above its body gets the same.
+        let lines = Array((["-DOCSTART-"] + article.map { $0.joined(separator: " ") }).joined(separator: "\n").utf8)
+        let output = String(decoding: lines.withUnsafeBufferPointer { model.tagLines($0) }, as: UTF8.self)
+        #expect(output.split(separator: "\n")[1] == headline.joined(separator: " "))
+    }
+
+    @Test func casingsDoNotCrossADocumentStart() throws {
+        let model = try NERModel.bundled()
+        func tag(_ text: String) -> [Substring] {
+            String(decoding: Array(text.utf8).withUnsafeBufferPointer { model.tagLines($0) }, as: UTF8.self)
+                .split(separator: "\n")
+        }
+        // "Qorvath" is in no list and not in the lexicon: only an article that writes it
+        // "Qorvath Holdings" makes the headline's QORVATH HOLDINGS a name.
+        let body = "Shares of Qorvath Holdings fell on Monday after the plant closed ."
+        let headline = "QORVATH HOLDINGS TO CLOSE PLANT ."
+        #expect(tag("\(body)\n\(headline)")[1] == "B-ORG I-ORG O O O O")
+        #expect(tag("\(body)\n-DOCSTART-\n\(headline)")[2] == "O O O O O O")
+        #expect(tag(headline)[0] == "O O O O O O")
+    }
+
+    @Test func versionOneModelFilesStillLoadWithoutALexicon() throws {
+        let model = try NERModelTests.tinyModel()
+        #expect(model.casing.count > 0)
+        var data = [UInt8](model.serialized())
+        // Version 1: no lexicon section (its 4 + 9N bytes before the CRC), version field 1, a new CRC.
+        data.removeSubrange((data.count - 4 - 4 - 9 * model.casing.count) ..< (data.count - 4))
+        data[8] = 1
+        let crc = data.prefix(data.count - 4).withUnsafeBytes { NERModelFormat.crc32($0) }
+        for k in 0 ..< 4 { data[data.count - 4 + k] = UInt8(truncatingIfNeeded: crc >> (8 * UInt32(k))) }
+        let loaded = try NERModel(data: Data(data))
+        #expect(loaded.casing.count == 0)
+        #expect(loaded.weights == model.weights)
+    }
+
+    @Test func aDamagedLexiconIsRejected() throws {
+        let model = try NERModelTests.tinyModel()
+        #expect(model.casing.count >= 2)
+        func withCRC(_ bytes: [UInt8]) -> Data {
+            var bytes = bytes
+            let crc = bytes.prefix(bytes.count - 4).withUnsafeBytes { NERModelFormat.crc32($0) }
+            for k in 0 ..< 4 { bytes[bytes.count - 4 + k] = UInt8(truncatingIfNeeded: crc >> (8 * UInt32(k))) }
+            return Data(bytes)
+        }
+        let data = [UInt8](model.serialized())
+        let casingsStart = data.count - 4 - model.casing.count
+        let wordsStart = casingsStart - 8 * model.casing.count
+        var badCasing = data
+        badCasing[casingsStart] = 7
+        #expect(throws: NERModelError.invalidHeader("casing out of range")) { try NERModel(data: withCRC(badCasing)) }
+        var unsorted = data
+        for k in 0 ..< 8 { unsorted.swapAt(wordsStart + k, wordsStart + 8 + k) }
+        #expect(throws: NERModelError.invalidHeader("casing lexicon not sorted")) { try NERModel(data: withCRC(unsorted)) }
+        var oversized = data
+        for k in 0 ..< 4 { oversized[wordsStart - 4 + k] = 0xFF }
+        #expect(throws: NERModelError.self) { try NERModel(data: withCRC(oversized)) }
+    }
+}
