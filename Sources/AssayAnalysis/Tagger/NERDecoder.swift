@@ -93,23 +93,35 @@ struct NERDecoder {
     }
 
     /// In a sentence in capitals, replaces each word's features by those of the word as usually
-    /// written (`recased(i, casing)` gives token `i`'s bytes in `casing`); any other sentence
-    /// teaches the truecaser the document's casings, unless the document was previewed.
+    /// written, and in a title-case headline those of its common words by their small-letter form
+    /// (`recased(i, casing)` gives token `i`'s bytes in `casing`); any other sentence teaches the
+    /// truecaser the document's casings, unless the document was previewed.
     private mutating func restoreCase(_ recased: (Int, NERCasing) -> [UInt8]) {
         guard var truecaser else { return }
         self.truecaser = nil
         defer { self.truecaser = truecaser }
         let inCapitals = infos.withUnsafeBufferPointer { NERFeatureExtractor.isInCapitals($0) }
-        guard inCapitals else {
+        let inTitleCase = !inCapitals && infos.withUnsafeBufferPointer { truecaser.isInTitleCase($0) }
+        guard inCapitals || inTitleCase else {
             if observesWhileDecoding { infos.withUnsafeBufferPointer { truecaser.observe($0) } }
             return
         }
         // Words inside a known name of two or more words keep their capital ("BEVERLY HILLS").
         if let gazetteer = model.gazetteer { infos.withUnsafeMutableBufferPointer { gazetteer.annotate($0) } }
         for i in infos.indices {
-            guard let casing = truecaser.casing(for: infos[i], first: i == 0, insideName: Self.isInsideKnownName(infos[i]), known: Self.isKnownName(infos[i])),
-                casing != .upper
-            else { continue }
+            let info = infos[i]
+            let insideName = Self.isInsideKnownName(info)
+            let known = Self.isKnownName(info)
+            let casing: NERCasing
+            if inCapitals {
+                guard let restored = truecaser.casing(for: info, first: i == 0, insideName: insideName, known: known),
+                    restored != .upper
+                else { continue }
+                casing = restored
+            } else {
+                guard i > 0, truecaser.lowersInTitle(info, insideName: insideName, known: known) else { continue }
+                casing = .lower
+            }
             infos[i] = recased(i, casing).withUnsafeBufferPointer { model.extractor.info(utf8: $0) }
         }
     }
@@ -138,6 +150,8 @@ struct NERDecoder {
         return false
     }
 
+    /// Whether a token is by itself a gazetteer match of a name type (not a commodity): a listed
+    /// given name, surname, place, organisation or demonym.
     @inline(__always) static func isKnownName(_ info: NERTokenInfo) -> Bool {
         for type in NERGazetteerType.allCases where type != .commodity {
             if NERFeatureExtractor.listPosition(info, type) == 4 { return true }

@@ -50,14 +50,14 @@ public enum NERModelError: Error, Sendable, Equatable, CustomStringConvertible {
 /// | 32+L | 2^b × 17 | weights `q`, Int8, row-major |
 /// | 32+L+17×2^b | 2^b | per-row exponents `e` (0 … 16); weight = q × 2^e × scale |
 /// | C = 32+L+18×2^b | 4 | casing lexicon size `N` (version 2) |
-/// | C+4 | 8N | word hashes (``NERTokenInfo/word``), strictly ascending |
-/// | C+4+8N | N | their ``NERCasing`` raw values (0 … 2) |
+/// | C+4 | 4N | word keys (the high 32 bits of ``NERTokenInfo/word``), strictly ascending |
+/// | C+4+4N | N | their ``NERCasing`` raw values (0 … 2) |
 /// | end−4 | 4 | CRC-32 (IEEE) of all preceding bytes |
 ///
 /// Row 0 is the null row (all zero; used by switched-off template slots). Unknown feature bits are
 /// rejected. The model version string records the knowledge-base version the gazetteer was built from.
-/// The casing lexicon (``NERCasingLexicon``, about 175 KB for the shipped model's 19,000 words) is
-/// what ``NERTruecaser`` restores headlines in capitals with.
+/// The casing lexicon (``NERCasingLexicon``) is what ``NERTruecaser`` restores headlines in
+/// capitals and title case with.
 public enum NERModelFormat {
     /// The magic bytes.
     public static let magic: [UInt8] = Array("ASSAYNER".utf8)
@@ -126,7 +126,7 @@ extension NERModel {
             lexiconCount = Int(u32(lexiconStart))
             guard lexiconCount <= 1 << 24 else { throw .invalidHeader("casing lexicon size \(lexiconCount)") }
         }
-        let lexiconBytes = formatVersion >= 2 ? 4 + 9 * lexiconCount : 0
+        let lexiconBytes = formatVersion >= 2 ? 4 + 5 * lexiconCount : 0
         let total = lexiconStart + lexiconBytes + 4
         guard bytes.count >= total else { throw .truncated(expected: total, actual: bytes.count) }
         guard bytes.count == total else { throw .invalidHeader("\(bytes.count - total) unexpected trailing bytes") }
@@ -139,13 +139,8 @@ extension NERModel {
         let weights = bytes[headerEnd ..< headerEnd + weightCount].withUnsafeBytes { Array($0.bindMemory(to: Int8.self)) }
         let exponents = Array(bytes[headerEnd + weightCount ..< headerEnd + weightCount + rowCount])
         guard exponents.allSatisfy({ Int($0) <= NERModel.maxExponent }) else { throw .invalidHeader("row exponent out of range") }
-        var words: [UInt64] = []
-        words.reserveCapacity(lexiconCount)
-        for k in 0 ..< lexiconCount {
-            let offset = lexiconStart + 4 + 8 * k
-            words.append(UInt64(u32(offset)) | UInt64(u32(offset + 4)) << 32)
-        }
-        let casings = Array(bytes[lexiconStart + 4 + 8 * lexiconCount ..< lexiconStart + 4 + 9 * lexiconCount])
+        let words = (0 ..< lexiconCount).map { u32(lexiconStart + 4 + 4 * $0) }
+        let casings = Array(bytes[lexiconStart + 4 + 4 * lexiconCount ..< lexiconStart + 4 + 5 * lexiconCount])
         guard zip(words, words.dropFirst()).allSatisfy({ $0 < $1 }) else { throw .invalidHeader("casing lexicon not sorted") }
         guard casings.allSatisfy({ NERCasing(rawValue: $0) != nil }) else { throw .invalidHeader("casing out of range") }
         let featureSet = NERFeatureSet(rawValue: featureBits)
@@ -173,7 +168,7 @@ extension NERModel {
     /// The model file bytes (see ``NERModelFormat``).
     public func serialized() -> Data {
         var out: [UInt8] = []
-        out.reserveCapacity(weights.count + exponents.count + 9 * casing.count + 64)
+        out.reserveCapacity(weights.count + exponents.count + 5 * casing.count + 64)
         func put(_ value: UInt32) { for k in 0 ..< 4 { out.append(UInt8(truncatingIfNeeded: value >> (8 * UInt32(k)))) } }
         out += NERModelFormat.magic
         put(NERModelFormat.version)
@@ -187,10 +182,7 @@ extension NERModel {
         weights.withUnsafeBytes { out += $0 }
         out += exponents
         put(UInt32(casing.count))
-        for word in casing.words {
-            put(UInt32(truncatingIfNeeded: word))
-            put(UInt32(truncatingIfNeeded: word >> 32))
-        }
+        for word in casing.words { put(word) }
         out += casing.casings
         let crc = out.withUnsafeBytes { NERModelFormat.crc32($0) }
         put(crc)

@@ -49,6 +49,9 @@ public struct NERTrainingOptions: Sendable {
     public var modelVersion: String?
     /// The gazetteer for ``NERFeatureSet/gazetteer``; `nil` uses the bundled knowledge base's.
     public var gazetteer: NERGazetteer?
+    /// The words in small letters the casing lexicon adds to the training files' (``NERCasingLexicon``);
+    /// `nil` uses the bundled English word list.
+    public var casingWords: [String]?
     /// Number of perceptrons (each on its own shuffling seed) whose averaged weights are averaged.
     public var ensembleSize = 3
 
@@ -86,7 +89,10 @@ public enum NERTraining {
         }
         // The training files' usual casings, before the augmentation below writes sentences in capitals.
         let extractor = NERFeatureExtractor(hashBits: options.hashBits, featureSet: options.featureSet)
-        let casing = NERCasingLexicon(documents: corpus.map(\.document), extractor: extractor)
+        let casing = NERCasingLexicon(
+            documents: corpus.map(\.document), commonWords: try options.casingWords ?? NERCasingLexicon.bundledEnglishWords(),
+            extractor: extractor
+        )
         progress("casing lexicon: \(casing.count) words")
         if options.uppercaseAugmentation > 0 {
             var augmentRNG = SplitMix64(seed: options.seed ^ 0xCA95)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// How a word is written: the casing a word in capitals is restored to.
 public enum NERCasing: UInt8, Sendable, CaseIterable {
     /// All small letters ("sanctions", also "iPhone": the first letter is small).
@@ -18,15 +20,17 @@ public enum NERCasing: UInt8, Sendable, CaseIterable {
     }
 }
 
-/// The usual casing of the words of the training data, stored in the model file.
+/// The usual casing of words, stored in the model file.
 ///
-/// For every word (``NERTokenInfo/word``, the case-folded hash) seen with letters inside a sentence
-/// of the training files (not as its first token, whose capital says nothing, and not in a sentence
-/// in capitals), the casing it had most often. ``NERTruecaser`` uses it for words the article itself
-/// never writes in lower or mixed case.
+/// For every word seen with letters inside a sentence of the training files (not as its first token,
+/// whose capital says nothing, and not in a sentence in capitals), the casing it had most often;
+/// and small letters for the other words of an English word list (``bundledEnglishWords()``).
+/// ``NERTruecaser`` uses it for words the article itself never writes in lower or mixed case. A word
+/// is its key: the high 32 bits of ``NERTokenInfo/word``, the case-folded hash (a chance match
+/// between an unlisted word and one of 70,000 keys has a probability of about 1 in 60,000).
 public struct NERCasingLexicon: Sendable, Equatable {
-    /// The word hashes, ascending.
-    let words: [UInt64]
+    /// The word keys, ascending.
+    let words: [UInt32]
     /// The ``NERCasing`` raw value of each word.
     let casings: [UInt8]
 
@@ -36,15 +40,19 @@ public struct NERCasingLexicon: Sendable, Equatable {
     /// Number of words.
     public var count: Int { words.count }
 
-    /// Creates a lexicon from sorted word hashes and their casings (as read from a model file).
-    init(uncheckedWords words: [UInt64], casings: [UInt8]) {
+    /// Creates a lexicon from sorted word keys and their casings (as read from a model file).
+    init(uncheckedWords words: [UInt32], casings: [UInt8]) {
         self.words = words
         self.casings = casings
     }
 
+    /// The key of a word hash.
+    @inline(__always) static func key(_ word: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: word >> 32) }
+
     /// The lexicon of the sentences of `documents`, counted as ``NERTruecaser/observe(_:)`` counts
-    /// an article's sentences; ties go to the casing listed first in ``NERCasing``.
-    public init(documents: [CoNLLDocument], extractor: NERFeatureExtractor) {
+    /// an article's sentences (ties go to the casing listed first in ``NERCasing``), with
+    /// `commonWords` (words in small letters) added in small letters where the documents lack them.
+    public init(documents: [CoNLLDocument], commonWords: [String], extractor: NERFeatureExtractor) {
         var counts = NERCasingCounts()
         var infos: [NERTokenInfo] = []
         for document in documents {
@@ -54,12 +62,30 @@ public struct NERCasingLexicon: Sendable, Equatable {
                 infos.withUnsafeBufferPointer { counts.observe($0) }
             }
         }
-        let sorted = counts.counts.keys.sorted()
-        self.init(uncheckedWords: sorted, casings: sorted.map { counts.counts[$0]!.majority.rawValue })
+        var casings: [UInt32: UInt8] = [:]
+        for word in commonWords { casings[Self.key(extractor.info(for: word).word)] = NERCasing.lower.rawValue }
+        for (word, count) in counts.counts { casings[Self.key(word)] = count.majority.rawValue }
+        let sorted = casings.keys.sorted()
+        self.init(uncheckedWords: sorted, casings: sorted.map { casings[$0]! })
     }
 
-    /// The usual casing of a word, or `nil` when the training data never had it.
+    /// The English word list the shipped lexicon adds (`Resources/Model/english-words.txt`: the
+    /// 63,849 words of two or more small letters of Debian's `wamerican` 2020.12.07, SCOWL; licence
+    /// in docs/SOURCES.md), one per line.
+    public static func bundledEnglishWords() throws(NERModelError) -> [String] {
+        guard let url = Bundle.module.url(forResource: "english-words", withExtension: "txt", subdirectory: "Model") else {
+            throw NERModelError.resourceNotFound("Model/english-words.txt")
+        }
+        do {
+            return TSV.lines(String(decoding: try Data(contentsOf: url), as: UTF8.self)).map(String.init)
+        } catch {
+            throw NERModelError.unreadable(path: url.path, reason: fileReadReason(error, path: url.path))
+        }
+    }
+
+    /// The usual casing of a word (by its ``NERTokenInfo/word`` hash), or `nil` when it is not listed.
     @inline(__always) func casing(of word: UInt64) -> NERCasing? {
+        let word = Self.key(word)
         var low = 0
         var high = words.count
         while low < high {
@@ -104,7 +130,9 @@ extension SIMD4<UInt32> {
 /// Restores the usual case of a sentence written in capitals (a headline, a dateline) before it is
 /// tagged, so the tagger sees "Japan beat Syria in Asian Cup opener" for "JAPAN BEAT SYRIA IN ASIAN
 /// CUP OPENER" and its case-dependent features (shapes, the cased word, capitalised runs, gazetteer
-/// matches that must start at a capital) work as in the article's other sentences.
+/// matches that must start at a capital) work as in the article's other sentences; and lowers the
+/// common words of a title-case headline ("China tightens grip on gallium exports as talks with
+/// Washington stall"), see ``isInTitleCase(_:)`` and ``lowersInTitle(_:insideName:known:)``.
 ///
 /// A word takes the casing it has most often in the document's other sentences (an article names
 /// "Japan" in its body), else its usual casing in the training data (``NERCasingLexicon``), else it
@@ -121,8 +149,12 @@ struct NERTruecaser {
     /// Forgets the document's casings (a new document starts).
     mutating func reset() { document.removeAll() }
 
-    /// Learns the casings of a sentence of the document (a sentence in capitals teaches nothing).
-    mutating func observe(_ infos: UnsafeBufferPointer<NERTokenInfo>) { document.observe(infos) }
+    /// Learns the casings of a sentence of the document (a sentence in capitals or a title-case
+    /// headline teaches nothing).
+    mutating func observe(_ infos: UnsafeBufferPointer<NERTokenInfo>) {
+        guard !isInTitleCase(infos) else { return }
+        document.observe(infos)
+    }
 
     /// The casing to restore a token of a sentence in capitals to (`first`: the sentence's first
     /// token), or `nil` for a token without letters in capitals.
@@ -131,6 +163,45 @@ struct NERTruecaser {
         var usual = document.casing(of: info.word) ?? lexicon.casing(of: info.word) ?? (known && info.length > 3 ? .capitalised : .upper)
         if insideName && usual == .lower { usual = .capitalised }
         return first && usual == .lower ? .capitalised : usual
+    }
+
+    /// Whether a sentence has the shape of a title-case headline ("China Tightens Grip On Gallium
+    /// Exports"): four or more words longer than three letters, at least 85 % of them capitalised
+    /// (the engine's test for title-case headlines), and not in capitals.
+    static func looksLikeTitleCase(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> Bool {
+        var words = 0
+        var capitalised = 0
+        for info in infos where info.length > 3 {
+            guard let casing = NERCasing.of(info) else { continue }
+            words += 1
+            if casing == .capitalised { capitalised += 1 }
+        }
+        return words >= 4 && capitalised * 20 >= words * 17
+    }
+
+    /// Whether a sentence is a title-case headline whose common words can be lowered: it looks like
+    /// one (``looksLikeTitleCase(_:)``) and at least two of its words after the first, and a quarter
+    /// of its words longer than three letters, are written in small letters in the training files.
+    /// A list of names ("Glenn McGrath , Shane Warne , Mark Taylor") has the shape but not the words.
+    func isInTitleCase(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> Bool {
+        guard Self.looksLikeTitleCase(infos) else { return false }
+        var words = 0
+        var common = 0
+        for (i, info) in infos.enumerated() where info.length > 3 && NERCasing.of(info) != nil {
+            words += 1
+            if i > 0 && NERCasing.of(info) == .capitalised && lexicon.casing(of: info.word) == .lower { common += 1 }
+        }
+        return common >= 2 && common * 4 >= words
+    }
+
+    /// In a title-case headline, whether a capitalised word after the first is lowered: when the
+    /// lexicon writes it in small letters, and it is neither inside a known name of two or more
+    /// words nor a listed name itself ("Will", "Rose", "Mark"). Only the lexicon decides, not the
+    /// document, so a headline is read the same whether or not its document was previewed (`assay
+    /// tag` reads a document ahead only when a line may be in capitals).
+    func lowersInTitle(_ info: NERTokenInfo, insideName: Bool, known: Bool) -> Bool {
+        guard NERCasing.of(info) == .capitalised, !insideName, !known else { return false }
+        return lexicon.casing(of: info.word) == .lower
     }
 
     /// The token's bytes written in `casing`: every ASCII and Latin-1 capital lowered, except the
