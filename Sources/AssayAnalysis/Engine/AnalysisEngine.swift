@@ -100,6 +100,27 @@ public struct ArticleAnalysis: Sendable {
         }
         self.resolver = ArticleEntityResolver(knowledgeBase: engine.knowledgeBase, recognizers: engine.recognizers)
         self.risk = engine.riskModel.map { ArticleRiskScorer(model: $0, knowledgeBaseVersion: engine.knowledgeBase.version) }
+        self.previewBodyForTitleInCapitals()
+    }
+
+    /// A title in capitals ("CHINA CURBS GALLIUM EXPORTS") is analysed first, before the body that
+    /// writes its words in their usual case; so when the title has no small ASCII letter, the
+    /// recognisers are shown the body's sentences first (one extra tokenisation of the body, only
+    /// for such titles).
+    private mutating func previewBodyForTitleInCapitals() {
+        guard self.paragraphs.first?.field == .title,
+            !self.titleBytes.contains(where: { $0 >= 0x61 && $0 <= 0x7A }),
+            self.titleBytes.contains(where: { $0 >= 0x41 && $0 <= 0x5A })
+        else { return }
+        var sentenceIndex = 0
+        for paragraph in self.paragraphs where paragraph.field == .body {
+            self.bodyBytes.withUnsafeBufferPointer { text in
+                let tokens = Tokenizer().tokenize(text, in: paragraph.span.start..<paragraph.span.end)
+                let sentences = TextSegmentation.sentences(of: tokens, in: paragraph, firstIndex: sentenceIndex)
+                sentenceIndex += sentences.count
+                for sentence in sentences { self.resolver.preview(tokens, sentence: sentence.tokens) }
+            }
+        }
     }
 
     /// Analyses the next paragraph and returns its events, or nil when the analysis is complete.

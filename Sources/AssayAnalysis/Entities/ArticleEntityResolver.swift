@@ -80,6 +80,11 @@ struct ArticleEntityResolver {
         self.positionByID[id].map { self.entities[$0] }
     }
 
+    /// Shows the recognisers one sentence of the body ahead of time (see ``NameRecognizer/preview(_:sentence:)``).
+    mutating func preview(_ tokens: [Token], sentence: Range<Int>) {
+        for index in self.recognizers.indices { self.recognizers[index].preview(tokens, sentence: sentence) }
+    }
+
     /// Resolves every mention in one sentence and returns the mentions it added, in order.
     @discardableResult
     mutating func resolve(

@@ -27,4 +27,13 @@ public protocol NameRecognizer: Sendable {
     /// Names in `tokens[sentence]`; `covered[i]` is true where the knowledge base already matched token `i`
     /// (only the sentence's indices are meaningful).
     mutating func names(in tokens: [Token], sentence: Range<Int>, covered: [Bool]) -> [RecognizedName]
+
+    /// Shown every sentence of the article's body before a title written in capitals is analysed,
+    /// so that the title can be read with the article's casings (the tagger's ``NERTruecaser``).
+    mutating func preview(_ tokens: [Token], sentence: Range<Int>)
+}
+
+extension NameRecognizer {
+    /// Recognisers that do not read ahead ignore the preview.
+    public mutating func preview(_ tokens: [Token], sentence: Range<Int>) {}
 }

@@ -1,8 +1,10 @@
 /// Names found by the trained tagger (``NERModel``) where the knowledge base matched nothing:
 /// the new company, the minister appointed last week, the mine in a small town.
 ///
-/// The tagger sees the sentence's tokens as written; spans that touch a knowledge-base match are
-/// left to the knowledge base, and spans below ``minimumConfidence`` are dropped.
+/// The tagger sees the sentence's tokens as written, except a sentence in capitals or a title-case
+/// headline, which it reads as usually written (``NERTruecaser``, with the casings of the article
+/// seen so far, or of its whole body for a title in capitals); spans that touch a knowledge-base
+/// match are left to the knowledge base, and spans below ``minimumConfidence`` are dropped.
 public struct TaggedNameRecognizer: NameRecognizer {
     /// The decoder's buffers and the article's document history (names tagged so far).
     private var decoder: NERDecoder
@@ -35,6 +37,10 @@ public struct TaggedNameRecognizer: NameRecognizer {
                 source: .tagger
             )
         }
+    }
+
+    public mutating func preview(_ tokens: [Token], sentence: Range<Int>) {
+        self.decoder.preview(tokens[sentence].map(\.surface))
     }
 
     static func entityType(_ label: NERLabel) -> EntityType {

@@ -4,8 +4,9 @@ import Foundation
 ///
 /// ``NERModel`` decodes with exact Viterbi when it has ``NERFeatureSet/viterbi`` and greedily
 /// otherwise. ``decodeSpans(_:where:)`` also gives the decoded spans their probabilities (see
-/// ``NERSpan/confidence``). A sentence in capitals is decoded as its words are usually written
-/// (``NERTruecaser``), when the model has a casing lexicon.
+/// ``NERSpan/confidence``). A sentence in capitals is decoded as its words are usually written, and
+/// a title-case headline with its common words in small letters (``NERTruecaser``), when the model
+/// has a casing lexicon.
 struct NERDecoder {
     let model: NERModel
     var memory: NERDocumentMemory?
@@ -110,8 +111,7 @@ struct NERDecoder {
         if let gazetteer = model.gazetteer { infos.withUnsafeMutableBufferPointer { gazetteer.annotate($0) } }
         for i in infos.indices {
             let info = infos[i]
-            let insideName = Self.isInsideKnownName(info)
-            let known = Self.isKnownName(info)
+            let (known, insideName) = Self.knownName(info)
             let casing: NERCasing
             if inCapitals {
                 guard let restored = truecaser.casing(for: info, first: i == 0, insideName: insideName, known: known),
@@ -140,23 +140,18 @@ struct NERDecoder {
         }
     }
 
-    /// Whether a token is part of a gazetteer match of two or more tokens of a name type (not a
-    /// commodity, which is written in small letters) and is not a connector such as "of".
-    @inline(__always) static func isInsideKnownName(_ info: NERTokenInfo) -> Bool {
-        guard !NERFeatureExtractor.runConnectors.contains(info.word) else { return false }
+    /// Whether a token is by itself a gazetteer match of a name type (`known`: a listed given name,
+    /// surname, place, organisation or demonym), and whether it is part of such a match of two or
+    /// more tokens without being a connector such as "of" (`insideName`). Commodities, written in
+    /// small letters, do not count.
+    @inline(__always) static func knownName(_ info: NERTokenInfo) -> (known: Bool, insideName: Bool) {
+        var known = false
+        var insideName = false
         for type in NERGazetteerType.allCases where type != .commodity {
-            if (1 ... 3).contains(NERFeatureExtractor.listPosition(info, type)) { return true }
+            let position = NERFeatureExtractor.listPosition(info, type)
+            if position == 4 { known = true } else if position != 0 { insideName = true }
         }
-        return false
-    }
-
-    /// Whether a token is by itself a gazetteer match of a name type (not a commodity): a listed
-    /// given name, surname, place, organisation or demonym.
-    @inline(__always) static func isKnownName(_ info: NERTokenInfo) -> Bool {
-        for type in NERGazetteerType.allCases where type != .commodity {
-            if NERFeatureExtractor.listPosition(info, type) == 4 { return true }
-        }
-        return false
+        return (known, insideName && !NERFeatureExtractor.runConnectors.contains(info.word))
     }
 
     /// Adds the gazetteer annotations to `infos`.

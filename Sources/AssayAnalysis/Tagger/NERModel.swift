@@ -19,8 +19,9 @@ public struct NERModel: Sendable {
     let exponents: [UInt8]
     /// The knowledge-base gazetteer (present exactly when the feature set has ``NERFeatureSet/gazetteer``).
     public let gazetteer: NERGazetteer?
-    /// The usual casing of the training data's words, for sentences in capitals (``NERTruecaser``);
-    /// empty in a model file of format version 1, which then tags such sentences as written.
+    /// The usual casing of words (the training files' and an English word list's), for sentences in
+    /// capitals and title-case headlines (``NERTruecaser``); empty in a model file of format
+    /// version 1, which then tags such sentences as written.
     public let casing: NERCasingLexicon
 
     /// The temperature that turns perceptron scores into probabilities: a path's probability is

@@ -2,15 +2,17 @@ import Foundation
 
 /// How a word is written: the casing a word in capitals is restored to.
 public enum NERCasing: UInt8, Sendable, CaseIterable {
-    /// All small letters ("sanctions", also "iPhone": the first letter is small).
+    /// A first letter in small letters ("sanctions"; "iPhone" counts here, and is restored as "iphone").
     case lower = 0
-    /// A capital, then small letters ("Japan", "McDonald").
+    /// A capital first, and small letters after it ("Japan"; "McDonald" counts here, and is
+    /// restored as "Mcdonald").
     case capitalised = 1
     /// Capitals and no small letter ("EU", "U.S."; a one-letter word reads the same capitalised).
     case upper = 2
 
     /// The casing of a token as written, from its flags; `nil` when it has no letter that
-    /// ``NERFeatureExtractor`` can tell the case of (digits, punctuation, other scripts).
+    /// ``NERFeatureExtractor`` can tell the case of (digits, punctuation, other scripts). Only ASCII
+    /// and Latin-1 capitals count as capitals: "Škoda" reads as ``lower``.
     @inline(__always) static func of(_ info: NERTokenInfo) -> NERCasing? {
         let flags = info.flags
         if flags & NERFeatureExtractor.flagHasLower != 0 {
@@ -49,9 +51,10 @@ public struct NERCasingLexicon: Sendable, Equatable {
     /// The key of a word hash.
     @inline(__always) static func key(_ word: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: word >> 32) }
 
-    /// The lexicon of the sentences of `documents`, counted as ``NERTruecaser/observe(_:)`` counts
-    /// an article's sentences (ties go to the casing listed first in ``NERCasing``), with
-    /// `commonWords` (words in small letters) added in small letters where the documents lack them.
+    /// The lexicon of the sentences of `documents` (every sentence not in capitals, each word but the
+    /// first; ties go to the casing listed first in ``NERCasing``), with `commonWords` (words in
+    /// small letters) added in small letters where the documents lack them. Words are taken in the
+    /// order of their 64-bit hashes, so two that share a key always resolve the same way.
     public init(documents: [CoNLLDocument], commonWords: [String], extractor: NERFeatureExtractor) {
         var counts = NERCasingCounts()
         var infos: [NERTokenInfo] = []
@@ -64,7 +67,7 @@ public struct NERCasingLexicon: Sendable, Equatable {
         }
         var casings: [UInt32: UInt8] = [:]
         for word in commonWords { casings[Self.key(extractor.info(for: word).word)] = NERCasing.lower.rawValue }
-        for (word, count) in counts.counts { casings[Self.key(word)] = count.majority.rawValue }
+        for word in counts.counts.keys.sorted() { casings[Self.key(word)] = counts.counts[word]!.majority.rawValue }
         let sorted = casings.keys.sorted()
         self.init(uncheckedWords: sorted, casings: sorted.map { casings[$0]! })
     }
@@ -134,11 +137,14 @@ extension SIMD4<UInt32> {
 /// common words of a title-case headline ("China tightens grip on gallium exports as talks with
 /// Washington stall"), see ``isInTitleCase(_:)`` and ``lowersInTitle(_:insideName:known:)``.
 ///
-/// A word takes the casing it has most often in the document's other sentences (an article names
-/// "Japan" in its body), else its usual casing in the training data (``NERCasingLexicon``), else it
-/// stays in capitals (an unknown word in a headline is as likely an acronym as a name). The first
-/// word of the sentence gets a capital. Only ASCII and Latin-1 letters change case, the letters
-/// ``NERTokenInfo/word`` folds; the word hash, and so every word feature, is unchanged.
+/// In capitals, a word takes the casing it has most often in the document's other sentences (an
+/// article names "Japan" in its body); else its casing in the lexicon (``NERCasingLexicon``: the
+/// training files and an English word list); else a listed name longer than three letters gets a
+/// capital; else it stays in capitals (an unknown word in a headline is as likely an acronym as a
+/// name). A word inside a known name
+/// of two or more words, and the sentence's first word, get a capital rather than small letters.
+/// Only ASCII and Latin-1 letters change case, the letters ``NERTokenInfo/word`` folds; the word
+/// hash, and so every word feature, is unchanged.
 struct NERTruecaser {
     let lexicon: NERCasingLexicon
     /// The casings seen so far in the current document.
@@ -166,8 +172,9 @@ struct NERTruecaser {
     }
 
     /// Whether a sentence has the shape of a title-case headline ("China Tightens Grip On Gallium
-    /// Exports"): four or more words longer than three letters, at least 85 % of them capitalised
-    /// (the engine's test for title-case headlines), and not in capitals.
+    /// Exports"): four or more words longer than three letters, at least 85 % of them capitalised (the
+    /// thresholds of the engine's ``ArticleEntityResolver`` test on its own tokens; here words in
+    /// capitals count as words, not as capitalised).
     static func looksLikeTitleCase(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> Bool {
         var words = 0
         var capitalised = 0
@@ -181,7 +188,7 @@ struct NERTruecaser {
 
     /// Whether a sentence is a title-case headline whose common words can be lowered: it looks like
     /// one (``looksLikeTitleCase(_:)``) and at least two of its words after the first, and a quarter
-    /// of its words longer than three letters, are written in small letters in the training files.
+    /// of its words longer than three letters, are written in small letters in the lexicon.
     /// A list of names ("Glenn McGrath , Shane Warne , Mark Taylor") has the shape but not the words.
     func isInTitleCase(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> Bool {
         guard Self.looksLikeTitleCase(infos) else { return false }
@@ -213,10 +220,13 @@ struct NERTruecaser {
         var index = 0
         while index < out.count {
             let byte = out[index]
+            // One code point: a lead byte and its continuation bytes.
+            var end = index + 1
+            if byte >= 0xC0 { while end < out.count && out[end] & 0xC0 == 0x80 { end += 1 } }
             let isASCIICapital = byte >= 0x41 && byte <= 0x5A
-            let isLatin1Capital = byte == 0xC3 && index + 1 < out.count && out[index + 1] >= 0x80 && out[index + 1] <= 0x9E
-                && out[index + 1] != 0x97
-            let isLetter = isASCIICapital || isLatin1Capital || (byte >= 0x61 && byte <= 0x7A) || byte == 0xC3
+            let isLatin1Capital = byte == 0xC3 && end == index + 2 && out[index + 1] <= 0x9E && out[index + 1] != 0x97
+            // Any code point beyond ASCII may be the first letter ("Ł" in "ŁÓDŹ" stays as it is).
+            let isLetter = isASCIICapital || (byte >= 0x61 && byte <= 0x7A) || byte >= 0xC0
             if isLetter && keepFirst {
                 keepFirst = false
             } else if isASCIICapital {
@@ -224,7 +234,7 @@ struct NERTruecaser {
             } else if isLatin1Capital {
                 out[index + 1] |= 0x20
             }
-            index += byte == 0xC3 ? 2 : 1
+            index = end
         }
         return out
     }

@@ -42,6 +42,15 @@ struct NERTruecaserTests {
         #expect(Self.recased("O'NEILL", .capitalised) == "O'neill")
         #expect(Self.recased("-BASED", .capitalised) == "-Based")
         #expect(Self.recased("ПУТИН", .lower) == "ПУТИН")
+        // A first letter beyond Latin-1 is still the first letter; the Latin-1 capitals after it are lowered.
+        #expect(Self.recased("ŠKODA", .capitalised) == "Škoda")
+        #expect(Self.recased("ŁÓDŹ", .capitalised) == "ŁódŹ")
+        // Bytes that are not UTF-8 are left as they are, and never read past the end.
+        func recased(_ bytes: [UInt8], _ casing: NERCasing) -> [UInt8] {
+            bytes.withUnsafeBufferPointer { NERTruecaser.recased($0, casing) }
+        }
+        #expect(recased([0x41, 0xC3], .lower) == [0x61, 0xC3])
+        #expect(recased([0xC3, 0x41, 0x42], .capitalised) == [0xC3, 0x61, 0x62])
         // The word hash, and with it every word feature, does not change.
         for casing in NERCasing.allCases {
             #expect(Self.info(Self.recased("MÜNCHEN", casing)).word == Self.info("MÜNCHEN").word)
@@ -68,7 +77,6 @@ struct NERTruecaserTests {
         #expect(lexicon.casing(of: Self.info("bank").word) == .lower)
         #expect(lexicon.casing(of: Self.info("collapse").word) == nil)
         #expect(lexicon.casing(of: Self.info("officials").word) == .lower)  // from the word list only
-        #expect(lexicon.words == lexicon.words.sorted())
     }
 
     @Test func theDocumentOutranksTheLexiconAndUnknownWordsStayInCapitals() {
@@ -144,6 +152,22 @@ struct NERTruecaserTests {
         #expect(output.split(separator: "\n").map(String.init) == model.tagDocument(article).map { $0.joined(separator: " ") })
     }
 
+    @Test func theLineInterfaceTagsEachDocumentAsTagDocumentDoes() throws {
+        let model = try NERModel.bundled()
+        let documents = [
+            ["SOCCER - JAPAN GET LUCKY WIN , CHINA IN SURPRISE DEFEAT .", "", "Japan beat Syria 2-1 on Friday ."],
+            ["Rare Earth Prices Jump After Beijing Signals New Quotas", "Beijing said quotas would rise ."],
+            ["Output at Kelvara fell .", "KELVARA MINE SHUT"],
+        ]
+        let input = documents.map { "-DOCSTART-\r\n" + $0.joined(separator: "\r\n") }.joined(separator: "\n")
+        let output = String(decoding: Array(input.utf8).withUnsafeBufferPointer { model.tagLines($0) }, as: UTF8.self)
+        let expected = documents.flatMap { document in
+            ["O"] + model.tagDocument(document.map { $0.split(separator: " ").map(String.init) }).map { $0.joined(separator: " ") }
+        }
+        #expect(output.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init) == expected)
+        #expect(output.hasSuffix("\n"))
+    }
+
     @Test func casingsDoNotCrossADocumentStart() throws {
         let model = try NERModel.bundled()
         func tag(_ text: String) -> [Substring] {
@@ -157,6 +181,29 @@ struct NERTruecaserTests {
         #expect(tag("\(body)\n\(headline)")[1] == "B-ORG I-ORG O O O O")
         #expect(tag("\(body)\n-DOCSTART-\n\(headline)")[2] == "O O O O O O")
         #expect(tag(headline)[0] == "O O O O O O")
+    }
+
+    /// Names the first word of every sentence, as a place whose name says how many body sentences
+    /// the recogniser had been shown ahead of time ("0" or "2"), to observe the engine's previews.
+    struct PreviewCounter: NameRecognizer {
+        var previewed = 0
+        mutating func preview(_ tokens: [Token], sentence: Range<Int>) { previewed += 1 }
+        mutating func names(in tokens: [Token], sentence: Range<Int>, covered: [Bool]) -> [RecognizedName] {
+            [RecognizedName(tokens: sentence.lowerBound ..< sentence.lowerBound + 1, type: .location,
+                            confidence: Double(previewed) / 10, source: .tagger)]
+        }
+    }
+
+    @Test func theEngineShowsTheBodyBeforeATitleInCapitals() throws {
+        let engine = AnalysisEngine(knowledgeBase: TestKnowledgeBase.shared, recognizers: [PreviewCounter()])
+        func titleConfidence(_ title: String) -> Double? {
+            let body = "Workers at the Kelvara mine walked off the job on Monday. Output fell."
+            guard case .summary(let summary) = engine.analyze(ArticleInput(title: title, body: body)).last else { return nil }
+            return summary.entities.first { $0.mentions.contains { $0.span.field == .title } }?.confidence
+        }
+        #expect(titleConfidence("STRIKE HALTS OUTPUT AT KELVARA MINE") == 0.2)  // both body sentences, first
+        #expect(titleConfidence("Strike halts output at Kelvara mine") == 0)  // a title as written: no preview
+        #expect(titleConfidence("2026") == 0)  // no letters in capitals: nothing to restore
     }
 
     @Test func versionOneModelFilesStillLoadWithoutALexicon() throws {
@@ -193,6 +240,19 @@ struct NERTruecaserTests {
         #expect(throws: NERModelError.invalidHeader("casing lexicon not sorted")) { try NERModel(data: withCRC(unsorted)) }
         var oversized = data
         for k in 0 ..< 4 { oversized[wordsStart - 4 + k] = 0xFF }
-        #expect(throws: NERModelError.self) { try NERModel(data: withCRC(oversized)) }
+        #expect(throws: NERModelError.invalidHeader("casing lexicon size 4294967295")) { try NERModel(data: withCRC(oversized)) }
+        // A size within bounds but larger than the file: truncated, not read past the end.
+        var tooLong = data
+        let size = UInt32(model.casing.count + 1000)
+        for k in 0 ..< 4 { tooLong[wordsStart - 4 + k] = UInt8(truncatingIfNeeded: size >> (8 * UInt32(k))) }
+        #expect { try NERModel(data: withCRC(tooLong)) } throws: { error in
+            if case NERModelError.truncated = error { return true }
+            return false
+        }
+        // Cut inside the lexicon.
+        #expect { try NERModel(data: Data(data.prefix(casingsStart))) } throws: { error in
+            if case NERModelError.truncated = error { return true }
+            return false
+        }
     }
 }
