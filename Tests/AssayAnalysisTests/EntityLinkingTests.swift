@@ -123,6 +123,15 @@ struct EntityLinkingTests {
         #expect(names == ["Acme Mining Company", "Beta Lithium Company", "Ministry of Trade and Industry"])
     }
 
+    @Test("a sentence's first word joined to a name by \"of\" is not part of it, unless it is a head word")
+    func commonWordOfName() {
+        let summary = TestKnowledgeBase.summary(
+            "Shares of Acme Mining Company fell on Monday. Ministry of Trade officials declined to comment."
+        )
+        let names = Set(summary.entities.filter { $0.type == .organization }.map(\.name))
+        #expect(names == ["Acme Mining Company", "Ministry of Trade"])
+    }
+
     @Test("a dateline names the city the story is filed from, not its government")
     func dateline() {
         let summary = TestKnowledgeBase.summary(

@@ -105,6 +105,13 @@ public struct CueBasedNameRecognizer: NameRecognizer {
             if TextSegmentation.sentenceStarters.contains(tokens[run.lowerBound]) {
                 run = (run.lowerBound + 1)..<run.upperBound
             }
+            // "Shares of Acme Mining Company fell": a capitalised common word joined by "of" is not
+            // the name's start, unless it is an organisation's head word ("Ministry of Commerce").
+            if run.count >= 3, tokens[run.lowerBound + 1].key == "of",
+                !self.knowledgeBase.organizationHeadWords.contains(tokens[run.lowerBound])
+            {
+                run = (run.lowerBound + 2)..<run.upperBound
+            }
             guard run.count >= 2 || self.hasOrganizationHead(tokens, run) else { return nil }
         }
         if titleCase {

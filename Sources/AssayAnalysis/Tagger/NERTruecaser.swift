@@ -172,14 +172,17 @@ struct NERTruecaser {
     }
 
     /// Whether a sentence has the shape of a title-case headline ("China Tightens Grip On Gallium
-    /// Exports"): four or more words longer than three letters, at least 85 % of them capitalised (the
-    /// thresholds of the engine's ``ArticleEntityResolver`` test on its own tokens; here words in
-    /// capitals count as words, not as capitalised).
+    /// Exports"): four or more words longer than three letters, none of them in small letters, at
+    /// least 85 % of them capitalised (not in capitals). Stricter than the engine's
+    /// ``ArticleEntityResolver`` test, which lets 15 % be small: a sentence dense with names and
+    /// titles ("Assistant Secretary for Information Analysis, Homeland Security Department
+    /// testified before …") has a few small long words, and lowering its titles would break names.
     static func looksLikeTitleCase(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> Bool {
         var words = 0
         var capitalised = 0
         for info in infos where info.length > 3 {
             guard let casing = NERCasing.of(info) else { continue }
+            if casing == .lower { return false }
             words += 1
             if casing == .capitalised { capitalised += 1 }
         }

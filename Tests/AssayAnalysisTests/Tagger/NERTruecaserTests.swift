@@ -138,6 +138,8 @@ struct NERTruecaserTests {
         let headline = "China Tightens Grip On Gallium Exports As Talks With Washington Stall"
         #expect(isTitle(headline))
         #expect(!isTitle("Glenn McGrath , Shane Warne , Mark Taylor , Ian Healy"))
+        // Dense with names and titles, but a sentence: one long word in small letters tells.
+        #expect(!isTitle("Patrick Hughes , Assistant Secretary for Information Analysis , Homeland Security Department testified"))
         #expect(!isTitle("China said talks with Washington had stalled over gallium exports ."))
         #expect(!isTitle("CHINA TIGHTENS GRIP ON GALLIUM EXPORTS"))
         let tokens = headline.split(separator: " ").map(String.init)
