@@ -132,6 +132,25 @@ struct EntityLinkingTests {
         #expect(names == ["Acme Mining Company", "Ministry of Trade"])
     }
 
+    @Test("a headline in capitals links its names to the knowledge base, and its AS is a word, not a legal suffix")
+    func headlineInCapitals() throws {
+        let summary = TestKnowledgeBase.summary(
+            "China said on Monday that exporters would need a licence.",
+            title: "CHINA TIGHTENS GALLIUM EXPORT LICENSING AS TALKS STALL"
+        )
+        #expect(summary.entity("country:CN")?.mentions.map(\.text) == ["CHINA", "China"])
+        // The bundled knowledge base lists "AS" as a legal suffix.
+        let events = try AnalysisEngine.bundled().analyze(
+            ArticleInput(
+                title: "CHINA TIGHTENS GALLIUM EXPORT LICENSING AS US WEIGHS ITS RESPONSE",
+                body: "China said on Monday that exporters would need a licence."
+            )
+        )
+        guard case .summary(let bundled) = events.last else { Issue.record("no summary"); return }
+        #expect(bundled.entity("country:CN")?.mentions.map(\.text) == ["CHINA", "China"])
+        #expect(!bundled.entities.contains { $0.type == .organization })
+    }
+
     @Test("a dateline names the city the story is filed from, not its government")
     func dateline() {
         let summary = TestKnowledgeBase.summary(

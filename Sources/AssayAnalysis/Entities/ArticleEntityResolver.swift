@@ -135,7 +135,9 @@ struct ArticleEntityResolver {
         // recognisers name it whole, so the knowledge base's matches inside it are skipped.
         var organizationEnd = range.lowerBound
         let titleCase = Self.isTitleCase(tokens, range)
-        for match in self.knowledgeBase.dictionaryMatches(in: tokens, range: range) where match.tokens.lowerBound >= organizationEnd {
+        let inCapitals = Self.isInCapitals(tokens, range)
+        for match in self.knowledgeBase.dictionaryMatches(in: tokens, range: range, inCapitals: inCapitals)
+        where match.tokens.lowerBound >= organizationEnd {
             guard let (entry, confidence) = self.choose(match, tokens: tokens, sentence: range, titleCase: titleCase) else { continue }
             let type = self.knowledgeBase.entities[entry.entity].type
             // (Not in a title-case headline, where every word is capitalised.)
@@ -373,6 +375,17 @@ struct ArticleEntityResolver {
 
     /// Whether nearly all longer words of the sentence (at least 4 words of 4+ letters, 85%) are
     /// capitalised, as in a title-case headline; a sentence with many names still has lower-case verbs.
+    /// Whether a sentence is written in capitals (a headline, a dateline): two or more words in
+    /// capitals, and no word with a small ASCII letter.
+    static func isInCapitals(_ tokens: [Token], _ sentence: Range<Int>) -> Bool {
+        var capitals = 0
+        for token in tokens[sentence] where token.kind == .word {
+            if token.isAllCaps { capitals += 1; continue }
+            if token.surface.utf8.contains(where: { $0 >= 0x61 && $0 <= 0x7A }) { return false }
+        }
+        return capitals >= 2
+    }
+
     static func isTitleCase(_ tokens: [Token], _ sentence: Range<Int>) -> Bool {
         var words = 0
         var capitalized = 0

@@ -115,7 +115,12 @@ public struct CueBasedNameRecognizer: NameRecognizer {
             guard run.count >= 2 || self.hasOrganizationHead(tokens, run) else { return nil }
         }
         if titleCase {
-            guard run.count >= 2, self.knowledgeBase.legalSuffixes.contains(tokens[run.upperBound - 1]) else { return nil }
+            // In capitals a legal suffix that is also a common word ("AS", Norway's "aksjeselskap")
+            // is the word: "CHINA TIGHTENS EXPORT LICENSING AS US WEIGHS RESPONSE".
+            let last = tokens[run.upperBound - 1]
+            guard run.count >= 2, self.knowledgeBase.legalSuffixes.contains(last),
+                !(last.isAllCaps && TextSegmentation.sentenceStarters.contains(last))
+            else { return nil }
             return RecognizedName(tokens: run, type: .organization, confidence: 0.7, source: .rule)
         }
         if self.hasOrganizationHead(tokens, run) {

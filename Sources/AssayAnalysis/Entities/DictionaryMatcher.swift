@@ -7,7 +7,8 @@ struct DictionaryMatch {
 extension KnowledgeBase {
     /// Finds aliases in `tokens[range]` in one left-to-right pass, longest match first,
     /// never overlapping. Matching is on whole tokens, so "assad" never matches inside "ambassador".
-    func dictionaryMatches(in tokens: [Token], range: Range<Int>) -> [DictionaryMatch] {
+    /// `inCapitals`: the sentence is written in capitals (see ``caseFits(_:_:inCapitals:)``).
+    func dictionaryMatches(in tokens: [Token], range: Range<Int>, inCapitals: Bool = false) -> [DictionaryMatch] {
         var matches: [DictionaryMatch] = []
         let trie = self.trie  // one local reference: no retain and release per probe
         // Ends and nodes of the aliases that end along the current walk, shortest first.
@@ -33,7 +34,7 @@ extension KnowledgeBase {
             var matched: DictionaryMatch?
             for terminal in terminals.reversed() {
                 let text = tokens[start..<terminal.end]
-                let fitting = trie.terminals[Int(terminal.node)].filter { Self.caseFits($0, text) }
+                let fitting = trie.terminals[Int(terminal.node)].filter { Self.caseFits($0, text, inCapitals: inCapitals) }
                 if !fitting.isEmpty {
                     matched = DictionaryMatch(tokens: start..<terminal.end, candidates: fitting)
                     break
@@ -49,15 +50,20 @@ extension KnowledgeBase {
         return matches
     }
 
-    /// Case rule: a case-sensitive alias must match exactly; otherwise every alias token that
-    /// starts with a capital needs a capitalised text token ("China" matches "China" and "CHINA",
-    /// not "china"), and lower-case alias tokens match any case ("rare earths", "Rare Earths").
-    static func caseFits(_ entry: AliasEntry, _ text: ArraySlice<Token>) -> Bool {
+    /// Case rule: a case-sensitive alias must match exactly, or in a sentence in capitals as its
+    /// capitals ("Chile", case-sensitive because of the pepper, matches "CHILE" in a headline in
+    /// capitals, where every word is written so); otherwise every alias token that starts with a
+    /// capital needs a capitalised text token ("China" matches "China" and "CHINA", not "china"),
+    /// and lower-case alias tokens match any case ("rare earths", "Rare Earths").
+    static func caseFits(_ entry: AliasEntry, _ text: ArraySlice<Token>, inCapitals: Bool = false) -> Bool {
         var index = text.startIndex
         for offset in entry.surfaces.indices {
             let token = text[index]
             if entry.caseSensitive {
-                if entry.surfaces[offset] != token.surface { return false }
+                let surface = entry.surfaces[offset]
+                if surface != token.surface && !(inCapitals && token.isAllCaps && surface.uppercased() == token.surface) {
+                    return false
+                }
             } else if entry.capitalized[offset] && !token.isCapitalized {
                 return false
             }
