@@ -7,12 +7,17 @@ stdin, and scores exact-span precision/recall/F1 per type (conlleval chunking), 
 over all four types. Also reports the child's CPU time (user+sys, resource.getrusage(RUSAGE_CHILDREN)),
 wall time and tokens per CPU-second.
 
+With --only-capitals, only sentences written in capitals (two or more tokens, no small ASCII letter:
+headlines, datelines) are scored; every sentence is still tagged, so document context is the same.
+
 Usage:
   python3 Scripts/ner-eval.py FILE.conll -- .build/release/assay tag
   python3 Scripts/ner-eval.py FILE.conll --json -- python3 Scripts/spacy-peer.py
+  python3 Scripts/ner-eval.py FILE.conll --only-capitals -- .build/release/assay tag
 """
 import argparse
 import json
+import re
 import resource
 import subprocess
 import sys
@@ -68,6 +73,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("file")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--only-capitals", action="store_true", help="score only sentences written in capitals")
     args = parser.parse_args(argv[:split])
     command = argv[split + 1:]
 
@@ -95,6 +101,8 @@ def main():
         predicted = line.split()
         if len(predicted) != len(tokens):
             sys.exit(f"line {number}: {len(tokens)} tokens in, {len(predicted)} tags out")
+        if args.only_capitals and (len(tokens) < 2 or re.search("[a-z]", " ".join(tokens))):
+            continue
         gold_spans = set(spans(gold))
         for span in spans(predicted):
             counts[span[2]][1] += 1
