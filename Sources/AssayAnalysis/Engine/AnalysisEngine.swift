@@ -109,8 +109,7 @@ public struct ArticleAnalysis: Sendable {
     /// for such titles).
     private mutating func previewBodyForTitleInCapitals() {
         guard self.paragraphs.first?.field == .title,
-            !self.titleBytes.contains(where: { $0 >= 0x61 && $0 <= 0x7A }),
-            self.titleBytes.contains(where: { $0 >= 0x41 && $0 <= 0x5A })
+            NERTruecaser.mayBeInCapitals(self.titleBytes)
         else { return }
         var sentenceIndex = 0
         for paragraph in self.paragraphs where paragraph.field == .body {

@@ -11,10 +11,10 @@ struct NERDecoder {
     let model: NERModel
     var memory: NERDocumentMemory?
     var truecaser: NERTruecaser?
-    /// Whether decoded sentences teach the truecaser the document's casings; false once the whole
-    /// document was shown to it beforehand (``preview(_:)``), or when it is known to have no
-    /// sentence in capitals.
-    var observesWhileDecoding = true
+    /// Whether decoded sentences teach the truecaser the document's casings: with document memory,
+    /// until the whole document was shown to it beforehand (``preview(_:)``) or is known to have no
+    /// sentence in capitals; a decoder of single sentences has no document to learn.
+    var observesWhileDecoding: Bool
     var infos: [NERTokenInfo] = []
     var rows: [UInt32] = []
     /// The BILOU tags of the last decoded sentence.
@@ -24,35 +24,56 @@ struct NERDecoder {
         self.model = model
         self.memory = useDocumentMemory && model.extractor.featureSet.contains(.documentHistory) ? NERDocumentMemory() : nil
         self.truecaser = model.casing.count > 0 ? NERTruecaser(lexicon: model.casing) : nil
+        self.observesWhileDecoding = useDocumentMemory
     }
 
-    /// Starts a new document: forgets the names and casings of the previous one.
+    /// Starts a new document: forgets the names and casings of the previous one (whether it is
+    /// previewed, and so ``observesWhileDecoding``, is the caller's choice per document).
     mutating func startDocument() {
         memory?.reset()
         truecaser?.reset()
-        observesWhileDecoding = true
     }
 
     /// Shows the truecaser a sentence of the document before any is decoded, so that a headline in
     /// capitals is restored from the casings of the whole article, not only of what precedes it.
     mutating func preview(_ tokens: [String]) {
         guard truecaser != nil else { return }
-        infos.removeAll(keepingCapacity: true)
-        for token in tokens { infos.append(Self.info(token, model.extractor)) }
+        setInfos(tokens)
         previewInfos()
+    }
+
+    /// Shows the truecaser a whole document ahead, if one of its sentences may be in capitals
+    /// (``NERTruecaser/mayBeInCapitals(_:)``); only those sentences use what it learns.
+    mutating func preview(document sentences: [[String]]) {
+        if sentences.contains(where: { $0.count >= 2 && NERTruecaser.mayBeInCapitals($0.lazy.flatMap(\.utf8)) }) {
+            for sentence in sentences { preview(sentence) }
+        } else {
+            observesWhileDecoding = false
+        }
     }
 
     /// ``preview(_:)`` for a sentence given as byte ranges of `bytes`.
     mutating func preview(_ bytes: UnsafeBufferPointer<UInt8>, _ ranges: [Range<Int>]) {
         guard truecaser != nil else { return }
-        infos.removeAll(keepingCapacity: true)
-        for r in ranges { infos.append(model.extractor.info(utf8: UnsafeBufferPointer(rebasing: bytes[r]))) }
+        setInfos(bytes, ranges)
         previewInfos()
     }
 
     private mutating func previewInfos() {
         observesWhileDecoding = false
         infos.withUnsafeBufferPointer { truecaser?.observe($0) }
+    }
+
+    /// Fills `infos` with the token-level features of a sentence's tokens.
+    private mutating func setInfos(_ tokens: [String]) {
+        infos.removeAll(keepingCapacity: true)
+        for token in tokens { infos.append(model.extractor.info(for: token)) }
+    }
+
+    /// Fills `infos` with the token-level features of the tokens that are `ranges` of `bytes`.
+    private mutating func setInfos(_ bytes: UnsafeBufferPointer<UInt8>, _ ranges: [Range<Int>]) {
+        infos.removeAll(keepingCapacity: true)
+        for r in ranges { infos.append(model.extractor.info(utf8: UnsafeBufferPointer(rebasing: bytes[r]))) }
     }
 
     /// Decodes one sentence and returns its BILOU tags (raw values).
@@ -69,14 +90,9 @@ struct NERDecoder {
         return withoutActuallyEscaping(isIncluded) { run(probabilitiesFor: $0) }
     }
 
-    @inline(__always) private static func info(_ token: String, _ extractor: NERFeatureExtractor) -> NERTokenInfo {
-        token.utf8.withContiguousStorageIfAvailable { extractor.info(utf8: $0) } ?? extractor.info(for: token)
-    }
-
     /// Fills `infos` with the tokens' features and gazetteer annotations.
     private mutating func load(_ tokens: [String]) {
-        infos.removeAll(keepingCapacity: true)
-        for token in tokens { infos.append(Self.info(token, model.extractor)) }
+        setInfos(tokens)
         restoreCase { i, casing in
             var token = tokens[i]
             return token.withUTF8 { NERTruecaser.recased($0, casing) }
@@ -86,8 +102,7 @@ struct NERDecoder {
 
     /// Decodes the sentence whose tokens are `ranges` of `bytes`.
     mutating func decodeRanges(_ bytes: UnsafeBufferPointer<UInt8>, _ ranges: [Range<Int>]) {
-        infos.removeAll(keepingCapacity: true)
-        for r in ranges { infos.append(model.extractor.info(utf8: UnsafeBufferPointer(rebasing: bytes[r]))) }
+        setInfos(bytes, ranges)
         restoreCase { i, casing in NERTruecaser.recased(UnsafeBufferPointer(rebasing: bytes[ranges[i]]), casing) }
         annotate()
         run(probabilitiesFor: nil)
@@ -99,16 +114,16 @@ struct NERDecoder {
     /// truecaser the document's casings, unless the document was previewed.
     private mutating func restoreCase(_ recased: (Int, NERCasing) -> [UInt8]) {
         guard var truecaser else { return }
-        self.truecaser = nil
+        self.truecaser = nil  // one owner of its document counts while they change (no copy on write)
         defer { self.truecaser = truecaser }
         let inCapitals = infos.withUnsafeBufferPointer { NERFeatureExtractor.isInCapitals($0) }
         let inTitleCase = !inCapitals && infos.withUnsafeBufferPointer { truecaser.isInTitleCase($0) }
         guard inCapitals || inTitleCase else {
-            if observesWhileDecoding { infos.withUnsafeBufferPointer { truecaser.observe($0) } }
+            if observesWhileDecoding { infos.withUnsafeBufferPointer { truecaser.observe(plain: $0) } }
             return
         }
         // Words inside a known name of two or more words keep their capital ("BEVERLY HILLS").
-        if let gazetteer = model.gazetteer { infos.withUnsafeMutableBufferPointer { gazetteer.annotate($0) } }
+        annotate()
         for i in infos.indices {
             let info = infos[i]
             let (known, insideName) = Self.knownName(info)

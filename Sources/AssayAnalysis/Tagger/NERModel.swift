@@ -89,7 +89,7 @@ public struct NERModel: Sendable {
     /// of the whole document. Returns BIO tags, one array per sentence.
     public func tagDocument(_ sentences: [[String]]) -> [[String]] {
         var decoder = NERDecoder(model: self, useDocumentMemory: true)
-        for sentence in sentences { decoder.preview(sentence) }
+        decoder.preview(document: sentences)
         return sentences.map { sentence in
             NERTagScheme.bio(fromBILOU: decoder.decode(sentence).map { BILOUTag(uncheckedRawValue: $0) })
         }
@@ -104,7 +104,7 @@ public struct NERModel: Sendable {
     /// The entity mentions of each sentence of one document, decoded with document-level consistency.
     public func spansDocument(_ sentences: [[String]]) -> [[NERSpan]] {
         var decoder = NERDecoder(model: self, useDocumentMemory: true)
-        for sentence in sentences { decoder.preview(sentence) }
+        decoder.preview(document: sentences)
         return sentences.map { decoder.decodeSpans($0) }
     }
 
@@ -124,8 +124,8 @@ public struct NERModel: Sendable {
         var ranges: [Range<Int>] = []
         var documentStart = 0
         while documentStart < input.count {
-            // The document: its lines up to the next -DOCSTART- line or the end. Only a line without
-            // a small ASCII letter can be in capitals; without one the truecaser need not read ahead.
+            // The document: its lines up to the next -DOCSTART- line or the end. Without a line that
+            // may be in capitals (NERTruecaser.mayBeInCapitals) the truecaser need not read ahead.
             var documentEnd = documentStart
             var mayHaveCapitals = false
             var lineStart = documentStart
@@ -134,7 +134,7 @@ public struct NERModel: Sendable {
                 let isDocumentStart = Self.isDocumentStart(input, ranges)
                 if isDocumentStart && lineStart > documentStart { break }
                 mayHaveCapitals = mayHaveCapitals
-                    || (!isDocumentStart && ranges.count >= 2 && !input[lineStart ..< lineEnd].contains { $0 >= 0x61 && $0 <= 0x7A })
+                    || (!isDocumentStart && ranges.count >= 2 && NERTruecaser.mayBeInCapitals(input[lineStart ..< lineEnd]))
                 lineStart = lineEnd + 1
                 documentEnd = min(lineStart, input.count)
             }

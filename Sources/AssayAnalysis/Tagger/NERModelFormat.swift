@@ -156,7 +156,7 @@ extension NERModel {
         }
         self.init(
             version: version,
-            extractor: NERFeatureExtractor(hashBits: hashBits, featureSet: NERFeatureSet(rawValue: featureBits)),
+            extractor: NERFeatureExtractor(hashBits: hashBits, featureSet: featureSet),
             scale: scale,
             weights: weights,
             exponents: exponents,

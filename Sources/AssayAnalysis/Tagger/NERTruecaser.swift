@@ -62,7 +62,7 @@ public struct NERCasingLexicon: Sendable, Equatable {
             for sentence in document.sentences {
                 infos.removeAll(keepingCapacity: true)
                 for token in sentence.tokens { infos.append(extractor.info(for: token)) }
-                infos.withUnsafeBufferPointer { counts.observe($0) }
+                infos.withUnsafeBufferPointer { if !NERFeatureExtractor.isInCapitals($0) { counts.count($0) } }
             }
         }
         var casings: [UInt32: UInt8] = [:]
@@ -107,10 +107,10 @@ struct NERCasingCounts {
 
     mutating func removeAll() { counts.removeAll(keepingCapacity: true) }
 
-    /// Counts the casings of a sentence's words, except the first word and except in a sentence in
-    /// capitals (``NERFeatureExtractor/isInCapitals(_:)``): neither says how a word is written.
-    mutating func observe(_ infos: UnsafeBufferPointer<NERTokenInfo>) {
-        guard infos.count > 1, !NERFeatureExtractor.isInCapitals(infos) else { return }
+    /// Counts the casings of a sentence's words, except the first word, whose capital says nothing
+    /// (the caller leaves out sentences in capitals, ``NERFeatureExtractor/isInCapitals(_:)``).
+    mutating func count(_ infos: UnsafeBufferPointer<NERTokenInfo>) {
+        guard infos.count > 1 else { return }
         for info in infos[1...] {
             guard let casing = NERCasing.of(info) else { continue }
             counts[info.word, default: .zero][Int(casing.rawValue)] &+= 1
@@ -158,8 +158,18 @@ struct NERTruecaser {
     /// Learns the casings of a sentence of the document (a sentence in capitals or a title-case
     /// headline teaches nothing).
     mutating func observe(_ infos: UnsafeBufferPointer<NERTokenInfo>) {
-        guard !isInTitleCase(infos) else { return }
-        document.observe(infos)
+        guard !NERFeatureExtractor.isInCapitals(infos), !isInTitleCase(infos) else { return }
+        document.count(infos)
+    }
+
+    /// ``observe(_:)`` for a sentence already known to be neither in capitals nor a title-case headline.
+    mutating func observe(plain infos: UnsafeBufferPointer<NERTokenInfo>) { document.count(infos) }
+
+    /// Whether a line's bytes may hold a sentence in capitals (``NERFeatureExtractor/isInCapitals(_:)``
+    /// implies it): no small ASCII letter, and an ASCII capital or a non-ASCII character. A cheap
+    /// test on raw text that lets a document without such a line skip reading ahead.
+    static func mayBeInCapitals(_ bytes: some Collection<UInt8>) -> Bool {
+        !bytes.contains { $0 >= 0x61 && $0 <= 0x7A } && bytes.contains { ($0 >= 0x41 && $0 <= 0x5A) || $0 >= 0xC0 }
     }
 
     /// The casing to restore a token of a sentence in capitals to (`first`: the sentence's first

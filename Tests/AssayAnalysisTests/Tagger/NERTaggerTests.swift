@@ -464,6 +464,7 @@ struct NEREvaluatorTests {
         let all = model.evaluate(documents)
         let none = model.evaluate(documents, minimumConfidence: 1.01)
         let some = model.evaluate(documents, minimumConfidence: 0)
+        #expect(all.microAll.predicted > 0)
         #expect(some.microAll == all.microAll)
         #expect(none.microAll.predicted == 0 && none.microAll.gold == all.microAll.gold)
         #expect(some.calibration.reduce(0) { $0 + $1.gold } == all.microAll.predicted)
