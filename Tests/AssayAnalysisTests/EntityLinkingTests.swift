@@ -139,8 +139,9 @@ struct EntityLinkingTests {
             title: "CHINA TIGHTENS GALLIUM EXPORT LICENSING AS TALKS STALL"
         )
         #expect(summary.entity("country:CN")?.mentions.map(\.text) == ["CHINA", "China"])
-        // The bundled knowledge base lists "AS" as a legal suffix.
-        let events = try AnalysisEngine.bundled().analyze(
+        // The bundled knowledge base lists the suffix "A.S.", whose key is "as".
+        let engine = try AnalysisEngine.bundled(tagger: false)
+        let events = engine.analyze(
             ArticleInput(
                 title: "CHINA TIGHTENS GALLIUM EXPORT LICENSING AS US WEIGHS ITS RESPONSE",
                 body: "China said on Monday that exporters would need a licence."
@@ -149,6 +150,13 @@ struct EntityLinkingTests {
         guard case .summary(let bundled) = events.last else { Issue.record("no summary"); return }
         #expect(bundled.entity("country:CN")?.mentions.map(\.text) == ["CHINA", "China"])
         #expect(!bundled.entities.contains { $0.type == .organization })
+        // A company named after its country mentions the country in capitals as in normal case.
+        let company = engine.analyze(
+            ArticleInput(title: "CHINA MINMETALS CUTS TUNGSTEN OUTPUT", body: "China Minmetals said on Monday that it would cut output.")
+        )
+        guard case .summary(let minmetals) = company.last else { Issue.record("no summary"); return }
+        #expect(minmetals.entity("country:CN")?.mentions.map(\.text) == ["CHINA", "China"])
+        #expect(minmetals.entity("org:china-minmetals")?.mentions.map(\.text) == ["CHINA MINMETALS", "China Minmetals"])
     }
 
     @Test("a dateline names the city the story is filed from, not its government")

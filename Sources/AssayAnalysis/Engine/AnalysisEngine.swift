@@ -111,12 +111,10 @@ public struct ArticleAnalysis: Sendable {
         guard self.paragraphs.first?.field == .title,
             NERTruecaser.mayBeInCapitals(self.titleBytes)
         else { return }
-        var sentenceIndex = 0
         for paragraph in self.paragraphs where paragraph.field == .body {
             self.bodyBytes.withUnsafeBufferPointer { text in
                 let tokens = Tokenizer().tokenize(text, in: paragraph.span.start..<paragraph.span.end)
-                let sentences = TextSegmentation.sentences(of: tokens, in: paragraph, firstIndex: sentenceIndex)
-                sentenceIndex += sentences.count
+                let sentences = TextSegmentation.sentences(of: tokens, in: paragraph, firstIndex: 0)
                 for sentence in sentences { self.resolver.preview(tokens, sentence: sentence.tokens) }
             }
         }

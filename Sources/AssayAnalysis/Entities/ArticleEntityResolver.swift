@@ -162,7 +162,9 @@ struct ArticleEntityResolver {
             // "Chinese customs" and "US Treasury" mention the country inside the organisation's name.
             var mentionTokens = match.tokens
             if type == .organization, match.tokens.count >= 2,
-                let owner = self.knowledgeBase.dictionaryMatches(in: tokens, range: match.tokens.lowerBound..<(match.tokens.upperBound - 1)).first,
+                let owner = self.knowledgeBase.dictionaryMatches(
+                    in: tokens, range: match.tokens.lowerBound..<(match.tokens.upperBound - 1), inCapitals: inCapitals
+                ).first,
                 owner.tokens.lowerBound == match.tokens.lowerBound,
                 let (ownerEntry, ownerConfidence) = self.choose(owner, tokens: tokens, sentence: range, titleCase: titleCase),
                 self.knowledgeBase.entities[ownerEntry.entity].subtype == .country
@@ -373,8 +375,6 @@ struct ArticleEntityResolver {
 
     // MARK: - Helpers
 
-    /// Whether nearly all longer words of the sentence (at least 4 words of 4+ letters, 85%) are
-    /// capitalised, as in a title-case headline; a sentence with many names still has lower-case verbs.
     /// Whether a sentence is written in capitals (a headline, a dateline): two or more words in
     /// capitals, and no word with a small ASCII letter.
     static func isInCapitals(_ tokens: [Token], _ sentence: Range<Int>) -> Bool {
@@ -386,6 +386,8 @@ struct ArticleEntityResolver {
         return capitals >= 2
     }
 
+    /// Whether nearly all longer words of the sentence (at least 4 words of 4+ letters, 85%) are
+    /// capitalised, as in a title-case headline; a sentence with many names still has lower-case verbs.
     static func isTitleCase(_ tokens: [Token], _ sentence: Range<Int>) -> Bool {
         var words = 0
         var capitalized = 0

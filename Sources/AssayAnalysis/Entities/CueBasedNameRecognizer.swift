@@ -115,8 +115,8 @@ public struct CueBasedNameRecognizer: NameRecognizer {
             guard run.count >= 2 || self.hasOrganizationHead(tokens, run) else { return nil }
         }
         if titleCase {
-            // In capitals a legal suffix that is also a common word ("AS", Norway's "aksjeselskap")
-            // is the word: "CHINA TIGHTENS EXPORT LICENSING AS US WEIGHS RESPONSE".
+            // In capitals, a legal suffix that is also a common word is the word: "A.S." (the Czech
+            // and Turkish form) has the key "as", and "… EXPORT LICENSING AS US WEIGHS …" names no company.
             let last = tokens[run.upperBound - 1]
             guard run.count >= 2, self.knowledgeBase.legalSuffixes.contains(last),
                 !(last.isAllCaps && TextSegmentation.sentenceStarters.contains(last))

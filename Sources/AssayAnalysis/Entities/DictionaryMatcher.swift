@@ -8,7 +8,7 @@ extension KnowledgeBase {
     /// Finds aliases in `tokens[range]` in one left-to-right pass, longest match first,
     /// never overlapping. Matching is on whole tokens, so "assad" never matches inside "ambassador".
     /// `inCapitals`: the sentence is written in capitals (see ``caseFits(_:_:inCapitals:)``).
-    func dictionaryMatches(in tokens: [Token], range: Range<Int>, inCapitals: Bool = false) -> [DictionaryMatch] {
+    func dictionaryMatches(in tokens: [Token], range: Range<Int>, inCapitals: Bool) -> [DictionaryMatch] {
         var matches: [DictionaryMatch] = []
         let trie = self.trie  // one local reference: no retain and release per probe
         // Ends and nodes of the aliases that end along the current walk, shortest first.
@@ -55,7 +55,7 @@ extension KnowledgeBase {
     /// capitals, where every word is written so); otherwise every alias token that starts with a
     /// capital needs a capitalised text token ("China" matches "China" and "CHINA", not "china"),
     /// and lower-case alias tokens match any case ("rare earths", "Rare Earths").
-    static func caseFits(_ entry: AliasEntry, _ text: ArraySlice<Token>, inCapitals: Bool = false) -> Bool {
+    static func caseFits(_ entry: AliasEntry, _ text: ArraySlice<Token>, inCapitals: Bool) -> Bool {
         var index = text.startIndex
         for offset in entry.surfaces.indices {
             let token = text[index]

@@ -45,13 +45,17 @@ public struct ListedOrganizationRecognizer: NameRecognizer {
         self.namesByFirstKey = table
     }
 
-    /// The organisation rows of the bundled `name-lists.tsv`.
+    /// The organisation rows of the bundled `name-lists.tsv`, read once per process.
     public static func bundled() throws(KnowledgeBaseError) -> ListedOrganizationRecognizer {
+        try bundledResult.get()
+    }
+
+    private static let bundledResult: Result<ListedOrganizationRecognizer, KnowledgeBaseError> = {
         guard let url = Bundle.module.url(forResource: "name-lists", withExtension: "tsv", subdirectory: "Knowledge"),
             let data = FileManager.default.contents(atPath: url.path)
-        else { throw .missingResource("name-lists.tsv") }
-        return Self(listText: String(decoding: data, as: UTF8.self))
-    }
+        else { return .failure(.missingResource("name-lists.tsv")) }
+        return .success(Self(listText: String(decoding: data, as: UTF8.self)))
+    }()
 
     /// The organisation rows (`NAME<TAB>organisation`) of a name-list text, tokenised as articles are.
     init(listText: String) {

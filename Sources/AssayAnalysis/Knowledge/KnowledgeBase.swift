@@ -174,7 +174,8 @@ public final class KnowledgeBase: Sendable {
     private let cueTables: [CueTable]
     /// Every word of every organisation head cue ("ministry", "of", "mining").
     let organizationHeadWords: KeySet
-    /// Company legal-form suffixes ("Inc", "Ltd"), as token keys.
+    /// Company legal-form suffixes ("Inc", "Ltd"), as token keys: the last word of each listed
+    /// suffix, the one a company's name ends with ("As oy" gives "oy", not the word "as").
     let legalSuffixes: KeySet
     /// How many aliases each entity has: the tie-breaker between equally plausible readings
     /// ("Dutch" → the Netherlands rather than Aruba).
@@ -302,7 +303,7 @@ public final class KnowledgeBase: Sendable {
 
         let suffixTable = try TabularResource(name: "legal-suffixes.tsv", text: suffixesText, required: ["suffix"])
         self.legalSuffixes = KeySet(
-            suffixTable.rows.flatMap { tokenizer.tokenize(String(suffixTable.value($0, "suffix"))).map(\.key) }
+            suffixTable.rows.compactMap { tokenizer.tokenize(String(suffixTable.value($0, "suffix"))).last?.key }
                 .filter { $0.count > 1 }
         )
         self.cueTables = NameCue.Kind.allCases.map { CueTable(cues[$0] ?? []) }
