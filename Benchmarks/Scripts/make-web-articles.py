@@ -12,14 +12,14 @@ import os
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+_SPEC = importlib.util.spec_from_file_location("ner_eval", os.path.join(ROOT, "Scripts", "ner-eval.py"))
+ner_eval = importlib.util.module_from_spec(_SPEC)
+_SPEC.loader.exec_module(ner_eval)
 
 
 def sentences(path):
     """The token lists of a CoNLL file's sentences (Scripts/ner-eval.py's reader), without the
     -DOCSTART- lines, which are not text."""
-    spec = importlib.util.spec_from_file_location("ner_eval", os.path.join(ROOT, "Scripts", "ner-eval.py"))
-    ner_eval = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(ner_eval)
     return [tokens for tokens, _ in ner_eval.read_conll(path) if tokens != ["-DOCSTART-"]]
 
 

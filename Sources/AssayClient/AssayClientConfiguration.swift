@@ -56,9 +56,10 @@ public struct AssayClientConfiguration: Sendable {
 
         /// The delay after `failures` consecutive failures (1 = the first), jitter included.
         public func delay(afterFailures failures: Int) -> Duration {
-            var capped = self.initial.seconds
-            for _ in 1..<max(1, failures) where capped < self.maximum.seconds { capped *= self.multiplier }
-            capped = min(capped, self.maximum.seconds)
+            let maximum = self.maximum / .seconds(1)
+            var capped = self.initial / .seconds(1)
+            for _ in 1..<max(1, failures) where capped < maximum { capped *= self.multiplier }
+            capped = min(capped, maximum)
             let jittered = capped * (1 + Double.random(in: -self.jitter...self.jitter))
             return .nanoseconds(Int64(max(0, jittered) * 1e9))
         }
@@ -71,14 +72,18 @@ public struct AssayClientConfiguration: Sendable {
     public struct Keepalive: Sendable, Hashable {
         /// Silence after which the client pings; at least 1 second (the server counts faster
         /// pings as strikes, §6.4): a smaller value is raised to it.
-        public var interval: Duration { didSet { self.interval = max(.seconds(1), self.interval) } }
+        public var interval: Duration { didSet { self.interval = max(Self.minimumInterval, self.interval) } }
         /// How long to wait for the PONG; at least 1 millisecond.
-        public var timeout: Duration { didSet { self.timeout = max(.milliseconds(1), self.timeout) } }
+        public var timeout: Duration { didSet { self.timeout = max(Self.minimumTimeout, self.timeout) } }
+
+        /// The smallest ``interval`` and ``timeout``, applied on creation and on every change.
+        static let minimumInterval: Duration = .seconds(1)
+        static let minimumTimeout: Duration = .milliseconds(1)
 
         /// Creates a keepalive policy; values below the minimums are raised to them.
         public init(interval: Duration = .seconds(30), timeout: Duration = .seconds(20)) {
-            self.interval = max(.seconds(1), interval)
-            self.timeout = max(.milliseconds(1), timeout)
+            self.interval = max(Self.minimumInterval, interval)
+            self.timeout = max(Self.minimumTimeout, timeout)
         }
     }
 

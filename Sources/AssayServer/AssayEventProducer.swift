@@ -69,6 +69,23 @@ public enum AssayEventBatch: Sendable {
         case .serialized(let payloads): payloads.count
         }
     }
+
+    /// Whether the step's last event ends the article (`summary` or `failed`).
+    var endsArticle: Bool {
+        switch self {
+        case .events(let events): events.last?.endsArticle ?? false
+        case .serialized(let payloads):
+            payloads.last?.withUnsafeReadableBytes { Assay_AnalysisEvent.endsArticle(serialized: $0) } ?? false
+        }
+    }
+
+    /// The MESSAGE frame of the step's event at `index` on stream `streamID`.
+    func frame(at index: Int, streamID: UInt32) throws -> AssayFrame {
+        switch self {
+        case .events(let events): try AssayFrame(type: .message, streamID: streamID, message: events[index])
+        case .serialized(let payloads): AssayFrame(type: .message, streamID: streamID, payload: payloads[index])
+        }
+    }
 }
 
 /// The default producer: runs the analysis engine over the article and sends each paragraph's

@@ -1,7 +1,6 @@
 @testable import AssayCLI
 import AssayProtocol
 import Foundation
-import NIOCore
 import Testing
 
 @Suite("Latency histogram")

@@ -1,4 +1,3 @@
-import AssayProtocol
 import Foundation
 
 /// The result of a load-generator run, as `assay bench` prints it (a table, or JSON with `--json`).
@@ -93,8 +92,6 @@ struct BenchReport: Codable, Sendable, Equatable {
         self.eventGaps = recorder.gaps.summary
         self.statuses = recorder.statuses
         self.timeline = recorder.timeline
-        // Stdlib division, not AssayProtocol's package-level `Duration.seconds`: this file is also
-        // compiled into PeerBench (Benchmarks/), another package, which cannot see package members.
         self.requestCreditWaitSeconds = creditWait.map { $0.requests / .seconds(1) }
         self.responseCreditExhaustedSeconds = creditWait.map { $0.responses / .seconds(1) }
         if open, let target = setup.targetRate {

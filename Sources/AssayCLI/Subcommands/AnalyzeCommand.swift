@@ -82,7 +82,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
         }
         progress.clear()
         if paths.count > 1 {
-            let seconds = (ContinuousClock.now - started).seconds
+            let seconds = (ContinuousClock.now - started) / .seconds(1)
             stderr.write(
                 "analysed \(paths.count - failures) of \(paths.count) articles"
                     + (failures > 0 ? " (\(failures) failed)" : "")

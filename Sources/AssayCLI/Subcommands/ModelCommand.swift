@@ -1,6 +1,5 @@
 import ArgumentParser
 import AssayAnalysis
-import AssayProtocol
 import Foundation
 
 /// `assay model`: train and evaluate the named-entity tagger.
@@ -121,7 +120,7 @@ struct ModelCommand: ParsableCommand {
             let clock = ContinuousClock()
             var evaluator = NEREvaluator()
             let elapsed = clock.measure { evaluator = tagger.evaluate(documents, minimumConfidence: minConfidence) }
-            let seconds = elapsed.seconds
+            let seconds = elapsed / .seconds(1)
             let tokensPerSecond = seconds > 0 ? Double(evaluator.tokenCount) / seconds : 0
             if json {
                 print(evaluator.json(extra: ["tokens_per_second": tokensPerSecond.rounded(), "seconds": seconds]))

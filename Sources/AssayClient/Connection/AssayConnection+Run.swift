@@ -168,7 +168,6 @@ extension AssayConnection {
                 }
                 let failure = (error as? AssayClientError) ?? notAssay ?? unreachable(error)
                 onReady(.failure(failure))
-                connection?.closed(cause: error)
                 return .failedToConnect(failure)
             }
             logger.debug("connection ended with an error", metadata: ["assay.endpoint": "\(endpoint)", "assay.error": "\(error)"])

@@ -14,7 +14,7 @@ struct CallHandler: Sendable {
 
     private enum Outcome: Sendable {
         /// The call ended; `held` are its last MESSAGE frames, written together with its STATUS.
-        case finished(StreamFailure?, held: [AssayFrame])
+        case finished(StreamFailure?, held: [AssayFrame]?)
         case cancelled
         case deadlineExceeded
     }
@@ -26,7 +26,7 @@ struct CallHandler: Sendable {
         defer { self.runtime.metrics.recordCall(call.method, duration: ContinuousClock.now - started) }
         let outcome = await withTaskGroup(of: Outcome.self) { group -> Outcome in
             group.addTask {
-                var held: [AssayFrame] = []
+                var held: [AssayFrame]? = []
                 do {
                     try await self.perform(call, held: &held)
                     return .finished(nil, held: held)
@@ -56,7 +56,7 @@ struct CallHandler: Sendable {
             return first
         }
         let status: StreamFailure?
-        var held: [AssayFrame] = []
+        var held: [AssayFrame]?
         switch outcome {
         case .cancelled:
             self.logger.debug("stream cancelled", metadata: ["assay.stream.id": "\(context.streamID)"])
@@ -80,20 +80,18 @@ struct CallHandler: Sendable {
         }
         // One write for the last events and the STATUS: an Analyze call's final step costs one
         // write (and one syscall) instead of two.
-        try? await self.connection.writer.writeStatus(status, streamID: context.streamID, after: held)
+        try? await self.connection.writer.writeStatus(status, streamID: context.streamID, after: held ?? [])
     }
 
     /// Runs the call's method. `held` receives the frames of an Analyze call's final step (the
-    /// one ending with the summary), which the caller writes together with STATUS.
-    private func perform(_ call: Call, held: inout [AssayFrame]) async throws {
+    /// one ending with the summary), which the caller writes together with STATUS (see ``produceEvents``).
+    private func perform(_ call: Call, held: inout [AssayFrame]?) async throws {
         switch call.method {
         case AssayLimits.Method.analyze:
             let article: Assay_Article = try await self.request(call.context)
             try self.validate(article)
             var sequence: UInt32 = 0
-            var final: [AssayFrame]? = []
-            defer { held = final ?? [] }
-            try await self.analyze(article, context: call.context, sequence: &sequence, held: &final)
+            try await self.analyze(article, context: call.context, sequence: &sequence, held: &held)
         case AssayLimits.Method.analyzeBatch:
             try await self.analyzeBatch(call.context)
         case AssayLimits.Method.health:
@@ -200,20 +198,10 @@ struct CallHandler: Sendable {
                     try await self.connection.writer.write(frames)
                     held = []
                 }
-                let endsArticle: Bool
-                let frame: (Int) throws -> AssayFrame
-                switch batch {
-                case .events(let events):
-                    endsArticle = events.last?.endsArticle ?? false
-                    frame = { try AssayFrame(type: .message, streamID: context.streamID, message: events[$0]) }
-                case .serialized(let payloads):
-                    endsArticle = payloads.last?.withUnsafeReadableBytes { Assay_AnalysisEvent.endsArticle(serialized: $0) } ?? false
-                    frame = { AssayFrame(type: .message, streamID: context.streamID, payload: payloads[$0]) }
-                }
                 let last = try await self.sendFrames(
                     count: batch.count, context: context, compression: compression,
-                    holdingLast: holdsFinalStep && endsArticle, frame: frame
-                )
+                    holdingLast: holdsFinalStep && batch.endsArticle
+                ) { try batch.frame(at: $0, streamID: context.streamID) }
                 if holdsFinalStep { held = last }
                 sequence += UInt32(clamping: batch.count)
             }

@@ -90,7 +90,7 @@ final class StreamContext: Sendable {
             self.creditStalls?.increment()
             let waitStarted = ContinuousClock.now
             defer {
-                self.creditWait?.increment(by: (ContinuousClock.now - waitStarted).seconds)
+                self.creditWait?.increment(by: (ContinuousClock.now - waitStarted) / .seconds(1))
             }
             try await withTaskCancellationHandler {
                 try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
