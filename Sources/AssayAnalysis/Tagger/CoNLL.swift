@@ -134,15 +134,20 @@ public struct NEREvaluator: Sendable {
         add(goldSpans: NERTagScheme.spans(fromBIO: gold), predictedSpans: NERTagScheme.spans(fromBIO: predicted), tokenCount: gold.count)
     }
 
+    /// A span's position and label, the identity an exact-span match compares (not its confidence).
+    private struct SpanKey: Hashable {
+        let start: Int, end: Int, label: NERLabel
+        init(_ span: NERSpan) { (start, end, label) = (span.start, span.end, span.label) }
+    }
+
     /// Adds one sentence of `tokenCount` tokens given gold and predicted spans.
     public mutating func add(goldSpans: [NERSpan], predictedSpans: [NERSpan], tokenCount: Int = 0) {
         self.tokenCount += tokenCount
-        struct Key: Hashable { let start: Int, end: Int, label: NERLabel }
-        let goldSet = Set(goldSpans.map { Key(start: $0.start, end: $0.end, label: $0.label) })
+        let goldSet = Set(goldSpans.map(SpanKey.init))
         for span in goldSpans { byLabel[span.label, default: NERScore()].gold += 1 }
         for span in predictedSpans {
             byLabel[span.label, default: NERScore()].predicted += 1
-            if goldSet.contains(Key(start: span.start, end: span.end, label: span.label)) {
+            if goldSet.contains(SpanKey(span)) {
                 byLabel[span.label, default: NERScore()].truePositives += 1
             }
         }
@@ -152,9 +157,9 @@ public struct NEREvaluator: Sendable {
     /// match their correctness; in ``calibration``, `gold` counts the spans and `truePositives` the correct ones.
     public mutating func addConfidences(goldSpans: [NERSpan], predictedSpans: [NERSpan]) {
         if calibration.isEmpty { calibration = Array(repeating: NERScore(), count: 10) }
-        let goldSet = Set(goldSpans.map { [$0.start, $0.end, Int($0.label.rawValue)] })
+        let goldSet = Set(goldSpans.map(SpanKey.init))
         for span in predictedSpans {
-            let correct = goldSet.contains([span.start, span.end, Int(span.label.rawValue)])
+            let correct = goldSet.contains(SpanKey(span))
             let bin = min(9, max(0, Int(span.confidence * 10)))
             calibration[bin].gold += 1
             calibration[bin].predicted += 1

@@ -278,11 +278,7 @@ struct NERTransitionTable: Sendable {
             for t in 0 ..< 16 { row[t] = factor(scores16[p][t]) }
             return (row, factor(scores17[p]))
         }
-        self.potentialColumns = (0 ..< k).map { [potentials] t in
-            var column = SIMD16<Float>(repeating: 0)
-            for p in 0 ..< 16 { column[p] = NERForwardBackward.component(potentials[p], t) }
-            return (column, NERForwardBackward.component(potentials[16], t))
-        }
+        self.potentialColumns = (0 ..< k).map { [potentials] t in NERForwardBackward.column(t, of: { potentials[$0] }) }
     }
 }
 
@@ -359,10 +355,12 @@ struct NERTokenScores {
         )
     }
 
-    /// Calls `body` with the model's weights, exponents and a scratch buffer for dynamic rows.
+    /// Calls `body` with the model's weights, exponents and a scratch buffer for the rows that
+    /// depend on earlier decisions (dynamic, transition or history rows, whichever is largest).
     @inline(__always)
     func withWeights<R>(_ body: (UnsafeRawPointer, UnsafePointer<UInt8>, UnsafeMutablePointer<UInt32>) -> R) -> R {
-        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: NERFeatureExtractor.staticFeatureCount + 8) { scratch in
+        let capacity = max(NERFeatureExtractor.maxDynamicFeatureCount, NERFeatureExtractor.maxTransitionFeatureCount)
+        return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: capacity) { scratch in
             model.weights.withUnsafeBytes { w in
                 model.exponents.withUnsafeBufferPointer { e in body(w.baseAddress!, e.baseAddress!, scratch.baseAddress!) }
             }
@@ -492,11 +490,7 @@ struct NERTokenScores {
                         rows[NERForwardBackward.index(i, p)] = (f16, expf(scale * (s17 - largest)))
                     }
                     guard i > 0 else { continue }
-                    for t in 0 ..< k {
-                        var column = SIMD16<Float>(repeating: 0)
-                        for p in 0 ..< 16 { column[p] = NERForwardBackward.component(rows[i * k + p], t) }
-                        columns[i * k + t] = (column, NERForwardBackward.component(rows[i * k + 16], t))
-                    }
+                    for t in 0 ..< k { columns[i * k + t] = NERForwardBackward.column(t, of: { rows[i * k + $0] }) }
                 }
             }
             return NERForwardBackward.spanProbabilities(
@@ -568,6 +562,14 @@ enum NERForwardBackward {
 
     /// Component `t` of a vector.
     @inline(__always) static func component(_ v: Vector, _ t: Int) -> Float { t < 16 ? v.0[t] : v.1 }
+
+    /// Column `t` of the 17 × 17 matrix whose row `p` is `row(p)`: the factors of every previous
+    /// tag `p` into tag `t`, as one vector.
+    @inline(__always) static func column(_ t: Int, of row: (Int) -> Vector) -> Vector {
+        var column = SIMD16<Float>(repeating: 0)
+        for p in 0 ..< 16 { column[p] = component(row(p), t) }
+        return (column, component(row(16), t))
+    }
 
     /// Where the factors of token `i` after previous tag `p` are in a `rows` buffer of
     /// `tokens × BILOUTag.count` vectors: token 0 has only the sentence start (``NERTokenScores/start``),

@@ -65,11 +65,7 @@ struct NERSpanProbabilityTests {
         for i in tags.indices {
             for p in i == 0 ? k ..< k + 1 : 0 ..< k { rows[NERForwardBackward.index(i, p)] = potentials[i][p] }
             guard i > 0 else { continue }
-            for t in 0 ..< k {
-                var column = SIMD16<Float>(repeating: 0)
-                for p in 0 ..< 16 { column[p] = NERForwardBackward.component(potentials[i][p], t) }
-                columns[i * k + t] = (column, NERForwardBackward.component(potentials[i][16], t))
-            }
+            for t in 0 ..< k { columns[i * k + t] = NERForwardBackward.column(t, of: { potentials[i][$0] }) }
         }
         let computed = tags.withUnsafeBufferPointer { tags in
             rows.withUnsafeBufferPointer { rows in
