@@ -45,6 +45,8 @@ public final class NERGazetteer: Sendable {
     let nodeTypes: [UInt8]
     /// Case-folded token hash → cue bits (``cueTitle`` …).
     let cues: IntegerTable
+    /// Per trie node, whether a country's name ends there (``init(version:aliases:cues:countries:)``).
+    let endsCountry: [Bool]
     /// Number of alias token sequences inserted.
     public let aliasCount: Int
     /// How many of them are given names, surnames or places (``NERFeatureSet/nameLists`` needs some).
@@ -59,10 +61,11 @@ public final class NERGazetteer: Sendable {
     /// A word that precedes a location ("in", "near", "across").
     public static let cueLocationBefore: UInt8 = 1 << 3
 
-    /// Creates a gazetteer from alias token sequences with their types, and single-token cues.
+    /// Creates a gazetteer from alias token sequences with their types, single-token cues, and the names
+    /// of countries (which must also be aliases) that decoding tags as places when they stand alone.
     public init(
         version: String, aliases: [(tokens: [String], type: NERGazetteerType, caseSensitive: Bool)],
-        cues cueList: [(token: String, bits: UInt8)]
+        cues cueList: [(token: String, bits: UInt8)], countries: [[String]] = []
     ) {
         precondition(NERGazetteerType.count <= 8, "trie nodes keep the types in 8 bits; annotate keeps 8 per token")
         let extractor = NERFeatureExtractor(hashBits: 16)
@@ -88,6 +91,21 @@ public final class NERGazetteer: Sendable {
             count += 1
             if alias.type.rawValue >= NERGazetteerType.knowledgeBaseCount { nameListCount += 1 }
         }
+        var endsCountry = [Bool](repeating: false, count: nodeTypes.count)
+        for name in countries where !name.isEmpty {
+            var node: Int32 = 0
+            // The node `annotate` reaches for the name as written (see `child`).
+            for token in name {
+                let info = extractor.info(for: token)
+                guard let child = edges.value(for: Self.nonZero(Self.edgeKey(node, info.word)))
+                    ?? edges.value(for: Self.nonZero(Self.edgeKey(node, info.exact))) else {
+                    node = -1
+                    break
+                }
+                node = child
+            }
+            if node > 0 { endsCountry[Int(node)] = true }
+        }
         var cues = IntegerTable(capacity: cueList.count)
         for (token, bits) in cueList {
             let word = extractor.info(for: token).word
@@ -96,6 +114,7 @@ public final class NERGazetteer: Sendable {
         self.version = version
         self.edges = edges
         self.nodeTypes = nodeTypes
+        self.endsCountry = endsCountry
         self.cues = cues
         self.aliasCount = count
         self.nameListCount = nameListCount
@@ -116,22 +135,31 @@ public final class NERGazetteer: Sendable {
         return nil
     }
 
-    /// Fills ``NERTokenInfo/gazetteer`` (3 bits per type: 0 none, 1 begin, 2 inside, 3 last, 4 unit)
-    /// and ``NERTokenInfo/cues`` of the tokens of one sentence.
+    /// Fills ``NERTokenInfo/gazetteer`` (3 bits per type: 0 none, 1 begin, 2 inside, 3 last, 4 unit),
+    /// ``NERTokenInfo/cues`` and ``NERTokenInfo/country`` of the tokens of one sentence.
+    ///
+    /// A country's name counts for ``NERTokenInfo/country`` only when it stands alone: it is a whole
+    /// run of capitalised words (``NERFeatureExtractor/capitalisedRuns(_:)``), or that run after a
+    /// sentence's first word that is no listed name ("In France", not "Kay Mann"), so "Bank of France"
+    /// and "China Daily" are left to the model.
     public func annotate(_ infos: UnsafeMutableBufferPointer<NERTokenInfo>) {
         let n = infos.count
         var coveredUntil = (0, 0, 0, 0, 0, 0, 0, 0)
         for i in 0 ..< n {
             infos[i].cues = UInt8(truncatingIfNeeded: cues.value(for: Self.nonZero(infos[i].word)) ?? 0)
             infos[i].gazetteer = 0
+            infos[i].country = 0
         }
+        var countryMatches: [Range<Int>] = []
         for i in 0 ..< n where infos[i].isCapitalised || infos[i].flags & NERFeatureExtractor.flagHasDigit != 0 {
             var node: Int32 = 0
             var longest = (0, 0, 0, 0, 0, 0, 0, 0)
             var j = i
+            var countryEnd = i
             while j < n, let next = child(node, infos[j]) {
                 node = next
                 j += 1
+                if endsCountry[Int(node)] { countryEnd = j }
                 let types = nodeTypes[Int(node)]
                 if types != 0 {
                     withUnsafeMutableBytes(of: &longest) { raw in
@@ -141,6 +169,7 @@ public final class NERGazetteer: Sendable {
                 }
             }
             guard j > i else { continue }
+            if countryEnd > i && countryMatches.last.map({ $0.upperBound <= i }) ?? true { countryMatches.append(i ..< countryEnd) }
             withUnsafeBytes(of: longest) { rawLongest in
                 let l = rawLongest.baseAddress!.assumingMemoryBound(to: Int.self)
                 withUnsafeMutableBytes(of: &coveredUntil) { rawCovered in
@@ -157,6 +186,23 @@ public final class NERGazetteer: Sendable {
                             infos[i + length - 1].gazetteer |= 3 << shift
                         }
                     }
+                }
+            }
+        }
+        if !countryMatches.isEmpty { markCountries(countryMatches, infos) }
+    }
+
+    /// Marks ``NERTokenInfo/country`` for the country matches that stand alone (see ``annotate(_:)``).
+    private func markCountries(_ matches: [Range<Int>], _ infos: UnsafeMutableBufferPointer<NERTokenInfo>) {
+        NERFeatureExtractor.forEachCapitalisedRun(UnsafeBufferPointer(infos)) { run in
+            for match in matches where match.upperBound == run.upperBound
+                && (match.lowerBound == run.lowerBound || match.lowerBound == 1 && run.lowerBound == 0 && infos[0].gazetteer == 0) {
+                if match.count == 1 {
+                    infos[match.lowerBound].country = 4
+                } else {
+                    infos[match.lowerBound].country = 1
+                    for k in match.dropFirst().dropLast() { infos[k].country = 2 }
+                    infos[match.upperBound - 1].country = 3
                 }
             }
         }
@@ -225,8 +271,10 @@ public final class NERGazetteer: Sendable {
                 aliases.append((split, type, caseSensitive))
             }
         }
+        var countries: [[String]] = []
         for row in try table("aliases.tsv", required: true) where row.count >= 3 {
             guard var type = types[row[0]] else { continue }
+            if Self.isCountryName(row) { countries.append(TSV.split(row[1], at: 0x20, keepingEmpty: false).map(String.init)) }
             if row[2] == "DEMONYM" { type = .demonym }
             add(row[1], type, caseSensitive: row.count >= 4 && row[3].contains("case-sensitive"))
         }
@@ -258,7 +306,17 @@ public final class NERGazetteer: Sendable {
         for row in try table("manifest.tsv", required: false) where row.count >= 2 && row[0] == "version" {
             version = String(row[1])
         }
-        self.init(version: version, aliases: aliases, cues: cues)
+        self.init(version: version, aliases: aliases, cues: cues, countries: countries)
+    }
+
+    /// Whether an `aliases.tsv` row is a country's English name that decoding may tag as a place on its
+    /// own: not marked ambiguous ("Georgia", "Jordan"), not an endonym from countryinfo ("Mann", "Thai"),
+    /// and starting with a capital (not "the United States", whose "The" a tagger leaves out).
+    static func isCountryName(_ row: [Substring]) -> Bool {
+        row.count >= 3 && row[0].hasPrefix("country:") && row[2] == "NAME"
+            && !(row.count >= 4 && row[3].contains("ambiguous"))
+            && !(row.count >= 5 && row[4].hasPrefix("countryinfo"))
+            && row[1].first?.isUppercase == true
     }
 
     /// The gazetteer of the knowledge base bundled with AssayAnalysis (`Resources/Knowledge`), loaded once.

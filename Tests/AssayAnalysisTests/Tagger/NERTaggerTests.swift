@@ -244,6 +244,46 @@ struct NERGazetteerTests {
         #expect(n[4][.place] == "B" && n[5][.place] == "I" && n[6][.place] == "L")
     }
 
+    @Test func aCountrysNameCountsOnlyWhenItStandsAlone() {
+        let gazetteer = NERGazetteer(
+            version: "t",
+            aliases: [
+                (["Iran"], .location, false), (["France"], .location, false), (["United", "States"], .location, false),
+                (["Bank", "of", "France"], .organization, false), (["Kay"], .givenName, false),
+            ],
+            cues: [], countries: [["Iran"], ["France"], ["United", "States"], ["Atlantis"]]
+        )
+        let extractor = NERFeatureExtractor(hashBits: 16)
+        func countries(_ sentence: String) -> [UInt8] {
+            var infos = sentence.split(separator: " ").map { extractor.info(for: String($0)) }
+            infos.withUnsafeMutableBufferPointer { gazetteer.annotate($0) }
+            return infos.map(\.country)
+        }
+        #expect(countries("Iran said it would resume talks .") == [4, 0, 0, 0, 0, 0, 0])
+        #expect(countries("In France , talks resumed") == [0, 4, 0, 0, 0])
+        #expect(countries("officials in the United States said") == [0, 0, 0, 1, 3, 0])
+        // Part of a longer name, or after a first word that is itself a listed name: left to the model.
+        #expect(countries("Bank of France said") == [0, 0, 0, 0])
+        #expect(countries("France Telecom said") == [0, 0, 0])
+        #expect(countries("Kay France wrote") == [0, 0, 0])
+        #expect(countries("the iran deal") == [0, 0, 0])
+        // A name that is no alias is not matched at all.
+        #expect(countries("Atlantis sank") == [0, 0])
+    }
+
+    @Test func onlyUnambiguousEnglishCountryNamesAreTaggedAsPlacesOnTheirOwn() {
+        func row(_ fields: String...) -> [Substring] { fields.map { Substring($0) } }
+        #expect(NERGazetteer.isCountryName(row("country:IR", "Iran", "NAME", "", "iso-codes 4.15.0-1")))
+        #expect(NERGazetteer.isCountryName(row("country:CN", "China", "NAME", "case-sensitive", "iso-codes 4.15.0-1")))
+        #expect(NERGazetteer.isCountryName(row("country:FR", "France", "NAME")))
+        #expect(!NERGazetteer.isCountryName(row("country:JO", "Jordan", "NAME", "ambiguous", "iso-codes 4.15.0-1")))
+        #expect(!NERGazetteer.isCountryName(row("country:TH", "Thai", "NAME", "", "countryinfo 1.0.1")))
+        #expect(!NERGazetteer.isCountryName(row("country:US", "the United States", "NAME", "", "hand-curated")))
+        #expect(!NERGazetteer.isCountryName(row("country:US", "US", "ABBREVIATION", "case-sensitive", "hand-curated")))
+        #expect(!NERGazetteer.isCountryName(row("country:FR", "French", "DEMONYM", "", "countryinfo 1.0.1")))
+        #expect(!NERGazetteer.isCountryName(row("org:opec", "Iran", "NAME")))
+    }
+
     @Test func nameListsAreReadWithTheKnowledgeBase() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("assay-gazetteer-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -649,6 +689,18 @@ struct NERModelTests {
         #expect(!model.extractor.featureSet.contains(.viterbi))
         #expect(model.tag(["Acme", "Corp", "hired", "Mary", "in", "Berlin", "."]).prefix(4) == ["B-ORG", "I-ORG", "O", "B-PER"])
         #expect(model.tag(["John", "Smith", "visited", "Paris", "."]) == ["B-PER", "I-PER", "O", "B-LOC", "O"])
+    }
+
+    @Test func aCountryThatStandsAloneIsAPlaceWhateverItsContext() throws {
+        let model = try NERModel.bundled()
+        // Before the constraint the model tagged the first `O` and the second `ORG`.
+        #expect(model.tag(["Iran", "said", "it", "would", "resume", "talks", "."])[0] == "B-LOC")
+        #expect(model.tag(["France", "said", "it", "would", "resume", "talks", "."])[0] == "B-LOC")
+        #expect(model.tag(["Russia", "'s", "foreign", "ministry", "said", "."])[0] == "B-LOC")
+        let spans = model.spans(["Iran", "said", "it", "would", "resume", "talks", "."])
+        #expect(spans.count == 1 && spans[0].label == .loc && spans[0].start == 0 && spans[0].end == 1 && spans[0].confidence > 0.99)
+        // Inside a longer capitalised name the model decides.
+        #expect(model.tag(["Bank", "of", "France", "said", "rates", "would", "stay", "."])[2] != "B-LOC")
     }
 
     @Test func bundledModelLoadsAndTags() throws {
