@@ -320,7 +320,7 @@ struct NERTokenScores {
     static let start = BILOUTag.count
 
     /// The emission scores that leave a token only the place tag at its position in a country's name
-    /// (``NERTokenInfo/country`` 1 … 4: begin, inside, last, unit): every other tag is ruled out.
+    /// (``NERTokenInfo/knownPlace`` 1 … 4: begin, inside, last, unit): every other tag is ruled out.
     static let placeOnly: [(SIMD16<Int32>, Int32)] = BILOUPosition.allCases.map { position in
         var scores = SIMD16<Int32>(repeating: ruledOut)
         scores[Int(BILOUTag(position, .loc).rawValue)] = 0
@@ -333,8 +333,8 @@ struct NERTokenScores {
     /// only the place tag for a country's name that stands alone (``placeOnly``).
     @inline(__always)
     func emission(_ i: Int, _ weights: UnsafeRawPointer, _ exponents: UnsafePointer<UInt8>, _ scratch: UnsafeMutablePointer<UInt32>) -> (SIMD16<Int32>, Int32) {
-        let country = infos[i].country
-        if country != 0 { return Self.placeOnly[Int(country) - 1] }
+        let place = infos[i].knownPlace
+        if place != 0 { return Self.placeOnly[Int(place) - 1] }
         let staticCount = NERFeatureExtractor.staticFeatureCount
         var (e16, e17) = scoreRows(rows + i * staticCount, staticCount, weights, exponents)
         let history = memory?.history(for: infos[i]) ?? NERFeatureExtractor.noHistory

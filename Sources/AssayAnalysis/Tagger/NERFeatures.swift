@@ -98,7 +98,7 @@ public struct NERTokenInfo: Sendable, Hashable {
     public var cues: UInt8 = 0
     /// The token's position (0 none, 1 begin, 2 inside, 3 last, 4 unit) in a country's name that stands
     /// alone (``NERGazetteer/annotate(_:)``): decoding tags it a place.
-    public var country: UInt8 = 0
+    public var knownPlace: UInt8 = 0
 
     /// Whether the token starts with a capital letter or is all capitals.
     public var isCapitalised: Bool { flags & (NERFeatureExtractor.flagInitialUpper | NERFeatureExtractor.flagAllUpper) != 0 }

@@ -45,8 +45,8 @@ public final class NERGazetteer: Sendable {
     let nodeTypes: [UInt8]
     /// Case-folded token hash → cue bits (``cueTitle`` …).
     let cues: IntegerTable
-    /// Per trie node, whether a country's name ends there (``init(version:aliases:cues:countries:)``).
-    let endsCountry: [Bool]
+    /// Per trie node, whether a known place's name ends there (``init(version:aliases:cues:knownPlaces:)``).
+    let endsKnownPlace: [Bool]
     /// Number of alias token sequences inserted.
     public let aliasCount: Int
     /// How many of them are given names, surnames or places (``NERFeatureSet/nameLists`` needs some).
@@ -62,10 +62,10 @@ public final class NERGazetteer: Sendable {
     public static let cueLocationBefore: UInt8 = 1 << 3
 
     /// Creates a gazetteer from alias token sequences with their types, single-token cues, and the names
-    /// of countries (which must also be aliases) that decoding tags as places when they stand alone.
+    /// of known places (which must also be aliases) that decoding tags as places when they stand alone.
     public init(
         version: String, aliases: [(tokens: [String], type: NERGazetteerType, caseSensitive: Bool)],
-        cues cueList: [(token: String, bits: UInt8)], countries: [[String]] = []
+        cues cueList: [(token: String, bits: UInt8)], knownPlaces: [[String]] = []
     ) {
         precondition(NERGazetteerType.count <= 8, "trie nodes keep the types in 8 bits; annotate keeps 8 per token")
         let extractor = NERFeatureExtractor(hashBits: 16)
@@ -91,8 +91,8 @@ public final class NERGazetteer: Sendable {
             count += 1
             if alias.type.rawValue >= NERGazetteerType.knowledgeBaseCount { nameListCount += 1 }
         }
-        var endsCountry = [Bool](repeating: false, count: nodeTypes.count)
-        for name in countries where !name.isEmpty {
+        var endsKnownPlace = [Bool](repeating: false, count: nodeTypes.count)
+        for name in knownPlaces where !name.isEmpty {
             var node: Int32 = 0
             // The node `annotate` reaches for the name as written (see `child`).
             for token in name {
@@ -104,7 +104,7 @@ public final class NERGazetteer: Sendable {
                 }
                 node = child
             }
-            if node > 0 { endsCountry[Int(node)] = true }
+            if node > 0 { endsKnownPlace[Int(node)] = true }
         }
         var cues = IntegerTable(capacity: cueList.count)
         for (token, bits) in cueList {
@@ -114,7 +114,7 @@ public final class NERGazetteer: Sendable {
         self.version = version
         self.edges = edges
         self.nodeTypes = nodeTypes
-        self.endsCountry = endsCountry
+        self.endsKnownPlace = endsKnownPlace
         self.cues = cues
         self.aliasCount = count
         self.nameListCount = nameListCount
@@ -136,9 +136,9 @@ public final class NERGazetteer: Sendable {
     }
 
     /// Fills ``NERTokenInfo/gazetteer`` (3 bits per type: 0 none, 1 begin, 2 inside, 3 last, 4 unit),
-    /// ``NERTokenInfo/cues`` and ``NERTokenInfo/country`` of the tokens of one sentence.
+    /// ``NERTokenInfo/cues`` and ``NERTokenInfo/knownPlace`` of the tokens of one sentence.
     ///
-    /// A country's name counts for ``NERTokenInfo/country`` only when it stands alone: it is a whole
+    /// A known place's name counts for ``NERTokenInfo/knownPlace`` only when it stands alone: it is a whole
     /// run of capitalised words (``NERFeatureExtractor/capitalisedRuns(_:)``), or that run after a
     /// sentence's first word that is no listed name ("In France", not "Kay Mann"), so "Bank of France"
     /// and "China Daily" are left to the model.
@@ -148,18 +148,18 @@ public final class NERGazetteer: Sendable {
         for i in 0 ..< n {
             infos[i].cues = UInt8(truncatingIfNeeded: cues.value(for: Self.nonZero(infos[i].word)) ?? 0)
             infos[i].gazetteer = 0
-            infos[i].country = 0
+            infos[i].knownPlace = 0
         }
-        var countryMatches: [Range<Int>] = []
+        var placeMatches: [Range<Int>] = []
         for i in 0 ..< n where infos[i].isCapitalised || infos[i].flags & NERFeatureExtractor.flagHasDigit != 0 {
             var node: Int32 = 0
             var longest = (0, 0, 0, 0, 0, 0, 0, 0)
             var j = i
-            var countryEnd = i
+            var placeEnd = i
             while j < n, let next = child(node, infos[j]) {
                 node = next
                 j += 1
-                if endsCountry[Int(node)] { countryEnd = j }
+                if endsKnownPlace[Int(node)] { placeEnd = j }
                 let types = nodeTypes[Int(node)]
                 if types != 0 {
                     withUnsafeMutableBytes(of: &longest) { raw in
@@ -169,7 +169,7 @@ public final class NERGazetteer: Sendable {
                 }
             }
             guard j > i else { continue }
-            if countryEnd > i && countryMatches.last.map({ $0.upperBound <= i }) ?? true { countryMatches.append(i ..< countryEnd) }
+            if placeEnd > i && placeMatches.last.map({ $0.upperBound <= i }) ?? true { placeMatches.append(i ..< placeEnd) }
             withUnsafeBytes(of: longest) { rawLongest in
                 let l = rawLongest.baseAddress!.assumingMemoryBound(to: Int.self)
                 withUnsafeMutableBytes(of: &coveredUntil) { rawCovered in
@@ -189,20 +189,20 @@ public final class NERGazetteer: Sendable {
                 }
             }
         }
-        if !countryMatches.isEmpty { markCountries(countryMatches, infos) }
+        if !placeMatches.isEmpty { markKnownPlaces(placeMatches, infos) }
     }
 
-    /// Marks ``NERTokenInfo/country`` for the country matches that stand alone (see ``annotate(_:)``).
-    private func markCountries(_ matches: [Range<Int>], _ infos: UnsafeMutableBufferPointer<NERTokenInfo>) {
+    /// Marks ``NERTokenInfo/knownPlace`` for the known places' matches that stand alone (see ``annotate(_:)``).
+    private func markKnownPlaces(_ matches: [Range<Int>], _ infos: UnsafeMutableBufferPointer<NERTokenInfo>) {
         NERFeatureExtractor.forEachCapitalisedRun(UnsafeBufferPointer(infos)) { run in
             for match in matches where match.upperBound == run.upperBound
                 && (match.lowerBound == run.lowerBound || match.lowerBound == 1 && run.lowerBound == 0 && infos[0].gazetteer == 0) {
                 if match.count == 1 {
-                    infos[match.lowerBound].country = 4
+                    infos[match.lowerBound].knownPlace = 4
                 } else {
-                    infos[match.lowerBound].country = 1
-                    for k in match.dropFirst().dropLast() { infos[k].country = 2 }
-                    infos[match.upperBound - 1].country = 3
+                    infos[match.lowerBound].knownPlace = 1
+                    for k in match.dropFirst().dropLast() { infos[k].knownPlace = 2 }
+                    infos[match.upperBound - 1].knownPlace = 3
                 }
             }
         }
@@ -271,17 +271,21 @@ public final class NERGazetteer: Sendable {
                 aliases.append((split, type, caseSensitive))
             }
         }
-        var countries: [[String]] = []
+        var countries: [Substring] = []
+        var townsAndRegions: [Substring] = []
         for row in try table("aliases.tsv", required: true) where row.count >= 3 {
             guard var type = types[row[0]] else { continue }
-            if Self.isCountryName(row) { countries.append(TSV.split(row[1], at: 0x20, keepingEmpty: false).map(String.init)) }
+            if Self.isCountryName(row) { countries.append(row[1]) }
+            if Self.isTownOrRegionName(row) { townsAndRegions.append(row[1]) }
             if row[2] == "DEMONYM" { type = .demonym }
             add(row[1], type, caseSensitive: row.count >= 4 && row[3].contains("case-sensitive"))
         }
+        var personNames: Set<Substring> = []
         for row in try table("name-lists.tsv", required: false) where row.count >= 2 {
             switch row[1] {
-            case "given": add(row[0], .givenName, caseSensitive: false)
-            case "surname": add(row[0], .surname, caseSensitive: false)
+            case "given", "surname":
+                add(row[0], row[1] == "given" ? .givenName : .surname, caseSensitive: false)
+                personNames.insert(row[0])
             case "place": add(row[0], .place, caseSensitive: false)
             case "organisation": add(row[0], .organization, caseSensitive: false)
             default: continue
@@ -306,17 +310,35 @@ public final class NERGazetteer: Sendable {
         for row in try table("manifest.tsv", required: false) where row.count >= 2 && row[0] == "version" {
             version = String(row[1])
         }
-        self.init(version: version, aliases: aliases, cues: cues, countries: countries)
+        let commonWords = Set(try NERCasingLexicon.bundledEnglishWords())
+        let knownPlaces = countries + townsAndRegions.filter {
+            !personNames.contains($0) && !commonWords.contains($0.lowercased())
+        }
+        self.init(
+            version: version, aliases: aliases, cues: cues,
+            knownPlaces: knownPlaces.map { TSV.split($0, at: 0x20, keepingEmpty: false).map(String.init) }
+        )
     }
 
     /// Whether an `aliases.tsv` row is a country's English name that decoding may tag as a place on its
     /// own: not marked ambiguous ("Georgia", "Jordan"), not an endonym from countryinfo ("Mann", "Thai"),
     /// and starting with a capital (not "the United States", whose "The" a tagger leaves out).
     static func isCountryName(_ row: [Substring]) -> Bool {
-        row.count >= 3 && row[0].hasPrefix("country:") && row[2] == "NAME"
-            && !(row.count >= 4 && row[3].contains("ambiguous"))
-            && !(row.count >= 5 && row[4].hasPrefix("countryinfo"))
-            && row[1].first?.isUppercase == true
+        row.count >= 3 && row[0].hasPrefix("country:") && !(row.count >= 4 && row[3].contains("ambiguous"))
+            && isEnglishName(row)
+    }
+
+    /// Whether an `aliases.tsv` row is a city's or a region's English name (as ``isCountryName(_:)``,
+    /// but "ambiguous" is allowed: for a capital it marks its use for the country's government, which
+    /// is still a place). ``init(directory:)`` also leaves out the names listed as given names or
+    /// surnames ("Paris", "Sydney", "Washington") and English words ("Male", "Downtown").
+    static func isTownOrRegionName(_ row: [Substring]) -> Bool {
+        row.count >= 3 && (row[0].hasPrefix("city:") || row[0].hasPrefix("region:")) && isEnglishName(row)
+    }
+
+    /// A `NAME` row not from countryinfo's endonyms, starting with a capital.
+    private static func isEnglishName(_ row: [Substring]) -> Bool {
+        row[2] == "NAME" && !(row.count >= 5 && row[4].hasPrefix("countryinfo")) && row[1].first?.isUppercase == true
     }
 
     /// The gazetteer of the knowledge base bundled with AssayAnalysis (`Resources/Knowledge`), loaded once.
