@@ -319,22 +319,22 @@ struct NERTokenScores {
     /// The previous-tag index of the sentence start.
     static let start = BILOUTag.count
 
-    /// The emission scores that leave a token only the place tag at its position in a country's name
-    /// (``NERTokenInfo/knownPlace`` 1 … 4: begin, inside, last, unit): every other tag is ruled out.
-    static let placeOnly: [(SIMD16<Int32>, Int32)] = BILOUPosition.allCases.map { position in
+    /// Per tag, the emission scores that leave a token only that tag (``NERTokenInfo/forcedTag``):
+    /// every other tag is ruled out.
+    static let onlyTag: [(SIMD16<Int32>, Int32)] = BILOUTag.all.map { tag in
         var scores = SIMD16<Int32>(repeating: ruledOut)
-        scores[Int(BILOUTag(position, .loc).rawValue)] = 0
-        return (scores, ruledOut)
+        if tag.rawValue < 16 { scores[Int(tag.rawValue)] = 0 }
+        return (scores, tag.rawValue == 16 ? 0 : ruledOut)
     }
     /// An emission score no path recovers from, yet far from Int32 and Float overflow when summed.
     static let ruledOut: Int32 = -(1 << 24)
 
     /// The emission scores of token `i`: its static rows plus, with a document memory, its history rows;
-    /// only the place tag for a country's name that stands alone (``placeOnly``).
+    /// only its tag for a known name that stands alone (``onlyTag``).
     @inline(__always)
     func emission(_ i: Int, _ weights: UnsafeRawPointer, _ exponents: UnsafePointer<UInt8>, _ scratch: UnsafeMutablePointer<UInt32>) -> (SIMD16<Int32>, Int32) {
-        let place = infos[i].knownPlace
-        if place != 0 { return Self.placeOnly[Int(place) - 1] }
+        let forced = infos[i].forcedTag
+        if forced != 0 { return Self.onlyTag[Int(forced)] }
         let staticCount = NERFeatureExtractor.staticFeatureCount
         var (e16, e17) = scoreRows(rows + i * staticCount, staticCount, weights, exponents)
         let history = memory?.history(for: infos[i]) ?? NERFeatureExtractor.noHistory

@@ -96,9 +96,9 @@ public struct NERTokenInfo: Sendable, Hashable {
     public var gazetteer: UInt32 = 0
     /// Gazetteer cue bits (``NERGazetteer/cueTitle`` …); filled by ``NERGazetteer/annotate(_:)``.
     public var cues: UInt8 = 0
-    /// The token's position (0 none, 1 begin, 2 inside, 3 last, 4 unit) in a country's name that stands
-    /// alone (``NERGazetteer/annotate(_:)``): decoding tags it a place.
-    public var knownPlace: UInt8 = 0
+    /// The tag (``BILOUTag/rawValue``) decoding must give the token, as part of a known place's or
+    /// person's name that stands alone (``NERGazetteer/annotate(_:)``); 0 leaves it to the model.
+    public var forcedTag: UInt8 = 0
 
     /// Whether the token starts with a capital letter or is all capitals.
     public var isCapitalised: Bool { flags & (NERFeatureExtractor.flagInitialUpper | NERFeatureExtractor.flagAllUpper) != 0 }

@@ -45,8 +45,9 @@ public final class NERGazetteer: Sendable {
     let nodeTypes: [UInt8]
     /// Case-folded token hash → cue bits (``cueTitle`` …).
     let cues: IntegerTable
-    /// Per trie node, whether a known place's name ends there (``init(version:aliases:cues:knownPlaces:)``).
-    let endsKnownPlace: [Bool]
+    /// Per trie node, the type of the known name that ends there, if one does
+    /// (``init(version:aliases:cues:knownPlaces:knownPersons:)``).
+    let knownNameType: [NERLabel?]
     /// Number of alias token sequences inserted.
     public let aliasCount: Int
     /// How many of them are given names, surnames or places (``NERFeatureSet/nameLists`` needs some).
@@ -62,10 +63,12 @@ public final class NERGazetteer: Sendable {
     public static let cueLocationBefore: UInt8 = 1 << 3
 
     /// Creates a gazetteer from alias token sequences with their types, single-token cues, and the names
-    /// of known places (which must also be aliases) that decoding tags as places when they stand alone.
+    /// of known places and persons (which must also be aliases) that decoding tags as such when they
+    /// stand alone (``annotate(_:)``).
     public init(
         version: String, aliases: [(tokens: [String], type: NERGazetteerType, caseSensitive: Bool)],
-        cues cueList: [(token: String, bits: UInt8)], knownPlaces: [[String]] = []
+        cues cueList: [(token: String, bits: UInt8)],
+        knownPlaces: [[String]] = [], knownPersons: [[String]] = []
     ) {
         precondition(NERGazetteerType.count <= 8, "trie nodes keep the types in 8 bits; annotate keeps 8 per token")
         let extractor = NERFeatureExtractor(hashBits: 16)
@@ -91,8 +94,8 @@ public final class NERGazetteer: Sendable {
             count += 1
             if alias.type.rawValue >= NERGazetteerType.knowledgeBaseCount { nameListCount += 1 }
         }
-        var endsKnownPlace = [Bool](repeating: false, count: nodeTypes.count)
-        for name in knownPlaces where !name.isEmpty {
+        var knownNameType = [NERLabel?](repeating: nil, count: nodeTypes.count)
+        for (name, label) in knownPlaces.map({ ($0, NERLabel.loc) }) + knownPersons.map({ ($0, .per) }) where !name.isEmpty {
             var node: Int32 = 0
             // The node `annotate` reaches for the name as written (see `child`).
             for token in name {
@@ -104,7 +107,7 @@ public final class NERGazetteer: Sendable {
                 }
                 node = child
             }
-            if node > 0 { endsKnownPlace[Int(node)] = true }
+            if node > 0 { knownNameType[Int(node)] = label }
         }
         var cues = IntegerTable(capacity: cueList.count)
         for (token, bits) in cueList {
@@ -114,7 +117,7 @@ public final class NERGazetteer: Sendable {
         self.version = version
         self.edges = edges
         self.nodeTypes = nodeTypes
-        self.endsKnownPlace = endsKnownPlace
+        self.knownNameType = knownNameType
         self.cues = cues
         self.aliasCount = count
         self.nameListCount = nameListCount
@@ -136,30 +139,31 @@ public final class NERGazetteer: Sendable {
     }
 
     /// Fills ``NERTokenInfo/gazetteer`` (3 bits per type: 0 none, 1 begin, 2 inside, 3 last, 4 unit),
-    /// ``NERTokenInfo/cues`` and ``NERTokenInfo/knownPlace`` of the tokens of one sentence.
+    /// ``NERTokenInfo/cues`` and ``NERTokenInfo/forcedTag`` of the tokens of one sentence.
     ///
-    /// A known place's name counts for ``NERTokenInfo/knownPlace`` only when it stands alone: it is a whole
-    /// run of capitalised words (``NERFeatureExtractor/capitalisedRuns(_:)``), or that run after a
-    /// sentence's first word that is no listed name ("In France", not "Kay Mann"), so "Bank of France"
-    /// and "China Daily" are left to the model.
+    /// A known name sets ``NERTokenInfo/forcedTag`` only when it stands alone. A place's name must be a
+    /// whole run of capitalised words (``NERFeatureExtractor/capitalisedRuns(_:)``), or that run after
+    /// a sentence's first word that is no listed name ("In France", not "Kay Mann"), so "Bank of France"
+    /// and "China Daily" are left to the model. A person's name may follow capitalised words (titles:
+    /// "President Xi Jinping") but no capitalised word may follow it ("Trump Tower", "Xi Jinping Thought").
     public func annotate(_ infos: UnsafeMutableBufferPointer<NERTokenInfo>) {
         let n = infos.count
         var coveredUntil = (0, 0, 0, 0, 0, 0, 0, 0)
         for i in 0 ..< n {
             infos[i].cues = UInt8(truncatingIfNeeded: cues.value(for: Self.nonZero(infos[i].word)) ?? 0)
             infos[i].gazetteer = 0
-            infos[i].knownPlace = 0
+            infos[i].forcedTag = 0
         }
-        var placeMatches: [Range<Int>] = []
+        var knownNames: [(range: Range<Int>, label: NERLabel)] = []
         for i in 0 ..< n where infos[i].isCapitalised || infos[i].flags & NERFeatureExtractor.flagHasDigit != 0 {
             var node: Int32 = 0
             var longest = (0, 0, 0, 0, 0, 0, 0, 0)
             var j = i
-            var placeEnd = i
+            var known: (end: Int, label: NERLabel)?
             while j < n, let next = child(node, infos[j]) {
                 node = next
                 j += 1
-                if endsKnownPlace[Int(node)] { placeEnd = j }
+                if let label = knownNameType[Int(node)] { known = (j, label) }
                 let types = nodeTypes[Int(node)]
                 if types != 0 {
                     withUnsafeMutableBytes(of: &longest) { raw in
@@ -169,7 +173,7 @@ public final class NERGazetteer: Sendable {
                 }
             }
             guard j > i else { continue }
-            if placeEnd > i && placeMatches.last.map({ $0.upperBound <= i }) ?? true { placeMatches.append(i ..< placeEnd) }
+            if let known, knownNames.last.map({ $0.range.upperBound <= i }) ?? true { knownNames.append((i ..< known.end, known.label)) }
             withUnsafeBytes(of: longest) { rawLongest in
                 let l = rawLongest.baseAddress!.assumingMemoryBound(to: Int.self)
                 withUnsafeMutableBytes(of: &coveredUntil) { rawCovered in
@@ -189,20 +193,26 @@ public final class NERGazetteer: Sendable {
                 }
             }
         }
-        if !placeMatches.isEmpty { markKnownPlaces(placeMatches, infos) }
+        if !knownNames.isEmpty { forceKnownNames(knownNames, infos) }
     }
 
-    /// Marks ``NERTokenInfo/knownPlace`` for the known places' matches that stand alone (see ``annotate(_:)``).
-    private func markKnownPlaces(_ matches: [Range<Int>], _ infos: UnsafeMutableBufferPointer<NERTokenInfo>) {
+    /// Sets ``NERTokenInfo/forcedTag`` for the known names that stand alone (see ``annotate(_:)``).
+    private func forceKnownNames(_ names: [(range: Range<Int>, label: NERLabel)], _ infos: UnsafeMutableBufferPointer<NERTokenInfo>) {
         NERFeatureExtractor.forEachCapitalisedRun(UnsafeBufferPointer(infos)) { run in
-            for match in matches where match.upperBound == run.upperBound
-                && (match.lowerBound == run.lowerBound || match.lowerBound == 1 && run.lowerBound == 0 && infos[0].gazetteer == 0) {
-                if match.count == 1 {
-                    infos[match.lowerBound].knownPlace = 4
-                } else {
-                    infos[match.lowerBound].knownPlace = 1
-                    for k in match.dropFirst().dropLast() { infos[k].knownPlace = 2 }
-                    infos[match.upperBound - 1].knownPlace = 3
+            for (match, label) in names where run.contains(match.lowerBound) {
+                let standsAlone: Bool
+                switch label {
+                case .loc:
+                    standsAlone = match.upperBound == run.upperBound
+                        && (match.lowerBound == run.lowerBound || match.lowerBound == 1 && run.lowerBound == 0 && infos[0].gazetteer == 0)
+                default:
+                    standsAlone = match.upperBound == infos.count || !infos[match.upperBound].isCapitalised
+                }
+                guard standsAlone else { continue }
+                for k in match {
+                    let position: BILOUPosition = match.count == 1 ? .unit
+                        : k == match.lowerBound ? .begin : k == match.upperBound - 1 ? .last : .inside
+                    infos[k].forcedTag = BILOUTag(position, label).rawValue
                 }
             }
         }
@@ -273,10 +283,12 @@ public final class NERGazetteer: Sendable {
         }
         var countries: [Substring] = []
         var townsAndRegions: [Substring] = []
+        var persons: [Substring] = []
         for row in try table("aliases.tsv", required: true) where row.count >= 3 {
             guard var type = types[row[0]] else { continue }
             if Self.isCountryName(row) { countries.append(row[1]) }
             if Self.isTownOrRegionName(row) { townsAndRegions.append(row[1]) }
+            if Self.isPersonName(row) { persons.append(row[1]) }
             if row[2] == "DEMONYM" { type = .demonym }
             add(row[1], type, caseSensitive: row.count >= 4 && row[3].contains("case-sensitive"))
         }
@@ -314,9 +326,10 @@ public final class NERGazetteer: Sendable {
         let knownPlaces = countries + townsAndRegions.filter {
             !personNames.contains($0) && !commonWords.contains($0.lowercased())
         }
+        func tokens(_ name: Substring) -> [String] { TSV.split(name, at: 0x20, keepingEmpty: false).map(String.init) }
         self.init(
             version: version, aliases: aliases, cues: cues,
-            knownPlaces: knownPlaces.map { TSV.split($0, at: 0x20, keepingEmpty: false).map(String.init) }
+            knownPlaces: knownPlaces.map(tokens), knownPersons: persons.map(tokens)
         )
     }
 
@@ -334,6 +347,13 @@ public final class NERGazetteer: Sendable {
     /// surnames ("Paris", "Sydney", "Washington") and English words ("Male", "Downtown").
     static func isTownOrRegionName(_ row: [Substring]) -> Bool {
         row.count >= 3 && (row[0].hasPrefix("city:") || row[0].hasPrefix("region:")) && isEnglishName(row)
+    }
+
+    /// Whether an `aliases.tsv` row is a person's name or surname ("Xi Jinping", "Biden") not marked
+    /// ambiguous, starting with a capital.
+    static func isPersonName(_ row: [Substring]) -> Bool {
+        row.count >= 3 && row[0].hasPrefix("person:") && (row[2] == "NAME" || row[2] == "PARTIAL")
+            && !(row.count >= 4 && row[3].contains("ambiguous")) && row[1].first?.isUppercase == true
     }
 
     /// A `NAME` row not from countryinfo's endonyms, starting with a capital.
