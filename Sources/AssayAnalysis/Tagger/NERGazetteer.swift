@@ -46,7 +46,7 @@ public final class NERGazetteer: Sendable {
     /// Case-folded token hash → cue bits (``cueTitle`` …).
     let cues: IntegerTable
     /// Per trie node, the type of the known name that ends there, if one does
-    /// (``init(version:aliases:cues:knownPlaces:knownPersons:)``).
+    /// (``init(version:aliases:cues:knownPlaces:knownPersons:knownOrganizations:)``).
     let knownNameType: [NERLabel?]
     /// Number of alias token sequences inserted.
     public let aliasCount: Int
@@ -63,12 +63,12 @@ public final class NERGazetteer: Sendable {
     public static let cueLocationBefore: UInt8 = 1 << 3
 
     /// Creates a gazetteer from alias token sequences with their types, single-token cues, and the names
-    /// of known places and persons (which must also be aliases) that decoding tags as such when they
-    /// stand alone (``annotate(_:)``).
+    /// of known places, persons and organisations (which must also be aliases) that decoding tags as
+    /// such when they stand alone (``annotate(_:)``).
     public init(
         version: String, aliases: [(tokens: [String], type: NERGazetteerType, caseSensitive: Bool)],
         cues cueList: [(token: String, bits: UInt8)],
-        knownPlaces: [[String]] = [], knownPersons: [[String]] = []
+        knownPlaces: [[String]] = [], knownPersons: [[String]] = [], knownOrganizations: [[String]] = []
     ) {
         precondition(NERGazetteerType.count <= 8, "trie nodes keep the types in 8 bits; annotate keeps 8 per token")
         let extractor = NERFeatureExtractor(hashBits: 16)
@@ -95,7 +95,9 @@ public final class NERGazetteer: Sendable {
             if alias.type.rawValue >= NERGazetteerType.knowledgeBaseCount { nameListCount += 1 }
         }
         var knownNameType = [NERLabel?](repeating: nil, count: nodeTypes.count)
-        for (name, label) in knownPlaces.map({ ($0, NERLabel.loc) }) + knownPersons.map({ ($0, .per) }) where !name.isEmpty {
+        let knownNames = knownPlaces.map { ($0, NERLabel.loc) } + knownPersons.map { ($0, .per) }
+            + knownOrganizations.map { ($0, .org) }
+        for (name, label) in knownNames where !name.isEmpty {
             var node: Int32 = 0
             // The node `annotate` reaches for the name as written (see `child`).
             for token in name {
@@ -141,11 +143,12 @@ public final class NERGazetteer: Sendable {
     /// Fills ``NERTokenInfo/gazetteer`` (3 bits per type: 0 none, 1 begin, 2 inside, 3 last, 4 unit),
     /// ``NERTokenInfo/cues`` and ``NERTokenInfo/forcedTag`` of the tokens of one sentence.
     ///
-    /// A known name sets ``NERTokenInfo/forcedTag`` only when it stands alone. A place's name must be a
-    /// whole run of capitalised words (``NERFeatureExtractor/capitalisedRuns(_:)``), or that run after
-    /// a sentence's first word that is no listed name ("In France", not "Kay Mann"), so "Bank of France"
-    /// and "China Daily" are left to the model. A person's name may follow capitalised words (titles:
-    /// "President Xi Jinping") but no capitalised word may follow it ("Trump Tower", "Xi Jinping Thought").
+    /// A known name sets ``NERTokenInfo/forcedTag`` only when it stands alone. A place's or an
+    /// organisation's name must be a whole run of capitalised words
+    /// (``NERFeatureExtractor/capitalisedRuns(_:)``), or that run after a sentence's first word that is
+    /// no listed name ("In France", not "Kay Mann"), so "Bank of France" and "China Daily" are left to
+    /// the model. A person's name may follow capitalised words (titles: "President Xi Jinping") but no
+    /// capitalised word may follow it ("Trump Tower", "Xi Jinping Thought").
     public func annotate(_ infos: UnsafeMutableBufferPointer<NERTokenInfo>) {
         let n = infos.count
         var coveredUntil = (0, 0, 0, 0, 0, 0, 0, 0)
@@ -201,12 +204,11 @@ public final class NERGazetteer: Sendable {
         NERFeatureExtractor.forEachCapitalisedRun(UnsafeBufferPointer(infos)) { run in
             for (match, label) in names where run.contains(match.lowerBound) {
                 let standsAlone: Bool
-                switch label {
-                case .loc:
+                if label == .per {
+                    standsAlone = match.upperBound == infos.count || !infos[match.upperBound].isCapitalised
+                } else {
                     standsAlone = match.upperBound == run.upperBound
                         && (match.lowerBound == run.lowerBound || match.lowerBound == 1 && run.lowerBound == 0 && infos[0].gazetteer == 0)
-                default:
-                    standsAlone = match.upperBound == infos.count || !infos[match.upperBound].isCapitalised
                 }
                 guard standsAlone else { continue }
                 for k in match {
@@ -284,21 +286,29 @@ public final class NERGazetteer: Sendable {
         var countries: [Substring] = []
         var townsAndRegions: [Substring] = []
         var persons: [Substring] = []
+        var organizations: [Substring] = []
         for row in try table("aliases.tsv", required: true) where row.count >= 3 {
             guard var type = types[row[0]] else { continue }
             if Self.isCountryName(row) { countries.append(row[1]) }
             if Self.isTownOrRegionName(row) { townsAndRegions.append(row[1]) }
             if Self.isPersonName(row) { persons.append(row[1]) }
+            if Self.isOrganizationName(row) { organizations.append(row[1]) }
             if row[2] == "DEMONYM" { type = .demonym }
             add(row[1], type, caseSensitive: row.count >= 4 && row[3].contains("case-sensitive"))
         }
-        var personNames: Set<Substring> = []
+        // The towns, regions and organisations that the name lists or the English word list also have
+        // are left to the model; only these few hundred names are looked up.
+        let candidates = Set(townsAndRegions + organizations)
+        var listedNames: Set<Substring> = []
+        var listedPlaces: Set<Substring> = []
         for row in try table("name-lists.tsv", required: false) where row.count >= 2 {
             switch row[1] {
             case "given", "surname":
                 add(row[0], row[1] == "given" ? .givenName : .surname, caseSensitive: false)
-                personNames.insert(row[0])
-            case "place": add(row[0], .place, caseSensitive: false)
+                if candidates.contains(row[0]) { listedNames.insert(row[0]) }
+            case "place":
+                add(row[0], .place, caseSensitive: false)
+                if candidates.contains(row[0]) { listedPlaces.insert(row[0]) }
             case "organisation": add(row[0], .organization, caseSensitive: false)
             default: continue
             }
@@ -322,14 +332,15 @@ public final class NERGazetteer: Sendable {
         for row in try table("manifest.tsv", required: false) where row.count >= 2 && row[0] == "version" {
             version = String(row[1])
         }
-        let commonWords = Set(try NERCasingLexicon.bundledEnglishWords())
-        let knownPlaces = countries + townsAndRegions.filter {
-            !personNames.contains($0) && !commonWords.contains($0.lowercased())
-        }
+        let commonWords = try NERCasingLexicon.bundledEnglishWords(among: Set(candidates.map { Substring($0.lowercased()) }))
+        func isOtherwiseUsed(_ name: Substring) -> Bool { listedNames.contains(name) || commonWords.contains(Substring(name.lowercased())) }
+        let knownPlaces = countries + townsAndRegions.filter { !isOtherwiseUsed($0) }
+        let knownOrganizations = organizations.filter { !isOtherwiseUsed($0) && !listedPlaces.contains($0) }
         func tokens(_ name: Substring) -> [String] { TSV.split(name, at: 0x20, keepingEmpty: false).map(String.init) }
         self.init(
             version: version, aliases: aliases, cues: cues,
-            knownPlaces: knownPlaces.map(tokens), knownPersons: persons.map(tokens)
+            knownPlaces: knownPlaces.map(tokens), knownPersons: persons.map(tokens),
+            knownOrganizations: knownOrganizations.map(tokens)
         )
     }
 
@@ -353,6 +364,14 @@ public final class NERGazetteer: Sendable {
     /// ambiguous, starting with a capital.
     static func isPersonName(_ row: [Substring]) -> Bool {
         row.count >= 3 && row[0].hasPrefix("person:") && (row[2] == "NAME" || row[2] == "PARTIAL")
+            && !(row.count >= 4 && row[3].contains("ambiguous")) && row[1].first?.isUppercase == true
+    }
+
+    /// Whether an `aliases.tsv` row is an organisation's name or abbreviation ("OPEC", "EU") not marked
+    /// ambiguous, starting with a capital. ``init(directory:)`` also leaves out the names that
+    /// `name-lists.tsv` lists as persons or places ("Rio Tinto", "Maersk") and English words ("Intel").
+    static func isOrganizationName(_ row: [Substring]) -> Bool {
+        row.count >= 3 && row[0].hasPrefix("org:") && (row[2] == "NAME" || row[2] == "ABBREVIATION")
             && !(row.count >= 4 && row[3].contains("ambiguous")) && row[1].first?.isUppercase == true
     }
 

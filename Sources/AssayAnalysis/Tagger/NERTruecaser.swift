@@ -76,11 +76,21 @@ public struct NERCasingLexicon: Sendable, Equatable {
     /// 63,849 words of two or more small letters of Debian's `wamerican` 2020.12.07, SCOWL; licence
     /// in docs/SOURCES.md), one per line.
     public static func bundledEnglishWords() throws(NERModelError) -> [String] {
+        try bundledEnglishWordList().map(String.init)
+    }
+
+    /// The words of `words` that the bundled English word list has (a cheaper test than a set of the
+    /// whole list when only a few words are asked about).
+    static func bundledEnglishWords(among words: Set<Substring>) throws(NERModelError) -> Set<Substring> {
+        Set(try bundledEnglishWordList().filter { words.contains($0) })
+    }
+
+    private static func bundledEnglishWordList() throws(NERModelError) -> [Substring] {
         guard let url = Bundle.module.url(forResource: "english-words", withExtension: "txt", subdirectory: "Model") else {
             throw NERModelError.resourceNotFound("Model/english-words.txt")
         }
         do {
-            return TSV.lines(String(decoding: try Data(contentsOf: url), as: UTF8.self)).map(String.init)
+            return TSV.lines(String(decoding: try Data(contentsOf: url), as: UTF8.self))
         } catch {
             throw NERModelError.unreadable(path: url.path, reason: fileReadReason(error, path: url.path))
         }
