@@ -330,14 +330,17 @@ struct NERTokenScores {
     static let ruledOut: Int32 = -(1 << 24)
 
     /// The emission scores of token `i`: its static rows plus, with a document memory, its history rows;
-    /// only its tag for a known name that stands alone (``onlyTag``).
+    /// only its tag for a known name that stands alone (``onlyTag``), unless the document has already
+    /// given the word another type.
     @inline(__always)
     func emission(_ i: Int, _ weights: UnsafeRawPointer, _ exponents: UnsafePointer<UInt8>, _ scratch: UnsafeMutablePointer<UInt32>) -> (SIMD16<Int32>, Int32) {
+        let history = memory?.history(for: infos[i]) ?? NERFeatureExtractor.noHistory
         let forced = infos[i].forcedTag
-        if forced != 0 { return Self.onlyTag[Int(forced)] }
+        // A name the document has already given another type ("Ricardo Lagos … Lagos said") is left to
+        // the model.
+        if forced != 0 && (history >= 4 || history == (forced - 1) / 4) { return Self.onlyTag[Int(forced)] }
         let staticCount = NERFeatureExtractor.staticFeatureCount
         var (e16, e17) = scoreRows(rows + i * staticCount, staticCount, weights, exponents)
-        let history = memory?.history(for: infos[i]) ?? NERFeatureExtractor.noHistory
         let h = model.extractor.historyRows(info: infos[i], history: history, into: scratch)
         if h > 0 {
             let (h16, h17) = scoreRows(UnsafePointer(scratch), h, weights, exponents)

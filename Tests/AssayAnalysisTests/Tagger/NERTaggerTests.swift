@@ -766,6 +766,12 @@ struct NERModelTests {
         #expect(model.tag(["Russia", "'s", "foreign", "ministry", "said", "."])[0] == "B-LOC")
         #expect(model.tag(["Beijing", "said", "it", "would", "respond", "to", "the", "sanctions", "."])[0] == "B-LOC")
         #expect(model.tag(["Tokyo", "will", "host", "the", "summit", "in", "March", "."])[0] == "B-LOC")
+        // A name the document has already given another type is left to the model.
+        let lagos = model.tagDocument([
+            ["Chilean", "President", "Ricardo", "Lagos", "won", "the", "vote", "."], ["Lagos", "said", "the", "result", "was", "clear", "."],
+        ])
+        #expect(lagos[0][2 ... 3] == ["B-PER", "I-PER"] && lagos[1][0] == "B-PER")
+        #expect(model.tag(["Lagos", "said", "the", "result", "was", "clear", "."])[0] == "B-LOC")
         // UNER's web text often tags the EU a place; news calls it an organisation.
         #expect(model.tag("Right now that seems to be the US , EU , and IAEA .".split(separator: " ").map(String.init))[9] == "B-ORG")
         // Before, the tagger found neither name in the example the product was designed around.
