@@ -48,6 +48,9 @@ public final class NERGazetteer: Sendable {
     /// Per trie node, the type of the known name that ends there, if one does
     /// (``init(version:aliases:cues:knownPlaces:knownPersons:knownOrganizations:)``).
     let knownNameType: [NERLabel?]
+    /// Per trie node, whether a country's name ends there, ambiguous ones included ("Georgia"): in a
+    /// results line a team so named is a country's (``annotate(_:)``).
+    let endsCountryName: [Bool]
     /// Number of alias token sequences inserted.
     public let aliasCount: Int
     /// How many of them are given names, surnames or places (``NERFeatureSet/nameLists`` needs some).
@@ -62,13 +65,15 @@ public final class NERGazetteer: Sendable {
     /// A word that precedes a location ("in", "near", "across").
     public static let cueLocationBefore: UInt8 = 1 << 3
 
-    /// Creates a gazetteer from alias token sequences with their types, single-token cues, and the names
-    /// of known places, persons and organisations (which must also be aliases) that decoding tags as
-    /// such when they stand alone (``annotate(_:)``).
+    /// Creates a gazetteer from alias token sequences with their types, single-token cues, the names
+    /// of known places, persons and organisations that decoding tags as such when they stand alone, and
+    /// the names of countries, which a results line's team may be (``annotate(_:)``; every name must
+    /// also be an alias).
     public init(
         version: String, aliases: [(tokens: [String], type: NERGazetteerType, caseSensitive: Bool)],
         cues cueList: [(token: String, bits: UInt8)],
-        knownPlaces: [[String]] = [], knownPersons: [[String]] = [], knownOrganizations: [[String]] = []
+        knownPlaces: [[String]] = [], knownPersons: [[String]] = [], knownOrganizations: [[String]] = [],
+        countryNames: [[String]] = []
     ) {
         precondition(NERGazetteerType.count <= 8, "trie nodes keep the types in 8 bits; annotate keeps 8 per token")
         let extractor = NERFeatureExtractor(hashBits: 16)
@@ -94,22 +99,26 @@ public final class NERGazetteer: Sendable {
             count += 1
             if alias.type.rawValue >= NERGazetteerType.knowledgeBaseCount { nameListCount += 1 }
         }
-        var knownNameType = [NERLabel?](repeating: nil, count: nodeTypes.count)
-        let knownNames = knownPlaces.map { ($0, NERLabel.loc) } + knownPersons.map { ($0, .per) }
-            + knownOrganizations.map { ($0, .org) }
-        for (name, label) in knownNames where !name.isEmpty {
+        /// The node `annotate` reaches for a name as written (see `child`), if the trie has it.
+        func end(of name: [String]) -> Int? {
             var node: Int32 = 0
-            // The node `annotate` reaches for the name as written (see `child`).
             for token in name {
                 let info = extractor.info(for: token)
                 guard let child = edges.value(for: Self.nonZero(Self.edgeKey(node, info.word)))
-                    ?? edges.value(for: Self.nonZero(Self.edgeKey(node, info.exact))) else {
-                    node = -1
-                    break
-                }
+                    ?? edges.value(for: Self.nonZero(Self.edgeKey(node, info.exact))) else { return nil }
                 node = child
             }
-            if node > 0 { knownNameType[Int(node)] = label }
+            return node > 0 ? Int(node) : nil
+        }
+        var knownNameType = [NERLabel?](repeating: nil, count: nodeTypes.count)
+        let knownNames = knownPlaces.map { ($0, NERLabel.loc) } + knownPersons.map { ($0, .per) }
+            + knownOrganizations.map { ($0, .org) }
+        for (name, label) in knownNames {
+            if let node = end(of: name) { knownNameType[node] = label }
+        }
+        var endsCountryName = [Bool](repeating: false, count: nodeTypes.count)
+        for name in countryNames {
+            if let node = end(of: name) { endsCountryName[node] = true }
         }
         var cues = IntegerTable(capacity: cueList.count)
         for (token, bits) in cueList {
@@ -120,6 +129,7 @@ public final class NERGazetteer: Sendable {
         self.edges = edges
         self.nodeTypes = nodeTypes
         self.knownNameType = knownNameType
+        self.endsCountryName = endsCountryName
         self.cues = cues
         self.aliasCount = count
         self.nameListCount = nameListCount
@@ -149,6 +159,10 @@ public final class NERGazetteer: Sendable {
     /// no listed name ("In France", not "Kay Mann"), so "Bank of France" and "China Daily" are left to
     /// the model. A person's name may follow capitalised words (titles: "President Xi Jinping") but no
     /// capitalised word may follow it ("Trump Tower", "Xi Jinping Thought").
+    ///
+    /// In a sports results line (``resultLineTeams(_:)``: "Leeds 0 Manchester United 1", "Barcelona 15 10
+    /// 4 1 33 13 34") each team is forced instead: a place when it is a country's name ("Japan 2 Syria
+    /// 1": national teams, as newswire annotates them), otherwise an organisation (the club).
     public func annotate(_ infos: UnsafeMutableBufferPointer<NERTokenInfo>) {
         let n = infos.count
         var coveredUntil = (0, 0, 0, 0, 0, 0, 0, 0)
@@ -158,15 +172,18 @@ public final class NERGazetteer: Sendable {
             infos[i].forcedTag = 0
         }
         var knownNames: [(range: Range<Int>, label: NERLabel)] = []
+        var countries: [Range<Int>] = []
         for i in 0 ..< n where infos[i].isCapitalised || infos[i].flags & NERFeatureExtractor.flagHasDigit != 0 {
             var node: Int32 = 0
             var longest = (0, 0, 0, 0, 0, 0, 0, 0)
             var j = i
             var known: (end: Int, label: NERLabel)?
+            var countryEnd = i
             while j < n, let next = child(node, infos[j]) {
                 node = next
                 j += 1
                 if let label = knownNameType[Int(node)] { known = (j, label) }
+                if endsCountryName[Int(node)] { countryEnd = j }
                 let types = nodeTypes[Int(node)]
                 if types != 0 {
                     withUnsafeMutableBytes(of: &longest) { raw in
@@ -177,6 +194,7 @@ public final class NERGazetteer: Sendable {
             }
             guard j > i else { continue }
             if let known, knownNames.last.map({ $0.range.upperBound <= i }) ?? true { knownNames.append((i ..< known.end, known.label)) }
+            if countryEnd > i { countries.append(i ..< countryEnd) }
             withUnsafeBytes(of: longest) { rawLongest in
                 let l = rawLongest.baseAddress!.assumingMemoryBound(to: Int.self)
                 withUnsafeMutableBytes(of: &coveredUntil) { rawCovered in
@@ -196,7 +214,56 @@ public final class NERGazetteer: Sendable {
                 }
             }
         }
-        if !knownNames.isEmpty { forceKnownNames(knownNames, infos) }
+        if let teams = Self.resultLineTeams(UnsafeBufferPointer(infos)) {
+            for team in teams { Self.force(team, countries.contains(team) ? .loc : .org, infos) }
+        } else if !knownNames.isEmpty {
+            forceKnownNames(knownNames, infos)
+        }
+    }
+
+    /// The teams of a sports results line, or `nil` for any other sentence: two capitalised runs each
+    /// followed by a score of up to three digits ("Leeds 0 Manchester United 1"), or one run followed
+    /// directly by three or more figures and nothing else ("Barcelona 15 10 4 1 33 13 34", "Chicago 13
+    /// 2 .867 -"), with at most punctuation after them. Each run must hold a name the gazetteer lists, and a
+    /// run of two or more words that starts with a listed given name is a person ("Tom Lehman 69 66
+    /// 67"): then the line is no results line.
+    static func resultLineTeams(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>]? {
+        let runs = NERFeatureExtractor.capitalisedRuns(infos)
+        guard let first = runs.first, first.lowerBound == 0, runs.count <= 2 else { return nil }
+        let letters = NERFeatureExtractor.flagHasLower | NERFeatureExtractor.flagInitialUpper | NERFeatureExtractor.flagAllUpper
+        func isFigure(_ i: Int) -> Bool { infos[i].flags & NERFeatureExtractor.flagHasDigit != 0 && infos[i].flags & letters == 0 }
+        func isScore(_ i: Int) -> Bool {
+            isFigure(i) && infos[i].length <= 3
+                && infos[i].flags & (NERFeatureExtractor.flagHasHyphen | NERFeatureExtractor.flagHasPeriod | NERFeatureExtractor.flagNonASCII) == 0
+        }
+        func isPunctuation(_ i: Int) -> Bool { infos[i].flags & NERFeatureExtractor.flagNoAlphanumeric != 0 }
+        func isPerson(_ run: Range<Int>) -> Bool {
+            run.count >= 2 && NERFeatureExtractor.listPosition(infos[run.lowerBound], .givenName) == 4
+        }
+        // Every team has a listed name in it ("Leeds", "Manchester United", "Aston Villa"), unlike the
+        // runs of a title-case line ("Chapter 1 Part 2").
+        func hasListedName(_ run: Range<Int>) -> Bool { run.contains { infos[$0].gazetteer != 0 } }
+        guard !runs.contains(where: isPerson), runs.allSatisfy(hasListedName) else { return nil }
+        if runs.count == 2 {
+            let second = runs[1]
+            guard first.upperBound + 1 == second.lowerBound, isScore(first.upperBound),
+                  second.upperBound < infos.count, isScore(second.upperBound),
+                  (second.upperBound + 1 ..< infos.count).allSatisfy(isPunctuation) else { return nil }
+            return runs
+        }
+        let rest = first.upperBound ..< infos.count
+        guard !rest.isEmpty, isFigure(rest.lowerBound), rest.allSatisfy({ isFigure($0) || isPunctuation($0) }),
+              rest.filter(isFigure).count >= 3 else { return nil }
+        return runs
+    }
+
+    /// Sets ``NERTokenInfo/forcedTag`` of the tokens of `range` to the BILOU tags of one `label` name.
+    private static func force(_ range: Range<Int>, _ label: NERLabel, _ infos: UnsafeMutableBufferPointer<NERTokenInfo>) {
+        for k in range {
+            let position: BILOUPosition = range.count == 1 ? .unit
+                : k == range.lowerBound ? .begin : k == range.upperBound - 1 ? .last : .inside
+            infos[k].forcedTag = BILOUTag(position, label).rawValue
+        }
     }
 
     /// Sets ``NERTokenInfo/forcedTag`` for the known names that stand alone (see ``annotate(_:)``).
@@ -210,12 +277,7 @@ public final class NERGazetteer: Sendable {
                     standsAlone = match.upperBound == run.upperBound
                         && (match.lowerBound == run.lowerBound || match.lowerBound == 1 && run.lowerBound == 0 && infos[0].gazetteer == 0)
                 }
-                guard standsAlone else { continue }
-                for k in match {
-                    let position: BILOUPosition = match.count == 1 ? .unit
-                        : k == match.lowerBound ? .begin : k == match.upperBound - 1 ? .last : .inside
-                    infos[k].forcedTag = BILOUTag(position, label).rawValue
-                }
+                if standsAlone { Self.force(match, label, infos) }
             }
         }
     }
@@ -286,10 +348,12 @@ public final class NERGazetteer: Sendable {
         var countries: [Substring] = []
         var townsAndRegions: [Substring] = []
         var persons: [Substring] = []
+        var countryNames: [Substring] = []
         var organizations: [Substring] = []
         for row in try table("aliases.tsv", required: true) where row.count >= 3 {
             guard var type = types[row[0]] else { continue }
             if Self.isCountryName(row) { countries.append(row[1]) }
+            if row[0].hasPrefix("country:") && row[2] == "NAME" && row[1].first?.isUppercase == true { countryNames.append(row[1]) }
             if Self.isTownOrRegionName(row) { townsAndRegions.append(row[1]) }
             if Self.isPersonName(row) { persons.append(row[1]) }
             if Self.isOrganizationName(row) { organizations.append(row[1]) }
@@ -340,7 +404,7 @@ public final class NERGazetteer: Sendable {
         self.init(
             version: version, aliases: aliases, cues: cues,
             knownPlaces: knownPlaces.map(tokens), knownPersons: persons.map(tokens),
-            knownOrganizations: knownOrganizations.map(tokens)
+            knownOrganizations: knownOrganizations.map(tokens), countryNames: countryNames.map(tokens)
         )
     }
 

@@ -306,6 +306,35 @@ struct NERGazetteerTests {
         #expect(persons("a trump card") == "- - -")
     }
 
+    @Test func theTeamsOfAResultsLineAreClubsOrCountries() {
+        let gazetteer = NERGazetteer(
+            version: "t",
+            aliases: [
+                (["Arsenal"], .organization, false), (["Derby"], .place, false), (["Manchester"], .place, false),
+                (["Japan"], .location, false), (["Georgia"], .location, false), (["Syria"], .location, false),
+                (["Tom"], .givenName, false), (["Lehman"], .surname, false), (["Chicago"], .location, false),
+            ],
+            cues: [], knownPlaces: [["Japan"], ["Syria"], ["Chicago"]], countryNames: [["Japan"], ["Georgia"], ["Syria"]]
+        )
+        func tags(_ sentence: String) -> String { Self.forcedTags(sentence, gazetteer) }
+        #expect(tags("Arsenal 2 Derby 2") == "U-ORG - U-ORG -")
+        #expect(tags("Manchester United 1 Derby 0 .") == "B-ORG L-ORG - U-ORG - -")
+        // National teams are their countries, as newswire annotates them (ambiguous names too).
+        #expect(tags("Japan 2 Syria 1") == "U-LOC - U-LOC -")
+        #expect(tags("Georgia 2 Arsenal 0") == "U-LOC - U-ORG -")
+        // Standings: one team, then its figures. A city's club is a club here.
+        #expect(tags("Chicago 13 2 .867 -") == "U-ORG - - - -")
+        #expect(tags("Arsenal 17 9 5 3 34 18 32") == "U-ORG - - - - - - -")
+        // Not results lines: a person's scores, too few figures, words after the scores, a title-case
+        // line without listed names, a label before the figures: nothing is forced.
+        #expect(tags("Tom Lehman 69 66 67") == "- - - - -")
+        #expect(tags("Arsenal 17 9") == "- - -")
+        #expect(tags("Arsenal 2 Derby 2 on Saturday") == "- - - - - -")
+        #expect(tags("Chapter 1 Part 2") == "- - - -")
+        #expect(tags("Arsenal : 8:00 - 5:00 8:00") == "- - - - - -")
+        #expect(tags("Japan 2 Syria 1000") == "U-LOC - U-LOC -")
+    }
+
     @Test func onlyUnambiguousKnownNamesAreTaggedOnTheirOwn() {
         func row(_ fields: String...) -> [Substring] { fields.map { Substring($0) } }
         #expect(NERGazetteer.isCountryName(row("country:IR", "Iran", "NAME", "", "iso-codes 4.15.0-1")))
@@ -772,6 +801,10 @@ struct NERModelTests {
         ])
         #expect(lagos[0][2 ... 3] == ["B-PER", "I-PER"] && lagos[1][0] == "B-PER")
         #expect(model.tag(["Lagos", "said", "the", "result", "was", "clear", "."])[0] == "B-LOC")
+        // Results lines: clubs are organisations, national teams places.
+        #expect(model.tag(["Leeds", "0", "Manchester", "United", "1"]) == ["B-ORG", "O", "B-ORG", "I-ORG", "O"])
+        #expect(model.tag(["Chelsea", "2", "Everton", "2"]) == ["B-ORG", "O", "B-ORG", "O"])
+        #expect(model.tag(["Georgia", "2", "Moldova", "0"]) == ["B-LOC", "O", "B-LOC", "O"])
         // UNER's web text often tags the EU a place; news calls it an organisation.
         #expect(model.tag("Right now that seems to be the US , EU , and IAEA .".split(separator: " ").map(String.init))[9] == "B-ORG")
         // Before, the tagger found neither name in the example the product was designed around.
