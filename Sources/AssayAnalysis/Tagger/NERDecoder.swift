@@ -169,6 +169,29 @@ struct NERDecoder {
         return (known, insideName && !NERFeatureExtractor.runConnectors.contains(info.word))
     }
 
+    /// Drops the forced tags (``NERTokenInfo/forcedTag``) of a known name whose every word the document
+    /// has already given another type ("Chilean President Ricardo Lagos won … Lagos said": Lagos, a
+    /// city, stays a person; "North Carolina" after "the North Carolina Religious Coalition"). A name
+    /// with a word not seen so, or seen with the name's type, is kept ("London Metal Exchange" after
+    /// "London"), and so is a firm one.
+    static func releaseContradictedNames(_ infos: inout [NERTokenInfo], _ memory: NERDocumentMemory) {
+        var start = 0
+        while start < infos.count {
+            guard let tag = BILOUTag(rawValue: infos[start].forcedTag), let label = tag.label,
+                  !infos[start].forcedTagIsFirm else { start += 1; continue }
+            var end = start + 1
+            if tag.position == .begin {
+                while end < infos.count, BILOUTag(rawValue: infos[end - 1].forcedTag)?.position != .last { end += 1 }
+            }
+            let contradicted = (start ..< end).allSatisfy { k in
+                let history = memory.history(for: infos[k])
+                return history < NERFeatureExtractor.outsideHistory && history != label.rawValue
+            }
+            if contradicted { for k in start ..< end { infos[k].forcedTag = 0 } }
+            start = end
+        }
+    }
+
     /// Adds the gazetteer annotations to `infos`.
     mutating func annotate() {
         if let gazetteer = model.gazetteer { infos.withUnsafeMutableBufferPointer { gazetteer.annotate($0) } }
@@ -183,6 +206,7 @@ struct NERDecoder {
         var spans: [NERSpan] = []
         defer { self.tags = tags }
         guard n > 0 else { return [] }
+        if let memory { Self.releaseContradictedNames(&infos, memory) }
         let staticCount = NERFeatureExtractor.staticFeatureCount
         var rows = self.rows
         self.rows = []
@@ -320,27 +344,26 @@ struct NERTokenScores {
     static let start = BILOUTag.count
 
     /// Per tag, the emission scores that leave a token only that tag (``NERTokenInfo/forcedTag``):
-    /// every other tag is ruled out.
+    /// every other tag is ruled out. Tags 0 ..< 16 sit in the vector, tag 16 (`U-MISC`) apart.
     static let onlyTag: [(SIMD16<Int32>, Int32)] = BILOUTag.all.map { tag in
         var scores = SIMD16<Int32>(repeating: ruledOut)
         if tag.rawValue < 16 { scores[Int(tag.rawValue)] = 0 }
-        return (scores, tag.rawValue == 16 ? 0 : ruledOut)
+        return (scores, tag.rawValue < 16 ? ruledOut : 0)
     }
-    /// An emission score no path recovers from, yet far from Int32 and Float overflow when summed.
-    static let ruledOut: Int32 = -(1 << 24)
+    /// An emission score no path recovers from: a token's score is at most 52 static and 6 dynamic or
+    /// transition rows of 127 × 2^``NERModel/maxExponent``, below 2^29 in size, and −2^30 plus that
+    /// still fits in Int32.
+    static let ruledOut: Int32 = -(1 << 30)
 
     /// The emission scores of token `i`: its static rows plus, with a document memory, its history rows;
-    /// only its tag for a known name that stands alone (``onlyTag``), unless the document has already
-    /// given the word another type.
+    /// only its forced tag when it has one (``onlyTag``).
     @inline(__always)
     func emission(_ i: Int, _ weights: UnsafeRawPointer, _ exponents: UnsafePointer<UInt8>, _ scratch: UnsafeMutablePointer<UInt32>) -> (SIMD16<Int32>, Int32) {
-        let history = memory?.history(for: infos[i]) ?? NERFeatureExtractor.noHistory
         let forced = infos[i].forcedTag
-        // A name the document has already given another type ("Ricardo Lagos … Lagos said") is left to
-        // the model.
-        if forced != 0 && (history >= 4 || history == (forced - 1) / 4) { return Self.onlyTag[Int(forced)] }
+        if forced != 0 { return Self.onlyTag[Int(forced)] }
         let staticCount = NERFeatureExtractor.staticFeatureCount
         var (e16, e17) = scoreRows(rows + i * staticCount, staticCount, weights, exponents)
+        let history = memory?.history(for: infos[i]) ?? NERFeatureExtractor.noHistory
         let h = model.extractor.historyRows(info: infos[i], history: history, into: scratch)
         if h > 0 {
             let (h16, h17) = scoreRows(UnsafePointer(scratch), h, weights, exponents)
@@ -539,6 +562,11 @@ struct NERTokenScores {
                 let (d16, d17) = scoreRows(UnsafePointer(scratch), dynamicCount, w, ex)
                 s16 &+= d16
                 s17 &+= d17
+                if infos[i].forcedTag != 0 {
+                    let (o16, o17) = Self.onlyTag[Int(infos[i].forcedTag)]
+                    s16 &+= o16
+                    s17 &+= o17
+                }
                 let last = i == n - 1
                 let allowedBase = Int(previous) * k
                 var best = 0

@@ -96,9 +96,14 @@ public struct NERTokenInfo: Sendable, Hashable {
     public var gazetteer: UInt32 = 0
     /// Gazetteer cue bits (``NERGazetteer/cueTitle`` …); filled by ``NERGazetteer/annotate(_:)``.
     public var cues: UInt8 = 0
-    /// The tag (``BILOUTag/rawValue``) decoding must give the token, as part of a known place's or
-    /// person's name that stands alone (``NERGazetteer/annotate(_:)``); 0 leaves it to the model.
+    /// The tag (``BILOUTag/rawValue``) decoding must give the token, as part of a known name that
+    /// stands alone or of a results line's team (``NERGazetteer/annotate(_:)``); 0 leaves it to the
+    /// model. The decoder drops a known name's forced tags when the document has already given one of
+    /// its words another type.
     public var forcedTag: UInt8 = 0
+    /// Whether ``forcedTag`` holds whatever the document history says (a results line's team: "Chicago"
+    /// the club, after the dateline's city).
+    public var forcedTagIsFirm = false
 
     /// Whether the token starts with a capital letter or is all capitals.
     public var isCapitalised: Bool { flags & (NERFeatureExtractor.flagInitialUpper | NERFeatureExtractor.flagAllUpper) != 0 }
@@ -529,6 +534,8 @@ public struct NERFeatureExtractor: Sendable, Hashable {
 
     /// Label index used by the document history for "no earlier occurrence".
     static let noHistory: UInt8 = 255
+    /// Label index used by the document history for "outside any name"; the entity types come before.
+    static let outsideHistory: UInt8 = 4
 
     /// Writes the rows that depend on earlier decisions and returns how many: the previous tag, the two
     /// previous tags, their conjunctions with the word and shape, and the document history label

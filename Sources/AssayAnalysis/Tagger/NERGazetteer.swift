@@ -46,7 +46,7 @@ public final class NERGazetteer: Sendable {
     /// Case-folded token hash → cue bits (``cueTitle`` …).
     let cues: IntegerTable
     /// Per trie node, the type of the known name that ends there, if one does
-    /// (``init(version:aliases:cues:knownPlaces:knownPersons:knownOrganizations:)``).
+    /// (``init(version:aliases:cues:knownPlaces:knownPersons:knownOrganizations:countryNames:)``).
     let knownNameType: [NERLabel?]
     /// Per trie node, whether a country's name ends there, ambiguous ones included ("Georgia"): in a
     /// results line a team so named is a country's (``annotate(_:)``).
@@ -157,8 +157,9 @@ public final class NERGazetteer: Sendable {
     /// organisation's name must be a whole run of capitalised words
     /// (``NERFeatureExtractor/capitalisedRuns(_:)``), or that run after a sentence's first word that is
     /// no listed name ("In France", not "Kay Mann"), so "Bank of France" and "China Daily" are left to
-    /// the model. A person's name may follow capitalised words (titles: "President Xi Jinping") but no
-    /// capitalised word may follow it ("Trump Tower", "Xi Jinping Thought").
+    /// the model. A person's name must start its run or follow a title or a connector ("President Xi
+    /// Jinping", "Xi - Biden", not "Hunter Biden"), and no capitalised word may follow it ("Trump
+    /// Tower", "Xi Jinping Thought").
     ///
     /// In a sports results line (``resultLineTeams(_:)``: "Leeds 0 Manchester United 1", "Barcelona 15 10
     /// 4 1 33 13 34") each team is forced instead: a place when it is a country's name ("Japan 2 Syria
@@ -193,7 +194,9 @@ public final class NERGazetteer: Sendable {
                 }
             }
             guard j > i else { continue }
-            if let known, knownNames.last.map({ $0.range.upperBound <= i }) ?? true { knownNames.append((i ..< known.end, known.label)) }
+            if let known, knownNames.last.map({ $0.range.upperBound <= i }) ?? true {
+                knownNames.append((i ..< known.end, known.label))
+            }
             if countryEnd > i { countries.append(i ..< countryEnd) }
             withUnsafeBytes(of: longest) { rawLongest in
                 let l = rawLongest.baseAddress!.assumingMemoryBound(to: Int.self)
@@ -215,30 +218,42 @@ public final class NERGazetteer: Sendable {
             }
         }
         if let teams = Self.resultLineTeams(UnsafeBufferPointer(infos)) {
-            for team in teams { Self.force(team, countries.contains(team) ? .loc : .org, infos) }
+            for team in teams {
+                Self.force(team, countries.contains(team) ? .loc : .org, infos)
+                for k in team { infos[k].forcedTagIsFirm = true }
+            }
         } else if !knownNames.isEmpty {
-            forceKnownNames(knownNames, infos)
+            Self.forceKnownNames(knownNames, infos)
         }
     }
 
     /// The teams of a sports results line, or `nil` for any other sentence: two capitalised runs each
     /// followed by a score of up to three digits ("Leeds 0 Manchester United 1"), or one run followed
-    /// directly by three or more figures and nothing else ("Barcelona 15 10 4 1 33 13 34", "Chicago 13
-    /// 2 .867 -"), with at most punctuation after them. Each run must hold a name the gazetteer lists, and a
-    /// run of two or more words that starts with a listed given name is a person ("Tom Lehman 69 66
-    /// 67"): then the line is no results line.
+    /// directly by three or more short figures and nothing else ("Barcelona 15 10 4 1 33 13 34",
+    /// "Chicago 13 2 .867 -": integers of up to three digits, at most one fraction, dashes), with at
+    /// most punctuation after them. Each run must hold a name the gazetteer lists. A run of two or more
+    /// words that starts with a listed given name, or one word that is only a listed surname, is a
+    /// person ("Tom Lehman 69 66 67", "Woods 69 66 67"), and market or election figures ("Tokyo 22,450
+    /// 22,510 22,300", "Florida 29 49.0 47.8") are not short: then the line is no results line.
     static func resultLineTeams(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>]? {
         let runs = NERFeatureExtractor.capitalisedRuns(infos)
         guard let first = runs.first, first.lowerBound == 0, runs.count <= 2 else { return nil }
-        let letters = NERFeatureExtractor.flagHasLower | NERFeatureExtractor.flagInitialUpper | NERFeatureExtractor.flagAllUpper
-        func isFigure(_ i: Int) -> Bool { infos[i].flags & NERFeatureExtractor.flagHasDigit != 0 && infos[i].flags & letters == 0 }
-        func isScore(_ i: Int) -> Bool {
-            isFigure(i) && infos[i].length <= 3
-                && infos[i].flags & (NERFeatureExtractor.flagHasHyphen | NERFeatureExtractor.flagHasPeriod | NERFeatureExtractor.flagNonASCII) == 0
+        typealias F = NERFeatureExtractor
+        let letters = F.flagHasLower | F.flagInitialUpper | F.flagAllUpper
+        func isFigure(_ i: Int) -> Bool { infos[i].flags & F.flagHasDigit != 0 && infos[i].flags & letters == 0 }
+        let marks = F.flagHasHyphen | F.flagHasPeriod | F.flagNonASCII
+        /// An integer of up to three digits.
+        func isScore(_ i: Int) -> Bool { isFigure(i) && infos[i].length <= 3 && infos[i].flags & marks == 0 }
+        /// A standings figure: a score, or a fraction written ".867".
+        func isShortFigure(_ i: Int) -> Bool {
+            isScore(i) || isFigure(i) && infos[i].length == 4 && infos[i].flags & marks == F.flagHasPeriod
         }
         func isPunctuation(_ i: Int) -> Bool { infos[i].flags & NERFeatureExtractor.flagNoAlphanumeric != 0 }
         func isPerson(_ run: Range<Int>) -> Bool {
-            run.count >= 2 && NERFeatureExtractor.listPosition(infos[run.lowerBound], .givenName) == 4
+            let first = infos[run.lowerBound]
+            if run.count >= 2 { return NERFeatureExtractor.listPosition(first, .givenName) == 4 }
+            let otherTypes = first.gazetteer & ~(7 << (3 * UInt32(NERGazetteerType.surname.rawValue)))
+            return NERFeatureExtractor.listPosition(first, .surname) == 4 && otherTypes == 0
         }
         // Every team has a listed name in it ("Leeds", "Manchester United", "Aston Villa"), unlike the
         // runs of a title-case line ("Chapter 1 Part 2").
@@ -252,13 +267,16 @@ public final class NERGazetteer: Sendable {
             return runs
         }
         let rest = first.upperBound ..< infos.count
-        guard !rest.isEmpty, isFigure(rest.lowerBound), rest.allSatisfy({ isFigure($0) || isPunctuation($0) }),
-              rest.filter(isFigure).count >= 3 else { return nil }
+        let fractions = rest.filter { isShortFigure($0) && !isScore($0) }.count
+        guard !rest.isEmpty, isShortFigure(rest.lowerBound), rest.filter(isShortFigure).count >= 3, fractions <= 1,
+              rest.allSatisfy({ isShortFigure($0) || isPunctuation($0) }) else { return nil }
         return runs
     }
 
     /// Sets ``NERTokenInfo/forcedTag`` of the tokens of `range` to the BILOU tags of one `label` name.
-    private static func force(_ range: Range<Int>, _ label: NERLabel, _ infos: UnsafeMutableBufferPointer<NERTokenInfo>) {
+    private static func force(
+        _ range: Range<Int>, _ label: NERLabel, _ infos: UnsafeMutableBufferPointer<NERTokenInfo>
+    ) {
         for k in range {
             let position: BILOUPosition = range.count == 1 ? .unit
                 : k == range.lowerBound ? .begin : k == range.upperBound - 1 ? .last : .inside
@@ -267,15 +285,21 @@ public final class NERGazetteer: Sendable {
     }
 
     /// Sets ``NERTokenInfo/forcedTag`` for the known names that stand alone (see ``annotate(_:)``).
-    private func forceKnownNames(_ names: [(range: Range<Int>, label: NERLabel)], _ infos: UnsafeMutableBufferPointer<NERTokenInfo>) {
+    private static func forceKnownNames(
+        _ names: [(range: Range<Int>, label: NERLabel)], _ infos: UnsafeMutableBufferPointer<NERTokenInfo>
+    ) {
         NERFeatureExtractor.forEachCapitalisedRun(UnsafeBufferPointer(infos)) { run in
             for (match, label) in names where run.contains(match.lowerBound) {
                 let standsAlone: Bool
                 if label == .per {
-                    standsAlone = match.upperBound == infos.count || !infos[match.upperBound].isCapitalised
+                    let before = match.lowerBound == run.lowerBound ? nil : infos[match.lowerBound - 1]
+                    let startsAfterTitle = before.map { !$0.isCapitalised || $0.cues & Self.cueTitle != 0 } ?? true
+                    let endsRun = match.upperBound == infos.count || !infos[match.upperBound].isCapitalised
+                    standsAlone = startsAfterTitle && endsRun
                 } else {
                     standsAlone = match.upperBound == run.upperBound
-                        && (match.lowerBound == run.lowerBound || match.lowerBound == 1 && run.lowerBound == 0 && infos[0].gazetteer == 0)
+                        && (match.lowerBound == run.lowerBound
+                            || match.lowerBound == 1 && run.lowerBound == 0 && infos[0].gazetteer == 0)
                 }
                 if standsAlone { Self.force(match, label, infos) }
             }
@@ -301,7 +325,9 @@ public final class NERGazetteer: Sendable {
     // MARK: Loading
 
     /// Reads the knowledge-base TSV files (`aliases.tsv`, `entities.tsv`, and if present `cues.tsv`,
-    /// `legal-suffixes.tsv`, `manifest.tsv`, `name-lists.tsv`) from `directory`.
+    /// `legal-suffixes.tsv`, `manifest.tsv`, `name-lists.tsv`) from `directory`. The known names
+    /// (``annotate(_:)``) also consult the tagger's bundled English word list (`Model/english-words.txt`),
+    /// whatever the directory.
     public convenience init(directory: URL) throws(NERModelError) {
         /// The rows of a resource file; an optional one that does not exist has none, but one that
         /// exists and cannot be read is an error with its reason.
@@ -353,23 +379,28 @@ public final class NERGazetteer: Sendable {
         for row in try table("aliases.tsv", required: true) where row.count >= 3 {
             guard var type = types[row[0]] else { continue }
             if Self.isCountryName(row) { countries.append(row[1]) }
-            if row[0].hasPrefix("country:") && row[2] == "NAME" && row[1].first?.isUppercase == true { countryNames.append(row[1]) }
+            if Self.isCountryTeamName(row) { countryNames.append(row[1]) }
             if Self.isTownOrRegionName(row) { townsAndRegions.append(row[1]) }
             if Self.isPersonName(row) { persons.append(row[1]) }
             if Self.isOrganizationName(row) { organizations.append(row[1]) }
             if row[2] == "DEMONYM" { type = .demonym }
             add(row[1], type, caseSensitive: row.count >= 4 && row[3].contains("case-sensitive"))
         }
-        // The towns, regions and organisations that the name lists or the English word list also have
-        // are left to the model; only these few hundred names are looked up.
-        let candidates = Set(townsAndRegions + organizations)
+        // The towns, regions, one-word person names and organisations that the name lists or the
+        // English word list also have are left to the model; only these few hundred names are looked up.
+        let oneWordPersons = persons.filter { !$0.contains(" ") }
+        let candidates = Set(townsAndRegions + organizations + oneWordPersons)
         var listedNames: Set<Substring> = []
+        var listedGivenNames: Set<Substring> = []
         var listedPlaces: Set<Substring> = []
         for row in try table("name-lists.tsv", required: false) where row.count >= 2 {
             switch row[1] {
             case "given", "surname":
                 add(row[0], row[1] == "given" ? .givenName : .surname, caseSensitive: false)
-                if candidates.contains(row[0]) { listedNames.insert(row[0]) }
+                if candidates.contains(row[0]) {
+                    listedNames.insert(row[0])
+                    if row[1] == "given" { listedGivenNames.insert(row[0]) }
+                }
             case "place":
                 add(row[0], .place, caseSensitive: false)
                 if candidates.contains(row[0]) { listedPlaces.insert(row[0]) }
@@ -396,14 +427,18 @@ public final class NERGazetteer: Sendable {
         for row in try table("manifest.tsv", required: false) where row.count >= 2 && row[0] == "version" {
             version = String(row[1])
         }
-        let commonWords = try NERCasingLexicon.bundledEnglishWords(among: Set(candidates.map { Substring($0.lowercased()) }))
-        func isOtherwiseUsed(_ name: Substring) -> Bool { listedNames.contains(name) || commonWords.contains(Substring(name.lowercased())) }
+        let lowercased = Set(candidates.map { Substring($0.lowercased()) })
+        let commonWords = try NERCasingLexicon.bundledEnglishWords(among: lowercased)
+        func isOtherwiseUsed(_ name: Substring) -> Bool {
+            listedNames.contains(name) || commonWords.contains(Substring(name.lowercased()))
+        }
         let knownPlaces = countries + townsAndRegions.filter { !isOtherwiseUsed($0) }
         let knownOrganizations = organizations.filter { !isOtherwiseUsed($0) && !listedPlaces.contains($0) }
         func tokens(_ name: Substring) -> [String] { TSV.split(name, at: 0x20, keepingEmpty: false).map(String.init) }
         self.init(
             version: version, aliases: aliases, cues: cues,
-            knownPlaces: knownPlaces.map(tokens), knownPersons: persons.map(tokens),
+            knownPlaces: knownPlaces.map(tokens),
+            knownPersons: persons.filter { $0.contains(" ") || !listedGivenNames.contains($0) }.map(tokens),
             knownOrganizations: knownOrganizations.map(tokens), countryNames: countryNames.map(tokens)
         )
     }
@@ -412,37 +447,45 @@ public final class NERGazetteer: Sendable {
     /// own: not marked ambiguous ("Georgia", "Jordan"), not an endonym from countryinfo ("Mann", "Thai"),
     /// and starting with a capital (not "the United States", whose "The" a tagger leaves out).
     static func isCountryName(_ row: [Substring]) -> Bool {
-        row.count >= 3 && row[0].hasPrefix("country:") && !(row.count >= 4 && row[3].contains("ambiguous"))
-            && isEnglishName(row)
+        isKind(row, "country:", ["NAME"]) && !isAmbiguous(row) && !isEndonym(row)
     }
+
+    /// Whether an `aliases.tsv` row is a country's name, ambiguous ones and endonyms included: a results
+    /// line's team of that name is the country's national team ("Georgia 2 Moldova 0").
+    static func isCountryTeamName(_ row: [Substring]) -> Bool { isKind(row, "country:", ["NAME"]) }
 
     /// Whether an `aliases.tsv` row is a city's or a region's English name (as ``isCountryName(_:)``,
     /// but "ambiguous" is allowed: for a capital it marks its use for the country's government, which
     /// is still a place). ``init(directory:)`` also leaves out the names listed as given names or
     /// surnames ("Paris", "Sydney", "Washington") and English words ("Male", "Downtown").
     static func isTownOrRegionName(_ row: [Substring]) -> Bool {
-        row.count >= 3 && (row[0].hasPrefix("city:") || row[0].hasPrefix("region:")) && isEnglishName(row)
+        (isKind(row, "city:", ["NAME"]) || isKind(row, "region:", ["NAME"])) && !isEndonym(row)
     }
 
     /// Whether an `aliases.tsv` row is a person's name or surname ("Xi Jinping", "Biden") not marked
-    /// ambiguous, starting with a capital.
+    /// ambiguous. ``init(directory:)`` also leaves out one-word names listed as given names ("Ibrahim").
     static func isPersonName(_ row: [Substring]) -> Bool {
-        row.count >= 3 && row[0].hasPrefix("person:") && (row[2] == "NAME" || row[2] == "PARTIAL")
-            && !(row.count >= 4 && row[3].contains("ambiguous")) && row[1].first?.isUppercase == true
+        isKind(row, "person:", ["NAME", "PARTIAL"]) && !isAmbiguous(row)
     }
 
     /// Whether an `aliases.tsv` row is an organisation's name or abbreviation ("OPEC", "EU") not marked
-    /// ambiguous, starting with a capital. ``init(directory:)`` also leaves out the names that
-    /// `name-lists.tsv` lists as persons or places ("Rio Tinto", "Maersk") and English words ("Intel").
+    /// ambiguous. ``init(directory:)`` also leaves out the names that `name-lists.tsv` lists as persons
+    /// or places ("Rio Tinto", "Maersk") and English words ("Intel").
     static func isOrganizationName(_ row: [Substring]) -> Bool {
-        row.count >= 3 && row[0].hasPrefix("org:") && (row[2] == "NAME" || row[2] == "ABBREVIATION")
-            && !(row.count >= 4 && row[3].contains("ambiguous")) && row[1].first?.isUppercase == true
+        isKind(row, "org:", ["NAME", "ABBREVIATION"]) && !isAmbiguous(row)
     }
 
-    /// A `NAME` row not from countryinfo's endonyms, starting with a capital.
-    private static func isEnglishName(_ row: [Substring]) -> Bool {
-        row[2] == "NAME" && !(row.count >= 5 && row[4].hasPrefix("countryinfo")) && row[1].first?.isUppercase == true
+    /// Whether a row's entity id has `prefix`, its alias kind is one of `kinds` and the alias starts
+    /// with a capital.
+    private static func isKind(_ row: [Substring], _ prefix: String, _ kinds: [Substring]) -> Bool {
+        row.count >= 3 && row[0].hasPrefix(prefix) && kinds.contains(row[2]) && row[1].first?.isUppercase == true
     }
+
+    /// Whether a row's flags mark it ambiguous.
+    private static func isAmbiguous(_ row: [Substring]) -> Bool { row.count >= 4 && row[3].contains("ambiguous") }
+
+    /// Whether a row comes from countryinfo's native names ("Mann", "Thai", "Nihon").
+    private static func isEndonym(_ row: [Substring]) -> Bool { row.count >= 5 && row[4].hasPrefix("countryinfo") }
 
     /// The gazetteer of the knowledge base bundled with AssayAnalysis (`Resources/Knowledge`), loaded once.
     public static func bundled() throws(NERModelError) -> NERGazetteer {
