@@ -124,11 +124,14 @@ struct NERDecoder {
         }
         // Words inside a known name of two or more words keep their capital ("BEVERLY HILLS").
         annotate()
+        let kicker = inCapitals ? Self.kickerLength(infos) : 0
         for i in infos.indices {
             let info = infos[i]
             let (known, insideName) = Self.knownName(info)
             let casing: NERCasing
-            if inCapitals {
+            if i < kicker && info.gazetteer & NERFeatureExtractor.knowledgeBaseGazetteerMask == 0 {
+                casing = .lower
+            } else if inCapitals {
                 guard let restored = truecaser.casing(for: info, first: i == 0, insideName: insideName, known: known),
                     restored != .upper
                 else { continue }
@@ -140,6 +143,24 @@ struct NERDecoder {
             infos[i] = recased(i, casing).withUnsafeBufferPointer { model.extractor.info(utf8: $0) }
         }
     }
+
+    /// The number of words of a headline's topic "kicker" ("RUGBY UNION - CUTTITTA BACK FOR ITALY":
+    /// 2), the one to three words before a dash that is the second to fourth token of a sentence of
+    /// four or more and not its last; 0 for any other sentence, and when one of those words is a listed
+    /// given name ("JACKIE TAYLOR - SHE IS …", "HOLLY - THE OWNER …"). In capitals they are lowered, not capitalised as the
+    /// sentence's first words, so that the dash does not join them to the name after it; a
+    /// knowledge-base name among them keeps its casing ("NHL ICE HOCKEY -"), a name-list match does not
+    /// ("Rugby" the town, "Union" the New Jersey one).
+    static func kickerLength(_ infos: [NERTokenInfo]) -> Int {
+        guard infos.count >= 4 else { return 0 }
+        func isTopicWord(_ info: NERTokenInfo) -> Bool {
+            info.isCapitalised && NERFeatureExtractor.listPosition(info, .givenName) == 0
+        }
+        return (1 ... 3).first { $0 + 1 < infos.count && infos[$0].word == dashWord && infos[0 ..< $0].allSatisfy(isTopicWord) } ?? 0
+    }
+
+    /// ``NERTokenInfo/word`` of "-".
+    private static let dashWord = NERFeatureExtractor(hashBits: 8).info(for: "-").word
 
     static let bioBytes: [[UInt8]] = BILOUTag.all.map { tag in
         guard let label = tag.label, let position = tag.position else { return Array("O".utf8) }

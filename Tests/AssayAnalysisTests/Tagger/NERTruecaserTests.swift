@@ -109,6 +109,27 @@ struct NERTruecaserTests {
         )
     }
 
+    @Test func aHeadlinesTopicKickerIsLoweredNotJoinedToTheNameAfterIt() throws {
+        let gazetteer = NERGazetteer(
+            version: "t", aliases: [(["Holly"], .givenName, false), (["NHL"], .organization, true)], cues: []
+        )
+        let extractor = NERFeatureExtractor(hashBits: 16)
+        func kicker(_ sentence: String) -> Int {
+            var infos = sentence.split(separator: " ").map { extractor.info(for: String($0)) }
+            infos.withUnsafeMutableBufferPointer { gazetteer.annotate($0) }
+            return NERDecoder.kickerLength(infos)
+        }
+        #expect(kicker("RUGBY UNION - CUTTITTA BACK FOR ITALY") == 2)
+        #expect(kicker("SOCCER - JAPAN GET LUCKY WIN") == 1)
+        #expect(kicker("NHL ICE HOCKEY - RANGERS BEAT BRUINS") == 3)
+        #expect(kicker("HOLLY - THE OWNER KNOWS") == 0)
+        #expect(kicker("GOOD MORNING DEBRA -") == 0)
+        #expect(kicker("A B C D - E F") == 0)
+        let model = try NERModel.bundled()
+        let tags = model.tag("RUGBY UNION - CUTTITTA BACK FOR ITALY AFTER A YEAR .".split(separator: " ").map(String.init))
+        #expect(tags[0 ... 2] == ["O", "O", "O"], "the kicker was an organisation with the name after the dash")
+    }
+
     @Test func aHeadlineInCapitalsIsReadWithTheArticlesCasings() throws {
         let model = try NERModel.bundled()
         #expect(model.casing.count > 10_000)
