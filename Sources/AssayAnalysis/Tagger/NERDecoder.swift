@@ -146,17 +146,19 @@ struct NERDecoder {
 
     /// The number of words of a headline's topic "kicker" ("RUGBY UNION - CUTTITTA BACK FOR ITALY":
     /// 2), the one to three words before a dash that is the second to fourth token of a sentence of
-    /// four or more and not its last; 0 for any other sentence, and when one of those words is a listed
-    /// given name ("JACKIE TAYLOR - SHE IS …", "HOLLY - THE OWNER …"). In capitals they are lowered, not capitalised as the
-    /// sentence's first words, so that the dash does not join them to the name after it; a
-    /// knowledge-base name among them keeps its casing ("NHL ICE HOCKEY -"), a name-list match does not
-    /// ("Rugby" the town, "Union" the New Jersey one).
+    /// four or more and not its last; 0 for any other sentence, and when one of those words is a
+    /// listed given name ("JACKIE TAYLOR - SHE IS …", "HOLLY - THE OWNER …"). In capitals they are
+    /// lowered, not capitalised as the sentence's first words, so that the dash does not join them to
+    /// the name after it; a knowledge-base name among them keeps its casing ("NHL ICE HOCKEY -"), a
+    /// name-list match does not ("Rugby" the town, "Union" the New Jersey one).
     static func kickerLength(_ infos: [NERTokenInfo]) -> Int {
         guard infos.count >= 4 else { return 0 }
         func isTopicWord(_ info: NERTokenInfo) -> Bool {
             info.isCapitalised && NERFeatureExtractor.listPosition(info, .givenName) == 0
         }
-        return (1 ... 3).first { $0 + 1 < infos.count && infos[$0].word == dashWord && infos[0 ..< $0].allSatisfy(isTopicWord) } ?? 0
+        return (1 ... 3).first { dash in
+            dash + 1 < infos.count && infos[dash].word == dashWord && infos[0 ..< dash].allSatisfy(isTopicWord)
+        } ?? 0
     }
 
     /// ``NERTokenInfo/word`` of "-".

@@ -598,7 +598,7 @@ struct NERDocumentMemory {
     @inline(__always) func history(for info: NERTokenInfo) -> UInt8 {
         guard info.isCapitalised, let c = counts[info.word] else { return NERFeatureExtractor.noHistory }
         var best = 0
-        for k in 1 ..< 5 where c[k] > c[best] { best = k }
+        for k in 1 ... Int(NERFeatureExtractor.outsideHistory) where c[k] > c[best] { best = k }
         return UInt8(best)
     }
 
@@ -606,7 +606,7 @@ struct NERDocumentMemory {
     mutating func record(infos: UnsafeBufferPointer<NERTokenInfo>, tags: UnsafeBufferPointer<UInt8>) {
         for i in 0 ..< infos.count where infos[i].isCapitalised {
             let tag = tags[i]
-            let slot = tag == 0 ? 4 : Int((tag - 1) / 4)
+            let slot = tag == 0 ? Int(NERFeatureExtractor.outsideHistory) : Int((tag - 1) / 4)
             counts[infos[i].word, default: .zero][slot] &+= 1
         }
     }

@@ -99,13 +99,11 @@ public final class NERGazetteer: Sendable {
             count += 1
             if alias.type.rawValue >= NERGazetteerType.knowledgeBaseCount { nameListCount += 1 }
         }
-        /// The node `annotate` reaches for a name as written (see `child`), if the trie has it.
+        /// The node `annotate` reaches for a name as written, if it reaches one.
         func end(of name: [String]) -> Int? {
             var node: Int32 = 0
             for token in name {
-                let info = extractor.info(for: token)
-                guard let child = edges.value(for: Self.nonZero(Self.edgeKey(node, info.word)))
-                    ?? edges.value(for: Self.nonZero(Self.edgeKey(node, info.exact))) else { return nil }
+                guard let child = Self.child(edges, node, extractor.info(for: token)) else { return nil }
                 node = child
             }
             return node > 0 ? Int(node) : nil
@@ -142,10 +140,12 @@ public final class NERGazetteer: Sendable {
         NERFeatureExtractor.mix(UInt64(UInt32(bitPattern: node)) &* 0x9E37_79B9_7F4A_7C15 ^ token)
     }
 
-    @inline(__always) func child(_ node: Int32, _ info: NERTokenInfo) -> Int32? {
-        if let c = edges.value(for: Self.nonZero(Self.edgeKey(node, info.word))) { return c }
+    /// The child of trie node `node` along token `info`: by its case-folded hash, else (for a
+    /// capitalised token) by its exact hash, the edge of a case-sensitive alias.
+    @inline(__always) static func child(_ edges: IntegerTable, _ node: Int32, _ info: NERTokenInfo) -> Int32? {
+        if let c = edges.value(for: nonZero(edgeKey(node, info.word))) { return c }
         if info.isCapitalised {
-            return edges.value(for: Self.nonZero(Self.edgeKey(node, info.exact)))
+            return edges.value(for: nonZero(edgeKey(node, info.exact)))
         }
         return nil
     }
@@ -180,7 +180,7 @@ public final class NERGazetteer: Sendable {
             var j = i
             var known: (end: Int, label: NERLabel)?
             var countryEnd = i
-            while j < n, let next = child(node, infos[j]) {
+            while j < n, let next = Self.child(edges, node, infos[j]) {
                 node = next
                 j += 1
                 if let label = knownNameType[Int(node)] { known = (j, label) }
@@ -236,11 +236,13 @@ public final class NERGazetteer: Sendable {
     /// person ("Tom Lehman 69 66 67", "Woods 69 66 67"), and market or election figures ("Tokyo 22,450
     /// 22,510 22,300", "Florida 29 49.0 47.8") are not short: then the line is no results line.
     static func resultLineTeams(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>]? {
-        let runs = NERFeatureExtractor.capitalisedRuns(infos)
-        guard let first = runs.first, first.lowerBound == 0, runs.count <= 2 else { return nil }
         typealias F = NERFeatureExtractor
         let letters = F.flagHasLower | F.flagInitialUpper | F.flagAllUpper
         func isFigure(_ i: Int) -> Bool { infos[i].flags & F.flagHasDigit != 0 && infos[i].flags & letters == 0 }
+        // Most sentences fail here, before their runs are collected.
+        guard infos.first?.isCapitalised == true, infos.indices.contains(where: isFigure) else { return nil }
+        let runs = F.capitalisedRuns(infos)
+        guard let first = runs.first, first.lowerBound == 0, runs.count <= 2 else { return nil }
         let marks = F.flagHasHyphen | F.flagHasPeriod | F.flagNonASCII
         /// An integer of up to three digits.
         func isScore(_ i: Int) -> Bool { isFigure(i) && infos[i].length <= 3 && infos[i].flags & marks == 0 }
@@ -248,12 +250,12 @@ public final class NERGazetteer: Sendable {
         func isShortFigure(_ i: Int) -> Bool {
             isScore(i) || isFigure(i) && infos[i].length == 4 && infos[i].flags & marks == F.flagHasPeriod
         }
-        func isPunctuation(_ i: Int) -> Bool { infos[i].flags & NERFeatureExtractor.flagNoAlphanumeric != 0 }
+        func isPunctuation(_ i: Int) -> Bool { infos[i].flags & F.flagNoAlphanumeric != 0 }
         func isPerson(_ run: Range<Int>) -> Bool {
             let first = infos[run.lowerBound]
-            if run.count >= 2 { return NERFeatureExtractor.listPosition(first, .givenName) == 4 }
+            if run.count >= 2 { return F.listPosition(first, .givenName) == 4 }
             let otherTypes = first.gazetteer & ~(7 << (3 * UInt32(NERGazetteerType.surname.rawValue)))
-            return NERFeatureExtractor.listPosition(first, .surname) == 4 && otherTypes == 0
+            return F.listPosition(first, .surname) == 4 && otherTypes == 0
         }
         // Every team has a listed name in it ("Leeds", "Manchester United", "Aston Villa"), unlike the
         // runs of a title-case line ("Chapter 1 Part 2").
