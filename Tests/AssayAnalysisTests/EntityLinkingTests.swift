@@ -150,6 +150,13 @@ struct EntityLinkingTests {
         guard case .summary(let bundled) = events.last else { Issue.record("no summary"); return }
         #expect(bundled.entity("country:CN")?.mentions.map(\.text) == ["CHINA", "China"])
         #expect(!bundled.entities.contains { $0.type == .organization })
+        // A short headline in capitals is no title-case sentence, and its AS is a word too.
+        for title in ["OIL UP AS 3 RIGS SHUT", "GOLD FLAT AS 2 BANKS CUT"] {
+            guard case .summary(let short) = engine.analyze(ArticleInput(title: title, body: "Prices moved.")).last else {
+                Issue.record("no summary"); return
+            }
+            #expect(!short.entities.contains { $0.type == .organization }, "\(title)")
+        }
         // A company named after its country mentions the country in capitals as in normal case.
         let company = engine.analyze(
             ArticleInput(title: "CHINA MINMETALS CUTS TUNGSTEN OUTPUT", body: "China Minmetals said on Monday that it would cut output.")

@@ -261,7 +261,7 @@ struct ArticleEntityResolver {
         let after = match.tokens.upperBound < sentence.upperBound ? tokens[match.tokens.upperBound] : nil
         let isSentenceStart = match.tokens.lowerBound == sentence.lowerBound
             || (before.map { $0.kind == .punctuation } ?? true)
-        let nextIsName = after.map { $0.kind == .word && $0.isCapitalized && $0.key != "'s" } ?? false
+        let nextIsName = after.map(CueBasedNameRecognizer.isNameWord) ?? false
         let previousIsName = before.map { $0.kind == .word && $0.isCapitalized && !isSentenceStart } ?? false
 
         var candidates = match.candidates
@@ -402,7 +402,7 @@ struct ArticleEntityResolver {
     static func isInsideLongerName(_ index: Int, tokens: [Token], sentence: Range<Int>) -> Bool {
         func isNameWord(_ position: Int) -> Bool {
             let token = tokens[position]
-            return token.kind == .word && token.isCapitalized && token.key != "'s"
+            return CueBasedNameRecognizer.isNameWord(token)
                 && !(token.endsWithPeriod && TextSegmentation.nonTerminalAbbreviations.contains(token))
         }
         let nextIsName = index + 1 < sentence.upperBound && isNameWord(index + 1)

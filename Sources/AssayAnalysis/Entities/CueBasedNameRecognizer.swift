@@ -80,7 +80,7 @@ public struct CueBasedNameRecognizer: NameRecognizer {
         guard place.upperBound < sentence.upperBound, Self.isNameWord(tokens[place.upperBound]) else { return nil }
         let end = Self.runEnd(tokens, from: place.upperBound, sentence: sentence, covered: covered)
         let rest = place.upperBound..<end
-        if self.knowledgeBase.legalSuffixes.contains(tokens[end - 1]) { return end }
+        if self.endsWithLegalSuffix(tokens, rest) { return end }
         return self.lastCueEnd(.organizationHead, in: tokens, range: rest) == nil ? nil : end
     }
 
@@ -115,12 +115,7 @@ public struct CueBasedNameRecognizer: NameRecognizer {
             guard run.count >= 2 || self.hasOrganizationHead(tokens, run) else { return nil }
         }
         if titleCase {
-            // In capitals, a legal suffix that is also a common word is the word: "A.S." (the Czech
-            // and Turkish form) has the key "as", and "… EXPORT LICENSING AS US WEIGHS …" names no company.
-            let last = tokens[run.upperBound - 1]
-            guard run.count >= 2, self.knowledgeBase.legalSuffixes.contains(last),
-                !(last.isAllCaps && TextSegmentation.sentenceStarters.contains(last))
-            else { return nil }
+            guard run.count >= 2, self.endsWithLegalSuffix(tokens, run) else { return nil }
             return RecognizedName(tokens: run, type: .organization, confidence: 0.7, source: .rule)
         }
         if self.hasOrganizationHead(tokens, run) {
@@ -143,12 +138,21 @@ public struct CueBasedNameRecognizer: NameRecognizer {
     /// "Mining") with at least one other word, so a bare "Energy" or "Group" is not a name.
     private func hasOrganizationHead(_ tokens: [Token], _ run: Range<Int>) -> Bool {
         guard run.count >= 2 else { return false }
-        if self.knowledgeBase.legalSuffixes.contains(tokens[run.upperBound - 1]) { return true }
+        if self.endsWithLegalSuffix(tokens, run) { return true }
         let headWords = self.knowledgeBase.organizationHeadWords
         guard run.contains(where: { !headWords.contains(tokens[$0]) && !Self.connectors.contains(tokens[$0]) }) else {
             return false
         }
         return self.lastCueEnd(.organizationHead, in: tokens, range: run) != nil
+    }
+
+    /// Whether the run's last word is a legal suffix ("Ltd", "Inc."). In capitals, a suffix that is
+    /// also a common word is the word: "A.S." (the Czech and Turkish form) has the key "as", and "…
+    /// EXPORT LICENSING AS US WEIGHS …" or "OIL UP AS 3 RIGS SHUT" names no company.
+    private func endsWithLegalSuffix(_ tokens: [Token], _ run: Range<Int>) -> Bool {
+        let last = tokens[run.upperBound - 1]
+        return self.knowledgeBase.legalSuffixes.contains(last)
+            && !(last.isAllCaps && TextSegmentation.sentenceStarters.contains(last))
     }
 
     /// Whether the cue's keys match the tokens starting at `start` (within `upperBound`).
@@ -190,11 +194,12 @@ public struct CueBasedNameRecognizer: NameRecognizer {
         return self.knowledgeBase.cues(kind).cues(startingWith: tokens[position]).contains { Self.matches($0, tokens, at: position, upperBound: upperBound) }
     }
 
+    /// Whether a token can be part of a capitalised name (a capitalised word, not the possessive "'s").
     static func isNameWord(_ token: Token) -> Bool {
         token.kind == .word && token.isCapitalized && token.key != "'s"
     }
 
-    static func opensQuote(_ tokens: [Token], before index: Int, sentence: Range<Int>) -> Bool {
+    private static func opensQuote(_ tokens: [Token], before index: Int, sentence: Range<Int>) -> Bool {
         index > sentence.lowerBound && tokens[index - 1].kind == .punctuation
             && (tokens[index - 1].key == "\"" || tokens[index - 1].key == "'" || tokens[index - 1].key == "(")
     }
