@@ -88,8 +88,8 @@ extension AssayConnection {
             channel.close(promise: nil)
         }
 
-        var reported = false
         var healthy = true
+        /// The connection once HELLO was answered and `onReady` told of it.
         var connection: AssayConnection?
         do {
             try await asyncChannel.executeThenClose { inbound, outbound in
@@ -136,7 +136,6 @@ extension AssayConnection {
                     logger: logger
                 )
                 connection = ready
-                reported = true
                 logger.debug("connected", metadata: ["assay.endpoint": "\(endpoint)", "assay.server.agent": "\(ack.agent)"])
                 onReady(.success(ready))
 
@@ -154,7 +153,7 @@ extension AssayConnection {
             }
         } catch {
             helloTimer.cancel()
-            if !reported {
+            if connection == nil {
                 // Bytes that are not Assay frames before HELLO: something else listens on the port
                 // (an HTTP server, the metrics port).
                 var notAssay: AssayClientError?
@@ -171,11 +170,10 @@ extension AssayConnection {
                 return .failedToConnect(failure)
             }
             logger.debug("connection ended with an error", metadata: ["assay.endpoint": "\(endpoint)", "assay.error": "\(error)"])
-            healthy = false
             connection?.closed(cause: error)
             return .closed(healthy: false)
         }
-        if !reported {
+        if connection == nil {
             let failure = unreachable(nil)
             onReady(.failure(failure))
             return .failedToConnect(failure)
