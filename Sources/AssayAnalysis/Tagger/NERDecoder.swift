@@ -218,6 +218,28 @@ struct NERDecoder {
     /// Adds the gazetteer annotations to `infos`.
     mutating func annotate() {
         if let gazetteer = model.gazetteer { infos.withUnsafeMutableBufferPointer { gazetteer.annotate($0) } }
+        ruleOutOutsideInUnknownNames()
+    }
+
+    /// A sentence that starts with two capitalised words that neither the casing lexicon (every word
+    /// of the training files and 50,593 English words) nor the gazetteer knows, followed by a word in
+    /// small letters, starts with a name: "Hristo Stoichkov missed a penalty", "Alen Boksic scored".
+    /// Its two words must be inside a name (``NERTokenInfo/mustBeInsideName``); the model chooses the
+    /// type and the span. The weights alone left such names out: at a sentence's start a capital says
+    /// little, and nothing else about the words was known. One such word alone is left to the model
+    /// ("Aisby is a village": a place the model would have called a person, docs/PERFORMANCE.md).
+    mutating func ruleOutOutsideInUnknownNames() {
+        for k in infos.indices.prefix(2) { infos[k].mustBeInsideName = false }
+        guard infos.count >= 3, let lexicon = truecaser?.lexicon else { return }
+        typealias F = NERFeatureExtractor
+        func isUnknownWord(_ info: NERTokenInfo) -> Bool {
+            info.flags & (F.flagInitialUpper | F.flagHasLower | F.flagHasDigit) == F.flagInitialUpper | F.flagHasLower
+                && info.gazetteer == 0 && info.forcedTag == 0 && lexicon.casing(of: info.word) == nil
+        }
+        let next = infos[2].flags & (F.flagHasLower | F.flagInitialUpper | F.flagAllUpper)
+        guard next == F.flagHasLower, isUnknownWord(infos[0]), isUnknownWord(infos[1]) else { return }
+        infos[0].mustBeInsideName = true
+        infos[1].mustBeInsideName = true
     }
 
     /// Decodes `infos` into `tags`, then updates the document memory. With `filter`, returns the
@@ -393,6 +415,7 @@ struct NERTokenScores {
             e16 &+= h16
             e17 &+= h17
         }
+        if infos[i].mustBeInsideName { e16[Int(BILOUTag.outside.rawValue)] = Self.ruledOut }
         return (e16, e17)
     }
 
@@ -589,6 +612,8 @@ struct NERTokenScores {
                     let (o16, o17) = Self.onlyTag[Int(infos[i].forcedTag)]
                     s16 &+= o16
                     s17 &+= o17
+                } else if infos[i].mustBeInsideName {
+                    s16[Int(BILOUTag.outside.rawValue)] = Self.ruledOut
                 }
                 let last = i == n - 1
                 let allowedBase = Int(previous) * k

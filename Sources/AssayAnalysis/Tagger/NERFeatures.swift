@@ -104,6 +104,9 @@ public struct NERTokenInfo: Sendable, Hashable {
     /// Whether ``forcedTag`` holds whatever the document history says (a results line's team: "Chicago"
     /// the club, after the dateline's city).
     public var forcedTagIsFirm = false
+    /// Whether decoding must put the token inside a name, of a type the model chooses
+    /// (``NERDecoder/ruleOutOutsideInUnknownNames()``); ``forcedTag`` decides first.
+    public var mustBeInsideName = false
 
     /// Whether the token starts with a capital letter or is all capitals.
     public var isCapitalised: Bool { flags & (NERFeatureExtractor.flagInitialUpper | NERFeatureExtractor.flagAllUpper) != 0 }

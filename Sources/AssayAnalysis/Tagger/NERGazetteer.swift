@@ -218,12 +218,14 @@ public final class NERGazetteer: Sendable {
             }
         }
         if let teams = Self.resultLineTeams(UnsafeBufferPointer(infos)) {
-            for team in teams {
-                Self.force(team, countries.contains(team) ? .loc : .org, infos)
-                for k in team { infos[k].forcedTagIsFirm = true }
+            for team in teams { Self.forceFirmly(team, countries.contains(team) ? .loc : .org, infos) }
+        } else if let places = Self.datelinePlaces(UnsafeBufferPointer(infos)) {
+            for place in places { Self.forceFirmly(place, .loc, infos) }
+        } else {
+            if !knownNames.isEmpty { Self.forceKnownNames(knownNames, infos) }
+            for team in Self.sportsReportTeams(UnsafeBufferPointer(infos)) {
+                Self.forceFirmly(team, countries.contains(team) ? .loc : .org, infos)
             }
-        } else if !knownNames.isEmpty {
-            Self.forceKnownNames(knownNames, infos)
         }
     }
 
@@ -251,16 +253,10 @@ public final class NERGazetteer: Sendable {
             isScore(i) || isFigure(i) && infos[i].length == 4 && infos[i].flags & marks == F.flagHasPeriod
         }
         func isPunctuation(_ i: Int) -> Bool { infos[i].flags & F.flagNoAlphanumeric != 0 }
-        func isPerson(_ run: Range<Int>) -> Bool {
-            let first = infos[run.lowerBound]
-            if run.count >= 2 { return F.listPosition(first, .givenName) == 4 }
-            let otherTypes = first.gazetteer & ~(7 << (3 * UInt32(NERGazetteerType.surname.rawValue)))
-            return F.listPosition(first, .surname) == 4 && otherTypes == 0
-        }
         // Every team has a listed name in it ("Leeds", "Manchester United", "Aston Villa"), unlike the
         // runs of a title-case line ("Chapter 1 Part 2").
         func hasListedName(_ run: Range<Int>) -> Bool { run.contains { infos[$0].gazetteer != 0 } }
-        guard !runs.contains(where: isPerson), runs.allSatisfy(hasListedName) else { return nil }
+        guard !runs.contains(where: { isPerson($0, infos) }), runs.allSatisfy(hasListedName) else { return nil }
         if runs.count == 2 {
             let second = runs[1]
             guard first.upperBound + 1 == second.lowerBound, isScore(first.upperBound),
@@ -273,6 +269,130 @@ public final class NERGazetteer: Sendable {
         guard !rest.isEmpty, isShortFigure(rest.lowerBound), rest.filter(isShortFigure).count >= 3, fractions <= 1,
               rest.allSatisfy({ isShortFigure($0) || isPunctuation($0) }) else { return nil }
         return runs
+    }
+
+    /// Whether a capitalised run reads as a person's name: two or more words starting with a listed
+    /// given name ("Tom Lehman"), or one word that the gazetteer lists only as a surname ("Woods").
+    private static func isPerson(_ run: Range<Int>, _ infos: UnsafeBufferPointer<NERTokenInfo>) -> Bool {
+        typealias F = NERFeatureExtractor
+        let first = infos[run.lowerBound]
+        if run.count >= 2 { return F.listPosition(first, .givenName) == 4 }
+        let otherTypes = first.gazetteer & ~(7 << (3 * UInt32(NERGazetteerType.surname.rawValue)))
+        return F.listPosition(first, .surname) == 4 && otherTypes == 0
+    }
+
+    /// The teams of a sports report: a capitalised run just before a player's role ("Glamorgan captain
+    /// Matthew Maynard", ``playerRoles``), and in a sentence with a score ("2-1", "103-95"; not a vote's
+    /// "426-111") or a cricket margin ("by an
+    /// innings", "by five wickets"), the capitalised run just before a result verb ("beat", "drew",
+    /// "lost", "defeated" …) and the one just after it, a score, a preposition ("to", "with",
+    /// "against", "by") and "the" allowed between ("Barcelona beat Real Madrid 2-0", "Newcastle lost
+    /// 2-1 to Chelsea", "Leicestershire beat Somerset by an innings"). A team is a run that holds a
+    /// place or an organisation the gazetteer lists and no person's name (``isPerson(_:_:)``): a
+    /// player's name, or one the gazetteer does not know ("Sampras beat Ivanisevic 6-3 6-4",
+    /// "Feyenoord beat Utrecht"), is left to the model. A sentence's first "The" is no part of a team.
+    static func sportsReportTeams(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
+        typealias F = NERFeatureExtractor
+        let letters = F.flagHasLower | F.flagInitialUpper | F.flagAllUpper
+        func isScore(_ info: NERTokenInfo) -> Bool {
+            info.flags & (F.flagHasDigit | F.flagHasHyphen | letters | F.flagHasPeriod) == F.flagHasDigit | F.flagHasHyphen
+                && (3 ... 6).contains(info.length)
+        }
+        let hasRole = infos.contains { playerRoles.contains($0.word) }
+        let hasResult = infos.contains { isScore($0) || cricketMarginWords.contains($0.word) }
+            && infos.contains { resultVerbs.contains($0.word) }
+        guard hasRole || hasResult else { return [] }
+        let runs = F.capitalisedRuns(infos)
+        let places = (1 << (3 * UInt32(NERGazetteerType.place.rawValue)) | 1 << (3 * UInt32(NERGazetteerType.location.rawValue))
+            | 1 << (3 * UInt32(NERGazetteerType.organization.rawValue))) * 7
+        let persons = 7 << (3 * UInt32(NERGazetteerType.person.rawValue))
+        /// The team in `run` next to the verb: the words after the run's last "-" or "'s" when the run
+        /// comes before the verb ("SOCCER - Barcelona beat"), before its first one when it comes after.
+        func team(_ run: Range<Int>, before verb: Bool) -> Range<Int>? {
+            var run = run
+            if verb, let split = run.last(where: { teamSeparators.contains(infos[$0].word) }) {
+                run = split + 1 ..< run.upperBound
+            } else if !verb, let split = run.first(where: { teamSeparators.contains(infos[$0].word) }) {
+                run = run.lowerBound ..< split
+            }
+            // A sentence's first word that the gazetteer does not list is no part of the team ("The",
+            // "Former").
+            if run.lowerBound == 0, run.count >= 2, infos[0].gazetteer == 0 { run = 1 ..< run.upperBound }
+            let hits = run.reduce(UInt32(0)) { $0 | infos[$1].gazetteer }
+            guard hits & UInt32(places) != 0, hits & UInt32(persons) == 0, !isPerson(run, infos) else { return nil }
+            return run
+        }
+        var teams: [Range<Int>] = []
+        for run in runs where hasRole && run.upperBound < infos.count && playerRoles.contains(infos[run.upperBound].word) {
+            if let t = team(run, before: true) { teams.append(t) }
+        }
+        for verb in infos.indices where hasResult && resultVerbs.contains(infos[verb].word) {
+            if let before = runs.first(where: { $0.upperBound == verb }), let t = team(before, before: true), !teams.contains(t) {
+                teams.append(t)
+            }
+            var k = verb + 1
+            if k < infos.count, isScore(infos[k]) { k += 1 }
+            if k < infos.count, resultPrepositions.contains(infos[k].word) { k += 1 }
+            if k < infos.count, infos[k].word == theWord { k += 1 }
+            if let after = runs.first(where: { $0.lowerBound == k }), let t = team(after, before: false), !teams.contains(t) {
+                teams.append(t)
+            }
+        }
+        return teams
+    }
+
+    private static func words(_ list: [String]) -> Set<UInt64> {
+        Set(list.map { NERFeatureExtractor(hashBits: 8).info(for: $0).word })
+    }
+
+    /// Verbs that report a match's result (case-folded ``NERTokenInfo/word``).
+    private static let resultVerbs = words([
+        "beat", "beats", "beating", "defeated", "defeats", "defeating", "drew", "draw", "draws", "drawing", "lost",
+        "lose", "loses", "losing", "thrashed", "crushed", "routed", "edged", "overcame", "trounced", "outclassed",
+    ])
+    /// A team's players and staff, named after the team ("Glamorgan captain Matthew Maynard",
+    /// "Chelsea forward Gianluca Vialli").
+    private static let playerRoles = words([
+        "captain", "skipper", "coach", "manager", "striker", "goalkeeper", "keeper", "midfielder", "defender", "winger",
+        "forward", "playmaker", "batsman", "bowler", "all-rounder", "wicketkeeper", "opener", "quarterback", "pitcher",
+        "outfielder", "shortstop", "linebacker",
+    ])
+    /// Words between a result verb and the team it names ("lost to", "drew with").
+    private static let resultPrepositions = words(["to", "with", "against", "by"])
+    /// Words of a cricket match's margin ("by an innings", "by five wickets").
+    private static let cricketMarginWords = words(["innings", "wickets", "wicket"])
+    /// Connectors of a capitalised run that no team's name holds ("SOCCER - Barcelona", "Ajax 's Litmanen").
+    private static let teamSeparators = words(["-", "'s"])
+    /// ``NERTokenInfo/word`` of "the".
+    private static let theWord = NERFeatureExtractor(hashBits: 8).info(for: "the").word
+
+    /// The places of a news dateline, or `nil` for any other sentence: capitalised runs separated by
+    /// commas, then a date written in figures and hyphens and nothing else ("BONN 1996-08-22",
+    /// "AL-AIN , United Arab Emirates 1996-12-06": the city, then its region or country). Each run is
+    /// a place whether or not the gazetteer knows it; at most three runs (city, region, country).
+    static func datelinePlaces(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>]? {
+        typealias F = NERFeatureExtractor
+        guard let date = infos.last, infos.count >= 2, infos[0].isCapitalised,
+              date.flags & (F.flagHasDigit | F.flagHasHyphen) == F.flagHasDigit | F.flagHasHyphen,
+              date.flags & (F.flagHasLower | F.flagInitialUpper | F.flagAllUpper | F.flagHasPeriod) == 0,
+              (8 ... 10).contains(date.length) else { return nil }
+        let places = F.capitalisedRuns(UnsafeBufferPointer(rebasing: infos[0 ..< infos.count - 1]))
+        let placeTokens = places.reduce(0) { $0 + $1.count }
+        let commas = infos.dropLast().filter { $0.word == commaWord }.count
+        guard places.count <= 3, placeTokens + commas == infos.count - 1, commas == places.count - 1 else { return nil }
+        return places
+    }
+
+    /// ``NERTokenInfo/word`` of ",".
+    private static let commaWord = NERFeatureExtractor(hashBits: 8).info(for: ",").word
+
+    /// Forces the tags of one `label` name on `range` (``force(_:_:_:)``), firmly: document history
+    /// does not release them (``NERDecoder/releaseContradictedNames(_:_:)``).
+    private static func forceFirmly(
+        _ range: Range<Int>, _ label: NERLabel, _ infos: UnsafeMutableBufferPointer<NERTokenInfo>
+    ) {
+        force(range, label, infos)
+        for k in range { infos[k].forcedTagIsFirm = true }
     }
 
     /// Sets ``NERTokenInfo/forcedTag`` of the tokens of `range` to the BILOU tags of one `label` name.
@@ -358,17 +478,28 @@ public final class NERGazetteer: Sendable {
             // Words split on the byte " " (not by Character, which costs more than the rest of the load).
             let tokens = TSV.split(name, at: 0x20, keepingEmpty: false).map(String.init)
             aliases.append((tokens, type, caseSensitive))
-            // Corpora split hyphens ("Al - Zaman", "Winston - Salem"): add that form too.
+            // Corpora split hyphens ("Al - Zaman", "Winston - Salem") and a possessive's "'s" ("Moody
+            // 's"): add that form too.
             func isHyphenated(_ token: String) -> Bool { token != "-" && token.utf8.contains(UInt8(ascii: "-")) }
-            if tokens.contains(where: isHyphenated) {
+            func possessive(_ token: String) -> String? {
+                guard token.count > 2, let suffix = ["'s", "’s"].first(where: token.hasSuffix) else { return nil }
+                return suffix
+            }
+            if tokens.contains(where: { isHyphenated($0) || possessive($0) != nil }) {
                 var split: [String] = []
-                for token in tokens {
-                    guard isHyphenated(token) else { split.append(token); continue }
-                    let parts = token.split(separator: "-", omittingEmptySubsequences: false)
-                    for (k, part) in parts.enumerated() {
-                        if k > 0 { split.append("-") }
-                        if !part.isEmpty { split.append(String(part)) }
+                for var token in tokens {
+                    let suffix = possessive(token)
+                    if let suffix { token.removeLast(suffix.count) }
+                    if isHyphenated(token) {
+                        let parts = token.split(separator: "-", omittingEmptySubsequences: false)
+                        for (k, part) in parts.enumerated() {
+                            if k > 0 { split.append("-") }
+                            if !part.isEmpty { split.append(String(part)) }
+                        }
+                    } else {
+                        split.append(token)
                     }
+                    if let suffix { split.append(suffix) }
                 }
                 aliases.append((split, type, caseSensitive))
             }

@@ -28,6 +28,9 @@ struct ModelCommand: ParsableCommand {
         @Option(name: .long, help: "Training epochs.")
         var epochs: Int = NERTrainingOptions().epochs
 
+        @Option(name: .long, help: "Perceptrons averaged into the model, each on its own document order.")
+        var members: Int = NERTrainingOptions().ensembleSize
+
         @Option(name: .long, help: "Add a feature group to the shipped set (repeatable; for ablations): \(Self.groupNames).")
         var with: [String] = []
 
@@ -61,6 +64,7 @@ struct ModelCommand: ParsableCommand {
 
         func validate() throws {
             guard epochs >= 1 else { throw ValidationError("--epochs must be at least 1") }
+            guard members >= 1 else { throw ValidationError("--members must be at least 1") }
             guard (0 ... 1).contains(uppercaseAugmentation) else { throw ValidationError("--uppercase-augmentation must be 0 to 1") }
             _ = try featureSet()
         }
@@ -72,6 +76,7 @@ struct ModelCommand: ParsableCommand {
             var options = NERTrainingOptions()
             options.epochs = epochs
             options.seed = seed
+            options.ensembleSize = members
             options.featureSet = try featureSet()
             options.uppercaseAugmentation = uppercaseAugmentation
             let start = ContinuousClock.now
