@@ -100,6 +100,13 @@ struct NERDecoder {
         annotate()
     }
 
+    /// Whether the sentence whose tokens are `ranges` of `bytes` is a news dateline
+    /// (``NERGazetteer/datelinePlaces(_:)``: "BONN 1996-08-22").
+    mutating func isDateline(_ bytes: UnsafeBufferPointer<UInt8>, _ ranges: [Range<Int>]) -> Bool {
+        setInfos(bytes, ranges)
+        return infos.withUnsafeBufferPointer { NERGazetteer.datelinePlaces($0) } != nil
+    }
+
     /// Decodes the sentence whose tokens are `ranges` of `bytes`.
     mutating func decodeRanges(_ bytes: UnsafeBufferPointer<UInt8>, _ ranges: [Range<Int>]) {
         setInfos(bytes, ranges)

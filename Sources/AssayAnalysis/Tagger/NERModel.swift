@@ -114,7 +114,10 @@ public struct NERModel: Sendable {
     /// separator; a trailing `\r` is ignored). Output: for every input line one line of space-separated
     /// BIO tags, as many as the line has tokens; an empty (or blank) line gives an empty line. A line
     /// consisting of the single token `-DOCSTART-` is tagged `O` and starts a new document for the
-    /// document-level features; without such lines the whole input is one document. A document with
+    /// document-level features. An input without such lines is split at its news datelines
+    /// ("BONN 1996-08-22", ``NERGazetteer/datelinePlaces(_:)``): a story starts at its dateline, or
+    /// at the line before it when that line is in capitals (its headline); an input with neither is
+    /// one document. A document with
     /// a line that may be in capitals is read twice: first for the casings of its words
     /// (``NERTruecaser``), then to tag it.
     public func tagLines(_ input: UnsafeBufferPointer<UInt8>) -> [UInt8] {
@@ -123,18 +126,37 @@ public struct NERModel: Sendable {
         output.reserveCapacity(input.count + input.count / 2)
         var ranges: [Range<Int>] = []
         var documentStart = 0
+        /// Whether a line of the input is -DOCSTART-; looked up at the first dateline.
+        var hasDocumentStarts: Bool?
         while documentStart < input.count {
             // The document: its lines up to the next -DOCSTART- line or the end. Without a line that
             // may be in capitals (NERTruecaser.mayBeInCapitals) the truecaser need not read ahead.
             var documentEnd = documentStart
             var mayHaveCapitals = false
             var lineStart = documentStart
+            // The line before, whether it may be in capitals, and mayHaveCapitals before it.
+            var previous: (start: Int, inCapitals: Bool, mayHaveCapitalsBefore: Bool)?
             while lineStart < input.count {
                 let lineEnd = Self.tokenRanges(input, from: lineStart, into: &ranges)
                 let isDocumentStart = Self.isDocumentStart(input, ranges)
                 if isDocumentStart && lineStart > documentStart { break }
-                mayHaveCapitals = mayHaveCapitals
-                    || (!isDocumentStart && ranges.count >= 2 && NERTruecaser.mayBeInCapitals(input[lineStart ..< lineEnd]))
+                // Without -DOCSTART- lines, a dateline starts a new story, at its headline when the
+                // line before is in capitals.
+                if lineStart > documentStart, Self.mayBeDateline(input, ranges), decoder.isDateline(input, ranges),
+                   !(hasDocumentStarts ?? { hasDocumentStarts = Self.containsDocumentStart(input); return hasDocumentStarts! }()) {
+                    if let previous, previous.inCapitals {
+                        if previous.start > documentStart {
+                            documentEnd = previous.start
+                            mayHaveCapitals = previous.mayHaveCapitalsBefore
+                            break
+                        }
+                    } else {
+                        break
+                    }
+                }
+                let inCapitals = !isDocumentStart && ranges.count >= 2 && NERTruecaser.mayBeInCapitals(input[lineStart ..< lineEnd])
+                previous = (lineStart, inCapitals, mayHaveCapitals)
+                mayHaveCapitals = mayHaveCapitals || inCapitals
                 lineStart = lineEnd + 1
                 documentEnd = min(lineStart, input.count)
             }
@@ -182,6 +204,25 @@ public struct NERModel: Sendable {
     /// Whether a line's tokens are the single token `-DOCSTART-`.
     private static func isDocumentStart(_ input: UnsafeBufferPointer<UInt8>, _ ranges: [Range<Int>]) -> Bool {
         ranges.count == 1 && input[ranges[0]].elementsEqual(documentStartToken)
+    }
+
+    /// Whether some line of `input` is -DOCSTART-.
+    private static func containsDocumentStart(_ input: UnsafeBufferPointer<UInt8>) -> Bool {
+        var ranges: [Range<Int>] = []
+        var lineStart = 0
+        while lineStart < input.count {
+            let lineEnd = tokenRanges(input, from: lineStart, into: &ranges)
+            if isDocumentStart(input, ranges) { return true }
+            lineStart = lineEnd + 1
+        }
+        return false
+    }
+
+    /// A quick test before ``NERDecoder/isDateline(_:_:)``: a line of two to eight tokens whose last
+    /// is 8 to 10 bytes of digits and hyphens ("1996-08-22").
+    private static func mayBeDateline(_ input: UnsafeBufferPointer<UInt8>, _ ranges: [Range<Int>]) -> Bool {
+        guard (2 ... 8).contains(ranges.count), let last = ranges.last, (8 ... 10).contains(last.count) else { return false }
+        return input[last].allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
     }
 
     // MARK: Bundled resource

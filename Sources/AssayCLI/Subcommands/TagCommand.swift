@@ -10,7 +10,8 @@ struct TagCommand: ParsableCommand {
         discussion: """
             For every input line, writes one line of space-separated BIO tags (B-PER, I-ORG, O, ...), one per \
             token; an empty line gives an empty line. A line holding only -DOCSTART- is tagged O and starts a \
-            new document.
+            new document; without such lines, a news dateline ("BONN 1996-08-22") starts one, at the \
+            headline before it when that line is in capitals.
             """
     )
 

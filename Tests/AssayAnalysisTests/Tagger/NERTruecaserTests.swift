@@ -193,6 +193,29 @@ struct NERTruecaserTests {
         #expect(output.hasSuffix("\n"))
     }
 
+    @Test func withoutDocumentStartsADatelineStartsAStoryAtItsHeadline() throws {
+        let model = try NERModel.bundled()
+        func tag(_ lines: [String]) -> [String] {
+            let text = lines.joined(separator: "\n")
+            return String(decoding: Array(text.utf8).withUnsafeBufferPointer { model.tagLines($0) }, as: UTF8.self)
+                .split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
+        }
+        // The second story's headline names QORVATH HOLDINGS as the first story wrote it; without a
+        // -DOCSTART- line only its dateline says that a new story starts, at the headline before it.
+        let first = ["PLANT CLOSES", "BONN 1996-08-22", "Shares of Qorvath Holdings fell on Monday after the plant closed ."]
+        let second = ["QORVATH HOLDINGS TO CLOSE PLANT .", "PARIS 1996-08-23", "The company said it would close a plant ."]
+        let separate = tag(["-DOCSTART-"] + first + ["-DOCSTART-"] + second)
+        let stream = tag(first + second)
+        #expect(stream == Array(separate[1 ... 3] + separate[5 ... 7]))
+        #expect(stream[3] == "O O O O O O")
+        #expect(stream[1] == "B-LOC O" && stream[4] == "B-LOC O")
+        // With a -DOCSTART- line anywhere the input's own documents hold: no dateline splits them.
+        let marked = tag(["-DOCSTART-"] + first + second)
+        #expect(marked[4] == "B-ORG I-ORG O O O O")
+        // A dateline without a headline before it starts the story itself.
+        #expect(tag(first + Array(second.dropFirst())) == Array(separate[1 ... 3] + tag(Array(second.dropFirst()))))
+    }
+
     @Test func casingsDoNotCrossADocumentStart() throws {
         let model = try NERModel.bundled()
         func tag(_ text: String) -> [Substring] {
