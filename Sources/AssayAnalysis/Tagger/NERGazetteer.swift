@@ -282,15 +282,14 @@ public final class NERGazetteer: Sendable {
     }
 
     /// The teams of a sports report: a capitalised run just before a player's role ("Glamorgan captain
-    /// Matthew Maynard", ``playerRoles``), and in a sentence with a score ("2-1", "103-95"; not a vote's
-    /// "426-111") or a cricket margin ("by an
-    /// innings", "by five wickets"), the capitalised run just before a result verb ("beat", "drew",
-    /// "lost", "defeated" …) and the one just after it, a score, a preposition ("to", "with",
-    /// "against", "by") and "the" allowed between ("Barcelona beat Real Madrid 2-0", "Newcastle lost
-    /// 2-1 to Chelsea", "Leicestershire beat Somerset by an innings"). A team is a run that holds a
-    /// place or an organisation the gazetteer lists and no person's name (``isPerson(_:_:)``): a
-    /// player's name, or one the gazetteer does not know ("Sampras beat Ivanisevic 6-3 6-4",
-    /// "Feyenoord beat Utrecht"), is left to the model. A sentence's first "The" is no part of a team.
+    /// Matthew Maynard", ``playerRoles``); and, in a sentence with a score ("2-1", "103-95"; not a
+    /// vote's "426-111") or a cricket margin ("by an innings", "by five wickets"), the capitalised run
+    /// just before a result verb ("beat", "drew", "lost", "defeated" …) and the one just after it, a
+    /// score, a preposition ("to", "with", "against", "by") and "the" allowed between ("Barcelona beat
+    /// Real Madrid 2-0", "Newcastle lost 2-1 to Chelsea", "Leicestershire beat Somerset by an
+    /// innings"). A team is a run that holds a place or an organisation the gazetteer lists and no
+    /// person's name (``isPerson(_:_:)``): a player's name, or one the gazetteer does not know
+    /// ("Sampras beat Ivanisevic 6-3 6-4", "Feyenoord beat Utrecht"), is left to the model.
     static func sportsReportTeams(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
         typealias F = NERFeatureExtractor
         let letters = F.flagHasLower | F.flagInitialUpper | F.flagAllUpper
@@ -481,9 +480,12 @@ public final class NERGazetteer: Sendable {
             // Corpora split hyphens ("Al - Zaman", "Winston - Salem") and a possessive's "'s" ("Moody
             // 's"): add that form too.
             func isHyphenated(_ token: String) -> Bool { token != "-" && token.utf8.contains(UInt8(ascii: "-")) }
+            // (By bytes, as above: "'s" or "’s" after at least one more byte.)
             func possessive(_ token: String) -> String? {
-                guard token.count > 2, let suffix = ["'s", "’s"].first(where: token.hasSuffix) else { return nil }
-                return suffix
+                let bytes = token.utf8
+                guard bytes.count > 2, bytes.last == UInt8(ascii: "s") else { return nil }
+                if bytes.dropLast().last == UInt8(ascii: "'") { return "'s" }
+                return bytes.count > 4 && bytes.suffix(4).elementsEqual("’s".utf8) ? "’s" : nil
             }
             if tokens.contains(where: { isHyphenated($0) || possessive($0) != nil }) {
                 var split: [String] = []
