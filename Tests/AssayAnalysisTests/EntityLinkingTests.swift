@@ -183,4 +183,25 @@ struct EntityLinkingTests {
         #expect(summary.entity("person:wang-yi")?.mentions.count == 1)
         #expect(summary.entity("person:wang-wentao")?.mentions.count == 1)
     }
+
+    @Test("the tagger reads a hyphenated word as one, so a name with a hyphenated given name is found")
+    func hyphenatedNamesReachTheTagger() throws {
+        let engine = try AnalysisEngine.bundled(tagger: true)
+        for body in [
+            "Jean-Marc Ilunga said the strike would last.",
+            "Union official Jean-Marc Ilunga said the strike would last.",
+        ] {
+            guard case .summary(let summary) = engine.analyze(ArticleInput(title: "", body: body)).last else {
+                Issue.record("no summary"); return
+            }
+            // Split into "Jean", "-", "Marc", the tagger found no name in either sentence.
+            #expect(summary.entity("person:jean-marc-ilunga")?.mentions.map(\.text) == ["Jean-Marc Ilunga"], "\(body)")
+        }
+        let words = TaggedNameRecognizer.words(
+            of: Tokenizer().tokenize("Rolls-Royce met Xi - Biden and Xi–Biden ."), sentence: 0 ..< 12
+        )
+        // A dash between spaces, or an en dash (whose surface the tokenizer writes "-"), separates.
+        #expect(words.words == ["Rolls-Royce", "met", "Xi", "-", "Biden", "and", "Xi", "-", "Biden", "."])
+        #expect(words.starts == [0, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12])
+    }
 }

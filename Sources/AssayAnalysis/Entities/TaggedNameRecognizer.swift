@@ -19,19 +19,20 @@ public struct TaggedNameRecognizer: NameRecognizer {
     }
 
     public mutating func names(in tokens: [Token], sentence: Range<Int>, covered: [Bool]) -> [RecognizedName] {
-        let words = tokens[sentence].map(\.surface)
-        let offset = sentence.lowerBound
+        let (words, starts) = Self.words(of: tokens, sentence: sentence)
+        /// The article's tokens of the tagger's words `span.start ..< span.end`.
+        func range(_ span: NERSpan) -> Range<Int> { starts[span.start]..<starts[span.end] }
         // Only spans that could become mentions get probabilities: none touching a knowledge-base
         // match, each with a capitalised word.
         let candidates = self.decoder.decodeSpans(words) { span in
-            let range = (offset + span.start)..<(offset + span.end)
+            let range = range(span)
             return !range.contains(where: { covered[$0] })
                 && range.contains(where: { tokens[$0].kind == .word && tokens[$0].isCapitalized })
         }
         return candidates.compactMap { span -> RecognizedName? in
             guard Double(span.confidence) >= self.minimumConfidence else { return nil }
             return RecognizedName(
-                tokens: (offset + span.start)..<(offset + span.end),
+                tokens: range(span),
                 type: Self.entityType(span.label),
                 confidence: (Double(span.confidence) * 0.9 * 1000).rounded() / 1000,
                 source: .tagger
@@ -40,7 +41,37 @@ public struct TaggedNameRecognizer: NameRecognizer {
     }
 
     public mutating func preview(_ tokens: [Token], sentence: Range<Int>) {
-        self.decoder.preview(tokens[sentence].map(\.surface))
+        self.decoder.preview(Self.words(of: tokens, sentence: sentence).words)
+    }
+
+    /// The words the tagger reads for `tokens[sentence]`, and the index of each one's first token
+    /// (one more index at the end: `sentence.upperBound`). Words joined by a hyphen with no space
+    /// ("Jean-Marc", "Kim Jong-un", "Rolls-Royce") are one word, as newswire corpora write them: split
+    /// in three ("Jean - Marc Ilunga said …") the tagger found no name. A dash between spaces, or an
+    /// en dash ("Xi–Biden meeting"), still separates.
+    static func words(of tokens: [Token], sentence: Range<Int>) -> (words: [String], starts: [Int]) {
+        var words: [String] = []
+        var starts: [Int] = []
+        words.reserveCapacity(sentence.count)
+        starts.reserveCapacity(sentence.count + 1)
+        var i = sentence.lowerBound
+        while i < sentence.upperBound {
+            var word = tokens[i].surface
+            var next = i + 1
+            // (A hyphen-minus is one byte; an en dash's surface is "-" too, but three bytes.)
+            while tokens[next - 1].kind == .word, next + 1 < sentence.upperBound, tokens[next].surface == "-",
+                  tokens[next].end - tokens[next].start == 1, !tokens[next].spaceBefore,
+                  tokens[next + 1].kind == .word, !tokens[next + 1].spaceBefore
+            {
+                word += "-" + tokens[next + 1].surface
+                next += 2
+            }
+            words.append(word)
+            starts.append(i)
+            i = next
+        }
+        starts.append(sentence.upperBound)
+        return (words, starts)
     }
 
     static func entityType(_ label: NERLabel) -> EntityType {

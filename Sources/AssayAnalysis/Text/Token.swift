@@ -20,7 +20,8 @@ public struct Token: Sendable, Hashable {
     public var key: String
     /// A 64-bit hash of ``key`` (FNV-1a, never 0), for fast table lookups.
     public var keyHash: UInt64
-    /// The token's text as submitted, NFC-normalised (case kept).
+    /// The token's text as submitted, NFC-normalised (case kept); a punctuation token's is its
+    /// ``key`` (every dash "-", quotes straight).
     public var surface: String
     /// Whether the first letter is upper-case.
     public var isCapitalized: Bool
