@@ -171,6 +171,7 @@ public final class NERGazetteer: Sendable {
             infos[i].cues = UInt8(truncatingIfNeeded: cues.value(for: Self.nonZero(infos[i].word)) ?? 0)
             infos[i].gazetteer = 0
             infos[i].forcedTag = 0
+            infos[i].forcedTagIsFirm = false
         }
         var knownNames: [(range: Range<Int>, label: NERLabel)] = []
         var countries: [Range<Int>] = []
@@ -223,7 +224,7 @@ public final class NERGazetteer: Sendable {
             for place in places { Self.forceFirmly(place, .loc, infos) }
         } else {
             if !knownNames.isEmpty { Self.forceKnownNames(knownNames, infos) }
-            for team in Self.sportsReportTeams(UnsafeBufferPointer(infos)) {
+            for team in Self.sportsReportTeams(UnsafeBufferPointer(infos)) where !Self.crossesForcedName(team, infos) {
                 Self.forceFirmly(team, countries.contains(team) ? .loc : .org, infos)
             }
         }
@@ -281,9 +282,9 @@ public final class NERGazetteer: Sendable {
         return F.listPosition(first, .surname) == 4 && otherTypes == 0
     }
 
-    /// The teams of a sports report: a capitalised run just before a player's role ("Glamorgan captain
-    /// Matthew Maynard", ``playerRoles``); and, in a sentence with a score ("2-1", "103-95"; not a
-    /// vote's "426-111") or a cricket margin ("by an innings", "by five wickets"), the capitalised run
+    /// The teams of a sports report: a capitalised run just before a player's role and the player's
+    /// name ("Glamorgan captain Matthew Maynard", ``playerRoles``); and, in a sentence with a score
+    /// ("2-1", "103-95"; not a vote's "426-111") or a cricket margin ("by an innings", "by five wickets"), the capitalised run
     /// just before a result verb ("beat", "drew", "lost", "defeated" …) and the one just after it, a
     /// score, a preposition ("to", "with", "against", "by") and "the" allowed between ("Barcelona beat
     /// Real Madrid 2-0", "Newcastle lost 2-1 to Chelsea", "Leicestershire beat Somerset by an
@@ -314,15 +315,25 @@ public final class NERGazetteer: Sendable {
             } else if !verb, let split = run.first(where: { teamSeparators.contains(infos[$0].word) }) {
                 run = run.lowerBound ..< split
             }
-            // A sentence's first word that the gazetteer does not list is no part of the team ("The",
-            // "Former").
-            if run.lowerBound == 0, run.count >= 2, infos[0].gazetteer == 0 { run = 1 ..< run.upperBound }
+            // A sentence's first word that qualifies the team is no part of it ("The", "Former"); nor
+            // is a connector at either end ("of" left by a split).
+            if run.lowerBound == 0, run.count >= 2, infos[0].gazetteer == 0, teamQualifiers.contains(infos[0].word) {
+                run = 1 ..< run.upperBound
+            }
+            while let first = run.first, F.runConnectors.contains(infos[first].word) { run = run.dropFirst() }
+            while let last = run.last, F.runConnectors.contains(infos[last].word) { run = run.dropLast() }
+            guard !run.isEmpty else { return nil }
             let hits = run.reduce(UInt32(0)) { $0 | infos[$1].gazetteer }
             guard hits & UInt32(places) != 0, hits & UInt32(persons) == 0, !isPerson(run, infos) else { return nil }
             return run
         }
         var teams: [Range<Int>] = []
-        for run in runs where hasRole && run.upperBound < infos.count && playerRoles.contains(infos[run.upperBound].word) {
+        // A role names the team's player or coach only with the person's name after it ("London
+        // manager said" and "move Detroit forward" name no team).
+        for (k, run) in runs.enumerated()
+        where hasRole && run.upperBound < infos.count && playerRoles.contains(infos[run.upperBound].word)
+            && k + 1 < runs.count && runs[k + 1].lowerBound == run.upperBound + 1
+        {
             if let t = team(run, before: true) { teams.append(t) }
         }
         for verb in infos.indices where hasResult && resultVerbs.contains(infos[verb].word) {
@@ -360,13 +371,16 @@ public final class NERGazetteer: Sendable {
     private static let resultPrepositions = words(["to", "with", "against", "by"])
     /// Words of a cricket match's margin ("by an innings", "by five wickets").
     private static let cricketMarginWords = words(["innings", "wickets", "wicket"])
+    /// Words before a team at a sentence's start that are no part of its name ("Former Barcelona
+    /// coach", "The Chicago Cubs").
+    private static let teamQualifiers = words(["the", "a", "an", "former", "ex", "veteran", "injured", "interim", "caretaker"])
     /// Connectors of a capitalised run that no team's name holds ("SOCCER - Barcelona", "Ajax 's Litmanen").
     private static let teamSeparators = words(["-", "'s"])
     /// ``NERTokenInfo/word`` of "the".
     private static let theWord = NERFeatureExtractor(hashBits: 8).info(for: "the").word
 
     /// The places of a news dateline, or `nil` for any other sentence: capitalised runs separated by
-    /// commas, then a date written in figures and hyphens and nothing else ("BONN 1996-08-22",
+    /// commas, then a date of ten figures and hyphens and nothing else ("BONN 1996-08-22",
     /// "AL-AIN , United Arab Emirates 1996-12-06": the city, then its region or country). Each run is
     /// a place whether or not the gazetteer knows it; at most three runs (city, region, country).
     static func datelinePlaces(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>]? {
@@ -374,7 +388,7 @@ public final class NERGazetteer: Sendable {
         guard let date = infos.last, infos.count >= 2, infos[0].isCapitalised,
               date.flags & (F.flagHasDigit | F.flagHasHyphen) == F.flagHasDigit | F.flagHasHyphen,
               date.flags & (F.flagHasLower | F.flagInitialUpper | F.flagAllUpper | F.flagHasPeriod) == 0,
-              (8 ... 10).contains(date.length) else { return nil }
+              date.length == 10 else { return nil }
         let places = F.capitalisedRuns(UnsafeBufferPointer(rebasing: infos[0 ..< infos.count - 1]))
         let placeTokens = places.reduce(0) { $0 + $1.count }
         let commas = infos.dropLast().filter { $0.word == commaWord }.count
@@ -384,6 +398,14 @@ public final class NERGazetteer: Sendable {
 
     /// ``NERTokenInfo/word`` of ",".
     private static let commaWord = NERFeatureExtractor(hashBits: 8).info(for: ",").word
+
+    /// Whether a known name forced on some of `range`'s tokens reaches outside it ("Winston - Salem
+    /// coach …": the team "Salem" inside the place "Winston - Salem").
+    private static func crossesForcedName(_ range: Range<Int>, _ infos: UnsafeMutableBufferPointer<NERTokenInfo>) -> Bool {
+        let first = BILOUTag(rawValue: infos[range.lowerBound].forcedTag)?.position
+        let last = BILOUTag(rawValue: infos[range.upperBound - 1].forcedTag)?.position
+        return first == .inside || first == .last || last == .begin || last == .inside
+    }
 
     /// Forces the tags of one `label` name on `range` (``force(_:_:_:)``), firmly: document history
     /// does not release them (``NERDecoder/releaseContradictedNames(_:_:)``).

@@ -218,11 +218,13 @@ public struct NERModel: Sendable {
         return false
     }
 
-    /// A quick test before ``NERDecoder/isDateline(_:_:)``: a line of two to eight tokens whose last
-    /// is 8 to 10 bytes of digits and hyphens ("1996-08-22").
+    /// A quick test before ``NERDecoder/isDateline(_:_:)``: a line of two or more tokens whose last is
+    /// a date written "1996-08-22" or "22-08-1996".
     private static func mayBeDateline(_ input: UnsafeBufferPointer<UInt8>, _ ranges: [Range<Int>]) -> Bool {
-        guard (2 ... 8).contains(ranges.count), let last = ranges.last, (8 ... 10).contains(last.count) else { return false }
-        return input[last].allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
+        guard ranges.count >= 2, let last = ranges.last, last.count == 10 else { return false }
+        let date = input[last]
+        let hyphens = date.indices.filter { date[$0] == 0x2D }.map { $0 - last.lowerBound }
+        return (hyphens == [4, 7] || hyphens == [2, 5]) && date.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
     }
 
     // MARK: Bundled resource
