@@ -19,6 +19,10 @@ struct NERDecoder {
     var rows: [UInt32] = []
     /// The BILOU tags of the last decoded sentence.
     var tags: [UInt8] = []
+    /// Whether the sentence being decoded is a sports results line (``NERGazetteer/annotate(_:afterResultsLines:)``).
+    var sentenceIsResultsLine = false
+    /// How many results lines the document has had so far; after one, a team need not be a listed name.
+    var resultsLinesInDocument = 0
 
     init(model: NERModel, useDocumentMemory: Bool) {
         self.model = model
@@ -32,6 +36,7 @@ struct NERDecoder {
     mutating func startDocument() {
         memory?.reset()
         truecaser?.reset()
+        resultsLinesInDocument = 0
     }
 
     /// Shows the truecaser a sentence of the document before any is decoded, so that a headline in
@@ -224,7 +229,12 @@ struct NERDecoder {
 
     /// Adds the gazetteer annotations to `infos`.
     mutating func annotate() {
-        if let gazetteer = model.gazetteer { infos.withUnsafeMutableBufferPointer { gazetteer.annotate($0) } }
+        if let gazetteer = model.gazetteer {
+            let afterResultsLines = resultsLinesInDocument > 0
+            sentenceIsResultsLine = infos.withUnsafeMutableBufferPointer {
+                gazetteer.annotate($0, afterResultsLines: afterResultsLines)
+            }
+        }
         ruleOutOutsideInUnknownNames()
     }
 
@@ -258,6 +268,7 @@ struct NERDecoder {
         var spans: [NERSpan] = []
         defer { self.tags = tags }
         guard n > 0 else { return [] }
+        if sentenceIsResultsLine { resultsLinesInDocument += 1 }
         if let memory { Self.releaseContradictedNames(&infos, memory) }
         let staticCount = NERFeatureExtractor.staticFeatureCount
         var rows = self.rows

@@ -92,12 +92,12 @@ public struct NERTokenInfo: Sendable, Hashable {
     /// Length in bytes, capped at 65535.
     public var length: UInt16
     /// Gazetteer positions, 3 bits per ``NERGazetteerType`` (0 none, 1 begin, 2 inside, 3 last, 4 unit);
-    /// filled by ``NERGazetteer/annotate(_:)``.
+    /// filled by ``NERGazetteer/annotate(_:afterResultsLines:)``.
     public var gazetteer: UInt32 = 0
-    /// Gazetteer cue bits (``NERGazetteer/cueTitle`` …); filled by ``NERGazetteer/annotate(_:)``.
+    /// Gazetteer cue bits (``NERGazetteer/cueTitle`` …); filled by ``NERGazetteer/annotate(_:afterResultsLines:)``.
     public var cues: UInt8 = 0
     /// The tag (``BILOUTag/rawValue``) decoding must give the token, as part of a known name that
-    /// stands alone or of a results line's team (``NERGazetteer/annotate(_:)``); 0 leaves it to the
+    /// stands alone or of a results line's team (``NERGazetteer/annotate(_:afterResultsLines:)``); 0 leaves it to the
     /// model. The decoder drops a known name's forced tags when the document has already given one of
     /// its words another type.
     public var forcedTag: UInt8 = 0

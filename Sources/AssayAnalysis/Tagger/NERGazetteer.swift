@@ -49,7 +49,7 @@ public final class NERGazetteer: Sendable {
     /// (``init(version:aliases:cues:knownPlaces:knownPersons:knownOrganizations:countryNames:)``).
     let knownNameType: [NERLabel?]
     /// Per trie node, whether a country's name ends there, ambiguous ones included ("Georgia"): in a
-    /// results line a team so named is a country's (``annotate(_:)``).
+    /// results line a team so named is a country's (``annotate(_:afterResultsLines:)``).
     let endsCountryName: [Bool]
     /// Number of alias token sequences inserted.
     public let aliasCount: Int
@@ -67,7 +67,7 @@ public final class NERGazetteer: Sendable {
 
     /// Creates a gazetteer from alias token sequences with their types, single-token cues, the names
     /// of known places, persons and organisations that decoding tags as such when they stand alone, and
-    /// the names of countries, which a results line's team may be (``annotate(_:)``; every name must
+    /// the names of countries, which a results line's team may be (``annotate(_:afterResultsLines:)``; every name must
     /// also be an alias).
     public init(
         version: String, aliases: [(tokens: [String], type: NERGazetteerType, caseSensitive: Bool)],
@@ -164,7 +164,12 @@ public final class NERGazetteer: Sendable {
     /// In a sports results line (``resultLineTeams(_:)``: "Leeds 0 Manchester United 1", "Barcelona 15 10
     /// 4 1 33 13 34") each team is forced instead: a place when it is a country's name ("Japan 2 Syria
     /// 1": national teams, as newswire annotates them), otherwise an organisation (the club).
-    public func annotate(_ infos: UnsafeMutableBufferPointer<NERTokenInfo>) {
+    ///
+    /// After a results line in the same document (`afterResultsLines`), a line of the same shape is
+    /// one even when a team's name is in no list ("Anderlecht 1 Lierse 1"): results come in blocks.
+    /// Returns whether the sentence is a results line.
+    @discardableResult
+    public func annotate(_ infos: UnsafeMutableBufferPointer<NERTokenInfo>, afterResultsLines: Bool = false) -> Bool {
         let n = infos.count
         var coveredUntil = (0, 0, 0, 0, 0, 0, 0, 0)
         for i in 0 ..< n {
@@ -218,8 +223,9 @@ public final class NERGazetteer: Sendable {
                 }
             }
         }
-        if let teams = Self.resultLineTeams(UnsafeBufferPointer(infos)) {
+        if let teams = Self.resultLineTeams(UnsafeBufferPointer(infos), unlistedTeams: afterResultsLines) {
             for team in teams { Self.forceFirmly(team, countries.contains(team) ? .loc : .org, infos) }
+            return true
         } else if let places = Self.datelinePlaces(UnsafeBufferPointer(infos)) {
             for place in places { Self.forceFirmly(place, .loc, infos) }
         } else {
@@ -228,9 +234,11 @@ public final class NERGazetteer: Sendable {
                 Self.forceFirmly(team, countries.contains(team) ? .loc : .org, infos)
             }
         }
+        return false
     }
 
-    /// The teams of a sports results line, or `nil` for any other sentence: two capitalised runs each
+    /// The teams of a sports results line, or `nil` for any other sentence (`unlistedTeams`: a run
+    /// need not hold a listed name, see ``annotate(_:afterResultsLines:)``): two capitalised runs each
     /// followed by a score of up to three digits ("Leeds 0 Manchester United 1"), or one run followed
     /// directly by three or more short figures and nothing else ("Barcelona 15 10 4 1 33 13 34",
     /// "Chicago 13 2 .867 -": integers of up to three digits, at most one fraction, dashes), with at
@@ -238,7 +246,7 @@ public final class NERGazetteer: Sendable {
     /// words that starts with a listed given name, or one word that is only a listed surname, is a
     /// person ("Tom Lehman 69 66 67", "Woods 69 66 67"), and market or election figures ("Tokyo 22,450
     /// 22,510 22,300", "Florida 29 49.0 47.8") are not short: then the line is no results line.
-    static func resultLineTeams(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>]? {
+    static func resultLineTeams(_ infos: UnsafeBufferPointer<NERTokenInfo>, unlistedTeams: Bool = false) -> [Range<Int>]? {
         typealias F = NERFeatureExtractor
         let letters = F.flagHasLower | F.flagInitialUpper | F.flagAllUpper
         func isFigure(_ i: Int) -> Bool { infos[i].flags & F.flagHasDigit != 0 && infos[i].flags & letters == 0 }
@@ -257,7 +265,7 @@ public final class NERGazetteer: Sendable {
         // Every team has a listed name in it ("Leeds", "Manchester United", "Aston Villa"), unlike the
         // runs of a title-case line ("Chapter 1 Part 2").
         func hasListedName(_ run: Range<Int>) -> Bool { run.contains { infos[$0].gazetteer != 0 } }
-        guard !runs.contains(where: { isPerson($0, infos) }), runs.allSatisfy(hasListedName) else { return nil }
+        guard !runs.contains(where: { isPerson($0, infos) }), unlistedTeams || runs.allSatisfy(hasListedName) else { return nil }
         if runs.count == 2 {
             let second = runs[1]
             guard first.upperBound + 1 == second.lowerBound, isScore(first.upperBound),
@@ -273,11 +281,16 @@ public final class NERGazetteer: Sendable {
     }
 
     /// Whether a capitalised run reads as a person's name: two or more words starting with a listed
-    /// given name ("Tom Lehman"), or one word that the gazetteer lists only as a surname ("Woods").
+    /// given name, none of them a listed place or organisation ("Tom Lehman"; not "Hertha Berlin",
+    /// "Paris St Germain"), or one word that the gazetteer lists only as a surname ("Woods").
     private static func isPerson(_ run: Range<Int>, _ infos: UnsafeBufferPointer<NERTokenInfo>) -> Bool {
         typealias F = NERFeatureExtractor
         let first = infos[run.lowerBound]
-        if run.count >= 2 { return F.listPosition(first, .givenName) == 4 }
+        if run.count >= 2 {
+            let places: [NERGazetteerType] = [.place, .location, .organization]
+            let placed = run.contains { k in places.contains { F.listPosition(infos[k], $0) != 0 } }
+            return F.listPosition(first, .givenName) == 4 && !placed
+        }
         let otherTypes = first.gazetteer & ~(7 << (3 * UInt32(NERGazetteerType.surname.rawValue)))
         return F.listPosition(first, .surname) == 4 && otherTypes == 0
     }
@@ -427,7 +440,7 @@ public final class NERGazetteer: Sendable {
         }
     }
 
-    /// Sets ``NERTokenInfo/forcedTag`` for the known names that stand alone (see ``annotate(_:)``).
+    /// Sets ``NERTokenInfo/forcedTag`` for the known names that stand alone (see ``annotate(_:afterResultsLines:)``).
     private static func forceKnownNames(
         _ names: [(range: Range<Int>, label: NERLabel)], _ infos: UnsafeMutableBufferPointer<NERTokenInfo>
     ) {
@@ -454,7 +467,7 @@ public final class NERGazetteer: Sendable {
     public func matches(_ tokens: [String]) -> [[NERGazetteerType: Character]] {
         let extractor = NERFeatureExtractor(hashBits: 16)
         var infos = tokens.map { extractor.info(for: $0) }
-        infos.withUnsafeMutableBufferPointer { annotate($0) }
+        infos.withUnsafeMutableBufferPointer { _ = annotate($0) }
         return infos.map { info in
             var out: [NERGazetteerType: Character] = [:]
             for t in NERGazetteerType.allCases {
@@ -469,7 +482,7 @@ public final class NERGazetteer: Sendable {
 
     /// Reads the knowledge-base TSV files (`aliases.tsv`, `entities.tsv`, and if present `cues.tsv`,
     /// `legal-suffixes.tsv`, `manifest.tsv`, `name-lists.tsv`) from `directory`. The known names
-    /// (``annotate(_:)``) also consult the tagger's bundled English word list (`Model/english-words.txt`),
+    /// (``annotate(_:afterResultsLines:)``) also consult the tagger's bundled English word list (`Model/english-words.txt`),
     /// whatever the directory.
     public convenience init(directory: URL) throws(NERModelError) {
         /// The rows of a resource file; an optional one that does not exist has none, but one that

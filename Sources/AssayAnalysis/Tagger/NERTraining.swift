@@ -234,7 +234,7 @@ struct PerceptronTrainer {
         for s in 0 ..< sentenceStarts.count - 1 {
             let a = sentenceStarts[s], b = sentenceStarts[s + 1]
             if let gazetteer {
-                infos.withUnsafeMutableBufferPointer { gazetteer.annotate(UnsafeMutableBufferPointer(rebasing: $0[a ..< b])) }
+                infos.withUnsafeMutableBufferPointer { _ = gazetteer.annotate(UnsafeMutableBufferPointer(rebasing: $0[a ..< b])) }
             }
             infos.withUnsafeBufferPointer { infos in
                 rows.withUnsafeMutableBufferPointer { rows in

@@ -243,7 +243,7 @@ struct NERGazetteerTests {
     static func forcedTags(_ sentence: String, _ gazetteer: NERGazetteer) -> String {
         let extractor = NERFeatureExtractor(hashBits: 16)
         var infos = sentence.split(separator: " ").map { extractor.info(for: String($0)) }
-        infos.withUnsafeMutableBufferPointer { gazetteer.annotate($0) }
+        infos.withUnsafeMutableBufferPointer { _ = gazetteer.annotate($0) }
         return infos.map { $0.forcedTag == 0 ? "-" : BILOUTag(rawValue: $0.forcedTag)!.description }.joined(separator: " ")
     }
 
@@ -338,6 +338,20 @@ struct NERGazetteerTests {
         #expect(tags("Arsenal 22,450 22,510 22,300") == "- - - -")
         #expect(tags("Arsenal 29 49.0 47.8") == "- - - -")
         #expect(tags("Lehman 69 66 67 -8") == "- - - - -")
+        // After a results line in the document, a team need not be listed; a person still is no team.
+        func after(_ sentence: String) -> String {
+            let extractor = NERFeatureExtractor(hashBits: 16)
+            var infos = sentence.split(separator: " ").map { extractor.info(for: String($0)) }
+            let isResultsLine = infos.withUnsafeMutableBufferPointer { gazetteer.annotate($0, afterResultsLines: true) }
+            return (isResultsLine ? "results: " : "") + infos.map {
+                $0.forcedTag == 0 ? "-" : BILOUTag(rawValue: $0.forcedTag)!.description
+            }.joined(separator: " ")
+        }
+        #expect(tags("Anderlecht 1 Lierse 1") == "- - - -")
+        #expect(after("Anderlecht 1 Lierse 1") == "results: U-ORG - U-ORG -")
+        #expect(after("Tom Lehman 69 66 67") == "- - - - -")
+        // A given name first, but a listed place in the run: a club ("Tom Derby" as "Hertha Berlin").
+        #expect(tags("Tom Derby 1 Arsenal 0") == "B-ORG L-ORG - U-ORG -")
     }
 
     @Test func theTeamsOfASportsReportAreClubsOrCountries() {
@@ -497,7 +511,7 @@ struct NERGazetteerTests {
         #expect(m[8][.location] == "U")
         let extractor = NERFeatureExtractor(hashBits: 16)
         var infos = ["Apple", "Inc.", "and", "Mr", "Smith"].map { extractor.info(for: $0) }
-        infos.withUnsafeMutableBufferPointer { gazetteer.annotate($0) }
+        infos.withUnsafeMutableBufferPointer { _ = gazetteer.annotate($0) }
         #expect(infos.map(\.cues) == [0, NERGazetteer.cueLegalSuffix, 0, NERGazetteer.cueTitle, 0])
     }
 
@@ -506,7 +520,7 @@ struct NERGazetteerTests {
         let off = NERFeatureExtractor(hashBits: 18, featureSet: NERFeatureSet.standard.subtracting(.gazetteer))
         let gazetteer = NERGazetteer(version: "t", aliases: [(["Paris"], .location, false)], cues: [])
         var infos = ["in", "Paris"].map { on.info(for: $0) }
-        infos.withUnsafeMutableBufferPointer { gazetteer.annotate($0) }
+        infos.withUnsafeMutableBufferPointer { _ = gazetteer.annotate($0) }
         let f = NERFeatureExtractor.staticFeatureCount
         func rows(_ extractor: NERFeatureExtractor) -> [UInt32] {
             var out = [UInt32](repeating: 7, count: infos.count * f)
@@ -534,7 +548,7 @@ struct NERGazetteerTests {
         let extractor = NERFeatureExtractor(hashBits: 18, featureSet: .standard)
         func rows(_ gazetteer: NERGazetteer) -> [UInt32] {
             var infos = ["in", "Paris"].map { extractor.info(for: $0) }
-            infos.withUnsafeMutableBufferPointer { gazetteer.annotate($0) }
+            infos.withUnsafeMutableBufferPointer { _ = gazetteer.annotate($0) }
             let f = NERFeatureExtractor.staticFeatureCount
             var out = [UInt32](repeating: 7, count: infos.count * f)
             infos.withUnsafeBufferPointer { i in out.withUnsafeMutableBufferPointer { extractor.staticRows(i, into: $0.baseAddress!) } }
@@ -564,7 +578,7 @@ struct NERGazetteerTests {
         )
         func rows(_ extractor: NERFeatureExtractor, _ tokens: [String]) -> [[UInt32]] {
             var infos = tokens.map { extractor.info(for: $0) }
-            infos.withUnsafeMutableBufferPointer { gazetteer.annotate($0) }
+            infos.withUnsafeMutableBufferPointer { _ = gazetteer.annotate($0) }
             let f = NERFeatureExtractor.staticFeatureCount
             var out = [UInt32](repeating: 7, count: infos.count * f)
             infos.withUnsafeBufferPointer { i in out.withUnsafeMutableBufferPointer { extractor.staticRows(i, into: $0.baseAddress!) } }
@@ -891,6 +905,10 @@ struct NERModelTests {
         #expect(model.tag(["Leeds", "0", "Manchester", "United", "1"]) == ["B-ORG", "O", "B-ORG", "I-ORG", "O"])
         #expect(model.tag(["Chelsea", "2", "Everton", "2"]) == ["B-ORG", "O", "B-ORG", "O"])
         #expect(model.tag(["Georgia", "2", "Moldova", "0"]) == ["B-LOC", "O", "B-LOC", "O"])
+        // Results come in blocks: after one, clubs no list knows are clubs too.
+        let block = model.tagDocument([["Leeds", "2", "Arsenal", "1"], ["Anderlecht", "1", "Lierse", "1"]])
+        #expect(block[1] == ["B-ORG", "O", "B-ORG", "O"])
+        #expect(model.tag(["Anderlecht", "1", "Lierse", "1"]) != ["B-ORG", "O", "B-ORG", "O"])
         // The countries of the United Kingdom are places, whatever the name lists say of "England".
         #expect(model.tag(["England", "won", "the", "toss", "and", "elected", "to", "bat", "."])[0] == "B-LOC")
         #expect(model.tag(["Northern", "Ireland", "coach", "Bryan", "Hamilton", "named", "his", "squad", "."])[0 ... 1] == ["B-LOC", "I-LOC"])

@@ -116,7 +116,7 @@ struct NERTruecaserTests {
         let extractor = NERFeatureExtractor(hashBits: 16)
         func kicker(_ sentence: String) -> Int {
             var infos = sentence.split(separator: " ").map { extractor.info(for: String($0)) }
-            infos.withUnsafeMutableBufferPointer { gazetteer.annotate($0) }
+            infos.withUnsafeMutableBufferPointer { _ = gazetteer.annotate($0) }
             return NERDecoder.kickerLength(infos)
         }
         #expect(kicker("RUGBY UNION - CUTTITTA BACK FOR ITALY") == 2)
