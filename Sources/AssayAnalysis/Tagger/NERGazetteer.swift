@@ -295,15 +295,20 @@ public final class NERGazetteer: Sendable {
         return F.listPosition(first, .surname) == 4 && otherTypes == 0
     }
 
-    /// The teams of a sports report: a capitalised run just before a player's role and the player's
-    /// name ("Glamorgan captain Matthew Maynard", ``playerRoles``); and, in a sentence with a score
-    /// ("2-1", "103-95"; not a vote's "426-111") or a cricket margin ("by an innings", "by five wickets"), the capitalised run
-    /// just before a result verb ("beat", "drew", "lost", "defeated" …) and the one just after it, a
-    /// score, a preposition ("to", "with", "against", "by") and "the" allowed between ("Barcelona beat
-    /// Real Madrid 2-0", "Newcastle lost 2-1 to Chelsea", "Leicestershire beat Somerset by an
-    /// innings"). A team is a run that holds a place or an organisation the gazetteer lists and no
-    /// person's name (``isPerson(_:_:)``): a player's name, or one the gazetteer does not know
-    /// ("Sampras beat Ivanisevic 6-3 6-4", "Feyenoord beat Utrecht"), is left to the model.
+    /// The teams of a sports report:
+    /// - a capitalised run just before a player's role and the player's name ("Glamorgan captain
+    ///   Matthew Maynard", ``playerRoles``);
+    /// - the runs on either side of "v" or "vs" when both are teams ("Leicestershire v Somerset",
+    ///   "JUVENTUS V PARMA");
+    /// - in a sentence with a score ("2-1", "103-95"; not a vote's "426-111") or a cricket margin ("by
+    ///   an innings", "by five wickets"), the run just before a result verb ("beat", "drew", "lost",
+    ///   "defeated" …) and the one just after it, a score, a preposition ("to", "with", "against",
+    ///   "by") and "the" allowed between ("Barcelona beat Real Madrid 2-0", "Newcastle lost 2-1 to
+    ///   Chelsea", "Leicestershire beat Somerset by an innings").
+    ///
+    /// A team is a run that holds a place or an organisation the gazetteer lists and no person's name
+    /// (``isPerson(_:_:)``): a player's name, or one the gazetteer does not know ("Sampras beat
+    /// Ivanisevic 6-3 6-4", "Feyenoord beat Utrecht"), is left to the model.
     static func sportsReportTeams(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
         typealias F = NERFeatureExtractor
         let letters = F.flagHasLower | F.flagInitialUpper | F.flagAllUpper
@@ -314,7 +319,8 @@ public final class NERGazetteer: Sendable {
         let hasRole = infos.contains { playerRoles.contains($0.word) }
         let hasResult = infos.contains { isScore($0) || cricketMarginWords.contains($0.word) }
             && infos.contains { resultVerbs.contains($0.word) }
-        guard hasRole || hasResult else { return [] }
+        let versus = infos.indices.dropFirst().dropLast().filter { versusWords.contains(infos[$0].word) }
+        guard hasRole || hasResult || !versus.isEmpty else { return [] }
         let runs = F.capitalisedRuns(infos)
         let places = (1 << (3 * UInt32(NERGazetteerType.place.rawValue)) | 1 << (3 * UInt32(NERGazetteerType.location.rawValue))
             | 1 << (3 * UInt32(NERGazetteerType.organization.rawValue))) * 7
@@ -349,6 +355,16 @@ public final class NERGazetteer: Sendable {
         {
             if let t = team(run, before: true) { teams.append(t) }
         }
+        // The runs on either side of "v", which is no part of them ("JUVENTUS V PARMA": a "V" in
+        // capitals joins the words around it into one run), when both are teams ("King George V
+        // visited", "Henry V of England": a regnal number).
+        for v in versus {
+            guard let left = F.capitalisedRuns(UnsafeBufferPointer(rebasing: infos[..<v])).last, left.upperBound == v,
+                  let right = F.capitalisedRuns(UnsafeBufferPointer(rebasing: infos[(v + 1)...])).first, right.lowerBound == 0,
+                  let home = team(left, before: true), let away = team(v + 1 ..< v + 1 + right.count, before: false)
+            else { continue }
+            for t in [home, away] where !teams.contains(t) { teams.append(t) }
+        }
         for verb in infos.indices where hasResult && resultVerbs.contains(infos[verb].word) {
             if let before = runs.first(where: { $0.upperBound == verb }), let t = team(before, before: true), !teams.contains(t) {
                 teams.append(t)
@@ -380,6 +396,8 @@ public final class NERGazetteer: Sendable {
         "forward", "playmaker", "batsman", "bowler", "all-rounder", "wicketkeeper", "opener", "quarterback", "pitcher",
         "outfielder", "shortstop", "linebacker",
     ])
+    /// "Versus" between two teams ("Leicestershire v Somerset").
+    private static let versusWords = words(["v", "v.", "vs", "vs.", "versus"])
     /// Words between a result verb and the team it names ("lost to", "drew with").
     private static let resultPrepositions = words(["to", "with", "against", "by"])
     /// Words of a cricket match's margin ("by an innings", "by five wickets").

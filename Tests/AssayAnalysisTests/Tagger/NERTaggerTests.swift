@@ -390,6 +390,12 @@ struct NERGazetteerTests {
         // A role names a team only with the player's name after it.
         #expect(tags("The bank 's Barcelona manager said") == "- - - - - -")
         #expect(tags("to move Barcelona forward .") == "- - - - -")
+        // "v" between two teams, no score needed; a "V" in capitals is no part of either. A regnal
+        // number is no "versus": both sides must be teams.
+        #expect(tags("Barcelona v Somerset") == "U-ORG - U-ORG")
+        #expect(tags("BARCELONA V JAPAN") == "U-ORG - U-LOC")
+        #expect(tags("Tom Woods V Barcelona said") == "- - - - -")
+        #expect(tags("Barcelona V of Somerset") == "- - - -")
         // A team inside a known name forced on its own is left out ("Salem" in "Winston - Salem").
         #expect(tags("Winston - Salem coach Bob Smith said") == "B-LOC I-LOC L-LOC - - - -")
     }
