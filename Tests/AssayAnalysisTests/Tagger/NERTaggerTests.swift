@@ -240,10 +240,10 @@ struct NERGazetteerTests {
 
     /// ``NERTokenInfo/forcedTag`` of each token of `sentence` (tokens split at spaces) as a string,
     /// "-" where decoding is free.
-    static func forcedTags(_ sentence: String, _ gazetteer: NERGazetteer) -> String {
+    static func forcedTags(_ sentence: String, _ gazetteer: NERGazetteer, afterResultsLines: Bool = false) -> String {
         let extractor = NERFeatureExtractor(hashBits: 16)
         var infos = sentence.split(separator: " ").map { extractor.info(for: String($0)) }
-        infos.withUnsafeMutableBufferPointer { _ = gazetteer.annotate($0) }
+        infos.withUnsafeMutableBufferPointer { _ = gazetteer.annotate($0, afterResultsLines: afterResultsLines) }
         return infos.map { $0.forcedTag == 0 ? "-" : BILOUTag(rawValue: $0.forcedTag)!.description }.joined(separator: " ")
     }
 
@@ -339,16 +339,9 @@ struct NERGazetteerTests {
         #expect(tags("Arsenal 29 49.0 47.8") == "- - - -")
         #expect(tags("Lehman 69 66 67 -8") == "- - - - -")
         // After a results line in the document, a team need not be listed; a person still is no team.
-        func after(_ sentence: String) -> String {
-            let extractor = NERFeatureExtractor(hashBits: 16)
-            var infos = sentence.split(separator: " ").map { extractor.info(for: String($0)) }
-            let isResultsLine = infos.withUnsafeMutableBufferPointer { gazetteer.annotate($0, afterResultsLines: true) }
-            return (isResultsLine ? "results: " : "") + infos.map {
-                $0.forcedTag == 0 ? "-" : BILOUTag(rawValue: $0.forcedTag)!.description
-            }.joined(separator: " ")
-        }
+        func after(_ sentence: String) -> String { Self.forcedTags(sentence, gazetteer, afterResultsLines: true) }
         #expect(tags("Anderlecht 1 Lierse 1") == "- - - -")
-        #expect(after("Anderlecht 1 Lierse 1") == "results: U-ORG - U-ORG -")
+        #expect(after("Anderlecht 1 Lierse 1") == "U-ORG - U-ORG -")
         #expect(after("Tom Lehman 69 66 67") == "- - - - -")
         // A given name first, but a listed place in the run: a club ("Tom Derby" as "Hertha Berlin").
         #expect(tags("Tom Derby 1 Arsenal 0") == "B-ORG L-ORG - U-ORG -")
