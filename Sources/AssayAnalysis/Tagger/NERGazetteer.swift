@@ -233,6 +233,10 @@ public final class NERGazetteer: Sendable {
             for team in Self.sportsReportTeams(UnsafeBufferPointer(infos)) where !Self.crossesForcedName(team, infos) {
                 Self.forceFirmly(team, countries.contains(team) ? .loc : .org, infos)
             }
+            // (Not over a known name forced already: "1 - Japan , 2 - Syria" is a table.)
+            for player in Self.lineupPlayers(UnsafeBufferPointer(infos)) where !player.contains(where: { infos[$0].forcedTag != 0 }) {
+                Self.forceFirmly(player, .per, infos)
+            }
         }
         return false
     }
@@ -396,6 +400,42 @@ public final class NERGazetteer: Sendable {
         "forward", "playmaker", "batsman", "bowler", "all-rounder", "wicketkeeper", "opener", "quarterback", "pitcher",
         "outfielder", "shortstop", "linebacker",
     ])
+    /// The players of a team's line-up: in a sentence with three or more shirt numbers each followed
+    /// by a dash and a capitalised run ("Japan : 1 - Kenichi Shimokawa , 2 - Hiroshige Yanagimoto ,
+    /// 3 - Naoki Soma …"), each such run is a person, unless each of its words is in a place's or an
+    /// organisation's name the knowledge base has ("1 - Japan , 2 - Syria" is a table; "Yasuto Honda"
+    /// is a player). A run ends before a figure; a word in
+    /// small letters with a hyphen right after it is part of the name ("Nihad al-Boushi").
+    static func lineupPlayers(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
+        typealias F = NERFeatureExtractor
+        let letters = F.flagHasLower | F.flagInitialUpper | F.flagAllUpper
+        func isShirtNumber(_ k: Int) -> Bool {
+            infos[k].flags & (F.flagHasDigit | letters | F.flagHasHyphen | F.flagHasPeriod) == F.flagHasDigit
+                && infos[k].length <= 2
+        }
+        let numbered = (0 ..< max(0, infos.count - 2)).filter {
+            isShirtNumber($0) && infos[$0 + 1].word == dashWord && infos[$0 + 2].isCapitalised
+        }
+        guard numbered.count >= 3 else { return [] }
+        let known = (7 << (3 * UInt32(NERGazetteerType.location.rawValue))) | (7 << (3 * UInt32(NERGazetteerType.organization.rawValue)))
+        let runs = F.capitalisedRuns(infos)
+        return numbered.compactMap { k in
+            guard var run = runs.first(where: { $0.lowerBound == k + 2 }) else { return nil }
+            while let last = run.last, F.runConnectors.contains(infos[last].word) { run = run.dropLast() }
+            if run.upperBound < infos.count, !infos[run.upperBound].isCapitalised,
+               infos[run.upperBound].flags & (F.flagHasHyphen | F.flagHasLower) == F.flagHasHyphen | F.flagHasLower,
+               infos[run.upperBound].length >= 4
+            {
+                run = run.lowerBound ..< run.upperBound + 1
+            }
+            guard !run.isEmpty, !run.allSatisfy({ infos[$0].gazetteer & UInt32(known) != 0 }) else { return nil }
+            return run
+        }
+    }
+
+    /// ``NERTokenInfo/word`` of "-".
+    private static let dashWord = NERFeatureExtractor(hashBits: 8).info(for: "-").word
+
     /// "Versus" between two teams ("Leicestershire v Somerset").
     private static let versusWords = words(["v", "v.", "vs", "vs.", "versus"])
     /// Words between a result verb and the team it names ("lost to", "drew with").

@@ -393,6 +393,20 @@ struct NERGazetteerTests {
         #expect(tags("Winston - Salem coach Bob Smith said") == "B-LOC I-LOC L-LOC - - - -")
     }
 
+    @Test func theRunsOfALineUpArePlayers() {
+        let gazetteer = NERGazetteer(
+            version: "t", aliases: [(["Japan"], .location, false), (["Syria"], .location, false), (["Honda"], .organization, false)],
+            cues: [], knownPlaces: [["Japan"], ["Syria"]]
+        )
+        func tags(_ sentence: String) -> String { Self.forcedTags(sentence, gazetteer) }
+        #expect(tags("Japan : 1 - Ken Abe , 2 - Yasuto Honda , 3 - Soma") == "U-LOC - - - B-PER L-PER - - - B-PER L-PER - - - U-PER")
+        // A word in small letters with a hyphen ends the name; a figure after it does not belong to it.
+        #expect(tags("4 - Nihad al-Boushi , 5 - Ali Dib 71 , 6 - Abe") == "- - B-PER L-PER - - - B-PER L-PER - - - - U-PER")
+        // A table of places, and two numbers only, are no line-up.
+        #expect(tags("1 - Japan , 2 - Syria , 3 - Honda") == "- - U-LOC - - - U-LOC - - - -")
+        #expect(tags("1 - Ken Abe , 2 - Soma") == "- - - - - - - -")
+    }
+
     @Test func theRunsOfADatelineArePlaces() {
         let gazetteer = NERGazetteer(version: "t", aliases: [(["Bonn"], .place, false)], cues: [])
         func tags(_ sentence: String) -> String { Self.forcedTags(sentence, gazetteer) }
