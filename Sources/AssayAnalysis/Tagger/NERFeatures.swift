@@ -107,6 +107,9 @@ public struct NERTokenInfo: Sendable, Hashable {
     /// Whether decoding must put the token inside a name, of a type the model chooses
     /// (``NERDecoder/ruleOutOutsideInUnknownNames()``); ``forcedTag`` decides first.
     public var mustBeInsideName = false
+    /// The kinds of sports word the token is (``NERGazetteer/resultVerb`` …; filled by
+    /// ``NERGazetteer/annotate(_:afterResultsLines:)``), 0 for any other word.
+    public var sportsWord: UInt8 = 0
 
     /// Whether the token starts with a capital letter or is all capitals.
     public var isCapitalised: Bool { flags & (NERFeatureExtractor.flagInitialUpper | NERFeatureExtractor.flagAllUpper) != 0 }

@@ -118,11 +118,13 @@ public final class NERGazetteer: Sendable {
         for name in countryNames {
             if let node = end(of: name) { endsCountryName[node] = true }
         }
-        var cues = IntegerTable(capacity: cueList.count)
-        for (token, bits) in cueList {
-            let word = extractor.info(for: token).word
-            cues.set((cues.value(for: Self.nonZero(word)) ?? 0) | Int32(bits), for: Self.nonZero(word))
+        var cues = IntegerTable(capacity: cueList.count + Self.sportsWords.count)
+        func addCue(_ word: UInt64, _ bits: Int32) {
+            cues.set((cues.value(for: Self.nonZero(word)) ?? 0) | bits, for: Self.nonZero(word))
         }
+        for (token, bits) in cueList { addCue(extractor.info(for: token).word, Int32(bits)) }
+        // The sports words share the table, above the cue byte (``NERTokenInfo/sportsWord``).
+        for (token, kind) in Self.sportsWords { addCue(extractor.info(for: token).word, Int32(kind) << 8) }
         self.version = version
         self.edges = edges
         self.nodeTypes = nodeTypes
@@ -173,7 +175,9 @@ public final class NERGazetteer: Sendable {
         let n = infos.count
         var coveredUntil = (0, 0, 0, 0, 0, 0, 0, 0)
         for i in 0 ..< n {
-            infos[i].cues = UInt8(truncatingIfNeeded: cues.value(for: Self.nonZero(infos[i].word)) ?? 0)
+            let cue = cues.value(for: Self.nonZero(infos[i].word)) ?? 0
+            infos[i].cues = UInt8(truncatingIfNeeded: cue)
+            infos[i].sportsWord = UInt8(truncatingIfNeeded: cue >> 8)
             infos[i].gazetteer = 0
             infos[i].forcedTag = 0
             infos[i].forcedTagIsFirm = false
@@ -301,7 +305,7 @@ public final class NERGazetteer: Sendable {
 
     /// The teams of a sports report:
     /// - a capitalised run just before a player's role and the player's name ("Glamorgan captain
-    ///   Matthew Maynard", ``playerRoles``);
+    ///   Matthew Maynard");
     /// - the runs on either side of "v" or "vs" when both are teams ("Leicestershire v Somerset",
     ///   "JUVENTUS V PARMA");
     /// - in a sentence with a score ("2-1", "103-95"; not a vote's "426-111") or a cricket margin ("by
@@ -320,10 +324,12 @@ public final class NERGazetteer: Sendable {
             info.flags & (F.flagHasDigit | F.flagHasHyphen | letters | F.flagHasPeriod) == F.flagHasDigit | F.flagHasHyphen
                 && (3 ... 6).contains(info.length)
         }
-        let hasRole = infos.contains { playerRoles.contains($0.word) }
-        let hasResult = infos.contains { isScore($0) || cricketMarginWords.contains($0.word) }
-            && infos.contains { resultVerbs.contains($0.word) }
-        let versus = infos.indices.dropFirst().dropLast().filter { versusWords.contains(infos[$0].word) }
+        let kinds = infos.reduce(UInt8(0)) { $0 | $1.sportsWord }
+        guard kinds != 0 else { return [] }
+        func isA(_ k: Int, _ kind: UInt8) -> Bool { infos[k].sportsWord & kind != 0 }
+        let hasRole = kinds & playerRole != 0
+        let hasResult = kinds & resultVerb != 0 && (kinds & cricketMargin != 0 || infos.contains(where: isScore))
+        let versus = kinds & versusWord == 0 ? [] : infos.indices.dropFirst().dropLast().filter { isA($0, versusWord) }
         guard hasRole || hasResult || !versus.isEmpty else { return [] }
         let runs = F.capitalisedRuns(infos)
         let places = (1 << (3 * UInt32(NERGazetteerType.place.rawValue)) | 1 << (3 * UInt32(NERGazetteerType.location.rawValue))
@@ -354,7 +360,7 @@ public final class NERGazetteer: Sendable {
         // A role names the team's player or coach only with the person's name after it ("London
         // manager said" and "move Detroit forward" name no team).
         for (k, run) in runs.enumerated()
-        where hasRole && run.upperBound < infos.count && playerRoles.contains(infos[run.upperBound].word)
+        where hasRole && run.upperBound < infos.count && isA(run.upperBound, playerRole)
             && k + 1 < runs.count && runs[k + 1].lowerBound == run.upperBound + 1
         {
             if let t = team(run, before: true) { teams.append(t) }
@@ -369,7 +375,7 @@ public final class NERGazetteer: Sendable {
             else { continue }
             for t in [home, away] where !teams.contains(t) { teams.append(t) }
         }
-        for verb in infos.indices where hasResult && resultVerbs.contains(infos[verb].word) {
+        for verb in infos.indices where hasResult && isA(verb, resultVerb) {
             if let before = runs.first(where: { $0.upperBound == verb }), let t = team(before, before: true), !teams.contains(t) {
                 teams.append(t)
             }
@@ -388,18 +394,23 @@ public final class NERGazetteer: Sendable {
         Set(list.map { NERFeatureExtractor(hashBits: 8).info(for: $0).word })
     }
 
-    /// Verbs that report a match's result (case-folded ``NERTokenInfo/word``).
-    private static let resultVerbs = words([
+    /// Kinds of sports words (``NERTokenInfo/sportsWord``): a verb that reports a match's result, a
+    /// team's player or staff named after the team ("Glamorgan captain Matthew Maynard"), a word of a
+    /// cricket match's margin ("by an innings", "by five wickets"), "versus" ("Leicestershire v
+    /// Somerset").
+    static let resultVerb: UInt8 = 1 << 0, playerRole: UInt8 = 1 << 1, cricketMargin: UInt8 = 1 << 2, versusWord: UInt8 = 1 << 3
+
+    /// The sports words and their kinds, looked up with the cues (one table lookup per token).
+    static let sportsWords: [(String, UInt8)] = [
         "beat", "beats", "beating", "defeated", "defeats", "defeating", "drew", "draw", "draws", "drawing", "lost",
         "lose", "loses", "losing", "thrashed", "crushed", "routed", "edged", "overcame", "trounced", "outclassed",
-    ])
-    /// A team's players and staff, named after the team ("Glamorgan captain Matthew Maynard",
-    /// "Chelsea forward Gianluca Vialli").
-    private static let playerRoles = words([
+    ].map { ($0, resultVerb) } + [
         "captain", "skipper", "coach", "manager", "striker", "goalkeeper", "keeper", "midfielder", "defender", "winger",
         "forward", "playmaker", "batsman", "bowler", "all-rounder", "wicketkeeper", "opener", "quarterback", "pitcher",
         "outfielder", "shortstop", "linebacker",
-    ])
+    ].map { ($0, playerRole) } + ["innings", "wickets", "wicket"].map { ($0, cricketMargin) }
+        + ["v", "v.", "vs", "vs.", "versus"].map { ($0, versusWord) }
+
     /// The players of a team's line-up: in a sentence with three or more shirt numbers each followed
     /// by a dash and a capitalised run ("Japan : 1 - Kenichi Shimokawa , 2 - Hiroshige Yanagimoto ,
     /// 3 - Naoki Soma …"), each such run is a person, unless each of its words is in a place's or an
@@ -436,12 +447,8 @@ public final class NERGazetteer: Sendable {
     /// ``NERTokenInfo/word`` of "-".
     private static let dashWord = NERFeatureExtractor(hashBits: 8).info(for: "-").word
 
-    /// "Versus" between two teams ("Leicestershire v Somerset").
-    private static let versusWords = words(["v", "v.", "vs", "vs.", "versus"])
     /// Words between a result verb and the team it names ("lost to", "drew with").
     private static let resultPrepositions = words(["to", "with", "against", "by"])
-    /// Words of a cricket match's margin ("by an innings", "by five wickets").
-    private static let cricketMarginWords = words(["innings", "wickets", "wicket"])
     /// Words before a team at a sentence's start that are no part of its name ("Former Barcelona
     /// coach", "The Chicago Cubs").
     private static let teamQualifiers = words(["the", "a", "an", "former", "ex", "veteran", "injured", "interim", "caretaker"])
