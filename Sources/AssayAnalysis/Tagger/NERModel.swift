@@ -142,19 +142,19 @@ public struct NERModel: Sendable {
                 if isDocumentStart && lineStart > documentStart { break }
                 // Without -DOCSTART- lines, a dateline starts a new story, at its headline when the
                 // line before is in capitals.
-                if lineStart > documentStart, Self.mayBeDateline(input, ranges), decoder.isDateline(input, ranges),
-                   !(hasDocumentStarts ?? { hasDocumentStarts = Self.containsDocumentStart(input); return hasDocumentStarts! }()) {
-                    if let previous, previous.inCapitals {
+                if lineStart > documentStart, Self.mayBeDateline(input, ranges), decoder.isDateline(input, ranges) {
+                    if hasDocumentStarts == nil { hasDocumentStarts = Self.containsDocumentStart(input) }
+                    if hasDocumentStarts == false {
+                        guard let previous, previous.inCapitals else { break }
                         if previous.start > documentStart {
                             documentEnd = previous.start
                             mayHaveCapitals = previous.mayHaveCapitalsBefore
                             break
                         }
-                    } else {
-                        break
                     }
                 }
-                let inCapitals = !isDocumentStart && ranges.count >= 2 && NERTruecaser.mayBeInCapitals(input[lineStart ..< lineEnd])
+                let inCapitals = !isDocumentStart && ranges.count >= 2
+                    && NERTruecaser.mayBeInCapitals(input[lineStart ..< lineEnd])
                 previous = (lineStart, inCapitals, mayHaveCapitals)
                 mayHaveCapitals = mayHaveCapitals || inCapitals
                 lineStart = lineEnd + 1

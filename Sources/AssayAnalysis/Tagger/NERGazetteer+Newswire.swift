@@ -1,0 +1,254 @@
+/// The newswire conventions the tagger's decoding knows by rule (``NERGazetteer/annotate(_:afterResultsLines:)``):
+/// sports results lines and results blocks, match reports, line-ups and datelines. The training files
+/// (web text, Wikipedia, PUD) hardly have any of them, so the weights alone read them badly
+/// (docs/ANALYSIS.md, docs/PERFORMANCE.md and the probes in docs/probes/).
+extension NERGazetteer {
+    /// The teams of a sports results line, or `nil` for any other sentence (`unlistedTeams`: a run
+    /// need not hold a listed name, see ``annotate(_:afterResultsLines:)``): two capitalised runs each
+    /// followed by a score of up to three digits ("Leeds 0 Manchester United 1"), or one run followed
+    /// directly by three or more short figures and nothing else ("Barcelona 15 10 4 1 33 13 34",
+    /// "Chicago 13 2 .867 -": integers of up to three digits, at most one fraction, dashes), with at
+    /// most punctuation after them. Each run must hold a name the gazetteer lists. A run of two or more
+    /// words that starts with a listed given name, or one word that is only a listed surname, is a
+    /// person ("Tom Lehman 69 66 67", "Woods 69 66 67"), and market or election figures ("Tokyo 22,450
+    /// 22,510 22,300", "Florida 29 49.0 47.8") are not short: then the line is no results line.
+    static func resultLineTeams(
+        _ infos: UnsafeBufferPointer<NERTokenInfo>, unlistedTeams: Bool = false
+    ) -> [Range<Int>]? {
+        typealias F = NERFeatureExtractor
+        let letters = F.flagHasLower | F.flagInitialUpper | F.flagAllUpper
+        func isFigure(_ i: Int) -> Bool { infos[i].flags & F.flagHasDigit != 0 && infos[i].flags & letters == 0 }
+        // Most sentences fail here, before their runs are collected.
+        guard infos.first?.isCapitalised == true, infos.indices.contains(where: isFigure) else { return nil }
+        let runs = F.capitalisedRuns(infos)
+        guard let first = runs.first, first.lowerBound == 0, runs.count <= 2 else { return nil }
+        let marks = F.flagHasHyphen | F.flagHasPeriod | F.flagNonASCII
+        /// An integer of up to three digits.
+        func isScore(_ i: Int) -> Bool { isFigure(i) && infos[i].length <= 3 && infos[i].flags & marks == 0 }
+        /// A standings figure: a score, or a fraction written ".867".
+        func isShortFigure(_ i: Int) -> Bool {
+            isScore(i) || isFigure(i) && infos[i].length == 4 && infos[i].flags & marks == F.flagHasPeriod
+        }
+        func isPunctuation(_ i: Int) -> Bool { infos[i].flags & F.flagNoAlphanumeric != 0 }
+        // Every team has a listed name in it ("Leeds", "Manchester United", "Aston Villa"), unlike the
+        // runs of a title-case line ("Chapter 1 Part 2").
+        func hasListedName(_ run: Range<Int>) -> Bool { run.contains { infos[$0].gazetteer != 0 } }
+        guard !runs.contains(where: { isPerson($0, infos) }), unlistedTeams || runs.allSatisfy(hasListedName) else {
+            return nil
+        }
+        if runs.count == 2 {
+            let second = runs[1]
+            guard first.upperBound + 1 == second.lowerBound, isScore(first.upperBound),
+                  second.upperBound < infos.count, isScore(second.upperBound),
+                  (second.upperBound + 1 ..< infos.count).allSatisfy(isPunctuation) else { return nil }
+            return runs
+        }
+        let rest = first.upperBound ..< infos.count
+        let fractions = rest.filter { isShortFigure($0) && !isScore($0) }.count
+        guard !rest.isEmpty, isShortFigure(rest.lowerBound), rest.filter(isShortFigure).count >= 3, fractions <= 1,
+              rest.allSatisfy({ isShortFigure($0) || isPunctuation($0) }) else { return nil }
+        return runs
+    }
+
+    /// Whether a capitalised run reads as a person's name: two or more words starting with a listed
+    /// given name, none of them a listed place or organisation ("Tom Lehman"; not "Hertha Berlin",
+    /// "Paris St Germain"), or one word that the gazetteer lists only as a surname ("Woods").
+    private static func isPerson(_ run: Range<Int>, _ infos: UnsafeBufferPointer<NERTokenInfo>) -> Bool {
+        typealias F = NERFeatureExtractor
+        let first = infos[run.lowerBound]
+        if run.count >= 2 {
+            let places: [NERGazetteerType] = [.place, .location, .organization]
+            let placed = run.contains { k in places.contains { F.listPosition(infos[k], $0) != 0 } }
+            return F.listPosition(first, .givenName) == 4 && !placed
+        }
+        let otherTypes = first.gazetteer & ~(7 << (3 * UInt32(NERGazetteerType.surname.rawValue)))
+        return F.listPosition(first, .surname) == 4 && otherTypes == 0
+    }
+
+    /// The teams of a sports report:
+    /// - a capitalised run just before a player's role and the player's name ("Glamorgan captain
+    ///   Matthew Maynard");
+    /// - the runs on either side of "v" or "vs" when both are teams ("Leicestershire v Somerset",
+    ///   "JUVENTUS V PARMA");
+    /// - in a sentence with a score ("2-1", "103-95"; not a vote's "426-111") or a cricket margin ("by
+    ///   an innings", "by five wickets"), the run just before a result verb ("beat", "drew", "lost",
+    ///   "defeated" …) and the one just after it, a score, a preposition ("to", "with", "against",
+    ///   "by") and "the" allowed between ("Barcelona beat Real Madrid 2-0", "Newcastle lost 2-1 to
+    ///   Chelsea", "Leicestershire beat Somerset by an innings").
+    ///
+    /// A team is a run that holds a place or an organisation the gazetteer lists and no person's name
+    /// (``isPerson(_:_:)``): a player's name, or one the gazetteer does not know ("Sampras beat
+    /// Ivanisevic 6-3 6-4", "Feyenoord beat Utrecht"), is left to the model.
+    static func sportsReportTeams(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
+        typealias F = NERFeatureExtractor
+        let letters = F.flagHasLower | F.flagInitialUpper | F.flagAllUpper
+        func isScore(_ info: NERTokenInfo) -> Bool {
+            let marks = F.flagHasDigit | F.flagHasHyphen
+            return info.flags & (marks | letters | F.flagHasPeriod) == marks
+                && (3 ... 6).contains(info.length)
+        }
+        let kinds = infos.reduce(UInt8(0)) { $0 | $1.sportsWord }
+        guard kinds != 0 else { return [] }
+        func isA(_ k: Int, _ kind: UInt8) -> Bool { infos[k].sportsWord & kind != 0 }
+        let hasRole = kinds & playerRole != 0
+        let hasResult = kinds & resultVerb != 0 && (kinds & cricketMargin != 0 || infos.contains(where: isScore))
+        let versus = kinds & versusWord == 0 ? [] : infos.indices.dropFirst().dropLast().filter { isA($0, versusWord) }
+        guard hasRole || hasResult || !versus.isEmpty else { return [] }
+        let runs = F.capitalisedRuns(infos)
+        let places = typeBits([.place, .location, .organization])
+        let persons = typeBits([.person])
+        /// The team in `run` next to the verb: the words after the run's last "-" or "'s" when the run
+        /// comes before the verb ("SOCCER - Barcelona beat"), before its first one when it comes after.
+        func team(_ run: Range<Int>, before verb: Bool) -> Range<Int>? {
+            var run = run
+            if verb, let split = run.last(where: { teamSeparators.contains(infos[$0].word) }) {
+                run = split + 1 ..< run.upperBound
+            } else if !verb, let split = run.first(where: { teamSeparators.contains(infos[$0].word) }) {
+                run = run.lowerBound ..< split
+            }
+            // A sentence's first word that qualifies the team is no part of it ("The", "Former"); nor
+            // is a connector at either end ("of" left by a split).
+            if run.lowerBound == 0, run.count >= 2, infos[0].gazetteer == 0, teamQualifiers.contains(infos[0].word) {
+                run = 1 ..< run.upperBound
+            }
+            while let first = run.first, F.runConnectors.contains(infos[first].word) { run = run.dropFirst() }
+            while let last = run.last, F.runConnectors.contains(infos[last].word) { run = run.dropLast() }
+            guard !run.isEmpty else { return nil }
+            let hits = run.reduce(UInt32(0)) { $0 | infos[$1].gazetteer }
+            guard hits & places != 0, hits & persons == 0, !isPerson(run, infos) else { return nil }
+            return run
+        }
+        var teams: [Range<Int>] = []
+        // A role names the team's player or coach only with the person's name after it ("London
+        // manager said" and "move Detroit forward" name no team).
+        for (k, run) in runs.enumerated()
+        where hasRole && run.upperBound < infos.count && isA(run.upperBound, playerRole)
+            && k + 1 < runs.count && runs[k + 1].lowerBound == run.upperBound + 1
+        {
+            if let t = team(run, before: true) { teams.append(t) }
+        }
+        // The runs on either side of "v", which is no part of them ("JUVENTUS V PARMA": a "V" in
+        // capitals joins the words around it into one run), when both are teams ("King George V
+        // visited", "Henry V of England": a regnal number).
+        for v in versus {
+            guard let left = F.capitalisedRuns(UnsafeBufferPointer(rebasing: infos[..<v])).last, left.upperBound == v,
+                  let right = F.capitalisedRuns(UnsafeBufferPointer(rebasing: infos[(v + 1)...])).first,
+                  right.lowerBound == 0,
+                  let home = team(left, before: true), let away = team(v + 1 ..< v + 1 + right.count, before: false)
+            else { continue }
+            for t in [home, away] where !teams.contains(t) { teams.append(t) }
+        }
+        for verb in infos.indices where hasResult && isA(verb, resultVerb) {
+            if let before = runs.first(where: { $0.upperBound == verb }), let t = team(before, before: true),
+               !teams.contains(t)
+            {
+                teams.append(t)
+            }
+            var k = verb + 1
+            if k < infos.count, isScore(infos[k]) { k += 1 }
+            if k < infos.count, resultPrepositions.contains(infos[k].word) { k += 1 }
+            if k < infos.count, infos[k].word == theWord { k += 1 }
+            if let after = runs.first(where: { $0.lowerBound == k }), let t = team(after, before: false),
+               !teams.contains(t)
+            {
+                teams.append(t)
+            }
+        }
+        return teams
+    }
+
+    /// The bits of ``NERTokenInfo/gazetteer`` that hold `types`.
+    private static func typeBits(_ types: [NERGazetteerType]) -> UInt32 {
+        types.reduce(0) { $0 | 7 << (3 * UInt32($1.rawValue)) }
+    }
+
+    private static func words(_ list: [String]) -> Set<UInt64> {
+        Set(list.map { NERFeatureExtractor(hashBits: 8).info(for: $0).word })
+    }
+
+    /// Kinds of sports words (``NERTokenInfo/sportsWord``): a verb that reports a match's result, a
+    /// team's player or staff named after the team ("Glamorgan captain Matthew Maynard"), a word of a
+    /// cricket match's margin ("by an innings", "by five wickets"), "versus" ("Leicestershire v
+    /// Somerset").
+    static let resultVerb: UInt8 = 1 << 0, playerRole: UInt8 = 1 << 1
+    static let cricketMargin: UInt8 = 1 << 2, versusWord: UInt8 = 1 << 3
+
+    /// The sports words and their kinds, looked up with the cues (one table lookup per token).
+    static let sportsWords: [(String, UInt8)] = [
+        "beat", "beats", "beating", "defeated", "defeats", "defeating", "drew", "draw", "draws", "drawing", "lost",
+        "lose", "loses", "losing", "thrashed", "crushed", "routed", "edged", "overcame", "trounced", "outclassed",
+    ].map { ($0, resultVerb) } + [
+        "captain", "skipper", "coach", "manager", "striker", "goalkeeper", "keeper", "midfielder", "defender", "winger",
+        "forward", "playmaker", "batsman", "bowler", "all-rounder", "wicketkeeper", "opener", "quarterback", "pitcher",
+        "outfielder", "shortstop", "linebacker",
+    ].map { ($0, playerRole) } + ["innings", "wickets", "wicket"].map { ($0, cricketMargin) }
+        + ["v", "v.", "vs", "vs.", "versus"].map { ($0, versusWord) }
+
+    /// The players of a team's line-up: in a sentence with three or more shirt numbers each followed
+    /// by a dash and a capitalised run ("Japan : 1 - Kenichi Shimokawa , 2 - Hiroshige Yanagimoto ,
+    /// 3 - Naoki Soma …"), each such run is a person, unless each of its words is in a place's or an
+    /// organisation's name the knowledge base has ("1 - Japan , 2 - Syria" is a table; "Yasuto Honda"
+    /// is a player). A run ends before a figure; a word in
+    /// small letters with a hyphen right after it is part of the name ("Nihad al-Boushi").
+    static func lineupPlayers(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
+        typealias F = NERFeatureExtractor
+        let letters = F.flagHasLower | F.flagInitialUpper | F.flagAllUpper
+        func isShirtNumber(_ k: Int) -> Bool {
+            infos[k].flags & (F.flagHasDigit | letters | F.flagHasHyphen | F.flagHasPeriod) == F.flagHasDigit
+                && infos[k].length <= 2
+        }
+        let numbered = (0 ..< max(0, infos.count - 2)).filter {
+            isShirtNumber($0) && infos[$0 + 1].word == dashWord && infos[$0 + 2].isCapitalised
+        }
+        guard numbered.count >= 3 else { return [] }
+        let known = typeBits([.location, .organization])
+        let runs = F.capitalisedRuns(infos)
+        return numbered.compactMap { k in
+            guard var run = runs.first(where: { $0.lowerBound == k + 2 }) else { return nil }
+            while let last = run.last, F.runConnectors.contains(infos[last].word) { run = run.dropLast() }
+            if run.upperBound < infos.count, !infos[run.upperBound].isCapitalised,
+               infos[run.upperBound].flags & (F.flagHasHyphen | F.flagHasLower) == F.flagHasHyphen | F.flagHasLower,
+               infos[run.upperBound].length >= 4
+            {
+                run = run.lowerBound ..< run.upperBound + 1
+            }
+            guard !run.isEmpty, !run.allSatisfy({ infos[$0].gazetteer & known != 0 }) else { return nil }
+            return run
+        }
+    }
+
+    /// ``NERTokenInfo/word`` of "-".
+    private static let dashWord = NERFeatureExtractor(hashBits: 8).info(for: "-").word
+
+    /// Words between a result verb and the team it names ("lost to", "drew with").
+    private static let resultPrepositions = words(["to", "with", "against", "by"])
+    /// Words before a team at a sentence's start that are no part of its name ("Former Barcelona
+    /// coach", "The Chicago Cubs").
+    private static let teamQualifiers = words([
+        "the", "a", "an", "former", "ex", "veteran", "injured", "interim", "caretaker",
+    ])
+    /// Connectors of a capitalised run that no team's name holds ("SOCCER - Barcelona", "Ajax 's Litmanen").
+    private static let teamSeparators = words(["-", "'s"])
+    /// ``NERTokenInfo/word`` of "the".
+    private static let theWord = NERFeatureExtractor(hashBits: 8).info(for: "the").word
+
+    /// The places of a news dateline, or `nil` for any other sentence: capitalised runs separated by
+    /// commas, then a date of ten figures and hyphens and nothing else ("BONN 1996-08-22",
+    /// "AL-AIN , United Arab Emirates 1996-12-06": the city, then its region or country). Each run is
+    /// a place whether or not the gazetteer knows it; at most three runs (city, region, country).
+    static func datelinePlaces(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>]? {
+        typealias F = NERFeatureExtractor
+        guard let date = infos.last, infos.count >= 2, infos[0].isCapitalised,
+              date.flags & (F.flagHasDigit | F.flagHasHyphen) == F.flagHasDigit | F.flagHasHyphen,
+              date.flags & (F.flagHasLower | F.flagInitialUpper | F.flagAllUpper | F.flagHasPeriod) == 0,
+              date.length == 10 else { return nil }
+        let places = F.capitalisedRuns(UnsafeBufferPointer(rebasing: infos[0 ..< infos.count - 1]))
+        let placeTokens = places.reduce(0) { $0 + $1.count }
+        let commas = infos.dropLast().filter { $0.word == commaWord }.count
+        guard places.count <= 3, placeTokens + commas == infos.count - 1, commas == places.count - 1 else { return nil }
+        return places
+    }
+
+    /// ``NERTokenInfo/word`` of ",".
+    private static let commaWord = NERFeatureExtractor(hashBits: 8).info(for: ",").word
+}
