@@ -217,6 +217,37 @@ extension NERGazetteer {
         }
     }
 
+    /// The goal scorers of a scorers line: in a sentence that starts "Scorers :" (or "Scorer :",
+    /// "Goalscorers :"), each capitalised run followed by the minute, in brackets or not ("Scorers :
+    /// Ronaldo ( 12th minute ) , Suker ( 60th )", "Scorer : Bergkamp 34"; after its team and a dash:
+    /// "Japan - Kazuyoshi Miura ( 60th )"), is a person, unless every word of it is in a place's or
+    /// organisation's name the knowledge base has.
+    static func scorers(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
+        typealias F = NERFeatureExtractor
+        guard infos.count >= 4, scorersWords.contains(infos[0].word), infos[1].word == colonWord else { return [] }
+        let letters = F.flagHasLower | F.flagInitialUpper | F.flagAllUpper
+        func isMinute(_ k: Int) -> Bool {
+            guard k < infos.count else { return false }
+            if infos[k].word == openBracketWord { return k + 1 < infos.count && infos[k + 1].flags & F.flagHasDigit != 0 }
+            return infos[k].flags & (F.flagHasDigit | letters | F.flagNoAlphanumeric) == F.flagHasDigit && infos[k].length <= 3
+        }
+        let known = typeBits([.location, .organization])
+        return F.capitalisedRuns(infos).compactMap { run in
+            // The scorer follows the team's name and a dash ("Japan - Kazuyoshi Miura ( 60th )").
+            let start = run.last(where: { teamSeparators.contains(infos[$0].word) }).map { $0 + 1 } ?? run.lowerBound
+            let scorer = start ..< run.upperBound
+            guard scorer.lowerBound >= 2, !scorer.isEmpty, isMinute(scorer.upperBound),
+                  !scorer.allSatisfy({ infos[$0].gazetteer & known != 0 }) else { return nil }
+            return scorer
+        }
+    }
+
+    /// Words that start a scorers line.
+    private static let scorersWords = words(["scorer", "scorers", "goalscorer", "goalscorers"])
+    /// ``NERTokenInfo/word`` of ":" and of "(".
+    private static let colonWord = NERFeatureExtractor(hashBits: 8).info(for: ":").word
+    private static let openBracketWord = NERFeatureExtractor(hashBits: 8).info(for: "(").word
+
     /// ``NERTokenInfo/word`` of "-".
     private static let dashWord = NERFeatureExtractor(hashBits: 8).info(for: "-").word
 

@@ -237,8 +237,9 @@ public final class NERGazetteer: Sendable {
             for team in Self.sportsReportTeams(UnsafeBufferPointer(infos)) where !Self.crossesForcedName(team, infos) {
                 Self.forceFirmly(team, countries.contains(team) ? .loc : .org, infos)
             }
-            // (Not over a known name forced already: "1 - Japan , 2 - Syria" is a table.)
-            for player in Self.lineupPlayers(UnsafeBufferPointer(infos)) {
+            // (Not over a known name forced already: "1 - Japan , 2 - Syria" is a table.) Line-ups and
+            // scorers lines name players.
+            for player in Self.lineupPlayers(UnsafeBufferPointer(infos)) + Self.scorers(UnsafeBufferPointer(infos)) {
                 guard !player.contains(where: { infos[$0].forcedTag != 0 }) else { continue }
                 Self.forceFirmly(player, .per, infos)
             }

@@ -393,7 +393,7 @@ struct NERGazetteerTests {
         #expect(tags("Winston - Salem coach Bob Smith said") == "B-LOC I-LOC L-LOC - - - -")
     }
 
-    @Test func theRunsOfALineUpArePlayers() {
+    @Test func theRunsOfALineUpOrAScorersLineArePlayers() {
         let gazetteer = NERGazetteer(
             version: "t", aliases: [(["Japan"], .location, false), (["Syria"], .location, false), (["Honda"], .organization, false)],
             cues: [], knownPlaces: [["Japan"], ["Syria"]]
@@ -405,6 +405,10 @@ struct NERGazetteerTests {
         // A table of places, and two numbers only, are no line-up.
         #expect(tags("1 - Japan , 2 - Syria , 3 - Honda") == "- - U-LOC - - - U-LOC - - - -")
         #expect(tags("1 - Ken Abe , 2 - Soma") == "- - - - - - - -")
+        // A scorers line: each run followed by its minute, after the team and a dash if there is one.
+        #expect(tags("Scorers : Abe ( 12th minute ) , Japan - Ken Soma 60") == "- - U-PER - - - - - - - B-PER L-PER -")
+        #expect(tags("Scorers : Japan 2 , Syria 1") == "- - U-LOC - - U-LOC -")
+        #expect(tags("Abe ( 12th minute ) , Ken Soma 60") == "- - - - - - - - -")
     }
 
     @Test func theRunsOfADatelineArePlaces() {
