@@ -19,7 +19,8 @@ struct NERDecoder {
     var rows: [UInt32] = []
     /// The BILOU tags of the last decoded sentence.
     var tags: [UInt8] = []
-    /// Whether the sentence being decoded is a sports results line (``NERGazetteer/annotate(_:afterResultsLines:)``).
+    /// Whether the sentence being decoded is a sports results line
+    /// (``NERGazetteer/annotate(_:afterResultsLines:)``).
     var sentenceIsResultsLine = false
     /// How many results lines the document has had so far; after one, a team need not be a listed name.
     var resultsLinesInDocument = 0
@@ -169,12 +170,10 @@ struct NERDecoder {
             info.isCapitalised && NERFeatureExtractor.listPosition(info, .givenName) == 0
         }
         return (1 ... 3).first { dash in
-            dash + 1 < infos.count && infos[dash].word == dashWord && infos[0 ..< dash].allSatisfy(isTopicWord)
+            dash + 1 < infos.count && infos[dash].word == NERGazetteer.dashWord
+                && infos[0 ..< dash].allSatisfy(isTopicWord)
         } ?? 0
     }
-
-    /// ``NERTokenInfo/word`` of "-".
-    private static let dashWord = NERFeatureExtractor(hashBits: 8).info(for: "-").word
 
     static let bioBytes: [[UInt8]] = BILOUTag.all.map { tag in
         guard let label = tag.label, let position = tag.position else { return Array("O".utf8) }

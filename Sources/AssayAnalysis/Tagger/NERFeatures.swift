@@ -94,12 +94,13 @@ public struct NERTokenInfo: Sendable, Hashable {
     /// Gazetteer positions, 3 bits per ``NERGazetteerType`` (0 none, 1 begin, 2 inside, 3 last, 4 unit);
     /// filled by ``NERGazetteer/annotate(_:afterResultsLines:)``.
     public var gazetteer: UInt32 = 0
-    /// Gazetteer cue bits (``NERGazetteer/cueTitle`` …); filled by ``NERGazetteer/annotate(_:afterResultsLines:)``.
+    /// Gazetteer cue bits (``NERGazetteer/cueTitle`` …); filled by
+    /// ``NERGazetteer/annotate(_:afterResultsLines:)``.
     public var cues: UInt8 = 0
     /// The tag (``BILOUTag/rawValue``) decoding must give the token, as part of a known name that
-    /// stands alone or of a results line's team (``NERGazetteer/annotate(_:afterResultsLines:)``); 0 leaves it to the
-    /// model. The decoder drops a known name's forced tags when the document has already given one of
-    /// its words another type.
+    /// stands alone or of a name a newswire rule finds (a results line's team, a dateline's place …:
+    /// ``NERGazetteer/annotate(_:afterResultsLines:)``); 0 leaves it to the model. The decoder drops a
+    /// known name's forced tags when the document has already given one of its words another type.
     public var forcedTag: UInt8 = 0
     /// Whether ``forcedTag`` holds whatever the document history says (a results line's team: "Chicago"
     /// the club, after the dateline's city).
@@ -469,6 +470,10 @@ public struct NERFeatureExtractor: Sendable, Hashable {
         (listPosition(t, .givenName) == 4 ? 1 : 0) | (listPosition(t, .surname) == 4 ? 2 : 0)
     }
 
+    /// ``NERTokenInfo/word`` of `token` (its case-folded hash, whatever the table size), for the word
+    /// lists the rules compare tokens with.
+    static func wordHash(_ token: String) -> UInt64 { NERFeatureExtractor(hashBits: 8).info(for: token).word }
+
     /// Word hashes (``NERTokenInfo/word``) of the lower-case words that may join capitalised words into
     /// one run ("Bank of England", "Procter & Gamble", "Ministry for the Environment").
     static let runConnectors: Set<UInt64> = Set(
@@ -476,7 +481,7 @@ public struct NERFeatureExtractor: Sendable, Hashable {
             "of", "and", "&", "for", "the", "de", "du", "des", "la", "le", "del", "da", "von", "van", "der", "den", "on",
             "'s", "-",
         ]
-            .map { NERFeatureExtractor(hashBits: 8).info(for: $0).word }
+            .map(wordHash)
     )
 
     /// The runs of capitalised words of a sentence as half-open token ranges: maximal sequences of

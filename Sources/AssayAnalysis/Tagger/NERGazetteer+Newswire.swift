@@ -1,5 +1,6 @@
-/// The newswire conventions the tagger's decoding knows by rule (``NERGazetteer/annotate(_:afterResultsLines:)``):
-/// sports results lines and results blocks, match reports, line-ups and datelines. The training files
+/// The newswire conventions the tagger's decoding knows by rule
+/// (``NERGazetteer/annotate(_:afterResultsLines:)``): sports results lines and results blocks, match
+/// reports, line-ups, scorers lines and datelines. The training files
 /// (web text, Wikipedia, PUD) hardly have any of them, so the weights alone read them badly
 /// (docs/ANALYSIS.md, docs/PERFORMANCE.md and the probes in docs/probes/).
 extension NERGazetteer {
@@ -162,8 +163,16 @@ extension NERGazetteer {
         types.reduce(0) { $0 | 7 << (3 * UInt32($1.rawValue)) }
     }
 
-    private static func words(_ list: [String]) -> Set<UInt64> {
-        Set(list.map { NERFeatureExtractor(hashBits: 8).info(for: $0).word })
+    /// The word hashes (``NERTokenInfo/word``) of `list`.
+    private static func words(_ list: [String]) -> Set<UInt64> { Set(list.map(NERFeatureExtractor.wordHash)) }
+
+    /// Whether every word of `run` is in the name of a place or an organisation the knowledge base has
+    /// ("Japan", "Manchester United": a table's entry, not a player).
+    private static func isKnownPlaceOrOrganization(
+        _ run: Range<Int>, _ infos: UnsafeBufferPointer<NERTokenInfo>
+    ) -> Bool {
+        let known = typeBits([.location, .organization])
+        return run.allSatisfy { infos[$0].gazetteer & known != 0 }
     }
 
     /// Kinds of sports words (``NERTokenInfo/sportsWord``): a verb that reports a match's result, a
@@ -188,8 +197,8 @@ extension NERGazetteer {
     /// by a dash and a capitalised run ("Japan : 1 - Kenichi Shimokawa , 2 - Hiroshige Yanagimoto ,
     /// 3 - Naoki Soma …"), each such run is a person, unless each of its words is in a place's or an
     /// organisation's name the knowledge base has ("1 - Japan , 2 - Syria" is a table; "Yasuto Honda"
-    /// is a player). A run ends before a figure; a word in
-    /// small letters with a hyphen right after it is part of the name ("Nihad al-Boushi").
+    /// is a player). A run ends before a figure; a word in small letters with a hyphen right after it
+    /// is part of the name ("Nihad al-Boushi").
     static func lineupPlayers(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
         typealias F = NERFeatureExtractor
         let letters = F.flagHasLower | F.flagInitialUpper | F.flagAllUpper
@@ -201,7 +210,6 @@ extension NERGazetteer {
             isShirtNumber($0) && infos[$0 + 1].word == dashWord && infos[$0 + 2].isCapitalised
         }
         guard numbered.count >= 3 else { return [] }
-        let known = typeBits([.location, .organization])
         let runs = F.capitalisedRuns(infos)
         return numbered.compactMap { k in
             guard var run = runs.first(where: { $0.lowerBound == k + 2 }) else { return nil }
@@ -212,7 +220,7 @@ extension NERGazetteer {
             {
                 run = run.lowerBound ..< run.upperBound + 1
             }
-            guard !run.isEmpty, !run.allSatisfy({ infos[$0].gazetteer & known != 0 }) else { return nil }
+            guard !run.isEmpty, !isKnownPlaceOrOrganization(run, infos) else { return nil }
             return run
         }
     }
@@ -224,20 +232,25 @@ extension NERGazetteer {
     /// organisation's name the knowledge base has.
     static func scorers(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
         typealias F = NERFeatureExtractor
-        guard infos.count >= 4, scorersWords.contains(infos[0].word), infos[1].word == colonWord else { return [] }
+        guard infos.count >= 4, scorersWords.contains(infos[0].word), infos[1].word == colonWord else {
+            return []
+        }
         let letters = F.flagHasLower | F.flagInitialUpper | F.flagAllUpper
+        /// "( 12th", "( 60th minute", or a bare "34".
         func isMinute(_ k: Int) -> Bool {
             guard k < infos.count else { return false }
-            if infos[k].word == openBracketWord { return k + 1 < infos.count && infos[k + 1].flags & F.flagHasDigit != 0 }
-            return infos[k].flags & (F.flagHasDigit | letters | F.flagNoAlphanumeric) == F.flagHasDigit && infos[k].length <= 3
+            if infos[k].word == openBracketWord {
+                return k + 1 < infos.count && infos[k + 1].flags & F.flagHasDigit != 0
+            }
+            let figure = infos[k].flags & (F.flagHasDigit | letters | F.flagNoAlphanumeric) == F.flagHasDigit
+            return figure && infos[k].length <= 3
         }
-        let known = typeBits([.location, .organization])
         return F.capitalisedRuns(infos).compactMap { run in
             // The scorer follows the team's name and a dash ("Japan - Kazuyoshi Miura ( 60th )").
             let start = run.last(where: { teamSeparators.contains(infos[$0].word) }).map { $0 + 1 } ?? run.lowerBound
             let scorer = start ..< run.upperBound
             guard scorer.lowerBound >= 2, !scorer.isEmpty, isMinute(scorer.upperBound),
-                  !scorer.allSatisfy({ infos[$0].gazetteer & known != 0 }) else { return nil }
+                  !isKnownPlaceOrOrganization(scorer, infos) else { return nil }
             return scorer
         }
     }
@@ -245,11 +258,11 @@ extension NERGazetteer {
     /// Words that start a scorers line.
     private static let scorersWords = words(["scorer", "scorers", "goalscorer", "goalscorers"])
     /// ``NERTokenInfo/word`` of ":" and of "(".
-    private static let colonWord = NERFeatureExtractor(hashBits: 8).info(for: ":").word
-    private static let openBracketWord = NERFeatureExtractor(hashBits: 8).info(for: "(").word
+    private static let colonWord = NERFeatureExtractor.wordHash(":")
+    private static let openBracketWord = NERFeatureExtractor.wordHash("(")
 
-    /// ``NERTokenInfo/word`` of "-".
-    private static let dashWord = NERFeatureExtractor(hashBits: 8).info(for: "-").word
+    /// ``NERTokenInfo/word`` of "-" (also the decoder's, for a headline's kicker).
+    static let dashWord = NERFeatureExtractor.wordHash("-")
 
     /// Words between a result verb and the team it names ("lost to", "drew with").
     private static let resultPrepositions = words(["to", "with", "against", "by"])
@@ -261,7 +274,7 @@ extension NERGazetteer {
     /// Connectors of a capitalised run that no team's name holds ("SOCCER - Barcelona", "Ajax 's Litmanen").
     private static let teamSeparators = words(["-", "'s"])
     /// ``NERTokenInfo/word`` of "the".
-    private static let theWord = NERFeatureExtractor(hashBits: 8).info(for: "the").word
+    private static let theWord = NERFeatureExtractor.wordHash("the")
 
     /// The places of a news dateline, or `nil` for any other sentence: capitalised runs separated by
     /// commas, then a date of ten figures and hyphens and nothing else ("BONN 1996-08-22",
@@ -281,5 +294,5 @@ extension NERGazetteer {
     }
 
     /// ``NERTokenInfo/word`` of ",".
-    private static let commaWord = NERFeatureExtractor(hashBits: 8).info(for: ",").word
+    private static let commaWord = NERFeatureExtractor.wordHash(",")
 }

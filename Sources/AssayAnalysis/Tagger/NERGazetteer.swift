@@ -67,8 +67,8 @@ public final class NERGazetteer: Sendable {
 
     /// Creates a gazetteer from alias token sequences with their types, single-token cues, the names
     /// of known places, persons and organisations that decoding tags as such when they stand alone, and
-    /// the names of countries, which a results line's team may be (``annotate(_:afterResultsLines:)``; every name must
-    /// also be an alias).
+    /// the names of countries, which a results line's team may be (``annotate(_:afterResultsLines:)``;
+    /// every name must also be an alias).
     public init(
         version: String, aliases: [(tokens: [String], type: NERGazetteerType, caseSensitive: Bool)],
         cues cueList: [(token: String, bits: UInt8)],
@@ -163,12 +163,15 @@ public final class NERGazetteer: Sendable {
     /// Jinping", "Xi - Biden", not "Hunter Biden"), and no capitalised word may follow it ("Trump
     /// Tower", "Xi Jinping Thought").
     ///
-    /// In a sports results line (``resultLineTeams(_:)``: "Leeds 0 Manchester United 1", "Barcelona 15 10
-    /// 4 1 33 13 34") each team is forced instead: a place when it is a country's name ("Japan 2 Syria
-    /// 1": national teams, as newswire annotates them), otherwise an organisation (the club).
+    /// In a sports results line (``resultLineTeams(_:unlistedTeams:)``: "Leeds 0 Manchester United 1",
+    /// "Barcelona 15 10 4 1 33 13 34") each team is forced instead: a place when it is a country's name
+    /// ("Japan 2 Syria 1": national teams, as newswire annotates them), otherwise an organisation (the
+    /// club). After a results line in the same document (`afterResultsLines`), a line of the same shape
+    /// is one even when a team's name is in no list ("Anderlecht 1 Lierse 1"): results come in blocks.
+    /// A dateline's runs are forced places (``datelinePlaces(_:)``); in any other sentence the known
+    /// names, then a match report's teams (``sportsReportTeams(_:)``) and a line-up's or scorers line's
+    /// players (``lineupPlayers(_:)``, ``scorers(_:)``).
     ///
-    /// After a results line in the same document (`afterResultsLines`), a line of the same shape is
-    /// one even when a team's name is in no list ("Anderlecht 1 Lierse 1"): results come in blocks.
     /// Returns whether the sentence is a results line.
     @discardableResult
     public func annotate(_ infos: UnsafeMutableBufferPointer<NERTokenInfo>, afterResultsLines: Bool = false) -> Bool {
@@ -319,8 +322,8 @@ public final class NERGazetteer: Sendable {
 
     /// Reads the knowledge-base TSV files (`aliases.tsv`, `entities.tsv`, and if present `cues.tsv`,
     /// `legal-suffixes.tsv`, `manifest.tsv`, `name-lists.tsv`) from `directory`. The known names
-    /// (``annotate(_:afterResultsLines:)``) also consult the tagger's bundled English word list (`Model/english-words.txt`),
-    /// whatever the directory.
+    /// (``annotate(_:afterResultsLines:)``) also consult the tagger's bundled English word list
+    /// (`Model/english-words.txt`), whatever the directory.
     public convenience init(directory: URL) throws(NERModelError) {
         /// The rows of a resource file; an optional one that does not exist has none, but one that
         /// exists and cannot be read is an error with its reason.
