@@ -255,11 +255,62 @@ extension NERGazetteer {
         }
     }
 
+    /// The entrants of an individual sport's results: each capitalised run just before a country's
+    /// name in brackets ("Pete Sampras ( U.S. ) beat Tim Henman ( Britain ) 6-3 6-4", "1. Michael
+    /// Johnson ( U.S. ) 19.79", "137 Ernie Els ( South Africa ) 70 67") is a person, from after a
+    /// dash or title before it ("SQUASH - Jansher Khan", "Foreign Minister Klaus Kinkel"). The run
+    /// starts the sentence or follows a figure, punctuation, a result verb, "v" or "and", not another
+    /// word in small letters ("to Alexandria ( Egypt )" is a place). Not when
+    /// the run holds a place or organisation the knowledge base has, or a listed place that is no
+    /// listed given name or surname ("Ajax Amsterdam ( Netherlands )", "Rapid Vienna": clubs; "Wayne
+    /// Ferreira" is a person), nor when it is one word the name lists do not have as a given name or
+    /// surname ("Ajax ( Netherlands )", "Daewoo ( South Korea )") and no result verb is next to it and
+    /// its country ("Sampras ( U.S. ) beat Kafelnikov ( Russia )").
+    static func entrants(_ infos: UnsafeBufferPointer<NERTokenInfo>, countries: [Range<Int>]) -> [Range<Int>] {
+        typealias F = NERFeatureExtractor
+        guard !countries.isEmpty else { return [] }
+        let known = typeBits([.location, .organization])
+        let listedPlace = typeBits([.place])
+        let personNames = typeBits([.givenName, .surname])
+        func isPlace(_ k: Int) -> Bool {
+            let hits = infos[k].gazetteer
+            return hits & known != 0 || hits & listedPlace != 0 && hits & personNames == 0
+        }
+        return F.capitalisedRuns(infos).compactMap { run in
+            let open = run.upperBound
+            guard open + 2 < infos.count, infos[open].word == openBracketWord,
+                  let country = countries.first(where: { $0.lowerBound == open + 1 }),
+                  country.upperBound < infos.count, infos[country.upperBound].word == closeBracketWord
+            else { return nil }
+            if run.lowerBound > 0 {
+                let before = infos[run.lowerBound - 1]
+                guard before.flags & F.flagHasLower == 0 || before.sportsWord & (resultVerb | versusWord) != 0
+                    || before.word == andWord else { return nil }
+            }
+            var entrant = run
+            if let split = entrant.last(where: { teamSeparators.contains(infos[$0].word) }) {
+                entrant = split + 1 ..< entrant.upperBound
+            }
+            while let first = entrant.first, entrant.count > 1,
+                  infos[first].cues & cueTitle != 0 || F.runConnectors.contains(infos[first].word)
+            {
+                entrant = entrant.dropFirst()
+            }
+            let hits = entrant.reduce(UInt32(0)) { $0 | infos[$1].gazetteer }
+            let reported = entrant.lowerBound > 0 && infos[entrant.lowerBound - 1].sportsWord & resultVerb != 0
+                || country.upperBound + 1 < infos.count && infos[country.upperBound + 1].sportsWord & resultVerb != 0
+            guard !entrant.isEmpty, !entrant.contains(where: isPlace),
+                  entrant.count > 1 || hits & personNames != 0 || reported else { return nil }
+            return entrant
+        }
+    }
+
     /// Words that start a scorers line.
     private static let scorersWords = words(["scorer", "scorers", "goalscorer", "goalscorers"])
-    /// ``NERTokenInfo/word`` of ":" and of "(".
+    /// ``NERTokenInfo/word`` of ":", "(" and ")".
     private static let colonWord = NERFeatureExtractor.wordHash(":")
     private static let openBracketWord = NERFeatureExtractor.wordHash("(")
+    private static let closeBracketWord = NERFeatureExtractor.wordHash(")")
 
     /// ``NERTokenInfo/word`` of "-" (also the decoder's, for a headline's kicker).
     static let dashWord = NERFeatureExtractor.wordHash("-")
@@ -273,6 +324,8 @@ extension NERGazetteer {
     ])
     /// Connectors of a capitalised run that no team's name holds ("SOCCER - Barcelona", "Ajax 's Litmanen").
     private static let teamSeparators = words(["-", "'s"])
+    /// ``NERTokenInfo/word`` of "and".
+    private static let andWord = NERFeatureExtractor.wordHash("and")
     /// ``NERTokenInfo/word`` of "the".
     private static let theWord = NERFeatureExtractor.wordHash("the")
 

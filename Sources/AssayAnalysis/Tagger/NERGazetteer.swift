@@ -246,6 +246,12 @@ public final class NERGazetteer: Sendable {
                 guard !player.contains(where: { infos[$0].forcedTag != 0 }) else { continue }
                 Self.forceFirmly(player, .per, infos)
             }
+            // An entrant's run holds no listed place or organisation, so only a known person's name
+            // can be forced in it already ("Tim Henman").
+            for entrant in Self.entrants(UnsafeBufferPointer(infos), countries: countries)
+            where !Self.crossesForcedName(entrant, infos) {
+                Self.forceFirmly(entrant, .per, infos)
+            }
         }
         return false
     }
@@ -460,9 +466,10 @@ public final class NERGazetteer: Sendable {
         isKind(row, "country:", ["NAME"]) && !isAmbiguous(row) && !isEndonym(row)
     }
 
-    /// Whether an `aliases.tsv` row is a country's name, ambiguous ones and endonyms included: a results
-    /// line's team of that name is the country's national team ("Georgia 2 Moldova 0").
-    static func isCountryTeamName(_ row: [Substring]) -> Bool { isKind(row, "country:", ["NAME"]) }
+    /// Whether an `aliases.tsv` row is a country's name or abbreviation, ambiguous ones and endonyms
+    /// included: a results line's team of that name is the country's national team ("Georgia 2
+    /// Moldova 0"), and an entrant's country in brackets is one ("Michael Johnson ( U.S. )").
+    static func isCountryTeamName(_ row: [Substring]) -> Bool { isKind(row, "country:", ["NAME", "ABBREVIATION"]) }
 
     /// Whether an `aliases.tsv` row is a city's or a region's English name (as ``isCountryName(_:)``,
     /// but "ambiguous" is allowed: for a capital it marks its use for the country's government, which

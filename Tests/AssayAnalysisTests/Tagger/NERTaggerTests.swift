@@ -411,6 +411,36 @@ struct NERGazetteerTests {
         #expect(tags("Abe ( 12th minute ) , Ken Soma 60") == "- - - - - - - - -")
     }
 
+    @Test func theEntrantsOfAnIndividualSportArePersons() {
+        let gazetteer = NERGazetteer(
+            version: "t",
+            aliases: [
+                (["U.S."], .location, false), (["Britain"], .location, false), (["Spain"], .location, false),
+                (["Egypt"], .location, false), (["Wayne"], .givenName, false), (["Wayne"], .place, false),
+                (["Tim"], .givenName, false), (["Amsterdam"], .place, false), (["Barcelona"], .location, false),
+                (["Madrid"], .place, false), (["Henman"], .surname, false), (["Alexandria"], .givenName, false),
+            ],
+            cues: [("Minister", NERGazetteer.cueTitle)],
+            countryNames: [["U.S."], ["Britain"], ["Spain"], ["Egypt"]]
+        )
+        func tags(_ sentence: String) -> String { Self.forcedTags(sentence, gazetteer) }
+        #expect(tags("Pete Sampras ( U.S. ) beat Tim Henman ( Britain ) 6-3") == "B-PER L-PER - - - - B-PER L-PER - - - -")
+        // After a rank or a kicker's dash; a title is no part of the name; a listed place that is
+        // also a given name is no club.
+        #expect(tags("1. Wayne Ferreira ( U.S. ) 19.79") == "- B-PER L-PER - - - -")
+        #expect(tags("SQUASH - Jansher Khan ( Spain )") == "- - B-PER L-PER - - -")
+        #expect(tags("Minister Abel Ruiz ( Spain ) said") == "- B-PER L-PER - - - -")
+        // One word: a listed name, or one next to a result verb.
+        #expect(tags("Henman ( Britain )") == "U-PER - - -")
+        #expect(tags("Sampras ( U.S. ) beat Kafelnikov ( Spain )") == "U-PER - - - - U-PER - - -")
+        #expect(tags("Daewoo ( Spain ) will build cars") == "- - - - - - -")
+        // Clubs hold places; a place after a word in small letters is a place; a city in brackets
+        // is no country.
+        #expect(tags("Ajax Amsterdam ( Spain ) v Real Madrid ( Britain )") == "- - - - - - - - - - -")
+        #expect(tags("from Cairo to Alexandria ( Egypt )") == "- - - - - - -")
+        #expect(tags("Pete Sampras ( Barcelona )") == "- - - - -")
+    }
+
     @Test func theRunsOfADatelineArePlaces() {
         let gazetteer = NERGazetteer(version: "t", aliases: [(["Bonn"], .place, false)], cues: [])
         func tags(_ sentence: String) -> String { Self.forcedTags(sentence, gazetteer) }
