@@ -51,6 +51,32 @@ extension NERGazetteer {
         return runs
     }
 
+    /// The teams of a fixture line, or `nil` for any other sentence: a capitalised run, "at", and
+    /// another, and nothing else but punctuation ("TORONTO AT PORTLAND", "LA Lakers at Charlotte":
+    /// the away team at the home team, as schedules list games; not "Toronto at Portland on
+    /// Sunday"). Both runs must hold a place or an organisation the gazetteer lists, and neither may
+    /// read as a person ("Smith at Oxford").
+    static func fixtureTeams(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>]? {
+        typealias F = NERFeatureExtractor
+        guard infos.count >= 3, infos.count <= 10, infos[0].isCapitalised,
+              let at = infos.firstIndex(where: { $0.word == atWord }) else { return nil }
+        // Each side on its own: an "AT" in capitals joins the words around it into one run.
+        let left = F.capitalisedRuns(UnsafeBufferPointer(rebasing: infos[..<at]))
+        let right = F.capitalisedRuns(UnsafeBufferPointer(rebasing: infos[(at + 1)...]))
+        guard left == [0 ..< at], let away = right.first, right.count == 1, away.lowerBound == 0 else { return nil }
+        let runs = [left[0], at + 1 ..< at + 1 + away.count]
+        // "on" joins a run only in a place's name ("Stratford on Avon"), not a date's ("at Derby on Sunday").
+        guard (runs[1].upperBound ..< infos.count).allSatisfy({ infos[$0].flags & F.flagNoAlphanumeric != 0 }),
+              !runs[1].contains(where: { infos[$0].word == onWord }) else { return nil }
+        let places = typeBits([.place, .location, .organization])
+        let persons = typeBits([.person])
+        for run in runs {
+            let hits = run.reduce(UInt32(0)) { $0 | infos[$1].gazetteer }
+            guard hits & places != 0, hits & persons == 0, !isPerson(run, infos) else { return nil }
+        }
+        return runs
+    }
+
     /// Whether a capitalised run reads as a person's name: two or more words starting with a listed
     /// given name, none of them a listed place or organisation ("Tom Lehman"; not "Hertha Berlin",
     /// "Paris St Germain"), or one word that the gazetteer lists only as a surname ("Woods").
@@ -324,6 +350,10 @@ extension NERGazetteer {
     ])
     /// Connectors of a capitalised run that no team's name holds ("SOCCER - Barcelona", "Ajax 's Litmanen").
     private static let teamSeparators = words(["-", "'s"])
+    /// ``NERTokenInfo/word`` of "at" (case-folded, so also "AT").
+    private static let atWord = NERFeatureExtractor.wordHash("at")
+    /// ``NERTokenInfo/word`` of "on".
+    private static let onWord = NERFeatureExtractor.wordHash("on")
     /// ``NERTokenInfo/word`` of "and".
     private static let andWord = NERFeatureExtractor.wordHash("and")
     /// ``NERTokenInfo/word`` of "the".

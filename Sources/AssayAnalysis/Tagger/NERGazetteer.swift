@@ -235,6 +235,8 @@ public final class NERGazetteer: Sendable {
             return true
         } else if let places = Self.datelinePlaces(UnsafeBufferPointer(infos)) {
             for place in places { Self.forceFirmly(place, .loc, infos) }
+        } else if let teams = Self.fixtureTeams(UnsafeBufferPointer(infos)) {
+            for team in teams { Self.forceFirmly(team, countries.contains(team) ? .loc : .org, infos) }
         } else {
             if !knownNames.isEmpty { Self.forceKnownNames(knownNames, infos) }
             for team in Self.sportsReportTeams(UnsafeBufferPointer(infos)) where !Self.crossesForcedName(team, infos) {

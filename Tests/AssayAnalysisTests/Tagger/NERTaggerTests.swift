@@ -345,6 +345,15 @@ struct NERGazetteerTests {
         #expect(after("Tom Lehman 69 66 67") == "- - - - -")
         // A given name first, but a listed place in the run: a club ("Tom Derby" as "Hertha Berlin").
         #expect(tags("Tom Derby 1 Arsenal 0") == "B-ORG L-ORG - U-ORG -")
+        // A schedule's fixture line, "at" joining two teams, in capitals too.
+        #expect(tags("Chicago at Derby") == "U-ORG - U-ORG")
+        #expect(tags("CHICAGO AT MANCHESTER UNITED .") == "U-ORG - B-ORG L-ORG -")
+        #expect(tags("Japan at Derby") == "U-LOC - U-ORG")
+        // Not fixtures: a person, an unlisted word, more words after the second run.
+        #expect(tags("Tom Lehman at Derby") == "- - - -")
+        #expect(tags("Dinner at Derby") == "- - -")
+        #expect(tags("Chicago at night") == "U-LOC - -")
+        #expect(tags("Chicago at Derby on Sunday") == "U-LOC - - - -")
     }
 
     @Test func theTeamsOfASportsReportAreClubsOrCountries() {
