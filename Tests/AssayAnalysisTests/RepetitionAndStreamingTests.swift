@@ -95,7 +95,7 @@ struct RepetitionAndStreamingTests {
             body: "Kelvara Minerals said on Monday it would buy the Ostrava smelter. Shares of Kelvara Minerals rose. "
                 + "Analysts at Kelvara Minerals expect higher output. The Kelvara Minerals board approved."
         )
-        let article = ArticleInput(title: "Smelter sale", body: "Output at Kelvara fell.")
+        let article = ArticleInput(title: "Smelter sale", body: "Output in Kelvara fell.")
         let alone = engine.analyze(article)
         _ = engine.analyze(other)
         let afterAnother = engine.analyze(article)
@@ -119,7 +119,7 @@ struct RepetitionAndStreamingTests {
             ["Analysts", "at", "Kelvara", "Minerals", "expect", "higher", "output", "."],
             ["The", "Kelvara", "Minerals", "board", "approved", "."],
         ]
-        let articleSentence = ["Output", "at", "Kelvara", "fell", "."]
+        let articleSentence = ["Output", "in", "Kelvara", "fell", "."]
         #expect(model.tagDocument([articleSentence]) == [["O", "O", "B-LOC", "O", "O"]])
         #expect(model.tagDocument(otherSentences + [articleSentence]).last == ["O", "O", "O", "O", "O"])
     }
