@@ -24,6 +24,11 @@ struct NERDecoder {
     var sentenceIsResultsLine = false
     /// How many results lines the document has had so far; after one, a team need not be a listed name.
     var resultsLinesInDocument = 0
+    /// Whether the last decoded sentence was in capitals (its words recased by the truecaser).
+    var sentenceIsInCapitals = false
+    /// The names the document's other sentences tagged, for its sentences in capitals; `nil` when the
+    /// caller does not revise them (a document without such a sentence, or no document memory).
+    var headlineNames: NERHeadlineNames?
 
     init(model: NERModel, useDocumentMemory: Bool) {
         self.model = model
@@ -38,6 +43,19 @@ struct NERDecoder {
         memory?.reset()
         truecaser?.reset()
         resultsLinesInDocument = 0
+        headlineNames = nil
+    }
+
+    /// Starts collecting the names of the document's sentences not in capitals, for
+    /// ``reviseHeadline(_:_:)`` (only with document memory).
+    mutating func collectHeadlineNames() {
+        if memory != nil { headlineNames = NERHeadlineNames() }
+    }
+
+    /// Tags in a sentence in capitals, decoded earlier as `infos` and `tags`, the names the rest of
+    /// the document tagged (``NERHeadlineNames``); returns whether a tag changed.
+    func reviseHeadline(_ infos: [NERTokenInfo], _ tags: inout [UInt8]) -> Bool {
+        headlineNames?.revise(infos, &tags) ?? false
     }
 
     /// Shows the truecaser a sentence of the document before any is decoded, so that a headline in
@@ -53,6 +71,7 @@ struct NERDecoder {
     mutating func preview(document sentences: [[String]]) {
         if sentences.contains(where: { $0.count >= 2 && NERTruecaser.mayBeInCapitals($0.lazy.flatMap(\.utf8)) }) {
             for sentence in sentences { preview(sentence) }
+            collectHeadlineNames()
         } else {
             observesWhileDecoding = false
         }
@@ -126,11 +145,13 @@ struct NERDecoder {
     /// (`recased(i, casing)` gives token `i`'s bytes in `casing`); any other sentence teaches the
     /// truecaser the document's casings, unless the document was previewed.
     private mutating func restoreCase(_ recased: (Int, NERCasing) -> [UInt8]) {
+        sentenceIsInCapitals = false
         guard var truecaser else { return }
         self.truecaser = nil  // one owner of its document counts while they change (no copy on write)
         defer { self.truecaser = truecaser }
         let inCapitals = infos.withUnsafeBufferPointer { NERFeatureExtractor.isInCapitals($0) }
         let inTitleCase = !inCapitals && infos.withUnsafeBufferPointer { truecaser.isInTitleCase($0) }
+        sentenceIsInCapitals = inCapitals
         guard inCapitals || inTitleCase else {
             if observesWhileDecoding { infos.withUnsafeBufferPointer { truecaser.observe(plain: $0) } }
             return
@@ -182,10 +203,13 @@ struct NERDecoder {
     }
 
     /// Appends the BIO tags of the last decoded sentence, space-separated, without a newline.
-    func appendBIO(to output: inout [UInt8]) {
+    func appendBIO(to output: inout [UInt8]) { Self.appendBIO(tags, to: &output) }
+
+    /// Appends BILOU `tags` (raw values) as BIO tags, space-separated, without a newline.
+    static func appendBIO(_ tags: [UInt8], to output: inout [UInt8]) {
         for (i, tag) in tags.enumerated() {
             if i > 0 { output.append(0x20) }
-            output.append(contentsOf: Self.bioBytes[Int(tag)])
+            output.append(contentsOf: bioBytes[Int(tag)])
         }
     }
 
@@ -291,6 +315,13 @@ struct NERDecoder {
                 tags.withUnsafeBufferPointer { tags in memory.record(infos: infos, tags: tags) }
             }
             self.memory = memory
+        }
+        if !sentenceIsInCapitals, var names = headlineNames {
+            headlineNames = nil
+            infos.withUnsafeBufferPointer { infos in
+                tags.withUnsafeBufferPointer { tags in names.record(infos: infos, tags: tags) }
+            }
+            headlineNames = names
         }
         return spans
     }

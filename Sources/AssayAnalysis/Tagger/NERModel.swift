@@ -85,14 +85,20 @@ public struct NERModel: Sendable {
     }
 
     /// Tags the sentences of one document (e.g. a news article) in order; a name's earlier labels
-    /// in the document inform later decisions, and a sentence in capitals is read with the casings
-    /// of the whole document. Returns BIO tags, one array per sentence.
+    /// in the document inform later decisions, a sentence in capitals is read with the casings
+    /// of the whole document, and once all are decoded it gets the names the others tagged
+    /// (``NERHeadlineNames``). Returns BIO tags, one array per sentence.
     public func tagDocument(_ sentences: [[String]]) -> [[String]] {
         var decoder = NERDecoder(model: self, useDocumentMemory: true)
         decoder.preview(document: sentences)
-        return sentences.map { sentence in
-            NERTagScheme.bio(fromBILOU: decoder.decode(sentence).map { BILOUTag(uncheckedRawValue: $0) })
+        var tags: [[UInt8]] = []
+        var inCapitals: [(index: Int, infos: [NERTokenInfo])] = []
+        for sentence in sentences {
+            tags.append(decoder.decode(sentence))
+            if decoder.sentenceIsInCapitals { inCapitals.append((tags.count - 1, decoder.infos)) }
         }
+        for (index, infos) in inCapitals { _ = decoder.reviseHeadline(infos, &tags[index]) }
+        return tags.map { NERTagScheme.bio(fromBILOU: $0.map { BILOUTag(uncheckedRawValue: $0) }) }
     }
 
     /// The entity mentions of one sentence with confidences (see ``NERSpan/confidence``).
@@ -119,7 +125,8 @@ public struct NERModel: Sendable {
     /// at the line before it when that line is in capitals (its headline); an input with neither is
     /// one document. A document with
     /// a line that may be in capitals is read twice: first for the casings of its words
-    /// (``NERTruecaser``), then to tag it.
+    /// (``NERTruecaser``), then to tag it; its lines in capitals are tagged again once the others
+    /// are, with the names those tagged (``NERHeadlineNames``).
     public func tagLines(_ input: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var decoder = NERDecoder(model: self, useDocumentMemory: true)
         var output: [UInt8] = []
@@ -162,22 +169,35 @@ public struct NERModel: Sendable {
             }
             lineStart = documentStart
             decoder.observesWhileDecoding = false
+            if mayHaveCapitals && decoder.truecaser != nil { decoder.collectHeadlineNames() }
             while mayHaveCapitals && decoder.truecaser != nil && lineStart < documentEnd {
                 let lineEnd = Self.tokenRanges(input, from: lineStart, into: &ranges)
                 decoder.preview(input, ranges)
                 lineStart = lineEnd + 1
             }
             lineStart = documentStart
+            // The lines in capitals, where their tags are in `output`, for the names of the others.
+            var inCapitals: [(output: Range<Int>, infos: [NERTokenInfo], tags: [UInt8])] = []
             while lineStart < documentEnd {
                 let lineEnd = Self.tokenRanges(input, from: lineStart, into: &ranges)
                 if Self.isDocumentStart(input, ranges) {
                     output.append(0x4F) // "O"
                 } else {
                     decoder.decodeRanges(input, ranges)
+                    let start = output.count
                     decoder.appendBIO(to: &output)
+                    if decoder.headlineNames != nil && decoder.sentenceIsInCapitals {
+                        inCapitals.append((start ..< output.count, decoder.infos, decoder.tags))
+                    }
                 }
                 output.append(0x0A)
                 lineStart = lineEnd + 1
+            }
+            // From the last, so that the earlier lines' places in `output` stay valid.
+            for var line in inCapitals.reversed() where decoder.reviseHeadline(line.infos, &line.tags) {
+                var bio: [UInt8] = []
+                NERDecoder.appendBIO(line.tags, to: &bio)
+                output.replaceSubrange(line.output, with: bio)
             }
             decoder.startDocument()
             documentStart = documentEnd

@@ -177,12 +177,51 @@ struct NERTruecaserTests {
         #expect(output.split(separator: "\n").map(String.init) == model.tagDocument(article).map { $0.joined(separator: " ") })
     }
 
+    @Test func aHeadlineInCapitalsGetsTheNamesItsBodyTagged() throws {
+        // Body names, as decoded: a person, a company with its legal suffix, a word tagged two ways.
+        func tags(_ bio: String) -> [UInt8] {
+            NERTagScheme.bilou(fromBIO: bio.split(separator: " ").map(String.init)).map(\.rawValue)
+        }
+        func infos(_ sentence: String) -> [NERTokenInfo] { sentence.split(separator: " ").map { Self.info(String($0)) } }
+        var names = NERHeadlineNames()
+        func record(_ sentence: String, _ bio: String) {
+            var body = infos(sentence)
+            for k in body.indices where body[k].word == Self.info("Corp").word { body[k].cues = NERGazetteer.cueLegalSuffix }
+            let decoded = tags(bio)
+            body.withUnsafeBufferPointer { i in decoded.withUnsafeBufferPointer { names.record(infos: i, tags: $0) } }
+        }
+        record("President Boris Yeltsin met Jordan", "O B-PER I-PER O B-PER")
+        record("General Motors Corp and Jordan", "B-ORG I-ORG I-ORG O B-LOC")
+        func revised(_ headline: String, _ bio: String) -> String {
+            var t = tags(bio)
+            _ = names.revise(infos(headline), &t)
+            return NERTagScheme.bio(fromBILOU: t.map { BILOUTag(uncheckedRawValue: $0) }).joined(separator: " ")
+        }
+        // The truecaser has lowered the headline's common words; its names are left in capitals.
+        #expect(revised("YELTSIN sacks BORIS YELTSIN", "O O O O") == "B-PER O B-PER I-PER")
+        #expect(revised("GENERAL MOTORS to cut jobs", "O B-PER O O O") == "B-ORG I-ORG O O O")
+        // A name tagged as often one way as another, a word in small letters, a span it would cut:
+        // left as decoded.
+        #expect(revised("JORDAN wins", "O O") == "O O")
+        #expect(revised("yeltsin wins", "O O") == "O O")
+        #expect(revised("ACME YELTSIN wins", "B-ORG I-ORG O") == "B-ORG I-ORG O")
+
+        // Through the model: the headline is decoded before the body that names its people.
+        let model = try NERModel.bundled()
+        let article = [
+            "RUSSIA - YELTSIN SACKS LEBED .", "MOSCOW 1996-10-17",
+            "Russian President Boris Yeltsin sacked his security chief Alexander Lebed on Thursday .",
+        ].map { $0.split(separator: " ").map(String.init) }
+        #expect(model.tagDocument(article)[0] == ["B-LOC", "O", "B-PER", "O", "B-PER", "O"])
+    }
+
     @Test func theLineInterfaceTagsEachDocumentAsTagDocumentDoes() throws {
         let model = try NERModel.bundled()
         let documents = [
             ["SOCCER - JAPAN GET LUCKY WIN , CHINA IN SURPRISE DEFEAT .", "", "Japan beat Syria 2-1 on Friday ."],
             ["Rare Earth Prices Jump After Beijing Signals New Quotas", "Beijing said quotas would rise ."],
             ["Output at Kelvara fell .", "KELVARA MINE SHUT"],
+            ["RUSSIA - YELTSIN SACKS LEBED .", "Boris Yeltsin sacked Alexander Lebed .", "LEBED WILL NOT GO QUIETLY"],
         ]
         let input = documents.map { "-DOCSTART-\r\n" + $0.joined(separator: "\r\n") }.joined(separator: "\n")
         let output = String(decoding: Array(input.utf8).withUnsafeBufferPointer { model.tagLines($0) }, as: UTF8.self)

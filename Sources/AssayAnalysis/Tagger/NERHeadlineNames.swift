@@ -1,0 +1,77 @@
+/// The names a document's body tagged, for its headline in capitals.
+///
+/// A headline in capitals ("RUSSIA - YELTSIN SACKS LEBED") has lost the capital letters that mark
+/// its names, and it is decoded before the body that names them ("Russian President Boris Yeltsin
+/// sacked his security chief Alexander Lebed"). Once the whole document is decoded, each name the
+/// body tagged is looked for in its lines in capitals (``revise(_:_:)``): the whole name, a person's
+/// surname ("YELTSIN"), or an organisation's name without its legal suffix ("GENERAL MOTORS" after
+/// "General Motors Corp"). Only the headline's tags change; the body's stay as decoded.
+struct NERHeadlineNames {
+    /// Per name (the case-folded hashes of its words, ``NERTokenInfo/word``): how often the body
+    /// tagged it with each label (``NERLabel`` order).
+    private var counts: [[UInt64]: SIMD4<UInt16>] = [:]
+
+    /// The longest name looked for, in words.
+    static let maxWords = 6
+
+    mutating func reset() { counts.removeAll(keepingCapacity: true) }
+
+    /// Records the names of a decoded sentence of the body.
+    mutating func record(infos: UnsafeBufferPointer<NERTokenInfo>, tags: UnsafeBufferPointer<UInt8>) {
+        var start = 0
+        while start < tags.count {
+            guard let tag = BILOUTag(rawValue: tags[start]), let label = tag.label else { start += 1; continue }
+            var end = start + 1
+            if tag.position == .begin {
+                while end < tags.count, BILOUTag(rawValue: tags[end - 1])?.position != .last { end += 1 }
+            }
+            let words = (start ..< end).map { infos[$0].word }
+            if words.count <= Self.maxWords { counts[words, default: .zero][Int(label.rawValue)] &+= 1 }
+            if label == .per, words.count >= 2, infos[end - 1].isCapitalised {
+                counts[[words[words.count - 1]], default: .zero][Int(label.rawValue)] &+= 1
+            }
+            if label == .org, words.count >= 2, words.count <= Self.maxWords + 1,
+               infos[end - 1].cues & NERGazetteer.cueLegalSuffix != 0
+            {
+                counts[Array(words.dropLast()), default: .zero][Int(label.rawValue)] &+= 1
+            }
+            start = end
+        }
+    }
+
+    /// Tags in a line in capitals the names the body tagged (`infos` as decoded: the truecaser has
+    /// put its common words in small letters), longest first, each with the label the body gave it
+    /// most; a name must start and end with a capitalised word and may not cut a span the line
+    /// already has. Returns whether a tag changed.
+    func revise(_ infos: [NERTokenInfo], _ tags: inout [UInt8]) -> Bool {
+        guard !counts.isEmpty else { return false }
+        let n = infos.count
+        /// Whether a span may start (or, at `k == n`, end) before token `k` without cutting one.
+        func isBoundary(_ k: Int) -> Bool {
+            guard k < n, let position = BILOUTag(rawValue: tags[k])?.position else { return true }
+            return position == .begin || position == .unit
+        }
+        var changed = false
+        var i = 0
+        while i < n {
+            guard infos[i].isCapitalised, isBoundary(i) else { i += 1; continue }
+            var matched = 0
+            for length in stride(from: min(Self.maxWords, n - i), through: 1, by: -1)
+            where infos[i + length - 1].isCapitalised && isBoundary(i + length) {
+                guard let c = counts[infos[i ..< i + length].map(\.word)] else { continue }
+                let best = (0 ..< 4).max { c[$0] < c[$1] }!
+                guard (0 ..< 4).allSatisfy({ $0 == best || c[$0] < c[best] }), let label = NERLabel(rawValue: UInt8(best))
+                else { continue }
+                for k in i ..< i + length {
+                    let position: BILOUPosition = length == 1 ? .unit : k == i ? .begin : k == i + length - 1 ? .last : .inside
+                    let tag = BILOUTag(position, label).rawValue
+                    if tags[k] != tag { tags[k] = tag; changed = true }
+                }
+                matched = length
+                break
+            }
+            i += max(matched, 1)
+        }
+        return changed
+    }
+}
