@@ -1,6 +1,7 @@
 /// The newswire conventions the tagger's decoding knows by rule
 /// (``NERGazetteer/annotate(_:afterResultsLines:)``): sports results lines and results blocks, match
-/// reports, line-ups, scorers lines and datelines. The training files
+/// reports and summaries, fixtures, line-ups, scorers lines, cricket scorecards, individual sports'
+/// entrants and datelines. The training files
 /// (web text, Wikipedia, PUD) hardly have any of them, so the weights alone read them badly
 /// (docs/ANALYSIS.md, docs/PERFORMANCE.md and the probes in docs/probes/).
 extension NERGazetteer {
@@ -255,12 +256,15 @@ extension NERGazetteer {
     /// "Goalscorers :"), each capitalised run followed by the minute, in brackets or not ("Scorers :
     /// Ronaldo ( 12th minute ) , Suker ( 60th )", "Scorer : Bergkamp 34"; after its team and a dash:
     /// "Japan - Kazuyoshi Miura ( 60th )"), is a person, unless every word of it is in a place's or
-    /// organisation's name the knowledge base has.
+    /// organisation's name the knowledge base has. A rugby match's scoring lines ("Tries : Australia -
+    /// Ben Tune 2 , David Campese", "Penalties : …") name players without minutes.
     static func scorers(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
         typealias F = NERFeatureExtractor
-        guard infos.count >= 4, scorersWords.contains(infos[0].word), infos[1].word == colonWord else {
-            return []
-        }
+        guard infos.count >= 3, infos[1].word == colonWord,
+              scorersWords.contains(infos[0].word) || rugbyScoringWords.contains(infos[0].word) else { return [] }
+        // A rugby line counts its tries only when a player scored more than one ("Ben Tune 2 ,
+        // David Campese").
+        let needsMinute = !rugbyScoringWords.contains(infos[0].word)
         let letters = F.flagHasLower | F.flagInitialUpper | F.flagAllUpper
         /// "( 12th", "( 60th minute", or a bare "34".
         func isMinute(_ k: Int) -> Bool {
@@ -275,7 +279,7 @@ extension NERGazetteer {
             // The scorer follows the team's name and a dash ("Japan - Kazuyoshi Miura ( 60th )").
             let start = run.last(where: { teamSeparators.contains(infos[$0].word) }).map { $0 + 1 } ?? run.lowerBound
             let scorer = start ..< run.upperBound
-            guard scorer.lowerBound >= 2, !scorer.isEmpty, isMinute(scorer.upperBound),
+            guard scorer.lowerBound >= 2, !scorer.isEmpty, !needsMinute || isMinute(scorer.upperBound),
                   !isKnownPlaceOrOrganization(scorer, infos) else { return nil }
             return scorer
         }
@@ -331,8 +335,105 @@ extension NERGazetteer {
         }
     }
 
+    /// The teams and goal scorers of a match summary line, or `nil` for any other sentence: a team
+    /// and its score, its scorers with their minutes in brackets if it scored, then the other team
+    /// the same way ("PSV Eindhoven 3 ( Nilis 12 , Jonk 40 , Cocu 77 ) Feyenoord 1 ( Van Gastel 55 )
+    /// . Halftime 2-0 . Attendance 29,500"). The line must start with the first team, and a team
+    /// must hold a place or an organisation the gazetteer lists ("Section 2 ( Article 5 ) Section 3"
+    /// is no match); each scorer is a capitalised run followed by a figure ("55", "12pen"), then
+    /// anything in small letters ("12 pen", "30 og") up to the next comma or the bracket's end; a
+    /// figure after a comma is the same scorer's next goal ("Bebeto 10 , 55").
+    static func matchSummary(
+        _ infos: UnsafeBufferPointer<NERTokenInfo>
+    ) -> (teams: [Range<Int>], scorers: [Range<Int>])? {
+        typealias F = NERFeatureExtractor
+        let n = infos.count
+        let letters = F.flagHasLower | F.flagInitialUpper | F.flagAllUpper
+        func isScore(_ k: Int) -> Bool {
+            k < n && infos[k].flags & (F.flagHasDigit | letters | F.flagNoAlphanumeric | F.flagHasHyphen | F.flagHasPeriod)
+                == F.flagHasDigit && infos[k].length <= 3
+        }
+        guard n >= 5, infos[0].isCapitalised, infos.contains(where: { $0.word == openBracketWord }) else { return nil }
+        let runs = F.capitalisedRuns(infos)
+        var teams: [Range<Int>] = []
+        var scorers: [Range<Int>] = []
+        var k = 0
+        for _ in 0 ..< 2 {
+            guard let team = runs.first(where: { $0.lowerBound == k }), isScore(team.upperBound) else { return nil }
+            teams.append(team)
+            k = team.upperBound + 1
+            guard k < n, infos[k].word == openBracketWord else { continue }
+            k += 1
+            while k < n, infos[k].word != closeBracketWord {
+                // A scorer's second goal follows a comma ("Bebeto 10 , 55").
+                if infos[k].flags & F.flagHasDigit != 0, !scorers.isEmpty {
+                    k += 1
+                } else {
+                    guard let scorer = runs.first(where: { $0.lowerBound == k }), scorer.upperBound < n,
+                          infos[scorer.upperBound].flags & F.flagHasDigit != 0 else { return nil }
+                    scorers.append(scorer)
+                    k = scorer.upperBound + 1
+                }
+                while k < n, infos[k].word != commaWord, infos[k].word != closeBracketWord {
+                    guard !infos[k].isCapitalised else { return nil }
+                    k += 1
+                }
+                if k < n, infos[k].word == commaWord { k += 1 }
+            }
+            guard k < n else { return nil }
+            k += 1
+        }
+        let places = typeBits([.place, .location, .organization])
+        guard teams.contains(where: { team in team.contains { infos[$0].gazetteer & places != 0 } }) else { return nil }
+        return (teams, scorers)
+    }
+
+    /// The players of a cricket scorecard line: a batsman's line, the batsman's name then how he
+    /// was out and his runs ("Saeed Anwar c Young b Doull 17", "Ijaz Ahmed run out 22", "Inzamam-ul-Haq
+    /// not out 70", "M. Atherton lbw b Wasim 31"), where every capitalised run is a player (batsman,
+    /// fielder, bowler); and in any sentence, each run followed by a bowler's figures (overs, maidens,
+    /// runs, wickets: "Doull 15-4-44-2", "Cairns 20.3-5-41-0"). A run every word of which is in a
+    /// place's or organisation's name the knowledge base has is left out.
+    static func cricketPlayers(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
+        typealias F = NERFeatureExtractor
+        let n = infos.count
+        guard n >= 2 else { return [] }
+        let runs = F.capitalisedRuns(infos)
+        var players: [Range<Int>] = []
+        let letters = F.flagHasLower | F.flagInitialUpper | F.flagAllUpper
+        var last = n - 1
+        while last > 0, infos[last].flags & F.flagNoAlphanumeric != 0 { last -= 1 }
+        let endsWithRuns = infos[last].flags & (F.flagHasDigit | letters | F.flagNoAlphanumeric | F.flagHasHyphen)
+            == F.flagHasDigit && infos[last].length <= 3
+        func isDismissal(_ k: Int) -> Bool {
+            let word = infos[k].word
+            return dismissalWords.contains(word) || outWords.contains(word) && k + 1 < n && infos[k + 1].word == outWord
+        }
+        if endsWithRuns, let batsman = runs.first, batsman.lowerBound == 0, batsman.upperBound < last,
+           isDismissal(batsman.upperBound)
+        {
+            players = runs.filter { $0.upperBound <= last }
+        }
+        for run in runs where run.upperBound < n && bowlingFigureShapes.contains(infos[run.upperBound].shortShape) {
+            if !players.contains(run) { players.append(run) }
+        }
+        return players.filter { !isKnownPlaceOrOrganization($0, infos) }
+    }
+
+    /// Words that say how a batsman was out ("c", "b", "lbw", "st", "retired"), and those that do
+    /// with "out" after them ("run out", "not out").
+    private static let dismissalWords = words(["c", "b", "lbw", "st", "retired", "c&b"])
+    private static let outWords = words(["run", "not"])
+    private static let outWord = NERFeatureExtractor.wordHash("out")
+    /// ``NERTokenInfo/shortShape`` of a bowler's figures: "15-4-44-2", "20.3-5-41-0".
+    private static let bowlingFigureShapes: Set<UInt64> = Set(["1-1-1-1", "1.1-1-1-1"].map {
+        NERFeatureExtractor(hashBits: 8).info(for: $0).shortShape
+    })
+
     /// Words that start a scorers line.
     private static let scorersWords = words(["scorer", "scorers", "goalscorer", "goalscorers"])
+    /// Words that start a rugby match's scoring lines ("Tries : Australia - Ben Tune 2 , David Campese").
+    private static let rugbyScoringWords = words(["try", "tries", "conversion", "conversions", "penalties", "penalty"])
     /// ``NERTokenInfo/word`` of ":", "(" and ")".
     private static let colonWord = NERFeatureExtractor.wordHash(":")
     private static let openBracketWord = NERFeatureExtractor.wordHash("(")

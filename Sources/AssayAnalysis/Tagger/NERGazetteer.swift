@@ -237,14 +237,19 @@ public final class NERGazetteer: Sendable {
             for place in places { Self.forceFirmly(place, .loc, infos) }
         } else if let teams = Self.fixtureTeams(UnsafeBufferPointer(infos)) {
             for team in teams { Self.forceFirmly(team, countries.contains(team) ? .loc : .org, infos) }
+        } else if let summary = Self.matchSummary(UnsafeBufferPointer(infos)) {
+            for team in summary.teams { Self.forceFirmly(team, countries.contains(team) ? .loc : .org, infos) }
+            for scorer in summary.scorers { Self.forceFirmly(scorer, .per, infos) }
         } else {
             if !knownNames.isEmpty { Self.forceKnownNames(knownNames, infos) }
             for team in Self.sportsReportTeams(UnsafeBufferPointer(infos)) where !Self.crossesForcedName(team, infos) {
                 Self.forceFirmly(team, countries.contains(team) ? .loc : .org, infos)
             }
-            // (Not over a known name forced already: "1 - Japan , 2 - Syria" is a table.) Line-ups and
-            // scorers lines name players.
-            for player in Self.lineupPlayers(UnsafeBufferPointer(infos)) + Self.scorers(UnsafeBufferPointer(infos)) {
+            // (Not over a known name forced already: "1 - Japan , 2 - Syria" is a table.) Line-ups,
+            // scorers lines and cricket scorecards name players.
+            let players = Self.lineupPlayers(UnsafeBufferPointer(infos)) + Self.scorers(UnsafeBufferPointer(infos))
+                + Self.cricketPlayers(UnsafeBufferPointer(infos))
+            for player in players {
                 guard !player.contains(where: { infos[$0].forcedTag != 0 }) else { continue }
                 Self.forceFirmly(player, .per, infos)
             }

@@ -420,6 +420,38 @@ struct NERGazetteerTests {
         #expect(tags("Abe ( 12th minute ) , Ken Soma 60") == "- - - - - - - - -")
     }
 
+    @Test func aMatchSummaryNamesTeamsAndScorersAndAScorecardPlayers() {
+        let gazetteer = NERGazetteer(
+            version: "t",
+            aliases: [
+                (["Eindhoven"], .place, false), (["Japan"], .location, false), (["Lahore"], .location, false),
+                (["Australia"], .location, false),
+            ],
+            cues: [], knownPlaces: [["Japan"], ["Australia"]], countryNames: [["Japan"], ["Australia"]]
+        )
+        func tags(_ sentence: String) -> String { Self.forcedTags(sentence, gazetteer) }
+        #expect(
+            tags("PSV Eindhoven 3 ( Nilis 12 , 40 , Van Gastel 77 pen ) Feyenoord 1 ( Jonk 55 ) . Halftime 2-0 .")
+                == "B-ORG L-ORG - - U-PER - - - - B-PER L-PER - - - U-ORG - - U-PER - - - - - -"
+        )
+        // No scorers for a side that did not score; a national team is a place.
+        #expect(tags("Japan 0 PSV Eindhoven 1 ( Nilis 12 )") == "U-LOC - B-ORG L-ORG - - U-PER - -")
+        // Not summaries: no listed name in either team; a word in capitals where a minute's note goes.
+        #expect(tags("Section 2 ( Article 5 ) Section 3 .") == "- - - - - - - - -")
+        #expect(tags("Eindhoven 2 ( Nilis 12 Jonk ) Feyenoord 1") == "- - - - - - - - -")
+        // A batsman's line: every run is a player; a bowler's figures make the run before them one.
+        #expect(tags("Saeed Anwar c Young b Doull 17") == "B-PER L-PER - U-PER - U-PER -")
+        #expect(tags("Ijaz Ahmed run out 22") == "B-PER L-PER - - -")
+        #expect(tags("Bowling : Doull 15-4-44-2 , Cairns 20.3-5-41-0") == "- - U-PER - - U-PER -")
+        // Not a batsman's line: no dismissal, "not" without "out", a known place.
+        #expect(tags("Total ( for 4 wickets ) 149") == "- - - - - - -")
+        #expect(tags("Intel did not say 5") == "- - - - -")
+        #expect(tags("Lahore c Young 12") == "- - U-PER -")
+        // A rugby match's scoring lines name players, with or without a count, after their team
+        // (left to the model here: the dash joins it to the player's run).
+        #expect(tags("Tries : Australia - Ben Tune 2 , David Campese") == "- - - - B-PER L-PER - - B-PER L-PER")
+    }
+
     @Test func theEntrantsOfAnIndividualSportArePersons() {
         let gazetteer = NERGazetteer(
             version: "t",
