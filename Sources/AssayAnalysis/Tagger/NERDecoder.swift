@@ -171,7 +171,11 @@ struct NERDecoder {
                 else { continue }
                 casing = restored
             } else {
-                guard i > 0, truecaser.lowersInTitle(info, insideName: insideName, known: known) else { continue }
+                // A word a newswire rule put in a name keeps its capital ("Curtly" in "Australia
+                // 310-5 ( Mark Waugh 107 , Curtly Ambrose 3-44 )", a scorecard's line that has the
+                // shape of a title-case headline).
+                guard i > 0, info.forcedTag == 0 || !info.forcedTagIsFirm,
+                      truecaser.lowersInTitle(info, insideName: insideName, known: known) else { continue }
                 casing = .lower
             }
             infos[i] = recased(i, casing).withUnsafeBufferPointer { model.extractor.info(utf8: $0) }

@@ -335,14 +335,17 @@ extension NERGazetteer {
         }
     }
 
-    /// The teams and goal scorers of a match summary line, or `nil` for any other sentence: a team
-    /// and its score, its scorers with their minutes in brackets if it scored, then the other team
-    /// the same way ("PSV Eindhoven 3 ( Nilis 12 , Jonk 40 , Cocu 77 ) Feyenoord 1 ( Van Gastel 55 )
-    /// . Halftime 2-0 . Attendance 29,500"). The line must start with the first team, and a team
-    /// must hold a place or an organisation the gazetteer lists ("Section 2 ( Article 5 ) Section 3"
-    /// is no match); each scorer is a capitalised run followed by a figure ("55", "12pen"), then
-    /// anything in small letters ("12 pen", "30 og") up to the next comma or the bracket's end; a
-    /// figure after a comma is the same scorer's next goal ("Bebeto 10 , 55").
+    /// The teams and scorers of a match summary line, or `nil` for any other sentence: a team and
+    /// its score, its scorers in brackets if it scored, then the other team the same way, after "v"
+    /// or not ("PSV Eindhoven 3 ( Nilis 12 , Jonk 40 , Cocu 77 ) Feyenoord 1 ( Van Gastel 55 ) .
+    /// Halftime 2-0 . Attendance 29,500", "Pakistan 214 and 150-3 ( Ijaz Ahmed 55 ) v New Zealand
+    /// 286"), or one team with its scorers (a cricket innings: "Australia 310-5 ( Mark Waugh 107 ,
+    /// Steve Waugh 66 not out ; Curtly Ambrose 3-44 )"). The line must start with the first team, and
+    /// a team must hold a place or an organisation the gazetteer lists ("Section 2 ( Article 5 )
+    /// Section 3" is no match). A score is figures with hyphens at most ("3", "310-5"), maybe two
+    /// joined by "and"; each scorer is a capitalised run followed by a figure ("55", "12pen", "3-44"),
+    /// then anything in small letters ("12 pen", "66 not out") up to the next comma, semicolon or the
+    /// bracket's end; a figure after a comma is the same scorer's next goal ("Bebeto 10 , 55").
     static func matchSummary(
         _ infos: UnsafeBufferPointer<NERTokenInfo>
     ) -> (teams: [Range<Int>], scorers: [Range<Int>])? {
@@ -350,18 +353,21 @@ extension NERGazetteer {
         let n = infos.count
         let letters = F.flagHasLower | F.flagInitialUpper | F.flagAllUpper
         func isScore(_ k: Int) -> Bool {
-            k < n && infos[k].flags & (F.flagHasDigit | letters | F.flagNoAlphanumeric | F.flagHasHyphen | F.flagHasPeriod)
-                == F.flagHasDigit && infos[k].length <= 3
+            k < n && infos[k].flags & (F.flagHasDigit | letters | F.flagNoAlphanumeric | F.flagHasPeriod) == F.flagHasDigit
+                && infos[k].length <= 6
         }
+        func isSeparator(_ k: Int) -> Bool { infos[k].word == commaWord || infos[k].word == semicolonWord }
         guard n >= 5, infos[0].isCapitalised, infos.contains(where: { $0.word == openBracketWord }) else { return nil }
         let runs = F.capitalisedRuns(infos)
         var teams: [Range<Int>] = []
         var scorers: [Range<Int>] = []
         var k = 0
-        for _ in 0 ..< 2 {
-            guard let team = runs.first(where: { $0.lowerBound == k }), isScore(team.upperBound) else { return nil }
+        while teams.count < 2 {
+            if !teams.isEmpty, k < n, infos[k].sportsWord & versusWord != 0 { k += 1 }
+            guard let team = runs.first(where: { $0.lowerBound == k }), isScore(team.upperBound) else { break }
             teams.append(team)
             k = team.upperBound + 1
+            if k + 1 < n, infos[k].word == andWord, isScore(k + 1) { k += 2 }
             guard k < n, infos[k].word == openBracketWord else { continue }
             k += 1
             while k < n, infos[k].word != closeBracketWord {
@@ -374,17 +380,18 @@ extension NERGazetteer {
                     scorers.append(scorer)
                     k = scorer.upperBound + 1
                 }
-                while k < n, infos[k].word != commaWord, infos[k].word != closeBracketWord {
+                while k < n, !isSeparator(k), infos[k].word != closeBracketWord {
                     guard !infos[k].isCapitalised else { return nil }
                     k += 1
                 }
-                if k < n, infos[k].word == commaWord { k += 1 }
+                if k < n, isSeparator(k) { k += 1 }
             }
             guard k < n else { return nil }
             k += 1
         }
         let places = typeBits([.place, .location, .organization])
-        guard teams.contains(where: { team in team.contains { infos[$0].gazetteer & places != 0 } }) else { return nil }
+        guard teams.count == 2 || !scorers.isEmpty,
+              teams.contains(where: { team in team.contains { infos[$0].gazetteer & places != 0 } }) else { return nil }
         return (teams, scorers)
     }
 
@@ -429,6 +436,43 @@ extension NERGazetteer {
     private static let bowlingFigureShapes: Set<UInt64> = Set(["1-1-1-1", "1.1-1-1-1"].map {
         NERFeatureExtractor(hashBits: 8).info(for: $0).shortShape
     })
+
+    /// The players and their teams of a ranked list line, or `nil` for any other sentence: a rank or
+    /// tally first ("15 -", "1."), then players each with a team in brackets and maybe figures,
+    /// separated by commas ("11 - Davor Suker ( Real Madrid ) , Meho Kodro ( Real Sociedad )", a
+    /// top scorers' table). Each team is a club, and its player a person unless every word of it is
+    /// in a place's or organisation's name the knowledge base has; a player with a country in
+    /// brackets ("1. Michael Johnson ( U.S. ) 19.79") is left to ``entrants(_:countries:)``.
+    static func rankedPlayers(
+        _ infos: UnsafeBufferPointer<NERTokenInfo>, countries: [Range<Int>]
+    ) -> (players: [Range<Int>], clubs: [Range<Int>])? {
+        typealias F = NERFeatureExtractor
+        let n = infos.count
+        let letters = F.flagHasLower | F.flagInitialUpper | F.flagAllUpper
+        func isFigure(_ k: Int) -> Bool { infos[k].flags & (F.flagHasDigit | letters) == F.flagHasDigit }
+        guard n >= 5, isFigure(0), infos.contains(where: { $0.word == openBracketWord }) else { return nil }
+        let runs = F.capitalisedRuns(infos)
+        var players: [Range<Int>] = []
+        var clubs: [Range<Int>] = []
+        var k = infos[1].word == dashWord ? 2 : 1
+        while k < n {
+            guard let player = runs.first(where: { $0.lowerBound == k }), player.upperBound + 1 < n,
+                  infos[player.upperBound].word == openBracketWord,
+                  let team = runs.first(where: { $0.lowerBound == player.upperBound + 1 }),
+                  team.upperBound < n, infos[team.upperBound].word == closeBracketWord else { return nil }
+            // (A country's entrant is ``entrants(_:countries:)``'s.)
+            if !countries.contains(team) {
+                if !isKnownPlaceOrOrganization(player, infos) { players.append(player) }
+                clubs.append(team)
+            }
+            k = team.upperBound + 1
+            while k < n, isFigure(k) { k += 1 }
+            guard k < n else { break }
+            guard infos[k].word == commaWord || infos[k].flags & F.flagNoAlphanumeric != 0 else { return nil }
+            k += 1
+        }
+        return (players, clubs)
+    }
 
     /// Words that start a scorers line.
     private static let scorersWords = words(["scorer", "scorers", "goalscorer", "goalscorers"])
@@ -477,6 +521,7 @@ extension NERGazetteer {
         return places
     }
 
-    /// ``NERTokenInfo/word`` of ",".
+    /// ``NERTokenInfo/word`` of "," and of ";".
     private static let commaWord = NERFeatureExtractor.wordHash(",")
+    private static let semicolonWord = NERFeatureExtractor.wordHash(";")
 }

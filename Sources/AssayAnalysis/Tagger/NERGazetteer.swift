@@ -253,6 +253,12 @@ public final class NERGazetteer: Sendable {
                 guard !player.contains(where: { infos[$0].forcedTag != 0 }) else { continue }
                 Self.forceFirmly(player, .per, infos)
             }
+            if let ranked = Self.rankedPlayers(UnsafeBufferPointer(infos), countries: countries) {
+                for player in ranked.players where !Self.crossesForcedName(player, infos) {
+                    Self.forceFirmly(player, .per, infos)
+                }
+                for club in ranked.clubs where !Self.crossesForcedName(club, infos) { Self.forceFirmly(club, .org, infos) }
+            }
             // An entrant's run holds no listed place or organisation, so only a known person's name
             // can be forced in it already ("Tim Henman").
             for entrant in Self.entrants(UnsafeBufferPointer(infos), countries: countries)

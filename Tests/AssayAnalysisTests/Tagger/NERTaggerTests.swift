@@ -434,6 +434,12 @@ struct NERGazetteerTests {
             tags("PSV Eindhoven 3 ( Nilis 12 , 40 , Van Gastel 77 pen ) Feyenoord 1 ( Jonk 55 ) . Halftime 2-0 .")
                 == "B-ORG L-ORG - - U-PER - - - - B-PER L-PER - - - U-ORG - - U-PER - - - - - -"
         )
+        // A cricket innings: a score with wickets, players with runs or bowling figures, one team.
+        #expect(
+            tags("Japan 310-5 ( Mark Waugh 107 , Steve Waugh 66 not out ; Curtly Ambrose 3-44 )")
+                == "U-LOC - - B-PER L-PER - - B-PER L-PER - - - - B-PER L-PER - -"
+        )
+        #expect(tags("Japan 214 and 150-3 ( Ijaz Ahmed 55 ) v Eindhoven 286") == "U-LOC - - - - B-PER L-PER - - - U-ORG -")
         // No scorers for a side that did not score; a national team is a place.
         #expect(tags("Japan 0 PSV Eindhoven 1 ( Nilis 12 )") == "U-LOC - B-ORG L-ORG - - U-PER - -")
         // Not summaries: no listed name in either team; a word in capitals where a minute's note goes.
@@ -447,6 +453,13 @@ struct NERGazetteerTests {
         #expect(tags("Total ( for 4 wickets ) 149") == "- - - - - - -")
         #expect(tags("Intel did not say 5") == "- - - - -")
         #expect(tags("Lahore c Young 12") == "- - U-PER -")
+        // A top scorers' table: players and their clubs; a country in brackets is the entrants' rule's.
+        #expect(
+            tags("11 - Davor Suker ( Real Madrid ) , Meho Kodro ( Eindhoven ) 9")
+                == "- - B-PER L-PER - B-ORG L-ORG - - B-PER L-PER - U-ORG - -"
+        )
+        #expect(tags("1. Ajax ( Japan ) 102") == "- - - U-LOC - -")
+        #expect(tags("11 - Davor Suker ( Real Madrid ) said") == "- - - - - - - - -")
         // A rugby match's scoring lines name players, with or without a count, after their team
         // (left to the model here: the dash joins it to the player's run).
         #expect(tags("Tries : Australia - Ben Tune 2 , David Campese") == "- - - - B-PER L-PER - - B-PER L-PER")

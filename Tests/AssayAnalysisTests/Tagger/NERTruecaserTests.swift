@@ -215,6 +215,16 @@ struct NERTruecaserTests {
         #expect(model.tagDocument(article)[0] == ["B-LOC", "O", "B-PER", "O", "B-PER", "O"])
     }
 
+    @Test func aScorecardLineShapedLikeATitleKeepsThePlayersTheRulesFound() throws {
+        // Four or more long words, nearly all capitalised, two of them English words ("Mark",
+        // "Curtly"): the shape of a title-case headline. The innings' players keep their capitals.
+        let model = try NERModel.bundled()
+        let tokens = "Australia 310-5 ( Mark Waugh 107 , Curtly Ambrose 3-44 )".split(separator: " ").map(String.init)
+        let truecaser = NERTruecaser(lexicon: model.casing)
+        #expect(tokens.map { Self.info($0) }.withUnsafeBufferPointer { truecaser.isInTitleCase($0) })
+        #expect(model.tag(tokens) == ["B-LOC", "O", "O", "B-PER", "I-PER", "O", "O", "B-PER", "I-PER", "O", "O"])
+    }
+
     @Test func theLineInterfaceTagsEachDocumentAsTagDocumentDoes() throws {
         let model = try NERModel.bundled()
         let documents = [
