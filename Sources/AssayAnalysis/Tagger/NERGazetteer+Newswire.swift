@@ -79,15 +79,14 @@ extension NERGazetteer {
     }
 
     /// Whether a capitalised run reads as a person's name: two or more words starting with a listed
-    /// given name, none of them a listed place or organisation ("Tom Lehman"; not "Hertha Berlin",
+    /// given name, none of them a place or organisation the knowledge base has or a listed place
+    /// that is no listed given name or surname ("Tom Lehman", "Rodney Eyles"; not "Hertha Berlin",
     /// "Paris St Germain"), or one word that the gazetteer lists only as a surname ("Woods").
     private static func isPerson(_ run: Range<Int>, _ infos: UnsafeBufferPointer<NERTokenInfo>) -> Bool {
         typealias F = NERFeatureExtractor
         let first = infos[run.lowerBound]
         if run.count >= 2 {
-            let places: [NERGazetteerType] = [.place, .location, .organization]
-            let placed = run.contains { k in places.contains { F.listPosition(infos[k], $0) != 0 } }
-            return F.listPosition(first, .givenName) == 4 && !placed
+            return F.listPosition(first, .givenName) == 4 && !run.contains { isPlace(infos[$0]) }
         }
         let otherTypes = first.gazetteer & ~(7 << (3 * UInt32(NERGazetteerType.surname.rawValue)))
         return F.listPosition(first, .surname) == 4 && otherTypes == 0
@@ -184,6 +183,54 @@ extension NERGazetteer {
         }
         return teams
     }
+
+    /// The players of an individual match's result: in a sentence with two or more set scores ("6-3
+    /// 6-4", "15-10 15-8": tennis, squash, badminton), the capitalised run just before a result verb
+    /// and the one just after it, from after a "'s" or dash in it ("Sampras beat Ivanisevic 6-3 6-4",
+    /// "Sweden 's Stefan Edberg beat France 's Cedric Pioline 6-3 6-4"). Not a run holding a place or
+    /// an organisation the knowledge base has, or a listed place that is no listed given name or
+    /// surname ("Sweden beat France 6-3 6-4" leaves both to the model).
+    static func setScorePlayers(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
+        typealias F = NERFeatureExtractor
+        guard infos.contains(where: { $0.sportsWord & resultVerb != 0 }) else { return [] }
+        let letters = F.flagHasLower | F.flagInitialUpper | F.flagAllUpper
+        func isSetScore(_ info: NERTokenInfo) -> Bool {
+            info.flags & (F.flagHasDigit | F.flagHasHyphen | letters | F.flagHasPeriod) == F.flagHasDigit | F.flagHasHyphen
+                && (3 ... 5).contains(info.length)
+        }
+        guard infos.lazy.filter(isSetScore).count >= 2 else { return [] }
+        let personNames = typeBits([.givenName, .surname])
+        /// The player in `run`: the words after its last "'s" or dash.
+        func player(_ run: Range<Int>) -> Range<Int>? {
+            let start = run.last(where: { teamSeparators.contains(infos[$0].word) }).map { $0 + 1 } ?? run.lowerBound
+            let player = start ..< run.upperBound
+            guard !player.isEmpty, !player.contains(where: { isPlace(infos[$0]) }) else { return nil }
+            // A sentence's first word may be no part of the name ("Later Boetsch lost"): the first of
+            // two or more words there must be a listed name.
+            if player.lowerBound == 0, player.count >= 2, infos[0].gazetteer & personNames == 0 { return nil }
+            return player
+        }
+        let runs = F.capitalisedRuns(infos)
+        var players: [Range<Int>] = []
+        for verb in infos.indices where infos[verb].sportsWord & resultVerb != 0 {
+            let after = verb + 1 < infos.count && resultPrepositions.contains(infos[verb + 1].word) ? verb + 2 : verb + 1
+            for run in runs where run.upperBound == verb || run.lowerBound == after {
+                if let p = player(run), !players.contains(p) { players.append(p) }
+            }
+        }
+        return players
+    }
+
+    /// Whether a word is in the name of a place or an organisation the knowledge base has, or in a
+    /// listed place's name without being a listed given name or surname ("Berlin" and "Derby" are;
+    /// "Rodney", "Wayne" and "Alexandria", places and given names, are not).
+    private static func isPlace(_ info: NERTokenInfo) -> Bool {
+        let hits = info.gazetteer
+        return hits & knownPlaceBits != 0 || hits & listedPlaceBits != 0 && hits & personNameBits == 0
+    }
+    private static let knownPlaceBits = typeBits([.location, .organization])
+    private static let listedPlaceBits = typeBits([.place])
+    private static let personNameBits = typeBits([.givenName, .surname])
 
     /// The bits of ``NERTokenInfo/gazetteer`` that hold `types`.
     private static func typeBits(_ types: [NERGazetteerType]) -> UInt32 {
@@ -299,13 +346,7 @@ extension NERGazetteer {
     static func entrants(_ infos: UnsafeBufferPointer<NERTokenInfo>, countries: [Range<Int>]) -> [Range<Int>] {
         typealias F = NERFeatureExtractor
         guard !countries.isEmpty else { return [] }
-        let known = typeBits([.location, .organization])
-        let listedPlace = typeBits([.place])
         let personNames = typeBits([.givenName, .surname])
-        func isPlace(_ k: Int) -> Bool {
-            let hits = infos[k].gazetteer
-            return hits & known != 0 || hits & listedPlace != 0 && hits & personNames == 0
-        }
         return F.capitalisedRuns(infos).compactMap { run in
             let open = run.upperBound
             guard open + 2 < infos.count, infos[open].word == openBracketWord,
@@ -329,7 +370,7 @@ extension NERGazetteer {
             let hits = entrant.reduce(UInt32(0)) { $0 | infos[$1].gazetteer }
             let reported = entrant.lowerBound > 0 && infos[entrant.lowerBound - 1].sportsWord & resultVerb != 0
                 || country.upperBound + 1 < infos.count && infos[country.upperBound + 1].sportsWord & resultVerb != 0
-            guard !entrant.isEmpty, !entrant.contains(where: isPlace),
+            guard !entrant.isEmpty, !entrant.contains(where: { isPlace(infos[$0]) }),
                   entrant.count > 1 || hits & personNames != 0 || reported else { return nil }
             return entrant
         }

@@ -246,9 +246,9 @@ public final class NERGazetteer: Sendable {
                 Self.forceFirmly(team, countries.contains(team) ? .loc : .org, infos)
             }
             // (Not over a known name forced already: "1 - Japan , 2 - Syria" is a table.) Line-ups,
-            // scorers lines and cricket scorecards name players.
+            // scorers lines, cricket scorecards and set scores name players.
             let players = Self.lineupPlayers(UnsafeBufferPointer(infos)) + Self.scorers(UnsafeBufferPointer(infos))
-                + Self.cricketPlayers(UnsafeBufferPointer(infos))
+                + Self.cricketPlayers(UnsafeBufferPointer(infos)) + Self.setScorePlayers(UnsafeBufferPointer(infos))
             for player in players {
                 guard !player.contains(where: { infos[$0].forcedTag != 0 }) else { continue }
                 Self.forceFirmly(player, .per, infos)

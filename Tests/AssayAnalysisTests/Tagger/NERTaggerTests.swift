@@ -379,8 +379,9 @@ struct NERGazetteerTests {
         // Before a player's role, with or without a score.
         #expect(tags("Former Barcelona coach Johan Cruyff said") == "- U-ORG - - - -")
         #expect(tags("Japan captain Kazu Miura said") == "U-LOC - - - -")
-        // Persons, unknown names and a vote's tally are left alone; no score, no result.
-        #expect(tags("Tom Woods beat Chelsea 6-3 6-4") == "- - - U-ORG - -")
+        // Persons, unknown names and a vote's tally are no teams; no score, no result. (With set
+        // scores a person is a player: theRunsAroundAResultVerbWithSetScoresArePlayers.)
+        #expect(tags("Tom Woods beat Chelsea 6-3 6-4") == "B-PER L-PER - U-ORG - -")
         #expect(tags("Woods beat Somerset 3-2") == "- - U-ORG -")
         #expect(tags("Bush beat Dukakis 2-1") == "- - - -")
         #expect(tags("Feyenoord beat Utrecht 2-0") == "- - - -")
@@ -463,6 +464,29 @@ struct NERGazetteerTests {
         // A rugby match's scoring lines name players, with or without a count, after their team
         // (left to the model here: the dash joins it to the player's run).
         #expect(tags("Tries : Australia - Ben Tune 2 , David Campese") == "- - - - B-PER L-PER - - B-PER L-PER")
+    }
+
+    @Test func theRunsAroundAResultVerbWithSetScoresArePlayers() {
+        let gazetteer = NERGazetteer(
+            version: "t",
+            aliases: [
+                (["Sweden"], .location, false), (["France"], .location, false), (["Rodney"], .givenName, false),
+                (["Rodney"], .place, false), (["Stefan"], .givenName, false), (["Derby"], .place, false),
+            ],
+            cues: [], knownPlaces: [["Sweden"], ["France"]], countryNames: [["Sweden"], ["France"]]
+        )
+        func tags(_ sentence: String) -> String { Self.forcedTags(sentence, gazetteer) }
+        #expect(tags("Sampras beat Ivanisevic 6-3 6-4 .") == "U-PER - U-PER - - -")
+        // After a country's "'s"; after "to"; a place that is also a given name is no club.
+        #expect(tags("Sweden 's Stefan Edberg beat France 's Cedric Pioline 6-3 6-4") == "- - B-PER L-PER - U-LOC - B-PER L-PER - -")
+        #expect(tags("Boetsch lost to Rodney Eyles 2-6 3-6") == "U-PER - - B-PER L-PER - -")
+        // A sentence's first word is part of the name only when it is a listed name.
+        #expect(tags("Later Boetsch lost to Enqvist 6-2 6-3") == "- - - - U-PER - -")
+        // One score, or a place: no player (national teams are the known-name rule's, clubs the
+        // match reports').
+        #expect(tags("Sampras beat Ivanisevic 6-3 .") == "- - - - -")
+        #expect(tags("Sweden beat France 6-3 6-4") == "U-LOC - U-LOC - -")
+        #expect(tags("Derby beat Ivanisevic 6-3 6-4") == "U-ORG - U-PER - -")
     }
 
     @Test func theEntrantsOfAnIndividualSportArePersons() {
