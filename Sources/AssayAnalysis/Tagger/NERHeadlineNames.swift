@@ -41,8 +41,9 @@ struct NERHeadlineNames {
 
     /// Tags in a line in capitals the names the body tagged (`infos` as decoded: the truecaser has
     /// put its common words in small letters), longest first, each with the label the body gave it
-    /// most; a name must start and end with a capitalised word and may not cut a span the line
-    /// already has. Returns whether a tag changed.
+    /// most; a one-word name must be a word the truecaser left capitalised (not "WILL" for "Will
+    /// Smith"), and no name may cut a span the line already has ("GENERAL MOTORS", whose "GENERAL"
+    /// the truecaser lowered, matches "General Motors Corp"). Returns whether a tag changed.
     func revise(_ infos: [NERTokenInfo], _ tags: inout [UInt8]) -> Bool {
         guard !counts.isEmpty else { return false }
         let n = infos.count
@@ -54,10 +55,10 @@ struct NERHeadlineNames {
         var changed = false
         var i = 0
         while i < n {
-            guard infos[i].isCapitalised, isBoundary(i) else { i += 1; continue }
+            guard isBoundary(i) else { i += 1; continue }
             var matched = 0
             for length in stride(from: min(Self.maxWords, n - i), through: 1, by: -1)
-            where infos[i + length - 1].isCapitalised && isBoundary(i + length) {
+            where (length > 1 || infos[i].isCapitalised) && isBoundary(i + length) {
                 guard let c = counts[infos[i ..< i + length].map(\.word)] else { continue }
                 let best = (0 ..< 4).max { c[$0] < c[$1] }!
                 guard (0 ..< 4).allSatisfy({ $0 == best || c[$0] < c[best] }), let label = NERLabel(rawValue: UInt8(best))

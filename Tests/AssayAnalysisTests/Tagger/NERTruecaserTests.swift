@@ -200,6 +200,8 @@ struct NERTruecaserTests {
         // The truecaser has lowered the headline's common words; its names are left in capitals.
         #expect(revised("YELTSIN sacks BORIS YELTSIN", "O O O O") == "B-PER O B-PER I-PER")
         #expect(revised("GENERAL MOTORS to cut jobs", "O B-PER O O O") == "B-ORG I-ORG O O O")
+        // A name of two or more words matches whatever the truecaser did to its words.
+        #expect(revised("general MOTORS to cut jobs", "O B-PER O O O") == "B-ORG I-ORG O O O")
         // A name tagged as often one way as another, a word in small letters, a span it would cut:
         // left as decoded.
         #expect(revised("JORDAN wins", "O O") == "O O")
