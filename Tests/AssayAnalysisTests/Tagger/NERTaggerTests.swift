@@ -908,6 +908,31 @@ struct NERModelTests {
         #expect(String(decoding: [UInt8]().withUnsafeBufferPointer { model.tagLines($0) }, as: UTF8.self).isEmpty)
     }
 
+    @Test func mangledNewswireLinesKeepTheirTokenCounts() throws {
+        // Lines made of the newswire rules' own words, figures and brackets, in random order and
+        // cut anywhere: every rule must give up cleanly on a half-made pattern, never trap.
+        let model = try NERModel.bundled()
+        let words = [
+            "(", ")", ",", ";", ":", "-", "v", "at", "AT", "beat", "lost", "to", "and", "'s", "c", "b", "lbw", "run", "out",
+            "not", "3", "12", "310-5", "6-3", "15-4-44-2", "20.3-5-41-0", "1.", "1996-12-08", "pen", "Scorers", "Tries",
+            "Japan", "U.S.", "Barcelona", "Real", "Madrid", "Pete", "Sampras", "Nilis", "Feyenoord", "TORONTO", "Curtly",
+            "Halftime", "29,500", "-DOCSTART-", "SOCCER", "RESULTS", ".",
+        ]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let lines = (0 ..< 3000).map { _ in (0 ..< next(24)).map { _ in words[next(words.count)] }.joined(separator: " ") }
+        let output = Array(lines.joined(separator: "\n").utf8).withUnsafeBufferPointer { model.tagLines($0) }
+        let tagged = String(decoding: output, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(tagged.count == lines.count + 1)
+        for (line, tags) in zip(lines, tagged) {
+            let tokens = line.split(separator: " ")
+            #expect(tags.split(separator: " ").count == tokens.count, "\(line)")
+        }
+    }
+
     @Test func saveLoadRoundTrip() throws {
         let model = try Self.tinyModel()
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("ner-\(UUID().uuidString).bin")
