@@ -345,7 +345,7 @@ extension NERGazetteer {
     /// its country ("Sampras ( U.S. ) beat Kafelnikov ( Russia )").
     static func entrants(_ infos: UnsafeBufferPointer<NERTokenInfo>, countries: [Range<Int>]) -> [Range<Int>] {
         typealias F = NERFeatureExtractor
-        guard !countries.isEmpty else { return [] }
+        guard !countries.isEmpty, infos.contains(where: { $0.word == openBracketWord }) else { return [] }
         let personNames = typeBits([.givenName, .surname])
         return F.capitalisedRuns(infos).compactMap { run in
             let open = run.upperBound
@@ -446,13 +446,16 @@ extension NERGazetteer {
         typealias F = NERFeatureExtractor
         let n = infos.count
         guard n >= 2 else { return [] }
-        let runs = F.capitalisedRuns(infos)
-        var players: [Range<Int>] = []
         let letters = F.flagHasLower | F.flagInitialUpper | F.flagAllUpper
         var last = n - 1
         while last > 0, infos[last].flags & F.flagNoAlphanumeric != 0 { last -= 1 }
-        let endsWithRuns = infos[last].flags & (F.flagHasDigit | letters | F.flagNoAlphanumeric | F.flagHasHyphen)
-            == F.flagHasDigit && infos[last].length <= 3
+        let endsWithRuns = infos[0].isCapitalised
+            && infos[last].flags & (F.flagHasDigit | letters | F.flagNoAlphanumeric | F.flagHasHyphen) == F.flagHasDigit
+            && infos[last].length <= 3
+        // Most sentences fail here, before their runs are collected.
+        guard endsWithRuns || infos.contains(where: { bowlingFigureShapes.contains($0.shortShape) }) else { return [] }
+        let runs = F.capitalisedRuns(infos)
+        var players: [Range<Int>] = []
         func isDismissal(_ k: Int) -> Bool {
             let word = infos[k].word
             return dismissalWords.contains(word) || outWords.contains(word) && k + 1 < n && infos[k + 1].word == outWord
