@@ -453,7 +453,7 @@ extension NERGazetteer {
             && infos[last].flags & (F.flagHasDigit | letters | F.flagNoAlphanumeric | F.flagHasHyphen) == F.flagHasDigit
             && infos[last].length <= 3
         // Most sentences fail here, before their runs are collected.
-        guard endsWithRuns || infos.contains(where: { bowlingFigureShapes.contains($0.shortShape) }) else { return [] }
+        guard endsWithRuns || infos.contains(where: isBowlingFigure) else { return [] }
         let runs = F.capitalisedRuns(infos)
         var players: [Range<Int>] = []
         func isDismissal(_ k: Int) -> Bool {
@@ -465,7 +465,7 @@ extension NERGazetteer {
         {
             players = runs.filter { $0.upperBound <= last }
         }
-        for run in runs where run.upperBound < n && bowlingFigureShapes.contains(infos[run.upperBound].shortShape) {
+        for run in runs where run.upperBound < n && isBowlingFigure(infos[run.upperBound]) {
             if !players.contains(run) { players.append(run) }
         }
         return players.filter { !isKnownPlaceOrOrganization($0, infos) }
@@ -476,10 +476,13 @@ extension NERGazetteer {
     private static let dismissalWords = words(["c", "b", "lbw", "st", "retired", "c&b"])
     private static let outWords = words(["run", "not"])
     private static let outWord = NERFeatureExtractor.wordHash("out")
-    /// ``NERTokenInfo/shortShape`` of a bowler's figures: "15-4-44-2", "20.3-5-41-0".
-    private static let bowlingFigureShapes: Set<UInt64> = Set(["1-1-1-1", "1.1-1-1-1"].map {
-        NERFeatureExtractor(hashBits: 8).info(for: $0).shortShape
-    })
+    /// Whether a token has the ``NERTokenInfo/shortShape`` of a bowler's figures: "15-4-44-2",
+    /// "20.3-5-41-0" (compared, not hashed into a set: it is asked of every token).
+    private static func isBowlingFigure(_ info: NERTokenInfo) -> Bool {
+        info.shortShape == bowlingFigureShape || info.shortShape == bowlingFigureInOversShape
+    }
+    private static let bowlingFigureShape = NERFeatureExtractor(hashBits: 8).info(for: "1-1-1-1").shortShape
+    private static let bowlingFigureInOversShape = NERFeatureExtractor(hashBits: 8).info(for: "1.1-1-1-1").shortShape
 
     /// The players and their teams of a ranked list line, or `nil` for any other sentence: a rank or
     /// tally first ("15 -", "1."), then players each with a team in brackets and maybe figures,
