@@ -67,14 +67,16 @@ struct NERDecoder {
     }
 
     /// Shows the truecaser a whole document ahead, if one of its sentences may be in capitals
-    /// (``NERTruecaser/mayBeInCapitals(_:)``); only those sentences use what it learns.
-    mutating func preview(document sentences: [[String]]) {
+    /// (``NERTruecaser/mayBeInCapitals(_:)``); only those sentences use what it learns. Returns
+    /// whether one may be.
+    @discardableResult
+    mutating func preview(document sentences: [[String]]) -> Bool {
         if sentences.contains(where: { $0.count >= 2 && NERTruecaser.mayBeInCapitals($0.lazy.flatMap(\.utf8)) }) {
             for sentence in sentences { preview(sentence) }
-            collectHeadlineNames()
-        } else {
-            observesWhileDecoding = false
+            return true
         }
+        observesWhileDecoding = false
+        return false
     }
 
     /// ``preview(_:)`` for a sentence given as byte ranges of `bytes`.

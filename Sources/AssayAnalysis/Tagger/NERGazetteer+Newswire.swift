@@ -66,14 +66,13 @@ extension NERGazetteer {
         let right = F.capitalisedRuns(UnsafeBufferPointer(rebasing: infos[(at + 1)...]))
         guard left == [0 ..< at], let away = right.first, right.count == 1, away.lowerBound == 0 else { return nil }
         let runs = [left[0], at + 1 ..< at + 1 + away.count]
-        // "on" joins a run only in a place's name ("Stratford on Avon"), not a date's ("at Derby on Sunday").
+        // A run joined by "on" is a date's ("at Derby on Sunday"), not a team's (the rule gives up a
+        // "Stratford on Avon" too).
         guard (runs[1].upperBound ..< infos.count).allSatisfy({ infos[$0].flags & F.flagNoAlphanumeric != 0 }),
               !runs[1].contains(where: { infos[$0].word == onWord }) else { return nil }
-        let places = typeBits([.place, .location, .organization])
-        let persons = typeBits([.person])
         for run in runs {
             let hits = run.reduce(UInt32(0)) { $0 | infos[$1].gazetteer }
-            guard hits & places != 0, hits & persons == 0, !isPerson(run, infos) else { return nil }
+            guard hits & placeOrOrganizationBits != 0, hits & knownPersonBits == 0, !isPerson(run, infos) else { return nil }
         }
         return runs
     }
@@ -122,8 +121,6 @@ extension NERGazetteer {
         let versus = kinds & versusWord == 0 ? [] : infos.indices.dropFirst().dropLast().filter { isA($0, versusWord) }
         guard hasRole || hasResult || !versus.isEmpty else { return [] }
         let runs = F.capitalisedRuns(infos)
-        let places = typeBits([.place, .location, .organization])
-        let persons = typeBits([.person])
         /// The team in `run` next to the verb: the words after the run's last "-" or "'s" when the run
         /// comes before the verb ("SOCCER - Barcelona beat"), before its first one when it comes after.
         func team(_ run: Range<Int>, before verb: Bool) -> Range<Int>? {
@@ -142,7 +139,7 @@ extension NERGazetteer {
             while let last = run.last, F.runConnectors.contains(infos[last].word) { run = run.dropLast() }
             guard !run.isEmpty else { return nil }
             let hits = run.reduce(UInt32(0)) { $0 | infos[$1].gazetteer }
-            guard hits & places != 0, hits & persons == 0, !isPerson(run, infos) else { return nil }
+            guard hits & placeOrOrganizationBits != 0, hits & knownPersonBits == 0, !isPerson(run, infos) else { return nil }
             return run
         }
         var teams: [Range<Int>] = []
@@ -199,15 +196,13 @@ extension NERGazetteer {
                 && (3 ... 5).contains(info.length)
         }
         guard infos.lazy.filter(isSetScore).count >= 2 else { return [] }
-        let personNames = typeBits([.givenName, .surname])
         /// The player in `run`: the words after its last "'s" or dash.
         func player(_ run: Range<Int>) -> Range<Int>? {
-            let start = run.last(where: { teamSeparators.contains(infos[$0].word) }).map { $0 + 1 } ?? run.lowerBound
-            let player = start ..< run.upperBound
+            let player = afterLastSeparator(run, infos)
             guard !player.isEmpty, !player.contains(where: { isPlace(infos[$0]) }) else { return nil }
             // A sentence's first word may be no part of the name ("Later Boetsch lost"): the first of
             // two or more words there must be a listed name.
-            if player.lowerBound == 0, player.count >= 2, infos[0].gazetteer & personNames == 0 { return nil }
+            if player.lowerBound == 0, player.count >= 2, infos[0].gazetteer & personNameBits == 0 { return nil }
             return player
         }
         let runs = F.capitalisedRuns(infos)
@@ -231,6 +226,17 @@ extension NERGazetteer {
     private static let knownPlaceBits = typeBits([.location, .organization])
     private static let listedPlaceBits = typeBits([.place])
     private static let personNameBits = typeBits([.givenName, .surname])
+    /// Bits of any place or organisation type, listed or known ("Leeds", "Manchester United").
+    private static let placeOrOrganizationBits = typeBits([.place, .location, .organization])
+    /// Bits of the knowledge base's persons.
+    private static let knownPersonBits = typeBits([.person])
+
+    /// The words of `run` after its last "-" or "'s" ("SQUASH - Jansher Khan", "Sweden 's Stefan
+    /// Edberg", "Japan - Kazuyoshi Miura"): the player after the team or topic.
+    private static func afterLastSeparator(_ run: Range<Int>, _ infos: UnsafeBufferPointer<NERTokenInfo>) -> Range<Int> {
+        let start = run.last(where: { teamSeparators.contains(infos[$0].word) }).map { $0 + 1 } ?? run.lowerBound
+        return start ..< run.upperBound
+    }
 
     /// The bits of ``NERTokenInfo/gazetteer`` that hold `types`.
     private static func typeBits(_ types: [NERGazetteerType]) -> UInt32 {
@@ -245,8 +251,7 @@ extension NERGazetteer {
     private static func isKnownPlaceOrOrganization(
         _ run: Range<Int>, _ infos: UnsafeBufferPointer<NERTokenInfo>
     ) -> Bool {
-        let known = typeBits([.location, .organization])
-        return run.allSatisfy { infos[$0].gazetteer & known != 0 }
+        run.allSatisfy { infos[$0].gazetteer & knownPlaceBits != 0 }
     }
 
     /// Kinds of sports words (``NERTokenInfo/sportsWord``): a verb that reports a match's result, a
@@ -310,8 +315,10 @@ extension NERGazetteer {
         guard infos.count >= 3, infos[1].word == colonWord,
               scorersWords.contains(infos[0].word) || rugbyScoringWords.contains(infos[0].word) else { return [] }
         // A rugby line counts its tries only when a player scored more than one ("Ben Tune 2 ,
-        // David Campese").
+        // David Campese"); it names each side before a dash ("Tries : Australia - Ben Tune"), so a
+        // line without one ("Penalty : Smith Jones") is no rugby line.
         let needsMinute = !rugbyScoringWords.contains(infos[0].word)
+        guard needsMinute || infos.contains(where: { $0.word == dashWord }) else { return [] }
         let letters = F.flagHasLower | F.flagInitialUpper | F.flagAllUpper
         /// "( 12th", "( 60th minute", or a bare "34".
         func isMinute(_ k: Int) -> Bool {
@@ -324,8 +331,7 @@ extension NERGazetteer {
         }
         return F.capitalisedRuns(infos).compactMap { run in
             // The scorer follows the team's name and a dash ("Japan - Kazuyoshi Miura ( 60th )").
-            let start = run.last(where: { teamSeparators.contains(infos[$0].word) }).map { $0 + 1 } ?? run.lowerBound
-            let scorer = start ..< run.upperBound
+            let scorer = afterLastSeparator(run, infos)
             guard scorer.lowerBound >= 2, !scorer.isEmpty, !needsMinute || isMinute(scorer.upperBound),
                   !isKnownPlaceOrOrganization(scorer, infos) else { return nil }
             return scorer
@@ -346,7 +352,6 @@ extension NERGazetteer {
     static func entrants(_ infos: UnsafeBufferPointer<NERTokenInfo>, countries: [Range<Int>]) -> [Range<Int>] {
         typealias F = NERFeatureExtractor
         guard !countries.isEmpty, infos.contains(where: { $0.word == openBracketWord }) else { return [] }
-        let personNames = typeBits([.givenName, .surname])
         return F.capitalisedRuns(infos).compactMap { run in
             let open = run.upperBound
             guard open + 2 < infos.count, infos[open].word == openBracketWord,
@@ -358,10 +363,7 @@ extension NERGazetteer {
                 guard before.flags & F.flagHasLower == 0 || before.sportsWord & (resultVerb | versusWord) != 0
                     || before.word == andWord else { return nil }
             }
-            var entrant = run
-            if let split = entrant.last(where: { teamSeparators.contains(infos[$0].word) }) {
-                entrant = split + 1 ..< entrant.upperBound
-            }
+            var entrant = afterLastSeparator(run, infos)
             while let first = entrant.first, entrant.count > 1,
                   infos[first].cues & cueTitle != 0 || F.runConnectors.contains(infos[first].word)
             {
@@ -371,7 +373,7 @@ extension NERGazetteer {
             let reported = entrant.lowerBound > 0 && infos[entrant.lowerBound - 1].sportsWord & resultVerb != 0
                 || country.upperBound + 1 < infos.count && infos[country.upperBound + 1].sportsWord & resultVerb != 0
             guard !entrant.isEmpty, !entrant.contains(where: { isPlace(infos[$0]) }),
-                  entrant.count > 1 || hits & personNames != 0 || reported else { return nil }
+                  entrant.count > 1 || hits & personNameBits != 0 || reported else { return nil }
             return entrant
         }
     }
@@ -382,8 +384,8 @@ extension NERGazetteer {
     /// Halftime 2-0 . Attendance 29,500", "Pakistan 214 and 150-3 ( Ijaz Ahmed 55 ) v New Zealand
     /// 286"), or one team with its scorers (a cricket innings: "Australia 310-5 ( Mark Waugh 107 ,
     /// Steve Waugh 66 not out ; Curtly Ambrose 3-44 )"). The line must start with the first team, and
-    /// a team must hold a place or an organisation the gazetteer lists ("Section 2 ( Article 5 )
-    /// Section 3" is no match). A score is figures with hyphens at most ("3", "310-5"), maybe two
+    /// one of the teams must hold a place or an organisation the gazetteer lists ("Section 2 (
+    /// Article 5 ) Section 3" is no match). A score is figures with hyphens at most ("3", "310-5"), maybe two
     /// joined by "and"; each scorer is a capitalised run followed by a figure ("55", "12pen", "3-44"),
     /// then anything in small letters ("12 pen", "66 not out") up to the next comma, semicolon or the
     /// bracket's end; a figure after a comma is the same scorer's next goal ("Bebeto 10 , 55").
@@ -411,9 +413,10 @@ extension NERGazetteer {
             if k + 1 < n, infos[k].word == andWord, isScore(k + 1) { k += 2 }
             guard k < n, infos[k].word == openBracketWord else { continue }
             k += 1
+            let firstScorer = scorers.count
             while k < n, infos[k].word != closeBracketWord {
                 // A scorer's second goal follows a comma ("Bebeto 10 , 55").
-                if infos[k].flags & F.flagHasDigit != 0, !scorers.isEmpty {
+                if infos[k].flags & F.flagHasDigit != 0, scorers.count > firstScorer {
                     k += 1
                 } else {
                     guard let scorer = runs.first(where: { $0.lowerBound == k }), scorer.upperBound < n,
@@ -430,9 +433,8 @@ extension NERGazetteer {
             guard k < n else { return nil }
             k += 1
         }
-        let places = typeBits([.place, .location, .organization])
         guard teams.count == 2 || !scorers.isEmpty,
-              teams.contains(where: { team in team.contains { infos[$0].gazetteer & places != 0 } }) else { return nil }
+              teams.contains(where: { team in team.contains { infos[$0].gazetteer & placeOrOrganizationBits != 0 } }) else { return nil }
         return (teams, scorers)
     }
 
@@ -486,7 +488,7 @@ extension NERGazetteer {
 
     /// The players and their teams of a ranked list line, or `nil` for any other sentence: a rank or
     /// tally first ("15 -", "1."), then players each with a team in brackets and maybe figures,
-    /// separated by commas ("11 - Davor Suker ( Real Madrid ) , Meho Kodro ( Real Sociedad )", a
+    /// separated by commas or semicolons ("11 - Davor Suker ( Real Madrid ) , Meho Kodro ( Real Sociedad )", a
     /// top scorers' table). Each team is a club, and its player a person unless every word of it is
     /// in a place's or organisation's name the knowledge base has; a player with a country in
     /// brackets ("1. Michael Johnson ( U.S. ) 19.79") is left to ``entrants(_:countries:)``.
@@ -515,7 +517,7 @@ extension NERGazetteer {
             k = team.upperBound + 1
             while k < n, isFigure(k) { k += 1 }
             guard k < n else { break }
-            guard infos[k].word == commaWord || infos[k].flags & F.flagNoAlphanumeric != 0 else { return nil }
+            guard infos[k].word == commaWord || infos[k].word == semicolonWord else { return nil }
             k += 1
         }
         return (players, clubs)

@@ -14,8 +14,6 @@ struct NERHeadlineNames {
     /// The longest name looked for, in words.
     static let maxWords = 6
 
-    mutating func reset() { counts.removeAll(keepingCapacity: true) }
-
     /// Records the names of a decoded sentence of the body.
     mutating func record(infos: UnsafeBufferPointer<NERTokenInfo>, tags: UnsafeBufferPointer<UInt8>) {
         var start = 0
@@ -43,7 +41,9 @@ struct NERHeadlineNames {
     /// put its common words in small letters), longest first, each with the label the body gave it
     /// most; a one-word name must be a word the truecaser left capitalised (not "WILL" for "Will
     /// Smith"), and no name may cut a span the line already has ("GENERAL MOTORS", whose "GENERAL"
-    /// the truecaser lowered, matches "General Motors Corp"). Returns whether a tag changed.
+    /// the truecaser lowered, matches "General Motors Corp") or hold a word a newswire rule forced
+    /// ("TORONTO AT PORTLAND" keeps its teams after a "PORTLAND , Ore." dateline). Returns whether a
+    /// tag changed.
     func revise(_ infos: [NERTokenInfo], _ tags: inout [UInt8]) -> Bool {
         guard !counts.isEmpty else { return false }
         let n = infos.count
@@ -58,7 +58,9 @@ struct NERHeadlineNames {
             guard isBoundary(i) else { i += 1; continue }
             var matched = 0
             for length in stride(from: min(Self.maxWords, n - i), through: 1, by: -1)
-            where (length > 1 || infos[i].isCapitalised) && isBoundary(i + length) {
+            where (length > 1 || infos[i].isCapitalised) && isBoundary(i + length)
+                && !infos[i ..< i + length].contains(where: \.forcedTagIsFirm)
+            {
                 guard let c = counts[infos[i ..< i + length].map(\.word)] else { continue }
                 let best = (0 ..< 4).max { c[$0] < c[$1] }!
                 guard (0 ..< 4).allSatisfy({ $0 == best || c[$0] < c[best] }), let label = NERLabel(rawValue: UInt8(best))

@@ -90,12 +90,14 @@ public struct NERModel: Sendable {
     /// (``NERHeadlineNames``). Returns BIO tags, one array per sentence.
     public func tagDocument(_ sentences: [[String]]) -> [[String]] {
         var decoder = NERDecoder(model: self, useDocumentMemory: true)
-        decoder.preview(document: sentences)
+        if decoder.preview(document: sentences) { decoder.collectHeadlineNames() }
         var tags: [[UInt8]] = []
         var inCapitals: [(index: Int, infos: [NERTokenInfo])] = []
         for sentence in sentences {
             tags.append(decoder.decode(sentence))
-            if decoder.sentenceIsInCapitals { inCapitals.append((tags.count - 1, decoder.infos)) }
+            if decoder.headlineNames != nil && decoder.sentenceIsInCapitals {
+                inCapitals.append((tags.count - 1, decoder.infos))
+            }
         }
         for (index, infos) in inCapitals { _ = decoder.reviseHeadline(infos, &tags[index]) }
         return tags.map { NERTagScheme.bio(fromBILOU: $0.map { BILOUTag(uncheckedRawValue: $0) }) }
@@ -194,7 +196,8 @@ public struct NERModel: Sendable {
                 lineStart = lineEnd + 1
             }
             // From the last, so that the earlier lines' places in `output` stay valid.
-            for var line in inCapitals.reversed() where decoder.reviseHeadline(line.infos, &line.tags) {
+            for var line in inCapitals.reversed() {
+                guard decoder.reviseHeadline(line.infos, &line.tags) else { continue }
                 var bio: [UInt8] = []
                 NERDecoder.appendBIO(line.tags, to: &bio)
                 output.replaceSubrange(line.output, with: bio)

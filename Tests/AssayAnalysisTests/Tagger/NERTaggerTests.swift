@@ -446,6 +446,8 @@ struct NERGazetteerTests {
         // Not summaries: no listed name in either team; a word in capitals where a minute's note goes.
         #expect(tags("Section 2 ( Article 5 ) Section 3 .") == "- - - - - - - - -")
         #expect(tags("Eindhoven 2 ( Nilis 12 Jonk ) Feyenoord 1") == "- - - - - - - - -")
+        // A figure first in a bracket is no goal of the other team's last scorer.
+        #expect(tags("PSV Eindhoven 2 ( Nilis 12 ) Feyenoord 1 ( 55 )") == "- - - - - - - - - - - -")
         // A batsman's line: every run is a player; a bowler's figures make the run before them one.
         #expect(tags("Saeed Anwar c Young b Doull 17") == "B-PER L-PER - U-PER - U-PER -")
         #expect(tags("Ijaz Ahmed run out 22") == "B-PER L-PER - - -")
@@ -464,6 +466,8 @@ struct NERGazetteerTests {
         // A rugby match's scoring lines name players, with or without a count, after their team
         // (left to the model here: the dash joins it to the player's run).
         #expect(tags("Tries : Australia - Ben Tune 2 , David Campese") == "- - - - B-PER L-PER - - B-PER L-PER")
+        // A rugby line names a side before a dash: "Penalty :" alone starts no such line.
+        #expect(tags("Penalty : Smith Jones") == "- - - -")
     }
 
     @Test func theRunsAroundAResultVerbWithSetScoresArePlayers() {

@@ -207,6 +207,11 @@ struct NERTruecaserTests {
         #expect(revised("JORDAN wins", "O O") == "O O")
         #expect(revised("yeltsin wins", "O O") == "O O")
         #expect(revised("ACME YELTSIN wins", "B-ORG I-ORG O") == "B-ORG I-ORG O")
+        // Nor a word a newswire rule forced (a fixture's team).
+        var forced = infos("JORDAN at YELTSIN")
+        forced[2].forcedTagIsFirm = true
+        var forcedTags = tags("O O B-ORG")
+        #expect(!names.revise(forced, &forcedTags))
 
         // Through the model: the headline is decoded before the body that names its people.
         let model = try NERModel.bundled()
