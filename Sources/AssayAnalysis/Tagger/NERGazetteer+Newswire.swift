@@ -388,10 +388,13 @@ extension NERGazetteer {
     /// Article 5 ) Section 3" is no match). A score is figures with hyphens at most ("3", "310-5"), maybe two
     /// joined by "and"; each scorer is a capitalised run followed by a figure ("55", "12pen", "3-44"),
     /// then anything in small letters ("12 pen", "66 not out") up to the next comma, semicolon or the
-    /// bracket's end; a figure after a comma is the same scorer's next goal ("Bebeto 10 , 55").
+    /// bracket's end; a figure after a comma is the same scorer's next goal ("Bebeto 10 , 55"). Up to
+    /// three words in small letters or figures may follow a score ("350-6 declared"), the teams may
+    /// be separated by "v", a semicolon or a comma, and a venue may come first ("At Adelaide : South
+    /// Australia 350-6 declared ( Darren Lehmann 128 ) v Queensland 120-3"): a place.
     static func matchSummary(
         _ infos: UnsafeBufferPointer<NERTokenInfo>
-    ) -> (teams: [Range<Int>], scorers: [Range<Int>])? {
+    ) -> (teams: [Range<Int>], scorers: [Range<Int>], venue: Range<Int>?)? {
         typealias F = NERFeatureExtractor
         let n = infos.count
         let letters = F.flagHasLower | F.flagInitialUpper | F.flagAllUpper
@@ -404,13 +407,26 @@ extension NERGazetteer {
         let runs = F.capitalisedRuns(infos)
         var teams: [Range<Int>] = []
         var scorers: [Range<Int>] = []
+        var venue: Range<Int>?
         var k = 0
+        if infos[0].word == atWord, let colon = (2 ..< min(n, 7)).first(where: { infos[$0].word == colonWord }),
+           (1 ..< colon).allSatisfy({ infos[$0].isCapitalised })
+        {
+            venue = 1 ..< colon
+            k = colon + 1
+        }
         while teams.count < 2 {
-            if !teams.isEmpty, k < n, infos[k].sportsWord & versusWord != 0 { k += 1 }
+            if !teams.isEmpty, k < n, infos[k].sportsWord & versusWord != 0 || isSeparator(k) { k += 1 }
             guard let team = runs.first(where: { $0.lowerBound == k }), isScore(team.upperBound) else { break }
             teams.append(team)
             k = team.upperBound + 1
-            if k + 1 < n, infos[k].word == andWord, isScore(k + 1) { k += 2 }
+            var skipped = 0
+            while k < n, skipped < 3, !infos[k].isCapitalised, infos[k].sportsWord & versusWord == 0,
+                  infos[k].flags & F.flagNoAlphanumeric == 0
+            {
+                k += 1
+                skipped += 1
+            }
             guard k < n, infos[k].word == openBracketWord else { continue }
             k += 1
             let firstScorer = scorers.count
@@ -435,7 +451,7 @@ extension NERGazetteer {
         }
         guard teams.count == 2 || !scorers.isEmpty,
               teams.contains(where: { team in team.contains { infos[$0].gazetteer & placeOrOrganizationBits != 0 } }) else { return nil }
-        return (teams, scorers)
+        return (teams, scorers, venue)
     }
 
     /// The players of a cricket scorecard line: a batsman's line, the batsman's name then how he

@@ -240,6 +240,7 @@ public final class NERGazetteer: Sendable {
         } else if let summary = Self.matchSummary(UnsafeBufferPointer(infos)) {
             for team in summary.teams { Self.forceFirmly(team, countries.contains(team) ? .loc : .org, infos) }
             for scorer in summary.scorers { Self.forceFirmly(scorer, .per, infos) }
+            if let venue = summary.venue { Self.forceFirmly(venue, .loc, infos) }
         } else {
             if !knownNames.isEmpty { Self.forceKnownNames(knownNames, infos) }
             for team in Self.sportsReportTeams(UnsafeBufferPointer(infos)) where !Self.crossesForcedName(team, infos) {

@@ -441,6 +441,12 @@ struct NERGazetteerTests {
                 == "U-LOC - - B-PER L-PER - - B-PER L-PER - - - - B-PER L-PER - -"
         )
         #expect(tags("Japan 214 and 150-3 ( Ijaz Ahmed 55 ) v Eindhoven 286") == "U-LOC - - - - B-PER L-PER - - - U-ORG -")
+        // A venue first, words after a score, "v" or a semicolon between the teams.
+        #expect(
+            tags("At Adelaide : Eindhoven 350-6 declared ( Darren Lehmann 128 ) v Feyenoord 120-3")
+                == "- U-LOC - U-ORG - - - B-PER L-PER - - - U-ORG -"
+        )
+        #expect(tags("Eindhoven 247 and 182-5 ; Feyenoord 303 ( Jo Angel 4-50 )") == "U-ORG - - - - U-ORG - - B-PER L-PER - -")
         // No scorers for a side that did not score; a national team is a place.
         #expect(tags("Japan 0 PSV Eindhoven 1 ( Nilis 12 )") == "U-LOC - B-ORG L-ORG - - U-PER - -")
         // Not summaries: no listed name in either team; a word in capitals where a minute's note goes.
