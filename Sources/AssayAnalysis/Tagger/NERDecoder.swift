@@ -49,7 +49,7 @@ struct NERDecoder {
     /// Starts collecting the names of the document's sentences not in capitals, for
     /// ``reviseHeadline(_:_:)`` (only with document memory).
     mutating func collectHeadlineNames() {
-        if memory != nil { headlineNames = NERHeadlineNames() }
+        if memory != nil { headlineNames = NERHeadlineNames(lexicon: model.casing) }
     }
 
     /// Tags in a sentence in capitals, decoded earlier as `infos` and `tags`, the names the rest of

@@ -4,12 +4,31 @@
 /// its names, and it is decoded before the body that names them ("Russian President Boris Yeltsin
 /// sacked his security chief Alexander Lebed"). Once the whole document is decoded, each name the
 /// body tagged is looked for in its lines in capitals (``revise(_:_:)``): the whole name, a person's
-/// surname ("YELTSIN"), or an organisation's name without its legal suffix ("GENERAL MOTORS" after
-/// "General Motors Corp"). Only the headline's tags change; the body's stay as decoded.
+/// surname ("YELTSIN"), an organisation's name without its legal suffix ("GENERAL MOTORS" after
+/// "General Motors Corp"), or a club's first word ("BAYERN" after "Bayern Munich"). Only the
+/// headline's tags change; the body's stay as decoded.
 struct NERHeadlineNames {
     /// Per name (the case-folded hashes of its words, ``NERTokenInfo/word``): how often the body
     /// tagged it with each label (``NERLabel`` order).
     private var counts: [[UInt64]: SIMD4<UInt16>] = [:]
+    /// The first words of organisations of two or more words ("Bayern" of "Bayern Munich"), when no
+    /// list has the word as a given name, a demonym or a known place or organisation, and the casing
+    /// lexicon does not write it in small letters ("New" of "New York", "Real" of "Real Madrid"): a
+    /// headline names a club by it. Used only for a word the body never tagged alone.
+    private var organizationFirstWords: Set<UInt64> = []
+    /// The model's casing lexicon (``NERCasingLexicon``).
+    let lexicon: NERCasingLexicon
+
+    init(lexicon: NERCasingLexicon) { self.lexicon = lexicon }
+
+    /// Whether a word may name a club on its own: not a listed given name ("John Lewis") or demonym
+    /// ("British Airways"), nor by itself a known place or organisation ("London" of "London Metal
+    /// Exchange"); "Bayern", the start of the listed "Bayern Munich", may.
+    private static func mayBeAClubsFirstWord(_ info: NERTokenInfo) -> Bool {
+        typealias F = NERFeatureExtractor
+        return F.listPosition(info, .givenName) == 0 && F.listPosition(info, .demonym) == 0
+            && F.listPosition(info, .location) != 4 && F.listPosition(info, .organization) != 4
+    }
 
     /// The longest name looked for, in words.
     static let maxWords = 6
@@ -33,6 +52,11 @@ struct NERHeadlineNames {
             {
                 counts[Array(words.dropLast()), default: .zero][Int(label.rawValue)] &+= 1
             }
+            if label == .org, words.count >= 2, infos[start].isCapitalised, Self.mayBeAClubsFirstWord(infos[start]),
+               lexicon.casing(of: words[0]) != .lower
+            {
+                organizationFirstWords.insert(words[0])
+            }
             start = end
         }
     }
@@ -45,7 +69,7 @@ struct NERHeadlineNames {
     /// ("TORONTO AT PORTLAND" keeps its teams after a "PORTLAND , Ore." dateline). Returns whether a
     /// tag changed.
     func revise(_ infos: [NERTokenInfo], _ tags: inout [UInt8]) -> Bool {
-        guard !counts.isEmpty else { return false }
+        guard !counts.isEmpty || !organizationFirstWords.isEmpty else { return false }
         let n = infos.count
         /// Whether a span may start (or, at `k == n`, end) before token `k` without cutting one.
         func isBoundary(_ k: Int) -> Bool {
@@ -61,7 +85,10 @@ struct NERHeadlineNames {
             where (length > 1 || infos[i].isCapitalised) && isBoundary(i + length)
                 && !infos[i ..< i + length].contains(where: \.forcedTagIsFirm)
             {
-                guard let c = counts[infos[i ..< i + length].map(\.word)] else { continue }
+                let words = infos[i ..< i + length].map(\.word)
+                guard let c = counts[words]
+                    ?? (length == 1 && organizationFirstWords.contains(words[0]) ? SIMD4(0, 1, 0, 0) : nil)
+                else { continue }
                 let best = (0 ..< 4).max { c[$0] < c[$1] }!
                 guard (0 ..< 4).allSatisfy({ $0 == best || c[$0] < c[best] }), let label = NERLabel(rawValue: UInt8(best))
                 else { continue }

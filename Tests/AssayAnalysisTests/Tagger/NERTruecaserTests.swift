@@ -183,7 +183,7 @@ struct NERTruecaserTests {
             NERTagScheme.bilou(fromBIO: bio.split(separator: " ").map(String.init)).map(\.rawValue)
         }
         func infos(_ sentence: String) -> [NERTokenInfo] { sentence.split(separator: " ").map { Self.info(String($0)) } }
-        var names = NERHeadlineNames()
+        var names = NERHeadlineNames(lexicon: try NERModel.bundled().casing)
         func record(_ sentence: String, _ bio: String) {
             var body = infos(sentence)
             for k in body.indices where body[k].word == Self.info("Corp").word { body[k].cues = NERGazetteer.cueLegalSuffix }
@@ -192,6 +192,7 @@ struct NERTruecaserTests {
         }
         record("President Boris Yeltsin met Jordan", "O B-PER I-PER O B-PER")
         record("General Motors Corp and Jordan", "B-ORG I-ORG I-ORG O B-LOC")
+        record("Bayern Munich and New York Knicks", "B-ORG I-ORG O B-ORG I-ORG I-ORG")
         func revised(_ headline: String, _ bio: String) -> String {
             var t = tags(bio)
             _ = names.revise(infos(headline), &t)
@@ -202,6 +203,9 @@ struct NERTruecaserTests {
         #expect(revised("GENERAL MOTORS to cut jobs", "O B-PER O O O") == "B-ORG I-ORG O O O")
         // A name of two or more words matches whatever the truecaser did to its words.
         #expect(revised("general MOTORS to cut jobs", "O B-PER O O O") == "B-ORG I-ORG O O O")
+        // A club by its first word, unless the word is a common one ("New", capitalised as a line's first).
+        #expect(revised("BAYERN win", "O O") == "B-ORG O")
+        #expect(revised("NEW deal", "O O") == "O O")
         // A name tagged as often one way as another, a word in small letters, a span it would cut:
         // left as decoded.
         #expect(revised("JORDAN wins", "O O") == "O O")
