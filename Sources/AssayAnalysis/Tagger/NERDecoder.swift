@@ -282,7 +282,7 @@ struct NERDecoder {
             info.flags & (F.flagInitialUpper | F.flagHasLower | F.flagHasDigit) == F.flagInitialUpper | F.flagHasLower
                 && info.gazetteer == 0 && info.forcedTag == 0 && lexicon.casing(of: info.word) == nil
         }
-        let next = infos[2].flags & (F.flagHasLower | F.flagInitialUpper | F.flagAllUpper)
+        let next = infos[2].flags & F.flagsOfLetters
         guard next == F.flagHasLower, isUnknownWord(infos[0]), isUnknownWord(infos[1]) else { return }
         infos[0].mustBeInsideName = true
         infos[1].mustBeInsideName = true

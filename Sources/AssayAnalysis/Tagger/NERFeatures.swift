@@ -160,6 +160,8 @@ public struct NERFeatureExtractor: Sendable, Hashable {
     public static let flagNonASCII: UInt16 = 1 << 7
     /// Contains an apostrophe (ASCII or U+2019).
     public static let flagApostrophe: UInt16 = 1 << 8
+    /// The flags that say a token has a letter: ``flagHasLower``, ``flagInitialUpper``, ``flagAllUpper``.
+    public static let flagsOfLetters: UInt16 = flagHasLower | flagInitialUpper | flagAllUpper
 
     // MARK: Hashing
 

@@ -18,8 +18,7 @@ extension NERGazetteer {
         _ infos: UnsafeBufferPointer<NERTokenInfo>, unlistedTeams: Bool = false
     ) -> [Range<Int>]? {
         typealias F = NERFeatureExtractor
-        let letters = F.flagHasLower | F.flagInitialUpper | F.flagAllUpper
-        func isFigure(_ i: Int) -> Bool { infos[i].flags & F.flagHasDigit != 0 && infos[i].flags & letters == 0 }
+        func isFigure(_ i: Int) -> Bool { infos[i].flags & F.flagHasDigit != 0 && infos[i].flags & F.flagsOfLetters == 0 }
         // Most sentences fail here, before their runs are collected.
         guard infos.first?.isCapitalised == true, infos.indices.contains(where: isFigure) else { return nil }
         let runs = F.capitalisedRuns(infos)
@@ -87,7 +86,7 @@ extension NERGazetteer {
         if run.count >= 2 {
             return F.listPosition(first, .givenName) == 4 && !run.contains { isPlace(infos[$0]) }
         }
-        let otherTypes = first.gazetteer & ~(7 << (3 * UInt32(NERGazetteerType.surname.rawValue)))
+        let otherTypes = first.gazetteer & ~surnameBits
         return F.listPosition(first, .surname) == 4 && otherTypes == 0
     }
 
@@ -107,10 +106,9 @@ extension NERGazetteer {
     /// Ivanisevic 6-3 6-4", "Feyenoord beat Utrecht"), is left to the model.
     static func sportsReportTeams(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
         typealias F = NERFeatureExtractor
-        let letters = F.flagHasLower | F.flagInitialUpper | F.flagAllUpper
         func isScore(_ info: NERTokenInfo) -> Bool {
             let marks = F.flagHasDigit | F.flagHasHyphen
-            return info.flags & (marks | letters | F.flagHasPeriod) == marks
+            return info.flags & (marks | F.flagsOfLetters | F.flagHasPeriod) == marks
                 && (3 ... 6).contains(info.length)
         }
         let kinds = infos.reduce(UInt8(0)) { $0 | $1.sportsWord }
@@ -124,10 +122,8 @@ extension NERGazetteer {
         /// The team in `run` next to the verb: the words after the run's last "-" or "'s" when the run
         /// comes before the verb ("SOCCER - Barcelona beat"), before its first one when it comes after.
         func team(_ run: Range<Int>, before verb: Bool) -> Range<Int>? {
-            var run = run
-            if verb, let split = run.last(where: { teamSeparators.contains(infos[$0].word) }) {
-                run = split + 1 ..< run.upperBound
-            } else if !verb, let split = run.first(where: { teamSeparators.contains(infos[$0].word) }) {
+            var run = verb ? afterLastSeparator(run, infos) : run
+            if !verb, let split = run.first(where: { teamSeparators.contains(infos[$0].word) }) {
                 run = run.lowerBound ..< split
             }
             // A sentence's first word that qualifies the team is no part of it ("The", "Former"); nor
@@ -190,9 +186,8 @@ extension NERGazetteer {
     static func setScorePlayers(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
         typealias F = NERFeatureExtractor
         guard infos.contains(where: { $0.sportsWord & resultVerb != 0 }) else { return [] }
-        let letters = F.flagHasLower | F.flagInitialUpper | F.flagAllUpper
         func isSetScore(_ info: NERTokenInfo) -> Bool {
-            info.flags & (F.flagHasDigit | F.flagHasHyphen | letters | F.flagHasPeriod) == F.flagHasDigit | F.flagHasHyphen
+            info.flags & (F.flagHasDigit | F.flagHasHyphen | F.flagsOfLetters | F.flagHasPeriod) == F.flagHasDigit | F.flagHasHyphen
                 && (3 ... 5).contains(info.length)
         }
         guard infos.lazy.filter(isSetScore).count >= 2 else { return [] }
@@ -226,6 +221,7 @@ extension NERGazetteer {
     private static let knownPlaceBits = typeBits([.location, .organization])
     private static let listedPlaceBits = typeBits([.place])
     private static let personNameBits = typeBits([.givenName, .surname])
+    private static let surnameBits = typeBits([.surname])
     /// Bits of any place or organisation type, listed or known ("Leeds", "Manchester United").
     private static let placeOrOrganizationBits = typeBits([.place, .location, .organization])
     /// Bits of the knowledge base's persons.
@@ -276,13 +272,12 @@ extension NERGazetteer {
     /// by a dash and a capitalised run ("Japan : 1 - Kenichi Shimokawa , 2 - Hiroshige Yanagimoto ,
     /// 3 - Naoki Soma …"), each such run is a person, unless each of its words is in a place's or an
     /// organisation's name the knowledge base has ("1 - Japan , 2 - Syria" is a table; "Yasuto Honda"
-    /// is a player). A run ends before a figure; a word in small letters with a hyphen right after it
+    /// is a player). A run ends before a figure; a word in small F.flagsOfLetters with a hyphen right after it
     /// is part of the name ("Nihad al-Boushi").
     static func lineupPlayers(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
         typealias F = NERFeatureExtractor
-        let letters = F.flagHasLower | F.flagInitialUpper | F.flagAllUpper
         func isShirtNumber(_ k: Int) -> Bool {
-            infos[k].flags & (F.flagHasDigit | letters | F.flagHasHyphen | F.flagHasPeriod) == F.flagHasDigit
+            infos[k].flags & (F.flagHasDigit | F.flagsOfLetters | F.flagHasHyphen | F.flagHasPeriod) == F.flagHasDigit
                 && infos[k].length <= 2
         }
         let numbered = (0 ..< max(0, infos.count - 2)).filter {
@@ -319,14 +314,13 @@ extension NERGazetteer {
         // line without one ("Penalty : Smith Jones") is no rugby line.
         let needsMinute = !rugbyScoringWords.contains(infos[0].word)
         guard needsMinute || infos.contains(where: { $0.word == dashWord }) else { return [] }
-        let letters = F.flagHasLower | F.flagInitialUpper | F.flagAllUpper
         /// "( 12th", "( 60th minute", or a bare "34".
         func isMinute(_ k: Int) -> Bool {
             guard k < infos.count else { return false }
             if infos[k].word == openBracketWord {
                 return k + 1 < infos.count && infos[k + 1].flags & F.flagHasDigit != 0
             }
-            let figure = infos[k].flags & (F.flagHasDigit | letters | F.flagNoAlphanumeric) == F.flagHasDigit
+            let figure = infos[k].flags & (F.flagHasDigit | F.flagsOfLetters | F.flagNoAlphanumeric) == F.flagHasDigit
             return figure && infos[k].length <= 3
         }
         return F.capitalisedRuns(infos).compactMap { run in
@@ -343,7 +337,7 @@ extension NERGazetteer {
     /// Johnson ( U.S. ) 19.79", "137 Ernie Els ( South Africa ) 70 67") is a person, from after a
     /// dash or title before it ("SQUASH - Jansher Khan", "Foreign Minister Klaus Kinkel"). The run
     /// starts the sentence or follows a figure, punctuation, a result verb, "v" or "and", not another
-    /// word in small letters ("to Alexandria ( Egypt )" is a place). Not when
+    /// word in small F.flagsOfLetters ("to Alexandria ( Egypt )" is a place). Not when
     /// the run holds a place or organisation the knowledge base has, or a listed place that is no
     /// listed given name or surname ("Ajax Amsterdam ( Netherlands )", "Rapid Vienna": clubs; "Wayne
     /// Ferreira" is a person), nor when it is one word the name lists do not have as a given name or
@@ -387,9 +381,9 @@ extension NERGazetteer {
     /// one of the teams must hold a place or an organisation the gazetteer lists ("Section 2 (
     /// Article 5 ) Section 3" is no match). A score is figures with hyphens at most ("3", "310-5"), maybe two
     /// joined by "and"; each scorer is a capitalised run followed by a figure ("55", "12pen", "3-44"),
-    /// then anything in small letters ("12 pen", "66 not out") up to the next comma, semicolon or the
+    /// then anything in small F.flagsOfLetters ("12 pen", "66 not out") up to the next comma, semicolon or the
     /// bracket's end; a figure after a comma is the same scorer's next goal ("Bebeto 10 , 55"). Up to
-    /// three words in small letters or figures may follow a score ("350-6 declared"), the teams may
+    /// three words in small F.flagsOfLetters or figures may follow a score ("350-6 declared"), the teams may
     /// be separated by "v", a semicolon or a comma, and a venue may come first ("At Adelaide : South
     /// Australia 350-6 declared ( Darren Lehmann 128 ) v Queensland 120-3"): a place.
     static func matchSummary(
@@ -397,9 +391,8 @@ extension NERGazetteer {
     ) -> (teams: [Range<Int>], scorers: [Range<Int>], venue: Range<Int>?)? {
         typealias F = NERFeatureExtractor
         let n = infos.count
-        let letters = F.flagHasLower | F.flagInitialUpper | F.flagAllUpper
         func isScore(_ k: Int) -> Bool {
-            k < n && infos[k].flags & (F.flagHasDigit | letters | F.flagNoAlphanumeric | F.flagHasPeriod) == F.flagHasDigit
+            k < n && infos[k].flags & (F.flagHasDigit | F.flagsOfLetters | F.flagNoAlphanumeric | F.flagHasPeriod) == F.flagHasDigit
                 && infos[k].length <= 6
         }
         func isSeparator(_ k: Int) -> Bool { infos[k].word == commaWord || infos[k].word == semicolonWord }
@@ -464,11 +457,10 @@ extension NERGazetteer {
         typealias F = NERFeatureExtractor
         let n = infos.count
         guard n >= 2 else { return [] }
-        let letters = F.flagHasLower | F.flagInitialUpper | F.flagAllUpper
         var last = n - 1
         while last > 0, infos[last].flags & F.flagNoAlphanumeric != 0 { last -= 1 }
         let endsWithRuns = infos[0].isCapitalised
-            && infos[last].flags & (F.flagHasDigit | letters | F.flagNoAlphanumeric | F.flagHasHyphen) == F.flagHasDigit
+            && infos[last].flags & (F.flagHasDigit | F.flagsOfLetters | F.flagNoAlphanumeric | F.flagHasHyphen) == F.flagHasDigit
             && infos[last].length <= 3
         // Most sentences fail here, before their runs are collected.
         guard endsWithRuns || infos.contains(where: isBowlingFigure) else { return [] }
@@ -513,8 +505,7 @@ extension NERGazetteer {
     ) -> (players: [Range<Int>], clubs: [Range<Int>])? {
         typealias F = NERFeatureExtractor
         let n = infos.count
-        let letters = F.flagHasLower | F.flagInitialUpper | F.flagAllUpper
-        func isFigure(_ k: Int) -> Bool { infos[k].flags & (F.flagHasDigit | letters) == F.flagHasDigit }
+        func isFigure(_ k: Int) -> Bool { infos[k].flags & (F.flagHasDigit | F.flagsOfLetters) == F.flagHasDigit }
         guard n >= 5, isFigure(0), infos.contains(where: { $0.word == openBracketWord }) else { return nil }
         let runs = F.capitalisedRuns(infos)
         var players: [Range<Int>] = []
@@ -577,7 +568,7 @@ extension NERGazetteer {
         typealias F = NERFeatureExtractor
         guard let date = infos.last, infos.count >= 2, infos[0].isCapitalised,
               date.flags & (F.flagHasDigit | F.flagHasHyphen) == F.flagHasDigit | F.flagHasHyphen,
-              date.flags & (F.flagHasLower | F.flagInitialUpper | F.flagAllUpper | F.flagHasPeriod) == 0,
+              date.flags & (F.flagsOfLetters | F.flagHasPeriod) == 0,
               date.length == 10 else { return nil }
         let places = F.capitalisedRuns(UnsafeBufferPointer(rebasing: infos[0 ..< infos.count - 1]))
         let placeTokens = places.reduce(0) { $0 + $1.count }

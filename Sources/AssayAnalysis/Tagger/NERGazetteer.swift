@@ -230,21 +230,23 @@ public final class NERGazetteer: Sendable {
                 }
             }
         }
+        /// A team is its country's (national sides, as newswire annotates them) or a club.
+        func teamLabel(_ team: Range<Int>) -> NERLabel { countries.contains(team) ? .loc : .org }
         if let teams = Self.resultLineTeams(UnsafeBufferPointer(infos), unlistedTeams: afterResultsLines) {
-            for team in teams { Self.forceFirmly(team, countries.contains(team) ? .loc : .org, infos) }
+            for team in teams { Self.forceFirmly(team, teamLabel(team), infos) }
             return true
         } else if let places = Self.datelinePlaces(UnsafeBufferPointer(infos)) {
             for place in places { Self.forceFirmly(place, .loc, infos) }
         } else if let teams = Self.fixtureTeams(UnsafeBufferPointer(infos)) {
-            for team in teams { Self.forceFirmly(team, countries.contains(team) ? .loc : .org, infos) }
+            for team in teams { Self.forceFirmly(team, teamLabel(team), infos) }
         } else if let summary = Self.matchSummary(UnsafeBufferPointer(infos)) {
-            for team in summary.teams { Self.forceFirmly(team, countries.contains(team) ? .loc : .org, infos) }
+            for team in summary.teams { Self.forceFirmly(team, teamLabel(team), infos) }
             for scorer in summary.scorers { Self.forceFirmly(scorer, .per, infos) }
             if let venue = summary.venue { Self.forceFirmly(venue, .loc, infos) }
         } else {
             if !knownNames.isEmpty { Self.forceKnownNames(knownNames, infos) }
             for team in Self.sportsReportTeams(UnsafeBufferPointer(infos)) where !Self.crossesForcedName(team, infos) {
-                Self.forceFirmly(team, countries.contains(team) ? .loc : .org, infos)
+                Self.forceFirmly(team, teamLabel(team), infos)
             }
             // (Not over a known name forced already: "1 - Japan , 2 - Syria" is a table.) Line-ups,
             // scorers lines, cricket scorecards and set scores name players.
