@@ -30,6 +30,14 @@ struct NERHeadlineNames {
             && F.listPosition(info, .location) != 4 && F.listPosition(info, .organization) != 4
     }
 
+    /// The counts of a club's first word (``organizationFirstWords``): one organisation, so that it
+    /// goes through the same vote as a name the body tagged.
+    private static let oneOrganization: SIMD4<UInt16> = {
+        var counts = SIMD4<UInt16>.zero
+        counts[Int(NERLabel.org.rawValue)] = 1
+        return counts
+    }()
+
     /// The longest name looked for, in words.
     static let maxWords = 6
 
@@ -87,7 +95,7 @@ struct NERHeadlineNames {
             {
                 let words = infos[i ..< i + length].map(\.word)
                 guard let c = counts[words]
-                    ?? (length == 1 && organizationFirstWords.contains(words[0]) ? SIMD4(0, 1, 0, 0) : nil)
+                    ?? (length == 1 && organizationFirstWords.contains(words[0]) ? Self.oneOrganization : nil)
                 else { continue }
                 let best = (0 ..< 4).max { c[$0] < c[$1] }!
                 guard (0 ..< 4).allSatisfy({ $0 == best || c[$0] < c[best] }), let label = NERLabel(rawValue: UInt8(best))
