@@ -29,6 +29,9 @@ struct NERDecoder {
     /// The names the document's other sentences tagged, for its sentences in capitals; `nil` when the
     /// caller does not revise them (a document without such a sentence, or no document memory).
     var headlineNames: NERHeadlineNames?
+    /// The clubs the document's sports rules named, forced again in its later sentences (only with
+    /// document memory).
+    var teams = NERDocumentTeams()
 
     init(model: NERModel, useDocumentMemory: Bool) {
         self.model = model
@@ -44,6 +47,7 @@ struct NERDecoder {
         truecaser?.reset()
         resultsLinesInDocument = 0
         headlineNames = nil
+        teams.reset()
     }
 
     /// Starts collecting the names of the document's sentences not in capitals, for
@@ -263,6 +267,9 @@ struct NERDecoder {
             sentenceIsResultsLine = infos.withUnsafeMutableBufferPointer {
                 gazetteer.annotate($0, afterResultsLines: afterResultsLines)
             }
+            if memory != nil, !sentenceIsInCapitals, !teams.isEmpty {
+                infos.withUnsafeMutableBufferPointer { teams.force($0) }
+            }
         }
         ruleOutOutsideInUnknownNames()
     }
@@ -316,6 +323,7 @@ struct NERDecoder {
             }
         }
         if var memory = self.memory {
+            infos.withUnsafeBufferPointer { teams.record($0) }
             self.memory = nil
             infos.withUnsafeBufferPointer { infos in
                 tags.withUnsafeBufferPointer { tags in memory.record(infos: infos, tags: tags) }

@@ -274,7 +274,7 @@ public final class NERGazetteer: Sendable {
 
     /// Whether a known name forced on some of `range`'s tokens reaches outside it ("Winston - Salem
     /// coach …": the team "Salem" inside the place "Winston - Salem").
-    private static func crossesForcedName(
+    static func crossesForcedName(
         _ range: Range<Int>, _ infos: UnsafeMutableBufferPointer<NERTokenInfo>
     ) -> Bool {
         let first = BILOUTag(rawValue: infos[range.lowerBound].forcedTag)?.position
@@ -284,7 +284,7 @@ public final class NERGazetteer: Sendable {
 
     /// Forces the tags of one `label` name on `range` (``force(_:_:_:)``), firmly: document history
     /// does not release them (``NERDecoder/releaseContradictedNames(_:_:)``).
-    private static func forceFirmly(
+    static func forceFirmly(
         _ range: Range<Int>, _ label: NERLabel, _ infos: UnsafeMutableBufferPointer<NERTokenInfo>
     ) {
         force(range, label, infos)

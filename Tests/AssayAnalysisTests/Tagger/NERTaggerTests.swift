@@ -529,6 +529,55 @@ struct NERGazetteerTests {
         #expect(tags("Pete Sampras ( Barcelona )") == "- - - - -")
     }
 
+    @Test func aClubARuleNamedIsThatClubForTheRestOfTheDocument() throws {
+        let gazetteer = NERGazetteer(
+            version: "t",
+            aliases: [
+                (["Chelsea"], .givenName, false), (["Chelsea"], .place, false), (["Bologna"], .place, false),
+                (["Japan"], .location, false), (["Syria"], .location, false), (["Real", "Madrid"], .organization, false),
+            ],
+            cues: [], knownPlaces: [["Bologna"], ["Japan"], ["Syria"]], countryNames: [["Japan"], ["Syria"]]
+        )
+        let extractor = NERFeatureExtractor(hashBits: 16)
+        var teams = NERDocumentTeams()
+        func annotated(_ sentence: String) -> [NERTokenInfo] {
+            var infos = sentence.split(separator: " ").map { extractor.info(for: String($0)) }
+            infos.withUnsafeMutableBufferPointer { _ = gazetteer.annotate($0) }
+            return infos
+        }
+        func forced(_ sentence: String) -> String {
+            var infos = annotated(sentence)
+            infos.withUnsafeMutableBufferPointer { teams.force($0) }
+            return infos.map { $0.forcedTag == 0 ? "-" : BILOUTag(rawValue: $0.forcedTag)!.description }.joined(separator: " ")
+        }
+        // Before a rule has named a club, nothing is forced.
+        #expect(forced("He scored for Chelsea .") == "- - - - -")
+        // A report's result names two clubs and a national side; only the clubs are recorded.
+        for sentence in ["Chelsea beat Real Madrid 2-0 .", "Japan beat Syria 2-1 ."] {
+            annotated(sentence).withUnsafeBufferPointer { teams.record($0) }
+        }
+        #expect(forced("He scored for Chelsea .") == "- - - U-ORG -")
+        #expect(forced("Chelsea 's Ruud Gullit said .") == "U-ORG - - - - -")
+        #expect(forced("Real Madrid lead the table .") == "B-ORG L-ORG - - - -")
+        #expect(forced("Japan lead the table .") == "U-LOC - - - -")
+        // Not inside a longer name, after "in", nor a word in small letters or another club.
+        #expect(forced("Chelsea Clinton said .") == "- - - -")
+        #expect(forced("Lady Chelsea said .") == "- - - -")
+        #expect(forced("Friends of Chelsea met .") == "- - - - -")
+        #expect(forced("a hotel in Chelsea .") == "- - - - -")
+        #expect(forced("the chelsea boot .") == "- - - -")
+        #expect(forced("Bologna won .") == "U-LOC - -")
+        // Through the model: the weights read both later mentions as a person.
+        let model = try NERModel.bundled()
+        let report = [
+            "Chelsea beat Arsenal 2-0 on Saturday .", "Roberto Di Matteo scored for Chelsea .",
+            "Chelsea 's Ruud Gullit was pleased .",
+        ].map { $0.split(separator: " ").map(String.init) }
+        let tagged = model.tagDocument(report)
+        #expect(tagged[1][5] == "B-ORG" && tagged[2][0] == "B-ORG")
+        #expect(model.tagDocument(Array(report.dropFirst()))[0][5] != "B-ORG")
+    }
+
     @Test func theRunsOfADatelineArePlaces() {
         let gazetteer = NERGazetteer(version: "t", aliases: [(["Bonn"], .place, false)], cues: [])
         func tags(_ sentence: String) -> String { Self.forcedTags(sentence, gazetteer) }

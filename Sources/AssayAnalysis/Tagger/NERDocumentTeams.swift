@@ -1,0 +1,82 @@
+/// The clubs a document's sports rules have named, for its later sentences.
+///
+/// A newswire rule that reads a results line, a match report's result or a fixture
+/// (``NERGazetteer/annotate(_:afterResultsLines:)``) knows that "Barcelona" in "Barcelona beat
+/// Valencia 4-1" is a club, but the report's next sentences name it without a score ("Ronaldo
+/// scored twice for Barcelona", "Chelsea 's Ruud Gullit said"), and there the weights read a city
+/// as a place and "Chelsea" as a person. Once a rule has forced a club (`ORG`, firmly) in a
+/// sentence (``record(_:)``), the same words later in the document, standing alone, are that club
+/// too (``force(_:)``). National sides are places and stay the model's.
+struct NERDocumentTeams {
+    /// The clubs, as the case-folded hashes of their words (``NERTokenInfo/word``).
+    private var teams: Set<[UInt64]> = []
+    /// The first word of each club, to reject most tokens with one lookup.
+    private var firstWords: Set<UInt64> = []
+    /// The longest club, in words.
+    private var maxWords = 0
+
+    var isEmpty: Bool { teams.isEmpty }
+
+    mutating func reset() {
+        teams.removeAll(keepingCapacity: true)
+        firstWords.removeAll(keepingCapacity: true)
+        maxWords = 0
+    }
+
+    /// Records the clubs a rule forced firmly in an annotated sentence.
+    mutating func record(_ infos: UnsafeBufferPointer<NERTokenInfo>) {
+        var start = 0
+        while start < infos.count {
+            guard infos[start].forcedTagIsFirm, let tag = BILOUTag(rawValue: infos[start].forcedTag),
+                  tag.label == .org, tag.position == .begin || tag.position == .unit
+            else { start += 1; continue }
+            var end = start + 1
+            if tag.position == .begin {
+                while end < infos.count, BILOUTag(rawValue: infos[end - 1].forcedTag)?.position != .last { end += 1 }
+            }
+            let words = (start ..< end).map { infos[$0].word }
+            teams.insert(words)
+            firstWords.insert(words[0])
+            maxWords = max(maxWords, words.count)
+            start = end
+        }
+    }
+
+    /// Forces, firmly, each recorded club whose words stand alone in a sentence not in capitals:
+    /// capitalised, with no capitalised word right before or after them, nor a connector that
+    /// would join them into a longer name ("University of Bologna"; a possessive may follow:
+    /// "Chelsea 's Ruud Gullit"), not after "in" ("a hotel in Barcelona"), and not over a name a
+    /// rule forced firmly or a known name that reaches past them.
+    func force(_ infos: UnsafeMutableBufferPointer<NERTokenInfo>) {
+        let n = infos.count
+        var i = 0
+        while i < n {
+            defer { i += 1 }
+            guard firstWords.contains(infos[i].word), infos[i].isCapitalised else { continue }
+            if i > 0 {
+                let before = infos[i - 1]
+                if before.isCapitalised || before.word == Self.inWord { continue }
+                if i > 1, infos[i - 2].isCapitalised, NERFeatureExtractor.runConnectors.contains(before.word) { continue }
+            }
+            for length in stride(from: min(maxWords, n - i), through: 1, by: -1) {
+                let end = i + length
+                guard (i ..< end).allSatisfy({ infos[$0].isCapitalised }),
+                      teams.contains((i ..< end).map { infos[$0].word }) else { continue }
+                if end < n {
+                    let after = infos[end]
+                    if after.isCapitalised { break }
+                    if after.word != Self.possessiveWord, end + 1 < n, infos[end + 1].isCapitalised,
+                       NERFeatureExtractor.runConnectors.contains(after.word) { break }
+                }
+                if (i ..< end).contains(where: { infos[$0].forcedTagIsFirm })
+                    || NERGazetteer.crossesForcedName(i ..< end, infos) { break }
+                NERGazetteer.forceFirmly(i ..< end, .org, infos)
+                i = end - 1
+                break
+            }
+        }
+    }
+
+    private static let inWord = NERFeatureExtractor.wordHash("in")
+    private static let possessiveWord = NERFeatureExtractor.wordHash("'s")
+}
