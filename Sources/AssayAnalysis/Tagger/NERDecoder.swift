@@ -270,6 +270,14 @@ struct NERDecoder {
             if memory != nil, !sentenceIsInCapitals, !teams.isEmpty {
                 infos.withUnsafeMutableBufferPointer { teams.force($0) }
             }
+            if let lexicon = truecaser?.lexicon, !sentenceIsInCapitals {
+                infos.withUnsafeMutableBufferPointer { infos in
+                    let persons = NERGazetteer.personsAfterAPlacesPossessive(UnsafeBufferPointer(infos)) {
+                        lexicon.casing(of: $0) != nil
+                    }
+                    for person in persons { NERGazetteer.forceFirmly(person, .per, infos) }
+                }
+            }
         }
         ruleOutOutsideInUnknownNames()
     }

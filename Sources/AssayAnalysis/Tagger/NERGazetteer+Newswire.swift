@@ -211,6 +211,38 @@ extension NERGazetteer {
         return players
     }
 
+    /// The persons named right after a place's possessive ("Pakistan 's Jansher Khan won", "Morocco 's
+    /// Hicham El Guerrouj won"): a run of two or three words, each a capital and small letters, that
+    /// follows a place (``isPlace(_:)``) and "'s" and is followed by no other capitalised word. Each
+    /// word must be a listed given name or surname and nothing else the lists have, or a word the
+    /// casing lexicon does not know (`isKnownWord`: every word of the training files and the English
+    /// words; "Australia 's Royal National Park", "Germany 's Deutsche Bank", "Canada 's Bre-X
+    /// Minerals"), and be no cue (a title, an organisation's head word or legal suffix: "Britain 's
+    /// Prince Charles") nor forced already. The weights had read such names of athletes as
+    /// organisations or miscellany, or missed them, when the words were unknown. A particle may stand
+    /// between a given name and a surname ("Hicham El Guerrouj").
+    static func personsAfterAPlacesPossessive(
+        _ infos: UnsafeBufferPointer<NERTokenInfo>, isKnownWord: (UInt64) -> Bool
+    ) -> [Range<Int>] {
+        typealias F = NERFeatureExtractor
+        var persons: [Range<Int>] = []
+        for p in infos.indices.dropFirst() where infos[p].word == possessiveWord && isPlace(infos[p - 1]) {
+            var end = p + 1
+            while end < infos.count, infos[end].isCapitalised { end += 1 }
+            guard (2 ... 3).contains(end - p - 1) else { continue }
+            let run = p + 1 ..< end
+            let isPersonsWord = { (k: Int) -> Bool in
+                let info = infos[k]
+                guard info.flags & (F.flagsOfLetters | F.flagHasDigit) == F.flagInitialUpper | F.flagHasLower,
+                      info.gazetteer & ~personNameBits == 0, info.cues == 0, info.forcedTag == 0 else { return false }
+                return info.gazetteer != 0 || !isKnownWord(info.word)
+                    || k > run.lowerBound && k < run.upperBound - 1 && nameParticles.contains(info.word)
+            }
+            if run.allSatisfy(isPersonsWord) { persons.append(run) }
+        }
+        return persons
+    }
+
     /// Whether a word is in the name of a place or an organisation the knowledge base has, or in a
     /// listed place's name without being a listed given name or surname ("Berlin" and "Derby" are;
     /// "Rodney", "Wayne" and "Alexandria", places and given names, are not).
@@ -551,6 +583,10 @@ extension NERGazetteer {
     ])
     /// Connectors of a capitalised run that no team's name holds ("SOCCER - Barcelona", "Ajax 's Litmanen").
     private static let teamSeparators = words(["-", "'s"])
+    /// Particles of a person's name written with a capital between the given name and the surname.
+    private static let nameParticles = words(["El", "Al", "Ben", "Bin", "Abu", "Van", "Von", "De", "Da", "Di", "Del", "Le", "La"])
+    /// ``NERTokenInfo/word`` of "'s".
+    private static let possessiveWord = NERFeatureExtractor.wordHash("'s")
     /// ``NERTokenInfo/word`` of "at" (case-folded, so also "AT").
     private static let atWord = NERFeatureExtractor.wordHash("at")
     /// ``NERTokenInfo/word`` of "on".
