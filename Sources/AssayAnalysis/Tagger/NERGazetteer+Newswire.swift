@@ -304,7 +304,7 @@ extension NERGazetteer {
     /// by a dash and a capitalised run ("Japan : 1 - Kenichi Shimokawa , 2 - Hiroshige Yanagimoto ,
     /// 3 - Naoki Soma …"), each such run is a person, unless each of its words is in a place's or an
     /// organisation's name the knowledge base has ("1 - Japan , 2 - Syria" is a table; "Yasuto Honda"
-    /// is a player). A run ends before a figure; a word in small F.flagsOfLetters with a hyphen right after it
+    /// is a player). A run ends before a figure; a word in small letters with a hyphen right after it
     /// is part of the name ("Nihad al-Boushi").
     static func lineupPlayers(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
         typealias F = NERFeatureExtractor
@@ -369,7 +369,7 @@ extension NERGazetteer {
     /// Johnson ( U.S. ) 19.79", "137 Ernie Els ( South Africa ) 70 67") is a person, from after a
     /// dash or title before it ("SQUASH - Jansher Khan", "Foreign Minister Klaus Kinkel"). The run
     /// starts the sentence or follows a figure, punctuation, a result verb, "v" or "and", not another
-    /// word in small F.flagsOfLetters ("to Alexandria ( Egypt )" is a place). Not when
+    /// word in small letters ("to Alexandria ( Egypt )" is a place). Not when
     /// the run holds a place or organisation the knowledge base has, or a listed place that is no
     /// listed given name or surname ("Ajax Amsterdam ( Netherlands )", "Rapid Vienna": clubs; "Wayne
     /// Ferreira" is a person), nor when it is one word the name lists do not have as a given name or
@@ -413,9 +413,9 @@ extension NERGazetteer {
     /// one of the teams must hold a place or an organisation the gazetteer lists ("Section 2 (
     /// Article 5 ) Section 3" is no match). A score is figures with hyphens at most ("3", "310-5"), maybe two
     /// joined by "and"; each scorer is a capitalised run followed by a figure ("55", "12pen", "3-44"),
-    /// then anything in small F.flagsOfLetters ("12 pen", "66 not out") up to the next comma, semicolon or the
+    /// then anything in small letters ("12 pen", "66 not out") up to the next comma, semicolon or the
     /// bracket's end; a figure after a comma is the same scorer's next goal ("Bebeto 10 , 55"). Up to
-    /// three words in small F.flagsOfLetters or figures may follow a score ("350-6 declared"), the teams may
+    /// three words in small letters or figures may follow a score ("350-6 declared"), the teams may
     /// be separated by "v", a semicolon or a comma, and a venue may come first ("At Adelaide : South
     /// Australia 350-6 declared ( Darren Lehmann 128 ) v Queensland 120-3"): a place.
     static func matchSummary(
