@@ -404,6 +404,30 @@ extension NERGazetteer {
         }
     }
 
+    /// The teams of entrants (``entrants(_:countries:)``) in a race's results: a run of one to three
+    /// capitalised words right after the entrant's country in brackets and before the entrant's
+    /// time, gap or "at same time" ("1. Michael Schumacher ( Germany ) Ferrari 1:28:15.125", "2.
+    /// Tony Rominger ( Switzerland ) Mapei at same time", "Banesto 0:25": motor racing, cycling). A
+    /// time is figures joined by colons or a period (not "0 faults": a show jumper's horse). The
+    /// weights had left the teams out or read them as persons ("Williams").
+    static func entrantTeams(
+        _ infos: UnsafeBufferPointer<NERTokenInfo>, entrants: [Range<Int>], countries: [Range<Int>]
+    ) -> [Range<Int>] {
+        func isTime(_ info: NERTokenInfo) -> Bool { timeShapes.contains(info.shortShape) }
+        return entrants.compactMap { entrant in
+            guard let country = countries.first(where: { $0.lowerBound == entrant.upperBound + 1 }),
+                  country.upperBound < infos.count, infos[country.upperBound].word == closeBracketWord
+            else { return nil }
+            let start = country.upperBound + 1
+            var end = start
+            while end < infos.count, infos[end].isCapitalised { end += 1 }
+            guard (1 ... 3).contains(end - start), end < infos.count,
+                  isTime(infos[end]) || infos[end].word == atWord || infos[end].word == sameTimeWord,
+                  !countries.contains(start ..< end) else { return nil }
+            return start ..< end
+        }
+    }
+
     /// The teams and scorers of a match summary line, or `nil` for any other sentence: a team and
     /// its score, its scorers in brackets if it scored, then the other team the same way, after "v"
     /// or not ("PSV Eindhoven 3 ( Nilis 12 , Jonk 40 , Cocu 77 ) Feyenoord 1 ( Van Gastel 55 ) .
@@ -589,6 +613,13 @@ extension NERGazetteer {
     private static let possessiveWord = NERFeatureExtractor.wordHash("'s")
     /// ``NERTokenInfo/word`` of "at" (case-folded, so also "AT").
     private static let atWord = NERFeatureExtractor.wordHash("at")
+    /// The short shapes (``NERTokenInfo/shortShape``) of a race's times and gaps: "1:28:15.125",
+    /// "4:32:15", "0:25", "5.602".
+    private static let timeShapes = Set(["1:1", "1:1:1", "1:1.1", "1:1:1.1", "1.1"].map {
+        NERFeatureExtractor(hashBits: 8).info(for: $0).shortShape
+    })
+    /// ``NERTokenInfo/word`` of "s.t.", a cyclist's "same time".
+    private static let sameTimeWord = NERFeatureExtractor.wordHash("s.t.")
     /// ``NERTokenInfo/word`` of "on".
     private static let onWord = NERFeatureExtractor.wordHash("on")
     /// ``NERTokenInfo/word`` of "and".

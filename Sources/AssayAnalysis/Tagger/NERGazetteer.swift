@@ -264,9 +264,13 @@ public final class NERGazetteer: Sendable {
             }
             // An entrant's run holds no listed place or organisation, so only a known person's name
             // can be forced in it already ("Tim Henman").
-            for entrant in Self.entrants(UnsafeBufferPointer(infos), countries: countries)
-            where !Self.crossesForcedName(entrant, infos) {
+            let entrants = Self.entrants(UnsafeBufferPointer(infos), countries: countries)
+            for entrant in entrants where !Self.crossesForcedName(entrant, infos) {
                 Self.forceFirmly(entrant, .per, infos)
+            }
+            for team in Self.entrantTeams(UnsafeBufferPointer(infos), entrants: entrants, countries: countries)
+            where !Self.crossesForcedName(team, infos) {
+                Self.forceFirmly(team, .org, infos)
             }
         }
         return false

@@ -527,6 +527,14 @@ struct NERGazetteerTests {
         #expect(tags("Ajax Amsterdam ( Spain ) v Real Madrid ( Britain )") == "- - - - - - - - - - -")
         #expect(tags("from Cairo to Alexandria ( Egypt )") == "- - - - - - -")
         #expect(tags("Pete Sampras ( Barcelona )") == "- - - - -")
+        // A race's team between the entrant's country and a time, a gap or "at same time"; not a
+        // show jumper's horse before its faults, nor a second entrant.
+        #expect(tags("1. Wayne Ferreira ( Spain ) Team Telekom 4:32:15") == "- B-PER L-PER - - - B-ORG L-ORG -")
+        #expect(tags("Tim Henman ( Britain ) Mapei 0:25") == "B-PER L-PER - - - U-ORG -")
+        #expect(tags("Tim Henman ( Britain ) Mapei at same time") == "B-PER L-PER - - - U-ORG - - -")
+        #expect(tags("Tim Henman ( Britain ) Williams 5.602 seconds behind") == "B-PER L-PER - - - U-ORG - - -")
+        #expect(tags("Tim Henman ( Britain ) Dollar Girl 0 faults") == "B-PER L-PER - - - - - - -")
+        #expect(tags("Tim Henman ( Britain ) Spain 4:32:15") == "B-PER L-PER - - - - -")
     }
 
     @Test func aClubARuleNamedIsThatClubForTheRestOfTheDocument() throws {
