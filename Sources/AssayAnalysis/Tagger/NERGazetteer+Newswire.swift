@@ -428,6 +428,43 @@ extension NERGazetteer {
         }
     }
 
+    /// The players of a golf leaderboard's line: a total or a round's score first (59 to 350), then
+    /// players separated by commas, each a run of two or three words written with a capital and
+    /// small letters, maybe with a country in brackets, and up to four round scores (59 to 89):
+    /// "64 Fred Couples , Corey Pavin", "201 Payne Stewart 67 67 67", "206 Mike Weir ( Canada ) 70
+    /// 67 69 , Dudley Hart 68 69 69". The whole line must have that shape, and no run may hold a
+    /// place or organisation the knowledge base has or start with a listed place that is no given
+    /// name ("67 Manchester United , Aston Villa"). The weights had missed players whose names are
+    /// common words ("Tiger Woods", "Fred Couples") or left whole lines out ("Payne Stewart").
+    static func golfPlayers(_ infos: UnsafeBufferPointer<NERTokenInfo>, countries: [Range<Int>]) -> [Range<Int>] {
+        typealias F = NERFeatureExtractor
+        guard infos.count >= 3, golfTotals.contains(infos[0].word), infos[1].isCapitalised else { return [] }
+        var players: [Range<Int>] = []
+        var k = 1
+        while k < infos.count {
+            let start = k
+            while k < infos.count, infos[k].flags & (F.flagsOfLetters | F.flagHasDigit) == F.flagInitialUpper | F.flagHasLower {
+                k += 1
+            }
+            let run = start ..< k
+            guard (2 ... 3).contains(run.count), !isPlace(infos[start]),
+                  !run.contains(where: { infos[$0].gazetteer & knownPlaceBits != 0 }) else { return [] }
+            players.append(run)
+            if k < infos.count, infos[k].word == openBracketWord {
+                guard let country = countries.first(where: { $0.lowerBound == k + 1 }), country.upperBound < infos.count,
+                      infos[country.upperBound].word == closeBracketWord else { return [] }
+                k = country.upperBound + 1
+            }
+            var rounds = 0
+            while k < infos.count, golfRounds.contains(infos[k].word) { k += 1; rounds += 1 }
+            guard rounds <= 4 else { return [] }
+            if k == infos.count { break }
+            guard infos[k].word == commaWord, k + 1 < infos.count else { return [] }
+            k += 1
+        }
+        return players
+    }
+
     /// The teams and scorers of a match summary line, or `nil` for any other sentence: a team and
     /// its score, its scorers in brackets if it scored, then the other team the same way, after "v"
     /// or not ("PSV Eindhoven 3 ( Nilis 12 , Jonk 40 , Cocu 77 ) Feyenoord 1 ( Van Gastel 55 ) .
@@ -618,6 +655,9 @@ extension NERGazetteer {
     private static let timeShapes = Set(["1:1", "1:1:1", "1:1.1", "1:1:1.1", "1.1"].map {
         NERFeatureExtractor(hashBits: 8).info(for: $0).shortShape
     })
+    /// The word hashes of a golfer's total or round score (59 to 350) and of a round's score (59 to 89).
+    private static let golfTotals = words((59 ... 350).map(String.init))
+    private static let golfRounds = words((59 ... 89).map(String.init))
     /// ``NERTokenInfo/word`` of "s.t.", a cyclist's "same time".
     private static let sameTimeWord = NERFeatureExtractor.wordHash("s.t.")
     /// ``NERTokenInfo/word`` of "on".

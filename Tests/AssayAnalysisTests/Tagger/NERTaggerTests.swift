@@ -537,6 +537,32 @@ struct NERGazetteerTests {
         #expect(tags("Tim Henman ( Britain ) Spain 4:32:15") == "B-PER L-PER - - - - -")
     }
 
+    @Test func theRunsOfAGolfLeaderboardLineArePlayers() {
+        let gazetteer = NERGazetteer(
+            version: "t",
+            aliases: [
+                (["Canada"], .location, false), (["Manchester", "United"], .organization, false),
+                (["Aston"], .place, false), (["Sutton"], .place, false), (["Hal"], .givenName, false),
+            ],
+            cues: [], knownPlaces: [["Canada"]], knownOrganizations: [["Manchester", "United"]],
+            countryNames: [["Canada"]]
+        )
+        func tags(_ sentence: String) -> String { Self.forcedTags(sentence, gazetteer) }
+        #expect(tags("64 Fred Couples , Tiger Woods") == "- B-PER L-PER - B-PER L-PER")
+        #expect(tags("201 Payne Stewart 67 67 67") == "- B-PER L-PER - - -")
+        // A country in brackets, a surname that is also a listed place.
+        #expect(tags("206 Mike Weir ( Canada ) 70 67 69 , Hal Sutton 68 69 69")
+            == "- B-PER L-PER - U-LOC - - - - - B-PER L-PER - - -")
+        // Not a table of clubs, not another shape: a run of one word, a total out of range, a fifth
+        // round, a word in small letters, a missing comma.
+        #expect(tags("67 Manchester United , Aston Villa") == "- B-ORG L-ORG - - -")
+        #expect(tags("64 Couples , Tiger Woods") == "- - - - -")
+        #expect(tags("10 Downing Street , London") == "- - - - -")
+        #expect(tags("280 Payne Stewart 67 67 67 67 67") == "- - - - - - - -")
+        #expect(tags("201 Payne Stewart said 67") == "- - - - -")
+        #expect(tags("201 Payne Stewart 67 Tiger Woods 68") == "- - - - - - -")
+    }
+
     @Test func aClubARuleNamedIsThatClubForTheRestOfTheDocument() throws {
         let gazetteer = NERGazetteer(
             version: "t",
