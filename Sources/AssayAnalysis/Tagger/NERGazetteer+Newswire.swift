@@ -7,7 +7,8 @@
 extension NERGazetteer {
     /// The teams of a sports results line, or `nil` for any other sentence (`unlistedTeams`: a run
     /// need not hold a listed name, see ``annotate(_:afterResultsLines:)``): two capitalised runs each
-    /// followed by a score of up to three digits ("Leeds 0 Manchester United 1"), or one run followed
+    /// followed by a score of up to three digits ("Leeds 0 Manchester United 1", maybe a note in
+    /// brackets after it: "Toronto 5 BOSTON 3 ( 10 innings )"), or one run followed
     /// directly by three or more short figures and nothing else ("Barcelona 15 10 4 1 33 13 34",
     /// "Chicago 13 2 .867 -": integers of up to three digits, at most one fraction, dashes), with at
     /// most punctuation after them. Each run must hold a name the gazetteer lists. A run of two or more
@@ -21,6 +22,9 @@ extension NERGazetteer {
         func isFigure(_ i: Int) -> Bool { infos[i].flags & F.flagHasDigit != 0 && infos[i].flags & F.flagsOfLetters == 0 }
         // Most sentences fail here, before their runs are collected.
         guard infos.first?.isCapitalised == true, infos.indices.contains(where: isFigure) else { return nil }
+        if let note = resultNote(infos) {
+            return resultLineTeams(UnsafeBufferPointer(rebasing: infos[..<note.lowerBound]), unlistedTeams: unlistedTeams)
+        }
         let runs = F.capitalisedRuns(infos)
         guard let first = runs.first, first.lowerBound == 0, runs.count <= 2 else { return nil }
         let marks = F.flagHasHyphen | F.flagHasPeriod | F.flagNonASCII
@@ -40,8 +44,8 @@ extension NERGazetteer {
         if runs.count == 2 {
             let second = runs[1]
             guard first.upperBound + 1 == second.lowerBound, isScore(first.upperBound),
-                  second.upperBound < infos.count, isScore(second.upperBound),
-                  (second.upperBound + 1 ..< infos.count).allSatisfy(isPunctuation) else { return nil }
+                  second.upperBound < infos.count, isScore(second.upperBound) else { return nil }
+            guard (second.upperBound + 1 ..< infos.count).allSatisfy(isPunctuation) else { return nil }
             return runs
         }
         let rest = first.upperBound ..< infos.count
@@ -49,6 +53,25 @@ extension NERGazetteer {
         guard !rest.isEmpty, isShortFigure(rest.lowerBound), rest.filter(isShortFigure).count >= 3, fractions <= 1,
               rest.allSatisfy({ isShortFigure($0) || isPunctuation($0) }) else { return nil }
         return runs
+    }
+
+    /// A results line's closing note in brackets after its last figure, and any punctuation after
+    /// it: "( 10 innings )", "( OT )", "( aet )", "( after extra time )": at most four words, none
+    /// written with a capital and small letters (not "( Smith 2 )", a scorer).
+    private static func resultNote(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> Range<Int>? {
+        typealias F = NERFeatureExtractor
+        var end = infos.count
+        while end > 0, infos[end - 1].flags & F.flagNoAlphanumeric != 0, infos[end - 1].word != closeBracketWord { end -= 1 }
+        guard end >= 4, infos[end - 1].word == closeBracketWord,
+              let open = (max(1, end - 6) ..< end - 2).last(where: { infos[$0].word == openBracketWord }),
+              infos[open - 1].flags & (F.flagHasDigit | F.flagsOfLetters) == F.flagHasDigit
+        else { return nil }
+        let words = open + 1 ..< end - 1
+        guard !words.contains(where: {
+            infos[$0].flags & (F.flagInitialUpper | F.flagHasLower) == F.flagInitialUpper | F.flagHasLower
+                || infos[$0].word == openBracketWord
+        }) else { return nil }
+        return open ..< infos.count
     }
 
     /// The teams of a fixture line, or `nil` for any other sentence: a capitalised run, "at", and

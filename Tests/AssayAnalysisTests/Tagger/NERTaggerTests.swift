@@ -326,6 +326,13 @@ struct NERGazetteerTests {
         // Standings: one team, then its figures. A city's club is a club here.
         #expect(tags("Chicago 13 2 .867 -") == "U-ORG - - - -")
         #expect(tags("Arsenal 17 9 5 3 34 18 32") == "U-ORG - - - - - - -")
+        // A note in brackets may close the line: innings, overtime, extra time (a scorer in
+        // brackets makes the line a match summary's, whose rule tags it).
+        #expect(tags("Chicago 5 ARSENAL 3 ( 10 innings )") == "U-ORG - U-ORG - - - - -")
+        #expect(tags("Arsenal 2 Derby 1 ( OT ) .") == "U-ORG - U-ORG - - - - -")
+        #expect(tags("Arsenal 2 Derby 1 ( after extra time )") == "U-ORG - U-ORG - - - - - -")
+        #expect(tags("Arsenal 2 Derby 1 ( Smith 2 )") == "U-ORG - U-ORG - - U-PER - -")
+        #expect(tags("Arsenal 2 Derby 1 ( 10 innings ) won") == "- - - - - - - - -")
         // Not results lines: a person's scores, too few figures, words after the scores, a title-case
         // line without listed names, a label before the figures: nothing is forced.
         #expect(tags("Tom Lehman 69 66 67") == "- - - - -")
