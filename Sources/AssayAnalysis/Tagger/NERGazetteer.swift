@@ -320,7 +320,17 @@ public final class NERGazetteer: Sendable {
                     let endsRun = match.upperBound == infos.count || !infos[match.upperBound].isCapitalised
                     standsAlone = startsAfterTitle && endsRun
                 } else {
-                    standsAlone = match.upperBound == run.upperBound
+                    // A title and a person (a listed given name or surname next) may follow the name
+                    // in its run ("EU Commissioner Hans van den Broek", "EU Farm Commissioner Franz
+                    // Fischler", "U.S. President Bill Clinton"; not "UN General Assembly", "Oregon
+                    // State University").
+                    let titled = match.upperBound < run.upperBound
+                        && (match.upperBound ..< min(match.upperBound + 2, run.upperBound - 1)).contains {
+                            infos[$0].cues & Self.cueTitle != 0
+                                && (NERFeatureExtractor.listPosition(infos[$0 + 1], .givenName) != 0
+                                    || NERFeatureExtractor.listPosition(infos[$0 + 1], .surname) != 0)
+                        }
+                    standsAlone = (match.upperBound == run.upperBound || titled)
                         && (match.lowerBound == run.lowerBound
                             || match.lowerBound == 1 && run.lowerBound == 0 && infos[0].gazetteer == 0)
                 }

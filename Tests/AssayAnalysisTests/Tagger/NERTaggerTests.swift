@@ -270,9 +270,10 @@ struct NERGazetteerTests {
             aliases: [
                 (["Iran"], .location, false), (["France"], .location, false), (["United", "States"], .location, false),
                 (["Bank", "of", "France"], .organization, false), (["Kay"], .givenName, false),
-                (["EU"], .organization, true),
+                (["EU"], .organization, true), (["Hans"], .givenName, false),
             ],
-            cues: [], knownPlaces: [["Iran"], ["France"], ["United", "States"], ["Atlantis"]], knownOrganizations: [["EU"]]
+            cues: [("Commissioner", NERGazetteer.cueTitle), ("General", NERGazetteer.cueTitle)],
+            knownPlaces: [["Iran"], ["France"], ["United", "States"], ["Atlantis"]], knownOrganizations: [["EU"]]
         )
         func places(_ sentence: String) -> String { Self.forcedTags(sentence, gazetteer) }
         #expect(places("Iran said it would resume talks .") == "U-LOC - - - - - -")
@@ -288,6 +289,11 @@ struct NERGazetteerTests {
         // Organisations follow the places' rule.
         #expect(places("the US , EU , and IAEA") == "- - - U-ORG - - -")
         #expect(places("the EU Commission said") == "- - - -")
+        // A title and a person's given name may follow it: it is the person's office's name.
+        #expect(places("EU Commissioner Hans Broek said") == "U-ORG - - - -")
+        #expect(places("EU Farm Commissioner Hans Broek said") == "U-ORG - - - - -")
+        #expect(places("the EU General Assembly said") == "- - - - -")
+        #expect(places("EU Commissioner Broek said") == "- - - -")
     }
 
     @Test func aKnownPersonsNameMayFollowATitleButNotBeFollowedByAName() {
