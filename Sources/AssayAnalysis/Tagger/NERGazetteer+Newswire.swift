@@ -266,6 +266,52 @@ extension NERGazetteer {
         return persons
     }
 
+    /// Persons' names with two particles in small letters between the given name and the surname
+    /// ("Hans van den Broek", "Edwin van der Sar", "Maria de los Angeles Moreno"), which no capitalised
+    /// run holds whole: a listed given name (before "van" or "von" also a surname: "Klaus"), two
+    /// particles ("van der", "de la", "von der" …) and a
+    /// word with a capital and small letters, maybe a second that heads no organisation ("…
+    /// Foundation"), and no capitalised word after them; or a surname that starts with "Van" or
+    /// "Von" written with a capital ("Van der Sar said"). The weights had cut such names in two or
+    /// kept only the given name.
+    static func namesWithParticles(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
+        typealias F = NERFeatureExtractor
+        func isNameWord(_ k: Int) -> Bool {
+            k < infos.count && infos[k].flags & (F.flagsOfLetters | F.flagHasDigit) == F.flagInitialUpper | F.flagHasLower
+        }
+        var names: [Range<Int>] = []
+        var i = 0
+        while i + 2 < infos.count {
+            defer { i += 1 }
+            guard isNameWord(i) else { continue }
+            var particles = i + 1
+            if capitalParticles.contains(infos[i].word) {
+                // "Van der Sar": the particle starts the surname.
+                guard i == 0 || !infos[i - 1].isCapitalised, secondParticles.contains(infos[i + 1].word) else { continue }
+                particles = i + 2
+            } else {
+                // A Dutch or German name may start with a word listed only as a surname ("Klaus");
+                // a Spanish one needs a given name ("Plaza de las Victorias" is a square).
+                let dutch = capitalParticles.contains(infos[i + 1].word)
+                let named = F.listPosition(infos[i], .givenName) != 0
+                    || dutch && F.listPosition(infos[i], .surname) != 0
+                guard named, infos[i].gazetteer & knownPlaceBits == 0, i + 3 < infos.count,
+                      firstParticles.contains(infos[i + 1].word), secondParticles.contains(infos[i + 2].word)
+                else { continue }
+                particles = i + 3
+            }
+            guard isNameWord(particles) else { continue }
+            var end = particles + 1
+            if isNameWord(end), infos[end].cues & cueOrgHead == 0 { end += 1 }
+            let name = i ..< end
+            guard !name.contains(where: { infos[$0].forcedTag != 0 }), end == infos.count || !infos[end].isCapitalised
+            else { continue }
+            names.append(name)
+            i = end - 1
+        }
+        return names
+    }
+
     /// Whether a word is in the name of a place or an organisation the knowledge base has, or in a
     /// listed place's name without being a listed given name or surname ("Berlin" and "Derby" are;
     /// "Rodney", "Wayne" and "Alexandria", places and given names, are not).
@@ -669,6 +715,11 @@ extension NERGazetteer {
     private static let teamSeparators = words(["-", "'s"])
     /// Particles of a person's name written with a capital between the given name and the surname.
     private static let nameParticles = words(["El", "Al", "Ben", "Bin", "Abu", "Van", "Von", "De", "Da", "Di", "Del", "Le", "La"])
+    /// The particles of ``namesWithParticles(_:)``: the first of two ("van der", "de la"), the
+    /// second, and the first written with a capital at a surname's start ("Van der Sar").
+    private static let firstParticles = words(["van", "von", "de"])
+    private static let secondParticles = words(["der", "den", "de", "het", "la", "las", "los"])
+    private static let capitalParticles = words(["van", "von"])
     /// ``NERTokenInfo/word`` of "'s".
     private static let possessiveWord = NERFeatureExtractor.wordHash("'s")
     /// ``NERTokenInfo/word`` of "at" (case-folded, so also "AT").

@@ -249,10 +249,12 @@ public final class NERGazetteer: Sendable {
                 Self.forceFirmly(team, teamLabel(team), infos)
             }
             // (Not over a known name forced already: "1 - Japan , 2 - Syria" is a table.) Line-ups,
-            // scorers lines, cricket scorecards, set scores and golf leaderboards name players.
+            // scorers lines, cricket scorecards, set scores and golf leaderboards name players; a
+            // name with two particles is a person's.
             let players = Self.lineupPlayers(UnsafeBufferPointer(infos)) + Self.scorers(UnsafeBufferPointer(infos))
                 + Self.cricketPlayers(UnsafeBufferPointer(infos)) + Self.setScorePlayers(UnsafeBufferPointer(infos))
                 + Self.golfPlayers(UnsafeBufferPointer(infos), countries: countries)
+                + Self.namesWithParticles(UnsafeBufferPointer(infos))
             for player in players {
                 guard !player.contains(where: { infos[$0].forcedTag != 0 }) else { continue }
                 Self.forceFirmly(player, .per, infos)

@@ -576,6 +576,30 @@ struct NERGazetteerTests {
         #expect(tags("201 Payne Stewart 67 Tiger Woods 68") == "- - - - - - -")
     }
 
+    @Test func aNameWithTwoParticlesIsOnePerson() {
+        let gazetteer = NERGazetteer(
+            version: "t",
+            aliases: [
+                (["Hans"], .givenName, false), (["Klaus"], .surname, false), (["Maria"], .givenName, false),
+                (["Plaza"], .surname, false), (["Rio"], .givenName, false), (["Rio", "de", "la", "Plata"], .location, false),
+            ],
+            cues: [("Foundation", NERGazetteer.cueOrgHead)], knownPlaces: [["Rio", "de", "la", "Plata"]]
+        )
+        func tags(_ sentence: String) -> String { Self.forcedTags(sentence, gazetteer) }
+        #expect(tags("EU Commissioner Hans van den Broek met them") == "- - B-PER I-PER I-PER L-PER - -")
+        #expect(tags("Klaus van der Pas said") == "B-PER I-PER I-PER L-PER -")
+        #expect(tags("Maria de los Angeles Moreno said") == "B-PER I-PER I-PER I-PER L-PER -")
+        #expect(tags("Van der Sar said") == "B-PER I-PER L-PER -")
+        // A surname before Spanish particles, a known place, one particle, a longer name, no given
+        // name: left to the model.
+        #expect(tags("in the Plaza de las Victorias") == "- - - - - -")
+        #expect(tags("up the Rio de la Plata") == "- - - - - -")
+        #expect(tags("Hans van Mierlo said") == "- - - -")
+        #expect(tags("Hans van den Broek Foundation") == "- - - - -")
+        #expect(tags("Goalkeeper Van der Sar said") == "- - - - -")
+        #expect(tags("Edwin van der Sar said") == "- - - - -")
+    }
+
     @Test func aClubARuleNamedIsThatClubForTheRestOfTheDocument() throws {
         let gazetteer = NERGazetteer(
             version: "t",
