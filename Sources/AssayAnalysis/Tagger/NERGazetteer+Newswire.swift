@@ -55,6 +55,34 @@ extension NERGazetteer {
         return runs
     }
 
+    /// The clubs of a European cup's results line, or `nil` for any other sentence: each club's
+    /// name, its country in brackets and its score, twice, maybe with a closing note ("Barcelona (
+    /// Spain ) 2 Red Star Belgrade ( Yugoslavia ) 1 ( halftime 1-0 )", "Inter Milan ( Italy ) 1
+    /// Anderlecht ( Belgium ) 1"). A club is any capitalised run that is not a country itself. The
+    /// weights had read such clubs as places, and "Inter Milan" as the person "Milan".
+    static func cupResultTeams(_ infos: UnsafeBufferPointer<NERTokenInfo>, countries: [Range<Int>]) -> [Range<Int>]? {
+        typealias F = NERFeatureExtractor
+        guard countries.count >= 2, infos.first?.isCapitalised == true else { return nil }
+        let end = resultNote(infos)?.lowerBound ?? infos.count
+        var teams: [Range<Int>] = []
+        var k = 0
+        while teams.count < 2 {
+            let start = k
+            while k < end, infos[k].isCapitalised { k += 1 }
+            guard k > start, k < end, infos[k].word == openBracketWord,
+                  let country = countries.first(where: { $0.lowerBound == k + 1 }), !countries.contains(start ..< k),
+                  country.upperBound + 1 < end, infos[country.upperBound].word == closeBracketWord
+            else { return nil }
+            let score = infos[country.upperBound + 1]
+            guard score.flags & (F.flagHasDigit | F.flagsOfLetters | F.flagHasHyphen | F.flagHasPeriod) == F.flagHasDigit,
+                  score.length <= 3 else { return nil }
+            teams.append(start ..< k)
+            k = country.upperBound + 2
+        }
+        guard (k ..< end).allSatisfy({ infos[$0].flags & F.flagNoAlphanumeric != 0 }) else { return nil }
+        return teams
+    }
+
     /// A results line's closing note in brackets after its last figure, and any punctuation after
     /// it: "( 10 innings )", "( OT )", "( aet )", "( after extra time )": at most four words, none
     /// written with a capital and small letters (not "( Smith 2 )", a scorer).

@@ -235,6 +235,10 @@ public final class NERGazetteer: Sendable {
         if let teams = Self.resultLineTeams(UnsafeBufferPointer(infos), unlistedTeams: afterResultsLines) {
             for team in teams { Self.forceFirmly(team, teamLabel(team), infos) }
             return true
+        } else if let clubs = Self.cupResultTeams(UnsafeBufferPointer(infos), countries: countries) {
+            for club in clubs { Self.forceFirmly(club, .org, infos) }
+            for country in countries { Self.forceFirmly(country, .loc, infos) }
+            return true
         } else if let places = Self.datelinePlaces(UnsafeBufferPointer(infos)) {
             for place in places { Self.forceFirmly(place, .loc, infos) }
         } else if let teams = Self.fixtureTeams(UnsafeBufferPointer(infos)) {

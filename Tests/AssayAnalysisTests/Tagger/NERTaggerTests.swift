@@ -339,6 +339,14 @@ struct NERGazetteerTests {
         #expect(tags("Arsenal 2 Derby 1 ( after extra time )") == "U-ORG - U-ORG - - - - - -")
         #expect(tags("Arsenal 2 Derby 1 ( Smith 2 )") == "U-ORG - U-ORG - - U-PER - -")
         #expect(tags("Arsenal 2 Derby 1 ( 10 innings ) won") == "- - - - - - - - -")
+        // A European cup's line: each club with its country in brackets and its score; the
+        // countries are places, and a club need not be listed.
+        #expect(tags("Anderlecht ( Japan ) 2 Red Star ( Syria ) 1 ( aet )")
+            == "U-ORG - U-LOC - - B-ORG L-ORG - U-LOC - - - - -")
+        #expect(tags("Arsenal ( Japan ) 2 Derby ( Syria ) 1") == "U-ORG - U-LOC - - U-ORG - U-LOC - -")
+        // Not when a club is itself a country, nor with a word where a score should be.
+        #expect(tags("Japan ( Syria ) 2 Derby ( Syria ) 1") == "U-LOC - U-LOC - - - - U-LOC - -")
+        #expect(tags("Arsenal ( Japan ) beat Derby ( Syria ) 1") == "- - U-LOC - - - - U-LOC - -")
         // Not results lines: a person's scores, too few figures, words after the scores, a title-case
         // line without listed names, a label before the figures: nothing is forced.
         #expect(tags("Tom Lehman 69 66 67") == "- - - - -")
