@@ -150,7 +150,13 @@ extension NERGazetteer {
     ///   an innings", "by five wickets"), the run just before a result verb ("beat", "drew", "lost",
     ///   "defeated" …) and the one just after it, a score, a preposition ("to", "with", "against",
     ///   "by") and "the" allowed between ("Barcelona beat Real Madrid 2-0", "Newcastle lost 2-1 to
-    ///   Chelsea", "Leicestershire beat Somerset by an innings").
+    ///   Chelsea", "Leicestershire beat Somerset by an innings");
+    /// - in a sentence with a score and a result's word ("win", "victory", "won", "held" …; a
+    ///   match report's round-up: "Sampdoria 's 3-0 win over Cagliari", "Lazio held Parma to a 1-1
+    ///   draw", "Coventry and Southampton drew 1-1"), every run, split at "and", "on", "-" and "'s",
+    ///   that holds a listed place written as a name ("Bologna", not "KOs"), unless it follows "in",
+    ///   "at", "near", "of" or "outside", maybe with "the" ("at Wembley", "at the Nou Camp", "in
+    ///   Milan": venues).
     ///
     /// A team is a run that holds a place or an organisation the gazetteer lists and no person's name
     /// (``isPerson(_:_:)``): a player's name, or one the gazetteer does not know ("Sampras beat
@@ -166,9 +172,13 @@ extension NERGazetteer {
         guard kinds != 0 else { return [] }
         func isA(_ k: Int, _ kind: UInt8) -> Bool { infos[k].sportsWord & kind != 0 }
         let hasRole = kinds & playerRole != 0
-        let hasResult = kinds & resultVerb != 0 && (kinds & cricketMargin != 0 || infos.contains(where: isScore))
+        // A score, not a poll's or a vote's ("49-41 percent", "a 12-5 vote").
+        let hasScore = kinds & (resultVerb | resultWord) != 0 && infos.indices.contains { k in
+            isScore(infos[k]) && (k + 1 == infos.count || !tallyWords.contains(infos[k + 1].word))
+        }
+        let hasResult = kinds & resultVerb != 0 && (kinds & cricketMargin != 0 || hasScore)
         let versus = kinds & versusWord == 0 ? [] : infos.indices.dropFirst().dropLast().filter { isA($0, versusWord) }
-        guard hasRole || hasResult || !versus.isEmpty else { return [] }
+        guard hasRole || hasResult || hasScore || !versus.isEmpty else { return [] }
         let runs = F.capitalisedRuns(infos)
         /// The team in `run` next to the verb: the words after the run's last "-" or "'s" when the run
         /// comes before the verb ("SOCCER - Barcelona beat"), before its first one when it comes after.
@@ -225,7 +235,30 @@ extension NERGazetteer {
                 teams.append(t)
             }
         }
-        return teams
+        // A round-up's clubs: every run with a listed place, split into its teams, not a venue. A
+        // team found above that holds two of them was two ("Coventry and Southampton drew 1-1").
+        /// Whether the words from `start` follow "in", "at" … maybe with "the" ("at the Nou Camp").
+        func isVenue(_ start: Int) -> Bool {
+            var k = start - 1
+            if k >= 0, infos[k].word == theWord { k -= 1 }
+            return k >= 0 && venuePrepositions.contains(infos[k].word)
+        }
+        var parts: [Range<Int>] = []
+        for run in runs where hasScore {
+            var start = run.lowerBound
+            for k in run.lowerBound ... run.upperBound {
+                guard k == run.upperBound || roundUpSeparators.contains(infos[k].word) else { continue }
+                defer { start = k + 1 }
+                guard k > start, !isVenue(start),
+                      (start ..< k).contains(where: {
+                          infos[$0].gazetteer & listedOrKnownPlaceBits != 0 && plainNameShapes.contains(infos[$0].shape)
+                      }),
+                      let t = team(start ..< k, before: false), !teams.contains(t) else { continue }
+                parts.append(t)
+            }
+        }
+        teams.removeAll { t in parts.contains { $0 != t && t.contains($0.lowerBound) && t.contains($0.upperBound - 1) } }
+        return teams + parts
     }
 
     /// The players of an individual match's result: in a sentence with two or more set scores ("6-3
@@ -353,6 +386,8 @@ extension NERGazetteer {
     private static let surnameBits = typeBits([.surname])
     /// Bits of any place or organisation type, listed or known ("Leeds", "Manchester United").
     private static let placeOrOrganizationBits = typeBits([.place, .location, .organization])
+    /// Bits of a listed or known place ("Bologna", "Sporting Gijon"), not an organisation.
+    private static let listedOrKnownPlaceBits = typeBits([.place, .location])
     /// Bits of the knowledge base's persons.
     private static let knownPersonBits = typeBits([.person])
 
@@ -385,6 +420,8 @@ extension NERGazetteer {
     /// Somerset").
     static let resultVerb: UInt8 = 1 << 0, playerRole: UInt8 = 1 << 1
     static let cricketMargin: UInt8 = 1 << 2, versusWord: UInt8 = 1 << 3
+    /// A word of a match's result other than a result verb ("win", "victory", "won", "held").
+    static let resultWord: UInt8 = 1 << 4
 
     /// The sports words and their kinds, looked up with the cues (one table lookup per token).
     static let sportsWords: [(String, UInt8)] = [
@@ -396,6 +433,10 @@ extension NERGazetteer {
         "outfielder", "shortstop", "linebacker",
     ].map { ($0, playerRole) } + ["innings", "wickets", "wicket"].map { ($0, cricketMargin) }
         + ["v", "v.", "vs", "vs.", "versus"].map { ($0, versusWord) }
+        + [
+            "win", "wins", "victory", "victories", "defeat", "loss", "losses", "triumph", "won", "held", "thrashing",
+            "drubbing", "rout", "upset",
+        ].map { ($0, resultWord) }
 
     /// The players of a team's line-up: in a sentence with three or more shirt numbers each followed
     /// by a dash and a capitalised run ("Japan : 1 - Kenichi Shimokawa , 2 - Hiroshige Yanagimoto ,
@@ -741,6 +782,18 @@ extension NERGazetteer {
     ])
     /// Connectors of a capitalised run that no team's name holds ("SOCCER - Barcelona", "Ajax 's Litmanen").
     private static let teamSeparators = words(["-", "'s"])
+    /// Where a round-up's run splits into teams ("Coventry and Southampton drew 1-1"; "Nou Camp on
+    /// Saturday").
+    private static let roundUpSeparators = words(["-", "'s", "and", "&", "on"])
+    /// The shapes (``NERTokenInfo/shape``) of a word written with a capital and small letters only,
+    /// or in capitals only ("Bologna", "CAGLIARI"; not "KOs", a boxer's knockouts).
+    private static let plainNameShapes = Set(["Ab", "Abc", "Abcd", "Abcde", "AB", "ABC", "ABCD", "ABCDE"].map {
+        NERFeatureExtractor(hashBits: 8).info(for: $0).shape
+    })
+    /// Words after a tally that is no match's score ("49-41 percent", "a 12-5 vote").
+    private static let tallyWords = words(["percent", "%", "pct", "vote", "votes", "majority", "decision", "ruling"])
+    /// Words before a venue, which is no team ("at Wembley", "in Milan").
+    private static let venuePrepositions = words(["in", "at", "near", "of", "outside"])
     /// Particles of a person's name written with a capital between the given name and the surname.
     private static let nameParticles = words(["El", "Al", "Ben", "Bin", "Abu", "Van", "Von", "De", "Da", "Di", "Del", "Le", "La"])
     /// The particles of ``namesWithParticles(_:)``: the first of two ("van der", "de la"), the

@@ -418,6 +418,15 @@ struct NERGazetteerTests {
         // number is no "versus": both sides must be teams.
         #expect(tags("Barcelona v Somerset") == "U-ORG - U-ORG")
         #expect(tags("BARCELONA V JAPAN") == "U-ORG - U-LOC")
+        // A round-up's sentence with a score and a result's word: every run with a listed place,
+        // split at "and", "'s", "-" and "on", but not a venue, nor a poll's or a vote's tally.
+        #expect(tags("Barcelona 's 3-0 win over Somerset lifted them") == "U-ORG - - - - U-ORG - -")
+        #expect(tags("Barcelona and Somerset drew 1-1 .") == "U-ORG - U-ORG - - -")
+        #expect(tags("Leicestershire held Somerset to a 1-1 draw") == "U-ORG - U-ORG - - - -")
+        #expect(tags("Barcelona won 2-1 at Somerset") == "U-ORG - - - -")
+        #expect(tags("Barcelona won 2-1 at the Somerset Ground on Saturday") == "U-ORG - - - - - - - -")
+        #expect(tags("Barcelona won 49-41 percent in Madrid") == "- - - - - -")
+        #expect(tags("Barcelona won the title") == "- - - -")
         #expect(tags("Tom Woods V Barcelona said") == "- - - - -")
         #expect(tags("Barcelona V of Somerset") == "- - - -")
         // A team inside a known name forced on its own is left out ("Salem" in "Winston - Salem").
