@@ -154,14 +154,15 @@ extension NERGazetteer {
     /// - in a sentence with a score and a result's word ("win", "victory", "won", "held" …; a
     ///   match report's round-up: "Sampdoria 's 3-0 win over Cagliari", "Lazio held Parma to a 1-1
     ///   draw", "Coventry and Southampton drew 1-1"), every run, split at "and", "on", "-" and "'s",
-    ///   that holds a listed place written as a name ("Bologna", not "KOs"), unless it follows "in",
+    ///   that holds a listed place written as a name ("Bologna", not "KOs") and is no country's name
+    ///   (a player's, "Sweden 's Stefan Edberg beat …"), unless it follows "in",
     ///   "at", "near", "of" or "outside", maybe with "the" ("at Wembley", "at the Nou Camp", "in
     ///   Milan": venues).
     ///
     /// A team is a run that holds a place or an organisation the gazetteer lists and no person's name
     /// (``isPerson(_:_:)``): a player's name, or one the gazetteer does not know ("Sampras beat
     /// Ivanisevic 6-3 6-4", "Feyenoord beat Utrecht"), is left to the model.
-    static func sportsReportTeams(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
+    static func sportsReportTeams(_ infos: UnsafeBufferPointer<NERTokenInfo>, countries: [Range<Int>]) -> [Range<Int>] {
         typealias F = NERFeatureExtractor
         func isScore(_ info: NERTokenInfo) -> Bool {
             let marks = F.flagHasDigit | F.flagHasHyphen
@@ -253,7 +254,7 @@ extension NERGazetteer {
                       (start ..< k).contains(where: {
                           infos[$0].gazetteer & listedOrKnownPlaceBits != 0 && plainNameShapes.contains(infos[$0].shape)
                       }),
-                      let t = team(start ..< k, before: false), !teams.contains(t) else { continue }
+                      let t = team(start ..< k, before: false), !teams.contains(t), !countries.contains(t) else { continue }
                 parts.append(t)
             }
         }

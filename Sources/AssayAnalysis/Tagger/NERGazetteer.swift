@@ -169,7 +169,7 @@ public final class NERGazetteer: Sendable {
     /// club). After a results line in the same document (`afterResultsLines`), a line of the same shape
     /// is one even when a team's name is in no list ("Anderlecht 1 Lierse 1"): results come in blocks.
     /// A dateline's runs are forced places (``datelinePlaces(_:)``); in any other sentence the known
-    /// names, then a match report's teams (``sportsReportTeams(_:)``) and a line-up's or scorers line's
+    /// names, then a match report's teams (``sportsReportTeams(_:countries:)``) and a line-up's or scorers line's
     /// players (``lineupPlayers(_:)``, ``scorers(_:)``).
     ///
     /// Returns whether the sentence is a results line.
@@ -249,7 +249,8 @@ public final class NERGazetteer: Sendable {
             if let venue = summary.venue { Self.forceFirmly(venue, .loc, infos) }
         } else {
             if !knownNames.isEmpty { Self.forceKnownNames(knownNames, infos) }
-            for team in Self.sportsReportTeams(UnsafeBufferPointer(infos)) where !Self.crossesForcedName(team, infos) {
+            for team in Self.sportsReportTeams(UnsafeBufferPointer(infos), countries: countries)
+            where !Self.crossesForcedName(team, infos) {
                 Self.forceFirmly(team, teamLabel(team), infos)
             }
             // (Not over a known name forced already: "1 - Japan , 2 - Syria" is a table.) Line-ups,
