@@ -276,6 +276,10 @@ struct NERDecoder {
                         lexicon.casing(of: $0) != nil
                     }
                     for person in persons { NERGazetteer.forceFirmly(person, .per, infos) }
+                    let companies = NERGazetteer.companiesWithLegalSuffix(UnsafeBufferPointer(infos)) {
+                        lexicon.casing(of: $0) == .lower
+                    }
+                    for company in companies { NERGazetteer.forceFirmly(company, .org, infos) }
                 }
             }
         }

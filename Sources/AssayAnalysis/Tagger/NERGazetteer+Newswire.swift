@@ -374,6 +374,65 @@ extension NERGazetteer {
         return names
     }
 
+    /// Companies named with their legal suffix: a capitalised run of two to five words that ends in
+    /// an abbreviated legal suffix ("Co", "Corp", "Ltd", "SA", "NV", "AG" …; not "Company" or
+    /// "Corporation", words of many names) is one organisation: "Rhone-Poulenc SA", "Koninklijke
+    /// Ahold NV", "General Motors Corp" (whose "General" the weights took for a title). Common words
+    /// before an "of" are no part of it ("Shares of Hyundai Motor Co"; `isCommonWord`), and two
+    /// joined by a connector are two ("Unilever Plc and Unilever NV"; "ENA and Ispat Mexicana S.A.",
+    /// after an acronym). Left to the
+    /// model: a run with "'s", an initial ("David T. Metcalfe Cullen and Dykman LLP", a signature),
+    /// "and" or "&" before the suffix ("Peters and Co."), a listed place and its suffix alone
+    /// ("Reno NV"), or a forced name.
+    static func companiesWithLegalSuffix(
+        _ infos: UnsafeBufferPointer<NERTokenInfo>, isCommonWord: (UInt64) -> Bool
+    ) -> [Range<Int>] {
+        typealias F = NERFeatureExtractor
+        func isSuffix(_ info: NERTokenInfo) -> Bool {
+            (info.cues & cueLegalSuffix != 0 || abbreviatedSuffixes.contains(info.word)) && !wordySuffixes.contains(info.word)
+        }
+        guard infos.contains(where: isSuffix) else { return [] }
+        var companies: [Range<Int>] = []
+        /// The company that `run` names, if it is one.
+        func company(_ run: Range<Int>) -> Range<Int>? {
+            guard let last = run.last, isSuffix(infos[last]) else { return nil }
+            var name = run
+            if let of = run.last(where: { infos[$0].word == ofWord }),
+               (run.lowerBound ..< of).allSatisfy({ isCommonWord(infos[$0].word) && infos[$0].gazetteer == 0 })
+            {
+                name = of + 1 ..< run.upperBound
+            }
+            let beforeSuffix = infos[last - 1].word
+            guard (2 ... 5).contains(name.count), beforeSuffix != andWord, beforeSuffix != ampersandWord,
+                  !name.contains(where: { infos[$0].word == possessiveWord || isInitial(infos[$0]) }),
+                  name.count > 2 || !isPlace(infos[name.lowerBound]),
+                  !name.contains(where: { infos[$0].forcedTag != 0 }) else { return nil }
+            return name
+        }
+        F.forEachCapitalisedRun(infos) { run in
+            // Two companies joined by "and" ("Unilever Plc and Unilever NV") are two; an acronym
+            // before "and" or "&" is a name of its own ("ENA and Ispat Mexicana S.A.").
+            var start = run.lowerBound
+            for k in run where k + 1 < run.upperBound && F.runConnectors.contains(infos[k + 1].word) {
+                if isSuffix(infos[k]) {
+                    if let name = company(start ..< k + 1) { companies.append(name) }
+                    start = k + 2
+                } else if infos[k].flags & (F.flagAllUpper | F.flagHasLower) == F.flagAllUpper,
+                          infos[k + 1].word == andWord || infos[k + 1].word == ampersandWord
+                {
+                    start = k + 2
+                }
+            }
+            if start < run.upperBound, let name = company(start ..< run.upperBound) { companies.append(name) }
+        }
+        return companies
+    }
+
+    /// Whether a token is a person's initial ("T.").
+    private static func isInitial(_ info: NERTokenInfo) -> Bool {
+        info.length == 2 && info.flags & NERFeatureExtractor.flagHasPeriod != 0
+    }
+
     /// Whether a word is in the name of a place or an organisation the knowledge base has, or in a
     /// listed place's name without being a listed given name or surname ("Berlin" and "Derby" are;
     /// "Rodney", "Wayne" and "Alexandria", places and given names, are not).
@@ -802,6 +861,16 @@ extension NERGazetteer {
     private static let firstParticles = words(["van", "von", "de"])
     private static let secondParticles = words(["der", "den", "de", "het", "la", "las", "los"])
     private static let capitalParticles = words(["van", "von"])
+    /// Legal suffixes written out, words of many names ("The Rocket Record Company").
+    private static let wordySuffixes = words(["company", "corporation", "limited", "incorporated", "partnership", "unlimited"])
+    /// Abbreviated legal suffixes, with or without their period (the cue list has some one way only).
+    private static let abbreviatedSuffixes = words([
+        "Co", "Co.", "Corp", "Corp.", "Inc", "Inc.", "Ltd", "Ltd.", "Plc", "PLC", "LLC", "AG", "SA", "S.A.", "NV", "N.V.",
+        "SpA", "BV", "GmbH", "Pty", "Bhd",
+    ])
+    /// ``NERTokenInfo/word`` of "of", "&".
+    private static let ofWord = NERFeatureExtractor.wordHash("of")
+    private static let ampersandWord = NERFeatureExtractor.wordHash("&")
     /// ``NERTokenInfo/word`` of "'s".
     private static let possessiveWord = NERFeatureExtractor.wordHash("'s")
     /// ``NERTokenInfo/word`` of "at" (case-folded, so also "AT").

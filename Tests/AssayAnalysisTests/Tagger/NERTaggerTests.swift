@@ -567,6 +567,37 @@ struct NERGazetteerTests {
         #expect(tags("Tim Henman ( Britain ) Spain 4:32:15") == "B-PER L-PER - - - - -")
     }
 
+    @Test func aRunEndingInALegalSuffixIsOneCompany() throws {
+        let gazetteer = NERGazetteer(
+            version: "t",
+            aliases: [(["Reno"], .place, false), (["David"], .givenName, false)],
+            cues: [("SA", NERGazetteer.cueLegalSuffix), ("NV", NERGazetteer.cueLegalSuffix), ("Company", NERGazetteer.cueLegalSuffix)]
+        )
+        let extractor = NERFeatureExtractor(hashBits: 16)
+        let common = Set(["Shares", "The", "Rocket", "Record"].map { extractor.info(for: $0).word })
+        func companies(_ sentence: String) -> [Range<Int>] {
+            var infos = sentence.split(separator: " ").map { extractor.info(for: String($0)) }
+            infos.withUnsafeMutableBufferPointer { _ = gazetteer.annotate($0) }
+            return infos.withUnsafeBufferPointer { NERGazetteer.companiesWithLegalSuffix($0) { common.contains($0) } }
+        }
+        #expect(companies("Rhone-Poulenc SA said sales rose .") == [0 ..< 2])
+        #expect(companies("Shares of Hyundai Motor Co fell .") == [2 ..< 5])
+        #expect(companies("Tata Iron and Steel Co said .") == [0 ..< 5])
+        #expect(companies("Unilever Plc and Unilever NV said .") == [0 ..< 2, 3 ..< 5])
+        #expect(companies("ENA and Ispat Mexicana SA signed .") == [2 ..< 5])
+        // A written-out suffix, "& Co", an initial, a possessive, a place and its suffix, a long run.
+        #expect(companies("The Rocket Record Company said .").isEmpty)
+        #expect(companies("Peters and Co. wait .").isEmpty)
+        #expect(companies("David T. Metcalfe Ltd said .").isEmpty)
+        #expect(companies("Nicholson 's Broadcasting Pty Ltd said .").isEmpty)
+        #expect(companies("in Reno NV today").isEmpty)
+        #expect(companies("Big Blue Sky Red Sea Holdings Ltd said").isEmpty)
+        // Through the model: the weights took "General" for a title.
+        let model = try NERModel.bundled()
+        #expect(model.tag("General Motors Corp said it would cut jobs .".split(separator: " ").map(String.init)).prefix(3)
+            == ["B-ORG", "I-ORG", "I-ORG"])
+    }
+
     @Test func theRunsOfAGolfLeaderboardLineArePlayers() {
         let gazetteer = NERGazetteer(
             version: "t",
