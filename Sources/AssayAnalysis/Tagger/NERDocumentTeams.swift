@@ -52,7 +52,7 @@ struct NERDocumentTeams {
         var i = 0
         while i < n {
             defer { i += 1 }
-            guard firstWords.contains(infos[i].word), infos[i].isCapitalised else { continue }
+            guard infos[i].isCapitalised, firstWords.contains(infos[i].word) else { continue }
             if i > 0 {
                 let before = infos[i - 1]
                 if before.isCapitalised || before.word == Self.inWord { continue }

@@ -108,9 +108,10 @@ public struct NERTokenInfo: Sendable, Hashable {
     /// Whether decoding must put the token inside a name, of a type the model chooses
     /// (``NERDecoder/ruleOutOutsideInUnknownNames()``); ``forcedTag`` decides first.
     public var mustBeInsideName = false
-    /// The kinds of sports word the token is (``NERGazetteer/resultVerb`` …; filled by
+    /// The kinds of word the newswire rules look for that the token is (sports words such as
+    /// ``NERGazetteer/resultVerb``, an abbreviated legal suffix …; filled by
     /// ``NERGazetteer/annotate(_:afterResultsLines:)``), 0 for any other word.
-    public var sportsWord: UInt8 = 0
+    public var newswireWord: UInt8 = 0
 
     /// Whether the token starts with a capital letter or is all capitals.
     public var isCapitalised: Bool { flags & (NERFeatureExtractor.flagInitialUpper | NERFeatureExtractor.flagAllUpper) != 0 }

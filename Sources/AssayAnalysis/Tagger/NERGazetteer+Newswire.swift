@@ -169,9 +169,9 @@ extension NERGazetteer {
             return info.flags & (marks | F.flagsOfLetters | F.flagHasPeriod) == marks
                 && (3 ... 6).contains(info.length)
         }
-        let kinds = infos.reduce(UInt8(0)) { $0 | $1.sportsWord }
+        let kinds = infos.reduce(UInt8(0)) { $0 | $1.newswireWord }
         guard kinds != 0 else { return [] }
-        func isA(_ k: Int, _ kind: UInt8) -> Bool { infos[k].sportsWord & kind != 0 }
+        func isA(_ k: Int, _ kind: UInt8) -> Bool { infos[k].newswireWord & kind != 0 }
         let hasRole = kinds & playerRole != 0
         // A score, not a poll's or a vote's ("49-41 percent", "a 12-5 vote").
         let hasScore = kinds & (resultVerb | resultWord) != 0 && infos.indices.contains { k in
@@ -270,7 +270,7 @@ extension NERGazetteer {
     /// surname ("Sweden beat France 6-3 6-4" leaves both to the model).
     static func setScorePlayers(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
         typealias F = NERFeatureExtractor
-        guard infos.contains(where: { $0.sportsWord & resultVerb != 0 }) else { return [] }
+        guard infos.contains(where: { $0.newswireWord & resultVerb != 0 }) else { return [] }
         func isSetScore(_ info: NERTokenInfo) -> Bool {
             info.flags & (F.flagHasDigit | F.flagHasHyphen | F.flagsOfLetters | F.flagHasPeriod) == F.flagHasDigit | F.flagHasHyphen
                 && (3 ... 5).contains(info.length)
@@ -287,7 +287,7 @@ extension NERGazetteer {
         }
         let runs = F.capitalisedRuns(infos)
         var players: [Range<Int>] = []
-        for verb in infos.indices where infos[verb].sportsWord & resultVerb != 0 {
+        for verb in infos.indices where infos[verb].newswireWord & resultVerb != 0 {
             let after = verb + 1 < infos.count && resultPrepositions.contains(infos[verb + 1].word) ? verb + 2 : verb + 1
             for run in runs where run.upperBound == verb || run.lowerBound == after {
                 if let p = player(run), !players.contains(p) { players.append(p) }
@@ -311,7 +311,8 @@ extension NERGazetteer {
     ) -> [Range<Int>] {
         typealias F = NERFeatureExtractor
         var persons: [Range<Int>] = []
-        for p in infos.indices.dropFirst() where infos[p].word == possessiveWord && isPlace(infos[p - 1]) {
+        let possessive = possessiveWord
+        for p in infos.indices.dropFirst() where infos[p].word == possessive && isPlace(infos[p - 1]) {
             var end = p + 1
             while end < infos.count, infos[end].isCapitalised { end += 1 }
             guard (2 ... 3).contains(end - p - 1) else { continue }
@@ -345,7 +346,8 @@ extension NERGazetteer {
         var i = 0
         while i + 2 < infos.count {
             defer { i += 1 }
-            guard isNameWord(i) else { continue }
+            // A particle in small letters follows the first word (most tokens stop here).
+            guard infos[i + 1].flags & (F.flagsOfLetters | F.flagHasDigit) == F.flagHasLower, isNameWord(i) else { continue }
             var particles = i + 1
             if capitalParticles.contains(infos[i].word) {
                 // "Van der Sar": the particle starts the surname.
@@ -389,7 +391,8 @@ extension NERGazetteer {
     ) -> [Range<Int>] {
         typealias F = NERFeatureExtractor
         func isSuffix(_ info: NERTokenInfo) -> Bool {
-            (info.cues & cueLegalSuffix != 0 || abbreviatedSuffixes.contains(info.word)) && !wordySuffixes.contains(info.word)
+            info.newswireWord & abbreviatedLegalSuffix != 0
+                || info.cues & cueLegalSuffix != 0 && !wordySuffixes.contains(info.word)
         }
         guard infos.contains(where: isSuffix) else { return [] }
         var companies: [Range<Int>] = []
@@ -474,17 +477,21 @@ extension NERGazetteer {
         run.allSatisfy { infos[$0].gazetteer & knownPlaceBits != 0 }
     }
 
-    /// Kinds of sports words (``NERTokenInfo/sportsWord``): a verb that reports a match's result, a
-    /// team's player or staff named after the team ("Glamorgan captain Matthew Maynard"), a word of a
-    /// cricket match's margin ("by an innings", "by five wickets"), "versus" ("Leicestershire v
-    /// Somerset").
+    /// Kinds of words the newswire rules look for (``NERTokenInfo/newswireWord``): a verb that reports
+    /// a match's result, a team's player or staff named after the team ("Glamorgan captain Matthew
+    /// Maynard"), a word of a cricket match's margin ("by an innings", "by five wickets"), "versus"
+    /// ("Leicestershire v Somerset").
     static let resultVerb: UInt8 = 1 << 0, playerRole: UInt8 = 1 << 1
     static let cricketMargin: UInt8 = 1 << 2, versusWord: UInt8 = 1 << 3
     /// A word of a match's result other than a result verb ("win", "victory", "won", "held").
     static let resultWord: UInt8 = 1 << 4
+    /// An abbreviated legal suffix, with or without its period (``companiesWithLegalSuffix(_:isCommonWord:)``;
+    /// the cue list has some one way only).
+    static let abbreviatedLegalSuffix: UInt8 = 1 << 5
 
-    /// The sports words and their kinds, looked up with the cues (one table lookup per token).
-    static let sportsWords: [(String, UInt8)] = [
+    /// The words the newswire rules look for and their kinds, looked up with the cues (one table
+    /// lookup per token).
+    static let newswireWords: [(String, UInt8)] = [
         "beat", "beats", "beating", "defeated", "defeats", "defeating", "drew", "draw", "draws", "drawing", "lost",
         "lose", "loses", "losing", "thrashed", "crushed", "routed", "edged", "overcame", "trounced", "outclassed",
     ].map { ($0, resultVerb) } + [
@@ -497,6 +504,10 @@ extension NERGazetteer {
             "win", "wins", "victory", "victories", "defeat", "loss", "losses", "triumph", "won", "held", "thrashing",
             "drubbing", "rout", "upset",
         ].map { ($0, resultWord) }
+        + [
+            "Co", "Co.", "Corp", "Corp.", "Inc", "Inc.", "Ltd", "Ltd.", "Plc", "PLC", "LLC", "AG", "SA", "S.A.", "NV", "N.V.",
+            "SpA", "BV", "GmbH", "Pty", "Bhd",
+        ].map { ($0, abbreviatedLegalSuffix) }
 
     /// The players of a team's line-up: in a sentence with three or more shirt numbers each followed
     /// by a dash and a capitalised run ("Japan : 1 - Kenichi Shimokawa , 2 - Hiroshige Yanagimoto ,
@@ -584,7 +595,7 @@ extension NERGazetteer {
             else { return nil }
             if run.lowerBound > 0 {
                 let before = infos[run.lowerBound - 1]
-                guard before.flags & F.flagHasLower == 0 || before.sportsWord & (resultVerb | versusWord) != 0
+                guard before.flags & F.flagHasLower == 0 || before.newswireWord & (resultVerb | versusWord) != 0
                     || before.word == andWord else { return nil }
             }
             var entrant = afterLastSeparator(run, infos)
@@ -594,8 +605,8 @@ extension NERGazetteer {
                 entrant = entrant.dropFirst()
             }
             let hits = entrant.reduce(UInt32(0)) { $0 | infos[$1].gazetteer }
-            let reported = entrant.lowerBound > 0 && infos[entrant.lowerBound - 1].sportsWord & resultVerb != 0
-                || country.upperBound + 1 < infos.count && infos[country.upperBound + 1].sportsWord & resultVerb != 0
+            let reported = entrant.lowerBound > 0 && infos[entrant.lowerBound - 1].newswireWord & resultVerb != 0
+                || country.upperBound + 1 < infos.count && infos[country.upperBound + 1].newswireWord & resultVerb != 0
             guard !entrant.isEmpty, !entrant.contains(where: { isPlace(infos[$0]) }),
                   entrant.count > 1 || hits & personNameBits != 0 || reported else { return nil }
             return entrant
@@ -700,12 +711,12 @@ extension NERGazetteer {
             k = colon + 1
         }
         while teams.count < 2 {
-            if !teams.isEmpty, k < n, infos[k].sportsWord & versusWord != 0 || isSeparator(k) { k += 1 }
+            if !teams.isEmpty, k < n, infos[k].newswireWord & versusWord != 0 || isSeparator(k) { k += 1 }
             guard let team = runs.first(where: { $0.lowerBound == k }), isScore(team.upperBound) else { break }
             teams.append(team)
             k = team.upperBound + 1
             var skipped = 0
-            while k < n, skipped < 3, !infos[k].isCapitalised, infos[k].sportsWord & versusWord == 0,
+            while k < n, skipped < 3, !infos[k].isCapitalised, infos[k].newswireWord & versusWord == 0,
                   infos[k].flags & F.flagNoAlphanumeric == 0
             {
                 k += 1
@@ -863,11 +874,6 @@ extension NERGazetteer {
     private static let capitalParticles = words(["van", "von"])
     /// Legal suffixes written out, words of many names ("The Rocket Record Company").
     private static let wordySuffixes = words(["company", "corporation", "limited", "incorporated", "partnership", "unlimited"])
-    /// Abbreviated legal suffixes, with or without their period (the cue list has some one way only).
-    private static let abbreviatedSuffixes = words([
-        "Co", "Co.", "Corp", "Corp.", "Inc", "Inc.", "Ltd", "Ltd.", "Plc", "PLC", "LLC", "AG", "SA", "S.A.", "NV", "N.V.",
-        "SpA", "BV", "GmbH", "Pty", "Bhd",
-    ])
     /// ``NERTokenInfo/word`` of "of", "&".
     private static let ofWord = NERFeatureExtractor.wordHash("of")
     private static let ampersandWord = NERFeatureExtractor.wordHash("&")

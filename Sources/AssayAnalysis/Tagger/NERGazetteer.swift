@@ -118,13 +118,13 @@ public final class NERGazetteer: Sendable {
         for name in countryNames {
             if let node = end(of: name) { endsCountryName[node] = true }
         }
-        var cues = IntegerTable(capacity: cueList.count + Self.sportsWords.count)
+        var cues = IntegerTable(capacity: cueList.count + Self.newswireWords.count)
         func addCue(_ word: UInt64, _ bits: Int32) {
             cues.set((cues.value(for: Self.nonZero(word)) ?? 0) | bits, for: Self.nonZero(word))
         }
         for (token, bits) in cueList { addCue(extractor.info(for: token).word, Int32(bits)) }
-        // The sports words share the table, above the cue byte (``NERTokenInfo/sportsWord``).
-        for (token, kind) in Self.sportsWords { addCue(extractor.info(for: token).word, Int32(kind) << 8) }
+        // The newswire rules' words share the table, above the cue byte (``NERTokenInfo/newswireWord``).
+        for (token, kind) in Self.newswireWords { addCue(extractor.info(for: token).word, Int32(kind) << 8) }
         self.version = version
         self.edges = edges
         self.nodeTypes = nodeTypes
@@ -180,7 +180,7 @@ public final class NERGazetteer: Sendable {
         for i in 0 ..< n {
             let cue = cues.value(for: Self.nonZero(infos[i].word)) ?? 0
             infos[i].cues = UInt8(truncatingIfNeeded: cue)
-            infos[i].sportsWord = UInt8(truncatingIfNeeded: cue >> 8)
+            infos[i].newswireWord = UInt8(truncatingIfNeeded: cue >> 8)
             infos[i].gazetteer = 0
             infos[i].forcedTag = 0
             infos[i].forcedTagIsFirm = false
