@@ -405,8 +405,9 @@ extension NERGazetteer {
             {
                 name = of + 1 ..< run.upperBound
             }
+            guard (2 ... 5).contains(name.count) else { return nil }
             let beforeSuffix = infos[last - 1].word
-            guard (2 ... 5).contains(name.count), beforeSuffix != andWord, beforeSuffix != ampersandWord,
+            guard beforeSuffix != andWord, beforeSuffix != ampersandWord,
                   !name.contains(where: { infos[$0].word == possessiveWord || isInitial(infos[$0]) }),
                   name.count > 2 || !isPlace(infos[name.lowerBound]),
                   !name.contains(where: { infos[$0].forcedTag != 0 }) else { return nil }

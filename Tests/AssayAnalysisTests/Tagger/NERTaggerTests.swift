@@ -1130,7 +1130,10 @@ struct NERModelTests {
             "(", ")", ",", ";", ":", "-", "v", "at", "AT", "beat", "lost", "to", "and", "'s", "c", "b", "lbw", "run", "out",
             "not", "3", "12", "310-5", "6-3", "15-4-44-2", "20.3-5-41-0", "1.", "1996-12-08", "pen", "Scorers", "Tries",
             "Japan", "U.S.", "Barcelona", "Real", "Madrid", "Pete", "Sampras", "Nilis", "Feyenoord", "TORONTO", "Curtly",
-            "Halftime", "29,500", "-DOCSTART-", "SOCCER", "RESULTS", ".",
+            "Halftime", "29,500", "-DOCSTART-", "SOCCER", "RESULTS", ".", "win", "over", "won", "percent", "in", "the",
+            "Co", "SA", "NV", "Plc", "of", "Shares", "ENA", "van", "der", "de", "la", "Van", "Hans", "64", "67", "201",
+            "Fred", "Couples", "Spain", "OT", "innings", "4:32:15", "0:25", "s.t.", "Ferrari", "Pakistan", "Jansher",
+            "Khan", "El", "EU", "Commissioner", "Chelsea",
         ]
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15
         func next(_ bound: Int) -> Int {
