@@ -288,7 +288,8 @@ struct NERDecoder {
 
     /// A sentence that starts with two capitalised words that neither the casing lexicon (every word
     /// of the training files and 50,593 English words) nor the gazetteer knows, followed by a word in
-    /// small letters, starts with a name: "Hristo Stoichkov missed a penalty", "Alen Boksic scored".
+    /// small letters, starts with a name: "Hristo Stoichkov missed a penalty", "Alen Boksic scored";
+    /// so does one whose second word the lists have only as a surname ("Jansher Khan beat").
     /// Its two words must be inside a name (``NERTokenInfo/mustBeInsideName``); the model chooses the
     /// type and the span. The weights alone left such names out: at a sentence's start a capital says
     /// little, and nothing else about the words was known. One such word alone is left to the model
@@ -301,8 +302,15 @@ struct NERDecoder {
             info.flags & (F.flagInitialUpper | F.flagHasLower | F.flagHasDigit) == F.flagInitialUpper | F.flagHasLower
                 && info.gazetteer == 0 && info.forcedTag == 0 && lexicon.casing(of: info.word) == nil
         }
+        /// A word the lists have only as a surname ("Jansher Khan beat …").
+        func isListedOnlyAsSurname(_ info: NERTokenInfo) -> Bool {
+            let surnameBits: UInt32 = 7 << (3 * UInt32(NERGazetteerType.surname.rawValue))
+            return info.flags & (F.flagInitialUpper | F.flagHasLower | F.flagHasDigit) == F.flagInitialUpper | F.flagHasLower
+                && info.gazetteer != 0 && info.gazetteer & ~surnameBits == 0 && info.forcedTag == 0
+        }
         let next = infos[2].flags & F.flagsOfLetters
-        guard next == F.flagHasLower, isUnknownWord(infos[0]), isUnknownWord(infos[1]) else { return }
+        guard next == F.flagHasLower, isUnknownWord(infos[0]), isUnknownWord(infos[1]) || isListedOnlyAsSurname(infos[1])
+        else { return }
         infos[0].mustBeInsideName = true
         infos[1].mustBeInsideName = true
     }

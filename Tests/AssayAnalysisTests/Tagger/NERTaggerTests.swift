@@ -1288,6 +1288,10 @@ struct NERModelTests {
         let boksic = ["Alen", "Boksic", "scored", "in", "the", "12th", "minute", "."]
         #expect(model.tag(stoichkov) == ["B-PER", "I-PER", "O", "O", "O", "O"])
         #expect(model.tag(boksic)[0 ... 1] == ["B-PER", "I-PER"])
+        // The second word may be one the lists have only as a surname; a known first word is no name's.
+        let khan = "Jansher Khan beat Rodney Eyles 15-10 15-8 .".split(separator: " ").map(String.init)
+        #expect(model.tag(khan)[0 ... 1] == ["B-PER", "I-PER"])
+        #expect(model.tag("Later Khan said it was over .".split(separator: " ").map(String.init))[0] == "O")
         // Without the casing lexicon the rule cannot tell the words are unknown: the weights alone.
         let bare = NERModel(
             version: model.version, extractor: model.extractor, scale: model.scale, weights: model.weights,
