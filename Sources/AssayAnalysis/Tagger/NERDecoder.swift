@@ -170,7 +170,9 @@ struct NERDecoder {
             let (known, insideName) = Self.knownName(info)
             let casing: NERCasing
             if i < kicker && info.gazetteer & NERFeatureExtractor.knowledgeBaseGazetteerMask == 0 {
-                casing = .lower
+                // A country whose name is also a word keeps its capital ("TURKEY - CILLER BACKS …").
+                let capitalised = recased(i, .capitalised).withUnsafeBufferPointer { model.extractor.info(utf8: $0) }
+                casing = model.gazetteer?.isCountryName(capitalised) == true ? .capitalised : .lower
             } else if inCapitals {
                 guard let restored = truecaser.casing(for: info, first: i == 0, insideName: insideName, known: known),
                     restored != .upper

@@ -4,9 +4,10 @@
 /// (``NERGazetteer/annotate(_:afterResultsLines:)``) knows that "Barcelona" in "Barcelona beat
 /// Valencia 4-1" is a club, but the report's next sentences name it without a score ("Ronaldo
 /// scored twice for Barcelona", "Chelsea 's Ruud Gullit said"), and there the weights read a city
-/// as a place and "Chelsea" as a person. Once a rule has forced a club (`ORG`, firmly) in a
-/// sentence (``record(_:)``), the same words later in the document, standing alone, are that club
-/// too (``force(_:)``). National sides are places and stay the model's.
+/// as a place and "Chelsea" as a person. Once a sports rule has forced a club (`ORG`,
+/// ``NERGazetteer/forceTeam(_:_:_:)``) in a sentence (``record(_:)``), the same words later in the
+/// document, standing alone, are that club too (``force(_:)``). National sides are places and stay
+/// the model's; companies and other names forced by other rules are not recorded.
 struct NERDocumentTeams {
     /// The clubs, as the case-folded hashes of their words (``NERTokenInfo/word``).
     private var teams: Set<[UInt64]> = []
@@ -23,11 +24,11 @@ struct NERDocumentTeams {
         maxWords = 0
     }
 
-    /// Records the clubs a rule forced firmly in an annotated sentence.
+    /// Records the clubs a sports rule forced in an annotated sentence.
     mutating func record(_ infos: UnsafeBufferPointer<NERTokenInfo>) {
         var start = 0
         while start < infos.count {
-            guard infos[start].forcedTagIsFirm, let tag = BILOUTag(rawValue: infos[start].forcedTag),
+            guard infos[start].forcedAsTeam, let tag = BILOUTag(rawValue: infos[start].forcedTag),
                   tag.label == .org, tag.position == .begin || tag.position == .unit
             else { start += 1; continue }
             var end = start + 1
@@ -70,7 +71,7 @@ struct NERDocumentTeams {
                 }
                 if (i ..< end).contains(where: { infos[$0].forcedTagIsFirm })
                     || NERGazetteer.crossesForcedName(i ..< end, infos) { break }
-                NERGazetteer.forceFirmly(i ..< end, .org, infos)
+                NERGazetteer.forceTeam(i ..< end, .org, infos)
                 i = end - 1
                 break
             }

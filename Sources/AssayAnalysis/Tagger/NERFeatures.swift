@@ -105,6 +105,8 @@ public struct NERTokenInfo: Sendable, Hashable {
     /// Whether ``forcedTag`` holds whatever the document history says (a results line's team: "Chicago"
     /// the club, after the dateline's city).
     public var forcedTagIsFirm = false
+    /// Whether ``forcedTag`` is a team's, forced by a sports rule (``NERDocumentTeams`` remembers those).
+    public var forcedAsTeam = false
     /// Whether decoding must put the token inside a name, of a type the model chooses
     /// (``NERDecoder/ruleOutOutsideInUnknownNames()``); ``forcedTag`` decides first.
     public var mustBeInsideName = false

@@ -55,16 +55,19 @@ extension NERGazetteer {
         return runs
     }
 
-    /// The clubs of a European cup's results line, or `nil` for any other sentence: each club's
+    /// The clubs of a European cup's results line with their countries, or `nil` for any other
+    /// sentence: each club's
     /// name, its country in brackets and its score, twice, maybe with a closing note ("Barcelona (
     /// Spain ) 2 Red Star Belgrade ( Yugoslavia ) 1 ( halftime 1-0 )", "Inter Milan ( Italy ) 1
     /// Anderlecht ( Belgium ) 1"). A club is any capitalised run that is not a country itself. The
     /// weights had read such clubs as places, and "Inter Milan" as the person "Milan".
-    static func cupResultTeams(_ infos: UnsafeBufferPointer<NERTokenInfo>, countries: [Range<Int>]) -> [Range<Int>]? {
+    static func cupResultTeams(
+        _ infos: UnsafeBufferPointer<NERTokenInfo>, countries: [Range<Int>]
+    ) -> [(club: Range<Int>, country: Range<Int>)]? {
         typealias F = NERFeatureExtractor
         guard countries.count >= 2, infos.first?.isCapitalised == true else { return nil }
         let end = resultNote(infos)?.lowerBound ?? infos.count
-        var teams: [Range<Int>] = []
+        var teams: [(club: Range<Int>, country: Range<Int>)] = []
         var k = 0
         while teams.count < 2 {
             let start = k
@@ -76,7 +79,7 @@ extension NERGazetteer {
             let score = infos[country.upperBound + 1]
             guard score.flags & (F.flagHasDigit | F.flagsOfLetters | F.flagHasHyphen | F.flagHasPeriod) == F.flagHasDigit,
                   score.length <= 3 else { return nil }
-            teams.append(start ..< k)
+            teams.append((start ..< k, country))
             k = country.upperBound + 2
         }
         guard (k ..< end).allSatisfy({ infos[$0].flags & F.flagNoAlphanumeric != 0 }) else { return nil }
@@ -151,13 +154,14 @@ extension NERGazetteer {
     ///   "defeated" …) and the one just after it, a score, a preposition ("to", "with", "against",
     ///   "by") and "the" allowed between ("Barcelona beat Real Madrid 2-0", "Newcastle lost 2-1 to
     ///   Chelsea", "Leicestershire beat Somerset by an innings");
-    /// - in a sentence with a score and a result's word ("win", "victory", "won", "held" …; a
-    ///   match report's round-up: "Sampdoria 's 3-0 win over Cagliari", "Lazio held Parma to a 1-1
-    ///   draw", "Coventry and Southampton drew 1-1"), every run, split at "and", "on", "-" and "'s",
+    /// - in a sentence with a score within three words of a result verb or a result's word ("win",
+    ///   "victory", "won" …; a match report's round-up: "Sampdoria 's 3-0 win over Cagliari", "Lazio
+    ///   held Parma to a 1-1 draw", "Coventry and Southampton drew 1-1"; not a poll's, a vote's or a
+    ///   date's figures: "49-41 percent", "12-13 May"), every run, split at "and", "on", "-" and "'s",
     ///   that holds a listed place written as a name ("Bologna", not "KOs") and is no country's name
-    ///   (a player's, "Sweden 's Stefan Edberg beat …"), unless it follows "in",
+    ///   (a player's, "Sweden 's Stefan Edberg beat …"), unless it or its whole run follows "in",
     ///   "at", "near", "of" or "outside", maybe with "the" ("at Wembley", "at the Nou Camp", "in
-    ///   Milan": venues).
+    ///   Michigan and Ohio": venues).
     ///
     /// A team is a run that holds a place or an organisation the gazetteer lists and no person's name
     /// (``isPerson(_:_:)``): a player's name, or one the gazetteer does not know ("Sampras beat
@@ -173,13 +177,20 @@ extension NERGazetteer {
         guard kinds != 0 else { return [] }
         func isA(_ k: Int, _ kind: UInt8) -> Bool { infos[k].newswireWord & kind != 0 }
         let hasRole = kinds & playerRole != 0
-        // A score, not a poll's or a vote's ("49-41 percent", "a 12-5 vote").
-        let hasScore = kinds & (resultVerb | resultWord) != 0 && infos.indices.contains { k in
+        // A score, not a poll's, a vote's or a date's ("49-41 percent", "a 12-5 vote", "12-13 May").
+        func isMatchScore(_ k: Int) -> Bool {
             isScore(infos[k]) && (k + 1 == infos.count || !tallyWords.contains(infos[k + 1].word))
         }
+        let hasScore = kinds & resultVerb != 0 && infos.indices.contains(where: isMatchScore)
         let hasResult = kinds & resultVerb != 0 && (kinds & cricketMargin != 0 || hasScore)
+        // A round-up's result: a score within three words of a result's verb or word ("a 3-0 win
+        // over", "drew 1-1", "won 2-1 at"), in a sentence about no election ("Dole won Kansas 54-36
+        // in the primary").
+        let hasRoundUpResult = kinds & (resultVerb | resultWord) != 0 && kinds & electionWord == 0 && infos.indices.contains { k in
+            isMatchScore(k) && (max(0, k - 3) ... min(infos.count - 1, k + 3)).contains { isA($0, resultVerb | resultWord) }
+        }
         let versus = kinds & versusWord == 0 ? [] : infos.indices.dropFirst().dropLast().filter { isA($0, versusWord) }
-        guard hasRole || hasResult || hasScore || !versus.isEmpty else { return [] }
+        guard hasRole || hasResult || hasRoundUpResult || !versus.isEmpty else { return [] }
         let runs = F.capitalisedRuns(infos)
         /// The team in `run` next to the verb: the words after the run's last "-" or "'s" when the run
         /// comes before the verb ("SOCCER - Barcelona beat"), before its first one when it comes after.
@@ -245,7 +256,7 @@ extension NERGazetteer {
             return k >= 0 && venuePrepositions.contains(infos[k].word)
         }
         var parts: [Range<Int>] = []
-        for run in runs where hasScore {
+        for run in runs where hasRoundUpResult && !isVenue(run.lowerBound) {
             var start = run.lowerBound
             for k in run.lowerBound ... run.upperBound {
                 guard k == run.upperBound || roundUpSeparators.contains(infos[k].word) else { continue }
@@ -377,23 +388,21 @@ extension NERGazetteer {
     }
 
     /// Companies named with their legal suffix: a capitalised run of two to five words that ends in
-    /// an abbreviated legal suffix ("Co", "Corp", "Ltd", "SA", "NV", "AG" …; not "Company" or
-    /// "Corporation", words of many names) is one organisation: "Rhone-Poulenc SA", "Koninklijke
-    /// Ahold NV", "General Motors Corp" (whose "General" the weights took for a title). Common words
-    /// before an "of" are no part of it ("Shares of Hyundai Motor Co"; `isCommonWord`), and two
-    /// joined by a connector are two ("Unilever Plc and Unilever NV"; "ENA and Ispat Mexicana S.A.",
-    /// after an acronym). Left to the
+    /// an abbreviated legal suffix (``abbreviatedLegalSuffix``: "Co", "Corp", "Ltd", "SA", "NV", "AG"
+    /// …; not "Company" or "Corporation", words of many names, nor the cue list's rarer ones such
+    /// as "GP" or "KY") is one organisation: "Rhone-Poulenc SA", "Koninklijke Ahold NV", "General
+    /// Motors Corp" (whose "General" the weights took for a title). Common words before an "of" are
+    /// no part of it ("Shares of Hyundai Motor Co", "Value of Bechtel Corp"; `isCommonWord`; not
+    /// "Bank of New York Co", whose "Bank" heads organisations), and two joined by a connector are two
+    /// ("Unilever Plc and Unilever NV"; "ENA and Ispat Mexicana S.A.", after an acronym). Left to the
     /// model: a run with "'s", an initial ("David T. Metcalfe Cullen and Dykman LLP", a signature),
-    /// "and" or "&" before the suffix ("Peters and Co."), a listed place and its suffix alone
-    /// ("Reno NV"), or a forced name.
+    /// "and" or "&" before the suffix ("Peters and Co."), a place and its suffix ("Reno NV", "Las
+    /// Vegas NV": every word before the suffix a place's), or a forced name.
     static func companiesWithLegalSuffix(
         _ infos: UnsafeBufferPointer<NERTokenInfo>, isCommonWord: (UInt64) -> Bool
     ) -> [Range<Int>] {
         typealias F = NERFeatureExtractor
-        func isSuffix(_ info: NERTokenInfo) -> Bool {
-            info.newswireWord & abbreviatedLegalSuffix != 0
-                || info.cues & cueLegalSuffix != 0 && !wordySuffixes.contains(info.word)
-        }
+        func isSuffix(_ info: NERTokenInfo) -> Bool { info.newswireWord & abbreviatedLegalSuffix != 0 }
         guard infos.contains(where: isSuffix) else { return [] }
         var companies: [Range<Int>] = []
         /// The company that `run` names, if it is one.
@@ -401,15 +410,17 @@ extension NERGazetteer {
             guard let last = run.last, isSuffix(infos[last]) else { return nil }
             var name = run
             if let of = run.last(where: { infos[$0].word == ofWord }),
-               (run.lowerBound ..< of).allSatisfy({ isCommonWord(infos[$0].word) && infos[$0].gazetteer == 0 })
+               (run.lowerBound ..< of).allSatisfy({
+                   isCommonWord(infos[$0].word) && infos[$0].gazetteer == 0 && infos[$0].cues == 0
+               })
             {
                 name = of + 1 ..< run.upperBound
             }
             guard (2 ... 5).contains(name.count) else { return nil }
-            let beforeSuffix = infos[last - 1].word
-            guard beforeSuffix != andWord, beforeSuffix != ampersandWord,
+            let beforeSuffix = infos[last - 1]
+            guard beforeSuffix.word != andWord, beforeSuffix.word != ampersandWord,
+                  !name.dropLast().allSatisfy({ infos[$0].gazetteer & listedOrKnownPlaceBits != 0 }),
                   !name.contains(where: { infos[$0].word == possessiveWord || isInitial(infos[$0]) }),
-                  name.count > 2 || !isPlace(infos[name.lowerBound]),
                   !name.contains(where: { infos[$0].forcedTag != 0 }) else { return nil }
             return name
         }
@@ -421,7 +432,7 @@ extension NERGazetteer {
                 if isSuffix(infos[k]) {
                     if let name = company(start ..< k + 1) { companies.append(name) }
                     start = k + 2
-                } else if infos[k].flags & (F.flagAllUpper | F.flagHasLower) == F.flagAllUpper,
+                } else if infos[k].flags & (F.flagAllUpper | F.flagHasLower) == F.flagAllUpper, infos[k].length >= 2,
                           infos[k + 1].word == andWord || infos[k + 1].word == ampersandWord
                 {
                     start = k + 2
@@ -486,9 +497,11 @@ extension NERGazetteer {
     static let cricketMargin: UInt8 = 1 << 2, versusWord: UInt8 = 1 << 3
     /// A word of a match's result other than a result verb ("win", "victory", "won", "held").
     static let resultWord: UInt8 = 1 << 4
-    /// An abbreviated legal suffix, with or without its period (``companiesWithLegalSuffix(_:isCommonWord:)``;
-    /// the cue list has some one way only).
+    /// An abbreviated legal suffix, with or without its period (``companiesWithLegalSuffix(_:isCommonWord:)``:
+    /// the common ones only; "SpA" is left out, as it is also the town "Spa").
     static let abbreviatedLegalSuffix: UInt8 = 1 << 5
+    /// A word of elections, whose tallies look like scores ("primary", "voters", "electoral").
+    static let electionWord: UInt8 = 1 << 6
 
     /// The words the newswire rules look for and their kinds, looked up with the cues (one table
     /// lookup per token).
@@ -502,13 +515,16 @@ extension NERGazetteer {
     ].map { ($0, playerRole) } + ["innings", "wickets", "wicket"].map { ($0, cricketMargin) }
         + ["v", "v.", "vs", "vs.", "versus"].map { ($0, versusWord) }
         + [
-            "win", "wins", "victory", "victories", "defeat", "loss", "losses", "triumph", "won", "held", "thrashing",
-            "drubbing", "rout", "upset",
+            "win", "wins", "victory", "victories", "defeat", "triumph", "won", "held", "thrashing", "drubbing", "rout",
         ].map { ($0, resultWord) }
         + [
-            "Co", "Co.", "Corp", "Corp.", "Inc", "Inc.", "Ltd", "Ltd.", "Plc", "PLC", "LLC", "AG", "SA", "S.A.", "NV", "N.V.",
-            "SpA", "BV", "GmbH", "Pty", "Bhd",
+            "Co", "Co.", "Corp", "Corp.", "Inc", "Inc.", "Ltd", "Ltd.", "Plc", "LLC", "AG", "SA", "S.A.", "NV", "N.V.", "BV",
+            "GmbH", "Pty", "Bhd",
         ].map { ($0, abbreviatedLegalSuffix) }
+        + [
+            "election", "elections", "electoral", "primary", "primaries", "poll", "polls", "ballot", "voters", "vote",
+            "votes", "delegates", "candidate", "presidential", "Republican", "Democrat", "Democratic", "Senate",
+        ].map { ($0, electionWord) }
 
     /// The players of a team's line-up: in a sentence with three or more shirt numbers each followed
     /// by a dash and a capitalised run ("Japan : 1 - Kenichi Shimokawa , 2 - Hiroshige Yanagimoto ,
@@ -632,7 +648,8 @@ extension NERGazetteer {
             var end = start
             while end < infos.count, infos[end].isCapitalised { end += 1 }
             guard (1 ... 3).contains(end - start), end < infos.count,
-                  isTime(infos[end]) || infos[end].word == atWord || infos[end].word == sameTimeWord,
+                  isTime(infos[end]) || infos[end].word == sameTimeWord
+                    || infos[end].word == atWord && end + 1 < infos.count && infos[end + 1].word == sameWord,
                   !countries.contains(start ..< end) else { return nil }
             return start ..< end
         }
@@ -858,12 +875,16 @@ extension NERGazetteer {
     /// Saturday").
     private static let roundUpSeparators = words(["-", "'s", "and", "&", "on"])
     /// The shapes (``NERTokenInfo/shape``) of a word written with a capital and small letters only,
-    /// or in capitals only ("Bologna", "CAGLIARI"; not "KOs", a boxer's knockouts).
-    private static let plainNameShapes = Set(["Ab", "Abc", "Abcd", "Abcde", "AB", "ABC", "ABCD", "ABCDE"].map {
+    /// or in capitals only ("Bologna", "CAGLIARI"; not "KOs", a boxer's knockouts). Shapes cap a run
+    /// of one kind at four characters, so these cover every length.
+    private static let plainNameShapes = Set(["Ab", "Abc", "Abcd", "Abcde", "AB", "ABC", "ABCD"].map {
         NERFeatureExtractor(hashBits: 8).info(for: $0).shape
     })
     /// Words after a tally that is no match's score ("49-41 percent", "a 12-5 vote").
-    private static let tallyWords = words(["percent", "%", "pct", "vote", "votes", "majority", "decision", "ruling"])
+    private static let tallyWords = words([
+        "percent", "%", "pct", "vote", "votes", "majority", "decision", "ruling", "January", "February", "March", "April",
+        "May", "June", "July", "August", "September", "October", "November", "December",
+    ])
     /// Words before a venue, which is no team ("at Wembley", "in Milan").
     private static let venuePrepositions = words(["in", "at", "near", "of", "outside"])
     /// Particles of a person's name written with a capital between the given name and the surname.
@@ -873,8 +894,6 @@ extension NERGazetteer {
     private static let firstParticles = words(["van", "von", "de"])
     private static let secondParticles = words(["der", "den", "de", "het", "la", "las", "los"])
     private static let capitalParticles = words(["van", "von"])
-    /// Legal suffixes written out, words of many names ("The Rocket Record Company").
-    private static let wordySuffixes = words(["company", "corporation", "limited", "incorporated", "partnership", "unlimited"])
     /// ``NERTokenInfo/word`` of "of", "&".
     private static let ofWord = NERFeatureExtractor.wordHash("of")
     private static let ampersandWord = NERFeatureExtractor.wordHash("&")
@@ -890,8 +909,9 @@ extension NERGazetteer {
     /// The word hashes of a golfer's total or round score (59 to 350) and of a round's score (59 to 89).
     private static let golfTotals = words((59 ... 350).map(String.init))
     private static let golfRounds = words((59 ... 89).map(String.init))
-    /// ``NERTokenInfo/word`` of "s.t.", a cyclist's "same time".
+    /// ``NERTokenInfo/word`` of "s.t.", a cyclist's "same time", and of "same".
     private static let sameTimeWord = NERFeatureExtractor.wordHash("s.t.")
+    private static let sameWord = NERFeatureExtractor.wordHash("same")
     /// ``NERTokenInfo/word`` of "on".
     private static let onWord = NERFeatureExtractor.wordHash("on")
     /// ``NERTokenInfo/word`` of "and".

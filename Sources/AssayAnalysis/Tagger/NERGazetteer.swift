@@ -135,6 +135,12 @@ public final class NERGazetteer: Sendable {
         self.nameListCount = nameListCount
     }
 
+    /// Whether one token is by itself a country's name ("Turkey", "Jordan": ambiguous ones included,
+    /// as written, so "turkey" is not).
+    func isCountryName(_ info: NERTokenInfo) -> Bool {
+        Self.child(edges, 0, info).map { endsCountryName[Int($0)] } ?? false
+    }
+
     /// Keys as ``IntegerTable`` takes them: 0 is its empty slot, so it is looked up as 1.
     @inline(__always) static func nonZero(_ key: UInt64) -> UInt64 { key == 0 ? 1 : key }
 
@@ -161,16 +167,21 @@ public final class NERGazetteer: Sendable {
     /// no listed name ("In France", not "Kay Mann"), so "Bank of France" and "China Daily" are left to
     /// the model. A person's name must start its run or follow a title or a connector ("President Xi
     /// Jinping", "Xi - Biden", not "Hunter Biden"), and no capitalised word may follow it ("Trump
-    /// Tower", "Xi Jinping Thought").
+    /// Tower", "Xi Jinping Thought"). A headline's kicker that is a country ("TURKEY - …") is a place.
     ///
     /// In a sports results line (``resultLineTeams(_:unlistedTeams:)``: "Leeds 0 Manchester United 1",
     /// "Barcelona 15 10 4 1 33 13 34") each team is forced instead: a place when it is a country's name
     /// ("Japan 2 Syria 1": national teams, as newswire annotates them), otherwise an organisation (the
     /// club). After a results line in the same document (`afterResultsLines`), a line of the same shape
     /// is one even when a team's name is in no list ("Anderlecht 1 Lierse 1"): results come in blocks.
-    /// A dateline's runs are forced places (``datelinePlaces(_:)``); in any other sentence the known
-    /// names, then a match report's teams (``sportsReportTeams(_:countries:)``) and a line-up's or scorers line's
-    /// players (``lineupPlayers(_:)``, ``scorers(_:)``).
+    /// A European cup's results line (``cupResultTeams(_:countries:)``) forces its clubs and their
+    /// countries and counts as a results line too. A dateline's runs are forced places
+    /// (``datelinePlaces(_:)``), a fixture's its teams, a match summary's its teams, scorers and venue;
+    /// in any other sentence the known names, then a match report's teams
+    /// (``sportsReportTeams(_:countries:)``), the players of line-ups, scorers lines, cricket
+    /// scorecards, set scores and golf leaderboards, names with two particles, a top scorers' table,
+    /// and entrants with their race teams. Teams are forced with ``forceTeam(_:_:_:)``, which the
+    /// document remembers (``NERDocumentTeams``).
     ///
     /// Returns whether the sentence is a results line.
     @discardableResult
@@ -184,6 +195,7 @@ public final class NERGazetteer: Sendable {
             infos[i].gazetteer = 0
             infos[i].forcedTag = 0
             infos[i].forcedTagIsFirm = false
+            infos[i].forcedAsTeam = false
         }
         var knownNames: [(range: Range<Int>, label: NERLabel)] = []
         var countries: [Range<Int>] = []
@@ -232,26 +244,36 @@ public final class NERGazetteer: Sendable {
         }
         /// A team is its country's (national sides, as newswire annotates them) or a club.
         func teamLabel(_ team: Range<Int>) -> NERLabel { countries.contains(team) ? .loc : .org }
+        // A headline's kicker that is a country ("TURKEY - CILLER BACKS ERBAKAN", "CHINA - JIANG
+        // RECEIVES CHRISTOPHER"): the country, whatever else its name means, and no part of a name
+        // the dash would join it to.
+        if let kicker = countries.first, kicker.lowerBound == 0, kicker.upperBound + 1 < n,
+           infos[kicker.upperBound].word == Self.dashWord, infos[kicker.upperBound + 1].isCapitalised
+        {
+            Self.forceFirmly(kicker, .loc, infos)
+        }
         if let teams = Self.resultLineTeams(UnsafeBufferPointer(infos), unlistedTeams: afterResultsLines) {
-            for team in teams { Self.forceFirmly(team, teamLabel(team), infos) }
+            for team in teams { Self.forceTeam(team, teamLabel(team), infos) }
             return true
-        } else if let clubs = Self.cupResultTeams(UnsafeBufferPointer(infos), countries: countries) {
-            for club in clubs { Self.forceFirmly(club, .org, infos) }
-            for country in countries { Self.forceFirmly(country, .loc, infos) }
+        } else if let cup = Self.cupResultTeams(UnsafeBufferPointer(infos), countries: countries) {
+            for (club, country) in cup {
+                Self.forceTeam(club, .org, infos)
+                Self.forceFirmly(country, .loc, infos)
+            }
             return true
         } else if let places = Self.datelinePlaces(UnsafeBufferPointer(infos)) {
             for place in places { Self.forceFirmly(place, .loc, infos) }
         } else if let teams = Self.fixtureTeams(UnsafeBufferPointer(infos)) {
-            for team in teams { Self.forceFirmly(team, teamLabel(team), infos) }
+            for team in teams { Self.forceTeam(team, teamLabel(team), infos) }
         } else if let summary = Self.matchSummary(UnsafeBufferPointer(infos)) {
-            for team in summary.teams { Self.forceFirmly(team, teamLabel(team), infos) }
+            for team in summary.teams { Self.forceTeam(team, teamLabel(team), infos) }
             for scorer in summary.scorers { Self.forceFirmly(scorer, .per, infos) }
             if let venue = summary.venue { Self.forceFirmly(venue, .loc, infos) }
         } else {
             if !knownNames.isEmpty { Self.forceKnownNames(knownNames, infos) }
             for team in Self.sportsReportTeams(UnsafeBufferPointer(infos), countries: countries)
             where !Self.crossesForcedName(team, infos) {
-                Self.forceFirmly(team, teamLabel(team), infos)
+                Self.forceTeam(team, teamLabel(team), infos)
             }
             // (Not over a known name forced already: "1 - Japan , 2 - Syria" is a table.) Line-ups,
             // scorers lines, cricket scorecards, set scores and golf leaderboards name players; a
@@ -268,7 +290,7 @@ public final class NERGazetteer: Sendable {
                 for player in ranked.players where !Self.crossesForcedName(player, infos) {
                     Self.forceFirmly(player, .per, infos)
                 }
-                for club in ranked.clubs where !Self.crossesForcedName(club, infos) { Self.forceFirmly(club, .org, infos) }
+                for club in ranked.clubs where !Self.crossesForcedName(club, infos) { Self.forceTeam(club, .org, infos) }
             }
             // An entrant's run holds no listed place or organisation, so only a known person's name
             // can be forced in it already ("Tim Henman").
@@ -278,7 +300,7 @@ public final class NERGazetteer: Sendable {
             }
             for team in Self.entrantTeams(UnsafeBufferPointer(infos), entrants: entrants, countries: countries)
             where !Self.crossesForcedName(team, infos) {
-                Self.forceFirmly(team, .org, infos)
+                Self.forceTeam(team, .org, infos)
             }
         }
         return false
@@ -296,6 +318,13 @@ public final class NERGazetteer: Sendable {
 
     /// Forces the tags of one `label` name on `range` (``force(_:_:_:)``), firmly: document history
     /// does not release them (``NERDecoder/releaseContradictedNames(_:_:)``).
+    /// ``forceFirmly(_:_:_:)`` for a team a sports rule found, which ``NERDocumentTeams`` remembers
+    /// for the rest of the document.
+    static func forceTeam(_ range: Range<Int>, _ label: NERLabel, _ infos: UnsafeMutableBufferPointer<NERTokenInfo>) {
+        forceFirmly(range, label, infos)
+        for k in range { infos[k].forcedAsTeam = true }
+    }
+
     static func forceFirmly(
         _ range: Range<Int>, _ label: NERLabel, _ infos: UnsafeMutableBufferPointer<NERTokenInfo>
     ) {

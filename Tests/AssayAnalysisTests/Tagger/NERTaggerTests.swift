@@ -344,6 +344,8 @@ struct NERGazetteerTests {
         #expect(tags("Anderlecht ( Japan ) 2 Red Star ( Syria ) 1 ( aet )")
             == "U-ORG - U-LOC - - B-ORG L-ORG - U-LOC - - - - -")
         #expect(tags("Arsenal ( Japan ) 2 Derby ( Syria ) 1") == "U-ORG - U-LOC - - U-ORG - U-LOC - -")
+        // A club named after its country: only the bracket's country is the place.
+        #expect(tags("Japan Zagreb ( Japan ) 1 Derby ( Syria ) 0") == "B-ORG L-ORG - U-LOC - - U-ORG - U-LOC - -")
         // Not when a club is itself a country, nor with a word where a score should be.
         #expect(tags("Japan ( Syria ) 2 Derby ( Syria ) 1") == "U-LOC - U-LOC - - - - U-LOC - -")
         #expect(tags("Arsenal ( Japan ) beat Derby ( Syria ) 1") == "- - U-LOC - - - - U-LOC - -")
@@ -359,6 +361,10 @@ struct NERGazetteerTests {
         #expect(tags("Arsenal 22,450 22,510 22,300") == "- - - -")
         #expect(tags("Arsenal 29 49.0 47.8") == "- - - -")
         #expect(tags("Lehman 69 66 67 -8") == "- - - - -")
+        // A headline's kicker that is a country, ambiguous ones too, before a capitalised word.
+        #expect(tags("Georgia - Moldova talks") == "U-LOC - - -")
+        #expect(tags("Georgia - based firms") == "- - - -")
+        #expect(tags("in Georgia - Moldova talks") == "- - - - -")
         // After a results line in the document, a team need not be listed; a person still is no team.
         func after(_ sentence: String) -> String { Self.forcedTags(sentence, gazetteer, afterResultsLines: true) }
         #expect(tags("Anderlecht 1 Lierse 1") == "- - - -")
@@ -427,6 +433,10 @@ struct NERGazetteerTests {
         #expect(tags("Barcelona won 2-1 at the Somerset Ground on Saturday") == "U-ORG - - - - - - - -")
         #expect(tags("Barcelona won 49-41 percent in Madrid") == "- - - - - -")
         #expect(tags("Barcelona won the title") == "- - - -")
+        // A date is no score, a venue's whole run is a venue, an election's tally is no match's.
+        #expect(tags("Barcelona and Madrid held talks on 12-13 May") == "- - - - - - - -")
+        #expect(tags("Barcelona won 2-1 in Madrid and Somerset") == "U-ORG - - - - - -")
+        #expect(tags("Barcelona won Somerset 54-36 in the primary") == "- - - - - - -")
         #expect(tags("Tom Woods V Barcelona said") == "- - - - -")
         #expect(tags("Barcelona V of Somerset") == "- - - -")
         // A team inside a known name forced on its own is left out ("Salem" in "Winston - Salem").
@@ -564,14 +574,18 @@ struct NERGazetteerTests {
         #expect(tags("Tim Henman ( Britain ) Mapei at same time") == "B-PER L-PER - - - U-ORG - - -")
         #expect(tags("Tim Henman ( Britain ) Williams 5.602 seconds behind") == "B-PER L-PER - - - U-ORG - - -")
         #expect(tags("Tim Henman ( Britain ) Dollar Girl 0 faults") == "B-PER L-PER - - - - - - -")
+        #expect(tags("Tim Henman ( Britain ) Mapei at Wimbledon") == "B-PER L-PER - - - - - -")
         #expect(tags("Tim Henman ( Britain ) Spain 4:32:15") == "B-PER L-PER - - - - -")
     }
 
     @Test func aRunEndingInALegalSuffixIsOneCompany() throws {
         let gazetteer = NERGazetteer(
             version: "t",
-            aliases: [(["Reno"], .place, false), (["David"], .givenName, false)],
-            cues: [("SA", NERGazetteer.cueLegalSuffix), ("NV", NERGazetteer.cueLegalSuffix), ("Company", NERGazetteer.cueLegalSuffix)]
+            aliases: [(["Reno"], .place, false), (["David"], .givenName, false), (["Las", "Vegas"], .place, false)],
+            cues: [
+                ("SA", NERGazetteer.cueLegalSuffix), ("NV", NERGazetteer.cueLegalSuffix), ("Company", NERGazetteer.cueLegalSuffix),
+                ("GP", NERGazetteer.cueLegalSuffix), ("Bank", NERGazetteer.cueOrgHead),
+            ]
         )
         let extractor = NERFeatureExtractor(hashBits: 16)
         let common = Set(["Shares", "The", "Rocket", "Record"].map { extractor.info(for: $0).word })
@@ -592,6 +606,12 @@ struct NERGazetteerTests {
         #expect(companies("Nicholson 's Broadcasting Pty Ltd said .").isEmpty)
         #expect(companies("in Reno NV today").isEmpty)
         #expect(companies("Big Blue Sky Red Sea Holdings Ltd said").isEmpty)
+        // A word that heads organisations stays before "of"; a one-letter word is no acronym; a
+        // place and its suffix, a suffix the short list lacks.
+        #expect(companies("Bank of New York Co said .") == [0 ..< 5])
+        #expect(companies("H & R Block Inc said .") == [0 ..< 5])
+        #expect(companies("Las Vegas NV said .").isEmpty)
+        #expect(companies("Belgian GP results .").isEmpty)
         // Through the model: the weights took "General" for a title.
         let model = try NERModel.bundled()
         #expect(model.tag("General Motors Corp said it would cut jobs .".split(separator: " ").map(String.init)).prefix(3)
@@ -669,8 +689,12 @@ struct NERGazetteerTests {
             infos.withUnsafeMutableBufferPointer { teams.force($0) }
             return infos.map { $0.forcedTag == 0 ? "-" : BILOUTag(rawValue: $0.forcedTag)!.description }.joined(separator: " ")
         }
-        // Before a rule has named a club, nothing is forced.
+        // Before a rule has named a club, nothing is forced; a name another rule forced is no club.
         #expect(forced("He scored for Chelsea .") == "- - - - -")
+        var company = annotated("Chelsea Corp said .")
+        company.withUnsafeMutableBufferPointer { NERGazetteer.forceFirmly(0 ..< 2, .org, $0) }
+        company.withUnsafeBufferPointer { teams.record($0) }
+        #expect(teams.isEmpty)
         // A report's result names two clubs and a national side; only the clubs are recorded.
         for sentence in ["Chelsea beat Real Madrid 2-0 .", "Japan beat Syria 2-1 ."] {
             annotated(sentence).withUnsafeBufferPointer { teams.record($0) }
@@ -1289,6 +1313,10 @@ struct NERModelTests {
         #expect(model.tag(stoichkov) == ["B-PER", "I-PER", "O", "O", "O", "O"])
         #expect(model.tag(boksic)[0 ... 1] == ["B-PER", "I-PER"])
         // The second word may be one the lists have only as a surname; a known first word is no name's.
+        // A headline's country kicker is a place, even one whose name is a word, and no part of the
+        // name after its dash.
+        #expect(model.tagDocument([["TURKEY", "-", "CILLER", "BACKS", "ERBAKAN", "."]])[0][0] == "B-LOC")
+        #expect(model.tagDocument([["CHINA", "-", "JIANG", "RECEIVES", "CHRISTOPHER", "."]])[0][0 ... 2] == ["B-LOC", "O", "B-PER"])
         let khan = "Jansher Khan beat Rodney Eyles 15-10 15-8 .".split(separator: " ").map(String.init)
         #expect(model.tag(khan)[0 ... 1] == ["B-PER", "I-PER"])
         #expect(model.tag("Later Khan said it was over .".split(separator: " ").map(String.init))[0] == "O")
