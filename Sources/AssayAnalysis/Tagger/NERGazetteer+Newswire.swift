@@ -105,6 +105,22 @@ extension NERGazetteer {
         return open ..< infos.count
     }
 
+    /// The mentions of the West Indies standing alone: "West" and "Indies" capitalised and no
+    /// capitalised word after them ("West Indies captain Courtney Walsh", "Australia beat West Indies
+    /// by 123 runs"; not "West Indies Cricket Board"). The cricket side of many Caribbean countries
+    /// is in no list as a country, and the weights read it as an organisation, where newswire
+    /// annotates it as it does national sides.
+    static func westIndies(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
+        var sides: [Range<Int>] = []
+        let (west, indies) = (westWord, indiesWord)
+        for i in infos.indices.dropLast() where infos[i].word == west && infos[i + 1].word == indies {
+            guard infos[i].isCapitalised, infos[i + 1].isCapitalised, i + 2 == infos.count || !infos[i + 2].isCapitalised
+            else { continue }
+            sides.append(i ..< i + 2)
+        }
+        return sides
+    }
+
     /// The teams of a fixture line, or `nil` for any other sentence: a capitalised run, "at", and
     /// another, and nothing else but punctuation ("TORONTO AT PORTLAND", "LA Lakers at Charlotte":
     /// the away team at the home team, as schedules list games; not "Toronto at Portland on
@@ -897,6 +913,9 @@ extension NERGazetteer {
     /// ``NERTokenInfo/word`` of "of", "&".
     private static let ofWord = NERFeatureExtractor.wordHash("of")
     private static let ampersandWord = NERFeatureExtractor.wordHash("&")
+    /// ``NERTokenInfo/word`` of "West" and "Indies".
+    private static let westWord = NERFeatureExtractor.wordHash("West")
+    private static let indiesWord = NERFeatureExtractor.wordHash("Indies")
     /// ``NERTokenInfo/word`` of "'s".
     private static let possessiveWord = NERFeatureExtractor.wordHash("'s")
     /// ``NERTokenInfo/word`` of "at" (case-folded, so also "AT").

@@ -242,8 +242,14 @@ public final class NERGazetteer: Sendable {
                 }
             }
         }
+        // The West Indies, a side of many countries that newswire annotates as it does national
+        // sides: a place, unless a capitalised word follows ("West Indies Cricket Board").
+        let westIndies = Self.westIndies(UnsafeBufferPointer(infos))
+        for side in westIndies { Self.forceFirmly(side, .loc, infos) }
         /// A team is its country's (national sides, as newswire annotates them) or a club.
-        func teamLabel(_ team: Range<Int>) -> NERLabel { countries.contains(team) ? .loc : .org }
+        func teamLabel(_ team: Range<Int>) -> NERLabel {
+            countries.contains(team) || westIndies.contains(team) ? .loc : .org
+        }
         // A headline's kicker that is a country ("TURKEY - CILLER BACKS ERBAKAN", "CHINA - JIANG
         // RECEIVES CHRISTOPHER"): the country, whatever else its name means, and no part of a name
         // the dash would join it to.

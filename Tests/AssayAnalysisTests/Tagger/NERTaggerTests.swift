@@ -361,6 +361,10 @@ struct NERGazetteerTests {
         #expect(tags("Arsenal 22,450 22,510 22,300") == "- - - -")
         #expect(tags("Arsenal 29 49.0 47.8") == "- - - -")
         #expect(tags("Lehman 69 66 67 -8") == "- - - - -")
+        // The West Indies' side is a place, as national sides are, when it stands alone.
+        #expect(tags("West Indies captain Courtney Walsh said") == "B-LOC L-LOC - - - -")
+        #expect(tags("Japan beat West Indies 2-1") == "U-LOC - B-LOC L-LOC -")
+        #expect(tags("The West Indies Cricket Board said") == "- - - - - -")
         // A headline's kicker that is a country, ambiguous ones too, before a capitalised word.
         #expect(tags("Georgia - Moldova talks") == "U-LOC - - -")
         #expect(tags("Georgia - based firms") == "- - - -")
