@@ -407,18 +407,20 @@ extension NERGazetteer {
     /// an abbreviated legal suffix (``abbreviatedLegalSuffix``: "Co", "Corp", "Ltd", "SA", "NV", "AG"
     /// …; not "Company" or "Corporation", words of many names, nor the cue list's rarer ones such
     /// as "GP" or "KY") is one organisation: "Rhone-Poulenc SA", "Koninklijke Ahold NV", "General
-    /// Motors Corp" (whose "General" the weights took for a title). Common words before an "of" are
+    /// Motors Corp" (whose "General" the weights took for a title). A few last words of companies'
+    /// names that the cue list lacks count as a suffix (``companyHeadWord``: "Sun Hung Kai
+    /// Properties", "Cathay Pacific Airways", "Singapore Airlines"). Common words before an "of" are
     /// no part of it ("Shares of Hyundai Motor Co", "Value of Bechtel Corp"; `isCommonWord`; not
     /// "Bank of New York Co", whose "Bank" heads organisations), and two joined by a connector are two
     /// ("Unilever Plc and Unilever NV"; "ENA and Ispat Mexicana S.A.", after an acronym). Left to the
     /// model: a run with "'s", an initial ("David T. Metcalfe Cullen and Dykman LLP", a signature),
-    /// "and" or "&" before the suffix ("Peters and Co."), a place and its suffix ("Reno NV", "Las
-    /// Vegas NV": every word before the suffix a place's), or a forced name.
+    /// "and" or "&" before the suffix ("Peters and Co."), a place and its legal suffix ("Reno NV",
+    /// "Las Vegas NV": every word before the suffix a place's), or a forced name.
     static func companiesWithLegalSuffix(
         _ infos: UnsafeBufferPointer<NERTokenInfo>, isCommonWord: (UInt64) -> Bool
     ) -> [Range<Int>] {
         typealias F = NERFeatureExtractor
-        func isSuffix(_ info: NERTokenInfo) -> Bool { info.newswireWord & abbreviatedLegalSuffix != 0 }
+        func isSuffix(_ info: NERTokenInfo) -> Bool { info.newswireWord & (abbreviatedLegalSuffix | companyHeadWord) != 0 }
         guard infos.contains(where: isSuffix) else { return [] }
         var companies: [Range<Int>] = []
         /// The company that `run` names, if it is one.
@@ -434,22 +436,26 @@ extension NERGazetteer {
             }
             guard (2 ... 5).contains(name.count) else { return nil }
             let beforeSuffix = infos[last - 1]
-            guard beforeSuffix.word != andWord, beforeSuffix.word != ampersandWord,
-                  !name.dropLast().allSatisfy({ infos[$0].gazetteer & listedOrKnownPlaceBits != 0 }),
+            // A place and a legal suffix is a place's ("Las Vegas NV"); a place and a company's head
+            // word is a company ("Singapore Airlines", "Hong Kong Telecom").
+            let placeAndSuffix = infos[last].newswireWord & abbreviatedLegalSuffix != 0
+                && name.dropLast().allSatisfy({ infos[$0].gazetteer & listedOrKnownPlaceBits != 0 })
+            guard beforeSuffix.word != andWord, beforeSuffix.word != ampersandWord, !placeAndSuffix,
                   !name.contains(where: { infos[$0].word == possessiveWord || isInitial(infos[$0]) }),
                   !name.contains(where: { infos[$0].forcedTag != 0 }) else { return nil }
             return name
         }
         F.forEachCapitalisedRun(infos) { run in
             // Two companies joined by "and" ("Unilever Plc and Unilever NV") are two; an acronym
-            // before "and" or "&" is a name of its own ("ENA and Ispat Mexicana S.A.").
+            // before "and" is a name of its own ("ENA and Ispat Mexicana S.A."; "&" joins one name:
+            // "CBL & Associates Properties").
             var start = run.lowerBound
             for k in run where k + 1 < run.upperBound && F.runConnectors.contains(infos[k + 1].word) {
                 if isSuffix(infos[k]) {
                     if let name = company(start ..< k + 1) { companies.append(name) }
                     start = k + 2
                 } else if infos[k].flags & (F.flagAllUpper | F.flagHasLower) == F.flagAllUpper, infos[k].length >= 2,
-                          infos[k + 1].word == andWord || infos[k + 1].word == ampersandWord
+                          infos[k + 1].word == andWord
                 {
                     start = k + 2
                 }
@@ -518,6 +524,9 @@ extension NERGazetteer {
     static let abbreviatedLegalSuffix: UInt8 = 1 << 5
     /// A word of elections, whose tallies look like scores ("primary", "voters", "electoral").
     static let electionWord: UInt8 = 1 << 6
+    /// The last word of many companies' names that the cue list lacks ("Airways", "Properties"):
+    /// ``companiesWithLegalSuffix(_:isCommonWord:)`` reads it as it reads a legal suffix.
+    static let companyHeadWord: UInt8 = 1 << 7
 
     /// The words the newswire rules look for and their kinds, looked up with the cues (one table
     /// lookup per token).
@@ -537,6 +546,10 @@ extension NERGazetteer {
             "Co", "Co.", "Corp", "Corp.", "Inc", "Inc.", "Ltd", "Ltd.", "Plc", "LLC", "AG", "SA", "S.A.", "NV", "N.V.", "BV",
             "GmbH", "Pty", "Bhd",
         ].map { ($0, abbreviatedLegalSuffix) }
+        + [
+            "Properties", "Airways", "Airlines", "Motors", "Electronics", "Telecom", "Petroleum", "Chemicals",
+            "Pharmaceuticals", "Securities", "Breweries", "Shipping",
+        ].map { ($0, companyHeadWord) }
         + [
             "election", "elections", "electoral", "primary", "primaries", "poll", "polls", "ballot", "voters", "vote",
             "votes", "delegates", "candidate", "presidential", "Republican", "Democrat", "Democratic", "Senate",

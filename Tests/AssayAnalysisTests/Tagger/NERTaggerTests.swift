@@ -616,6 +616,11 @@ struct NERGazetteerTests {
         #expect(companies("H & R Block Inc said .") == [0 ..< 5])
         #expect(companies("Las Vegas NV said .").isEmpty)
         #expect(companies("Belgian GP results .").isEmpty)
+        // A company's head word the cue list lacks counts as a suffix, after a place too; "&" joins
+        // one name.
+        #expect(companies("Sun Hung Kai Properties was bought .") == [0 ..< 4])
+        #expect(companies("Las Vegas Airways said .") == [0 ..< 3])
+        #expect(companies("It is managed by CBL & Associates Properties .") == [4 ..< 8])
         // Through the model: the weights took "General" for a title.
         let model = try NERModel.bundled()
         #expect(model.tag("General Motors Corp said it would cut jobs .".split(separator: " ").map(String.init)).prefix(3)
