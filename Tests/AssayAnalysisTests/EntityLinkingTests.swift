@@ -123,6 +123,12 @@ struct EntityLinkingTests {
         #expect(names == ["Acme Mining Company", "Beta Lithium Company", "Ministry of Trade and Industry"])
     }
 
+    @Test("a title's person may have two particles in their name")
+    func twoParticles() {
+        let summary = TestKnowledgeBase.summary("The plan was backed by Minister Hans van den Broek on Monday.")
+        #expect(summary.entities.filter { $0.type == .person }.map(\.name) == ["Hans van den Broek"])
+    }
+
     @Test("a sentence's first word joined to a name by \"of\" is not part of it, unless it is a head word")
     func commonWordOfName() {
         let summary = TestKnowledgeBase.summary(

@@ -20,6 +20,8 @@ public struct CueBasedNameRecognizer: NameRecognizer {
     /// Words before a name that make it a place or an institution rather than a person.
     static let placePrepositions: KeySet = ["at", "from", "in"]
     static let speechVerbs: KeySet = ["said", "says", "told", "added", "noted", "wrote", "warned", "argued"]
+    /// A second particle after "van", "von" or "de" ("Hans van den Broek", "Maria de los Angeles").
+    static let secondParticles: KeySet = ["der", "den", "de", "het", "la", "las", "los"]
     /// Capitalised words that never continue a name: "the London Metal Exchange on Friday".
     static let calendarWords: KeySet = [
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
@@ -50,7 +52,8 @@ public struct CueBasedNameRecognizer: NameRecognizer {
     }
 
     /// The end of the run of capitalised name words that starts at `start`, joined by hyphens
-    /// ("Jean-Pierre") and connectors ("Bank of China"), stopping at covered tokens.
+    /// ("Jean-Pierre"), connectors ("Bank of China") and two particles ("Hans van den Broek"),
+    /// stopping at covered tokens.
     static func runEnd(_ tokens: [Token], from start: Int, sentence: Range<Int>, covered: [Bool]) -> Int {
         var end = start + 1
         while end < sentence.upperBound, !covered[end] {
@@ -60,6 +63,10 @@ public struct CueBasedNameRecognizer: NameRecognizer {
                 !tokens[end + 1].spaceBefore, tokens[end + 1].kind == .word, !covered[end + 1]
             {
                 end += 2  // "Jean-Pierre", "Ching-te"
+            } else if ["van", "von", "de"].contains(tokens[end].key), end + 2 < sentence.upperBound,
+                Self.secondParticles.contains(tokens[end + 1]), Self.isNameWord(tokens[end + 2]), !covered[end + 2]
+            {
+                end += 3  // "Hans van den Broek"
             } else if Self.connectors.contains(tokens[end]), end + 1 < sentence.upperBound,
                 Self.isNameWord(tokens[end + 1]), !covered[end + 1],
                 tokens[end].key != "and" || (end > start + 1 && !Self.companyEndings.contains(tokens[end - 1])),
