@@ -262,7 +262,10 @@ struct NERDecoder {
         }
     }
 
-    /// Adds the gazetteer annotations to `infos`.
+    /// Adds the gazetteer annotations to `infos` (``NERGazetteer/annotate(_:afterResultsLines:)``),
+    /// then, outside sentences in capitals, the document's clubs (``NERDocumentTeams``) and the rules
+    /// that need the casing lexicon: a person after a place's possessive and a company by its legal
+    /// suffix; last, ``ruleOutOutsideInUnknownNames()``.
     mutating func annotate() {
         if let gazetteer = model.gazetteer {
             let afterResultsLines = resultsLinesInDocument > 0
