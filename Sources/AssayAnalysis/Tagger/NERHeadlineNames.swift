@@ -5,7 +5,8 @@
 /// sacked his security chief Alexander Lebed"). Once the whole document is decoded, each name the
 /// body tagged is looked for in its lines in capitals (``revise(_:_:)``): the whole name, a person's
 /// surname ("YELTSIN"), an organisation's name without its legal suffix ("GENERAL MOTORS" after
-/// "General Motors Corp"), or a club's first word ("BAYERN" after "Bayern Munich"). Only the
+/// "General Motors Corp"), a club's first word ("BAYERN" after "Bayern Munich"), or a team's last
+/// word when a sports rule named it ("BULLS" after "the Chicago Bulls beat …"). Only the
 /// headline's tags change; the body's stay as decoded.
 struct NERHeadlineNames {
     /// Per name (the case-folded hashes of its words, ``NERTokenInfo/word``): how often the body
@@ -16,6 +17,10 @@ struct NERHeadlineNames {
     /// lexicon does not write it in small letters ("New" of "New York", "Real" of "Real Madrid"): a
     /// headline names a club by it. Used only for a word the body never tagged alone.
     private var organizationFirstWords: Set<UInt64> = []
+    /// The last words of teams of two or more words that a sports rule named (``NERTokenInfo/forcedAsTeam``:
+    /// "Bulls" of "the Chicago Bulls beat …"): a headline names a club by its nickname, common word
+    /// or not ("BULLS BEAT KNICKS").
+    private var teamLastWords: Set<UInt64> = []
     /// The model's casing lexicon (``NERCasingLexicon``).
     let lexicon: NERCasingLexicon
 
@@ -60,6 +65,9 @@ struct NERHeadlineNames {
             {
                 counts[Array(words.dropLast()), default: .zero][Int(label.rawValue)] &+= 1
             }
+            if label == .org, words.count >= 2, (start ..< end).allSatisfy({ infos[$0].forcedAsTeam }) {
+                teamLastWords.insert(words[words.count - 1])
+            }
             if label == .org, words.count >= 2, infos[start].isCapitalised, Self.mayBeAClubsFirstWord(infos[start]),
                lexicon.casing(of: words[0]) != .lower
             {
@@ -72,12 +80,12 @@ struct NERHeadlineNames {
     /// Tags in a line in capitals the names the body tagged (`infos` as decoded: the truecaser has
     /// put its common words in small letters), longest first, each with the label the body gave it
     /// most; a one-word name must be a word the truecaser left capitalised (not "WILL" for "Will
-    /// Smith"), and no name may cut a span the line already has ("GENERAL MOTORS", whose "GENERAL"
+    /// Smith") or a team's nickname (``teamLastWords``), and no name may cut a span the line already has ("GENERAL MOTORS", whose "GENERAL"
     /// the truecaser lowered, matches "General Motors Corp") or hold a word a newswire rule forced
     /// ("TORONTO AT PORTLAND" keeps its teams after a "PORTLAND , Ore." dateline). Returns whether a
     /// tag changed.
     func revise(_ infos: [NERTokenInfo], _ tags: inout [UInt8]) -> Bool {
-        guard !counts.isEmpty || !organizationFirstWords.isEmpty else { return false }
+        guard !counts.isEmpty || !organizationFirstWords.isEmpty || !teamLastWords.isEmpty else { return false }
         let n = infos.count
         /// Whether a span may start (or, at `k == n`, end) before token `k` without cutting one.
         func isBoundary(_ k: Int) -> Bool {
@@ -90,13 +98,12 @@ struct NERHeadlineNames {
             guard isBoundary(i) else { i += 1; continue }
             var matched = 0
             for length in stride(from: min(Self.maxWords, n - i), through: 1, by: -1)
-            where (length > 1 || infos[i].isCapitalised) && isBoundary(i + length)
+            where (length > 1 || infos[i].isCapitalised || teamLastWords.contains(infos[i].word)) && isBoundary(i + length)
                 && !infos[i ..< i + length].contains(where: \.forcedTagIsFirm)
             {
                 let words = infos[i ..< i + length].map(\.word)
-                guard let c = counts[words]
-                    ?? (length == 1 && organizationFirstWords.contains(words[0]) ? Self.oneOrganization : nil)
-                else { continue }
+                let club = length == 1 && (organizationFirstWords.contains(words[0]) || teamLastWords.contains(words[0]))
+                guard let c = counts[words] ?? (club ? Self.oneOrganization : nil) else { continue }
                 let best = (0 ..< 4).max { c[$0] < c[$1] }!
                 guard (0 ..< 4).allSatisfy({ $0 == best || c[$0] < c[best] }), let label = NERLabel(rawValue: UInt8(best))
                 else { continue }

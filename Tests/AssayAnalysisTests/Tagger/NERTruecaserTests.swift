@@ -216,6 +216,13 @@ struct NERTruecaserTests {
         forced[2].forcedTagIsFirm = true
         var forcedTags = tags("O O B-ORG")
         #expect(!names.revise(forced, &forcedTags))
+        // A team a sports rule named lends its last word, even one the truecaser lowered.
+        #expect(revised("bulls win", "O O") == "O O")
+        var team = infos("as the Chicago Bulls beat")
+        for k in 2 ... 3 { team[k].forcedAsTeam = true }
+        let teamTags = tags("O O B-ORG I-ORG O")
+        team.withUnsafeBufferPointer { i in teamTags.withUnsafeBufferPointer { names.record(infos: i, tags: $0) } }
+        #expect(revised("bulls win", "O O") == "B-ORG O")
 
         // Through the model: the headline is decoded before the body that names its people.
         let model = try NERModel.bundled()
