@@ -20,8 +20,10 @@ public struct CueBasedNameRecognizer: NameRecognizer {
     /// Words before a name that make it a place or an institution rather than a person.
     static let placePrepositions: KeySet = ["at", "from", "in"]
     static let speechVerbs: KeySet = ["said", "says", "told", "added", "noted", "wrote", "warned", "argued"]
-    /// A second particle after "van", "von" or "de" ("Hans van den Broek", "Maria de los Angeles").
-    static let secondParticles: KeySet = ["der", "den", "de", "het", "la", "las", "los"]
+    /// Two particles inside a name ("Hans van den Broek", "Maria de los Angeles"): the first and the
+    /// second, the tagger's lists (``NERGazetteer/firstParticleWords``).
+    static let firstParticles = KeySet(NERGazetteer.firstParticleWords)
+    static let secondParticles = KeySet(NERGazetteer.secondParticleWords)
     /// Capitalised words that never continue a name: "the London Metal Exchange on Friday".
     static let calendarWords: KeySet = [
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
@@ -63,7 +65,7 @@ public struct CueBasedNameRecognizer: NameRecognizer {
                 !tokens[end + 1].spaceBefore, tokens[end + 1].kind == .word, !covered[end + 1]
             {
                 end += 2  // "Jean-Pierre", "Ching-te"
-            } else if ["van", "von", "de"].contains(tokens[end].key), end + 2 < sentence.upperBound,
+            } else if Self.firstParticles.contains(tokens[end]), end + 2 < sentence.upperBound,
                 Self.secondParticles.contains(tokens[end + 1]), Self.isNameWord(tokens[end + 2]), !covered[end + 2]
             {
                 end += 3  // "Hans van den Broek"

@@ -309,9 +309,8 @@ struct NERDecoder {
         }
         /// A word the lists have only as a surname ("Jansher Khan beat …").
         func isListedOnlyAsSurname(_ info: NERTokenInfo) -> Bool {
-            let surnameBits: UInt32 = 7 << (3 * UInt32(NERGazetteerType.surname.rawValue))
-            return info.flags & (F.flagInitialUpper | F.flagHasLower | F.flagHasDigit) == F.flagInitialUpper | F.flagHasLower
-                && info.gazetteer != 0 && info.gazetteer & ~surnameBits == 0 && info.forcedTag == 0
+            info.flags & (F.flagInitialUpper | F.flagHasLower | F.flagHasDigit) == F.flagInitialUpper | F.flagHasLower
+                && info.gazetteer != 0 && info.gazetteer & ~NERGazetteer.surnameBits == 0 && info.forcedTag == 0
         }
         let next = infos[2].flags & F.flagsOfLetters
         guard next == F.flagHasLower, isUnknownWord(infos[0]), isUnknownWord(infos[1]) || isListedOnlyAsSurname(infos[1])

@@ -44,8 +44,8 @@ extension NERGazetteer {
         if runs.count == 2 {
             let second = runs[1]
             guard first.upperBound + 1 == second.lowerBound, isScore(first.upperBound),
-                  second.upperBound < infos.count, isScore(second.upperBound) else { return nil }
-            guard (second.upperBound + 1 ..< infos.count).allSatisfy(isPunctuation) else { return nil }
+                  second.upperBound < infos.count, isScore(second.upperBound),
+                  (second.upperBound + 1 ..< infos.count).allSatisfy(isPunctuation) else { return nil }
             return runs
         }
         let rest = first.upperBound ..< infos.count
@@ -56,11 +56,11 @@ extension NERGazetteer {
     }
 
     /// The clubs of a European cup's results line with their countries, or `nil` for any other
-    /// sentence: each club's
-    /// name, its country in brackets and its score, twice, maybe with a closing note ("Barcelona (
-    /// Spain ) 2 Red Star Belgrade ( Yugoslavia ) 1 ( halftime 1-0 )", "Inter Milan ( Italy ) 1
-    /// Anderlecht ( Belgium ) 1"). A club is any capitalised run that is not a country itself. The
-    /// weights had read such clubs as places, and "Inter Milan" as the person "Milan".
+    /// sentence: each club's name, its country in brackets and its score, twice, maybe with a closing
+    /// note ("Barcelona ( Spain ) 2 Red Star Belgrade ( Yugoslavia ) 1 ( halftime 1-0 )", "Inter
+    /// Milan ( Italy ) 1 Anderlecht ( Belgium ) 1"). A club is any capitalised run that is not a
+    /// country itself. The weights had read such clubs as places, and "Inter Milan" as the person
+    /// "Milan".
     static func cupResultTeams(
         _ infos: UnsafeBufferPointer<NERTokenInfo>, countries: [Range<Int>]
     ) -> [(club: Range<Int>, country: Range<Int>)]? {
@@ -359,11 +359,10 @@ extension NERGazetteer {
     /// Persons' names with two particles in small letters between the given name and the surname
     /// ("Hans van den Broek", "Edwin van der Sar", "Maria de los Angeles Moreno"), which no capitalised
     /// run holds whole: a listed given name (before "van" or "von" also a surname: "Klaus"), two
-    /// particles ("van der", "de la", "von der" …) and a
-    /// word with a capital and small letters, maybe a second that heads no organisation ("…
-    /// Foundation"), and no capitalised word after them; or a surname that starts with "Van" or
-    /// "Von" written with a capital ("Van der Sar said"). The weights had cut such names in two or
-    /// kept only the given name.
+    /// particles ("van der", "de la", "von der" …) and a word with a capital and small letters,
+    /// maybe a second that heads no organisation ("… Foundation"), and no capitalised word after
+    /// them; or a surname that starts with "Van" or "Von" written with a capital ("Van der Sar
+    /// said"). The weights had cut such names in two or kept only the given name.
     static func namesWithParticles(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
         typealias F = NERFeatureExtractor
         func isNameWord(_ k: Int) -> Bool {
@@ -479,8 +478,9 @@ extension NERGazetteer {
     }
     private static let knownPlaceBits = typeBits([.location, .organization])
     private static let listedPlaceBits = typeBits([.place])
-    private static let personNameBits = typeBits([.givenName, .surname])
-    private static let surnameBits = typeBits([.surname])
+    /// Bits of a listed given name or surname, and of a listed surname (``NERTokenInfo/gazetteer``).
+    static let personNameBits = typeBits([.givenName, .surname])
+    static let surnameBits = typeBits([.surname])
     /// Bits of any place or organisation type, listed or known ("Leeds", "Manchester United").
     private static let placeOrOrganizationBits = typeBits([.place, .location, .organization])
     /// Bits of a listed or known place ("Bologna", "Sporting Gijon"), not an organisation.
@@ -920,9 +920,13 @@ extension NERGazetteer {
     private static let nameParticles = words(["El", "Al", "Ben", "Bin", "Abu", "Van", "Von", "De", "Da", "Di", "Del", "Le", "La"])
     /// The particles of ``namesWithParticles(_:)``: the first of two ("van der", "de la"), the
     /// second, and the first written with a capital at a surname's start ("Van der Sar").
-    private static let firstParticles = words(["van", "von", "de"])
-    private static let secondParticles = words(["der", "den", "de", "het", "la", "las", "los"])
+    private static let firstParticles = words(firstParticleWords)
+    private static let secondParticles = words(secondParticleWords)
     private static let capitalParticles = words(["van", "von"])
+    /// The words of two-particle names ("van den", "de la"): the first and the second particle, in
+    /// small letters; the engine's cue recogniser reads the same names (``CueBasedNameRecognizer``).
+    static let firstParticleWords = ["van", "von", "de"]
+    static let secondParticleWords = ["der", "den", "de", "het", "la", "las", "los"]
     /// ``NERTokenInfo/word`` of "of", "&".
     private static let ofWord = NERFeatureExtractor.wordHash("of")
     private static let ampersandWord = NERFeatureExtractor.wordHash("&")

@@ -368,9 +368,7 @@ public final class NERGazetteer: Sendable {
                     // State University").
                     let titled = match.upperBound < run.upperBound
                         && (match.upperBound ..< min(match.upperBound + 2, run.upperBound - 1)).contains {
-                            infos[$0].cues & Self.cueTitle != 0
-                                && (NERFeatureExtractor.listPosition(infos[$0 + 1], .givenName) != 0
-                                    || NERFeatureExtractor.listPosition(infos[$0 + 1], .surname) != 0)
+                            infos[$0].cues & Self.cueTitle != 0 && infos[$0 + 1].gazetteer & Self.personNameBits != 0
                         }
                     standsAlone = (match.upperBound == run.upperBound || titled)
                         && (match.lowerBound == run.lowerBound
