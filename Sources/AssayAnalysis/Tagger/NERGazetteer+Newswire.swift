@@ -929,7 +929,7 @@ extension NERGazetteer {
     static let secondParticleWords = ["der", "den", "de", "het", "la", "las", "los"]
     /// ``NERTokenInfo/word`` of "of", "&".
     private static let ofWord = NERFeatureExtractor.wordHash("of")
-    private static let ampersandWord = NERFeatureExtractor.wordHash("&")
+    static let ampersandWord = NERFeatureExtractor.wordHash("&")
     /// ``NERTokenInfo/word`` of "West" and "Indies".
     private static let westWord = NERFeatureExtractor.wordHash("West")
     private static let indiesWord = NERFeatureExtractor.wordHash("Indies")
@@ -951,7 +951,7 @@ extension NERGazetteer {
     /// ``NERTokenInfo/word`` of "on".
     private static let onWord = NERFeatureExtractor.wordHash("on")
     /// ``NERTokenInfo/word`` of "and".
-    private static let andWord = NERFeatureExtractor.wordHash("and")
+    static let andWord = NERFeatureExtractor.wordHash("and")
     /// ``NERTokenInfo/word`` of "the".
     private static let theWord = NERFeatureExtractor.wordHash("the")
 

@@ -199,6 +199,7 @@ public final class NERGazetteer: Sendable {
         }
         var knownNames: [(range: Range<Int>, label: NERLabel)] = []
         var countries: [Range<Int>] = []
+        var namesAnOrganization = false
         for i in 0 ..< n where infos[i].isCapitalised || infos[i].flags & NERFeatureExtractor.flagHasDigit != 0 {
             var node: Int32 = 0
             var longest = (0, 0, 0, 0, 0, 0, 0, 0)
@@ -208,7 +209,9 @@ public final class NERGazetteer: Sendable {
             while j < n, let next = Self.child(edges, node, infos[j]) {
                 node = next
                 j += 1
-                if let label = knownNameType[Int(node)] { known = (j, label) }
+                // (An organisation's last word as written: "the Pakistan army" is the country's, not "Pakistan
+                // Army"; a place's need not be: "the Gaza strip".)
+                if let label = knownNameType[Int(node)], label != .org || infos[j - 1].isCapitalised { known = (j, label) }
                 if endsCountryName[Int(node)] { countryEnd = j }
                 let types = nodeTypes[Int(node)]
                 if types != 0 {
@@ -219,6 +222,7 @@ public final class NERGazetteer: Sendable {
                 }
             }
             guard j > i else { continue }
+            if longest.1 == 1 { namesAnOrganization = true }  // (`.1`: ``NERGazetteerType/organization``)
             if let known, knownNames.last.map({ $0.range.upperBound <= i }) ?? true {
                 knownNames.append((i ..< known.end, known.label))
             }
@@ -276,7 +280,8 @@ public final class NERGazetteer: Sendable {
             for scorer in summary.scorers { Self.forceFirmly(scorer, .per, infos) }
             if let venue = summary.venue { Self.forceFirmly(venue, .loc, infos) }
         } else {
-            if !knownNames.isEmpty { Self.forceKnownNames(knownNames, infos) }
+            // (A listed one-word organisation may be one of names joined by "and": "Hoechst and Bayer".)
+            if !knownNames.isEmpty || namesAnOrganization { Self.forceKnownNames(knownNames, infos) }
             for team in Self.sportsReportTeams(UnsafeBufferPointer(infos), countries: countries)
             where !Self.crossesForcedName(team, infos) {
                 Self.forceTeam(team, teamLabel(team), infos)
@@ -354,7 +359,10 @@ public final class NERGazetteer: Sendable {
         _ names: [(range: Range<Int>, label: NERLabel)], _ infos: UnsafeMutableBufferPointer<NERTokenInfo>
     ) {
         NERFeatureExtractor.forEachCapitalisedRun(UnsafeBufferPointer(infos)) { run in
-            for (match, label) in names where run.contains(match.lowerBound) {
+            let coordinated = Self.coordinatedNames(in: run, names, infos)
+            for (match, label) in coordinated { Self.force(match, label, infos) }
+            for (name, label) in names where run.contains(name.lowerBound) && coordinated.isEmpty {
+                let match = label == .org ? Self.withLegalSuffix(name, in: run, infos) : name
                 let standsAlone: Bool
                 if label == .per {
                     let before = match.lowerBound == run.lowerBound ? nil : infos[match.lowerBound - 1]
@@ -377,6 +385,45 @@ public final class NERGazetteer: Sendable {
                 if standsAlone { Self.force(match, label, infos) }
             }
         }
+    }
+
+    /// The names that make up a whole capitalised run, joined by "and" ("Glaxo Wellcome and British
+    /// Telecom", "Hoechst and Bayer"), which the run's connector would otherwise make one name: known
+    /// names, and single words that are by themselves an organisation's listed name. None unless every
+    /// word of the run is in one of them.
+    private static func coordinatedNames(
+        in run: Range<Int>, _ names: [(range: Range<Int>, label: NERLabel)],
+        _ infos: UnsafeMutableBufferPointer<NERTokenInfo>
+    ) -> [(range: Range<Int>, label: NERLabel)] {
+        guard run.count >= 3, run.contains(where: { infos[$0].word == andWord }) else { return [] }
+        var pieces: [(range: Range<Int>, label: NERLabel)] = []
+        var next = run.lowerBound
+        while true {
+            if let known = names.first(where: { $0.range.lowerBound == next }), known.range.upperBound <= run.upperBound {
+                pieces.append(known.label == .org ? (withLegalSuffix(known.range, in: run, infos), .org) : known)
+            } else if NERFeatureExtractor.listPosition(infos[next], .organization) == 4 {
+                pieces.append((withLegalSuffix(next ..< next + 1, in: run, infos), .org))
+            } else {
+                return []
+            }
+            let end = pieces[pieces.count - 1].range.upperBound
+            if end == run.upperBound { return pieces.count > 1 ? pieces : [] }
+            guard infos[end].word == andWord, end + 1 < run.upperBound else { return [] }
+            next = end + 1
+        }
+    }
+
+    /// An organisation's name with the legal suffix that follows it in its run, if one does ("Inco Ltd",
+    /// "Merrill Lynch & Co").
+    private static func withLegalSuffix(
+        _ name: Range<Int>, in run: Range<Int>, _ infos: UnsafeMutableBufferPointer<NERTokenInfo>
+    ) -> Range<Int> {
+        var end = name.upperBound
+        if end + 1 < run.upperBound, infos[end].word == ampersandWord { end += 1 }
+        guard end < run.upperBound,
+              infos[end].cues & cueLegalSuffix != 0 || infos[end].newswireWord & abbreviatedLegalSuffix != 0
+        else { return name }
+        return name.lowerBound ..< end + 1
     }
 
     /// The BILOU-like gazetteer positions of `tokens` per type, for tests and diagnostics:
@@ -463,6 +510,7 @@ public final class NERGazetteer: Sendable {
         var persons: [Substring] = []
         var countryNames: [Substring] = []
         var organizations: [Substring] = []
+        var ambiguousNames: Set<Substring> = []
         for row in try table("aliases.tsv", required: true) where row.count >= 3 {
             guard var type = types[row[0]] else { continue }
             if Self.isCountryName(row) { countries.append(row[1]) }
@@ -470,17 +518,26 @@ public final class NERGazetteer: Sendable {
             if Self.isTownOrRegionName(row) { townsAndRegions.append(row[1]) }
             if Self.isPersonName(row) { persons.append(row[1]) }
             if Self.isOrganizationName(row) { organizations.append(row[1]) }
+            if Self.isAmbiguous(row) { ambiguousNames.insert(row[1]) }
             if row[2] == "DEMONYM" { type = .demonym }
             add(row[1], type, caseSensitive: row.count >= 4 && row[3].contains("case-sensitive"))
         }
         // The towns, regions, one-word person names and organisations that the name lists or the
         // English word list also have are left to the model; only these few hundred names are looked up.
         let oneWordPersons = persons.filter { !$0.contains(" ") }
-        let candidates = Set(townsAndRegions + organizations + oneWordPersons)
+        // The name lists' organisations of two or more words are known too, unless the knowledge base
+        // marks the name ambiguous ("White House", also the country) or it starts with "The" ("The
+        // Australian", a newspaper, before "Australian experts").
+        let nameLists = try table("name-lists.tsv", required: false)
+        let listedOrganizations = nameLists.compactMap { row in
+            row.count >= 2 && row[1] == "organisation" && row[0].contains(" ") && !row[0].hasPrefix("The ")
+                && !ambiguousNames.contains(row[0]) ? row[0] : nil
+        }
+        let candidates = Set(townsAndRegions + organizations + listedOrganizations + oneWordPersons)
         var listedNames: Set<Substring> = []
         var listedGivenNames: Set<Substring> = []
         var listedPlaces: Set<Substring> = []
-        for row in try table("name-lists.tsv", required: false) where row.count >= 2 {
+        for row in nameLists where row.count >= 2 {
             switch row[1] {
             case "given", "surname":
                 add(row[0], row[1] == "given" ? .givenName : .surname, caseSensitive: false)
@@ -520,7 +577,7 @@ public final class NERGazetteer: Sendable {
             listedNames.contains(name) || commonWords.contains(Substring(name.lowercased()))
         }
         let knownPlaces = countries + townsAndRegions.filter { !isOtherwiseUsed($0) }
-        let knownOrganizations = organizations.filter { !isOtherwiseUsed($0) && !listedPlaces.contains($0) }
+        let knownOrganizations = (organizations + listedOrganizations).filter { !isOtherwiseUsed($0) && !listedPlaces.contains($0) }
         func tokens(_ name: Substring) -> [String] { TSV.split(name, at: 0x20, keepingEmpty: false).map(String.init) }
         self.init(
             version: version, aliases: aliases, cues: cues,

@@ -313,6 +313,46 @@ struct NERGazetteerTests {
         #expect(persons("Chinese President Xi Jinping said") == "- - B-PER L-PER -")
     }
 
+    @Test func knownOrganisationsJoinedByAndAreSeparateNames() {
+        let gazetteer = NERGazetteer(
+            version: "t",
+            aliases: [
+                (["Glaxo", "Wellcome"], .organization, false), (["British", "Telecom"], .organization, false),
+                (["Placer", "Dome"], .organization, false), (["Merrill", "Lynch"], .organization, false),
+                (["Hoechst"], .organization, false), (["Bayer"], .organization, false), (["Inco"], .organization, false),
+                (["Pakistan"], .location, false), (["Pakistan", "Army"], .organization, false), (["Smith"], .surname, false),
+            ],
+            cues: [("Ltd", NERGazetteer.cueLegalSuffix)], knownPlaces: [["Pakistan"]],
+            knownOrganizations: [["Glaxo", "Wellcome"], ["British", "Telecom"], ["Placer", "Dome"], ["Merrill", "Lynch"],
+                                 ["Pakistan", "Army"]]
+        )
+        func tags(_ sentence: String) -> String { Self.forcedTags(sentence, gazetteer) }
+        // "and" joins the names into one capitalised run; every word of the run in a name splits it.
+        #expect(tags("with Glaxo Wellcome and British Telecom weak") == "- B-ORG L-ORG - B-ORG L-ORG -")
+        // Listed single words count as names here, with a legal suffix if one follows.
+        #expect(tags("Hoechst and Bayer shares rose") == "U-ORG - U-ORG - -")
+        #expect(tags("Placer Dome and Inco Ltd rose") == "B-ORG L-ORG - B-ORG L-ORG -")
+        // A known organisation standing alone takes its legal suffix along.
+        #expect(tags("Merrill Lynch & Co said") == "B-ORG I-ORG I-ORG L-ORG -")
+        #expect(tags("Merrill Lynch Ltd said") == "B-ORG I-ORG L-ORG -")
+        // A word of the run in no name: left to the model.
+        #expect(tags("Hoechst and Smith said") == "- - - -")
+        #expect(tags("Procter and Gamble said") == "- - - -")
+        #expect(tags("Glaxo Wellcome and Bayer Schering said") == "- - - - - -")
+        // An organisation's name must end as written: "the Pakistan army" is the country's.
+        #expect(tags("the Pakistan army said") == "- U-LOC - -")
+        #expect(tags("the Pakistan Army said") == "- B-ORG L-ORG -")
+    }
+
+    @Test func theNameListsOrganisationsOfTwoOrMoreWordsAreKnown() throws {
+        let gazetteer = try NERGazetteer.bundled()
+        func tags(_ sentence: String) -> String { Self.forcedTags(sentence, gazetteer) }
+        #expect(tags("Shares in Swire Pacific rose") == "- - B-ORG L-ORG -")
+        #expect(tags("Glaxo Wellcome and British Telecom fell") == "B-ORG L-ORG - B-ORG L-ORG -")
+        // Not one the knowledge base marks ambiguous (the White House is also the United States).
+        #expect(tags("a candidate for the White House") == "- - - - - -")
+    }
+
     @Test func theTeamsOfAResultsLineAreClubsOrCountries() {
         let gazetteer = NERGazetteer(
             version: "t",
