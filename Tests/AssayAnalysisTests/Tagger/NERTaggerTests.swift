@@ -353,6 +353,17 @@ struct NERGazetteerTests {
         #expect(tags("a candidate for the White House") == "- - - - - -")
     }
 
+    @Test func englishCountryNamesThatCountryinfoAlsoListsAreKnown() throws {
+        let gazetteer = try NERGazetteer.bundled()
+        func tags(_ sentence: String) -> String { Self.forcedTags(sentence, gazetteer) }
+        // The knowledge base's hand-curated source wins over countryinfo's, whose names are endonyms.
+        #expect(tags("as Ivory Coast farmers held back beans") == "- B-LOC L-LOC - - - -")
+        #expect(tags("talks with Great Britain ended") == "- - B-LOC L-LOC -")
+        #expect(tags("LIFFE and CBOT rose") == "U-ORG - U-ORG -")
+        // A real endonym stays unknown.
+        #expect(tags("in Osterreich today") == "- - -")
+    }
+
     @Test func theTeamsOfAResultsLineAreClubsOrCountries() {
         let gazetteer = NERGazetteer(
             version: "t",
