@@ -356,6 +356,25 @@ extension NERGazetteer {
         return persons
     }
 
+    /// Korean names and older romanisations of Chinese ones: a listed surname and a hyphenated given
+    /// name with small letters after the hyphen ("Kim Young-sam", "Roh Tae-woo", "Chiang Kai-shek",
+    /// "Hwang Jang-yop"). The weights had kept the surname alone or dropped the name.
+    static func hyphenatedGivenNames(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
+        var names: [Range<Int>] = []
+        var i = 0
+        while i + 1 < infos.count {
+            defer { i += 1 }
+            let given = infos[i + 1]
+            guard given.shortShape == hyphenatedGivenNameShape, given.length <= 12,
+                  infos[i].flags & NERFeatureExtractor.flagInitialUpper != 0,
+                  NERFeatureExtractor.listPosition(infos[i], .surname) == 4
+            else { continue }
+            names.append(i ..< i + 2)
+            i += 1
+        }
+        return names
+    }
+
     /// Persons' names with two particles in small letters between the given name and the surname
     /// ("Hans van den Broek", "Edwin van der Sar", "Maria de los Angeles Moreno"), which no capitalised
     /// run holds whole: a listed given name (before "van" or "von" also a surname: "Klaus"), two
@@ -841,6 +860,8 @@ extension NERGazetteer {
         info.shortShape == bowlingFigureShape || info.shortShape == bowlingFigureInOversShape
     }
     private static let bowlingFigureShape = NERFeatureExtractor(hashBits: 8).info(for: "1-1-1-1").shortShape
+    /// The short shape of "Young-sam" and "Kai-shek".
+    private static let hyphenatedGivenNameShape = NERFeatureExtractor(hashBits: 8).info(for: "Young-sam").shortShape
     private static let bowlingFigureInOversShape = NERFeatureExtractor(hashBits: 8).info(for: "1.1-1-1-1").shortShape
 
     /// The players and their teams of a ranked list line, or `nil` for any other sentence: a rank or

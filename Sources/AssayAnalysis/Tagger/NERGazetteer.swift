@@ -288,11 +288,12 @@ public final class NERGazetteer: Sendable {
             }
             // (Not over a known name forced already: "1 - Japan , 2 - Syria" is a table.) Line-ups,
             // scorers lines, cricket scorecards, set scores and golf leaderboards name players; a
-            // name with two particles is a person's.
+            // name with two particles, or a surname and a hyphenated given name, is a person's.
             let players = Self.lineupPlayers(UnsafeBufferPointer(infos)) + Self.scorers(UnsafeBufferPointer(infos))
                 + Self.cricketPlayers(UnsafeBufferPointer(infos)) + Self.setScorePlayers(UnsafeBufferPointer(infos))
                 + Self.golfPlayers(UnsafeBufferPointer(infos), countries: countries)
                 + Self.namesWithParticles(UnsafeBufferPointer(infos))
+                + Self.hyphenatedGivenNames(UnsafeBufferPointer(infos))
             for player in players {
                 guard !player.contains(where: { infos[$0].forcedTag != 0 }) else { continue }
                 Self.forceFirmly(player, .per, infos)

@@ -728,6 +728,22 @@ struct NERGazetteerTests {
         #expect(tags("Edwin van der Sar said") == "- - - - -")
     }
 
+    @Test func aSurnameAndAHyphenatedGivenNameAreOnePerson() {
+        let gazetteer = NERGazetteer(
+            version: "t",
+            aliases: [(["Kim"], .surname, false), (["Roh"], .surname, false), (["Seoul"], .location, false)],
+            cues: [], knownPlaces: [["Seoul"]]
+        )
+        func tags(_ sentence: String) -> String { Self.forcedTags(sentence, gazetteer) }
+        #expect(tags("President Kim Young-sam said") == "- B-PER L-PER -")
+        #expect(tags("Chun Doo-hwan and Roh Tae-woo appealed") == "- - - B-PER L-PER -")
+        // No listed surname, a capital after the hyphen, all capitals, or a figure: left to the model.
+        #expect(tags("Seoul Tae-woo said") == "- - -")
+        #expect(tags("Kim Rhone-Poulenc said") == "- - -")
+        #expect(tags("KIM YOUNG-SAM SAID") == "- - -")
+        #expect(tags("Kim Young-sam2 said") == "- - -")
+    }
+
     @Test func aClubARuleNamedIsThatClubForTheRestOfTheDocument() throws {
         let gazetteer = NERGazetteer(
             version: "t",
