@@ -289,6 +289,7 @@ struct NERDecoder {
             }
         }
         ruleOutOutsideInUnknownNames()
+        joinArticleSurnames()
     }
 
     /// A sentence that starts with two capitalised words that neither the casing lexicon (every word
@@ -300,7 +301,7 @@ struct NERDecoder {
     /// little, and nothing else about the words was known. One such word alone is left to the model
     /// ("Aisby is a village": a place the model would have called a person, docs/PERFORMANCE.md).
     mutating func ruleOutOutsideInUnknownNames() {
-        for k in infos.indices.prefix(2) { infos[k].mustBeInsideName = false }
+        for k in infos.indices { infos[k].mustBeInsideName = false }
         guard infos.count >= 3, let lexicon = truecaser?.lexicon else { return }
         typealias F = NERFeatureExtractor
         func isUnknownWord(_ info: NERTokenInfo) -> Bool {
@@ -318,6 +319,34 @@ struct NERDecoder {
         infos[0].mustBeInsideName = true
         infos[1].mustBeInsideName = true
     }
+
+    /// A surname with the Arabic article ("al-Assad", "el-Din", "Al-Fayed") after a capitalised
+    /// word that is no title and no name a rule forced continues that word's name
+    /// (``NERTokenInfo/mustContinueName``): "Hafez al-Assad", "Farouq al-Shara", "Omar Hassan
+    /// al-Bashir". The model chooses the type (a person's, organisation's or place's: "Sharm
+    /// el-Sheikh" is a place) and where the name starts. The weights had ended such names before the
+    /// article, or made the surname a name of its own.
+    mutating func joinArticleSurnames() {
+        typealias F = NERFeatureExtractor
+        for i in infos.indices {
+            infos[i].mustContinueName = false
+            guard i > 0 else { continue }
+            let surname = infos[i], before = infos[i - 1]
+            guard surname.shortShape == Self.articleSurnameShape || surname.shortShape == Self.capitalArticleSurnameShape,
+                  surname.prefixes[2] == Self.alPrefix || surname.prefixes[2] == Self.elPrefix,
+                  before.flags & (F.flagInitialUpper | F.flagHasLower | F.flagHasDigit) == F.flagInitialUpper | F.flagHasLower,
+                  before.cues & NERGazetteer.cueTitle == 0, before.forcedTag == 0, surname.forcedTag == 0
+            else { continue }
+            infos[i].mustContinueName = true
+        }
+    }
+
+    /// The short shapes of "al-Assad" and "Al-Fayed", and the three-byte prefixes "al-" and "el-" (as
+    /// lowercased for the prefix features).
+    private static let articleSurnameShape = NERFeatureExtractor(hashBits: 8).info(for: "al-Assad").shortShape
+    private static let capitalArticleSurnameShape = NERFeatureExtractor(hashBits: 8).info(for: "Al-Fayed").shortShape
+    private static let alPrefix = NERFeatureExtractor(hashBits: 8).info(for: "al-Assad").prefixes[2]
+    private static let elPrefix = NERFeatureExtractor(hashBits: 8).info(for: "el-Din").prefixes[2]
 
     /// Decodes `infos` into `tags`, then updates the document memory. With `filter`, returns the
     /// decoded spans it keeps, with their probabilities; otherwise nothing.
@@ -501,9 +530,25 @@ struct NERTokenScores {
             e16 &+= h16
             e17 &+= h17
         }
-        if infos[i].mustBeInsideName { e16[Int(BILOUTag.outside.rawValue)] = Self.ruledOut }
+        if infos[i].mustContinueName {
+            e16 &+= Self.continuation.0
+            e17 &+= Self.continuation.1
+        } else if infos[i].mustBeInsideName {
+            e16[Int(BILOUTag.outside.rawValue)] = Self.ruledOut
+        }
         return (e16, e17)
     }
+
+    /// Scores that leave a token only the inside and last tags of persons, organisations and places
+    /// (``NERTokenInfo/mustContinueName``).
+    static let continuation: (SIMD16<Int32>, Int32) = {
+        var scores = (SIMD16<Int32>(repeating: ruledOut), ruledOut)
+        for tag in BILOUTag.all
+        where (tag.position == .inside || tag.position == .last) && tag.label != nil && tag.label != .misc {
+            if tag.rawValue < 16 { scores.0[Int(tag.rawValue)] = 0 } else { scores.1 = 0 }
+        }
+        return scores
+    }()
 
     /// The scores of every tag at token `i` after previous tag `p`, given the token's emission scores,
     /// as a sum `base + offset`: with a transition table the emission and the table's transition
@@ -698,6 +743,9 @@ struct NERTokenScores {
                     let (o16, o17) = Self.onlyTag[Int(infos[i].forcedTag)]
                     s16 &+= o16
                     s17 &+= o17
+                } else if infos[i].mustContinueName {
+                    s16 &+= Self.continuation.0
+                    s17 &+= Self.continuation.1
                 } else if infos[i].mustBeInsideName {
                     s16[Int(BILOUTag.outside.rawValue)] = Self.ruledOut
                 }

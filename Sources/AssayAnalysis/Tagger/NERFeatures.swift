@@ -110,6 +110,9 @@ public struct NERTokenInfo: Sendable, Hashable {
     /// Whether decoding must put the token inside a name, of a type the model chooses
     /// (``NERDecoder/ruleOutOutsideInUnknownNames()``); ``forcedTag`` decides first.
     public var mustBeInsideName = false
+    /// Whether decoding must continue the previous token's name with the token (an inside or last
+    /// tag), a person's, organisation's or place's, not `MISC` (``NERDecoder/joinArticleSurnames()``).
+    public var mustContinueName = false
     /// The kinds of word the newswire rules look for that the token is (sports words such as
     /// ``NERGazetteer/resultVerb``, an abbreviated legal suffix …; filled by
     /// ``NERGazetteer/annotate(_:afterResultsLines:)``), 0 for any other word.

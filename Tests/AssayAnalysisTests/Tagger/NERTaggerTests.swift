@@ -1233,7 +1233,8 @@ struct NERModelTests {
             "Halftime", "29,500", "-DOCSTART-", "SOCCER", "RESULTS", ".", "win", "over", "won", "percent", "in", "the",
             "Co", "SA", "NV", "Plc", "of", "Shares", "ENA", "van", "der", "de", "la", "Van", "Hans", "64", "67", "201",
             "Fred", "Couples", "Spain", "OT", "innings", "4:32:15", "0:25", "s.t.", "Ferrari", "Pakistan", "Jansher",
-            "Khan", "El", "EU", "Commissioner", "Chelsea",
+            "Khan", "El", "EU", "Commissioner", "Chelsea", "al-Assad", "Al-Fayed", "Kim", "Young-sam", "Glaxo",
+            "Wellcome", "Hoechst", "Ltd", "&",
         ]
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15
         func next(_ bound: Int) -> Int {
@@ -1403,6 +1404,15 @@ struct NERModelTests {
         )
         #expect(bare.tag(stoichkov) == ["O", "O", "O", "O", "O", "O"])
         #expect(bare.tag(boksic)[0 ... 1] == ["O", "O"])
+        // A surname with the Arabic article continues the name before it; the model chooses its type.
+        let assad = "Syrian President Hafez al-Assad met Egyptian President Hosni Mubarak in Damascus .".split(separator: " ")
+        #expect(model.tag(assad.map(String.init))[2 ... 3] == ["B-PER", "I-PER"])
+        let bashir = "Sudan 's President Omar Hassan al-Bashir accused Eritrea .".split(separator: " ").map(String.init)
+        #expect(model.tag(bashir)[3 ... 5] == ["B-PER", "I-PER", "I-PER"])
+        let sharm = "The summit in Sharm el-Sheikh ended .".split(separator: " ").map(String.init)
+        #expect(model.tag(sharm)[3 ... 4] == ["B-LOC", "I-LOC"])
+        // Not after a title, nor after a word in small letters.
+        #expect(model.tag("the leader of al-Qaeda said .".split(separator: " ").map(String.init))[3] != "I-PER")
         // UNER's web text often tags the EU a place; news calls it an organisation.
         #expect(model.tag("Right now that seems to be the US , EU , and IAEA .".split(separator: " ").map(String.init))[9] == "B-ORG")
         // Before, the tagger found neither name in the example the product was designed around.
