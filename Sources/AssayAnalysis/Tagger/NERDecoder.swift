@@ -264,7 +264,7 @@ struct NERDecoder {
 
     /// Adds the gazetteer annotations to `infos` (``NERGazetteer/annotate(_:afterResultsLines:)``),
     /// then, outside sentences in capitals, the document's clubs (``NERDocumentTeams``) and the rules
-    /// that need the casing lexicon: a person after a place's possessive and a company by its legal
+    /// that need the casing lexicon: a person after a place's possessive, a role or a nationality and a company by its legal
     /// suffix; last, ``ruleOutOutsideInUnknownNames()``.
     mutating func annotate() {
         if let gazetteer = model.gazetteer {
@@ -277,7 +277,7 @@ struct NERDecoder {
             }
             if let lexicon = truecaser?.lexicon, !sentenceIsInCapitals {
                 infos.withUnsafeMutableBufferPointer { infos in
-                    let persons = NERGazetteer.personsAfterAPlacesPossessive(UnsafeBufferPointer(infos)) {
+                    let persons = NERGazetteer.personsAfterCues(UnsafeBufferPointer(infos)) {
                         lexicon.casing(of: $0) != nil
                     }
                     for person in persons { NERGazetteer.forceFirmly(person, .per, infos) }

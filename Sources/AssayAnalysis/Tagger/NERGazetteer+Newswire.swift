@@ -324,25 +324,38 @@ extension NERGazetteer {
     }
 
     /// The persons named right after a place's possessive ("Pakistan 's Jansher Khan won", "Morocco 's
-    /// Hicham El Guerrouj won"): a run of two or three words, each a capital and small letters, that
-    /// follows a place (``isPlace(_:)``) and "'s" and is followed by no other capitalised word. Each
-    /// word must be a listed given name or surname and nothing else the lists have, or a word the
-    /// casing lexicon does not know (`isKnownWord`: every word of the training files and the English
-    /// words; "Australia 's Royal National Park", "Germany 's Deutsche Bank", "Canada 's Bre-X
-    /// Minerals"), and be no cue (a title, an organisation's head word or legal suffix: "Britain 's
-    /// Prince Charles") nor forced already. The weights had read such names of athletes as
-    /// organisations or miscellany, or missed them, when the words were unknown. A particle may stand
-    /// between a given name and a surname ("Hicham El Guerrouj").
-    static func personsAfterAPlacesPossessive(
+    /// Hicham El Guerrouj won"), a person's role in small letters ("Dutch international Jaap Stam",
+    /// "defending champion Bjarne Riis", "coach Lothar Matthaeus") or a nationality ("Czech Pavel
+    /// Nedved"): a run of two or three words, each a capital and small
+    /// letters, followed by no other capitalised word, dash or particle; after a nationality the first must be a
+    /// listed given name. Each word must be a listed given name or surname and nothing else the lists
+    /// have, or a word the casing lexicon does not know (`isKnownWord`: every word of the training
+    /// files and the English words; "Australia 's Royal National Park", "Germany 's Deutsche Bank",
+    /// "Canada 's Bre-X Minerals"), and be no cue (a
+    /// title, an organisation's head word or legal suffix: "Britain 's Prince Charles") nor forced
+    /// already. The weights had read such names of athletes as organisations or miscellany, or
+    /// missed them, when the words were unknown. A particle may stand between a given name and a
+    /// surname ("Hicham El Guerrouj").
+    static func personsAfterCues(
         _ infos: UnsafeBufferPointer<NERTokenInfo>, isKnownWord: (UInt64) -> Bool
     ) -> [Range<Int>] {
         typealias F = NERFeatureExtractor
         var persons: [Range<Int>] = []
-        let possessive = possessiveWord
-        for p in infos.indices.dropFirst() where infos[p].word == possessive && isPlace(infos[p - 1]) {
+        for p in infos.indices.dropLast() where infos[p + 1].isCapitalised {
+            let cue = infos[p]
+            let isPossessive = p > 0 && cue.word == possessiveWord && isPlace(infos[p - 1])
+            let isRole = !isPossessive && cue.flags & F.flagsOfLetters == F.flagHasLower && personRoleWords.contains(cue.word)
+            // After a nationality the name must start with a listed given name ("German Billiges
+            // Kaufhaus" is a shop).
+            let isNationality = !isPossessive && !isRole && cue.isCapitalised
+                && [3, 4].contains(F.listPosition(cue, .demonym)) && F.listPosition(infos[p + 1], .givenName) == 4
+            guard isPossessive || isRole || isNationality else { continue }
             var end = p + 1
             while end < infos.count, infos[end].isCapitalised { end += 1 }
-            guard (2 ... 3).contains(end - p - 1) else { continue }
+            // (Not before a dash or a particle: "Hazim Al - Sha'lan", "Henrique Lopes de Mendonça".)
+            guard (2 ... 3).contains(end - p - 1),
+                  end == infos.count || infos[end].word != dashWord && !nameParticles.contains(infos[end].word)
+            else { continue }
             let run = p + 1 ..< end
             let isPersonsWord = { (k: Int) -> Bool in
                 let info = infos[k]
@@ -355,6 +368,21 @@ extension NERGazetteer {
         }
         return persons
     }
+
+    /// Persons' roles in small letters that newswire writes right before a name.
+    static let personRoleWords: Set<UInt64> = Set(
+        [
+            "coach", "manager", "striker", "midfielder", "defender", "goalkeeper", "keeper", "captain", "skipper",
+            "champion", "international", "batsman", "bowler", "spinner", "opener", "wicketkeeper", "all-rounder",
+            "seed", "winner", "finalist", "runner-up", "player", "forward", "guard", "centre", "quarterback",
+            "pitcher", "outfielder", "rider", "driver", "skier", "cyclist", "runner", "sprinter", "boxer",
+            "golfer", "jockey", "referee", "umpire", "compatriot", "team-mate", "teammate", "veteran",
+            "newcomer", "substitute", "holder", "titleholder", "challenger", "leader", "chairman", "president",
+            "minister", "secretary", "ambassador", "envoy", "negotiator", "commander", "diplomat", "premier",
+            "chancellor", "governor", "mayor", "senator", "dissident", "lawyer", "attorney", "judge",
+            "prosecutor", "novelist", "author", "writer", "actor", "actress", "singer", "director", "poet",
+        ].map(NERFeatureExtractor.wordHash)
+    )
 
     /// Korean names and older romanisations of Chinese ones: a listed surname and a hyphenated given
     /// name with small letters after the hyphen ("Kim Young-sam", "Roh Tae-woo", "Chiang Kai-shek",
