@@ -285,6 +285,11 @@ struct NERDecoder {
                         lexicon.casing(of: $0) == .lower
                     }
                     for company in companies { NERGazetteer.forceFirmly(company, .org, infos) }
+                    if let first = NERGazetteer.listedOrganizationStartingASentence(UnsafeBufferPointer(infos), isCommonWord: {
+                        lexicon.casing(of: $0) == .lower
+                    }) {
+                        NERGazetteer.forceFirmly(first, .org, infos)
+                    }
                 }
             }
         }

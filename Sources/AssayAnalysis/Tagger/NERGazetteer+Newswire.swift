@@ -369,6 +369,22 @@ extension NERGazetteer {
         return persons
     }
 
+    /// A one-word organisation of the name lists that starts a sentence before a word in small letters
+    /// ("Feyenoord sacked coach Arie Haan", "Galatasaray beat Fenerbahce", "Hoechst said"): no other
+    /// list has the word, the casing lexicon does not have it in small letters, and no rule forced it.
+    /// The weights had left such subjects out.
+    static func listedOrganizationStartingASentence(
+        _ infos: UnsafeBufferPointer<NERTokenInfo>, isCommonWord: (UInt64) -> Bool
+    ) -> Range<Int>? {
+        typealias F = NERFeatureExtractor
+        guard infos.count >= 2, F.listPosition(infos[0], .organization) == 4,
+              infos[0].gazetteer & ~typeBits([.organization]) == 0, infos[0].forcedTag == 0,
+              infos[0].flags & (F.flagsOfLetters | F.flagHasDigit) == F.flagInitialUpper | F.flagHasLower,
+              infos[1].flags & F.flagsOfLetters == F.flagHasLower, !isCommonWord(infos[0].word)
+        else { return nil }
+        return 0 ..< 1
+    }
+
     /// Persons' roles in small letters that newswire writes right before a name.
     static let personRoleWords: Set<UInt64> = Set(
         [

@@ -724,6 +724,34 @@ struct NERGazetteerTests {
         #expect(tags("Edwin van der Sar said") == "- - - - -")
     }
 
+    @Test func aListedOrganisationStartingASentenceIsOne() {
+        let gazetteer = NERGazetteer(
+            version: "t",
+            aliases: [
+                (["Feyenoord"], .organization, false), (["Siemens"], .organization, false),
+                (["Siemens"], .surname, false), (["Apple"], .organization, false),
+            ],
+            cues: []
+        )
+        let extractor = NERFeatureExtractor(hashBits: 16)
+        let common = Set(["apple"].map { extractor.info(for: $0).word })
+        func first(_ sentence: String) -> Range<Int>? {
+            var infos = sentence.split(separator: " ").map { extractor.info(for: String($0)) }
+            infos.withUnsafeMutableBufferPointer { _ = gazetteer.annotate($0) }
+            return infos.withUnsafeBufferPointer {
+                NERGazetteer.listedOrganizationStartingASentence($0) { common.contains($0) }
+            }
+        }
+        #expect(first("Feyenoord sacked their coach .") == 0 ..< 1)
+        // Another list's word, a common word, a capitalised word next, or not the first word: left
+        // to the model.
+        #expect(first("Siemens said orders rose .") == nil)
+        #expect(first("Apple trees bloom .") == nil)
+        #expect(first("Feyenoord Rotterdam won .") == nil)
+        #expect(first("Then Feyenoord won .") == nil)
+        #expect(first("Feyenoord") == nil)
+    }
+
     @Test func aSurnameAndAHyphenatedGivenNameAreOnePerson() {
         let gazetteer = NERGazetteer(
             version: "t",
