@@ -123,6 +123,26 @@ struct EntityLinkingTests {
         #expect(names == ["Acme Mining Company", "Beta Lithium Company", "Ministry of Trade and Industry"])
     }
 
+    @Test("a known person's surname after another given name is someone else")
+    func surnameAfterAnotherGivenName() {
+        let summary = TestKnowledgeBase.summary("Hunter Biden said on Monday he would testify. Later President Biden spoke.")
+        let people = summary.entities.filter { $0.type == .person }
+        #expect(people.map(\.id).contains("person:joe-biden"))
+        #expect(people.first { $0.id == "person:joe-biden" }?.mentions.map(\.text) == ["Biden"])
+        #expect(people.contains { $0.name == "Hunter Biden" && $0.id != "person:joe-biden" })
+        // In capitals every word is capitalised: the surname is still the known person's.
+        let headline = TestKnowledgeBase.summary("ENVOY MEETS BIDEN")
+        #expect(headline.entities.contains { $0.id == "person:joe-biden" })
+    }
+
+    @Test("a title's person may have the Arabic article before the surname")
+    func titledPersonWithArticle() {
+        let summary = TestKnowledgeBase.summary("The plan was backed by President Hafez al-Assad on Monday.")
+        #expect(summary.entities.filter { $0.type == .person }.map(\.name) == ["Hafez al-Assad"])
+        let spaced = TestKnowledgeBase.summary("The plan was backed by President Hafez al - Assad on Monday.")
+        #expect(spaced.entities.filter { $0.type == .person }.map(\.name) == ["Hafez"])
+    }
+
     @Test("a title's person may have two particles in their name")
     func twoParticles() {
         let summary = TestKnowledgeBase.summary("The plan was backed by Minister Hans van den Broek on Monday.")

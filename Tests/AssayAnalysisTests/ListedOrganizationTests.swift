@@ -65,6 +65,28 @@ struct ListedOrganizationTests {
         #expect(rows == [["Zentrovia", "organisation"], ["A", "", "c"], ["last", "line"]])
     }
 
+    @Test func aListedNameThatStartsWithANationalityIsNamedWhole() {
+        // The test knowledge base has "American" as the United States' demonym: it stays a mention
+        // of the country, and the listed company is named whole, before the cue rules' "X said".
+        let recognizers: [any NameRecognizer] = [
+            ListedOrganizationRecognizer(listText: "name\ttype\nAmerican Airlines\torganisation\n"),
+            CueBasedNameRecognizer(knowledgeBase: TestKnowledgeBase.shared),
+        ]
+        let engine = AnalysisEngine(knowledgeBase: TestKnowledgeBase.shared, recognizers: recognizers)
+        let entities = engine.analyze(ArticleInput(body: "American Airlines said it would cut 500 jobs.")).compactMap { event in
+            if case .entityFound(let entity) = event { (entity.name, entity.type) } else { nil }
+        }
+        #expect(entities.contains { $0 == ("American Airlines", .organization) })
+        #expect(entities.contains { $0 == ("United States", .location) })
+        #expect(!entities.contains { $0.1 == .person })
+        // Without the list the cue rules read the speaker as a person, and the country keeps "American".
+        let cueOnly = AnalysisEngine(knowledgeBase: TestKnowledgeBase.shared, recognizers: [recognizers[1]])
+        let names = cueOnly.analyze(ArticleInput(body: "American Airlines said it would cut 500 jobs.")).compactMap { event in
+            if case .entityFound(let entity) = event { entity.name } else { nil }
+        }
+        #expect(!names.contains("American Airlines"))
+    }
+
     @Test func theBundledListLoadsItsOrganisations() throws {
         let recognizer = try ListedOrganizationRecognizer.bundled()
         let engine = AnalysisEngine(knowledgeBase: TestKnowledgeBase.shared, recognizers: [recognizer])

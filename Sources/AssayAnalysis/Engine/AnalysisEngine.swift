@@ -27,14 +27,15 @@ public final class AnalysisEngine: Sendable {
         self.modelVersion = modelVersion
     }
 
-    /// The engine the server ships: the bundled knowledge base and risk model, the cue rules, the
-    /// listed organisations and, unless `tagger` is false, the bundled trained tagger.
+    /// The engine the server ships: the bundled knowledge base and risk model, the listed
+    /// organisations (first: an exact listed name beats the cue rules' guess, "British Airways said"
+    /// is no person), the cue rules and, unless `tagger` is false, the bundled trained tagger.
     /// - Throws: ``KnowledgeBaseError`` or ``NERModelError`` naming the resource that failed to load.
     public static func bundled(tagger: Bool = true) throws -> AnalysisEngine {
         let knowledgeBase = try KnowledgeBase.bundled()
         let riskModel = try RiskModel.bundled()
         var recognizers: [any NameRecognizer] = [
-            CueBasedNameRecognizer(knowledgeBase: knowledgeBase), try ListedOrganizationRecognizer.bundled(),
+            try ListedOrganizationRecognizer.bundled(), CueBasedNameRecognizer(knowledgeBase: knowledgeBase),
         ]
         var modelVersion: String?
         if tagger {

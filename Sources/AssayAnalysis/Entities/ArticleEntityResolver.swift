@@ -75,6 +75,19 @@ struct ArticleEntityResolver {
         self.organizationRecognizer = CueBasedNameRecognizer(knowledgeBase: knowledgeBase)
     }
 
+    /// The end of a listed organisation's name, longer than `place`, that starts with it ("British
+    /// Airways", "American Airlines", "Swiss Re"), as a recogniser would name it.
+    private func listedOrganizationName(startingWith place: Range<Int>, in tokens: [Token], sentence: Range<Int>) -> Int? {
+        for recognizer in self.recognizers {
+            if let end = recognizer.organizationName(startingAt: place.lowerBound, in: tokens, sentence: sentence, covered: self.covered),
+                end > place.upperBound
+            {
+                return end
+            }
+        }
+        return nil
+    }
+
     /// The entity with this id, if the article mentions it.
     func entity(withID id: String) -> ArticleEntity? {
         self.positionByID[id].map { self.entities[$0] }
@@ -144,7 +157,7 @@ struct ArticleEntityResolver {
             if type == .location, !titleCase,
                 let end = self.organizationRecognizer.organizationName(
                     startingWith: match.tokens, in: tokens, sentence: range, covered: self.covered
-                )
+                ) ?? self.listedOrganizationName(startingWith: match.tokens, in: tokens, sentence: range)
             {
                 organizationEnd = end
                 // A country named as such still has its mention ("China" in "China Development
@@ -281,6 +294,18 @@ struct ArticleEntityResolver {
             if !titleCase && candidates.contains(where: isPartOfAnotherName) {
                 candidates.removeAll(where: isPartOfAnotherName)
             }
+        }
+        // A person's surname after another capitalised word that is no title is someone else's:
+        // "Hunter Biden", "Melania Trump", and with the Arabic article "Hafez al-Assad" (not
+        // "President Biden" or "President al-Assad"; not in capitals, "TRUMP MEETS XI").
+        let start = match.tokens.lowerBound
+        let articleBefore = start >= sentence.lowerBound + 3 && tokens[start - 1].key == "-"
+            && CueBasedNameRecognizer.articles.contains(tokens[start - 2]) && CueBasedNameRecognizer.isNameWord(tokens[start - 3])
+        let givenNameBefore = previousIsName && !(before?.isAllCaps ?? false)
+        if !titleCase, givenNameBefore || articleBefore, candidates.contains(where: { $0.kind == .partialName }),
+            !self.organizationRecognizer.titleEnds(at: articleBefore ? start - 2 : start, in: tokens, lowerBound: sentence.lowerBound)
+        {
+            candidates.removeAll { $0.kind == .partialName }
         }
         guard !candidates.isEmpty else { return nil }
         if candidates.count == 1 {

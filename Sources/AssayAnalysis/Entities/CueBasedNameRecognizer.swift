@@ -23,6 +23,8 @@ public struct CueBasedNameRecognizer: NameRecognizer {
     /// Two particles inside a name ("Hans van den Broek", "Maria de los Angeles"): the first and the
     /// second, the tagger's lists (``NERGazetteer/firstParticleWords``).
     static let firstParticles = KeySet(NERGazetteer.firstParticleWords)
+    /// The Arabic article before a surname, in small letters ("al-Assad", "el-Din").
+    static let articles: KeySet = ["al", "el"]
     static let secondParticles = KeySet(NERGazetteer.secondParticleWords)
     /// Capitalised words that never continue a name: "the London Metal Exchange on Friday".
     static let calendarWords: KeySet = [
@@ -54,7 +56,8 @@ public struct CueBasedNameRecognizer: NameRecognizer {
     }
 
     /// The end of the run of capitalised name words that starts at `start`, joined by hyphens
-    /// ("Jean-Pierre"), connectors ("Bank of China") and two particles ("Hans van den Broek"),
+    /// ("Jean-Pierre"), connectors ("Bank of China"), two particles ("Hans van den Broek") and the
+    /// Arabic article ("Hafez al-Assad"),
     /// stopping at covered tokens.
     static func runEnd(_ tokens: [Token], from start: Int, sentence: Range<Int>, covered: [Bool]) -> Int {
         var end = start + 1
@@ -65,6 +68,11 @@ public struct CueBasedNameRecognizer: NameRecognizer {
                 !tokens[end + 1].spaceBefore, tokens[end + 1].kind == .word, !covered[end + 1]
             {
                 end += 2  // "Jean-Pierre", "Ching-te"
+            } else if Self.articles.contains(tokens[end]), end + 2 < sentence.upperBound, tokens[end + 1].key == "-",
+                !tokens[end + 1].spaceBefore, !tokens[end + 2].spaceBefore, Self.isNameWord(tokens[end + 2]),
+                !covered[end + 1], !covered[end + 2]
+            {
+                end += 3  // "Hafez al-Assad"
             } else if Self.firstParticles.contains(tokens[end]), end + 2 < sentence.upperBound,
                 Self.secondParticles.contains(tokens[end + 1]), Self.isNameWord(tokens[end + 2]), !covered[end + 2]
             {
@@ -183,6 +191,11 @@ public struct CueBasedNameRecognizer: NameRecognizer {
             }
         }
         return found
+    }
+
+    /// Whether a title ("President", "Minister", "Mr") ends right before `position`.
+    func titleEnds(at position: Int, in tokens: [Token], lowerBound: Int) -> Bool {
+        self.cueEnds(.titleBefore, in: tokens, at: position, lowerBound: lowerBound)
     }
 
     /// Whether a cue of `kind` ends exactly at `position`.

@@ -81,6 +81,10 @@ public struct ListedOrganizationRecognizer: NameRecognizer {
         return names
     }
 
+    public func organizationName(startingAt start: Int, in tokens: [Token], sentence: Range<Int>, covered: [Bool]) -> Int? {
+        self.listedName(startingAt: start, in: tokens, sentence: sentence, covered: covered)
+    }
+
     /// The end of the longest listed name at `start` that stands as a name of its own, if any.
     private func listedName(startingAt start: Int, in tokens: [Token], sentence: Range<Int>, covered: [Bool]) -> Int? {
         guard let candidates = self.namesByFirstKey[tokens[start].keyHash] else { return nil }

@@ -31,9 +31,19 @@ public protocol NameRecognizer: Sendable {
     /// Shown every sentence of the article's body before a title written in capitals is analysed,
     /// so that the title can be read with the article's casings (the tagger's ``NERTruecaser``).
     mutating func preview(_ tokens: [Token], sentence: Range<Int>)
+
+    /// The end of an organisation's name that starts at `start` with a place or a nationality the
+    /// knowledge base knows ("British Airways", "Swiss Re"), if this recogniser would name it whole;
+    /// the knowledge base then leaves those tokens to the recognisers.
+    func organizationName(startingAt start: Int, in tokens: [Token], sentence: Range<Int>, covered: [Bool]) -> Int?
 }
 
 extension NameRecognizer {
     /// Recognisers that do not read ahead ignore the preview.
     public mutating func preview(_ tokens: [Token], sentence: Range<Int>) {}
+
+    /// Recognisers that name no such organisations find none.
+    public func organizationName(startingAt start: Int, in tokens: [Token], sentence: Range<Int>, covered: [Bool]) -> Int? {
+        nil
+    }
 }
