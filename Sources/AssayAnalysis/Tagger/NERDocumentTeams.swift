@@ -6,7 +6,8 @@
 /// scored twice for Barcelona", "Chelsea 's Ruud Gullit said"), and there the weights read a city
 /// as a place and "Chelsea" as a person. Once a sports rule has forced a club (`ORG`,
 /// ``NERGazetteer/forceTeam(_:_:_:)``) in a sentence (``record(_:)``), the same words later in the
-/// document, standing alone, are that club too (``force(_:)``). National sides are places and stay
+/// document, standing alone, are that club too (``force(_:)``), and so is the city a club is named
+/// after ("Chicago" after "the Chicago Bulls"). National sides are places and stay
 /// the model's; companies and other names forced by other rules are not recorded.
 struct NERDocumentTeams {
     /// The clubs, as the case-folded hashes of their words (``NERTokenInfo/word``).
@@ -35,12 +36,23 @@ struct NERDocumentTeams {
             if tag.position == .begin {
                 while end < infos.count, BILOUTag(rawValue: infos[end - 1].forcedTag)?.position != .last { end += 1 }
             }
-            let words = (start ..< end).map { infos[$0].word }
-            teams.insert(words)
-            firstWords.insert(words[0])
-            maxWords = max(maxWords, words.count)
+            insert((start ..< end).map { infos[$0].word })
+            // A club named after its city ("Chicago Bulls", "Detroit Red Wings", "Blackburn Rovers")
+            // is named by the city alone later in the report ("… for Chicago"); not when its last
+            // words are a place too ("Bayern Munich").
+            let isPlace = { (k: Int) -> Bool in infos[k].gazetteer & NERGazetteer.listedOrKnownPlaceBits != 0 }
+            let city = start ..< ((start ..< end).first { !isPlace($0) } ?? end)
+            if !city.isEmpty, city.upperBound < end, !(city.upperBound ..< end).contains(where: isPlace) {
+                insert(city.map { infos[$0].word })
+            }
             start = end
         }
+    }
+
+    private mutating func insert(_ words: [UInt64]) {
+        teams.insert(words)
+        firstWords.insert(words[0])
+        maxWords = max(maxWords, words.count)
     }
 
     /// Forces, firmly, each recorded club whose words stand alone in a sentence not in capitals:

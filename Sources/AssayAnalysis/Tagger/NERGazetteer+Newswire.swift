@@ -184,13 +184,16 @@ extension NERGazetteer {
     /// Ivanisevic 6-3 6-4", "Feyenoord beat Utrecht"), is left to the model.
     static func sportsReportTeams(_ infos: UnsafeBufferPointer<NERTokenInfo>, countries: [Range<Int>]) -> [Range<Int>] {
         typealias F = NERFeatureExtractor
+        let kinds = infos.reduce(UInt8(0)) { $0 | $1.newswireWord }
+        guard kinds != 0 else { return [] }
+        // (Three digits a side, "110-105", is a basketball score, but not in a sentence about an
+        // election, "Bush beat Dukakis 426-111 in the electoral college"; "1995-96" is a season.)
         func isScore(_ info: NERTokenInfo) -> Bool {
             let marks = F.flagHasDigit | F.flagHasHyphen
             return info.flags & (marks | F.flagsOfLetters | F.flagHasPeriod) == marks
-                && (3 ... 6).contains(info.length)
+                && ((3 ... 6).contains(info.length)
+                    || info.length == 7 && info.shape == threeDigitScoreShape && kinds & electionWord == 0)
         }
-        let kinds = infos.reduce(UInt8(0)) { $0 | $1.newswireWord }
-        guard kinds != 0 else { return [] }
         func isA(_ k: Int, _ kind: UInt8) -> Bool { infos[k].newswireWord & kind != 0 }
         let hasRole = kinds & playerRole != 0
         // A score, not a poll's, a vote's or a date's ("49-41 percent", "a 12-5 vote", "12-13 May").
@@ -547,7 +550,7 @@ extension NERGazetteer {
     /// Bits of any place or organisation type, listed or known ("Leeds", "Manchester United").
     private static let placeOrOrganizationBits = typeBits([.place, .location, .organization])
     /// Bits of a listed or known place ("Bologna", "Sporting Gijon"), not an organisation.
-    private static let listedOrKnownPlaceBits = typeBits([.place, .location])
+    static let listedOrKnownPlaceBits = typeBits([.place, .location])
     /// Bits of the knowledge base's persons.
     private static let knownPersonBits = typeBits([.person])
 
@@ -904,6 +907,8 @@ extension NERGazetteer {
         info.shortShape == bowlingFigureShape || info.shortShape == bowlingFigureInOversShape
     }
     private static let bowlingFigureShape = NERFeatureExtractor(hashBits: 8).info(for: "1-1-1-1").shortShape
+    /// The shape of a score of three digits a side ("110-105").
+    private static let threeDigitScoreShape = NERFeatureExtractor(hashBits: 8).info(for: "110-105").shape
     /// The short shape of "Young-sam" and "Kai-shek".
     private static let hyphenatedGivenNameShape = NERFeatureExtractor(hashBits: 8).info(for: "Young-sam").shortShape
     private static let bowlingFigureInOversShape = NERFeatureExtractor(hashBits: 8).info(for: "1.1-1-1-1").shortShape

@@ -768,6 +768,40 @@ struct NERGazetteerTests {
         #expect(tags("Kim Young-sam2 said") == "- - -")
     }
 
+    @Test func aClubNamedAfterItsCityIsThatCityForTheRestOfTheDocument() {
+        let gazetteer = NERGazetteer(
+            version: "t",
+            aliases: [
+                (["Chicago"], .location, false), (["Miami"], .location, false), (["Detroit"], .location, false),
+                (["Utah"], .location, false), (["Houston"], .location, false),
+            ],
+            cues: []
+        )
+        let extractor = NERFeatureExtractor(hashBits: 16)
+        var teams = NERDocumentTeams()
+        func annotated(_ sentence: String) -> [NERTokenInfo] {
+            var infos = sentence.split(separator: " ").map { extractor.info(for: String($0)) }
+            infos.withUnsafeMutableBufferPointer { _ = gazetteer.annotate($0) }
+            return infos
+        }
+        func forced(_ sentence: String) -> String {
+            var infos = annotated(sentence)
+            infos.withUnsafeMutableBufferPointer { teams.force($0) }
+            return infos.map { $0.forcedTag == 0 ? "-" : BILOUTag(rawValue: $0.forcedTag)!.description }.joined(separator: " ")
+        }
+        // A score of three digits a side is a result too ("110-105"); the clubs and their cities are
+        // recorded, a nickname of two words included.
+        for sentence in ["the Chicago Bulls beat the Miami Heat 110-105 .", "the Detroit Red Wings beat Houston 4-1 ."] {
+            annotated(sentence).withUnsafeBufferPointer { teams.record($0) }
+        }
+        #expect(forced("Alonzo Mourning had 20 points for Miami .") == "- - - - - - U-ORG -")
+        #expect(forced("Dennis Rodman grabbed 18 rebounds for Chicago .") == "- - - - - - U-ORG -")
+        #expect(forced("Steve Yzerman scored for Detroit .") == "- - - - U-ORG -")
+        // Not after "in", nor the city of a club no rule named.
+        #expect(forced("a hotel in Chicago .") == "- - - - -")
+        #expect(forced("Karl Malone scored for Utah .") == "- - - - - -")
+    }
+
     @Test func aClubARuleNamedIsThatClubForTheRestOfTheDocument() throws {
         let gazetteer = NERGazetteer(
             version: "t",
