@@ -372,20 +372,25 @@ extension NERGazetteer {
         return persons
     }
 
-    /// A one-word organisation of the name lists that starts a sentence before a word in small letters
-    /// ("Feyenoord sacked coach Arie Haan", "Galatasaray beat Fenerbahce", "Hoechst said"): no other
-    /// list has the word, the casing lexicon does not have it in small letters, and no rule forced it.
-    /// The weights had left such subjects out.
+    /// A one-word organisation of the name lists that starts a sentence, maybe after "The", before a
+    /// word in small letters ("Feyenoord sacked coach Arie Haan", "Galatasaray beat Fenerbahce",
+    /// "The Knesset approved the accord", "The Fed left rates unchanged"): no other list has the word
+    /// and no rule forced it; without "The" the casing lexicon must not have it in small letters
+    /// (`isCommonWord`: "Apple trees bloom"), and after "The" the next word must be no connector ("The
+    /// Liberation of Paris"). The weights had left such subjects out.
     static func listedOrganizationStartingASentence(
         _ infos: UnsafeBufferPointer<NERTokenInfo>, isCommonWord: (UInt64) -> Bool
     ) -> Range<Int>? {
         typealias F = NERFeatureExtractor
-        guard infos.count >= 2, F.listPosition(infos[0], .organization) == 4,
-              infos[0].gazetteer & ~typeBits([.organization]) == 0, infos[0].forcedTag == 0,
-              infos[0].flags & (F.flagsOfLetters | F.flagHasDigit) == F.flagInitialUpper | F.flagHasLower,
-              infos[1].flags & F.flagsOfLetters == F.flagHasLower, !isCommonWord(infos[0].word)
+        let afterThe = infos.count >= 3 && infos[0].word == theWord && infos[0].isCapitalised
+        let k = afterThe ? 1 : 0
+        guard infos.count >= k + 2, F.listPosition(infos[k], .organization) == 4,
+              infos[k].gazetteer & ~typeBits([.organization]) == 0, infos[k].forcedTag == 0,
+              infos[k].flags & (F.flagsOfLetters | F.flagHasDigit) == F.flagInitialUpper | F.flagHasLower,
+              infos[k + 1].flags & F.flagsOfLetters == F.flagHasLower,
+              afterThe ? !F.runConnectors.contains(infos[k + 1].word) : !isCommonWord(infos[k].word)
         else { return nil }
-        return 0 ..< 1
+        return k ..< k + 1
     }
 
     /// Persons' roles in small letters that newswire writes right before a name.

@@ -743,6 +743,10 @@ struct NERGazetteerTests {
             }
         }
         #expect(first("Feyenoord sacked their coach .") == 0 ..< 1)
+        // After "The" a common word will do, but not before a connector.
+        #expect(first("The Apple board met .") == 1 ..< 2)
+        #expect(first("The Feyenoord of old .") == nil)
+        #expect(first("The Siemens board met .") == nil)
         // Another list's word, a common word, a capitalised word next, or not the first word: left
         // to the model.
         #expect(first("Siemens said orders rose .") == nil)
