@@ -186,13 +186,12 @@ extension NERGazetteer {
         typealias F = NERFeatureExtractor
         let kinds = infos.reduce(UInt8(0)) { $0 | $1.newswireWord }
         guard kinds != 0 else { return [] }
-        // (Three digits a side, "110-105", is a basketball score, but not in a sentence about an
-        // election, "Bush beat Dukakis 426-111 in the electoral college"; "1995-96" is a season.)
+        // (100 to 199 a side, "110-105", is a basketball score, but not in a sentence about an
+        // election; "1995-96" is a season, "426-111" electoral votes.)
         func isScore(_ info: NERTokenInfo) -> Bool {
             let marks = F.flagHasDigit | F.flagHasHyphen
             return info.flags & (marks | F.flagsOfLetters | F.flagHasPeriod) == marks
-                && ((3 ... 6).contains(info.length)
-                    || info.length == 7 && info.shape == threeDigitScoreShape && kinds & electionWord == 0)
+                && ((3 ... 6).contains(info.length) || info.length == 7 && isBasketballScore(info) && kinds & electionWord == 0)
         }
         func isA(_ k: Int, _ kind: UInt8) -> Bool { infos[k].newswireWord & kind != 0 }
         let hasRole = kinds & playerRole != 0
@@ -912,8 +911,20 @@ extension NERGazetteer {
         info.shortShape == bowlingFigureShape || info.shortShape == bowlingFigureInOversShape
     }
     private static let bowlingFigureShape = NERFeatureExtractor(hashBits: 8).info(for: "1-1-1-1").shortShape
-    /// The shape of a score of three digits a side ("110-105").
-    private static let threeDigitScoreShape = NERFeatureExtractor(hashBits: 8).info(for: "110-105").shape
+    /// Whether a token of three digits a side is a score of 100 to 199 a side ("110-105"): its shape,
+    /// first digit and last three digits.
+    private static func isBasketballScore(_ info: NERTokenInfo) -> Bool {
+        info.shape == basketballScore.shape && info.prefixes[0] == basketballScore.first
+            && basketballScore.lastThree.contains(info.suffixes[2])
+    }
+    private static let basketballScore = {
+        let extractor = NERFeatureExtractor(hashBits: 8)
+        let sample = extractor.info(for: "110-105")
+        return (
+            shape: sample.shape, first: sample.prefixes[0],
+            lastThree: Set((100 ... 199).map { extractor.info(for: "110-\($0)").suffixes[2] })
+        )
+    }()
     /// The short shape of "Young-sam" and "Kai-shek".
     private static let hyphenatedGivenNameShape = NERFeatureExtractor(hashBits: 8).info(for: "Young-sam").shortShape
     private static let bowlingFigureInOversShape = NERFeatureExtractor(hashBits: 8).info(for: "1.1-1-1-1").shortShape
