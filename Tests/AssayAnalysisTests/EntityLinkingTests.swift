@@ -123,6 +123,14 @@ struct EntityLinkingTests {
         #expect(names == ["Acme Mining Company", "Beta Lithium Company", "Ministry of Trade and Industry"])
     }
 
+    @Test("a law's name is no organisation, even with a head word inside")
+    func lawsAreNoOrganisations() {
+        let summary = TestKnowledgeBase.summary(
+            "The Ministry of Trade Act took effect, and the Ministry of Trade said the Acme Company Law would follow."
+        )
+        #expect(summary.entities.filter { $0.type == .organization }.map(\.name) == ["Ministry of Trade"])
+    }
+
     @Test("a known person's surname after another given name is someone else")
     func surnameAfterAnotherGivenName() {
         let summary = TestKnowledgeBase.summary("Hunter Biden said on Monday he would testify. Later President Biden spoke.")

@@ -23,6 +23,14 @@ public struct CueBasedNameRecognizer: NameRecognizer {
     /// Two particles inside a name ("Hans van den Broek", "Maria de los Angeles"): the first and the
     /// second, the tagger's lists (``NERGazetteer/firstParticleWords``).
     static let firstParticles = KeySet(NERGazetteer.firstParticleWords)
+    /// Last words of the names of laws, treaties and plans, which are no organisations even with a
+    /// head word inside ("Critical Raw Materials Act", "Foreign Exchange and Foreign Trade Act",
+    /// "Export Control Law").
+    static let lawWords: KeySet = [
+        "act", "acts", "law", "laws", "treaty", "accord", "accords", "agreement", "convention", "directive",
+        "regulation", "regulations", "protocol", "charter", "bill", "amendment", "code", "doctrine", "declaration",
+        "initiative", "plan",
+    ]
     /// The Arabic article before a surname, in small letters ("al-Assad", "el-Din").
     static let articles: KeySet = ["al", "el"]
     static let secondParticles = KeySet(NERGazetteer.secondParticleWords)
@@ -97,6 +105,7 @@ public struct CueBasedNameRecognizer: NameRecognizer {
         guard place.upperBound < sentence.upperBound, Self.isNameWord(tokens[place.upperBound]) else { return nil }
         let end = Self.runEnd(tokens, from: place.upperBound, sentence: sentence, covered: covered)
         let rest = place.upperBound..<end
+        if Self.lawWords.contains(tokens[end - 1]) { return nil }
         if self.endsWithLegalSuffix(tokens, rest) { return end }
         return self.lastCueEnd(.organizationHead, in: tokens, range: rest) == nil ? nil : end
     }
@@ -152,9 +161,10 @@ public struct CueBasedNameRecognizer: NameRecognizer {
     }
 
     /// Whether the run names an organisation: a legal suffix or a head word ("Ministry of",
-    /// "Mining") with at least one other word, so a bare "Energy" or "Group" is not a name.
+    /// "Mining") with at least one other word, so a bare "Energy" or "Group" is not a name, and no
+    /// law's last word (``lawWords``).
     private func hasOrganizationHead(_ tokens: [Token], _ run: Range<Int>) -> Bool {
-        guard run.count >= 2 else { return false }
+        guard run.count >= 2, !Self.lawWords.contains(tokens[run.upperBound - 1]) else { return false }
         if self.endsWithLegalSuffix(tokens, run) { return true }
         let headWords = self.knowledgeBase.organizationHeadWords
         guard run.contains(where: { !headWords.contains(tokens[$0]) && !Self.connectors.contains(tokens[$0]) }) else {
