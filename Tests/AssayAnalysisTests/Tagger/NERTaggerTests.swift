@@ -781,22 +781,12 @@ struct NERGazetteerTests {
             ],
             cues: []
         )
-        let extractor = NERFeatureExtractor(hashBits: 16)
-        var teams = NERDocumentTeams()
-        func annotated(_ sentence: String) -> [NERTokenInfo] {
-            var infos = sentence.split(separator: " ").map { extractor.info(for: String($0)) }
-            infos.withUnsafeMutableBufferPointer { _ = gazetteer.annotate($0) }
-            return infos
-        }
-        func forced(_ sentence: String) -> String {
-            var infos = annotated(sentence)
-            infos.withUnsafeMutableBufferPointer { teams.force($0) }
-            return infos.map { $0.forcedTag == 0 ? "-" : BILOUTag(rawValue: $0.forcedTag)!.description }.joined(separator: " ")
-        }
+        let document = DocumentTeamsProbe(gazetteer)
+        func forced(_ sentence: String) -> String { document.forced(sentence) }
         // A score of three digits a side is a result too ("110-105"); the clubs and their cities are
         // recorded, a nickname of two words included.
         for sentence in ["the Chicago Bulls beat the Miami Heat 110-105 .", "the Detroit Red Wings beat Houston 4-1 ."] {
-            annotated(sentence).withUnsafeBufferPointer { teams.record($0) }
+            document.record(sentence)
         }
         #expect(forced("Alonzo Mourning had 20 points for Miami .") == "- - - - - - U-ORG -")
         #expect(forced("Dennis Rodman grabbed 18 rebounds for Chicago .") == "- - - - - - U-ORG -")
@@ -815,27 +805,15 @@ struct NERGazetteerTests {
             ],
             cues: [], knownPlaces: [["Bologna"], ["Japan"], ["Syria"]], countryNames: [["Japan"], ["Syria"]]
         )
-        let extractor = NERFeatureExtractor(hashBits: 16)
-        var teams = NERDocumentTeams()
-        func annotated(_ sentence: String) -> [NERTokenInfo] {
-            var infos = sentence.split(separator: " ").map { extractor.info(for: String($0)) }
-            infos.withUnsafeMutableBufferPointer { _ = gazetteer.annotate($0) }
-            return infos
-        }
-        func forced(_ sentence: String) -> String {
-            var infos = annotated(sentence)
-            infos.withUnsafeMutableBufferPointer { teams.force($0) }
-            return infos.map { $0.forcedTag == 0 ? "-" : BILOUTag(rawValue: $0.forcedTag)!.description }.joined(separator: " ")
-        }
+        let document = DocumentTeamsProbe(gazetteer)
+        func forced(_ sentence: String) -> String { document.forced(sentence) }
         // Before a rule has named a club, nothing is forced; a name another rule forced is no club.
         #expect(forced("He scored for Chelsea .") == "- - - - -")
-        var company = annotated("Chelsea Corp said .")
-        company.withUnsafeMutableBufferPointer { NERGazetteer.forceFirmly(0 ..< 2, .org, $0) }
-        company.withUnsafeBufferPointer { teams.record($0) }
-        #expect(teams.isEmpty)
+        document.record("Chelsea Corp said .") { NERGazetteer.forceFirmly(0 ..< 2, .org, $0) }
+        #expect(document.teams.isEmpty)
         // A report's result names two clubs and a national side; only the clubs are recorded.
         for sentence in ["Chelsea beat Real Madrid 2-0 .", "Japan beat Syria 2-1 ."] {
-            annotated(sentence).withUnsafeBufferPointer { teams.record($0) }
+            document.record(sentence)
         }
         #expect(forced("He scored for Chelsea .") == "- - - U-ORG -")
         #expect(forced("Chelsea 's Ruud Gullit said .") == "U-ORG - - - - -")
@@ -1507,5 +1485,35 @@ struct NERModelTests {
         #expect(tags.count == 7)
         #expect(tags[0] == "B-PER" && tags[1] == "I-PER")
         #expect(tags[5] == "B-LOC")
+    }
+}
+
+/// A document's clubs over one gazetteer (``NERDocumentTeams``): records the clubs the sports rules
+/// force in sentences, and shows the tags it forces in later ones ("-" where decoding is free).
+final class DocumentTeamsProbe {
+    let gazetteer: NERGazetteer
+    let extractor = NERFeatureExtractor(hashBits: 16)
+    private(set) var teams = NERDocumentTeams()
+
+    init(_ gazetteer: NERGazetteer) { self.gazetteer = gazetteer }
+
+    /// Annotates `sentence`, lets `force` force more names, and records its clubs.
+    func record(_ sentence: String, force: (UnsafeMutableBufferPointer<NERTokenInfo>) -> Void = { _ in }) {
+        var infos = annotated(sentence)
+        infos.withUnsafeMutableBufferPointer { force($0) }
+        infos.withUnsafeBufferPointer { teams.record($0) }
+    }
+
+    /// The tags `sentence` is forced to after the recorded sentences.
+    func forced(_ sentence: String) -> String {
+        var infos = annotated(sentence)
+        infos.withUnsafeMutableBufferPointer { teams.force($0) }
+        return infos.map { $0.forcedTag == 0 ? "-" : BILOUTag(rawValue: $0.forcedTag)!.description }.joined(separator: " ")
+    }
+
+    private func annotated(_ sentence: String) -> [NERTokenInfo] {
+        var infos = sentence.split(separator: " ").map { extractor.info(for: String($0)) }
+        infos.withUnsafeMutableBufferPointer { _ = gazetteer.annotate($0) }
+        return infos
     }
 }
