@@ -414,8 +414,8 @@ public final class NERGazetteer: Sendable {
         }
     }
 
-    /// An organisation's name with the legal suffix that follows it in its run, if one does ("Inco Ltd",
-    /// "Merrill Lynch & Co").
+    /// An organisation's name with the legal suffix or group word that follows it in its run, if one
+    /// does ("Inco Ltd", "Merrill Lynch & Co", "ABN AMRO Holding").
     private static func withLegalSuffix(
         _ name: Range<Int>, in run: Range<Int>, _ infos: UnsafeMutableBufferPointer<NERTokenInfo>
     ) -> Range<Int> {
@@ -423,9 +423,15 @@ public final class NERGazetteer: Sendable {
         if end + 1 < run.upperBound, infos[end].word == ampersandWord { end += 1 }
         guard end < run.upperBound,
               infos[end].cues & cueLegalSuffix != 0 || infos[end].newswireWord & abbreviatedLegalSuffix != 0
+                || groupWords.contains(infos[end].word)
         else { return name }
         return name.lowerBound ..< end + 1
     }
+
+    /// Words that end a company's name after its known name ("ABN AMRO Holding", "HSBC Holdings").
+    private static let groupWords: Set<UInt64> = Set(
+        ["Holding", "Holdings", "Group", "Groep", "Company", "Corporation"].map(NERFeatureExtractor.wordHash)
+    )
 
     /// The BILOU-like gazetteer positions of `tokens` per type, for tests and diagnostics:
     /// for each token, `type: "B"|"I"|"L"|"U"` for every type that matches.

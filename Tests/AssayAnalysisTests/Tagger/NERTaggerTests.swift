@@ -335,6 +335,8 @@ struct NERGazetteerTests {
         // A known organisation standing alone takes its legal suffix along.
         #expect(tags("Merrill Lynch & Co said") == "B-ORG I-ORG I-ORG L-ORG -")
         #expect(tags("Merrill Lynch Ltd said") == "B-ORG I-ORG L-ORG -")
+        #expect(tags("Merrill Lynch Holdings said") == "B-ORG I-ORG L-ORG -")
+        #expect(tags("Merrill Lynch Tower said") == "- - - -")
         // A word of the run in no name: left to the model.
         #expect(tags("Hoechst and Smith said") == "- - - -")
         #expect(tags("Procter and Gamble said") == "- - - -")
