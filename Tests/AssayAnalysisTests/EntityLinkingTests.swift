@@ -138,6 +138,9 @@ struct EntityLinkingTests {
         #expect(people.map(\.id).contains("person:joe-biden"))
         #expect(people.first { $0.id == "person:joe-biden" }?.mentions.map(\.text) == ["Biden"])
         #expect(people.contains { $0.name == "Hunter Biden" && $0.id != "person:joe-biden" })
+        // A sentence's opening word or a day is no given name.
+        let opening = TestKnowledgeBase.summary("But Biden said the talks would go on. On Monday Biden spoke.")
+        #expect(opening.entities.first { $0.id == "person:joe-biden" }?.mentions.count == 2)
         // In capitals every word is capitalised: the surname is still the known person's.
         let headline = TestKnowledgeBase.summary("ENVOY MEETS BIDEN")
         #expect(headline.entities.contains { $0.id == "person:joe-biden" })

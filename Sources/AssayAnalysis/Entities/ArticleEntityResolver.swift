@@ -78,6 +78,8 @@ struct ArticleEntityResolver {
     /// The end of a listed organisation's name, longer than `place`, that starts with it ("British
     /// Airways", "American Airlines", "Swiss Re"), as a recogniser would name it.
     private func listedOrganizationName(startingWith place: Range<Int>, in tokens: [Token], sentence: Range<Int>) -> Int? {
+        // (A word must follow the place: "France 2, Italy 1" is a score, not the channel.)
+        guard place.upperBound < sentence.upperBound, CueBasedNameRecognizer.isNameWord(tokens[place.upperBound]) else { return nil }
         for recognizer in self.recognizers {
             if let end = recognizer.organizationName(startingAt: place.lowerBound, in: tokens, sentence: sentence, covered: self.covered),
                 end > place.upperBound
@@ -301,7 +303,10 @@ struct ArticleEntityResolver {
         let start = match.tokens.lowerBound
         let articleBefore = start >= sentence.lowerBound + 3 && tokens[start - 1].key == "-"
             && CueBasedNameRecognizer.articles.contains(tokens[start - 2]) && CueBasedNameRecognizer.isNameWord(tokens[start - 3])
+            && !TextSegmentation.sentenceStarters.contains(tokens[start - 3])
+        // ("But Biden said", "On Monday Biden said": no given names.)
         let givenNameBefore = previousIsName && !(before?.isAllCaps ?? false)
+            && !(before.map { TextSegmentation.sentenceStarters.contains($0) || CueBasedNameRecognizer.calendarWords.contains($0) } ?? false)
         if !titleCase, givenNameBefore || articleBefore, candidates.contains(where: { $0.kind == .partialName }),
             !self.organizationRecognizer.titleEnds(at: articleBefore ? start - 2 : start, in: tokens, lowerBound: sentence.lowerBound)
         {

@@ -28,8 +28,7 @@ public struct CueBasedNameRecognizer: NameRecognizer {
     /// "Export Control Law").
     static let lawWords: KeySet = [
         "act", "acts", "law", "laws", "treaty", "accord", "accords", "agreement", "convention", "directive",
-        "regulation", "regulations", "protocol", "charter", "bill", "amendment", "code", "doctrine", "declaration",
-        "initiative", "plan",
+        "regulation", "regulations", "protocol", "bill", "amendment", "doctrine", "declaration", "plan",
     ]
     /// The Arabic article before a surname, in small letters ("al-Assad", "el-Din").
     static let articles: KeySet = ["al", "el"]
@@ -154,7 +153,9 @@ public struct CueBasedNameRecognizer: NameRecognizer {
         let saidAfter = run.upperBound < sentence.upperBound && Self.speechVerbs.contains(tokens[run.upperBound])
         // "analysts at Goldman Sachs said": after "at" or "from" a speaker is an organisation, and untyped.
         let afterPreposition = run.lowerBound > sentence.lowerBound && Self.placePrepositions.contains(tokens[run.lowerBound - 1])
-        if (saidBefore || saidAfter), !afterPreposition, (2...4).contains(run.count), run.allSatisfy({ tokens[$0].isCapitalized }) {
+        if (saidBefore || saidAfter), !afterPreposition, (2...4).contains(run.count), run.allSatisfy({ tokens[$0].isCapitalized }),
+            !Self.lawWords.contains(tokens[run.upperBound - 1])
+        {
             return RecognizedName(tokens: run, type: .person, confidence: 0.6, source: .rule)
         }
         return nil

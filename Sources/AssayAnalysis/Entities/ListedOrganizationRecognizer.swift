@@ -30,7 +30,7 @@ public struct ListedOrganizationRecognizer: NameRecognizer {
         "Patriots", "Eagles", "Falcons", "Hornets", "Raptors", "Predators", "Reapers", "Tigers", "Panthers",
         "Titans", "Rangers", "Raiders", "Warriors", "Jets", "Thunder", "Lightning", "Typhoons", "Harriers",
         "Apaches", "Stingers", "Javelins", "Spartans", "Vikings", "Knights", "Hawks", "Wolves",
-        "IRA", "ICE", "GM", "ITC", "PPP", "ETA", "Amazon",
+        "IRA", "ICE", "GM", "ITC", "PPP", "ETA", "Amazon", "Stonewall", "Liberation",
     ]
 
     /// Creates the recogniser over organisation names, tokenised as articles are.

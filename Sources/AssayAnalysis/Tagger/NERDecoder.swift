@@ -326,7 +326,8 @@ struct NERDecoder {
     }
 
     /// A surname with the Arabic article ("al-Assad", "el-Din", "Al-Fayed") after a capitalised
-    /// word that is no title and no name a rule forced continues that word's name
+    /// word that is no title, no nationality, no common word and no name a rule forced continues
+    /// that word's name
     /// (``NERTokenInfo/mustContinueName``): "Hafez al-Assad", "Farouq al-Shara", "Omar Hassan
     /// al-Bashir". The model chooses the type (a person's, organisation's or place's: "Sharm
     /// el-Sheikh" is a place) and where the name starts. The weights had ended such names before the
@@ -337,10 +338,13 @@ struct NERDecoder {
             infos[i].mustContinueName = false
             guard i > 0 else { continue }
             let surname = infos[i], before = infos[i - 1]
+            // The word before must be a name's, not a common word ("The al-Qaeda network", "But
+            // al-Assad refused", "In al-Arish") nor a nationality ("Syrian al-Assad").
             guard surname.shortShape == Self.articleSurnameShape || surname.shortShape == Self.capitalArticleSurnameShape,
                   surname.prefixes[2] == Self.alPrefix || surname.prefixes[2] == Self.elPrefix,
                   before.flags & (F.flagInitialUpper | F.flagHasLower | F.flagHasDigit) == F.flagInitialUpper | F.flagHasLower,
-                  before.cues & NERGazetteer.cueTitle == 0, before.forcedTag == 0, surname.forcedTag == 0
+                  before.cues & NERGazetteer.cueTitle == 0, before.forcedTag == 0, surname.forcedTag == 0,
+                  F.listPosition(before, .demonym) == 0, truecaser?.lexicon.casing(of: before.word) != .lower
             else { continue }
             infos[i].mustContinueName = true
         }

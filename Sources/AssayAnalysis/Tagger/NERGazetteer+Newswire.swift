@@ -387,10 +387,17 @@ extension NERGazetteer {
               infos[k].gazetteer & ~typeBits([.organization]) == 0, infos[k].forcedTag == 0,
               infos[k].flags & (F.flagsOfLetters | F.flagHasDigit) == F.flagInitialUpper | F.flagHasLower,
               infos[k + 1].flags & F.flagsOfLetters == F.flagHasLower,
-              afterThe ? !F.runConnectors.contains(infos[k + 1].word) : !isCommonWord(infos[k].word)
+              afterThe ? !F.runConnectors.contains(infos[k + 1].word) : !isCommonWord(infos[k].word),
+              !ambiguousOrganizationWords.contains(infos[k].word)
         else { return nil }
         return k ..< k + 1
     }
+
+    /// The one-word listed organisations that news mostly uses for something else (the engine's
+    /// ``ListedOrganizationRecognizer/ambiguousNames``: "The Amazon rainforest", "The Patriots").
+    static let ambiguousOrganizationWords: Set<UInt64> = Set(
+        ListedOrganizationRecognizer.ambiguousNames.map(NERFeatureExtractor.wordHash)
+    )
 
     /// Persons' roles in small letters that newswire writes right before a name.
     static let personRoleWords: Set<UInt64> = Set(
@@ -416,9 +423,13 @@ extension NERGazetteer {
         while i + 1 < infos.count {
             defer { i += 1 }
             let given = infos[i + 1]
+            // (Not a place's compound, "New York-based", "Hong Kong-born", nor inside a longer name,
+            // "Kim Il-sung University".)
             guard given.shortShape == hyphenatedGivenNameShape, given.length <= 12,
                   infos[i].flags & NERFeatureExtractor.flagInitialUpper != 0,
-                  NERFeatureExtractor.listPosition(infos[i], .surname) == 4
+                  NERFeatureExtractor.listPosition(infos[i], .surname) == 4,
+                  !placeCompoundEndings.contains(given.suffixes[3]), !placeCompoundEndings.contains(given.suffixes[2]),
+                  i + 2 == infos.count || !infos[i + 2].isCapitalised
             else { continue }
             names.append(i ..< i + 2)
             i += 1
@@ -924,6 +935,14 @@ extension NERGazetteer {
             shape: sample.shape, first: sample.prefixes[0],
             lastThree: Set((100 ... 199).map { extractor.info(for: "110-\($0)").suffixes[2] })
         )
+    }()
+    /// The last three or four letters of a place's compounds ("York-based", "Kong-born", "Rica-owned",
+    /// "Jersey-listed", "Paris-led", "state-run"), which no hyphenated given name has.
+    private static let placeCompoundEndings: Set<UInt64> = {
+        let extractor = NERFeatureExtractor(hashBits: 8)
+        let four = ["X-based", "X-born", "X-owned", "X-listed"].map { extractor.info(for: $0).suffixes[3] }
+        let three = ["X-led", "X-run"].map { extractor.info(for: $0).suffixes[2] }
+        return Set(four + three)
     }()
     /// The short shape of "Young-sam" and "Kai-shek".
     private static let hyphenatedGivenNameShape = NERFeatureExtractor(hashBits: 8).info(for: "Young-sam").shortShape

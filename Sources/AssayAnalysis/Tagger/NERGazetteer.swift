@@ -379,9 +379,13 @@ public final class NERGazetteer: Sendable {
                         && (match.upperBound ..< min(match.upperBound + 2, run.upperBound - 1)).contains {
                             infos[$0].cues & Self.cueTitle != 0 && infos[$0 + 1].gazetteer & Self.personNameBits != 0
                         }
+                    // (Not after a person's role: "civil rights leader John Lewis", a person whose
+                    // name a company shares.)
+                    let afterRole = match.lowerBound > 0 && personRoleWords.contains(infos[match.lowerBound - 1].word)
                     standsAlone = (match.upperBound == run.upperBound || titled)
                         && (match.lowerBound == run.lowerBound
                             || match.lowerBound == 1 && run.lowerBound == 0 && infos[0].gazetteer == 0)
+                        && !afterRole
                 }
                 if standsAlone { Self.force(match, label, infos) }
             }
