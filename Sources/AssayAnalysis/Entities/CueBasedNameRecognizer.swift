@@ -23,6 +23,7 @@ public struct CueBasedNameRecognizer: NameRecognizer {
     /// Two particles inside a name ("Hans van den Broek", "Maria de los Angeles"): the first and the
     /// second, the tagger's lists (``NERGazetteer/firstParticleWords``).
     static let firstParticles = KeySet(NERGazetteer.firstParticleWords)
+    static let secondParticles = KeySet(NERGazetteer.secondParticleWords)
     /// Last words of the names of laws, treaties and plans, which are no organisations even with a
     /// head word inside ("Critical Raw Materials Act", "Foreign Exchange and Foreign Trade Act",
     /// "Export Control Law").
@@ -32,7 +33,6 @@ public struct CueBasedNameRecognizer: NameRecognizer {
     ]
     /// The Arabic article before a surname, in small letters ("al-Assad", "el-Din").
     static let articles: KeySet = ["al", "el"]
-    static let secondParticles = KeySet(NERGazetteer.secondParticleWords)
     /// Capitalised words that never continue a name: "the London Metal Exchange on Friday".
     static let calendarWords: KeySet = [
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
@@ -64,8 +64,7 @@ public struct CueBasedNameRecognizer: NameRecognizer {
 
     /// The end of the run of capitalised name words that starts at `start`, joined by hyphens
     /// ("Jean-Pierre"), connectors ("Bank of China"), two particles ("Hans van den Broek") and the
-    /// Arabic article ("Hafez al-Assad"),
-    /// stopping at covered tokens.
+    /// Arabic article ("Hafez al-Assad"), stopping at covered tokens.
     static func runEnd(_ tokens: [Token], from start: Int, sentence: Range<Int>, covered: [Bool]) -> Int {
         var end = start + 1
         while end < sentence.upperBound, !covered[end] {

@@ -264,8 +264,9 @@ struct NERDecoder {
 
     /// Adds the gazetteer annotations to `infos` (``NERGazetteer/annotate(_:afterResultsLines:)``),
     /// then, outside sentences in capitals, the document's clubs (``NERDocumentTeams``) and the rules
-    /// that need the casing lexicon: a person after a place's possessive, a role or a nationality and a company by its legal
-    /// suffix; last, ``ruleOutOutsideInUnknownNames()``.
+    /// that need the casing lexicon: a person after a place's possessive, a role or a nationality, a
+    /// company by its legal suffix and a listed organisation starting the sentence; last,
+    /// ``ruleOutOutsideInUnknownNames()`` and ``joinArticleSurnames()``.
     mutating func annotate() {
         if let gazetteer = model.gazetteer {
             let afterResultsLines = resultsLinesInDocument > 0
@@ -306,7 +307,7 @@ struct NERDecoder {
     /// little, and nothing else about the words was known. One such word alone is left to the model
     /// ("Aisby is a village": a place the model would have called a person, docs/PERFORMANCE.md).
     mutating func ruleOutOutsideInUnknownNames() {
-        for k in infos.indices { infos[k].mustBeInsideName = false }
+        for k in infos.indices.prefix(2) { infos[k].mustBeInsideName = false }
         guard infos.count >= 3, let lexicon = truecaser?.lexicon else { return }
         typealias F = NERFeatureExtractor
         func isUnknownWord(_ info: NERTokenInfo) -> Bool {
@@ -325,11 +326,10 @@ struct NERDecoder {
         infos[1].mustBeInsideName = true
     }
 
-    /// A surname with the Arabic article ("al-Assad", "el-Din", "Al-Fayed") after a capitalised
-    /// word that is no title, no nationality, no common word and no name a rule forced continues
-    /// that word's name
-    /// (``NERTokenInfo/mustContinueName``): "Hafez al-Assad", "Farouq al-Shara", "Omar Hassan
-    /// al-Bashir". The model chooses the type (a person's, organisation's or place's: "Sharm
+    /// A surname with the Arabic article ("al-Assad", "el-Din", "Al-Fayed") after a capitalised word
+    /// that is no title, no nationality, no common word and no name a rule forced continues that
+    /// word's name (``NERTokenInfo/mustContinueName``): "Hafez al-Assad", "Farouq al-Shara", "Omar
+    /// Hassan al-Bashir". The model chooses the type (a person's, organisation's or place's: "Sharm
     /// el-Sheikh" is a place) and where the name starts. The weights had ended such names before the
     /// article, or made the surname a name of its own.
     mutating func joinArticleSurnames() {

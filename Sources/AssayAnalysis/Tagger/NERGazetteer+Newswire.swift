@@ -328,16 +328,15 @@ extension NERGazetteer {
     /// The persons named right after a place's possessive ("Pakistan 's Jansher Khan won", "Morocco 's
     /// Hicham El Guerrouj won"), a person's role in small letters ("Dutch international Jaap Stam",
     /// "defending champion Bjarne Riis", "coach Lothar Matthaeus") or a nationality ("Czech Pavel
-    /// Nedved"): a run of two or three words, each a capital and small
-    /// letters, followed by no other capitalised word, dash or particle; after a nationality the first must be a
-    /// listed given name. Each word must be a listed given name or surname and nothing else the lists
-    /// have, or a word the casing lexicon does not know (`isKnownWord`: every word of the training
-    /// files and the English words; "Australia 's Royal National Park", "Germany 's Deutsche Bank",
-    /// "Canada 's Bre-X Minerals"), and be no cue (a
-    /// title, an organisation's head word or legal suffix: "Britain 's Prince Charles") nor forced
-    /// already. The weights had read such names of athletes as organisations or miscellany, or
-    /// missed them, when the words were unknown. A particle may stand between a given name and a
-    /// surname ("Hicham El Guerrouj").
+    /// Nedved"): a run of two or three words, each a capital and small letters, followed by no other
+    /// capitalised word, dash or particle; after a nationality the first must be a listed given name.
+    /// Each word must be a listed given name or surname and nothing else the lists have, or a word the
+    /// casing lexicon does not know (`isKnownWord`: every word of the training files and the English
+    /// words; "Australia 's Royal National Park", "Germany 's Deutsche Bank", "Canada 's Bre-X
+    /// Minerals"), and be no cue (a title, an organisation's head word or legal suffix: "Britain 's
+    /// Prince Charles") nor forced already. The weights had read such names of athletes as
+    /// organisations or miscellany, or missed them, when the words were unknown. A particle may stand
+    /// between a given name and a surname ("Hicham El Guerrouj").
     static func personsAfterCues(
         _ infos: UnsafeBufferPointer<NERTokenInfo>, isKnownWord: (UInt64) -> Bool
     ) -> [Range<Int>] {
@@ -922,6 +921,7 @@ extension NERGazetteer {
         info.shortShape == bowlingFigureShape || info.shortShape == bowlingFigureInOversShape
     }
     private static let bowlingFigureShape = NERFeatureExtractor(hashBits: 8).info(for: "1-1-1-1").shortShape
+    private static let bowlingFigureInOversShape = NERFeatureExtractor(hashBits: 8).info(for: "1.1-1-1-1").shortShape
     /// Whether a token of three digits a side is a score of 100 to 199 a side ("110-105"): its shape,
     /// first digit and last three digits.
     private static func isBasketballScore(_ info: NERTokenInfo) -> Bool {
@@ -946,7 +946,6 @@ extension NERGazetteer {
     }()
     /// The short shape of "Young-sam" and "Kai-shek".
     private static let hyphenatedGivenNameShape = NERFeatureExtractor(hashBits: 8).info(for: "Young-sam").shortShape
-    private static let bowlingFigureInOversShape = NERFeatureExtractor(hashBits: 8).info(for: "1.1-1-1-1").shortShape
 
     /// The players and their teams of a ranked list line, or `nil` for any other sentence: a rank or
     /// tally first ("15 -", "1."), then players each with a team in brackets and maybe figures,

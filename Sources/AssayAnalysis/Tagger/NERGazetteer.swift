@@ -328,8 +328,6 @@ public final class NERGazetteer: Sendable {
         return first == .inside || first == .last || last == .begin || last == .inside
     }
 
-    /// Forces the tags of one `label` name on `range` (``force(_:_:_:)``), firmly: document history
-    /// does not release them (``NERDecoder/releaseContradictedNames(_:_:)``).
     /// ``forceFirmly(_:_:_:)`` for a team a sports rule found, which ``NERDocumentTeams`` remembers
     /// for the rest of the document.
     static func forceTeam(_ range: Range<Int>, _ label: NERLabel, _ infos: UnsafeMutableBufferPointer<NERTokenInfo>) {
@@ -337,6 +335,8 @@ public final class NERGazetteer: Sendable {
         for k in range { infos[k].forcedAsTeam = true }
     }
 
+    /// Forces the tags of one `label` name on `range` (``force(_:_:_:)``), firmly: document history
+    /// does not release them (``NERDecoder/releaseContradictedNames(_:_:)``).
     static func forceFirmly(
         _ range: Range<Int>, _ label: NERLabel, _ infos: UnsafeMutableBufferPointer<NERTokenInfo>
     ) {
@@ -534,7 +534,7 @@ public final class NERGazetteer: Sendable {
             add(row[1], type, caseSensitive: row.count >= 4 && row[3].contains("case-sensitive"))
         }
         // The towns, regions, one-word person names and organisations that the name lists or the
-        // English word list also have are left to the model; only these few hundred names are looked up.
+        // English word list also have are left to the model; only these candidates are looked up.
         let oneWordPersons = persons.filter { !$0.contains(" ") }
         // The name lists' organisations of two or more words are known too, unless the knowledge base
         // marks the name ambiguous ("White House", also the country) or it starts with "The" ("The
