@@ -34,6 +34,8 @@ let package = Package(
             name: "CAssayZlib",
             linkerSettings: [.linkedLibrary("z")]
         ),
+        // The tagger's weight-row sums in C, with AVX2 when the CPU has it (chosen at start).
+        .target(name: "CAssayScores"),
         // Generated messages, frame types, the framing codec and compression.
         .target(
             name: "AssayProtocol",
@@ -47,6 +49,7 @@ let package = Package(
         // The analysis engine: text pipeline, knowledge base, entity linking, salience. Foundation only.
         .target(
             name: "AssayAnalysis",
+            dependencies: ["CAssayScores"],
             resources: [.copy("Resources/Knowledge"), .copy("Resources/Model"), .copy("Resources/Risk")],
             swiftSettings: swiftSettings
         ),
@@ -101,7 +104,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AssayAnalysisTests",
-            dependencies: ["AssayAnalysis"],
+            dependencies: ["AssayAnalysis", "CAssayScores"],
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),

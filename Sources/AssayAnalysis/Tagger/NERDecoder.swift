@@ -1,4 +1,5 @@
 import Foundation
+internal import CAssayScores
 
 /// Reusable decoding state: scratch buffers, the document memory and the truecaser.
 ///
@@ -17,6 +18,8 @@ struct NERDecoder {
     var observesWhileDecoding: Bool
     var infos: [NERTokenInfo] = []
     var rows: [UInt32] = []
+    /// Where each token's static rows start in `rows` once the null rows are dropped, plus the end.
+    var rowStarts: [Int32] = []
     /// The BILOU tags of the last decoded sentence.
     var tags: [UInt8] = []
     /// Whether the sentence being decoded is a sports results line
@@ -369,19 +372,27 @@ struct NERDecoder {
         if sentenceIsResultsLine { resultsLinesInDocument += 1 }
         if let memory { Self.releaseContradictedNames(&infos, memory) }
         let staticCount = NERFeatureExtractor.staticFeatureCount
-        var rows = self.rows
+        var rows = self.rows, rowStarts = self.rowStarts
         self.rows = []
-        defer { self.rows = rows }
+        self.rowStarts = []
+        defer { self.rows = rows; self.rowStarts = rowStarts }
         if rows.count < n * staticCount { rows = [UInt32](repeating: 0, count: n * staticCount) }
+        if rowStarts.count < n + 1 { rowStarts = [Int32](repeating: 0, count: n + 1) }
         infos.withUnsafeBufferPointer { infos in
             rows.withUnsafeMutableBufferPointer { rows in
+            rowStarts.withUnsafeMutableBufferPointer { starts in
                 model.extractor.staticRows(infos, into: rows.baseAddress!)
+                NERFeatureExtractor.dropNullRows(rows.baseAddress!, tokenCount: n, starts: starts.baseAddress!)
                 tags.withUnsafeMutableBufferPointer { tags in
-                    let scores = NERTokenScores(model: model, infos: infos, rows: UnsafePointer(rows.baseAddress!), memory: memory)
+                    let scores = NERTokenScores(
+                        model: model, infos: infos, rows: UnsafePointer(rows.baseAddress!),
+                        rowStarts: UnsafePointer(starts.baseAddress!), memory: memory
+                    )
                     spans = model.extractor.featureSet.contains(.viterbi)
                         ? scores.viterbi(tags: tags, probabilitiesFor: filter)
                         : scores.greedy(tags: tags, probabilitiesFor: filter)
                 }
+            }
             }
         }
         if var memory = self.memory {
@@ -403,30 +414,18 @@ struct NERDecoder {
     }
 }
 
-/// Sign-extends 16 Int8 lanes to Int32 (written out so that it compiles to a single vector extension
-/// instead of a generic conversion call).
-@inline(__always) private func widen(_ v: SIMD16<Int8>) -> SIMD16<Int32> {
-    SIMD16<Int32>(
-        Int32(v[0]), Int32(v[1]), Int32(v[2]), Int32(v[3]), Int32(v[4]), Int32(v[5]), Int32(v[6]), Int32(v[7]),
-        Int32(v[8]), Int32(v[9]), Int32(v[10]), Int32(v[11]), Int32(v[12]), Int32(v[13]), Int32(v[14]), Int32(v[15])
-    )
-}
-
-/// The integer score vector (tags 0 ..< 16 and tag 16) of a set of weight rows.
+/// The integer score vector (tags 0 ..< 16 and tag 16) of a set of weight rows: each row's 17 Int8
+/// weights shifted left by its exponent, summed with wrapping in Int32. The sum runs in C
+/// (`CAssayScores`), which uses AVX2 when the CPU has it; Swift itself compiles for the baseline
+/// x86-64 (SSE2), where sign-extending the bytes alone took more instructions than the rest.
 @inline(__always) private func scoreRows(
     _ rows: UnsafePointer<UInt32>, _ count: Int, _ weights: UnsafeRawPointer, _ exponents: UnsafePointer<UInt8>
 ) -> (SIMD16<Int32>, Int32) {
-    let k = BILOUTag.count
-    var s16 = SIMD16<Int32>(repeating: 0)
-    var s17: Int32 = 0
-    for f in 0 ..< count {
-        let r = Int(rows[f])
-        let p = weights + r * k
-        let e = Int32(exponents[r])
-        s16 &+= widen(p.loadUnaligned(as: SIMD16<Int8>.self)) &<< SIMD16<Int32>(repeating: e)
-        s17 &+= Int32(p.load(fromByteOffset: 16, as: Int8.self)) << e
+    withUnsafeTemporaryAllocation(of: Int32.self, capacity: BILOUTag.count) { scores in
+        scores.initialize(repeating: 0)
+        CAssayScores_addRows(rows, count, weights.assumingMemoryBound(to: Int8.self), exponents, scores.baseAddress!)
+        return (UnsafeRawPointer(scores.baseAddress!).loadUnaligned(as: SIMD16<Int32>.self), scores[16])
     }
-    return (s16, s17)
 }
 
 /// The token-independent transition scores of a Viterbi model without ``NERFeatureSet/tagConjunctions``,
@@ -505,8 +504,10 @@ extension NERTransitions {
 struct NERTokenScores {
     let model: NERModel
     let infos: UnsafeBufferPointer<NERTokenInfo>
-    /// `infos.count × staticFeatureCount` static rows.
+    /// The static rows of every token, without the null rows (``NERFeatureExtractor/dropNullRows(_:tokenCount:starts:)``).
     let rows: UnsafePointer<UInt32>
+    /// Where token `i`'s rows start in `rows` (`infos.count + 1` entries, the last the end).
+    let rowStarts: UnsafePointer<Int32>
     let memory: NERDocumentMemory?
 
     /// The previous-tag index of the sentence start.
@@ -530,8 +531,7 @@ struct NERTokenScores {
     func emission(_ i: Int, _ weights: UnsafeRawPointer, _ exponents: UnsafePointer<UInt8>, _ scratch: UnsafeMutablePointer<UInt32>) -> (SIMD16<Int32>, Int32) {
         let forced = infos[i].forcedTag
         if forced != 0 { return Self.onlyTag[Int(forced)] }
-        let staticCount = NERFeatureExtractor.staticFeatureCount
-        var (e16, e17) = scoreRows(rows + i * staticCount, staticCount, weights, exponents)
+        var (e16, e17) = staticScores(i, weights, exponents)
         let history = memory?.history(for: infos[i]) ?? NERFeatureExtractor.noHistory
         let h = model.extractor.historyRows(info: infos[i], history: history, into: scratch)
         if h > 0 {
@@ -546,6 +546,13 @@ struct NERTokenScores {
             e16[Int(BILOUTag.outside.rawValue)] = Self.ruledOut
         }
         return (e16, e17)
+    }
+
+    /// The summed static rows of token `i`.
+    @inline(__always)
+    func staticScores(_ i: Int, _ weights: UnsafeRawPointer, _ exponents: UnsafePointer<UInt8>) -> (SIMD16<Int32>, Int32) {
+        let start = Int(rowStarts[i])
+        return scoreRows(rows + start, Int(rowStarts[i + 1]) - start, weights, exponents)
     }
 
     /// Scores that leave a token only the inside and last tags of persons, organisations and places
@@ -603,13 +610,14 @@ struct NERTokenScores {
         let k = BILOUTag.count
         let start = Self.start
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n * k) { back in
-        withUnsafeTemporaryAllocation(of: (SIMD16<Int32>, Int32).self, capacity: filter == nil ? 0 : n) { emissions in
+        withUnsafeTemporaryAllocation(of: (SIMD16<Int32>, Int32).self, capacity: n) { emissions in
         withWeights { w, ex, scratch in
+            // Every emission first: their rows do not depend on the path, so their reads overlap.
+            for i in 0 ..< n { emissions[i] = self.emission(i, w, ex, scratch) }
             var delta16 = SIMD16<Float>(repeating: 0)
             var delta17: Float = 0
             for i in 0 ..< n {
-                let emission = self.emission(i, w, ex, scratch)
-                if filter != nil { emissions[i] = emission }
+                let emission = emissions[i]
                 var best16 = SIMD16<Float>(repeating: -.infinity)
                 var best17 = -Float.infinity
                 var back16 = SIMD16<Int32>(repeating: Int32(start))
@@ -740,7 +748,7 @@ struct NERTokenScores {
         withWeights { w, ex, scratch in
             var previous = UInt8(k), previous2 = UInt8(k)
             for i in 0 ..< n {
-                var (s16, s17) = scoreRows(rows + i * NERFeatureExtractor.staticFeatureCount, NERFeatureExtractor.staticFeatureCount, w, ex)
+                var (s16, s17) = staticScores(i, w, ex)
                 let history = memory?.history(for: infos[i]) ?? NERFeatureExtractor.noHistory
                 let dynamicCount = extractor.dynamicRows(
                     info: infos[i], previous: previous, previous2: previous2, history: history, into: scratch

@@ -453,6 +453,25 @@ public struct NERFeatureExtractor: Sendable, Hashable {
         if featureSet.contains(.nameRuns) && sentenceCase != 2 { runRows(infos, into: out) }
     }
 
+    /// Drops the null rows from the ``staticFeatureCount`` rows of each of `tokenCount` tokens in
+    /// place, keeping the order, and writes where each token's remaining rows start into `starts`
+    /// (`tokenCount + 1` entries, the last the end). The null row's weights are zero (training never
+    /// updates it, and ``NERModel/init(data:gazetteer:)`` checks it), so the scores are the same; a third of
+    /// an ordinary word's rows are null, and decoding no longer reads them.
+    static func dropNullRows(_ rows: UnsafeMutablePointer<UInt32>, tokenCount: Int, starts: UnsafeMutablePointer<Int32>) {
+        var kept = 0
+        for i in 0 ..< tokenCount {
+            starts[i] = Int32(kept)
+            let token = rows + i * staticFeatureCount
+            for f in 0 ..< staticFeatureCount {
+                let row = token[f]
+                rows[kept] = row
+                kept += row != nullRow ? 1 : 0
+            }
+        }
+        starts[tokenCount] = Int32(kept)
+    }
+
     /// Whether a sentence is written in capitals (a headline, a dateline): two or more tokens with
     /// letters, none of them small.
     static func isInCapitals(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> Bool {

@@ -42,13 +42,15 @@ public struct NERModel: Sendable {
     /// The largest per-row exponent (keeps integer score sums far from overflow).
     static let maxExponent = 16
 
-    /// Creates a model from quantised weights; `weights.count` must be `rowCount × BILOUTag.count` and
-    /// `exponents.count` must be `rowCount`.
+    /// Creates a model from quantised weights; `weights.count` must be `rowCount × BILOUTag.count`,
+    /// `exponents.count` must be `rowCount`, and the null row (``NERFeatureExtractor/nullRow``), which
+    /// the decoder skips, must have no weights.
     init(
         version: String, extractor: NERFeatureExtractor, scale: Float, weights: [Int8], exponents: [UInt8],
         gazetteer: NERGazetteer?, casing: NERCasingLexicon
     ) {
         precondition(weights.count == extractor.rowCount * BILOUTag.count && exponents.count == extractor.rowCount)
+        precondition(weights[0 ..< BILOUTag.count].allSatisfy { $0 == 0 }, "the null row has no weights")
         precondition((gazetteer != nil) == extractor.featureSet.contains(.gazetteer), "gazetteer must match the feature set")
         self.gazetteer = gazetteer
         self.casing = casing

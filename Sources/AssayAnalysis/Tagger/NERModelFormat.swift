@@ -139,6 +139,8 @@ extension NERModel {
         let weights = bytes[headerEnd ..< headerEnd + weightCount].withUnsafeBytes { Array($0.bindMemory(to: Int8.self)) }
         let exponents = Array(bytes[headerEnd + weightCount ..< headerEnd + weightCount + rowCount])
         guard exponents.allSatisfy({ Int($0) <= NERModel.maxExponent }) else { throw .invalidHeader("row exponent out of range") }
+        // The decoder skips the null row (``NERFeatureExtractor/nullRow``), which training never updates.
+        guard weights[0 ..< tagCount].allSatisfy({ $0 == 0 }) else { throw .invalidHeader("the null row has weights") }
         let words = (0 ..< lexiconCount).map { u32(lexiconStart + 4 + 4 * $0) }
         let casings = Array(bytes[lexiconStart + 4 + 4 * lexiconCount ..< lexiconStart + 4 + 5 * lexiconCount])
         guard zip(words, words.dropFirst()).allSatisfy({ $0 < $1 }) else { throw .invalidHeader("casing lexicon not sorted") }

@@ -1,3 +1,4 @@
+import CAssayScores
 import Foundation
 import Testing
 
@@ -170,7 +171,8 @@ struct NERViterbiTests {
         // Random weights on every row: whatever the scores, the decoded BILOU sequence is legal and ends closed.
         let extractor = NERFeatureExtractor(hashBits: 10, featureSet: featureSet)
         var rng = SplitMix64(seed: 7)
-        let weights = (0 ..< extractor.rowCount * BILOUTag.count).map { _ in Int8(truncatingIfNeeded: rng.next()) }
+        var weights = (0 ..< extractor.rowCount * BILOUTag.count).map { _ in Int8(truncatingIfNeeded: rng.next()) }
+        for t in 0 ..< BILOUTag.count { weights[Int(NERFeatureExtractor.nullRow) * BILOUTag.count + t] = 0 }
         let exponents = (0 ..< extractor.rowCount).map { _ in UInt8(rng.below(4)) }
         let model = NERModel(version: "random", extractor: extractor, scale: NERModel.baseScale, weights: weights,
                              exponents: exponents, gazetteer: nil, casing: .empty)
@@ -190,6 +192,47 @@ struct NERViterbiTests {
             #expect(tags.count == tokens.count)
             #expect(NERTagScheme.bio(fromSpans: NERTagScheme.spans(fromBIO: tags), count: tags.count) == tags, "valid BIO")
         }
+    }
+
+    @Test func weightRowSumsMatchAPlainSumOnEveryPath() {
+        // The C kernel (AVX2 when the CPU has it) and its portable loop against a sum written here:
+        // random rows with repeats, every exponent up to the largest, sums that wrap.
+        var rng = SplitMix64(seed: 11)
+        let k = BILOUTag.count
+        let rowCount = 300
+        let weights = (0 ..< rowCount * k).map { _ in Int8(truncatingIfNeeded: rng.next()) }
+        let exponents = (0 ..< rowCount).map { _ in UInt8(rng.below(NERModel.maxExponent + 1)) }
+        for count in [0, 1, 7, 52, 2000] {
+            let rows = (0 ..< count).map { _ in UInt32(rng.below(rowCount)) }
+            let start = (0 ..< k).map { _ in Int32(truncatingIfNeeded: rng.next()) }
+            var expected = start
+            for r in rows.map(Int.init) {
+                let shift = Int32(exponents[r])
+                for t in 0 ..< k { expected[t] &+= Int32(weights[r * k + t]) << shift }
+            }
+            var dispatched = start, portable = start
+            CAssayScores_addRows(rows, count, weights, exponents, &dispatched)
+            CAssayScores_addRowsPortable(rows, count, weights, exponents, &portable)
+            #expect(dispatched == expected, "\(count) rows")
+            #expect(portable == expected, "\(count) rows")
+        }
+    }
+
+    @Test func droppingTheNullRowsKeepsEachTokensRowsInOrder() {
+        let n = NERFeatureExtractor.staticFeatureCount
+        let null = NERFeatureExtractor.nullRow
+        // Token 0: rows 1 ..< 52 with the null row at 0, 10 and 51; token 1: all null; token 2: none null.
+        var rows = (0 ..< n).map { f in [0, 10, n - 1].contains(f) ? null : UInt32(f) }
+        rows += [UInt32](repeating: null, count: n)
+        rows += (0 ..< n).map { UInt32(1000 + $0) }
+        var starts = [Int32](repeating: -1, count: 4)
+        NERFeatureExtractor.dropNullRows(&rows, tokenCount: 3, starts: &starts)
+        let expectedStarts: [Int32] = [0, Int32(n - 3), Int32(n - 3), Int32(2 * n - 3)]
+        #expect(starts == expectedStarts)
+        let first: [UInt32] = (0 ..< n).filter { ![0, 10, n - 1].contains($0) }.map(UInt32.init)
+        let third: [UInt32] = (0 ..< n).map { UInt32(1000 + $0) }
+        let kept = Array(rows[0 ..< 2 * n - 3])
+        #expect(kept == first + third)
     }
 
     @Test func structuredTrainingViterbiFindsTheBestLegalPath() {
@@ -1350,6 +1393,13 @@ struct NERModelTests {
             return false
         }
         #expect(throws: NERModelError.self) { try NERModel(data: data + Data([0])) }
+        // A weight on the null row, which the decoder skips, with a correct checksum: rejected.
+        var nullRowWeight = data
+        let headerEnd = 16 + Int(data[12]) + 16
+        nullRowWeight[headerEnd + 3] = 5
+        let crc = nullRowWeight.prefix(data.count - 4).withUnsafeBytes { NERModelFormat.crc32($0) }
+        for k in 0 ..< 4 { nullRowWeight[data.count - 4 + k] = UInt8(truncatingIfNeeded: crc >> (8 * UInt32(k))) }
+        #expect(throws: NERModelError.invalidHeader("the null row has weights")) { try NERModel(data: nullRowWeight) }
         #expect(throws: NERModelError.self) {
             try NERModel.load(contentsOf: URL(fileURLWithPath: "/nonexistent/ner.bin"))
         }
