@@ -67,17 +67,42 @@ public enum NERModelFormat {
     /// CRC-32 (IEEE 802.3, reflected polynomial 0xEDB88320) of `bytes`.
     public static func crc32(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
         var crc: UInt32 = 0xFFFF_FFFF
-        crcTable.withUnsafeBufferPointer { table in
-            for byte in bytes { crc = table[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8) }
+        crcTables.withUnsafeBufferPointer { t in
+            // Eight bytes per step ("slicing by 8"): eight independent table reads instead of a chain
+            // of eight; the model file's 5 MB took 10 ms byte by byte.
+            var i = 0
+            while i + 8 <= bytes.count {
+                let low = crc ^ UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: i, as: UInt32.self))
+                let high = UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: i + 4, as: UInt32.self))
+                crc = t[7 * 256 + Int(low & 0xFF)] ^ t[6 * 256 + Int((low >> 8) & 0xFF)]
+                    ^ t[5 * 256 + Int((low >> 16) & 0xFF)] ^ t[4 * 256 + Int(low >> 24)]
+                    ^ t[3 * 256 + Int(high & 0xFF)] ^ t[2 * 256 + Int((high >> 8) & 0xFF)]
+                    ^ t[256 + Int((high >> 16) & 0xFF)] ^ t[Int(high >> 24)]
+                i += 8
+            }
+            while i < bytes.count {
+                crc = t[Int((crc ^ UInt32(bytes[i])) & 0xFF)] ^ (crc >> 8)
+                i += 1
+            }
         }
         return crc ^ 0xFFFF_FFFF
     }
 
-    private static let crcTable: [UInt32] = (0 ..< 256).map { n -> UInt32 in
-        var c = UInt32(n)
-        for _ in 0 ..< 8 { c = (c & 1) != 0 ? 0xEDB8_8320 ^ (c >> 1) : c >> 1 }
-        return c
-    }
+    /// Table `k` (entries `256 k ..< 256 (k + 1)`) gives the CRC of a byte followed by `k` zero bytes.
+    private static let crcTables: [UInt32] = {
+        var tables = (0 ..< 256).map { n -> UInt32 in
+            var c = UInt32(n)
+            for _ in 0 ..< 8 { c = (c & 1) != 0 ? 0xEDB8_8320 ^ (c >> 1) : c >> 1 }
+            return c
+        }
+        for k in 1 ..< 8 {
+            for n in 0 ..< 256 {
+                let previous = tables[(k - 1) * 256 + n]
+                tables.append(tables[Int(previous & 0xFF)] ^ (previous >> 8))
+            }
+        }
+        return tables
+    }()
 }
 
 extension NERModel {

@@ -1366,6 +1366,27 @@ struct NERModelTests {
         #expect(loaded.tag(tokens) == model.tag(tokens))
     }
 
+    @Test func modelChecksumIsCRC32() {
+        // The standard check value, and every length 0 ..< 40 at every alignment against a bitwise CRC.
+        #expect(Array("123456789".utf8).withUnsafeBytes { NERModelFormat.crc32($0) } == 0xCBF4_3926)
+        func bitwise(_ bytes: ArraySlice<UInt8>) -> UInt32 {
+            var crc: UInt32 = 0xFFFF_FFFF
+            for byte in bytes {
+                crc ^= UInt32(byte)
+                for _ in 0 ..< 8 { crc = crc & 1 != 0 ? (crc >> 1) ^ 0xEDB8_8320 : crc >> 1 }
+            }
+            return ~crc
+        }
+        var rng = SplitMix64(seed: 3)
+        let bytes = (0 ..< 48).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
+        for start in 0 ..< 8 {
+            for count in 0 ..< 40 {
+                let slice = bytes[start ..< start + count]
+                #expect(slice.withUnsafeBytes { NERModelFormat.crc32($0) } == bitwise(slice), "\(start) + \(count)")
+            }
+        }
+    }
+
     @Test func corruptDataThrowsClearErrors() throws {
         let data = try Self.tinyModel().serialized()
         #expect(throws: NERModelError.badMagic) { try NERModel(data: Data("NOTAMODEL-AT-ALL".utf8)) }
