@@ -289,6 +289,9 @@ struct NERDecoder {
                         lexicon.casing(of: $0) == .lower
                     }
                     for company in companies { NERGazetteer.forceFirmly(company, .org, infos) }
+                    for organization in NERGazetteer.organizationsAfterDescriptors(UnsafeBufferPointer(infos)) {
+                        NERGazetteer.forceFirmly(organization, .org, infos)
+                    }
                     if let first = NERGazetteer.listedOrganizationStartingASentence(UnsafeBufferPointer(infos), isCommonWord: {
                         lexicon.casing(of: $0) == .lower
                     }) {

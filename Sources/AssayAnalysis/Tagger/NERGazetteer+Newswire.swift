@@ -370,6 +370,66 @@ extension NERGazetteer {
         return persons
     }
 
+    /// The organisations named right after what they are, in small letters: "engineering group Vosper
+    /// Thornycroft", "electronics maker Sanyo Electric", "retailer Kingfisher", "the Moscow newspaper
+    /// Segodnya", "bank Generale de Banque" (``companyDescriptorWords``). The name is the capitalised
+    /// run after the word, up to an "on" ("Acme on Monday"); left to the model when the run holds "and"
+    /// or a dash ("drugmaker Sandoz and Ciba-Geigy", two companies), has more than five words, starts
+    /// with a title ("group Chairman Peter Usher"), a day or a month, "I" or a listed given name
+    /// ("manufacturer Georg Reichenbach", a person), is one listed surname that is no listed
+    /// organisation ("the company Smith founded"), has only places' words, holds a forced name, or
+    /// has a legal suffix one or two words after it ("Bergesen d.y. ASA").
+    /// The weights had read such names as persons when their words were unknown.
+    static func organizationsAfterDescriptors(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
+        typealias F = NERFeatureExtractor
+        var organizations: [Range<Int>] = []
+        for p in infos.indices.dropLast() where infos[p + 1].isCapitalised {
+            guard infos[p].flags & F.flagsOfLetters == F.flagHasLower, companyDescriptorWords.contains(infos[p].word) else { continue }
+            var end = p + 1
+            F.forEachCapitalisedRun(UnsafeBufferPointer(rebasing: infos[(p + 1)...])) { run in
+                if run.lowerBound == 0 { end = p + 1 + run.upperBound }
+            }
+            if let on = (p + 1 ..< end).first(where: { infos[$0].word == onWord }) { end = on }
+            let name = p + 1 ..< end
+            let first = infos[p + 1]
+            // A legal suffix just after the run ends a longer name ("Bergesen d.y. ASA").
+            let suffixFollows = (end ..< min(end + 2, infos.count)).contains {
+                infos[$0].cues & cueLegalSuffix != 0 || infos[$0].newswireWord & (abbreviatedLegalSuffix | companyHeadWord) != 0
+            }
+            guard (1 ... 5).contains(name.count), !suffixFollows,
+                  !name.contains(where: { infos[$0].word == andWord || infos[$0].word == dashWord || infos[$0].forcedTag != 0 }),
+                  first.cues & cueTitle == 0, !calendarWords.contains(first.word), first.word != pronounIWord,
+                  F.listPosition(first, .givenName) == 0,
+                  name.count > 1 || first.gazetteer & personNameBits == 0 || F.listPosition(first, .organization) == 4,
+                  !name.allSatisfy({ isOnlyAPlacesWord(infos[$0]) || F.runConnectors.contains(infos[$0].word) })
+            else { continue }
+            organizations.append(name)
+        }
+        return organizations
+    }
+
+    /// Whether a word is in a place's name, known or listed, and in no organisation's.
+    private static func isOnlyAPlacesWord(_ info: NERTokenInfo) -> Bool {
+        info.gazetteer & listedOrKnownPlaceBits != 0 && info.gazetteer & organizationBits == 0
+    }
+
+    /// Words in small letters that newswire writes right before a company's or another organisation's
+    /// name, saying what it is. Not "maker" ("policy maker"), "carrier" ("aircraft carrier"), "daily"
+    /// or "giant" (adjectives too), nor words also said of persons ("partner", "producer", "publisher").
+    static let companyDescriptorWords: Set<UInt64> = words([
+        "company", "firm", "group", "conglomerate", "bank", "lender", "insurer", "reinsurer", "broker", "brokerage",
+        "retailer", "brewer", "miner", "refiner", "airline", "utility", "manufacturer", "carmaker", "automaker",
+        "drugmaker", "chipmaker", "steelmaker", "planemaker", "toymaker", "subsidiary", "affiliate", "unit",
+        "newspaper", "weekly", "magazine", "broadcaster", "agency",
+    ])
+    /// The days and months, whose names follow such words in "the company Monday said".
+    private static let calendarWords = words([
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
+        "April", "May", "June", "July", "August", "September", "October", "November", "December",
+    ])
+    /// ``NERTokenInfo/word`` of "I".
+    private static let pronounIWord = NERFeatureExtractor.wordHash("I")
+
     /// A one-word organisation of the name lists that starts a sentence, maybe after "The", before a
     /// word in small letters ("Feyenoord sacked coach Arie Haan", "Galatasaray beat Fenerbahce",
     /// "The Knesset approved the accord", "The Fed left rates unchanged"): no other list has the word
@@ -565,6 +625,8 @@ extension NERGazetteer {
     private static let placeOrOrganizationBits = typeBits([.place, .location, .organization])
     /// Bits of a listed or known place ("Bologna", "Sporting Gijon"), not an organisation.
     static let listedOrKnownPlaceBits = typeBits([.place, .location])
+    /// Bits of the knowledge base's and the name lists' organisations.
+    private static let organizationBits = typeBits([.organization])
     /// Bits of the knowledge base's persons.
     private static let knownPersonBits = typeBits([.person])
 

@@ -935,6 +935,48 @@ struct NERGazetteerTests {
             == ["B-PER", "I-PER"])
     }
 
+    @Test func anOrganisationAfterWhatItIsIsAnOrganisation() throws {
+        let gazetteer = NERGazetteer(
+            version: "t",
+            aliases: [
+                (["Smith"], .surname, false), (["Georg"], .givenName, false), (["Paris"], .place, false),
+                (["Garuda"], .organization, false), (["Garuda"], .place, false), (["ASA"], .organization, false),
+            ],
+            cues: [("Chairman", NERGazetteer.cueTitle), ("ASA", NERGazetteer.cueLegalSuffix)]
+        )
+        let extractor = NERFeatureExtractor(hashBits: 16)
+        func organizations(_ sentence: String) -> [Range<Int>] {
+            var infos = sentence.split(separator: " ").map { extractor.info(for: String($0)) }
+            infos.withUnsafeMutableBufferPointer { _ = gazetteer.annotate($0) }
+            return infos.withUnsafeBufferPointer { NERGazetteer.organizationsAfterDescriptors($0) }
+        }
+        #expect(organizations("British engineering group Vosper Thornycroft said .") == [3 ..< 5])
+        #expect(organizations("the Moscow newspaper Segodnya reported .") == [3 ..< 4])
+        #expect(organizations("Belgian bank Generale de Banque said .") == [2 ..< 5])
+        #expect(organizations("the airline Garuda said .") == [2 ..< 3], "a listed organisation that is also a place")
+        // The run stops at "on"; two descriptors, two names.
+        #expect(organizations("the agency Interfax on Monday said insurer Aegon would pay .") == [2 ..< 3, 7 ..< 8])
+        // Left to the model: "and", a dash, a title, a day, "I", a given name, a lone surname, a place,
+        // a legal suffix beyond the run, a descriptor in capitals, more than five words.
+        #expect(organizations("drugmaker Sandoz and Ciba-Geigy agreed .").isEmpty)
+        #expect(organizations("the group Rhone - Poulenc said .").isEmpty)
+        #expect(organizations("group Chairman Peter Usher said .").isEmpty)
+        #expect(organizations("the company Monday said .").isEmpty)
+        #expect(organizations("the commercial group I propose .").isEmpty)
+        #expect(organizations("the manufacturer Georg Reichenbach sold it .").isEmpty)
+        #expect(organizations("the company Smith founded .").isEmpty)
+        #expect(organizations("the company Paris is .").isEmpty)
+        #expect(organizations("shipping group Bergesen d.y. ASA said .").isEmpty)
+        #expect(organizations("Retailer Kingfisher said .").isEmpty)
+        #expect(organizations("the firm Alpha Beta Gamma Delta Epsilon Zeta said .").isEmpty)
+        // Through the model: the weights alone read these as persons.
+        let model = try NERModel.bundled()
+        #expect(model.tag("British engineering group Vosper Thornycroft said profit rose .".split(separator: " ").map(String.init))
+            == ["B-MISC", "O", "O", "B-ORG", "I-ORG", "O", "O", "O", "O"])
+        #expect(model.tag("Belgian bank Generale de Banque said profit rose .".split(separator: " ").map(String.init))[2 ... 4]
+            == ["B-ORG", "I-ORG", "I-ORG"])
+    }
+
     @Test func theRunsOfADatelineArePlaces() {
         let gazetteer = NERGazetteer(version: "t", aliases: [(["Bonn"], .place, false)], cues: [])
         func tags(_ sentence: String) -> String { Self.forcedTags(sentence, gazetteer) }
