@@ -268,7 +268,8 @@ struct NERDecoder {
     /// Adds the gazetteer annotations to `infos` (``NERGazetteer/annotate(_:afterResultsLines:)``),
     /// then, outside sentences in capitals, the document's clubs (``NERDocumentTeams``) and the rules
     /// that need the casing lexicon: a person after a place's possessive, a role or a nationality, a
-    /// company by its legal suffix and a listed organisation starting the sentence; last,
+    /// company by its legal suffix, an organisation after what it is ("engineering group Vosper
+    /// Thornycroft") and a listed organisation starting the sentence; last,
     /// ``ruleOutOutsideInUnknownNames()`` and ``joinArticleSurnames()``.
     mutating func annotate() {
         if let gazetteer = model.gazetteer {

@@ -1119,7 +1119,7 @@ extension NERGazetteer {
     /// ``NERTokenInfo/word`` of "and".
     static let andWord = NERFeatureExtractor.wordHash("and")
     /// ``NERTokenInfo/word`` of "the".
-    private static let theWord = NERFeatureExtractor.wordHash("the")
+    static let theWord = NERFeatureExtractor.wordHash("the")
 
     /// The places of a news dateline, or `nil` for any other sentence: capitalised runs separated by
     /// commas, then a date of ten figures and hyphens and nothing else ("BONN 1996-08-22",

@@ -394,28 +394,45 @@ public final class NERGazetteer: Sendable {
 
     /// The names that make up a whole capitalised run, joined by "and" ("Glaxo Wellcome and British
     /// Telecom", "Hoechst and Bayer"), which the run's connector would otherwise make one name: known
-    /// names, and single words that are by themselves an organisation's listed name. None unless every
-    /// word of the run is in one of them.
+    /// names, single words that are by themselves an organisation's listed name, and names of two to
+    /// four words that end in an organisation's head word or legal suffix ("Commerzbank and DG Bank";
+    /// ``isHeadedName(_:_:)``), beside at least one of the others. None unless every word of the run,
+    /// but the sentence's first "The", is in one of them.
     private static func coordinatedNames(
         in run: Range<Int>, _ names: [(range: Range<Int>, label: NERLabel)],
         _ infos: UnsafeMutableBufferPointer<NERTokenInfo>
     ) -> [(range: Range<Int>, label: NERLabel)] {
         guard run.count >= 3, run.contains(where: { infos[$0].word == andWord }) else { return [] }
         var pieces: [(range: Range<Int>, label: NERLabel)] = []
+        var unknownPieces = 0
+        // A sentence's first "The" is no part of the first name ("The Bank of England and Deutsche Bank";
+        // elsewhere it is: "in The Boston Globe and The New York Times").
         var next = run.lowerBound
+        if next == 0 && infos[0].word == theWord { next = 1 }
         while true {
+            let pieceEnd = (next ..< run.upperBound).first(where: { infos[$0].word == andWord }) ?? run.upperBound
             if let known = names.first(where: { $0.range.lowerBound == next }), known.range.upperBound <= run.upperBound {
                 pieces.append(known.label == .org ? (withLegalSuffix(known.range, in: run, infos), .org) : known)
             } else if NERFeatureExtractor.listPosition(infos[next], .organization) == 4 {
                 pieces.append((withLegalSuffix(next ..< next + 1, in: run, infos), .org))
+            } else if (2 ... 4).contains(pieceEnd - next), isHeadedName(next ..< pieceEnd, infos) {
+                pieces.append((next ..< pieceEnd, .org))
+                unknownPieces += 1
             } else {
                 return []
             }
             let end = pieces[pieces.count - 1].range.upperBound
-            if end == run.upperBound { return pieces.count > 1 ? pieces : [] }
+            if end == run.upperBound { return pieces.count > 1 && unknownPieces < pieces.count ? pieces : [] }
             guard infos[end].word == andWord, end + 1 < run.upperBound else { return [] }
             next = end + 1
         }
+    }
+
+    /// Whether `range` is an organisation's name by its last word, a head word or legal suffix ("DG
+    /// Bank", "Kleinwort Benson Group"), with no connector inside.
+    private static func isHeadedName(_ range: Range<Int>, _ infos: UnsafeMutableBufferPointer<NERTokenInfo>) -> Bool {
+        let last = infos[range.upperBound - 1]
+        return last.cues & (cueOrgHead | cueLegalSuffix) != 0 && !range.contains { NERFeatureExtractor.runConnectors.contains(infos[$0].word) }
     }
 
     /// An organisation's name with the legal suffix or group word that follows it in its run, if one

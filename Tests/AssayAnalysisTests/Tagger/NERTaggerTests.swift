@@ -365,7 +365,7 @@ struct NERGazetteerTests {
                 (["Hoechst"], .organization, false), (["Bayer"], .organization, false), (["Inco"], .organization, false),
                 (["Pakistan"], .location, false), (["Pakistan", "Army"], .organization, false), (["Smith"], .surname, false),
             ],
-            cues: [("Ltd", NERGazetteer.cueLegalSuffix)], knownPlaces: [["Pakistan"]],
+            cues: [("Ltd", NERGazetteer.cueLegalSuffix), ("Bank", NERGazetteer.cueOrgHead)], knownPlaces: [["Pakistan"]],
             knownOrganizations: [["Glaxo", "Wellcome"], ["British", "Telecom"], ["Placer", "Dome"], ["Merrill", "Lynch"],
                                  ["Pakistan", "Army"]]
         )
@@ -386,6 +386,13 @@ struct NERGazetteerTests {
         #expect(tags("Hoechst and Smith said") == "- - - -")
         #expect(tags("Procter and Gamble said") == "- - - -")
         #expect(tags("Glaxo Wellcome and Bayer Schering said") == "- - - - - -")
+        // An unknown name of two to four words ending in a head word or legal suffix counts beside a
+        // known one; a sentence's first "The" stays out.
+        #expect(tags("at Hoechst and DG Bank said") == "- U-ORG - B-ORG L-ORG -")
+        #expect(tags("The Glaxo Wellcome and Alpha Beta Ltd said") == "- B-ORG L-ORG - B-ORG I-ORG L-ORG -")
+        #expect(tags("at DG Bank and Alpha Bank said") == "- - - - - - -", "no known name")
+        #expect(tags("at Hoechst and Bank said") == "- - - - -", "one word")
+        #expect(tags("at Hoechst and Bank of Alpha said") == "- - - - - - -", "a connector inside")
         // An organisation's name must end as written: "the Pakistan army" is the country's.
         #expect(tags("the Pakistan army said") == "- U-LOC - -")
         #expect(tags("the Pakistan Army said") == "- B-ORG L-ORG -")
