@@ -269,7 +269,8 @@ struct NERDecoder {
     /// then, outside sentences in capitals, the document's clubs (``NERDocumentTeams``) and the rules
     /// that need the casing lexicon: a person after a place's possessive, a role or a nationality, a
     /// company by its legal suffix, an organisation after what it is ("engineering group Vosper
-    /// Thornycroft") and a listed organisation starting the sentence; last,
+    /// Thornycroft"), an event named after a place ("the U.S. Open") and a listed organisation
+    /// starting the sentence; last,
     /// ``ruleOutOutsideInUnknownNames()`` and ``joinArticleSurnames()``.
     mutating func annotate() {
         if let gazetteer = model.gazetteer {
@@ -292,6 +293,9 @@ struct NERDecoder {
                     for company in companies { NERGazetteer.forceFirmly(company, .org, infos) }
                     for organization in NERGazetteer.organizationsAfterDescriptors(UnsafeBufferPointer(infos)) {
                         NERGazetteer.forceFirmly(organization, .org, infos)
+                    }
+                    for event in NERGazetteer.eventsNamedAfterPlaces(UnsafeBufferPointer(infos)) {
+                        NERGazetteer.forceFirmly(event, .misc, infos)
                     }
                     if let first = NERGazetteer.listedOrganizationStartingASentence(UnsafeBufferPointer(infos), isCommonWord: {
                         lexicon.casing(of: $0) == .lower

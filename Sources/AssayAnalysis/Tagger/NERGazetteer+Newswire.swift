@@ -408,6 +408,40 @@ extension NERGazetteer {
         return organizations
     }
 
+    /// Sporting events named after a place or a nationality: "the U.S. Open", "the Australian Open",
+    /// "the Atlanta Olympics", "the New York Marathon", "the Asian Games" (CoNLL's miscellany). A
+    /// capitalised run of one to three words, each a place's or a nationality's (or "U.S."), then "Open",
+    /// "Olympics", "Marathon" or "Games", at the run's end or before a "-", "'s", "and", "&" or "on"
+    /// (``roundUpSeparators``), after a first "The" ("The Sydney Olympics will …"). The weights had
+    /// tagged the place and left
+    /// the event word out ("U.S." a place), or read the whole as an organisation.
+    static func eventsNamedAfterPlaces(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
+        typealias F = NERFeatureExtractor
+        var events: [Range<Int>] = []
+        F.forEachCapitalisedRun(infos) { whole in
+            // (Up to a connector that only joins words around the name: "the U.S. Open on Tuesday".)
+            let end = whole.first(where: { roundUpSeparators.contains(infos[$0].word) }) ?? whole.upperBound
+            let start = infos[whole.lowerBound].word == theWord ? whole.lowerBound + 1 : whole.lowerBound
+            guard start < end else { return }
+            let run = start ..< end
+            guard (2 ... 4).contains(run.count), let last = run.last, eventWords.contains(infos[last].word),
+                  infos[last].flags & F.flagsOfLetters == F.flagInitialUpper | F.flagHasLower,
+                  run.dropLast().allSatisfy({
+                      infos[$0].gazetteer & (listedOrKnownPlaceBits | demonymBits) != 0 || infos[$0].word == usWord
+                  })
+            else { return }
+            events.append(run)
+        }
+        return events
+    }
+
+    /// The last words of ``eventsNamedAfterPlaces(_:)``.
+    private static let eventWords = words(["Open", "Olympics", "Marathon", "Games"])
+    /// ``NERTokenInfo/word`` of "U.S.", which the gazetteer does not match as a token of its own.
+    private static let usWord = NERFeatureExtractor.wordHash("U.S.")
+    /// Bits of a nationality's name (``NERGazetteerType/demonym``).
+    private static let demonymBits = typeBits([.demonym])
+
     /// Whether a word is in a place's name, known or listed, and in no organisation's.
     private static func isOnlyAPlacesWord(_ info: NERTokenInfo) -> Bool {
         info.gazetteer & listedOrKnownPlaceBits != 0 && info.gazetteer & organizationBits == 0

@@ -984,6 +984,32 @@ struct NERGazetteerTests {
             == ["B-ORG", "I-ORG", "I-ORG"])
     }
 
+    @Test func anEventNamedAfterAPlaceIsMiscellany() throws {
+        let gazetteer = NERGazetteer(
+            version: "t",
+            aliases: [(["Australian"], .demonym, false), (["New", "York"], .place, false), (["Atlanta"], .place, false)],
+            cues: []
+        )
+        let extractor = NERFeatureExtractor(hashBits: 16)
+        func events(_ sentence: String) -> [Range<Int>] {
+            var infos = sentence.split(separator: " ").map { extractor.info(for: String($0)) }
+            infos.withUnsafeMutableBufferPointer { _ = gazetteer.annotate($0) }
+            return infos.withUnsafeBufferPointer { NERGazetteer.eventsNamedAfterPlaces($0) }
+        }
+        #expect(events("he won the Australian Open .") == [3 ..< 5])
+        #expect(events("he won the U.S. Open on Sunday .") == [3 ..< 5])
+        #expect(events("at the New York Marathon and the Atlanta Olympics") == [2 ..< 5, 7 ..< 9])
+        #expect(events("The Atlanta Olympics ended .") == [1 ..< 3])
+        // Not after a word of no place, nor in capitals, nor "open" in small letters.
+        #expect(events("the Acme Open said").isEmpty)
+        #expect(events("AT THE AUSTRALIAN OPEN").isEmpty)
+        #expect(events("the Australian open market").isEmpty)
+        // Through the model: "U.S." had been a place and "Open" nothing.
+        let model = try NERModel.bundled()
+        #expect(model.tag("Sampras won the U.S. Open in September .".split(separator: " ").map(String.init))[3 ... 4]
+            == ["B-MISC", "I-MISC"])
+    }
+
     @Test func theRunsOfADatelineArePlaces() {
         let gazetteer = NERGazetteer(version: "t", aliases: [(["Bonn"], .place, false)], cues: [])
         func tags(_ sentence: String) -> String { Self.forcedTags(sentence, gazetteer) }
