@@ -35,6 +35,9 @@ struct NERDecoder {
     /// The clubs the document's sports rules named, forced again in its later sentences (only with
     /// document memory).
     var teams = NERDocumentTeams()
+    /// The last words of the persons of two or more words the document's sentences not in capitals
+    /// have tagged so far ("Muster" after "Thomas Muster"; only with document memory).
+    var personSurnames: Set<UInt64> = []
 
     init(model: NERModel, useDocumentMemory: Bool) {
         self.model = model
@@ -51,6 +54,7 @@ struct NERDecoder {
         resultsLinesInDocument = 0
         headlineNames = nil
         teams.reset()
+        personSurnames.removeAll(keepingCapacity: true)
     }
 
     /// Starts collecting the names of the document's sentences not in capitals, for
@@ -307,6 +311,42 @@ struct NERDecoder {
         }
         ruleOutOutsideInUnknownNames()
         joinArticleSurnames()
+        if !personSurnames.isEmpty, !sentenceIsInCapitals { ruleOutOutsideInKnownSurnames() }
+    }
+
+    /// Records the last word of each person of two or more words in `tags` (``personSurnames``):
+    /// a word with a capital and small letters, three bytes or more (not an initial).
+    private mutating func recordPersonSurnames(_ tags: [UInt8]) {
+        typealias F = NERFeatureExtractor
+        for k in tags.indices.dropFirst() {
+            guard let tag = BILOUTag(rawValue: tags[k]), tag.label == .per, tag.position == .last,
+                  infos[k].flags & (F.flagsOfLetters | F.flagHasDigit | F.flagHasPeriod) == F.flagInitialUpper | F.flagHasLower,
+                  infos[k].length >= 3
+            else { continue }
+            personSurnames.insert(infos[k].word)
+        }
+    }
+
+    /// A word standing alone (no capitalised word or joining connector next to it) that is the
+    /// surname of a person the document named earlier in full must be inside a name
+    /// (``NERTokenInfo/mustBeInsideName``; the model chooses the type, which the document history
+    /// makes the person's): "Muster , the Austrian third seed , lost" after "Thomas Muster", where the
+    /// weights read the common word "muster" at the sentence's start as nothing.
+    private mutating func ruleOutOutsideInKnownSurnames() {
+        typealias F = NERFeatureExtractor
+        let n = infos.count
+        for i in infos.indices {
+            // (The flags and neighbours first: most tokens fail them without a set lookup.)
+            guard infos[i].flags & (F.flagsOfLetters | F.flagHasDigit) == F.flagInitialUpper | F.flagHasLower,
+                  infos[i].forcedTag == 0 else { continue }
+            if i > 0, infos[i - 1].isCapitalised || i > 1 && infos[i - 2].isCapitalised && F.runConnectors.contains(infos[i - 1].word) {
+                continue
+            }
+            if i + 1 < n, infos[i + 1].isCapitalised || i + 2 < n && infos[i + 2].isCapitalised && F.runConnectors.contains(infos[i + 1].word) {
+                continue
+            }
+            if personSurnames.contains(infos[i].word) { infos[i].mustBeInsideName = true }
+        }
     }
 
     /// A sentence that starts with two capitalised words that neither the casing lexicon (every word
@@ -405,6 +445,7 @@ struct NERDecoder {
         }
         if var memory = self.memory {
             infos.withUnsafeBufferPointer { teams.record($0) }
+            if !sentenceIsInCapitals { recordPersonSurnames(tags) }
             self.memory = nil
             infos.withUnsafeBufferPointer { infos in
                 tags.withUnsafeBufferPointer { tags in memory.record(infos: infos, tags: tags) }

@@ -1027,6 +1027,28 @@ struct NERGazetteerTests {
         #expect(tags("Call 555-1234") == "- -")
     }
 
+    @Test func aSurnameOfAPersonNamedEarlierInTheDocumentIsInsideAName() throws {
+        let model = try NERModel.bundled()
+        func sentences(_ text: String) -> [[String]] {
+            text.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
+        }
+        // The weights alone read the common word at the sentence's start as nothing.
+        let alone = model.tagDocument(sentences("Muster , the third seed , lost on Tuesday ."))
+        #expect(alone[0][0] == "O")
+        let after = model.tagDocument(sentences("Jim Courier beat Thomas Muster .\nMuster , the third seed , lost on Tuesday ."))
+        #expect(after[1][0] == "B-PER")
+        // Not next to another capitalised word, which may make a longer name; not in another document.
+        var decoder = NERDecoder(model: model, useDocumentMemory: true)
+        _ = decoder.decode(["Jim", "Courier", "beat", "Thomas", "Muster", "."])
+        _ = decoder.decode(["Muster", "Point", "is", "near", "."])
+        #expect(!decoder.infos[0].mustBeInsideName)
+        _ = decoder.decode(["the", "Courier", "said", "."])
+        #expect(decoder.infos[1].mustBeInsideName)
+        decoder.startDocument()
+        _ = decoder.decode(["the", "Courier", "said", "."])
+        #expect(!decoder.infos[1].mustBeInsideName)
+    }
+
     @Test func aNameIsLeftToTheModelOnlyWhenTheDocumentGaveEveryWordAnotherType() {
         let extractor = NERFeatureExtractor(hashBits: 16)
         let loc = [BILOUTag(.begin, .loc).rawValue, BILOUTag(.last, .loc).rawValue, 0, 0]
