@@ -295,9 +295,10 @@ struct NERDecoder {
                         lexicon.casing(of: $0) == .lower
                     }
                     for company in companies { NERGazetteer.forceFirmly(company, .org, infos) }
-                    for organization in NERGazetteer.organizationsAfterDescriptors(UnsafeBufferPointer(infos)) {
-                        NERGazetteer.forceFirmly(organization, .org, infos)
+                    let described = NERGazetteer.organizationsAfterDescriptors(UnsafeBufferPointer(infos)) {
+                        lexicon.casing(of: $0) == .lower
                     }
+                    for organization in described { NERGazetteer.forceFirmly(organization, .org, infos) }
                     for event in NERGazetteer.eventsNamedAfterPlaces(UnsafeBufferPointer(infos)) {
                         NERGazetteer.forceFirmly(event, .misc, infos)
                     }

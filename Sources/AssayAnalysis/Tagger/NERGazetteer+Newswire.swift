@@ -373,40 +373,84 @@ extension NERGazetteer {
     /// The organisations named right after what they are, in small letters: "engineering group Vosper
     /// Thornycroft", "electronics maker Sanyo Electric", "retailer Kingfisher", "the Moscow newspaper
     /// Segodnya", "bank Generale de Banque" (``companyDescriptorWords``). The name is the capitalised
-    /// run after the word, up to an "on" ("Acme on Monday"); left to the model when the run holds "and"
-    /// or a dash ("drugmaker Sandoz and Ciba-Geigy", two companies), has more than five words, starts
-    /// with a title ("group Chairman Peter Usher"), a day or a month, "I" or a listed given name
-    /// ("manufacturer Georg Reichenbach", a person), is one listed surname that is no listed
-    /// organisation ("the company Smith founded"), has only places' words, holds a forced name, or
-    /// has a legal suffix one or two words after it ("Bergesen d.y. ASA").
-    /// The weights had read such names as persons when their words were unknown.
-    static func organizationsAfterDescriptors(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
+    /// run after the word, up to an "on" ("Acme on Monday"), at most five words. Left to the model
+    /// when the run holds "and" or a dash ("drugmaker Sandoz and Ciba-Geigy", two companies) or a
+    /// connector other than a name's particle ("group ICI of Britain", "newspaper Izvestia 's Moscow
+    /// correspondent"); starts with a title ("group Chairman Peter Usher"), a day or a month ("The bank
+    /// Aug. 5 raised"), "I" or a listed given name ("manufacturer Georg Reichenbach", a person); is one
+    /// letter ("group B"), one word the casing lexicon has in small letters before a word (`isCommonWord`:
+    /// "the company Web site"; "company Keyhole ," is a name) or one listed surname that is no listed organisation ("the company Smith
+    /// founded"); has only places' or nationalities' words ("the unit Israeli troops"); holds a forced
+    /// name; or has a legal suffix or a company's head word one or two words after it ("Bergesen d.y.
+    /// ASA"). The weights had read such names as persons when their words were unknown.
+    static func organizationsAfterDescriptors(
+        _ infos: UnsafeBufferPointer<NERTokenInfo>, isCommonWord: (UInt64) -> Bool
+    ) -> [Range<Int>] {
         typealias F = NERFeatureExtractor
+        let n = infos.count
         var organizations: [Range<Int>] = []
         for p in infos.indices.dropLast() where infos[p + 1].isCapitalised {
             guard infos[p].flags & F.flagsOfLetters == F.flagHasLower, companyDescriptorWords.contains(infos[p].word) else { continue }
-            var end = p + 1
-            F.forEachCapitalisedRun(UnsafeBufferPointer(rebasing: infos[(p + 1)...])) { run in
-                if run.lowerBound == 0 { end = p + 1 + run.upperBound }
+            // The capitalised run from p + 1, as ``NERFeatureExtractor/capitalisedRuns(_:)`` joins it,
+            // stopping at "on" and soon after five words.
+            var end = p + 2
+            while end < n, end - p <= 6 {
+                if infos[end].isCapitalised { end += 1; continue }
+                if infos[end].word != onWord, end + 1 < n, infos[end + 1].isCapitalised, F.runConnectors.contains(infos[end].word) {
+                    end += 2
+                    continue
+                }
+                break
             }
-            if let on = (p + 1 ..< end).first(where: { infos[$0].word == onWord }) { end = on }
             let name = p + 1 ..< end
             let first = infos[p + 1]
-            // A legal suffix just after the run ends a longer name ("Bergesen d.y. ASA").
-            let suffixFollows = (end ..< min(end + 2, infos.count)).contains {
+            let suffixFollows = (end ..< min(end + 2, n)).contains {
                 infos[$0].cues & cueLegalSuffix != 0 || infos[$0].newswireWord & (abbreviatedLegalSuffix | companyHeadWord) != 0
             }
-            guard (1 ... 5).contains(name.count), !suffixFollows,
-                  !name.contains(where: { infos[$0].word == andWord || infos[$0].word == dashWord || infos[$0].forcedTag != 0 }),
+            let hasJoiner = name.contains {
+                infos[$0].word == dashWord || F.runConnectors.contains(infos[$0].word) && !nameParticleConnectors.contains(infos[$0].word)
+            }
+            guard (1 ... 5).contains(name.count), !suffixFollows, !hasJoiner,
+                  !name.contains(where: { infos[$0].forcedTag != 0 }),
                   first.cues & cueTitle == 0, !calendarWords.contains(first.word), first.word != pronounIWord,
                   F.listPosition(first, .givenName) == 0,
-                  name.count > 1 || first.gazetteer & personNameBits == 0 || F.listPosition(first, .organization) == 4,
-                  !name.allSatisfy({ isOnlyAPlacesWord(infos[$0]) || F.runConnectors.contains(infos[$0].word) })
+                  name.count > 1 || first.length >= 2 && (!isCommonWord(first.word) || end == n || infos[end].flags & F.flagsOfLetters == 0)
+                      && (first.gazetteer & personNameBits == 0 || F.listPosition(first, .organization) == 4),
+                  !name.allSatisfy({ isOnlyAPlacesWord(infos[$0]) || F.listPosition(infos[$0], .demonym) != 0 })
             else { continue }
             organizations.append(name)
         }
         return organizations
     }
+
+    /// The connectors of a capitalised run that may stand inside an organisation's name after its
+    /// descriptor ("Generale de Banque", "Corriere della Sera" is no run: "della" is not one).
+    private static let nameParticleConnectors = words(["de", "du", "des", "la", "le", "del", "da", "von", "van", "der", "den"])
+
+    /// Whether a word is in a place's name, known or listed, and in no organisation's.
+    private static func isOnlyAPlacesWord(_ info: NERTokenInfo) -> Bool {
+        info.gazetteer & listedOrKnownPlaceBits != 0 && info.gazetteer & organizationBits == 0
+    }
+
+    /// Words in small letters that newswire writes right before a company's or another organisation's
+    /// name, saying what it is. Not "maker" ("policy maker"), "carrier" ("aircraft carrier"), nor
+    /// words that are adjectives too ("daily", "weekly", "giant", "firm": "firm Treasury bonds") or
+    /// said of persons ("partner", "producer", "publisher").
+    static let companyDescriptorWords: Set<UInt64> = words([
+        "company", "group", "conglomerate", "bank", "lender", "insurer", "reinsurer", "broker", "brokerage",
+        "retailer", "brewer", "miner", "refiner", "airline", "utility", "manufacturer", "carmaker", "automaker",
+        "drugmaker", "chipmaker", "steelmaker", "planemaker", "toymaker", "subsidiary", "affiliate", "unit",
+        "newspaper", "magazine", "broadcaster", "agency",
+    ])
+    /// The days and months, in full and abbreviated, whose names follow such words in "the company
+    /// Monday said", "The bank Aug. 5 raised".
+    static let calendarWords = words([
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
+        "April", "May", "June", "July", "August", "September", "October", "November", "December", "Jan.", "Feb.",
+        "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.",
+    ])
+    /// ``NERTokenInfo/word`` of "I".
+    private static let pronounIWord = NERFeatureExtractor.wordHash("I")
 
     /// Sporting events named after a place or a nationality: "the U.S. Open", "the Australian Open",
     /// "the Atlanta Olympics", "the New York Marathon", "the Asian Games" (CoNLL's miscellany). A
@@ -441,28 +485,6 @@ extension NERGazetteer {
     private static let usWord = NERFeatureExtractor.wordHash("U.S.")
     /// Bits of a nationality's name (``NERGazetteerType/demonym``).
     private static let demonymBits = typeBits([.demonym])
-
-    /// Whether a word is in a place's name, known or listed, and in no organisation's.
-    private static func isOnlyAPlacesWord(_ info: NERTokenInfo) -> Bool {
-        info.gazetteer & listedOrKnownPlaceBits != 0 && info.gazetteer & organizationBits == 0
-    }
-
-    /// Words in small letters that newswire writes right before a company's or another organisation's
-    /// name, saying what it is. Not "maker" ("policy maker"), "carrier" ("aircraft carrier"), "daily"
-    /// or "giant" (adjectives too), nor words also said of persons ("partner", "producer", "publisher").
-    static let companyDescriptorWords: Set<UInt64> = words([
-        "company", "firm", "group", "conglomerate", "bank", "lender", "insurer", "reinsurer", "broker", "brokerage",
-        "retailer", "brewer", "miner", "refiner", "airline", "utility", "manufacturer", "carmaker", "automaker",
-        "drugmaker", "chipmaker", "steelmaker", "planemaker", "toymaker", "subsidiary", "affiliate", "unit",
-        "newspaper", "weekly", "magazine", "broadcaster", "agency",
-    ])
-    /// The days and months, whose names follow such words in "the company Monday said".
-    private static let calendarWords = words([
-        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
-        "April", "May", "June", "July", "August", "September", "October", "November", "December",
-    ])
-    /// ``NERTokenInfo/word`` of "I".
-    private static let pronounIWord = NERFeatureExtractor.wordHash("I")
 
     /// A one-word organisation of the name lists that starts a sentence, maybe after "The", before a
     /// word in small letters ("Feyenoord sacked coach Arie Haan", "Galatasaray beat Fenerbahce",

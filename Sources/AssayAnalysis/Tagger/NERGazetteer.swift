@@ -396,7 +396,7 @@ public final class NERGazetteer: Sendable {
     /// Telecom", "Hoechst and Bayer"), which the run's connector would otherwise make one name: known
     /// names, single words that are by themselves an organisation's listed name, and names of two to
     /// four words that end in an organisation's head word or legal suffix ("Commerzbank and DG Bank";
-    /// ``isHeadedName(_:_:)``), beside at least one of the others. None unless every word of the run,
+    /// ``isHeadedName(_:_:)``), beside at least one known organisation. None unless every word of the run,
     /// but the sentence's first "The", is in one of them.
     private static func coordinatedNames(
         in run: Range<Int>, _ names: [(range: Range<Int>, label: NERLabel)],
@@ -422,7 +422,12 @@ public final class NERGazetteer: Sendable {
                 return []
             }
             let end = pieces[pieces.count - 1].range.upperBound
-            if end == run.upperBound { return pieces.count > 1 && unknownPieces < pieces.count ? pieces : [] }
+            if end == run.upperBound {
+                // An unknown piece needs a known organisation beside it, not a place ("Chicago and
+                // North Western Transportation Corp" is one company).
+                let knownOrganizations = pieces.filter { $0.label == .org }.count - unknownPieces
+                return pieces.count > 1 && (unknownPieces == 0 || knownOrganizations > 0) ? pieces : []
+            }
             guard infos[end].word == andWord, end + 1 < run.upperBound else { return [] }
             next = end + 1
         }

@@ -118,7 +118,8 @@ extension NERModel {
         return try NERModel(data: data, gazetteer: gazetteer)
     }
 
-    /// Decodes a model from the bytes of a model file, validating magic, version, sizes and checksum.
+    /// Decodes a model from the bytes of a model file, validating magic, version, sizes, checksum, the
+    /// row exponents, the null row (no weights) and the casing lexicon.
     /// A model with gazetteer features uses `gazetteer`, or the bundled knowledge base's when `nil`.
     public init(data: Data, gazetteer: NERGazetteer? = nil) throws(NERModelError) {
         let bytes = [UInt8](data)
