@@ -316,13 +316,14 @@ struct NERDecoder {
     }
 
     /// Records the last word of each person of two or more words in `tags` (``personSurnames``):
-    /// a word with a capital and small letters, three bytes or more (not an initial).
+    /// a word with a capital and small letters, three bytes or more (not an initial), and no day or
+    /// month ("in May" after "Theresa May" stays the month).
     private mutating func recordPersonSurnames(_ tags: [UInt8]) {
         typealias F = NERFeatureExtractor
         for k in tags.indices.dropFirst() {
             guard let tag = BILOUTag(rawValue: tags[k]), tag.label == .per, tag.position == .last,
                   infos[k].flags & (F.flagsOfLetters | F.flagHasDigit | F.flagHasPeriod) == F.flagInitialUpper | F.flagHasLower,
-                  infos[k].length >= 3
+                  infos[k].length >= 3, !NERGazetteer.calendarWords.contains(infos[k].word)
             else { continue }
             personSurnames.insert(infos[k].word)
         }

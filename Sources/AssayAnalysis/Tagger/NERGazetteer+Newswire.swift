@@ -453,10 +453,10 @@ extension NERGazetteer {
     private static let pronounIWord = NERFeatureExtractor.wordHash("I")
 
     /// Sporting events named after a place or a nationality: "the U.S. Open", "the Australian Open",
-    /// "the Atlanta Olympics", "the New York Marathon", "the Asian Games" (CoNLL's miscellany). A
+    /// "the Atlanta Olympics", "the New York Marathon", "the Commonwealth Games" (CoNLL's miscellany). A
     /// capitalised run of one to three words, each a place's or a nationality's (or "U.S."), then "Open",
     /// "Olympics", "Marathon" or "Games", at the run's end or before a "-", "'s", "and", "&" or "on"
-    /// (``roundUpSeparators``), after a first "The" ("The Sydney Olympics will …"). The weights had
+    /// (``roundUpSeparators``), after a "The" that starts the run ("The Sydney Olympics will …"). The weights had
     /// tagged the place and left
     /// the event word out ("U.S." a place), or read the whole as an organisation.
     static func eventsNamedAfterPlaces(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {

@@ -1060,6 +1060,10 @@ struct NERGazetteerTests {
         decoder.startDocument()
         _ = decoder.decode(["the", "Courier", "said", "."])
         #expect(!decoder.infos[1].mustBeInsideName)
+        // A month is no surname to remember ("in May" after "Theresa May").
+        _ = decoder.decode(["Prime", "Minister", "Theresa", "May", "spoke", "."])
+        _ = decoder.decode(["Elections", "will", "be", "held", "in", "May", "."])
+        #expect(!decoder.infos[5].mustBeInsideName)
     }
 
     @Test func aNameIsLeftToTheModelOnlyWhenTheDocumentGaveEveryWordAnotherType() {
