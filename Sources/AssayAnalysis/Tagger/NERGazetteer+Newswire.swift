@@ -454,7 +454,8 @@ extension NERGazetteer {
 
     /// Sporting events named after a place or a nationality: "the U.S. Open", "the Australian Open",
     /// "the Atlanta Olympics", "the New York Marathon", "the Commonwealth Games" (CoNLL's miscellany). A
-    /// capitalised run of one to three words, each a place's or a nationality's (or "U.S."), then "Open",
+    /// capitalised run of one to three words, each a place's or a nationality's (or one of
+    /// ``eventQualifiers``: "U.S.", "Asian", "Winter" …), then "Open",
     /// "Olympics", "Marathon" or "Games", at the run's end or before a "-", "'s", "and", "&" or "on"
     /// (``roundUpSeparators``), after a "The" that starts the run ("The Sydney Olympics will …"). The weights had
     /// tagged the place and left
@@ -471,7 +472,7 @@ extension NERGazetteer {
             guard (2 ... 4).contains(run.count), let last = run.last, eventWords.contains(infos[last].word),
                   infos[last].flags & F.flagsOfLetters == F.flagInitialUpper | F.flagHasLower,
                   run.dropLast().allSatisfy({
-                      infos[$0].gazetteer & (listedOrKnownPlaceBits | demonymBits) != 0 || infos[$0].word == usWord
+                      infos[$0].gazetteer & (listedOrKnownPlaceBits | demonymBits) != 0 || eventQualifiers.contains(infos[$0].word)
                   })
             else { return }
             events.append(run)
@@ -481,8 +482,12 @@ extension NERGazetteer {
 
     /// The last words of ``eventsNamedAfterPlaces(_:)``.
     private static let eventWords = words(["Open", "Olympics", "Marathon", "Games"])
-    /// ``NERTokenInfo/word`` of "U.S.", which the gazetteer does not match as a token of its own.
-    private static let usWord = NERFeatureExtractor.wordHash("U.S.")
+    /// Words that name such events with no place's or nationality's entry of their own: "U.S.", which
+    /// the gazetteer does not match as a token of its own, and regions' adjectives ("the Asian Games",
+    /// "the Winter Olympics").
+    private static let eventQualifiers = words([
+        "U.S.", "Asian", "African", "European", "Arab", "Pan", "Mediterranean", "Winter", "Summer", "Goodwill",
+    ])
     /// Bits of a nationality's name (``NERGazetteerType/demonym``).
     private static let demonymBits = typeBits([.demonym])
 

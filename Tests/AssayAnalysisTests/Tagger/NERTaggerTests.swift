@@ -1013,6 +1013,7 @@ struct NERGazetteerTests {
         #expect(events("he won the U.S. Open on Sunday .") == [3 ..< 5])
         #expect(events("at the New York Marathon and the Atlanta Olympics") == [2 ..< 5, 7 ..< 9])
         #expect(events("The Atlanta Olympics ended .") == [1 ..< 3])
+        #expect(events("at the Asian Games and the Winter Olympics") == [2 ..< 4, 6 ..< 8])
         // Not after a word of no place, nor in capitals, nor "open" in small letters.
         #expect(events("the Acme Open said").isEmpty)
         #expect(events("AT THE AUSTRALIAN OPEN").isEmpty)
