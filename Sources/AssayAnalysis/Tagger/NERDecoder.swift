@@ -372,6 +372,14 @@ struct NERDecoder {
             info.flags & (F.flagInitialUpper | F.flagHasLower | F.flagHasDigit) == F.flagInitialUpper | F.flagHasLower
                 && info.gazetteer != 0 && info.gazetteer & ~NERGazetteer.surnameBits == 0 && info.forcedTag == 0
         }
+        // One word will do when the lists have it only as a surname and the casing lexicon not at all
+        // ("Sampras won", "Graf lost"; not "Mount laser sights", whose word the lexicon has).
+        if infos[1].flags & F.flagsOfLetters == F.flagHasLower, isListedOnlyAsSurname(infos[0]),
+           lexicon.casing(of: infos[0].word) == nil
+        {
+            infos[0].mustBeInsideName = true
+            return
+        }
         let next = infos[2].flags & F.flagsOfLetters
         guard next == F.flagHasLower, isUnknownWord(infos[0]), isUnknownWord(infos[1]) || isListedOnlyAsSurname(infos[1])
         else { return }
