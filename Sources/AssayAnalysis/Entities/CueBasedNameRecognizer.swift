@@ -34,10 +34,7 @@ public struct CueBasedNameRecognizer: NameRecognizer {
     /// The Arabic article before a surname, in small letters ("al-Assad", "el-Din").
     static let articles: KeySet = ["al", "el"]
     /// Capitalised words that never continue a name: "the London Metal Exchange on Friday".
-    static let calendarWords: KeySet = [
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-        "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-    ]
+    static let calendarWords = KeySet(NERGazetteer.dayAndMonthNames)
 
     /// Creates the recogniser over a knowledge base's cue lists.
     public init(knowledgeBase: KnowledgeBase) {

@@ -274,9 +274,15 @@ struct NERDecoder {
     /// that need the casing lexicon: a person after a place's possessive, a role or a nationality, a
     /// company by its legal suffix, an organisation after what it is ("engineering group Vosper
     /// Thornycroft"), an event named after a place ("the U.S. Open") and a listed organisation
-    /// starting the sentence; last,
-    /// ``ruleOutOutsideInUnknownNames()`` and ``joinArticleSurnames()``.
+    /// starting the sentence; last, ``ruleOutOutsideInUnknownNames()``, ``joinArticleSurnames()`` and
+    /// ``ruleOutOutsideInKnownSurnames()``. A sentence in capitals or title case is annotated twice
+    /// (before and after ``restoreCase(_:)``), so the decoding constraints those three set are cleared
+    /// here first, for every token.
     mutating func annotate() {
+        for i in infos.indices {
+            infos[i].mustBeInsideName = false
+            infos[i].mustContinueName = false
+        }
         if let gazetteer = model.gazetteer {
             let afterResultsLines = resultsLinesInDocument > 0
             sentenceIsResultsLine = infos.withUnsafeMutableBufferPointer {
@@ -360,7 +366,6 @@ struct NERDecoder {
     /// little, and nothing else about the words was known. One such word alone is left to the model
     /// ("Aisby is a village": a place the model would have called a person, docs/PERFORMANCE.md).
     mutating func ruleOutOutsideInUnknownNames() {
-        for k in infos.indices.prefix(2) { infos[k].mustBeInsideName = false }
         guard infos.count >= 3, let lexicon = truecaser?.lexicon else { return }
         typealias F = NERFeatureExtractor
         func isUnknownWord(_ info: NERTokenInfo) -> Bool {
@@ -373,7 +378,7 @@ struct NERDecoder {
                 && info.gazetteer != 0 && info.gazetteer & ~NERGazetteer.surnameBits == 0 && info.forcedTag == 0
         }
         // One word will do when the lists have it only as a surname and the casing lexicon not at all
-        // ("Sampras won", "Graf lost"; not "Mount laser sights", whose word the lexicon has).
+        // ("Graf won", "Trudeau will extend"; not "Mount laser sights", whose word the lexicon has).
         if infos[1].flags & F.flagsOfLetters == F.flagHasLower, isListedOnlyAsSurname(infos[0]),
            lexicon.casing(of: infos[0].word) == nil
         {
@@ -395,9 +400,7 @@ struct NERDecoder {
     /// article, or made the surname a name of its own.
     mutating func joinArticleSurnames() {
         typealias F = NERFeatureExtractor
-        for i in infos.indices {
-            infos[i].mustContinueName = false
-            guard i > 0 else { continue }
+        for i in infos.indices.dropFirst() {
             let surname = infos[i], before = infos[i - 1]
             // The word before must be a name's, not a common word ("The al-Qaeda network", "But
             // al-Assad refused", "In al-Arish") nor a nationality ("Syrian al-Assad").

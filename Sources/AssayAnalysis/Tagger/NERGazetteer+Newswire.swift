@@ -378,11 +378,12 @@ extension NERGazetteer {
     /// connector other than a name's particle ("group ICI of Britain", "newspaper Izvestia 's Moscow
     /// correspondent"); starts with a title ("group Chairman Peter Usher"), a day or a month ("The bank
     /// Aug. 5 raised"), "I" or a listed given name ("manufacturer Georg Reichenbach", a person); is one
-    /// letter ("group B"), one word the casing lexicon has in small letters before a word (`isCommonWord`:
-    /// "the company Web site"; "company Keyhole ," is a name) or one listed surname that is no listed organisation ("the company Smith
-    /// founded"); has only places' or nationalities' words ("the unit Israeli troops"); holds a forced
-    /// name; or has a legal suffix or a company's head word one or two words after it ("Bergesen d.y.
-    /// ASA"). The weights had read such names as persons when their words were unknown.
+    /// letter ("group B"), one word the casing lexicon has in small letters before a word
+    /// (`isCommonWord`: "the company Web site"; "company Keyhole ," is a name) or one listed surname
+    /// that is no listed organisation ("the company Smith founded"); has only places' or
+    /// nationalities' words ("the unit Israeli troops"); holds a forced name; or has a legal suffix or
+    /// a company's head word one or two words after it ("Bergesen d.y. ASA"). The weights had read
+    /// such names as persons when their words were unknown.
     static func organizationsAfterDescriptors(
         _ infos: UnsafeBufferPointer<NERTokenInfo>, isCommonWord: (UInt64) -> Bool
     ) -> [Range<Int>] {
@@ -444,22 +445,25 @@ extension NERGazetteer {
     ])
     /// The days and months, in full and abbreviated, whose names follow such words in "the company
     /// Monday said", "The bank Aug. 5 raised".
-    static let calendarWords = words([
-        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
-        "April", "May", "June", "July", "August", "September", "October", "November", "December", "Jan.", "Feb.",
-        "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.",
-    ])
+    static let calendarWords = words(
+        dayAndMonthNames + ["jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec."]
+    )
+    /// The days and months in small letters; the engine's cue recogniser reads the same words
+    /// (``CueBasedNameRecognizer``).
+    static let dayAndMonthNames = [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+        "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    ]
     /// ``NERTokenInfo/word`` of "I".
     private static let pronounIWord = NERFeatureExtractor.wordHash("I")
 
     /// Sporting events named after a place or a nationality: "the U.S. Open", "the Australian Open",
     /// "the Atlanta Olympics", "the New York Marathon", "the Commonwealth Games" (CoNLL's miscellany). A
     /// capitalised run of one to three words, each a place's or a nationality's (or one of
-    /// ``eventQualifiers``: "U.S.", "Asian", "Winter" …), then "Open",
-    /// "Olympics", "Marathon" or "Games", at the run's end or before a "-", "'s", "and", "&" or "on"
-    /// (``roundUpSeparators``), after a "The" that starts the run ("The Sydney Olympics will …"). The weights had
-    /// tagged the place and left
-    /// the event word out ("U.S." a place), or read the whole as an organisation.
+    /// ``eventQualifiers``: "U.S.", "Asian", "Winter" …), then "Open", "Olympics", "Marathon" or
+    /// "Games", at the run's end or before a "-", "'s", "and", "&" or "on" (``roundUpSeparators``),
+    /// after a "The" that starts the run ("The Sydney Olympics will …"). The weights had tagged the
+    /// place and left the event word out ("U.S." a place), or read the whole as an organisation.
     static func eventsNamedAfterPlaces(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
         typealias F = NERFeatureExtractor
         var events: [Range<Int>] = []

@@ -50,7 +50,7 @@ public struct NERModel: Sendable {
         gazetteer: NERGazetteer?, casing: NERCasingLexicon
     ) {
         precondition(weights.count == extractor.rowCount * BILOUTag.count && exponents.count == extractor.rowCount)
-        precondition(weights[0 ..< BILOUTag.count].allSatisfy { $0 == 0 }, "the null row has no weights")
+        precondition(Self.nullRowIsEmpty(weights), "the null row has no weights")
         precondition((gazetteer != nil) == extractor.featureSet.contains(.gazetteer), "gazetteer must match the feature set")
         self.gazetteer = gazetteer
         self.casing = casing
@@ -67,6 +67,13 @@ public struct NERModel: Sendable {
         } else {
             self.transitionTable = nil
         }
+    }
+
+    /// Whether the null row (``NERFeatureExtractor/nullRow``) of row-major `weights` is all zero, as
+    /// the decoder, which skips it, needs.
+    static func nullRowIsEmpty(_ weights: [Int8]) -> Bool {
+        let start = Int(NERFeatureExtractor.nullRow) * BILOUTag.count
+        return weights[start ..< start + BILOUTag.count].allSatisfy { $0 == 0 }
     }
 
     /// With ``NERFeatureSet/viterbi`` and without ``NERFeatureSet/tagConjunctions`` the transition rows
