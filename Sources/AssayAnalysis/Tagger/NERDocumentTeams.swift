@@ -78,7 +78,7 @@ struct NERDocumentTeams {
                 if end < n {
                     let after = infos[end]
                     if after.isCapitalised { break }
-                    if after.word != Self.possessiveWord, end + 1 < n, infos[end + 1].isCapitalised,
+                    if after.word != NERGazetteer.possessiveWord, end + 1 < n, infos[end + 1].isCapitalised,
                        NERFeatureExtractor.runConnectors.contains(after.word) { break }
                 }
                 if (i ..< end).contains(where: { infos[$0].forcedTagIsFirm })
@@ -91,5 +91,4 @@ struct NERDocumentTeams {
     }
 
     private static let inWord = NERFeatureExtractor.wordHash("in")
-    private static let possessiveWord = NERFeatureExtractor.wordHash("'s")
 }

@@ -113,6 +113,10 @@ public struct NERTokenInfo: Sendable, Hashable {
     /// Whether decoding must continue the previous token's name with the token (an inside or last
     /// tag), a person's, organisation's or place's, not `MISC` (``NERDecoder/joinArticleSurnames()``).
     public var mustContinueName = false
+    /// Whether decoding must not continue the previous token's name with the token (no inside or last
+    /// tag): a common word in small letters after a capitalised one, as in "the Xinhua news agency"
+    /// (``NERDecoder/ruleOutCommonWordContinuations()``).
+    public var mustNotContinueName = false
     /// The kinds of word the newswire rules look for that the token is (sports words such as
     /// ``NERGazetteer/resultVerb``, an abbreviated legal suffix …; filled by
     /// ``NERGazetteer/annotate(_:afterResultsLines:)``), 0 for any other word.

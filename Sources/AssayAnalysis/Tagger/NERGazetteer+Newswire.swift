@@ -225,6 +225,12 @@ extension NERGazetteer {
             while let first = run.first, F.runConnectors.contains(infos[first].word) { run = run.dropFirst() }
             while let last = run.last, F.runConnectors.contains(infos[last].word) { run = run.dropLast() }
             guard !run.isEmpty else { return nil }
+            // (A person of a place is no team: "beat Nana Miyagi of Japan 6-1 6-0".)
+            if let of = run.first(where: { infos[$0].word == ofWord }), of > run.lowerBound,
+               isPersonOfSomething(run.lowerBound ..< of, infos)
+            {
+                return nil
+            }
             let hits = run.reduce(UInt32(0)) { $0 | infos[$1].gazetteer }
             guard hits & placeOrOrganizationBits != 0, hits & knownPersonBits == 0, !isPerson(run, infos) else { return nil }
             return run
@@ -429,7 +435,7 @@ extension NERGazetteer {
     private static let nameParticleConnectors = words(["de", "du", "des", "la", "le", "del", "da", "von", "van", "der", "den"])
 
     /// Whether a word is in a place's name, known or listed, and in no organisation's.
-    private static func isOnlyAPlacesWord(_ info: NERTokenInfo) -> Bool {
+    static func isOnlyAPlacesWord(_ info: NERTokenInfo) -> Bool {
         info.gazetteer & listedOrKnownPlaceBits != 0 && info.gazetteer & organizationBits == 0
     }
 
@@ -455,7 +461,7 @@ extension NERGazetteer {
         "april", "may", "june", "july", "august", "september", "october", "november", "december",
     ]
     /// ``NERTokenInfo/word`` of "I".
-    private static let pronounIWord = NERFeatureExtractor.wordHash("I")
+    static let pronounIWord = NERFeatureExtractor.wordHash("I")
 
     /// Sporting events named after a place or a nationality: "the U.S. Open", "the Australian Open",
     /// "the Atlanta Olympics", "the New York Marathon", "the Commonwealth Games" (CoNLL's miscellany). A
@@ -493,7 +499,7 @@ extension NERGazetteer {
         "U.S.", "Asian", "African", "European", "Arab", "Pan", "Mediterranean", "Winter", "Summer", "Goodwill",
     ])
     /// Bits of a nationality's name (``NERGazetteerType/demonym``).
-    private static let demonymBits = typeBits([.demonym])
+    static let demonymBits = typeBits([.demonym])
 
     /// A one-word organisation of the name lists that starts a sentence, maybe after "The", before a
     /// word in small letters ("Feyenoord sacked coach Arie Haan", "Galatasaray beat Fenerbahce",
@@ -615,7 +621,8 @@ extension NERGazetteer {
     /// names that the cue list lacks count as a suffix (``companyHeadWord``: "Sun Hung Kai
     /// Properties", "Cathay Pacific Airways", "Singapore Airlines"). Common words before an "of" are
     /// no part of it ("Shares of Hyundai Motor Co", "Value of Bechtel Corp"; `isCommonWord`; not
-    /// "Bank of New York Co", whose "Bank" heads organisations), and two joined by a connector are two
+    /// "Bank of New York Co", whose "Bank" heads organisations), nor is a person before an "of" ("Dan
+    /// Basse of AgResource Co": ``isPersonOfSomething(_:_:)``), and two joined by a connector are two
     /// ("Unilever Plc and Unilever NV"; "ENA and Ispat Mexicana S.A.", after an acronym). Left to the
     /// model: a run with "'s", an initial ("David T. Metcalfe Cullen and Dykman LLP", a signature),
     /// "and" or "&" before the suffix ("Peters and Co."), a place and its legal suffix ("Reno NV",
@@ -637,6 +644,10 @@ extension NERGazetteer {
                })
             {
                 name = of + 1 ..< run.upperBound
+            } else if let of = run.first(where: { infos[$0].word == ofWord }), of > run.lowerBound,
+                      isPersonOfSomething(run.lowerBound ..< of, infos)
+            {
+                name = of + 1 ..< run.upperBound  // (A person of the company: "Dan Basse of AgResource Co".)
             }
             guard (2 ... 5).contains(name.count) else { return nil }
             let beforeSuffix = infos[last - 1]
@@ -677,11 +688,11 @@ extension NERGazetteer {
     /// Whether a word is in the name of a place or an organisation the knowledge base has, or in a
     /// listed place's name without being a listed given name or surname ("Berlin" and "Derby" are;
     /// "Rodney", "Wayne" and "Alexandria", places and given names, are not).
-    private static func isPlace(_ info: NERTokenInfo) -> Bool {
+    static func isPlace(_ info: NERTokenInfo) -> Bool {
         let hits = info.gazetteer
         return hits & knownPlaceBits != 0 || hits & listedPlaceBits != 0 && hits & personNameBits == 0
     }
-    private static let knownPlaceBits = typeBits([.location, .organization])
+    static let knownPlaceBits = typeBits([.location, .organization])
     private static let listedPlaceBits = typeBits([.place])
     /// Bits of a listed given name or surname, and of a listed surname (``NERTokenInfo/gazetteer``).
     static let personNameBits = typeBits([.givenName, .surname])
@@ -691,9 +702,9 @@ extension NERGazetteer {
     /// Bits of a listed or known place ("Bologna", "Sporting Gijon"), not an organisation.
     static let listedOrKnownPlaceBits = typeBits([.place, .location])
     /// Bits of the knowledge base's and the name lists' organisations.
-    private static let organizationBits = typeBits([.organization])
+    static let organizationBits = typeBits([.organization])
     /// Bits of the knowledge base's persons.
-    private static let knownPersonBits = typeBits([.person])
+    static let knownPersonBits = typeBits([.person])
 
     /// The words of `run` after its last "-" or "'s" ("SQUASH - Jansher Khan", "Sweden 's Stefan
     /// Edberg", "Japan - Kazuyoshi Miura"): the player after the team or topic.
@@ -708,7 +719,7 @@ extension NERGazetteer {
     }
 
     /// The word hashes (``NERTokenInfo/word``) of `list`.
-    private static func words(_ list: [String]) -> Set<UInt64> { Set(list.map(NERFeatureExtractor.wordHash)) }
+    static func words(_ list: [String]) -> Set<UInt64> { Set(list.map(NERFeatureExtractor.wordHash)) }
 
     /// Whether every word of `run` is in the name of a place or an organisation the knowledge base has
     /// ("Japan", "Manchester United": a table's entry, not a player).
@@ -798,29 +809,47 @@ extension NERGazetteer {
     /// Ronaldo ( 12th minute ) , Suker ( 60th )", "Scorer : Bergkamp 34"; after its team and a dash:
     /// "Japan - Kazuyoshi Miura ( 60th )"), is a person, unless every word of it is in a place's or
     /// organisation's name the knowledge base has. A rugby match's scoring lines ("Tries : Australia -
-    /// Ben Tune 2 , David Campese", "Penalties : …") name players without minutes.
+    /// Ben Tune 2 , David Campese", "Penalties : …", or the side first: "South Africa - Tries :
+    /// Joubert , Kruger ; Conversion : Stransky ; Dropped goal : Stransky") name players without
+    /// minutes.
     static func scorers(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
         typealias F = NERFeatureExtractor
-        guard infos.count >= 3, infos[1].word == colonWord,
-              scorersWords.contains(infos[0].word) || rugbyScoringWords.contains(infos[0].word) else { return [] }
+        let n = infos.count
+        guard n >= 3 else { return [] }
+        // The label that opens the list: first ("Scorers :", "Tries :"), or after the side's name and
+        // a dash ("South Africa - Tries : Joubert , Kruger ; Conversion : Stransky").
+        let label: Int
+        if infos[1].word == colonWord, scorersWords.contains(infos[0].word) || rugbyScoringWords.contains(infos[0].word) {
+            label = 0
+        } else if let dash = (1 ..< min(n - 2, 5)).first(where: { infos[$0].word == dashWord }),
+                  (0 ..< dash).allSatisfy({ infos[$0].isCapitalised }),
+                  rugbyScoringWords.contains(infos[dash + 1].word), infos[dash + 2].word == colonWord
+        {
+            label = dash + 1
+        } else {
+            return []
+        }
         // A rugby line counts its tries only when a player scored more than one ("Ben Tune 2 ,
         // David Campese"); it names each side before a dash ("Tries : Australia - Ben Tune"), so a
         // line without one ("Penalty : Smith Jones") is no rugby line.
-        let needsMinute = !rugbyScoringWords.contains(infos[0].word)
+        let needsMinute = !rugbyScoringWords.contains(infos[label].word)
         guard needsMinute || infos.contains(where: { $0.word == dashWord }) else { return [] }
         /// "( 12th", "( 60th minute", or a bare "34".
         func isMinute(_ k: Int) -> Bool {
-            guard k < infos.count else { return false }
+            guard k < n else { return false }
             if infos[k].word == openBracketWord {
-                return k + 1 < infos.count && infos[k + 1].flags & F.flagHasDigit != 0
+                return k + 1 < n && infos[k + 1].flags & F.flagHasDigit != 0
             }
             let figure = infos[k].flags & (F.flagHasDigit | F.flagsOfLetters | F.flagNoAlphanumeric) == F.flagHasDigit
             return figure && infos[k].length <= 3
         }
         return F.capitalisedRuns(infos).compactMap { run in
-            // The scorer follows the team's name and a dash ("Japan - Kazuyoshi Miura ( 60th )").
+            // The scorer follows the team's name and a dash ("Japan - Kazuyoshi Miura ( 60th )"); the
+            // labels of a rugby line's later lists are none ("; Conversion : Stransky", "Dropped goal :").
             let scorer = afterLastSeparator(run, infos)
-            guard scorer.lowerBound >= 2, !scorer.isEmpty, !needsMinute || isMinute(scorer.upperBound),
+            guard scorer.lowerBound >= label + 2, !scorer.isEmpty, !needsMinute || isMinute(scorer.upperBound),
+                  scorer.upperBound == n || infos[scorer.upperBound].word != colonWord,
+                  !scorer.allSatisfy({ rugbyLabelWords.contains(infos[$0].word) }),
                   !isKnownPlaceOrOrganization(scorer, infos) else { return nil }
             return scorer
         }
@@ -870,12 +899,18 @@ extension NERGazetteer {
     /// capitalised words right after the entrant's country in brackets and before the entrant's
     /// time, gap or "at same time" ("1. Michael Schumacher ( Germany ) Ferrari 1:28:15.125", "2.
     /// Tony Rominger ( Switzerland ) Mapei at same time", "Banesto 0:25": motor racing, cycling). A
-    /// time is figures joined by colons or a period (not "0 faults": a show jumper's horse). The
+    /// time is figures joined by colons or a period, or a figure and a unit ("ONCE 4 hours 51
+    /// minutes", "Festina 38 seconds behind"; not "0 faults": a show jumper's horse). The
     /// weights had left the teams out or read them as persons ("Williams").
     static func entrantTeams(
         _ infos: UnsafeBufferPointer<NERTokenInfo>, entrants: [Range<Int>], countries: [Range<Int>]
     ) -> [Range<Int>] {
         func isTime(_ info: NERTokenInfo) -> Bool { timeShapes.contains(info.shortShape) }
+        /// A time or gap in words: "4 hours 51 minutes 12 seconds", "38 seconds behind".
+        func isTimeInWords(_ k: Int) -> Bool {
+            k + 1 < infos.count && infos[k].flags & (NERFeatureExtractor.flagHasDigit | NERFeatureExtractor.flagsOfLetters)
+                == NERFeatureExtractor.flagHasDigit && timeUnitWords.contains(infos[k + 1].word)
+        }
         return entrants.compactMap { entrant in
             guard let country = countries.first(where: { $0.lowerBound == entrant.upperBound + 1 }),
                   country.upperBound < infos.count, infos[country.upperBound].word == closeBracketWord
@@ -884,8 +919,9 @@ extension NERGazetteer {
             var end = start
             while end < infos.count, infos[end].isCapitalised { end += 1 }
             guard (1 ... 3).contains(end - start), end < infos.count,
-                  isTime(infos[end]) || infos[end].word == sameTimeWord
-                    || infos[end].word == atWord && end + 1 < infos.count && infos[end + 1].word == sameWord,
+                  isTime(infos[end]) || infos[end].word == sameTimeWord || infos[end].word == sameWord
+                    || infos[end].word == atWord && end + 1 < infos.count && infos[end + 1].word == sameWord
+                    || isTimeInWords(end),
                   !countries.contains(start ..< end) else { return nil }
             return start ..< end
         }
@@ -1114,6 +1150,8 @@ extension NERGazetteer {
     private static let scorersWords = words(["scorer", "scorers", "goalscorer", "goalscorers"])
     /// Words that start a rugby match's scoring lines ("Tries : Australia - Ben Tune 2 , David Campese").
     private static let rugbyScoringWords = words(["try", "tries", "conversion", "conversions", "penalties", "penalty"])
+    /// The words of a rugby line's labels ("Penalty try", "Dropped goal", "Drop goals").
+    private static let rugbyLabelWords = rugbyScoringWords.union(words(["dropped", "drop", "goal", "goals"]))
     /// ``NERTokenInfo/word`` of ":", "(" and ")".
     private static let colonWord = NERFeatureExtractor.wordHash(":")
     private static let openBracketWord = NERFeatureExtractor.wordHash("(")
@@ -1159,15 +1197,15 @@ extension NERGazetteer {
     static let firstParticleWords = ["van", "von", "de"]
     static let secondParticleWords = ["der", "den", "de", "het", "la", "las", "los"]
     /// ``NERTokenInfo/word`` of "of", "&".
-    private static let ofWord = NERFeatureExtractor.wordHash("of")
+    static let ofWord = NERFeatureExtractor.wordHash("of")
     static let ampersandWord = NERFeatureExtractor.wordHash("&")
     /// ``NERTokenInfo/word`` of "West" and "Indies".
     private static let westWord = NERFeatureExtractor.wordHash("West")
     private static let indiesWord = NERFeatureExtractor.wordHash("Indies")
     /// ``NERTokenInfo/word`` of "'s".
-    private static let possessiveWord = NERFeatureExtractor.wordHash("'s")
+    static let possessiveWord = NERFeatureExtractor.wordHash("'s")
     /// ``NERTokenInfo/word`` of "at" (case-folded, so also "AT").
-    private static let atWord = NERFeatureExtractor.wordHash("at")
+    static let atWord = NERFeatureExtractor.wordHash("at")
     /// The short shapes (``NERTokenInfo/shortShape``) of a race's times and gaps: "1:28:15.125",
     /// "4:32:15", "0:25", "5.602".
     private static let timeShapes = Set(["1:1", "1:1:1", "1:1.1", "1:1:1.1", "1.1"].map {
@@ -1179,6 +1217,8 @@ extension NERGazetteer {
     /// ``NERTokenInfo/word`` of "s.t.", a cyclist's "same time", and of "same".
     private static let sameTimeWord = NERFeatureExtractor.wordHash("s.t.")
     private static let sameWord = NERFeatureExtractor.wordHash("same")
+    /// Units of a race's time or gap written in words.
+    private static let timeUnitWords = words(["hours", "hour", "hrs", "minutes", "minute", "mins", "min", "seconds", "second", "secs", "sec"])
     /// ``NERTokenInfo/word`` of "on".
     private static let onWord = NERFeatureExtractor.wordHash("on")
     /// ``NERTokenInfo/word`` of "and".

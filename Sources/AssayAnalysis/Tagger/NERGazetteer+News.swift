@@ -1,0 +1,217 @@
+/// Conventions of general and business news the tagger's decoding knows by rule
+/// (``NERDecoder/annotate()``): the firm an analyst works at, the company whose shares moved, a
+/// person named with the firm or country they are of, and a nationality standing for a person ("the
+/// Briton"). The training files (web text, Wikipedia, PUD) quote few analysts and report few share
+/// prices, so the weights read such unknown firms as persons or places, or missed them
+/// (docs/ANALYSIS.md, the probes in docs/probes/).
+extension NERGazetteer {
+    /// The organisations people work at: the capitalised run after a role in small letters and "at"
+    /// (maybe "at the"): "an analyst at BZW", "chief economist at Trinkaus & Burkhardt in Duesseldorf",
+    /// "a broker at Clarksons", "a professor at Harvard University" (``workplaceRoleWords``). The run
+    /// may hold a name's connectors ("of", "&", "for" …) but not "and", "'s" or a dash, at most six
+    /// words. Left to the model when it holds a forced name, starts with a title, a day or a month,
+    /// is one word the casing lexicon has in small letters (`isCommonWord`), or has only places' or
+    /// nationalities' words ("workers at Chernobyl", "dealers at London banks").
+    static func workplaces(
+        _ infos: UnsafeBufferPointer<NERTokenInfo>, isCommonWord: (UInt64) -> Bool
+    ) -> [Range<Int>] {
+        typealias F = NERFeatureExtractor
+        let n = infos.count
+        var workplaces: [Range<Int>] = []
+        for p in infos.indices.dropLast(2) where infos[p + 1].word == atWord {
+            guard infos[p].flags & F.flagsOfLetters == F.flagHasLower, workplaceRoleWords.contains(infos[p].word) else { continue }
+            let start = infos[p + 2].word == theWord && p + 3 < n ? p + 3 : p + 2
+            guard let name = namedRun(from: start, infos, maxLength: 6) else { continue }
+            guard isPlainName(name, infos, isCommonWord: isCommonWord) else { continue }
+            workplaces.append(name)
+        }
+        return workplaces
+    }
+
+    /// The companies whose shares a market report moves: the capitalised run right before "shares"
+    /// (or "'s shares") and a word in small letters ("Hoogovens shares fell", "Guinness 's shares
+    /// rose"), or right after "shares in" or "shares of" ("shares in Guinness rose"), as
+    /// ``workplaces(_:isCommonWord:)`` reads a run. Not "Japanese shares", "Tokyo shares" or "Bank
+    /// shares" (places', nationalities' and common words), nor "B shares" (one letter).
+    static func companiesWhoseSharesMoved(
+        _ infos: UnsafeBufferPointer<NERTokenInfo>, isCommonWord: (UInt64) -> Bool
+    ) -> [Range<Int>] {
+        typealias F = NERFeatureExtractor
+        let n = infos.count
+        var companies: [Range<Int>] = []
+        for s in infos.indices where infos[s].word == sharesWord && infos[s].flags & F.flagsOfLetters == F.flagHasLower {
+            if s + 2 < n, shareOfWords.contains(infos[s + 1].word),
+               let name = namedRun(from: s + 2, infos, maxLength: 5), isPlainName(name, infos, isCommonWord: isCommonWord)
+            {
+                companies.append(name)
+            }
+            // Before: "Hoogovens shares fell", "Guinness 's shares rose"; a verb or a figure next.
+            let end = s > 0 && infos[s - 1].word == possessiveWord ? s - 1 : s
+            guard end > 0, s + 1 < n, infos[s + 1].flags & (F.flagInitialUpper | F.flagAllUpper) == 0 else { continue }
+            var start = end
+            while start > 0, end - start < 5 {
+                if infos[start - 1].isCapitalised { start -= 1; continue }
+                if start >= 2, infos[start - 2].isCapitalised, nameConnectors.contains(infos[start - 1].word) {
+                    start -= 2
+                    continue
+                }
+                break
+            }
+            if start < end, infos[start].word == theWord { start += 1 }
+            let name = start ..< end
+            guard !name.isEmpty, infos[name.lowerBound].isCapitalised, isPlainName(name, infos, isCommonWord: isCommonWord)
+            else { continue }
+            companies.append(name)
+        }
+        return companies
+    }
+
+    /// Persons named with what they are of: a run of two or three words before "of" and a capitalised
+    /// word, the first a listed given name that is no place's or organisation's, the others written
+    /// with a capital and small letters, none a cue (a title, a head word …), in a known name or a
+    /// listed organisation: "said Dan Basse of AgResource Co", "beat Nana Miyagi of Japan" ("Miyagi"
+    /// is also a prefecture). The weights had read the whole as one organisation. Not "Bank of
+    /// England" or "Mary Queen of Scots" (a title); what follows "of" is left to the model.
+    static func personsBeforeOf(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
+        var persons: [Range<Int>] = []
+        for o in infos.indices.dropFirst(2).dropLast() where infos[o].word == ofWord && infos[o + 1].isCapitalised {
+            var start = o
+            while start > 0, o - start < 4, infos[start - 1].isCapitalised { start -= 1 }
+            guard start == 0 || !NERFeatureExtractor.runConnectors.contains(infos[start - 1].word),
+                  isPersonOfSomething(start ..< o, infos) else { continue }
+            persons.append(start ..< o)
+        }
+        return persons
+    }
+
+    /// Whether `run`, the words before an "of", names a person as ``personsBeforeOf(_:)`` reads them.
+    static func isPersonOfSomething(_ run: Range<Int>, _ infos: UnsafeBufferPointer<NERTokenInfo>) -> Bool {
+        typealias F = NERFeatureExtractor
+        let first = infos[run.lowerBound]
+        return (2 ... 3).contains(run.count) && F.listPosition(first, .givenName) == 4 && !isPlace(first)
+            && first.gazetteer & organizationBits == 0
+            && run.allSatisfy { k in
+                let info = infos[k]
+                return info.flags & (F.flagsOfLetters | F.flagHasDigit) == F.flagInitialUpper | F.flagHasLower
+                    && info.gazetteer & (organizationBits | knownPlaceBits | knownPersonBits) == 0
+                    && info.cues == 0 && info.forcedTag == 0
+            }
+    }
+
+    /// Nationalities standing for a person or people, alone between words in small letters: "the
+    /// Briton 's lead", "said the Dane", "the Spaniard won" (CoNLL's miscellany). One capitalised word
+    /// that the lists have as a nationality and nothing else, with no capitalised word next to it. The
+    /// weights had read "Briton" as a place and "Dane" as a person.
+    static func nationalitiesStandingAlone(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
+        typealias F = NERFeatureExtractor
+        var nationalities: [Range<Int>] = []
+        for i in infos.indices where F.listPosition(infos[i], .demonym) == 4 {
+            guard infos[i].gazetteer & ~demonymBits == 0, infos[i].forcedTag == 0,
+                  infos[i].flags & (F.flagsOfLetters | F.flagHasDigit) == F.flagInitialUpper | F.flagHasLower,
+                  i == 0 || !infos[i - 1].isCapitalised, i + 1 == infos.count || !infos[i + 1].isCapitalised
+            else { continue }
+            nationalities.append(i ..< i + 1)
+        }
+        return nationalities
+    }
+
+    /// Bodies named by a head word after a place, nationality or subject: a capitalised run of two to
+    /// five words (no connector, and none before it), each a capital and small letters, that ends in one of
+    /// ``bodyHeadWords``: "the London Commodity Exchange", "the Australian Stock Exchange", "the Oslo
+    /// Bourse", "the Japanese Finance Ministry". A "The" that opens the sentence is no part of it (one
+    /// inside a sentence may be: "of The Scout Association", left to the model); a run whose first word starts
+    /// the sentence and is one the casing lexicon has in small letters is left to the model
+    /// (`isCommonWord`: "Yesterday Finance Ministry officials"). Not a name whose head word the lists have as a place's ("West Bank", "Soviet Union"),
+    /// nor one that holds a forced name or a title. The weights had split such names into a place and
+    /// nothing ("London" alone) or read a nationality.
+    static func bodiesWithHeadWords(
+        _ infos: UnsafeBufferPointer<NERTokenInfo>, isCommonWord: (UInt64) -> Bool
+    ) -> [Range<Int>] {
+        typealias F = NERFeatureExtractor
+        var bodies: [Range<Int>] = []
+        var i = 0
+        while i < infos.count {
+            guard infos[i].flags & (F.flagsOfLetters | F.flagHasDigit) == F.flagInitialUpper | F.flagHasLower else { i += 1; continue }
+            var end = i + 1
+            while end < infos.count, infos[end].flags & (F.flagsOfLetters | F.flagHasDigit) == F.flagInitialUpper | F.flagHasLower {
+                end += 1
+            }
+            defer { i = end }
+            // ("The" is no part of it; a sentence's first common word may or may not be: "Neighborhood
+            // Reinvestment Corporation", "Yesterday Finance Ministry officials", left to the model.)
+            // A capital "The" inside a sentence may be the name's own ("of The Scout Association").
+            let opensSentence = i == 0 || infos[i - 1].flags & F.flagNoAlphanumeric != 0
+            if infos[i].word == theWord, !opensSentence { continue }
+            let start = infos[i].word == theWord ? i + 1 : i
+            if i == 0, start == 0, isCommonWord(infos[0].word) { continue }
+            let last = infos[end - 1]
+            // (The whole name: not "Reconciliation Commission" of "Truth and Reconciliation Commission",
+            // nor "Environmental Protection Agency" of "U.S. Environmental Protection Agency".)
+            let joined = i > 0 && (infos[i - 1].isCapitalised
+                || i > 1 && infos[i - 2].isCapitalised && F.runConnectors.contains(infos[i - 1].word))
+            guard !joined, (2 ... 5).contains(end - start), bodyHeadWords.contains(last.word),
+                  last.gazetteer & listedOrKnownPlaceBits == 0,
+                  end == infos.count || !F.runConnectors.contains(infos[end].word) || infos[end].word == possessiveWord,
+                  !(start ..< end).contains(where: { infos[$0].forcedTag != 0 || infos[$0].cues & cueTitle != 0 })
+            else { continue }
+            bodies.append(start ..< end)
+        }
+        return bodies
+    }
+
+    /// The last words of ``bodiesWithHeadWords(_:isCommonWord:)``: "Bank", "Court", "Office" and
+    /// "Group" are left out, as places ("Left Bank", "Earls Court", "Oval Office") and groups of a
+    /// tournament ("Group C") end in them.
+    private static let bodyHeadWords = words([
+        "Exchange", "Bourse", "Commission", "Committee", "Council", "Agency", "Authority", "Bureau", "Federation",
+        "Association", "Institute", "Ministry", "Department", "Party", "Union", "University", "Corporation",
+        "Foundation", "Society", "Academy", "Organisation", "Organization",
+    ])
+
+    /// The capitalised run from `start`, joined by ``nameConnectors`` between capitalised words,
+    /// of one to `maxLength` words, or `nil` when `start` is no capitalised word or the run is longer.
+    private static func namedRun(
+        from start: Int, _ infos: UnsafeBufferPointer<NERTokenInfo>, maxLength: Int
+    ) -> Range<Int>? {
+        let n = infos.count
+        guard start < n, infos[start].isCapitalised else { return nil }
+        var end = start + 1
+        while end < n {
+            if infos[end].isCapitalised { end += 1; continue }
+            if end + 1 < n, infos[end + 1].isCapitalised, nameConnectors.contains(infos[end].word) { end += 2; continue }
+            break
+        }
+        return end - start <= maxLength ? start ..< end : nil
+    }
+
+    /// Whether `name` reads as an organisation's own name: no forced name in it, no title, day, month
+    /// or "I" first, not one word of one letter or one the casing lexicon has in small letters
+    /// (unless the name lists have it as an organisation), and not only places' or nationalities' words.
+    private static func isPlainName(
+        _ name: Range<Int>, _ infos: UnsafeBufferPointer<NERTokenInfo>, isCommonWord: (UInt64) -> Bool
+    ) -> Bool {
+        typealias F = NERFeatureExtractor
+        let first = infos[name.lowerBound]
+        guard !name.contains(where: { infos[$0].forcedTag != 0 }), first.cues & cueTitle == 0,
+              !calendarWords.contains(first.word), first.word != pronounIWord,
+              !name.allSatisfy({ isOnlyAPlacesWord(infos[$0]) || F.listPosition(infos[$0], .demonym) != 0 })
+        else { return false }
+        if name.count == 1 {
+            return first.length >= 2 && (!isCommonWord(first.word) || F.listPosition(first, .organization) == 4)
+        }
+        return true
+    }
+
+    /// Roles in small letters of people quoted with the firm or body they work at ("an analyst at …").
+    static let workplaceRoleWords: Set<UInt64> = words([
+        "analyst", "analysts", "economist", "economists", "strategist", "strategists", "dealer", "dealers",
+        "trader", "traders", "broker", "brokers", "manager", "managers", "director", "directors", "executive",
+        "executives", "spokesman", "spokeswoman", "spokesperson", "researcher", "researchers", "professor",
+        "lecturer", "consultant", "consultants", "banker", "bankers", "chairman", "president", "head",
+        "official", "officials", "scientist", "scientists", "expert", "experts", "specialist", "partner",
+    ])
+    /// The connectors ``namedRun(from:_:maxLength:)`` joins: a name's, not "and", "'s", "on" or a dash.
+    private static let nameConnectors = words(["of", "&", "for", "de", "du", "des", "la", "le", "del", "da", "von", "van", "der", "den"])
+    private static let sharesWord = NERFeatureExtractor.wordHash("shares")
+    private static let shareOfWords = words(["in", "of"])
+}

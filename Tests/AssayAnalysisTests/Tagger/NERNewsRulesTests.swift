@@ -1,0 +1,131 @@
+import Testing
+
+@testable import AssayAnalysis
+
+/// The general and business news rules of decoding (`NERGazetteer+News.swift`) and the rule that a
+/// common word in small letters continues no name.
+@Suite struct NERNewsRulesTests {
+    static let extractor = NERFeatureExtractor(hashBits: 16)
+    static let gazetteer = NERGazetteer(
+        version: "t",
+        aliases: [
+            (["Dan"], .givenName, false), (["Nana"], .givenName, false), (["Peter"], .givenName, false),
+            (["Mary"], .givenName, false), (["Smith"], .surname, false), (["Miyagi"], .place, false),
+            (["Japan"], .place, false), (["London"], .place, false), (["Tokyo"], .place, false),
+            (["Chernobyl"], .place, false), (["West", "Bank"], .location, false), (["Soviet", "Union"], .location, false),
+            (["Japanese"], .demonym, false), (["Briton"], .demonym, false), (["Dane"], .demonym, false),
+            (["Dane"], .givenName, false), (["Barclays"], .organization, false), (["Bank", "of", "England"], .organization, false),
+        ],
+        cues: [("Queen", NERGazetteer.cueTitle), ("Chairman", NERGazetteer.cueTitle)]
+    )
+    /// The words the casing lexicon of these tests has in small letters.
+    static let common = Set(["bank", "challenge", "neighborhood", "yesterday", "technology"].map { extractor.info(for: $0).word })
+
+    /// The ranges `rule` finds in `sentence`, after the gazetteer has annotated it.
+    static func ranges(
+        _ sentence: String, _ rule: (UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>]
+    ) -> [Range<Int>] {
+        var infos = sentence.split(separator: " ").map { extractor.info(for: String($0)) }
+        infos.withUnsafeMutableBufferPointer { _ = gazetteer.annotate($0) }
+        return infos.withUnsafeBufferPointer(rule)
+    }
+
+    @Test func theFirmAnAnalystWorksAtIsAnOrganisation() {
+        func workplaces(_ sentence: String) -> [Range<Int>] {
+            Self.ranges(sentence) { NERGazetteer.workplaces($0) { Self.common.contains($0) } }
+        }
+        #expect(workplaces("said Paul Gait , an analyst at BZW , on Monday .") == [7 ..< 8])
+        #expect(workplaces("chief economist at Trinkaus & Burkhardt in Duesseldorf") == [3 ..< 6])
+        #expect(workplaces("a professor at the Institute for Fiscal Studies said") == [4 ..< 8])
+        #expect(workplaces("said a broker at Clarksons .") == [4 ..< 5])
+        // Left to the model: places only, a common word, "and" (two firms?), no role, a day.
+        #expect(workplaces("workers at Chernobyl said").isEmpty)
+        #expect(workplaces("dealers at London banks said").isEmpty)
+        #expect(workplaces("an analyst at Challenge said").isEmpty)
+        #expect(workplaces("analysts at Smith and Jones said") == [2 ..< 3], "the run stops at and")
+        #expect(workplaces("he was at Barclays").isEmpty)
+        #expect(workplaces("officials at Monday 's meeting").isEmpty)
+    }
+
+    @Test func theCompanyWhoseSharesMovedIsAnOrganisation() {
+        func companies(_ sentence: String) -> [Range<Int>] {
+            Self.ranges(sentence) { NERGazetteer.companiesWhoseSharesMoved($0) { Self.common.contains($0) } }
+        }
+        #expect(companies("Hoogovens shares fell 2.30 guilders .") == [0 ..< 1])
+        #expect(companies("while Lagardere Groupe shares rose .") == [1 ..< 3])
+        #expect(companies("Guinness 's shares rose 11 pence .") == [0 ..< 1])
+        #expect(companies("traders sold shares in Guinness on Monday .") == [4 ..< 5])
+        #expect(companies("The Hoogovens shares fell .") == [1 ..< 2], "the sentence's The is no part of it")
+        // Not places, nationalities, common words, single letters, nor before a capitalised word.
+        #expect(companies("Japanese shares fell .").isEmpty)
+        #expect(companies("Tokyo shares fell .").isEmpty)
+        #expect(companies("Technology shares fell .").isEmpty)
+        #expect(companies("B shares fell .").isEmpty)
+        #expect(companies("Hoogovens shares Ltd said .").isEmpty)
+        #expect(companies("shares in London fell .").isEmpty)
+    }
+
+    @Test func aPersonOfSomethingIsAPerson() {
+        func persons(_ sentence: String) -> [Range<Int>] { Self.ranges(sentence) { NERGazetteer.personsBeforeOf($0) } }
+        #expect(persons("said Dan Basse of AgResource Co in Chicago") == [1 ..< 3])
+        #expect(persons("beat Nana Miyagi of Japan 6-1 6-0 .") == [1 ..< 3], "a surname that is also a place")
+        // Not a title, a known name, one word, a given name that is a place, nor after a connector.
+        #expect(persons("Mary Queen of Scots").isEmpty)
+        #expect(persons("the Bank of England said").isEmpty)
+        #expect(persons("said Peter of Japan").isEmpty)
+        #expect(persons("the Tokyo Smith of Japan").isEmpty)
+        #expect(persons("Friends of Peter Smith of Japan") == [], "Peter Smith follows a connector")
+    }
+
+    @Test func aNationalityStandingAloneIsMiscellany() {
+        func nationalities(_ sentence: String) -> [Range<Int>] {
+            Self.ranges(sentence) { NERGazetteer.nationalitiesStandingAlone($0) }
+        }
+        #expect(nationalities("to cut the Briton 's lead .") == [3 ..< 4])
+        #expect(nationalities("Japanese shares fell .") == [0 ..< 1])
+        // Not a word that is also a given name, nor one next to a capitalised word.
+        #expect(nationalities("said the Dane .").isEmpty)
+        #expect(nationalities("the Japanese Finance Ministry said").isEmpty)
+    }
+
+    @Test func aBodyNamedByItsHeadWordIsOneOrganisation() {
+        func bodies(_ sentence: String) -> [Range<Int>] {
+            Self.ranges(sentence) { NERGazetteer.bodiesWithHeadWords($0) { Self.common.contains($0) } }
+        }
+        #expect(bodies("closed on the London Commodity Exchange .") == [3 ..< 6])
+        #expect(bodies("The Australian Stock Exchange said") == [1 ..< 4])
+        // Not a place's head word, a part of a longer name, a capital "The" inside a sentence, a
+        // sentence's first common word, a name with a connector, or a head word alone.
+        #expect(bodies("in the West Bank on Monday").isEmpty)
+        #expect(bodies("the former Soviet Union").isEmpty)
+        #expect(bodies("the Truth and Reconciliation Commission said").isEmpty)
+        #expect(bodies("the U.S. Environmental Protection Agency said").isEmpty)
+        #expect(bodies("part of The Scout Association .").isEmpty)
+        #expect(bodies("Neighborhood Reinvestment Corporation said").isEmpty)
+        #expect(bodies("the Commission said").isEmpty)
+    }
+
+    @Test func aCommonWordInSmallLettersContinuesNoName() throws {
+        let model = try NERModel.bundled()
+        func tags(_ sentence: String) -> [String] { model.tag(sentence.split(separator: " ").map(String.init)) }
+        let agency = tags("The official Xinhua news agency said on Monday .")
+        #expect(agency[3] == "O" && agency[4] == "O", "\(agency)")
+        // A connector or particle still may: "Bank of England", "Osama bin Laden".
+        #expect(tags("The Bank of England said .")[1 ... 3] == ["B-ORG", "I-ORG", "I-ORG"])
+        var decoder = NERDecoder(model: model, useDocumentMemory: false)
+        _ = decoder.decode(["Osama", "bin", "Laden", "and", "Xinhua", "news", "said", "."])
+        #expect(!decoder.infos[1].mustNotContinueName)
+        #expect(decoder.infos[5].mustNotContinueName)
+        #expect(!decoder.infos[6].mustNotContinueName, "after a word in small letters")
+    }
+
+    @Test func theRulesTagWholeSentences() throws {
+        let model = try NERModel.bundled()
+        func tags(_ sentence: String) -> String { model.tag(sentence.split(separator: " ").map(String.init)).joined(separator: " ") }
+        #expect(tags("\" Nobody wants copper , \" said Angus MacMillan , a metals analyst at Rudolf Wolff in London .")
+            .hasSuffix("B-ORG I-ORG O B-LOC O"))
+        #expect(tags("\" The crop looks big , \" said Dan Basse of AgResource Co in Chicago .")
+            .hasSuffix("B-PER I-PER O B-ORG I-ORG O B-LOC O"))
+        #expect(tags("Hoogovens shares fell 2.30 guilders to 68.70 .").hasPrefix("B-ORG O"))
+    }
+}
