@@ -27,8 +27,13 @@ struct NERDecoder {
     var sentenceIsResultsLine = false
     /// How many results lines the document has had so far; after one, a team need not be a listed name.
     var resultsLinesInDocument = 0
+    /// Whether the document is a cricket report (``NERGazetteer/opensCricketReport(_:)``), whose
+    /// English counties are clubs.
+    var documentIsCricketReport = false
     /// Whether the last decoded sentence was in capitals (its words recased by the truecaser).
     var sentenceIsInCapitals = false
+    /// Whether the last decoded sentence was in capitals or a title-case headline (its words recased).
+    var sentenceWasRecased = false
     /// The names the document's other sentences tagged, for its sentences in capitals; `nil` when the
     /// caller does not revise them (a document without such a sentence, or no document memory).
     var headlineNames: NERHeadlineNames?
@@ -52,6 +57,7 @@ struct NERDecoder {
         memory?.reset()
         truecaser?.reset()
         resultsLinesInDocument = 0
+        documentIsCricketReport = false
         headlineNames = nil
         teams.reset()
         personSurnames.removeAll(keepingCapacity: true)
@@ -159,12 +165,14 @@ struct NERDecoder {
     /// truecaser the document's casings, unless the document was previewed.
     private mutating func restoreCase(_ recased: (Int, NERCasing) -> [UInt8]) {
         sentenceIsInCapitals = false
+        sentenceWasRecased = false
         guard var truecaser else { return }
         self.truecaser = nil  // one owner of its document counts while they change (no copy on write)
         defer { self.truecaser = truecaser }
         let inCapitals = infos.withUnsafeBufferPointer { NERFeatureExtractor.isInCapitals($0) }
         let inTitleCase = !inCapitals && infos.withUnsafeBufferPointer { truecaser.isInTitleCase($0) }
         sentenceIsInCapitals = inCapitals
+        sentenceWasRecased = inCapitals || inTitleCase
         guard inCapitals || inTitleCase else {
             if observesWhileDecoding { infos.withUnsafeBufferPointer { truecaser.observe(plain: $0) } }
             return
@@ -289,6 +297,14 @@ struct NERDecoder {
             sentenceIsResultsLine = infos.withUnsafeMutableBufferPointer {
                 gazetteer.annotate($0, afterResultsLines: afterResultsLines)
             }
+            infos.withUnsafeMutableBufferPointer { infos in
+                if NERGazetteer.opensCricketReport(UnsafeBufferPointer(infos)) { documentIsCricketReport = true }
+                guard documentIsCricketReport else { return }
+                for side in NERGazetteer.countySides(UnsafeBufferPointer(infos)) { NERGazetteer.forceTeam(side, .org, infos) }
+                if let ground = NERGazetteer.countyScoreGround(UnsafeBufferPointer(infos)) {
+                    NERGazetteer.forceFirmly(ground, .loc, infos)
+                }
+            }
             if memory != nil, !sentenceIsInCapitals, !teams.isEmpty {
                 infos.withUnsafeMutableBufferPointer { teams.force($0) }
             }
@@ -309,6 +325,7 @@ struct NERDecoder {
                     let businesses = NERGazetteer.workplaces(UnsafeBufferPointer(infos)) { lexicon.casing(of: $0) == .lower }
                         + NERGazetteer.companiesWhoseSharesMoved(UnsafeBufferPointer(infos)) { lexicon.casing(of: $0) == .lower }
                         + NERGazetteer.bodiesWithHeadWords(UnsafeBufferPointer(infos)) { lexicon.casing(of: $0) == .lower }
+                        + NERGazetteer.organizationsBeforeDescriptors(UnsafeBufferPointer(infos)) { lexicon.casing(of: $0) == .lower }
                     for organization in businesses where !organization.contains(where: { infos[$0].forcedTag != 0 }) {
                         NERGazetteer.forceFirmly(organization, .org, infos)
                     }
@@ -332,6 +349,7 @@ struct NERDecoder {
         ruleOutOutsideInUnknownNames()
         ruleOutCommonWordContinuations()
         joinArticleSurnames()
+        if !sentenceWasRecased { startNamesAtParticles() }
         if !personSurnames.isEmpty, !sentenceIsInCapitals { ruleOutOutsideInKnownSurnames() }
     }
 
@@ -453,6 +471,47 @@ struct NERDecoder {
             infos[i].mustContinueName = true
         }
     }
+
+    /// A surname's particles in small letters, after a word that is not capitalised and no article,
+    /// start a name with the capitalised word after them: "with de Klerk", "talks with van den
+    /// Broek", "by von Weizsaecker". The particles must be inside a name
+    /// (``NERTokenInfo/mustBeInsideName``) and the surname must continue it
+    /// (``NERTokenInfo/mustContinueName``); the model chooses the type. Not when the surname is a word
+    /// the casing lexicon has in small letters or the lists have as a place or nationality ("coup de
+    /// Grace", "pas de Calais"), or a rule forced it, nor in a sentence whose case was restored (a
+    /// title-case headline's "De" is lowered). The weights had left the particle out ("Klerk").
+    mutating func startNamesAtParticles() {
+        typealias F = NERFeatureExtractor
+        let n = infos.count
+        var i = 0
+        while i < n {
+            defer { i += 1 }
+            guard Self.surnameParticles.contains(infos[i].word), infos[i].flags & F.flagsOfLetters == F.flagHasLower,
+                  i == 0 || !infos[i - 1].isCapitalised && infos[i - 1].flags & F.flagHasDigit == 0
+                      && !Self.articles.contains(infos[i - 1].word)
+            else { continue }
+            // One or two particles ("van den"), then the surname.
+            let surname = i + 1 < n && Self.surnameParticles.contains(infos[i + 1].word) ? i + 2 : i + 1
+            guard surname < n, infos[surname].flags & (F.flagsOfLetters | F.flagHasDigit) == F.flagInitialUpper | F.flagHasLower,
+                  infos[surname].forcedTag == 0, (i ..< surname).allSatisfy({ infos[$0].forcedTag == 0 }),
+                  truecaser?.lexicon.casing(of: infos[surname].word) != .lower,
+                  infos[surname].gazetteer & (NERGazetteer.listedOrKnownPlaceBits | NERGazetteer.demonymBits) == 0
+            else { continue }
+            for k in i ..< surname {
+                infos[k].mustBeInsideName = true
+                infos[k].mustNotContinueName = false
+            }
+            infos[surname].mustContinueName = true
+            i = surname
+        }
+    }
+
+    /// Surnames' particles written in small letters ("de Klerk", "van den Broek", "von Weizsaecker").
+    private static let surnameParticles: Set<UInt64> = Set(
+        ["de", "van", "von", "den", "der", "du", "da", "di", "dos", "ter", "le", "la"].map(NERFeatureExtractor.wordHash)
+    )
+    /// Articles, after which "van" is a vehicle ("the van Driver").
+    private static let articles: Set<UInt64> = Set(["the", "a", "an"].map(NERFeatureExtractor.wordHash))
 
     /// The short shapes of "al-Assad" and "Al-Fayed", and the three-byte prefixes "al-" and "el-" (as
     /// lowercased for the prefix features).

@@ -168,6 +168,60 @@ extension NERGazetteer {
         "Foundation", "Society", "Academy", "Organisation", "Organization",
     ])
 
+    /// Organisations named right before what they are, in small letters: "the official Xinhua news
+    /// agency", "the Interfax agency", "the Izvestia newspaper", "the Sumitomo group"
+    /// (``descriptorsAfterNames``; not "daily" or "weekly", adjectives too): a capitalised run of one
+    /// to three words after a word in small letters or a sentence's "The" or "A". Not a run joined
+    /// to another by a connector ("the Andaman and Nicobar group"), one before a descriptor that a
+    /// name follows ("the Lebanese Shiite group Hizbollah"), one with a nationality's word ("the
+    /// official Iraqi news agency"), only places' words ("the Moscow newspaper"), a day or month, a title, a forced name, one
+    /// word of a single letter or one the casing lexicon has in small letters (`isCommonWord`: "the
+    /// Energy agency"), nor before "group" or "company" one word the lists have only as a person's
+    /// ("the Kennedy group"). The weights had read such
+    /// unknown names as places or missed them.
+    static func organizationsBeforeDescriptors(
+        _ infos: UnsafeBufferPointer<NERTokenInfo>, isCommonWord: (UInt64) -> Bool
+    ) -> [Range<Int>] {
+        typealias F = NERFeatureExtractor
+        var organizations: [Range<Int>] = []
+        for d in infos.indices.dropFirst() where infos[d].flags & F.flagsOfLetters == F.flagHasLower {
+            let isNewsAgency = infos[d].word == newsWord && d + 1 < infos.count && infos[d + 1].word == agencyWord
+            guard isNewsAgency || descriptorsAfterNames.contains(infos[d].word), infos[d - 1].isCapitalised else { continue }
+            let end = isNewsAgency ? d + 2 : d + 1
+            var start = d - 1
+            while start > 0, d - start < 4, infos[start - 1].isCapitalised { start -= 1 }
+            if articleWords.contains(infos[start].word), start == 0 || infos[start - 1].flags & F.flagNoAlphanumeric != 0 {
+                start += 1
+            }
+            let name = start ..< d
+            // (Not a run joined to another by a connector, "the Andaman and Nicobar group", nor one
+            // the descriptor names an organisation after: "the Lebanese Shiite group Hizbollah".)
+            let joined = start >= 2 && F.runConnectors.contains(infos[start - 1].word) && infos[start - 2].isCapitalised
+            guard (1 ... 3).contains(name.count), !joined,
+                  end == infos.count || !infos[end].isCapitalised,
+                  !name.contains(where: { F.listPosition(infos[$0], .demonym) != 0 }),
+                  isPlainName(name, infos, isCommonWord: isCommonWord) else { continue }
+            // Before "group" or "company", no acronym ("the EPM group") and no person ("the Kennedy group").
+            if groupWords.contains(infos[d].word) {
+                let plain = F.flagInitialUpper | F.flagHasLower
+                guard name.allSatisfy({ infos[$0].flags & (F.flagsOfLetters | F.flagHasDigit) == plain }),
+                      name.count > 1 || infos[start].gazetteer == 0 || infos[start].gazetteer & ~personNameBits != 0
+                else { continue }
+            }
+            organizations.append(name)
+        }
+        return organizations
+    }
+
+    /// The words in small letters ``organizationsBeforeDescriptors(_:isCommonWord:)`` reads a name
+    /// before ("news agency" is read as two words).
+    private static let descriptorsAfterNames = words(["agency", "newspaper", "magazine", "group", "company"])
+    /// The articles that open a sentence and no name ("The", "A", "An").
+    private static let articleWords = words(["the", "a", "an"])
+    private static let groupWords = words(["group", "company"])
+    private static let newsWord = NERFeatureExtractor.wordHash("news")
+    private static let agencyWord = NERFeatureExtractor.wordHash("agency")
+
     /// The capitalised run from `start`, joined by ``nameConnectors`` between capitalised words,
     /// of one to `maxLength` words, or `nil` when `start` is no capitalised word or the run is longer.
     private static func namedRun(

@@ -105,6 +105,49 @@ extension NERGazetteer {
         return open ..< infos.count
     }
 
+    /// Whether a sentence opens a cricket report: "CRICKET - ENGLISH COUNTY CHAMPIONSHIP SCORES",
+    /// "Cricket - Leicestershire take control" (the topic's kicker and a dash).
+    static func opensCricketReport(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> Bool {
+        infos.count >= 3 && infos[0].word == cricketWord && infos[0].isCapitalised && infos[1].word == dashWord
+    }
+
+    /// The English first-class counties standing alone in a cricket report, which newswire annotates
+    /// as clubs (CoNLL's organisations): "Leicestershire moved closer to the title", "against
+    /// Middlesex at Grace Road", "Leicestershire first innings". Not after "in", "at", "near", "of"
+    /// or "outside" (a place: "rain in Essex"), nor next to another capitalised word ("Essex County
+    /// Cricket Club", "Kent Messenger"). The weights and the name lists read the counties as places.
+    static func countySides(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
+        var sides: [Range<Int>] = []
+        for i in infos.indices where englishCounties.contains(infos[i].word) && infos[i].isCapitalised {
+            guard infos[i].forcedTag == 0, i == 0 || !infos[i - 1].isCapitalised && !venuePrepositions.contains(infos[i - 1].word),
+                  i + 1 == infos.count || !infos[i + 1].isCapitalised
+            else { continue }
+            sides.append(i ..< i + 1)
+        }
+        return sides
+    }
+
+    /// The ground a county score line opens with, before a colon and a county: "Leicester :
+    /// Leicestershire 425-7 declared", "At Chester-le-Street : Durham 326" ("At" is no part of it).
+    static func countyScoreGround(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> Range<Int>? {
+        let start = infos.first?.word == atWord ? 1 : 0
+        var end = start
+        while end < infos.count, infos[end].isCapitalised { end += 1 }
+        guard end > start, end - start <= 3, end + 1 < infos.count, infos[end].word == colonWord,
+              englishCounties.contains(infos[end + 1].word),
+              !(start ..< end).contains(where: { infos[$0].forcedTag != 0 })
+        else { return nil }
+        return start ..< end
+    }
+
+    /// The eighteen first-class counties of English cricket.
+    private static let englishCounties = words([
+        "Derbyshire", "Durham", "Essex", "Glamorgan", "Gloucestershire", "Hampshire", "Kent", "Lancashire",
+        "Leicestershire", "Middlesex", "Northamptonshire", "Nottinghamshire", "Somerset", "Surrey", "Sussex",
+        "Warwickshire", "Worcestershire", "Yorkshire",
+    ])
+    private static let cricketWord = NERFeatureExtractor.wordHash("cricket")
+
     /// The mentions of the West Indies standing alone: "West" and "Indies" capitalised and no
     /// capitalised word after them ("West Indies captain Courtney Walsh", "Australia beat West Indies
     /// by 123 runs"; not "West Indies Cricket Board"). The cricket side of many Caribbean countries
@@ -1043,8 +1086,9 @@ extension NERGazetteer {
     /// was out and his runs ("Saeed Anwar c Young b Doull 17", "Ijaz Ahmed run out 22", "Inzamam-ul-Haq
     /// not out 70", "M. Atherton lbw b Wasim 31"), where every capitalised run is a player (batsman,
     /// fielder, bowler); and in any sentence, each run followed by a bowler's figures (overs, maidens,
-    /// runs, wickets: "Doull 15-4-44-2", "Cairns 20.3-5-41-0"). A run every word of which is in a
-    /// place's or organisation's name the knowledge base has is left out.
+    /// runs, wickets: "Doull 15-4-44-2", "Cairns 20.3-5-41-0"), or in brackets, an initial first,
+    /// followed by runs or figures ("425-7 declared ( V. Wells 104 , P. Simmons 4-38 )"). A run every
+    /// word of which is in a place's or organisation's name the knowledge base has is left out.
     static func cricketPlayers(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
         typealias F = NERFeatureExtractor
         let n = infos.count
@@ -1054,10 +1098,26 @@ extension NERGazetteer {
         let endsWithRuns = infos[0].isCapitalised
             && infos[last].flags & (F.flagHasDigit | F.flagsOfLetters | F.flagNoAlphanumeric | F.flagHasHyphen) == F.flagHasDigit
             && infos[last].length <= 3
+        let hasBrackets = infos.contains(where: { $0.word == openBracketWord })
         // Most sentences fail here, before their runs are collected.
-        guard endsWithRuns || infos.contains(where: isBowlingFigure) else { return [] }
+        guard endsWithRuns || hasBrackets || infos.contains(where: isBowlingFigure) else { return [] }
         let runs = F.capitalisedRuns(infos)
         var players: [Range<Int>] = []
+        // A score's players in brackets, each an initial and a surname and the player's runs or
+        // figures: "Leicestershire 425-7 declared ( V. Wells 104 , P. Simmons 4-38 )".
+        var inBrackets = false
+        var k = 0
+        for run in runs where hasBrackets {
+            while k < run.lowerBound {
+                if infos[k].word == openBracketWord { inBrackets = true } else if infos[k].word == closeBracketWord { inBrackets = false }
+                k += 1
+            }
+            guard inBrackets, run.lowerBound > 0, run.count >= 2, isInitial(infos[run.lowerBound]),
+                  infos[run.lowerBound - 1].word == openBracketWord || infos[run.lowerBound - 1].word == commaWord,
+                  run.upperBound < n, infos[run.upperBound].flags & (F.flagHasDigit | F.flagsOfLetters) == F.flagHasDigit
+            else { continue }
+            players.append(run)
+        }
         func isDismissal(_ k: Int) -> Bool {
             let word = infos[k].word
             return dismissalWords.contains(word) || outWords.contains(word) && k + 1 < n && infos[k + 1].word == outWord
@@ -1065,7 +1125,7 @@ extension NERGazetteer {
         if endsWithRuns, let batsman = runs.first, batsman.lowerBound == 0, batsman.upperBound < last,
            isDismissal(batsman.upperBound)
         {
-            players = runs.filter { $0.upperBound <= last }
+            for run in runs where run.upperBound <= last && !players.contains(run) { players.append(run) }
         }
         for run in runs where run.upperBound < n && isBowlingFigure(infos[run.upperBound]) {
             if !players.contains(run) { players.append(run) }

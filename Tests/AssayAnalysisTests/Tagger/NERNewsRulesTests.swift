@@ -15,6 +15,7 @@ import Testing
             (["Chernobyl"], .place, false), (["West", "Bank"], .location, false), (["Soviet", "Union"], .location, false),
             (["Japanese"], .demonym, false), (["Briton"], .demonym, false), (["Dane"], .demonym, false),
             (["Dane"], .givenName, false), (["Barclays"], .organization, false), (["Bank", "of", "England"], .organization, false),
+            (["Iraqi"], .demonym, false), (["Moscow"], .place, false), (["Kennedy"], .surname, false),
         ],
         cues: [("Queen", NERGazetteer.cueTitle), ("Chairman", NERGazetteer.cueTitle)]
     )
@@ -105,6 +106,43 @@ import Testing
         #expect(bodies("the Commission said").isEmpty)
     }
 
+    @Test func anOrganisationBeforeWhatItIsIsAnOrganisation() {
+        func organizations(_ sentence: String) -> [Range<Int>] {
+            Self.ranges(sentence) { NERGazetteer.organizationsBeforeDescriptors($0) { Self.common.contains($0) } }
+        }
+        #expect(organizations("The official Xinhua news agency said") == [2 ..< 3])
+        #expect(organizations("the Itar-Tass agency said") == [1 ..< 2])
+        #expect(organizations("The Sumitomo group said") == [1 ..< 2])
+        #expect(organizations("A Tokyo Boeki company said") == [1 ..< 3], "a sentence's A is no part of it")
+        // Not a nationality's or place's run, a joined run, a name the descriptor is followed by, a
+        // common word, an acronym or a person's name before "group", nor "daily".
+        #expect(organizations("the official Iraqi news agency INA said").isEmpty)
+        #expect(organizations("the Moscow newspaper said").isEmpty)
+        #expect(organizations("the Andaman and Nicobar group are").isEmpty)
+        #expect(organizations("the Lebanese Shiite group Hizbollah said").isEmpty)
+        #expect(organizations("the Technology group said").isEmpty)
+        #expect(organizations("their EPM group and").isEmpty)
+        #expect(organizations("the Kennedy group said").isEmpty)
+        #expect(organizations("the Kommersant daily said").isEmpty)
+    }
+
+    @Test func aSurnamesParticleInSmallLettersStartsTheName() throws {
+        let model = try NERModel.bundled()
+        func tags(_ sentence: String) -> [String] { model.tag(sentence.split(separator: " ").map(String.init)) }
+        #expect(tags("He shared the prize with de Klerk in 1993 .")[5 ... 6] == ["B-PER", "I-PER"])
+        var decoder = NERDecoder(model: model, useDocumentMemory: false)
+        _ = decoder.decode(["talks", "with", "van", "den", "Broek", "ended", "."])
+        #expect(decoder.infos[2].mustBeInsideName && decoder.infos[3].mustBeInsideName && decoder.infos[4].mustContinueName)
+        // Not after a capitalised word (the model's "Charles de Gaulle"), an article (a vehicle) or a
+        // figure, nor before a place or a common word, nor in a title-case headline.
+        for sentence in ["the Tour de France ended .", "the van Driver said .", "on 12 de Mayo .", "the Pas de Calais .", "a coup de Grace ."] {
+            _ = decoder.decode(sentence.split(separator: " ").map(String.init))
+            #expect(decoder.infos.allSatisfy { !$0.mustContinueName }, "\(sentence)")
+        }
+        _ = decoder.decode(["Talks", "With", "De", "Klerk", "End", "In", "Pretoria"])
+        #expect(decoder.infos.allSatisfy { !$0.mustContinueName })
+    }
+
     @Test func aCommonWordInSmallLettersContinuesNoName() throws {
         let model = try NERModel.bundled()
         func tags(_ sentence: String) -> [String] { model.tag(sentence.split(separator: " ").map(String.init)) }
@@ -127,5 +165,40 @@ import Testing
         #expect(tags("\" The crop looks big , \" said Dan Basse of AgResource Co in Chicago .")
             .hasSuffix("B-PER I-PER O B-ORG I-ORG O B-LOC O"))
         #expect(tags("Hoogovens shares fell 2.30 guilders to 68.70 .").hasPrefix("B-ORG O"))
+    }
+
+    @Test func aCricketReportsCountiesAreClubsAndItsScoreLinesNameGroundsAndPlayers() throws {
+        let model = try NERModel.bundled()
+        let document = [
+            "CRICKET - LEICESTERSHIRE TIGHTEN GRIP ON TITLE .",
+            "Leicestershire reached 425 against Middlesex on Friday .",
+            "Leicester : Leicestershire 425-7 declared ( V. Wells 104 , P. Simmons 4-38 ) v Middlesex 46-2 .",
+            "Rain fell in Essex .",
+        ].map { $0.split(separator: " ").map(String.init) }
+        let tags = model.tagDocument(document)
+        #expect(tags[1][0] == "B-ORG" && tags[1][4] == "B-ORG", "\(tags[1])")
+        #expect(tags[2][0] == "B-LOC" && tags[2][2] == "B-ORG", "\(tags[2])")
+        #expect(tags[2][6 ... 7] == ["B-PER", "I-PER"] && tags[2][10 ... 11] == ["B-PER", "I-PER"], "\(tags[2])")
+        #expect(tags[3][3] == "B-LOC", "after in, a place")
+        // Outside a cricket report a county is the model's (a place).
+        let plain = model.tagDocument([document[1]])
+        #expect(plain[0][0] != "B-ORG" || plain[0][4] != "B-ORG", "\(plain)")
+    }
+
+    @Test func rugbyScoringListsAndRaceTeamsNameTheirPlayersAndTeams() {
+        let extractor = Self.extractor
+        let gazetteer = Self.gazetteer
+        func run(_ sentence: String, _ rule: (UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>]) -> [Range<Int>] {
+            var infos = sentence.split(separator: " ").map { extractor.info(for: String($0)) }
+            infos.withUnsafeMutableBufferPointer { _ = gazetteer.annotate($0) }
+            return infos.withUnsafeBufferPointer(rule)
+        }
+        #expect(
+            run("Japan - Tries : Joubert , Van der Westhuizen ; Conversion : Stransky ; Dropped goal : Stransky 2 .") {
+                NERGazetteer.scorers($0)
+            } == [4 ..< 5, 6 ..< 9, 12 ..< 13, 17 ..< 18]
+        )
+        #expect(run("Smith - Tries : Jones") { NERGazetteer.scorers($0) } == [4 ..< 5])
+        #expect(run("Tries were scored : by Jones") { NERGazetteer.scorers($0) }.isEmpty, "no label opens it")
     }
 }
