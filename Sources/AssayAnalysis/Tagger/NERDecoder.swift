@@ -486,9 +486,11 @@ struct NERDecoder {
         var i = 0
         while i < n {
             defer { i += 1 }
-            guard Self.surnameParticles.contains(infos[i].word), infos[i].flags & F.flagsOfLetters == F.flagHasLower,
-                  i == 0 || !infos[i - 1].isCapitalised && infos[i - 1].flags & F.flagHasDigit == 0
-                      && !Self.articles.contains(infos[i - 1].word)
+            // (The flags and lengths first: most tokens fail them without a set lookup.)
+            guard infos[i].length <= 3, infos[i].flags & F.flagsOfLetters == F.flagHasLower, i + 1 < n,
+                  infos[i + 1].isCapitalised || i + 2 < n && infos[i + 2].isCapitalised,
+                  i == 0 || !infos[i - 1].isCapitalised && infos[i - 1].flags & F.flagHasDigit == 0,
+                  Self.surnameParticles.contains(infos[i].word), i == 0 || !Self.articles.contains(infos[i - 1].word)
             else { continue }
             // One or two particles ("van den"), then the surname.
             let surname = i + 1 < n && Self.surnameParticles.contains(infos[i + 1].word) ? i + 2 : i + 1

@@ -184,9 +184,10 @@ extension NERGazetteer {
     ) -> [Range<Int>] {
         typealias F = NERFeatureExtractor
         var organizations: [Range<Int>] = []
-        for d in infos.indices.dropFirst() where infos[d].flags & F.flagsOfLetters == F.flagHasLower {
+        // (The flags first: most tokens fail them without a set lookup.)
+        for d in infos.indices.dropFirst() where infos[d - 1].isCapitalised && infos[d].flags & F.flagsOfLetters == F.flagHasLower {
             let isNewsAgency = infos[d].word == newsWord && d + 1 < infos.count && infos[d + 1].word == agencyWord
-            guard isNewsAgency || descriptorsAfterNames.contains(infos[d].word), infos[d - 1].isCapitalised else { continue }
+            guard isNewsAgency || descriptorsAfterNames.contains(infos[d].word) else { continue }
             let end = isNewsAgency ? d + 2 : d + 1
             var start = d - 1
             while start > 0, d - start < 4, infos[start - 1].isCapitalised { start -= 1 }
