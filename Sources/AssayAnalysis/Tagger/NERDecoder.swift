@@ -562,7 +562,7 @@ struct NERDecoder {
             if !sentenceIsInCapitals { recordPersonSurnames(tags) }
             self.memory = nil
             infos.withUnsafeBufferPointer { infos in
-                tags.withUnsafeBufferPointer { tags in memory.record(infos: infos, tags: tags) }
+                tags.withUnsafeBufferPointer { tags in memory.record(infos: infos, tags: tags, inCapitals: sentenceIsInCapitals) }
             }
             self.memory = memory
         }

@@ -645,11 +645,16 @@ struct NERDocumentMemory {
     }
 
     /// Records the labels of a decoded sentence.
-    mutating func record(infos: UnsafeBufferPointer<NERTokenInfo>, tags: UnsafeBufferPointer<UInt8>) {
+    /// A sentence in capitals (`inCapitals`), where a capital says nothing, counts only its names,
+    /// and those at half the weight of a sentence written as usual: its headline's unknown surname
+    /// left out ("MASKHADOV SEEN AHEAD") does not count against the name in the story's body, and a
+    /// name it mistook does not outweigh the body's reading.
+    mutating func record(infos: UnsafeBufferPointer<NERTokenInfo>, tags: UnsafeBufferPointer<UInt8>, inCapitals: Bool = false) {
         for i in 0 ..< infos.count where infos[i].isCapitalised {
             let tag = tags[i]
+            if inCapitals && tag == 0 { continue }
             let slot = tag == 0 ? Int(NERFeatureExtractor.outsideHistory) : Int((tag - 1) / 4)
-            counts[infos[i].word, default: .zero][slot] &+= 1
+            counts[infos[i].word, default: .zero][slot] &+= inCapitals ? 1 : 2
         }
     }
 }
