@@ -329,6 +329,12 @@ struct NERDecoder {
                     for organization in businesses where !organization.contains(where: { infos[$0].forcedTag != 0 }) {
                         NERGazetteer.forceFirmly(organization, .org, infos)
                     }
+                    for airline in NERGazetteer.airlines(UnsafeBufferPointer(infos)) { NERGazetteer.forceFirmly(airline, .org, infos) }
+                    for place in NERGazetteer.placesBeforeDescriptors(UnsafeBufferPointer(infos), isCommonWord: {
+                        lexicon.casing(of: $0) == .lower
+                    }) {
+                        NERGazetteer.forceFirmly(place, .loc, infos)
+                    }
                     for person in NERGazetteer.personsBeforeOf(UnsafeBufferPointer(infos)) {
                         NERGazetteer.forceFirmly(person, .per, infos)
                     }
@@ -350,6 +356,7 @@ struct NERDecoder {
         ruleOutCommonWordContinuations()
         joinArticleSurnames()
         if !sentenceWasRecased { startNamesAtParticles() }
+        joinSaintNames()
         if !personSurnames.isEmpty, !sentenceIsInCapitals { ruleOutOutsideInKnownSurnames() }
     }
 
@@ -507,6 +514,26 @@ struct NERDecoder {
             i = surname
         }
     }
+
+    /// "St" or "St." and the capitalised word after it are one name, of a type the model chooses:
+    /// "based in St Louis", "St Petersburg" (``NERTokenInfo/mustBeInsideName``,
+    /// ``NERTokenInfo/mustContinueName``). Not after a capitalised word ("London St Pancras", "Tor St
+    /// Toowoomba": a street), nor "ST" in capitals. The weights had read "Louis" alone as a person.
+    mutating func joinSaintNames() {
+        typealias F = NERFeatureExtractor
+        for i in infos.indices.dropLast() where infos[i].word == Self.stWord || infos[i].word == Self.stPeriodWord {
+            let next = infos[i + 1]
+            guard infos[i].flags & (F.flagInitialUpper | F.flagHasLower) == F.flagInitialUpper | F.flagHasLower,
+                  i == 0 || !infos[i - 1].isCapitalised, infos[i].forcedTag == 0, next.forcedTag == 0,
+                  next.flags & (F.flagsOfLetters | F.flagHasDigit) == F.flagInitialUpper | F.flagHasLower
+            else { continue }
+            infos[i].mustBeInsideName = true
+            infos[i].mustNotContinueName = false
+            infos[i + 1].mustContinueName = true
+        }
+    }
+    private static let stWord = NERFeatureExtractor.wordHash("St")
+    private static let stPeriodWord = NERFeatureExtractor.wordHash("St.")
 
     /// Surnames' particles written in small letters ("de Klerk", "van den Broek", "von Weizsaecker").
     private static let surnameParticles: Set<UInt64> = Set(

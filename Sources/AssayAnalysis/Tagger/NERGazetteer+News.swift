@@ -169,16 +169,16 @@ extension NERGazetteer {
     ])
 
     /// Organisations named right before what they are, in small letters: "the official Xinhua news
-    /// agency", "the Interfax agency", "the Izvestia newspaper", "the Sumitomo group"
+    /// agency", "the Interfax agency", "the Izvestia newspaper", "the Sumitomo group", "the Sude fund"
     /// (``descriptorsAfterNames``; not "daily" or "weekly", adjectives too): a capitalised run of one
-    /// to three words after a word in small letters or a sentence's "The" or "A". Not a run joined
-    /// to another by a connector ("the Andaman and Nicobar group"), one before a descriptor that a
-    /// name follows ("the Lebanese Shiite group Hizbollah"), one with a nationality's word ("the
-    /// official Iraqi news agency"), only places' words ("the Moscow newspaper"), a day or month, a title, a forced name, one
-    /// word of a single letter or one the casing lexicon has in small letters (`isCommonWord`: "the
-    /// Energy agency"), nor before "group" or "company" one word the lists have only as a person's
-    /// ("the Kennedy group"). The weights had read such
-    /// unknown names as places or missed them.
+    /// to three words after a word in small letters or a sentence's "The" or "A". Not a run joined to
+    /// another by a connector ("the Andaman and Nicobar group"), one before a descriptor that a name
+    /// follows ("the Lebanese Shiite group Hizbollah"), one with a nationality's word ("the official
+    /// Iraqi news agency"), only places' words ("the Moscow newspaper"), a day or month, a title, a
+    /// forced name, one word of a single letter or one the casing lexicon has in small letters
+    /// (`isCommonWord`: "the Energy agency"), nor before "group", "company", "fund" or "foundation"
+    /// an acronym or a person's name ("the EPM group", "the Kennedy group", "the Abby Freeman fund").
+    /// The weights had read such unknown names as places or missed them.
     static func organizationsBeforeDescriptors(
         _ infos: UnsafeBufferPointer<NERTokenInfo>, isCommonWord: (UInt64) -> Bool
     ) -> [Range<Int>] {
@@ -202,11 +202,14 @@ extension NERGazetteer {
                   end == infos.count || !infos[end].isCapitalised,
                   !name.contains(where: { F.listPosition(infos[$0], .demonym) != 0 }),
                   isPlainName(name, infos, isCommonWord: isCommonWord) else { continue }
-            // Before "group" or "company", no acronym ("the EPM group") and no person ("the Kennedy group").
+            // Before "group", "company", "fund" or "foundation", no acronym ("the EPM group") and no
+            // person ("the Kennedy group", "the Abby Freeman fund").
             if groupWords.contains(infos[d].word) {
                 let plain = F.flagInitialUpper | F.flagHasLower
-                guard name.allSatisfy({ infos[$0].flags & (F.flagsOfLetters | F.flagHasDigit) == plain }),
-                      name.count > 1 || infos[start].gazetteer == 0 || infos[start].gazetteer & ~personNameBits != 0
+                let first = infos[start]
+                let isPerson = name.count > 1 ? F.listPosition(first, .givenName) == 4
+                    : first.gazetteer != 0 && first.gazetteer & ~personNameBits == 0
+                guard name.allSatisfy({ infos[$0].flags & (F.flagsOfLetters | F.flagHasDigit) == plain }), !isPerson
                 else { continue }
             }
             organizations.append(name)
@@ -216,12 +219,71 @@ extension NERGazetteer {
 
     /// The words in small letters ``organizationsBeforeDescriptors(_:isCommonWord:)`` reads a name
     /// before ("news agency" is read as two words).
-    private static let descriptorsAfterNames = words(["agency", "newspaper", "magazine", "group", "company"])
+    private static let descriptorsAfterNames = words(["agency", "newspaper", "magazine", "group", "company", "fund", "foundation"])
     /// The articles that open a sentence and no name ("The", "A", "An").
     private static let articleWords = words(["the", "a", "an"])
-    private static let groupWords = words(["group", "company"])
+    private static let groupWords = words(["group", "company", "fund", "foundation"])
     private static let newsWord = NERFeatureExtractor.wordHash("news")
     private static let agencyWord = NERFeatureExtractor.wordHash("agency")
+
+    /// Airlines named "Air" and a place: "Air Greece", "Air India", "Air Lanka" (one word after "Air"
+    /// that the lists have as a place or nationality, and no capitalised word after it). The weights
+    /// had tagged the place alone.
+    static func airlines(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
+        typealias F = NERFeatureExtractor
+        var airlines: [Range<Int>] = []
+        for i in infos.indices.dropLast() where infos[i].word == airWord && infos[i].flags & F.flagInitialUpper != 0 {
+            let place = infos[i + 1]
+            guard place.isCapitalised, place.gazetteer & (listedOrKnownPlaceBits | demonymBits) != 0,
+                  i + 2 == infos.count || !infos[i + 2].isCapitalised,
+                  infos[i].forcedTag == 0, place.forcedTag == 0 else { continue }
+            airlines.append(i ..< i + 2)
+        }
+        return airlines
+    }
+
+    /// Places named right before what they are, in small letters: "stranded at Hellinikon airport",
+    /// "the Erez crossing", "the Mugunga camp", "the Vicente Calderon stadium", "the Jordan river"
+    /// (``placeDescriptors``; CoNLL's place is the name alone). A capitalised run of one to three
+    /// words, each a capital and small letters, after a word that is not capitalised; not one with a
+    /// nationality's or an organisation's listed word, a forced name, a person's name ("the Kerry
+    /// camp": one word the lists have only as a person's, or a listed given name first), nor a
+    /// sentence's first word that the casing lexicon has in small letters (`isCommonWord`: "Left camp
+    /// in July"). The weights had read such
+    /// unknown names as organisations ("Hellinikon") or persons.
+    static func placesBeforeDescriptors(
+        _ infos: UnsafeBufferPointer<NERTokenInfo>, isCommonWord: (UInt64) -> Bool
+    ) -> [Range<Int>] {
+        typealias F = NERFeatureExtractor
+        let plain = F.flagInitialUpper | F.flagHasLower
+        var places: [Range<Int>] = []
+        for d in infos.indices.dropFirst() where infos[d - 1].isCapitalised && infos[d].flags & F.flagsOfLetters == F.flagHasLower {
+            guard placeDescriptors.contains(infos[d].word) else { continue }
+            var start = d - 1
+            while start > 0, d - start < 4, infos[start - 1].isCapitalised { start -= 1 }
+            guard start == 0 || !infos[start - 1].isCapitalised else { continue }
+            if infos[start].word == theWord, start == 0 || infos[start - 1].flags & F.flagNoAlphanumeric != 0 { start += 1 }
+            let name = start ..< d
+            // (Not a person's name: "the Kerry camp", "the Dole camp", "Kennedy airport" is the model's.)
+            let first = infos[start]
+            let isPerson = name.count > 1 ? F.listPosition(first, .givenName) == 4
+                : first.gazetteer != 0 && first.gazetteer & ~personNameBits == 0
+            guard (1 ... 3).contains(name.count), !isPerson, start > 0 || !isCommonWord(infos[0].word),
+                  name.allSatisfy({
+                      infos[$0].flags & (F.flagsOfLetters | F.flagHasDigit) == plain && infos[$0].forcedTag == 0
+                          && infos[$0].gazetteer & (organizationBits | demonymBits) == 0
+                  })
+            else { continue }
+            places.append(name)
+        }
+        return places
+    }
+
+    /// The words in small letters ``placesBeforeDescriptors(_:)`` reads a place before.
+    private static let placeDescriptors = words([
+        "airport", "airbase", "stadium", "camp", "camps", "prison", "jail", "crossing", "river", "valley",
+    ])
+    private static let airWord = NERFeatureExtractor.wordHash("Air")
 
     /// The capitalised run from `start`, joined by ``nameConnectors`` between capitalised words,
     /// of one to `maxLength` words, or `nil` when `start` is no capitalised word or the run is longer.

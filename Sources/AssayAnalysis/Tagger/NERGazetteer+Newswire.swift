@@ -741,7 +741,7 @@ extension NERGazetteer {
     static let personNameBits = typeBits([.givenName, .surname])
     static let surnameBits = typeBits([.surname])
     /// Bits of any place or organisation type, listed or known ("Leeds", "Manchester United").
-    private static let placeOrOrganizationBits = typeBits([.place, .location, .organization])
+    static let placeOrOrganizationBits = typeBits([.place, .location, .organization])
     /// Bits of a listed or known place ("Bologna", "Sporting Gijon"), not an organisation.
     static let listedOrKnownPlaceBits = typeBits([.place, .location])
     /// Bits of the knowledge base's and the name lists' organisations.

@@ -382,14 +382,33 @@ public final class NERGazetteer: Sendable {
                     // (Not after a person's role: "civil rights leader John Lewis", a person whose
                     // name a company shares.)
                     let afterRole = match.lowerBound > 0 && personRoleWords.contains(infos[match.lowerBound - 1].word)
-                    standsAlone = (match.upperBound == run.upperBound || titled)
+                    standsAlone = (match.upperBound == run.upperBound || titled || personAfter(match, in: run, infos) != nil)
                         && (match.lowerBound == run.lowerBound
                             || match.lowerBound == 1 && run.lowerBound == 0 && infos[0].gazetteer == 0)
                         && !afterRole
                 }
                 if standsAlone { Self.force(match, label, infos) }
+                if standsAlone, label != .per, let person = personAfter(match, in: run, infos) { Self.force(person, .per, infos) }
             }
         }
+    }
+
+    /// The person that ends `run` right after a known name in it ("ambassador to the United Nations
+    /// Madeleine Albright"): two or three words, each a capital and small letters and in no listed
+    /// place's or organisation's name, the first a listed given name; `nil` when none does.
+    private static func personAfter(
+        _ match: Range<Int>, in run: Range<Int>, _ infos: UnsafeMutableBufferPointer<NERTokenInfo>
+    ) -> Range<Int>? {
+        typealias F = NERFeatureExtractor
+        guard match.upperBound < run.upperBound else { return nil }
+        let person = match.upperBound ..< run.upperBound
+        guard (2 ... 3).contains(person.count), F.listPosition(infos[person.lowerBound], .givenName) == 4,
+              person.allSatisfy({
+                  infos[$0].flags & (F.flagsOfLetters | F.flagHasDigit) == F.flagInitialUpper | F.flagHasLower
+                      && infos[$0].gazetteer & placeOrOrganizationBits == 0
+              })
+        else { return nil }
+        return person
     }
 
     /// The names that make up a whole capitalised run, joined by "and" ("Glaxo Wellcome and British

@@ -16,11 +16,12 @@ import Testing
             (["Japanese"], .demonym, false), (["Briton"], .demonym, false), (["Dane"], .demonym, false),
             (["Dane"], .givenName, false), (["Barclays"], .organization, false), (["Bank", "of", "England"], .organization, false),
             (["Iraqi"], .demonym, false), (["Moscow"], .place, false), (["Kennedy"], .surname, false),
+            (["Greece"], .place, false), (["India"], .place, false), (["Abby"], .givenName, false),
         ],
         cues: [("Queen", NERGazetteer.cueTitle), ("Chairman", NERGazetteer.cueTitle)]
     )
     /// The words the casing lexicon of these tests has in small letters.
-    static let common = Set(["bank", "challenge", "neighborhood", "yesterday", "technology"].map { extractor.info(for: $0).word })
+    static let common = Set(["bank", "challenge", "neighborhood", "yesterday", "technology", "left"].map { extractor.info(for: $0).word })
 
     /// The ranges `rule` finds in `sentence`, after the gazetteer has annotated it.
     static func ranges(
@@ -200,5 +201,51 @@ import Testing
         )
         #expect(run("Smith - Tries : Jones") { NERGazetteer.scorers($0) } == [4 ..< 5])
         #expect(run("Tries were scored : by Jones") { NERGazetteer.scorers($0) }.isEmpty, "no label opens it")
+    }
+
+    @Test func airlinesAndPlacesBeforeWhatTheyAreAreNamed() {
+        #expect(Self.ranges("carrier Air Greece said") { NERGazetteer.airlines($0) } == [1 ..< 3])
+        #expect(Self.ranges("Air India and Air Greece") { NERGazetteer.airlines($0) } == [0 ..< 2, 3 ..< 5])
+        #expect(Self.ranges("the Air Force said") { NERGazetteer.airlines($0) }.isEmpty, "no place")
+        #expect(Self.ranges("Air Greece Holidays") { NERGazetteer.airlines($0) }.isEmpty, "a longer name")
+        func places(_ sentence: String) -> [Range<Int>] {
+            Self.ranges(sentence) { NERGazetteer.placesBeforeDescriptors($0) { Self.common.contains($0) } }
+        }
+        #expect(places("stranded at Hellinikon airport on Friday") == [2 ..< 3])
+        #expect(places("The Vicente Calderon stadium was full") == [1 ..< 3])
+        #expect(places("refugees fled the Mugunga and Kibumba camps") == [5 ..< 6])
+        // Not a nationality, an organisation, a sentence's first common word, or an acronym.
+        #expect(places("the Iraqi camp").isEmpty)
+        #expect(places("the Barclays stadium").isEmpty)
+        #expect(places("Left camp in July").isEmpty)
+        #expect(places("the JFK airport").isEmpty)
+        #expect(Self.ranges("the Abby Freeman fund") { NERGazetteer.organizationsBeforeDescriptors($0) { _ in false } }.isEmpty)
+    }
+
+    @Test func saintsNamesAndAPersonAfterAKnownOrganisation() throws {
+        let model = try NERModel.bundled()
+        func tags(_ sentence: String) -> [String] { model.tag(sentence.split(separator: " ").map(String.init)) }
+        #expect(tags("McDonnell Douglas , based in St Louis , makes jets .")[5 ... 6] == ["B-LOC", "I-LOC"])
+        var decoder = NERDecoder(model: model, useDocumentMemory: false)
+        _ = decoder.decode(["the", "London", "St", "Pancras", "station"])
+        #expect(!decoder.infos[3].mustContinueName, "after a capitalised word")
+        let named = tags("Clinton named U.S. ambassador to the United Nations Madeleine Albright as secretary of state .")
+        #expect(named[6 ... 9] == ["B-ORG", "I-ORG", "B-PER", "I-PER"], "\(named)")
+    }
+
+    @Test func aSentenceInCapitalsCountsOnlyItsNamesInTheHistoryAtHalfWeight() {
+        let extractor = Self.extractor
+        var memory = NERDocumentMemory()
+        let word = extractor.info(for: "Maskhadov")
+        func record(_ tag: BILOUTag, inCapitals: Bool) {
+            let infos = [word]
+            let tags = [tag.rawValue]
+            infos.withUnsafeBufferPointer { i in tags.withUnsafeBufferPointer { memory.record(infos: i, tags: $0, inCapitals: inCapitals) } }
+        }
+        record(.outside, inCapitals: true)
+        #expect(memory.history(for: word) == NERFeatureExtractor.noHistory || memory.history(for: word) != NERFeatureExtractor.outsideHistory)
+        record(BILOUTag(.unit, .per), inCapitals: false)
+        record(BILOUTag(.unit, .org), inCapitals: true)
+        #expect(memory.history(for: word) == UInt8(BILOUTag(.unit, .per).rawValue - 1) / 4, "the body's reading outweighs the headline's")
     }
 }
