@@ -440,11 +440,13 @@ struct NERDecoder {
     mutating func ruleOutCommonWordContinuations() {
         guard let lexicon = truecaser?.lexicon else { return }
         typealias F = NERFeatureExtractor
+        let (connectors, particles) = (F.runConnectors, Self.nameParticles)  // (Read once, not per token.)
         for i in infos.indices.dropFirst() where infos[i - 1].isCapitalised {
+            // (The lexicon's binary search last: most words after a capital are connectors.)
             guard infos[i].flags & (F.flagsOfLetters | F.flagHasDigit | F.flagHasHyphen | F.flagHasPeriod) == F.flagHasLower,
                   infos[i].forcedTag == 0, !infos[i].mustBeInsideName, !infos[i].mustContinueName,
-                  lexicon.casing(of: infos[i].word) == .lower,
-                  !F.runConnectors.contains(infos[i].word), !Self.nameParticles.contains(infos[i].word)
+                  !connectors.contains(infos[i].word), !particles.contains(infos[i].word),
+                  lexicon.casing(of: infos[i].word) == .lower
             else { continue }
             infos[i].mustNotContinueName = true
         }
@@ -521,7 +523,8 @@ struct NERDecoder {
     /// Toowoomba": a street), nor "ST" in capitals. The weights had read "Louis" alone as a person.
     mutating func joinSaintNames() {
         typealias F = NERFeatureExtractor
-        for i in infos.indices.dropLast() where infos[i].word == Self.stWord || infos[i].word == Self.stPeriodWord {
+        let (st, stPeriod) = (Self.stWord, Self.stPeriodWord)  // (Read once, not per token.)
+        for i in infos.indices.dropLast() where infos[i].word == st || infos[i].word == stPeriod {
             let next = infos[i + 1]
             guard infos[i].flags & (F.flagInitialUpper | F.flagHasLower) == F.flagInitialUpper | F.flagHasLower,
                   i == 0 || !infos[i - 1].isCapitalised, infos[i].forcedTag == 0, next.forcedTag == 0,

@@ -18,7 +18,8 @@ extension NERGazetteer {
         typealias F = NERFeatureExtractor
         let n = infos.count
         var workplaces: [Range<Int>] = []
-        for p in infos.indices.dropLast(2) where infos[p + 1].word == atWord {
+        let at = atWord  // (Read once: a static in the loop costs a lazy-initialisation check per token.)
+        for p in infos.indices.dropLast(2) where infos[p + 1].word == at {
             guard infos[p].flags & F.flagsOfLetters == F.flagHasLower, workplaceRoleWords.contains(infos[p].word) else { continue }
             let start = infos[p + 2].word == theWord && p + 3 < n ? p + 3 : p + 2
             guard let name = namedRun(from: start, infos, maxLength: 6) else { continue }
@@ -39,7 +40,8 @@ extension NERGazetteer {
         typealias F = NERFeatureExtractor
         let n = infos.count
         var companies: [Range<Int>] = []
-        for s in infos.indices where infos[s].word == sharesWord && infos[s].flags & F.flagsOfLetters == F.flagHasLower {
+        let shares = sharesWord
+        for s in infos.indices where infos[s].word == shares && infos[s].flags & F.flagsOfLetters == F.flagHasLower {
             if s + 2 < n, shareOfWords.contains(infos[s + 1].word),
                let name = namedRun(from: s + 2, infos, maxLength: 5), isPlainName(name, infos, isCommonWord: isCommonWord)
             {
@@ -74,7 +76,8 @@ extension NERGazetteer {
     /// England" or "Mary Queen of Scots" (a title); what follows "of" is left to the model.
     static func personsBeforeOf(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
         var persons: [Range<Int>] = []
-        for o in infos.indices.dropFirst(2).dropLast() where infos[o].word == ofWord && infos[o + 1].isCapitalised {
+        let of = ofWord
+        for o in infos.indices.dropFirst(2).dropLast() where infos[o].word == of && infos[o + 1].isCapitalised {
             var start = o
             while start > 0, o - start < 4, infos[start - 1].isCapitalised { start -= 1 }
             guard start == 0 || !NERFeatureExtractor.runConnectors.contains(infos[start - 1].word),
@@ -185,9 +188,10 @@ extension NERGazetteer {
         typealias F = NERFeatureExtractor
         var organizations: [Range<Int>] = []
         // (The flags first: most tokens fail them without a set lookup.)
+        let (news, agency, descriptors) = (newsWord, agencyWord, descriptorsAfterNames)
         for d in infos.indices.dropFirst() where infos[d - 1].isCapitalised && infos[d].flags & F.flagsOfLetters == F.flagHasLower {
-            let isNewsAgency = infos[d].word == newsWord && d + 1 < infos.count && infos[d + 1].word == agencyWord
-            guard isNewsAgency || descriptorsAfterNames.contains(infos[d].word) else { continue }
+            let isNewsAgency = infos[d].word == news && d + 1 < infos.count && infos[d + 1].word == agency
+            guard isNewsAgency || descriptors.contains(infos[d].word) else { continue }
             let end = isNewsAgency ? d + 2 : d + 1
             var start = d - 1
             while start > 0, d - start < 4, infos[start - 1].isCapitalised { start -= 1 }
@@ -232,7 +236,8 @@ extension NERGazetteer {
     static func airlines(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
         typealias F = NERFeatureExtractor
         var airlines: [Range<Int>] = []
-        for i in infos.indices.dropLast() where infos[i].word == airWord && infos[i].flags & F.flagInitialUpper != 0 {
+        let air = airWord
+        for i in infos.indices.dropLast() where infos[i].word == air && infos[i].flags & F.flagInitialUpper != 0 {
             let place = infos[i + 1]
             guard place.isCapitalised, place.gazetteer & (listedOrKnownPlaceBits | demonymBits) != 0,
                   i + 2 == infos.count || !infos[i + 2].isCapitalised,
@@ -257,8 +262,9 @@ extension NERGazetteer {
         typealias F = NERFeatureExtractor
         let plain = F.flagInitialUpper | F.flagHasLower
         var places: [Range<Int>] = []
+        let descriptors = placeDescriptors
         for d in infos.indices.dropFirst() where infos[d - 1].isCapitalised && infos[d].flags & F.flagsOfLetters == F.flagHasLower {
-            guard placeDescriptors.contains(infos[d].word) else { continue }
+            guard descriptors.contains(infos[d].word) else { continue }
             var start = d - 1
             while start > 0, d - start < 4, infos[start - 1].isCapitalised { start -= 1 }
             guard start == 0 || !infos[start - 1].isCapitalised else { continue }
