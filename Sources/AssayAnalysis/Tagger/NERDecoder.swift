@@ -291,6 +291,7 @@ struct NERDecoder {
             infos[i].mustBeInsideName = false
             infos[i].mustContinueName = false
             infos[i].mustNotContinueName = false
+            infos[i].mustBeOutside = false
         }
         if let gazetteer = model.gazetteer {
             let afterResultsLines = resultsLinesInDocument > 0
@@ -354,6 +355,7 @@ struct NERDecoder {
         }
         ruleOutOutsideInUnknownNames()
         ruleOutCommonWordContinuations()
+        ruleOutOpeningQualifiers()
         joinArticleSurnames()
         if !sentenceWasRecased { startNamesAtParticles() }
         joinSaintNames()
@@ -452,6 +454,27 @@ struct NERDecoder {
         }
     }
 
+    /// A sentence's first word that qualifies the name after it is outside every name
+    /// (``NERTokenInfo/mustBeOutside``): a team's standing ("Champions Ajax were held", "Leaders PSV
+    /// Eindhoven kept", "Holders Manchester United beat") or a preposition ("In Denver , Peter
+    /// Forsberg scored"). Not before "League", "Cup" or another word of a competition's name
+    /// ("Champions League"), nor a forced name's (the sports rules leave these words out of teams:
+    /// ``NERGazetteer/openingQualifiers``). The weights had put the word in the team's name.
+    mutating func ruleOutOpeningQualifiers() {
+        typealias F = NERFeatureExtractor
+        guard infos.count >= 2, infos[0].flags & (F.flagsOfLetters | F.flagHasDigit) == F.flagInitialUpper | F.flagHasLower,
+              infos[1].isCapitalised, infos[0].forcedTag == 0,
+              NERGazetteer.openingQualifiers.contains(infos[0].word), !Self.competitionWords.contains(infos[1].word)
+        else { return }
+        infos[0].mustBeOutside = true
+        infos[0].mustBeInsideName = false
+    }
+
+    /// Words of competitions' names that such a word may open ("Champions League", "Champions Cup").
+    private static let competitionWords: Set<UInt64> = Set(
+        ["league", "cup", "trophy", "series", "tour", "trophies", "day"].map(NERFeatureExtractor.wordHash)
+    )
+
     /// Words in small letters inside names besides ``NERFeatureExtractor/runConnectors``: Arabic,
     /// Spanish, Portuguese, Italian and Dutch particles ("Osama bin Laden", "Rio de Janeiro").
     private static let nameParticles: Set<UInt64> = Set(
@@ -487,7 +510,8 @@ struct NERDecoder {
     /// (``NERTokenInfo/mustBeInsideName``) and the surname must continue it
     /// (``NERTokenInfo/mustContinueName``); the model chooses the type. Not when the surname is a word
     /// the casing lexicon has in small letters or the lists have as a place or nationality ("coup de
-    /// Grace", "pas de Calais"), or a rule forced it, nor in a sentence whose case was restored (a
+    /// Grace", "pas de Calais"), or a rule forced it (unless as a person, whose name then takes the
+    /// particles: "M. Slater c de Silva b Dharmasena 35"), nor in a sentence whose case was restored (a
     /// title-case headline's "De" is lowered). The weights had left the particle out ("Klerk").
     mutating func startNamesAtParticles() {
         typealias F = NERFeatureExtractor
@@ -504,7 +528,19 @@ struct NERDecoder {
             // One or two particles ("van den"), then the surname.
             let surname = i + 1 < n && Self.surnameParticles.contains(infos[i + 1].word) ? i + 2 : i + 1
             guard surname < n, infos[surname].flags & (F.flagsOfLetters | F.flagHasDigit) == F.flagInitialUpper | F.flagHasLower,
-                  infos[surname].forcedTag == 0, (i ..< surname).allSatisfy({ infos[$0].forcedTag == 0 }),
+                  (i ..< surname).allSatisfy({ infos[$0].forcedTag == 0 }) else { continue }
+            // A person a rule forced from the surname on takes the particles in ("c de Silva b …").
+            if let tag = BILOUTag(rawValue: infos[surname].forcedTag), tag.label == .per,
+               tag.position == .begin || tag.position == .unit
+            {
+                var end = surname + 1
+                while end < n, let next = BILOUTag(rawValue: infos[end].forcedTag), next.label == .per,
+                      next.position == .inside || next.position == .last { end += 1 }
+                infos.withUnsafeMutableBufferPointer { NERGazetteer.forceFirmly(i ..< end, .per, $0) }
+                i = end - 1
+                continue
+            }
+            guard infos[surname].forcedTag == 0,
                   truecaser?.lexicon.casing(of: infos[surname].word) != .lower,
                   infos[surname].gazetteer & (NERGazetteer.listedOrKnownPlaceBits | NERGazetteer.demonymBits) == 0
             else { continue }
@@ -723,7 +759,7 @@ struct NERTokenScores {
     @inline(__always)
     func emission(_ i: Int, _ weights: UnsafeRawPointer, _ exponents: UnsafePointer<UInt8>, _ scratch: UnsafeMutablePointer<UInt32>) -> (SIMD16<Int32>, Int32) {
         let forced = infos[i].forcedTag
-        if forced != 0 { return Self.onlyTag[Int(forced)] }
+        if forced != 0 || infos[i].mustBeOutside { return Self.onlyTag[Int(forced)] }
         var (e16, e17) = staticScores(i, weights, exponents)
         let history = memory?.history(for: infos[i]) ?? NERFeatureExtractor.noHistory
         let h = model.extractor.historyRows(info: infos[i], history: history, into: scratch)
@@ -961,7 +997,7 @@ struct NERTokenScores {
                 let (d16, d17) = scoreRows(UnsafePointer(scratch), dynamicCount, w, ex)
                 s16 &+= d16
                 s17 &+= d17
-                if infos[i].forcedTag != 0 {
+                if infos[i].forcedTag != 0 || infos[i].mustBeOutside {
                     let (o16, o17) = Self.onlyTag[Int(infos[i].forcedTag)]
                     s16 &+= o16
                     s17 &+= o17

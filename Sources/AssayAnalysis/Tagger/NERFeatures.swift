@@ -117,6 +117,10 @@ public struct NERTokenInfo: Sendable, Hashable {
     /// tag): a common word in small letters after a capitalised one, as in "the Xinhua news agency"
     /// (``NERDecoder/ruleOutCommonWordContinuations()``).
     public var mustNotContinueName = false
+    /// Whether decoding must leave the token outside every name: a sentence's first word that
+    /// qualifies the name after it ("Champions Ajax were held", "In Denver ,":
+    /// ``NERDecoder/ruleOutOpeningQualifiers()``).
+    public var mustBeOutside = false
     /// The kinds of word the newswire rules look for that the token is (sports words such as
     /// ``NERGazetteer/resultVerb``, an abbreviated legal suffix …; filled by
     /// ``NERGazetteer/annotate(_:afterResultsLines:)``), 0 for any other word.

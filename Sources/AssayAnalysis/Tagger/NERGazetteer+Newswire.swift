@@ -268,6 +268,13 @@ extension NERGazetteer {
             while let first = run.first, F.runConnectors.contains(infos[first].word) { run = run.dropFirst() }
             while let last = run.last, F.runConnectors.contains(infos[last].word) { run = run.dropLast() }
             guard !run.isEmpty else { return nil }
+            // (An entrant, a given name first and a country in brackets after, is no team: "beat Jonas
+            // Bjorkman and Nicklas Kulti ( Sweden )".)
+            if F.listPosition(infos[run.lowerBound], .givenName) == 4, run.upperBound < infos.count,
+               infos[run.upperBound].word == openBracketWord
+            {
+                return nil
+            }
             // (A person of a place is no team: "beat Nana Miyagi of Japan 6-1 6-0".)
             if let of = run.first(where: { infos[$0].word == ofWord }), of > run.lowerBound,
                isPersonOfSomething(run.lowerBound ..< of, infos)
@@ -797,7 +804,7 @@ extension NERGazetteer {
     ].map { ($0, resultVerb) } + [
         "captain", "skipper", "coach", "manager", "striker", "goalkeeper", "keeper", "midfielder", "defender", "winger",
         "forward", "playmaker", "batsman", "bowler", "all-rounder", "wicketkeeper", "opener", "quarterback", "pitcher",
-        "outfielder", "shortstop", "linebacker",
+        "outfielder", "shortstop", "linebacker", "owner", "boss",
     ].map { ($0, playerRole) } + ["innings", "wickets", "wicket"].map { ($0, cricketMargin) }
         + ["v", "v.", "vs", "vs.", "versus"].map { ($0, versusWord) }
         + [
@@ -869,6 +876,8 @@ extension NERGazetteer {
                   rugbyScoringWords.contains(infos[dash + 1].word), infos[dash + 2].word == colonWord
         {
             label = dash + 1
+        } else if let team = teamOfScorersLine(infos) {
+            label = team.upperBound - 2  // (The dash stands where a label's colon would: scorers follow it.)
         } else {
             return []
         }
@@ -898,6 +907,27 @@ extension NERGazetteer {
         }
     }
 
+    /// The team of a scorers line that has no "Scorers :" label, or `nil`: a capitalised run that
+    /// opens the sentence, a dash, then a capitalised run and a minute in brackets ("Liverpool - Robbie
+    /// Fowler ( 26th penalty , 76th ) , Stan Collymore ( 80th )", "Barcelona - Pizzi ( 85 )"). The
+    /// run and its dash are returned, so the scorers start after it; the team is a team
+    /// (``annotate(_:afterResultsLines:)``).
+    static func teamOfScorersLine(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> Range<Int>? {
+        typealias F = NERFeatureExtractor
+        let n = infos.count
+        guard n >= 6, infos[0].isCapitalised else { return nil }
+        var dash = 1
+        while dash < n, dash <= 3, infos[dash].isCapitalised { dash += 1 }
+        guard dash <= 3, dash + 3 < n, infos[dash].word == dashWord, infos[dash + 1].isCapitalised else { return nil }
+        var open = dash + 2
+        while open < n, infos[open].isCapitalised { open += 1 }
+        guard open + 1 < n, open - dash - 1 <= 3, infos[open].word == openBracketWord,
+              infos[open + 1].flags & (F.flagHasDigit | F.flagsOfLetters | F.flagHasHyphen) & F.flagHasDigit != 0,
+              infos[open + 1].length <= 4, infos[open + 1].flags & F.flagHasHyphen == 0
+        else { return nil }
+        return 0 ..< dash + 1
+    }
+
     /// The entrants of an individual sport's results: each capitalised run just before a country's
     /// name in brackets ("Pete Sampras ( U.S. ) beat Tim Henman ( Britain ) 6-3 6-4", "1. Michael
     /// Johnson ( U.S. ) 19.79", "137 Ernie Els ( South Africa ) 70 67") is a person, from after a
@@ -908,11 +938,12 @@ extension NERGazetteer {
     /// listed given name or surname ("Ajax Amsterdam ( Netherlands )", "Rapid Vienna": clubs; "Wayne
     /// Ferreira" is a person), nor when it is one word the name lists do not have as a given name or
     /// surname ("Ajax ( Netherlands )", "Daewoo ( South Korea )") and no result verb is next to it and
-    /// its country ("Sampras ( U.S. ) beat Kafelnikov ( Russia )").
+    /// its country ("Sampras ( U.S. ) beat Kafelnikov ( Russia )"). A doubles pair joined by "and" is
+    /// two entrants ("Guy Forget and Guillaume Raoux ( France )").
     static func entrants(_ infos: UnsafeBufferPointer<NERTokenInfo>, countries: [Range<Int>]) -> [Range<Int>] {
         typealias F = NERFeatureExtractor
         guard !countries.isEmpty, infos.contains(where: { $0.word == openBracketWord }) else { return [] }
-        return F.capitalisedRuns(infos).compactMap { run in
+        return F.capitalisedRuns(infos).compactMap { run -> [Range<Int>]? in
             let open = run.upperBound
             guard open + 2 < infos.count, infos[open].word == openBracketWord,
                   let country = countries.first(where: { $0.lowerBound == open + 1 }),
@@ -929,13 +960,18 @@ extension NERGazetteer {
             {
                 entrant = entrant.dropFirst()
             }
-            let hits = entrant.reduce(UInt32(0)) { $0 | infos[$1].gazetteer }
             let reported = entrant.lowerBound > 0 && infos[entrant.lowerBound - 1].newswireWord & resultVerb != 0
                 || country.upperBound + 1 < infos.count && infos[country.upperBound + 1].newswireWord & resultVerb != 0
-            guard !entrant.isEmpty, !entrant.contains(where: { isPlace(infos[$0]) }),
-                  entrant.count > 1 || hits & personNameBits != 0 || reported else { return nil }
-            return entrant
-        }
+            // A doubles pair is two entrants ("Guy Forget and Guillaume Raoux ( France )").
+            let and = entrant.first(where: { infos[$0].word == andWord })
+            let parts = and.map { [entrant.lowerBound ..< $0, $0 + 1 ..< entrant.upperBound] } ?? [entrant]
+            guard parts.allSatisfy({ part in
+                let hits = part.reduce(UInt32(0)) { $0 | infos[$1].gazetteer }
+                return !part.isEmpty && !part.contains(where: { isPlace(infos[$0]) })
+                    && (part.count > 1 || hits & personNameBits != 0 || reported)
+            }) else { return nil }
+            return parts
+        }.flatMap { $0 }
     }
 
     /// The teams of entrants (``entrants(_:countries:)``) in a race's results: a run of one to three
@@ -1226,6 +1262,13 @@ extension NERGazetteer {
     /// coach", "The Chicago Cubs").
     private static let teamQualifiers = words([
         "the", "a", "an", "former", "ex", "veteran", "injured", "interim", "caretaker",
+    ]).union(openingQualifiers)
+    /// Words that open a sentence before a name without being part of it: a team's standing
+    /// ("Champions Ajax", "Holders Manchester United") or a preposition ("In Denver").
+    static let openingQualifiers = words([
+        "champions", "holders", "leaders", "hosts", "visitors", "defending", "relegated", "promoted", "unbeaten",
+        "rookie", "veteran", "in", "at", "on", "for", "from", "with", "by", "after", "before", "against", "under",
+        "during", "despite", "when", "while", "but", "and", "if", "since", "until",
     ])
     /// Connectors of a capitalised run that no team's name holds ("SOCCER - Barcelona", "Ajax 's Litmanen").
     private static let teamSeparators = words(["-", "'s"])

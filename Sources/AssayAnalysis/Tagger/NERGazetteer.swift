@@ -289,6 +289,16 @@ public final class NERGazetteer: Sendable {
             // (Not over a known name forced already: "1 - Japan , 2 - Syria" is a table.) Line-ups,
             // scorers lines, cricket scorecards, set scores and golf leaderboards name players; a
             // name with two particles, or a surname and a hyphenated given name, is a person's.
+            // A scorers line without its label names its team first ("Liverpool - Robbie Fowler ( 26th )"),
+            // one whose name the gazetteer lists (not a headline's topic: "GOLF - Els ( 65 )").
+            if let line = Self.teamOfScorersLine(UnsafeBufferPointer(infos)) {
+                let team = line.lowerBound ..< line.upperBound - 1
+                if team.contains(where: { infos[$0].gazetteer & Self.placeOrOrganizationBits != 0 }),
+                   !Self.crossesForcedName(team, infos)
+                {
+                    Self.forceTeam(team, teamLabel(team), infos)
+                }
+            }
             let players = Self.lineupPlayers(UnsafeBufferPointer(infos)) + Self.scorers(UnsafeBufferPointer(infos))
                 + Self.cricketPlayers(UnsafeBufferPointer(infos)) + Self.setScorePlayers(UnsafeBufferPointer(infos))
                 + Self.golfPlayers(UnsafeBufferPointer(infos), countries: countries)

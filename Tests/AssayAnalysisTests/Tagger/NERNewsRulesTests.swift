@@ -248,4 +248,27 @@ import Testing
         record(BILOUTag(.unit, .org), inCapitals: true)
         #expect(memory.history(for: word) == UInt8(BILOUTag(.unit, .per).rawValue - 1) / 4, "the body's reading outweighs the headline's")
     }
+
+    @Test func sportsLinesNameTheirTeamsPlayersAndPairs() throws {
+        let model = try NERModel.bundled()
+        func tags(_ sentence: String) -> [String] { model.tag(sentence.split(separator: " ").map(String.init)) }
+        // A scorers line without its label: the team, then its scorers.
+        #expect(tags("Liverpool - Robbie Fowler ( 26th penalty , 76th ) , Stan Collymore ( 80th )")[0 ... 3]
+            == ["B-ORG", "O", "B-PER", "I-PER"])
+        #expect(Self.ranges("GOLF - Els ( 65 ) leads") { NERGazetteer.teamOfScorersLine($0).map { [$0] } ?? [] } == [0 ..< 2])
+        #expect(Self.ranges("Japan beat Syria 2-1 ( Miura )") { NERGazetteer.teamOfScorersLine($0).map { [$0] } ?? [] }.isEmpty)
+        // A team's standing or a preposition opening the sentence is no part of the name.
+        #expect(tags("Leaders PSV Eindhoven kept their lead .")[0 ... 2] == ["O", "B-ORG", "I-ORG"])
+        #expect(tags("In Denver , the Avalanche won .")[0] == "O")
+        var decoder = NERDecoder(model: model, useDocumentMemory: false)
+        _ = decoder.decode(["Champions", "League", "holders", "Juventus", "won", "."])
+        #expect(!decoder.infos[0].mustBeOutside, "a competition's name")
+        _ = decoder.decode(["Champions", "Ajax", "were", "held", "."])
+        #expect(decoder.infos[0].mustBeOutside)
+        // A scorecard's fielder with a particle; a doubles pair is two persons.
+        #expect(tags("M. Slater c de Silva b Dharmasena 35")[3 ... 4] == ["B-PER", "I-PER"])
+        let doubles = tags("Guy Forget and Guillaume Raoux ( France ) beat Jonas Bjorkman and Nicklas Kulti ( Sweden ) 6-3 1-6 6-3 6-3")
+        #expect(doubles[0 ... 4] == ["B-PER", "I-PER", "O", "B-PER", "I-PER"], "\(doubles)")
+        #expect(doubles[9 ... 13] == ["B-PER", "I-PER", "O", "B-PER", "I-PER"], "\(doubles)")
+    }
 }
