@@ -119,14 +119,15 @@ extension NERGazetteer {
     }
 
     /// Bodies named by a head word after a place, nationality or subject: a capitalised run of two to
-    /// five words (no connector, and none before it), each a capital and small letters, that ends in one of
-    /// ``bodyHeadWords``: "the London Commodity Exchange", "the Australian Stock Exchange", "the Oslo
-    /// Bourse", "the Japanese Finance Ministry". A "The" that opens the sentence is no part of it (one
-    /// inside a sentence may be: "of The Scout Association", left to the model); a run whose first word starts
-    /// the sentence and is one the casing lexicon has in small letters is left to the model
-    /// (`isCommonWord`: "Yesterday Finance Ministry officials"). Not a name whose head word the lists have as a place's ("West Bank", "Soviet Union"),
-    /// nor one that holds a forced name or a title. The weights had split such names into a place and
-    /// nothing ("London" alone) or read a nationality.
+    /// five words (no connector, and none before it), each a capital and small letters, that ends in
+    /// one of ``bodyHeadWords``: "the London Commodity Exchange", "the Australian Stock Exchange",
+    /// "the Oslo Bourse", "the Japanese Finance Ministry". A "The" that opens the sentence is no part
+    /// of it (one inside a sentence may be: "of The Scout Association", left to the model); a run
+    /// whose first word starts the sentence and is one the casing lexicon has in small letters is left
+    /// to the model (`isCommonWord`: "Yesterday Finance Ministry officials"). Not a name whose head
+    /// word the lists have as a place's ("West Bank", "Soviet Union"), nor one that holds a forced
+    /// name or a title. The weights had split such names into a place and nothing ("London" alone) or
+    /// read a nationality.
     static func bodiesWithHeadWords(
         _ infos: UnsafeBufferPointer<NERTokenInfo>, isCommonWord: (UInt64) -> Bool
     ) -> [Range<Int>] {
@@ -193,27 +194,20 @@ extension NERGazetteer {
             let isNewsAgency = infos[d].word == news && d + 1 < infos.count && infos[d + 1].word == agency
             guard isNewsAgency || descriptors.contains(infos[d].word) else { continue }
             let end = isNewsAgency ? d + 2 : d + 1
-            var start = d - 1
-            while start > 0, d - start < 4, infos[start - 1].isCapitalised { start -= 1 }
-            if articleWords.contains(infos[start].word), start == 0 || infos[start - 1].flags & F.flagNoAlphanumeric != 0 {
-                start += 1
-            }
-            let name = start ..< d
+            guard let name = nameBefore(d, infos) else { continue }
             // (Not a run joined to another by a connector, "the Andaman and Nicobar group", nor one
             // the descriptor names an organisation after: "the Lebanese Shiite group Hizbollah".)
+            let start = name.lowerBound
             let joined = start >= 2 && F.runConnectors.contains(infos[start - 1].word) && infos[start - 2].isCapitalised
-            guard (1 ... 3).contains(name.count), !joined,
-                  end == infos.count || !infos[end].isCapitalised,
+            guard !joined, end == infos.count || !infos[end].isCapitalised,
                   !name.contains(where: { F.listPosition(infos[$0], .demonym) != 0 }),
                   isPlainName(name, infos, isCommonWord: isCommonWord) else { continue }
             // Before "group", "company", "fund" or "foundation", no acronym ("the EPM group") and no
             // person ("the Kennedy group", "the Abby Freeman fund").
             if groupWords.contains(infos[d].word) {
                 let plain = F.flagInitialUpper | F.flagHasLower
-                let first = infos[start]
-                let isPerson = name.count > 1 ? F.listPosition(first, .givenName) == 4
-                    : first.gazetteer != 0 && first.gazetteer & ~personNameBits == 0
-                guard name.allSatisfy({ infos[$0].flags & (F.flagsOfLetters | F.flagHasDigit) == plain }), !isPerson
+                guard name.allSatisfy({ infos[$0].flags & (F.flagsOfLetters | F.flagHasDigit) == plain }),
+                      !isPersonsName(name, infos)
                 else { continue }
             }
             organizations.append(name)
@@ -254,8 +248,7 @@ extension NERGazetteer {
     /// nationality's or an organisation's listed word, a forced name, a person's name ("the Kerry
     /// camp": one word the lists have only as a person's, or a listed given name first), nor a
     /// sentence's first word that the casing lexicon has in small letters (`isCommonWord`: "Left camp
-    /// in July"). The weights had read such
-    /// unknown names as organisations ("Hellinikon") or persons.
+    /// in July"). The weights had read such unknown names as organisations ("Hellinikon") or persons.
     static func placesBeforeDescriptors(
         _ infos: UnsafeBufferPointer<NERTokenInfo>, isCommonWord: (UInt64) -> Bool
     ) -> [Range<Int>] {
@@ -265,16 +258,9 @@ extension NERGazetteer {
         let descriptors = placeDescriptors
         for d in infos.indices.dropFirst() where infos[d - 1].isCapitalised && infos[d].flags & F.flagsOfLetters == F.flagHasLower {
             guard descriptors.contains(infos[d].word) else { continue }
-            var start = d - 1
-            while start > 0, d - start < 4, infos[start - 1].isCapitalised { start -= 1 }
-            guard start == 0 || !infos[start - 1].isCapitalised else { continue }
-            if infos[start].word == theWord, start == 0 || infos[start - 1].flags & F.flagNoAlphanumeric != 0 { start += 1 }
-            let name = start ..< d
             // (Not a person's name: "the Kerry camp", "the Dole camp", "Kennedy airport" is the model's.)
-            let first = infos[start]
-            let isPerson = name.count > 1 ? F.listPosition(first, .givenName) == 4
-                : first.gazetteer != 0 && first.gazetteer & ~personNameBits == 0
-            guard (1 ... 3).contains(name.count), !isPerson, start > 0 || !isCommonWord(infos[0].word),
+            guard let name = nameBefore(d, infos), !isPersonsName(name, infos),
+                  name.lowerBound > 0 || !isCommonWord(infos[0].word),
                   name.allSatisfy({
                       infos[$0].flags & (F.flagsOfLetters | F.flagHasDigit) == plain && infos[$0].forcedTag == 0
                           && infos[$0].gazetteer & (organizationBits | demonymBits) == 0
@@ -285,11 +271,34 @@ extension NERGazetteer {
         return places
     }
 
-    /// The words in small letters ``placesBeforeDescriptors(_:)`` reads a place before.
+    /// The words in small letters ``placesBeforeDescriptors(_:isCommonWord:)`` reads a place before.
     private static let placeDescriptors = words([
         "airport", "airbase", "stadium", "camp", "camps", "prison", "jail", "crossing", "river", "valley",
     ])
     private static let airWord = NERFeatureExtractor.wordHash("Air")
+
+    /// The capitalised run of one to three words right before token `d`, without an article that
+    /// opens the sentence ("The", "A", "An"), or `nil` when the run is longer or empty.
+    private static func nameBefore(_ d: Int, _ infos: UnsafeBufferPointer<NERTokenInfo>) -> Range<Int>? {
+        var start = d
+        while start > 0, d - start < 4, infos[start - 1].isCapitalised { start -= 1 }
+        guard start == 0 || !infos[start - 1].isCapitalised else { return nil }
+        if start < d, articleWords.contains(infos[start].word),
+           start == 0 || infos[start - 1].flags & NERFeatureExtractor.flagNoAlphanumeric != 0
+        {
+            start += 1
+        }
+        return (1 ... 3).contains(d - start) ? start ..< d : nil
+    }
+
+    /// Whether `name` reads as a person's: two or more words that start with a listed given name
+    /// ("the Abby Freeman fund"), or one word the lists have only as a given name or surname ("the
+    /// Kerry camp").
+    private static func isPersonsName(_ name: Range<Int>, _ infos: UnsafeBufferPointer<NERTokenInfo>) -> Bool {
+        let first = infos[name.lowerBound]
+        return name.count > 1 ? NERFeatureExtractor.listPosition(first, .givenName) == 4
+            : first.gazetteer != 0 && first.gazetteer & ~personNameBits == 0
+    }
 
     /// The capitalised run from `start`, joined by ``nameConnectors`` between capitalised words,
     /// of one to `maxLength` words, or `nil` when `start` is no capitalised word or the run is longer.
