@@ -323,18 +323,21 @@ struct NERDecoder {
                         lexicon.casing(of: $0) == .lower
                     }
                     for organization in described { NERGazetteer.forceFirmly(organization, .org, infos) }
-                    let businesses = NERGazetteer.workplaces(UnsafeBufferPointer(infos)) { lexicon.casing(of: $0) == .lower }
-                        + NERGazetteer.companiesWhoseSharesMoved(UnsafeBufferPointer(infos)) { lexicon.casing(of: $0) == .lower }
-                        + NERGazetteer.bodiesWithHeadWords(UnsafeBufferPointer(infos)) { lexicon.casing(of: $0) == .lower }
-                        + NERGazetteer.organizationsBeforeDescriptors(UnsafeBufferPointer(infos)) { lexicon.casing(of: $0) == .lower }
-                    for organization in businesses where !organization.contains(where: { infos[$0].forcedTag != 0 }) {
-                        NERGazetteer.forceFirmly(organization, .org, infos)
-                    }
                     for airline in NERGazetteer.airlines(UnsafeBufferPointer(infos)) { NERGazetteer.forceFirmly(airline, .org, infos) }
                     for place in NERGazetteer.placesBeforeDescriptors(UnsafeBufferPointer(infos), isCommonWord: {
                         lexicon.casing(of: $0) == .lower
                     }) {
                         NERGazetteer.forceFirmly(place, .loc, infos)
+                    }
+                    let businesses = NERGazetteer.workplaces(UnsafeBufferPointer(infos)) { lexicon.casing(of: $0) == .lower }
+                        + NERGazetteer.companiesWhoseSharesMoved(UnsafeBufferPointer(infos)) { lexicon.casing(of: $0) == .lower }
+                        + NERGazetteer.bodiesWithHeadWords(UnsafeBufferPointer(infos)) { lexicon.casing(of: $0) == .lower }
+                        + NERGazetteer.organizationsBeforeDescriptors(
+                            UnsafeBufferPointer(infos), isCommonWord: { lexicon.casing(of: $0) == .lower },
+                            isKnownWord: { lexicon.casing(of: $0) != nil }
+                        )
+                    for organization in businesses where !organization.contains(where: { infos[$0].forcedTag != 0 }) {
+                        NERGazetteer.forceFirmly(organization, .org, infos)
                     }
                     for person in NERGazetteer.personsBeforeOf(UnsafeBufferPointer(infos)) {
                         NERGazetteer.forceFirmly(person, .per, infos)
@@ -476,9 +479,10 @@ struct NERDecoder {
     )
 
     /// Words in small letters inside names besides ``NERFeatureExtractor/runConnectors``: Arabic,
-    /// Spanish, Portuguese, Italian and Dutch particles ("Osama bin Laden", "Rio de Janeiro").
+    /// Spanish, Portuguese, Italian and Dutch particles ("Osama bin Laden", "Rio de Janeiro", "Dar es
+    /// Salaam").
     private static let nameParticles: Set<UInt64> = Set(
-        ["s", "al", "el", "bin", "ibn", "bint", "abu", "y", "e", "di", "do", "dos", "das", "della", "ter", "ten", "zu", "op", "am", "im", "in", "to", "by", "at", "a"]
+        ["s", "al", "el", "es", "bin", "ibn", "bint", "abu", "y", "e", "di", "do", "dos", "das", "della", "ter", "ten", "zu", "op", "am", "im", "in", "to", "by", "at", "a"]
             .map(NERFeatureExtractor.wordHash)
     )
 
@@ -510,7 +514,7 @@ struct NERDecoder {
     /// (``NERTokenInfo/mustBeInsideName``) and the surname must continue it
     /// (``NERTokenInfo/mustContinueName``); the model chooses the type. Not when the surname is a word
     /// the casing lexicon has in small letters or the lists have as a place or nationality ("coup de
-    /// Grace", "pas de Calais"), or a rule forced it (unless as a person, whose name then takes the
+    /// Grace", "pas de Calais"), a day or a month ("a parked van Sunday"), or a rule forced it (unless as a person, whose name then takes the
     /// particles: "M. Slater c de Silva b Dharmasena 35"), nor in a sentence whose case was restored (a
     /// title-case headline's "De" is lowered). The weights had left the particle out ("Klerk").
     mutating func startNamesAtParticles() {
@@ -540,7 +544,7 @@ struct NERDecoder {
                 i = end - 1
                 continue
             }
-            guard infos[surname].forcedTag == 0,
+            guard infos[surname].forcedTag == 0, !NERGazetteer.calendarWords.contains(infos[surname].word),
                   truecaser?.lexicon.casing(of: infos[surname].word) != .lower,
                   infos[surname].gazetteer & (NERGazetteer.listedOrKnownPlaceBits | NERGazetteer.demonymBits) == 0
             else { continue }

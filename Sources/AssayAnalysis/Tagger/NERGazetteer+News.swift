@@ -9,7 +9,8 @@ extension NERGazetteer {
     /// (maybe "at the"): "an analyst at BZW", "chief economist at Trinkaus & Burkhardt in Duesseldorf",
     /// "a broker at Clarksons", "a professor at Harvard University" (``workplaceRoleWords``). The run
     /// may hold a name's connectors ("of", "&", "for" …) but not "and", "'s" or a dash, at most six
-    /// words. Left to the model when it holds a forced name, starts with a title, a day or a month,
+    /// words; one followed by "and" and a capitalised word is left to the model ("an analyst at Smith
+    /// and Nephew"). Left to the model when it holds a forced name, starts with a title, a day or a month,
     /// is one word the casing lexicon has in small letters (`isCommonWord`), or has only places' or
     /// nationalities' words ("workers at Chernobyl", "dealers at London banks").
     static func workplaces(
@@ -23,6 +24,9 @@ extension NERGazetteer {
             guard infos[p].flags & F.flagsOfLetters == F.flagHasLower, workplaceRoleWords.contains(infos[p].word) else { continue }
             let start = infos[p + 2].word == theWord && p + 3 < n ? p + 3 : p + 2
             guard let name = namedRun(from: start, infos, maxLength: 6) else { continue }
+            // (Not half of a name joined by "and": "an analyst at Smith and Nephew".)
+            let end = name.upperBound
+            guard end + 1 >= n || infos[end].word != andWord || !infos[end + 1].isCapitalised else { continue }
             guard isPlainName(name, infos, isCommonWord: isCommonWord) else { continue }
             workplaces.append(name)
         }
@@ -33,7 +37,9 @@ extension NERGazetteer {
     /// (or "'s shares") and a word in small letters ("Hoogovens shares fell", "Guinness 's shares
     /// rose"), or right after "shares in" or "shares of" ("shares in Guinness rose"), as
     /// ``workplaces(_:isCommonWord:)`` reads a run. Not "Japanese shares", "Tokyo shares" or "Bank
-    /// shares" (places', nationalities' and common words), nor "B shares" (one letter).
+    /// shares" (places', nationalities' and common words), nor "B shares" (one letter); a run before
+    /// "shares" whose first word opens the sentence and is a function word ("But Hoogovens shares",
+    /// "On Monday shares", "Its Class B shares") is left to the model.
     static func companiesWhoseSharesMoved(
         _ infos: UnsafeBufferPointer<NERTokenInfo>, isCommonWord: (UInt64) -> Bool
     ) -> [Range<Int>] {
@@ -60,6 +66,14 @@ extension NERGazetteer {
                 break
             }
             if start < end, infos[start].word == theWord { start += 1 }
+            // (A function word that opens the sentence is no part of it, and the run is left to the
+            // model: "But Hoogovens shares", "On Monday shares", "Its Class B shares"; "Hang Lung
+            // shares" is a name, though "hang" is a common word.)
+            if start < end, start == 0 || infos[start - 1].flags & F.flagNoAlphanumeric != 0,
+               openingQualifiers.contains(infos[start].word) || openingFunctionWords.contains(infos[start].word)
+            {
+                continue
+            }
             let name = start ..< end
             guard !name.isEmpty, infos[name.lowerBound].isCapitalised, isPlainName(name, infos, isCommonWord: isCommonWord)
             else { continue }
@@ -123,8 +137,9 @@ extension NERGazetteer {
     /// one of ``bodyHeadWords``: "the London Commodity Exchange", "the Australian Stock Exchange",
     /// "the Oslo Bourse", "the Japanese Finance Ministry". A "The" that opens the sentence is no part
     /// of it (one inside a sentence may be: "of The Scout Association", left to the model); a run
-    /// whose first word starts the sentence and is one the casing lexicon has in small letters is left
-    /// to the model (`isCommonWord`: "Yesterday Finance Ministry officials"). Not a name whose head
+    /// whose first word opens the sentence (maybe after a quote) and is one the casing lexicon has in
+    /// small letters is left to the model (`isCommonWord`: "Yesterday Finance Ministry officials", "\"
+    /// But Finance Ministry officials"). Not a name whose head
     /// word the lists have as a place's ("West Bank", "Soviet Union"), nor one that holds a forced
     /// name or a title. The weights had split such names into a place and nothing ("London" alone) or
     /// read a nationality.
@@ -147,7 +162,8 @@ extension NERGazetteer {
             let opensSentence = i == 0 || infos[i - 1].flags & F.flagNoAlphanumeric != 0
             if infos[i].word == theWord, !opensSentence { continue }
             let start = infos[i].word == theWord ? i + 1 : i
-            if i == 0, start == 0, isCommonWord(infos[0].word) { continue }
+            let startsSentence = i == 0 || i == 1 && infos[0].flags & F.flagNoAlphanumeric != 0  // (maybe after a quote)
+            if start == i, startsSentence, isCommonWord(infos[i].word) { continue }
             let last = infos[end - 1]
             // (The whole name: not "Reconciliation Commission" of "Truth and Reconciliation Commission",
             // nor "Environmental Protection Agency" of "U.S. Environmental Protection Agency".)
@@ -180,11 +196,12 @@ extension NERGazetteer {
     /// follows ("the Lebanese Shiite group Hizbollah"), one with a nationality's word ("the official
     /// Iraqi news agency"), only places' words ("the Moscow newspaper"), a day or month, a title, a
     /// forced name, one word of a single letter or one the casing lexicon has in small letters
-    /// (`isCommonWord`: "the Energy agency"), nor before "group", "company", "fund" or "foundation"
-    /// an acronym or a person's name ("the EPM group", "the Kennedy group", "the Abby Freeman fund").
+    /// (`isCommonWord`: "the Energy agency"); before "group", "company", "fund" or "foundation" only
+    /// words the casing lexicon does not know (`isKnownWord`) or the lists have as an organisation's,
+    /// and no acronym or person's name ("an Islamic group", "the EPM group", "the Kennedy group").
     /// The weights had read such unknown names as places or missed them.
     static func organizationsBeforeDescriptors(
-        _ infos: UnsafeBufferPointer<NERTokenInfo>, isCommonWord: (UInt64) -> Bool
+        _ infos: UnsafeBufferPointer<NERTokenInfo>, isCommonWord: (UInt64) -> Bool, isKnownWord: (UInt64) -> Bool
     ) -> [Range<Int>] {
         typealias F = NERFeatureExtractor
         var organizations: [Range<Int>] = []
@@ -202,12 +219,16 @@ extension NERGazetteer {
             guard !joined, end == infos.count || !infos[end].isCapitalised,
                   !name.contains(where: { F.listPosition(infos[$0], .demonym) != 0 }),
                   isPlainName(name, infos, isCommonWord: isCommonWord) else { continue }
-            // Before "group", "company", "fund" or "foundation", no acronym ("the EPM group") and no
-            // person ("the Kennedy group", "the Abby Freeman fund").
+            // Before "group", "company", "fund" or "foundation", only words the casing lexicon does not
+            // know or the lists have as an organisation's: no adjective ("an Islamic group", "a
+            // London-based company"), no acronym ("the EPM group"), no person ("the Kennedy group",
+            // "the Abby Freeman fund").
             if groupWords.contains(infos[d].word) {
                 let plain = F.flagInitialUpper | F.flagHasLower
-                guard name.allSatisfy({ infos[$0].flags & (F.flagsOfLetters | F.flagHasDigit) == plain }),
-                      !isPersonsName(name, infos)
+                guard name.allSatisfy({
+                    infos[$0].flags & (F.flagsOfLetters | F.flagHasDigit | F.flagHasHyphen) == plain
+                        && (!isKnownWord(infos[$0].word) || infos[$0].gazetteer & organizationBits != 0)
+                }), !isPersonsName(name, infos)
                 else { continue }
             }
             organizations.append(name)
@@ -245,7 +266,8 @@ extension NERGazetteer {
     /// "the Erez crossing", "the Mugunga camp", "the Vicente Calderon stadium", "the Jordan river"
     /// (``placeDescriptors``; CoNLL's place is the name alone). A capitalised run of one to three
     /// words, each a capital and small letters, after a word that is not capitalised; not one with a
-    /// nationality's or an organisation's listed word, a forced name, a person's name ("the Kerry
+    /// nationality's or an organisation's listed word, a title, a day or month ("on Tuesday prison
+    /// officials said"), a forced name, a person's name ("the Kerry
     /// camp": one word the lists have only as a person's, or a listed given name first), nor a
     /// sentence's first word that the casing lexicon has in small letters (`isCommonWord`: "Left camp
     /// in July"). The weights had read such unknown names as organisations ("Hellinikon") or persons.
@@ -261,9 +283,10 @@ extension NERGazetteer {
             // (Not a person's name: "the Kerry camp", "the Dole camp", "Kennedy airport" is the model's.)
             guard let name = nameBefore(d, infos), !isPersonsName(name, infos),
                   name.lowerBound > 0 || !isCommonWord(infos[0].word),
+                  !calendarWords.contains(infos[name.lowerBound].word),
                   name.allSatisfy({
                       infos[$0].flags & (F.flagsOfLetters | F.flagHasDigit) == plain && infos[$0].forcedTag == 0
-                          && infos[$0].gazetteer & (organizationBits | demonymBits) == 0
+                          && infos[$0].gazetteer & (organizationBits | demonymBits) == 0 && infos[$0].cues & cueTitle == 0
                   })
             else { continue }
             places.append(name)
@@ -292,12 +315,12 @@ extension NERGazetteer {
     }
 
     /// Whether `name` reads as a person's: two or more words that start with a listed given name
-    /// ("the Abby Freeman fund"), or one word the lists have only as a given name or surname ("the
-    /// Kerry camp").
+    /// ("the Abby Freeman fund"), or one word the lists have as a given name or surname or the
+    /// knowledge base as a person's, whatever else it is ("the Kerry camp", "the Clinton camp").
     private static func isPersonsName(_ name: Range<Int>, _ infos: UnsafeBufferPointer<NERTokenInfo>) -> Bool {
         let first = infos[name.lowerBound]
         return name.count > 1 ? NERFeatureExtractor.listPosition(first, .givenName) == 4
-            : first.gazetteer != 0 && first.gazetteer & ~personNameBits == 0
+            : first.gazetteer & (personNameBits | knownPersonBits) != 0
     }
 
     /// The capitalised run from `start`, joined by ``nameConnectors`` between capitalised words,
@@ -344,6 +367,11 @@ extension NERGazetteer {
     ])
     /// The connectors ``namedRun(from:_:maxLength:)`` joins: a name's, not "and", "'s", "on" or a dash.
     private static let nameConnectors = words(["of", "&", "for", "de", "du", "des", "la", "le", "del", "da", "von", "van", "der", "den"])
+    /// Function words that open sentences besides ``openingQualifiers``: possessives and sentence adverbs.
+    private static let openingFunctionWords = words([
+        "its", "their", "his", "her", "our", "my", "your", "meanwhile", "however", "also", "yesterday", "today",
+        "elsewhere", "overall", "here", "there", "then", "so",
+    ])
     private static let sharesWord = NERFeatureExtractor.wordHash("shares")
     private static let shareOfWords = words(["in", "of"])
 }

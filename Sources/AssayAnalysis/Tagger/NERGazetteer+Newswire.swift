@@ -909,9 +909,10 @@ extension NERGazetteer {
 
     /// The team of a scorers line that has no "Scorers :" label, or `nil`: a capitalised run that
     /// opens the sentence, a dash, then a capitalised run and a minute in brackets ("Liverpool - Robbie
-    /// Fowler ( 26th penalty , 76th ) , Stan Collymore ( 80th )", "Barcelona - Pizzi ( 85 )"). The
-    /// run and its dash are returned, so the scorers start after it; the team is a team
-    /// (``annotate(_:afterResultsLines:)``).
+    /// Fowler ( 26th penalty , 76th ) , Stan Collymore ( 80th )", "Barcelona - Pizzi ( 85 )"); the
+    /// first minute must be an ordinal unless the team holds a listed organisation ("Ohio - Bill
+    /// Clinton ( 47 )" is an election's tally). The run and its dash are returned, so the scorers
+    /// start after it; the team is a team (``annotate(_:afterResultsLines:)``).
     static func teamOfScorersLine(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> Range<Int>? {
         typealias F = NERFeatureExtractor
         let n = infos.count
@@ -925,6 +926,10 @@ extension NERGazetteer {
               infos[open + 1].flags & (F.flagHasDigit | F.flagsOfLetters | F.flagHasHyphen) & F.flagHasDigit != 0,
               infos[open + 1].length <= 4, infos[open + 1].flags & F.flagHasHyphen == 0
         else { return nil }
+        // A minute is an ordinal ("26th") unless the team is a listed organisation: "Ohio - Bill
+        // Clinton ( 47 )" is an election's tally.
+        let ordinal = infos[open + 1].flags & (F.flagHasDigit | F.flagHasLower) == F.flagHasDigit | F.flagHasLower
+        guard ordinal || (0 ..< dash).contains(where: { infos[$0].gazetteer & organizationBits != 0 }) else { return nil }
         return 0 ..< dash + 1
     }
 
@@ -1161,10 +1166,13 @@ extension NERGazetteer {
         if endsWithRuns, let batsman = runs.first, batsman.lowerBound == 0, batsman.upperBound < last,
            isDismissal(batsman.upperBound)
         {
-            for run in runs where run.upperBound <= last && !players.contains(run) { players.append(run) }
+            // (The bracketed players are runs too: each run once, without a quadratic search.)
+            var taken = Set(players.map(\.lowerBound))
+            for run in runs where run.upperBound <= last && taken.insert(run.lowerBound).inserted { players.append(run) }
         }
+        var taken = Set(players.map(\.lowerBound))
         for run in runs where run.upperBound < n && isBowlingFigure(infos[run.upperBound]) {
-            if !players.contains(run) { players.append(run) }
+            if taken.insert(run.lowerBound).inserted { players.append(run) }
         }
         return players.filter { !isKnownPlaceOrOrganization($0, infos) }
     }

@@ -16,10 +16,12 @@ import Testing
             (["Japanese"], .demonym, false), (["Briton"], .demonym, false), (["Dane"], .demonym, false),
             (["Dane"], .givenName, false), (["Barclays"], .organization, false), (["Bank", "of", "England"], .organization, false),
             (["Iraqi"], .demonym, false), (["Moscow"], .place, false), (["Kennedy"], .surname, false),
-            (["Greece"], .place, false), (["India"], .place, false), (["Abby"], .givenName, false),
+            (["Greece"], .place, false), (["India"], .place, false), (["Europe"], .place, false), (["Abby"], .givenName, false),
         ],
         cues: [("Queen", NERGazetteer.cueTitle), ("Chairman", NERGazetteer.cueTitle)]
     )
+    /// Words the casing lexicon of these tests has with a capital.
+    static let known = Set(["islamic"].map { extractor.info(for: $0).word })
     /// The words the casing lexicon of these tests has in small letters.
     static let common = Set(["bank", "challenge", "neighborhood", "yesterday", "technology", "left"].map { extractor.info(for: $0).word })
 
@@ -44,7 +46,7 @@ import Testing
         #expect(workplaces("workers at Chernobyl said").isEmpty)
         #expect(workplaces("dealers at London banks said").isEmpty)
         #expect(workplaces("an analyst at Challenge said").isEmpty)
-        #expect(workplaces("analysts at Smith and Jones said") == [2 ..< 3], "the run stops at and")
+        #expect(workplaces("analysts at Smith and Jones said").isEmpty, "half of a name joined by and")
         #expect(workplaces("he was at Barclays").isEmpty)
         #expect(workplaces("officials at Monday 's meeting").isEmpty)
     }
@@ -65,6 +67,10 @@ import Testing
         #expect(companies("B shares fell .").isEmpty)
         #expect(companies("Hoogovens shares Ltd said .").isEmpty)
         #expect(companies("shares in London fell .").isEmpty)
+        // (From the review:) a function word opening the sentence leaves the run to the model.
+        #expect(companies("But Hoogovens shares fell .").isEmpty)
+        #expect(companies("On Monday shares in Europe rose .").isEmpty)
+        #expect(companies("Its Class B shares rose .").isEmpty)
     }
 
     @Test func aPersonOfSomethingIsAPerson() {
@@ -104,12 +110,18 @@ import Testing
         #expect(bodies("the U.S. Environmental Protection Agency said").isEmpty)
         #expect(bodies("part of The Scout Association .").isEmpty)
         #expect(bodies("Neighborhood Reinvestment Corporation said").isEmpty)
+        #expect(bodies("\" Neighborhood Finance Ministry officials said").isEmpty, "after a quote too")
+        #expect(bodies("said , Neighborhood Finance Ministry officials") == [2 ..< 5], "not after a comma")
         #expect(bodies("the Commission said").isEmpty)
     }
 
     @Test func anOrganisationBeforeWhatItIsIsAnOrganisation() {
         func organizations(_ sentence: String) -> [Range<Int>] {
-            Self.ranges(sentence) { NERGazetteer.organizationsBeforeDescriptors($0) { Self.common.contains($0) } }
+            Self.ranges(sentence) {
+                NERGazetteer.organizationsBeforeDescriptors($0, isCommonWord: { Self.common.contains($0) }, isKnownWord: {
+                    Self.common.contains($0) || Self.known.contains($0)
+                })
+            }
         }
         #expect(organizations("The official Xinhua news agency said") == [2 ..< 3])
         #expect(organizations("the Itar-Tass agency said") == [1 ..< 2])
@@ -125,6 +137,9 @@ import Testing
         #expect(organizations("their EPM group and").isEmpty)
         #expect(organizations("the Kennedy group said").isEmpty)
         #expect(organizations("the Kommersant daily said").isEmpty)
+        // (From the review:) adjectives the casing lexicon knows, and hyphenated words, before "group".
+        #expect(organizations("an Islamic group said").isEmpty)
+        #expect(organizations("A London-based company said").isEmpty)
     }
 
     @Test func aSurnamesParticleInSmallLettersStartsTheName() throws {
@@ -136,7 +151,10 @@ import Testing
         #expect(decoder.infos[2].mustBeInsideName && decoder.infos[3].mustBeInsideName && decoder.infos[4].mustContinueName)
         // Not after a capitalised word (the model's "Charles de Gaulle"), an article (a vehicle) or a
         // figure, nor before a place or a common word, nor in a title-case headline.
-        for sentence in ["the Tour de France ended .", "the van Driver said .", "on 12 de Mayo .", "the Pas de Calais .", "a coup de Grace ."] {
+        for sentence in [
+            "the Tour de France ended .", "the van Hoek said .", "on 12 de Mayo .", "the pas de Calais .", "a coup de Grace .",
+            "in a parked van Sunday .",
+        ] {
             _ = decoder.decode(sentence.split(separator: " ").map(String.init))
             #expect(decoder.infos.allSatisfy { !$0.mustContinueName }, "\(sentence)")
         }
@@ -152,6 +170,8 @@ import Testing
         // A connector or particle still may: "Bank of England", "Osama bin Laden".
         #expect(tags("The Bank of England said .")[1 ... 3] == ["B-ORG", "I-ORG", "I-ORG"])
         var decoder = NERDecoder(model: model, useDocumentMemory: false)
+        _ = decoder.decode(["in", "Dar", "es", "Salaam", "on", "Monday"])
+        #expect(!decoder.infos[2].mustNotContinueName, "Dar es Salaam")
         _ = decoder.decode(["Osama", "bin", "Laden", "and", "Xinhua", "news", "said", "."])
         #expect(!decoder.infos[1].mustNotContinueName)
         #expect(decoder.infos[5].mustNotContinueName)
@@ -183,7 +203,7 @@ import Testing
         #expect(tags[3][3] == "B-LOC", "after in, a place")
         // Outside a cricket report a county is the model's (a place).
         let plain = model.tagDocument([document[1]])
-        #expect(plain[0][0] != "B-ORG" || plain[0][4] != "B-ORG", "\(plain)")
+        #expect(plain[0][0] != "B-ORG" && plain[0][4] != "B-ORG", "\(plain)")
     }
 
     @Test func rugbyScoringListsAndRaceTeamsNameTheirPlayersAndTeams() {
@@ -219,7 +239,10 @@ import Testing
         #expect(places("the Barclays stadium").isEmpty)
         #expect(places("Left camp in July").isEmpty)
         #expect(places("the JFK airport").isEmpty)
-        #expect(Self.ranges("the Abby Freeman fund") { NERGazetteer.organizationsBeforeDescriptors($0) { _ in false } }.isEmpty)
+        #expect(Self.ranges("the Abby Freeman fund") {
+            NERGazetteer.organizationsBeforeDescriptors($0, isCommonWord: { _ in false }, isKnownWord: { _ in false })
+        }.isEmpty)
+        #expect(places("on Tuesday prison officials said").isEmpty, "a day")
     }
 
     @Test func saintsNamesAndAPersonAfterAKnownOrganisation() throws {
@@ -234,19 +257,23 @@ import Testing
     }
 
     @Test func aSentenceInCapitalsCountsOnlyItsNamesInTheHistoryAtHalfWeight() {
-        let extractor = Self.extractor
-        var memory = NERDocumentMemory()
-        let word = extractor.info(for: "Maskhadov")
-        func record(_ tag: BILOUTag, inCapitals: Bool) {
-            let infos = [word]
-            let tags = [tag.rawValue]
-            infos.withUnsafeBufferPointer { i in tags.withUnsafeBufferPointer { memory.record(infos: i, tags: $0, inCapitals: inCapitals) } }
+        let word = Self.extractor.info(for: "Maskhadov")
+        func history(_ readings: [(BILOUTag, inCapitals: Bool)]) -> UInt8 {
+            var memory = NERDocumentMemory()
+            for (tag, inCapitals) in readings {
+                let infos = [word]
+                let tags = [tag.rawValue]
+                infos.withUnsafeBufferPointer { i in tags.withUnsafeBufferPointer { memory.record(infos: i, tags: $0, inCapitals: inCapitals) } }
+            }
+            return memory.history(for: word)
         }
-        record(.outside, inCapitals: true)
-        #expect(memory.history(for: word) == NERFeatureExtractor.noHistory || memory.history(for: word) != NERFeatureExtractor.outsideHistory)
-        record(BILOUTag(.unit, .per), inCapitals: false)
-        record(BILOUTag(.unit, .org), inCapitals: true)
-        #expect(memory.history(for: word) == UInt8(BILOUTag(.unit, .per).rawValue - 1) / 4, "the body's reading outweighs the headline's")
+        let person = UInt8((BILOUTag(.unit, .per).rawValue - 1) / 4), organization = UInt8((BILOUTag(.unit, .org).rawValue - 1) / 4)
+        // A headline's words left outside names do not count: three of them against one name.
+        let outside = (BILOUTag.outside, inCapitals: true)
+        #expect(history([outside, outside, outside, (BILOUTag(.unit, .per), inCapitals: true)]) == person)
+        // The body's reading outweighs a headline's (a tie would go to the person, the lower slot).
+        #expect(history([(BILOUTag(.unit, .per), inCapitals: true), (BILOUTag(.unit, .org), inCapitals: false)]) == organization)
+        #expect(history([(BILOUTag.outside, inCapitals: false)]) == NERFeatureExtractor.outsideHistory)
     }
 
     @Test func sportsLinesNameTheirTeamsPlayersAndPairs() throws {
@@ -255,8 +282,10 @@ import Testing
         // A scorers line without its label: the team, then its scorers.
         #expect(tags("Liverpool - Robbie Fowler ( 26th penalty , 76th ) , Stan Collymore ( 80th )")[0 ... 3]
             == ["B-ORG", "O", "B-PER", "I-PER"])
-        #expect(Self.ranges("GOLF - Els ( 65 ) leads") { NERGazetteer.teamOfScorersLine($0).map { [$0] } ?? [] } == [0 ..< 2])
+        #expect(Self.ranges("GOLF - Els ( 12th ) leads") { NERGazetteer.teamOfScorersLine($0).map { [$0] } ?? [] } == [0 ..< 2])
         #expect(Self.ranges("Japan beat Syria 2-1 ( Miura )") { NERGazetteer.teamOfScorersLine($0).map { [$0] } ?? [] }.isEmpty)
+        // A place's line with plain numbers is an election's tally, not a scorers line.
+        #expect(Self.ranges("Japan - Bill Clinton ( 47 ) , Bob Dole ( 41 ) .") { NERGazetteer.teamOfScorersLine($0).map { [$0] } ?? [] }.isEmpty)
         // A team's standing or a preposition opening the sentence is no part of the name.
         #expect(tags("Leaders PSV Eindhoven kept their lead .")[0 ... 2] == ["O", "B-ORG", "I-ORG"])
         #expect(tags("In Denver , the Avalanche won .")[0] == "O")
