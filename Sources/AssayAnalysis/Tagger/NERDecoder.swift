@@ -527,7 +527,7 @@ struct NERDecoder {
             guard infos[i].length <= 3, infos[i].flags & F.flagsOfLetters == F.flagHasLower, i + 1 < n,
                   infos[i + 1].isCapitalised || i + 2 < n && infos[i + 2].isCapitalised,
                   i == 0 || !infos[i - 1].isCapitalised && infos[i - 1].flags & F.flagHasDigit == 0,
-                  Self.surnameParticles.contains(infos[i].word), i == 0 || !Self.articles.contains(infos[i - 1].word)
+                  Self.surnameParticles.contains(infos[i].word), i == 0 || !NERGazetteer.articleWords.contains(infos[i - 1].word)
             else { continue }
             // One or two particles ("van den"), then the surname.
             let surname = i + 1 < n && Self.surnameParticles.contains(infos[i + 1].word) ? i + 2 : i + 1
@@ -582,8 +582,6 @@ struct NERDecoder {
     private static let surnameParticles: Set<UInt64> = Set(
         ["de", "van", "von", "den", "der", "du", "da", "di", "dos", "ter", "le", "la"].map(NERFeatureExtractor.wordHash)
     )
-    /// Articles, after which "van" is a vehicle ("the van Driver").
-    private static let articles: Set<UInt64> = Set(["the", "a", "an"].map(NERFeatureExtractor.wordHash))
 
     /// The short shapes of "al-Assad" and "Al-Fayed", and the three-byte prefixes "al-" and "el-" (as
     /// lowercased for the prefix features).
@@ -772,16 +770,25 @@ struct NERTokenScores {
             e16 &+= h16
             e17 &+= h17
         }
-        if infos[i].mustContinueName {
-            e16 &+= Self.continuation.0
-            e17 &+= Self.continuation.1
-        } else if infos[i].mustBeInsideName {
-            e16[Int(BILOUTag.outside.rawValue)] = Self.ruledOut
-        } else if infos[i].mustNotContinueName {
-            e16 &+= Self.noContinuation.0
-            e17 &+= Self.noContinuation.1
-        }
+        constrain(i, &e16, &e17)
         return (e16, e17)
+    }
+
+    /// Applies token `i`'s decoding constraints other than a forced tag to its scores: only the
+    /// inside and last tags (``NERTokenInfo/mustContinueName``), no `O`
+    /// (``NERTokenInfo/mustBeInsideName``) or no inside and last tags
+    /// (``NERTokenInfo/mustNotContinueName``), the first that is set.
+    @inline(__always)
+    func constrain(_ i: Int, _ s16: inout SIMD16<Int32>, _ s17: inout Int32) {
+        if infos[i].mustContinueName {
+            s16 &+= Self.continuation.0
+            s17 &+= Self.continuation.1
+        } else if infos[i].mustBeInsideName {
+            s16[Int(BILOUTag.outside.rawValue)] = Self.ruledOut
+        } else if infos[i].mustNotContinueName {
+            s16 &+= Self.noContinuation.0
+            s17 &+= Self.noContinuation.1
+        }
     }
 
     /// The summed static rows of token `i`.
@@ -1005,14 +1012,8 @@ struct NERTokenScores {
                     let (o16, o17) = Self.onlyTag[Int(infos[i].forcedTag)]
                     s16 &+= o16
                     s17 &+= o17
-                } else if infos[i].mustContinueName {
-                    s16 &+= Self.continuation.0
-                    s17 &+= Self.continuation.1
-                } else if infos[i].mustBeInsideName {
-                    s16[Int(BILOUTag.outside.rawValue)] = Self.ruledOut
-                } else if infos[i].mustNotContinueName {
-                    s16 &+= Self.noContinuation.0
-                    s17 &+= Self.noContinuation.1
+                } else {
+                    constrain(i, &s16, &s17)
                 }
                 let last = i == n - 1
                 let allowedBase = Int(previous) * k

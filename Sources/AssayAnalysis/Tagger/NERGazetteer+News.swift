@@ -116,9 +116,9 @@ extension NERGazetteer {
     }
 
     /// Nationalities standing for a person or people, alone between words in small letters: "the
-    /// Briton 's lead", "said the Dane", "the Spaniard won" (CoNLL's miscellany). One capitalised word
-    /// that the lists have as a nationality and nothing else, with no capitalised word next to it. The
-    /// weights had read "Briton" as a place and "Dane" as a person.
+    /// Briton 's lead", "the Spaniard won" (CoNLL's miscellany). One capitalised word that the lists
+    /// have as a nationality and nothing else, with no capitalised word next to it ("the Dane", a
+    /// listed given name too, stays the model's). The weights had read "Briton" as a place.
     static func nationalitiesStandingAlone(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
         typealias F = NERFeatureExtractor
         var nationalities: [Range<Int>] = []
@@ -139,9 +139,8 @@ extension NERGazetteer {
     /// of it (one inside a sentence may be: "of The Scout Association", left to the model); a run
     /// whose first word opens the sentence (maybe after a quote) and is one the casing lexicon has in
     /// small letters is left to the model (`isCommonWord`: "Yesterday Finance Ministry officials", "\"
-    /// But Finance Ministry officials"). Not a name whose head
-    /// word the lists have as a place's ("West Bank", "Soviet Union"), nor one that holds a forced
-    /// name or a title. The weights had split such names into a place and nothing ("London" alone) or
+    /// But Finance Ministry officials"). Not a name whose head word the lists have as a place's ("West
+    /// Bank", "Soviet Union"), nor one that holds a forced name or a title. The weights had split such names into a place and nothing ("London" alone) or
     /// read a nationality.
     static func bodiesWithHeadWords(
         _ infos: UnsafeBufferPointer<NERTokenInfo>, isCommonWord: (UInt64) -> Bool
@@ -236,11 +235,11 @@ extension NERGazetteer {
         return organizations
     }
 
-    /// The words in small letters ``organizationsBeforeDescriptors(_:isCommonWord:)`` reads a name
-    /// before ("news agency" is read as two words).
+    /// The words in small letters ``organizationsBeforeDescriptors(_:isCommonWord:isKnownWord:)`` reads
+    /// a name before ("news agency" is read as two words).
     private static let descriptorsAfterNames = words(["agency", "newspaper", "magazine", "group", "company", "fund", "foundation"])
     /// The articles that open a sentence and no name ("The", "A", "An").
-    private static let articleWords = words(["the", "a", "an"])
+    static let articleWords = words(["the", "a", "an"])
     private static let groupWords = words(["group", "company", "fund", "foundation"])
     private static let newsWord = NERFeatureExtractor.wordHash("news")
     private static let agencyWord = NERFeatureExtractor.wordHash("agency")
@@ -263,14 +262,14 @@ extension NERGazetteer {
     }
 
     /// Places named right before what they are, in small letters: "stranded at Hellinikon airport",
-    /// "the Erez crossing", "the Mugunga camp", "the Vicente Calderon stadium", "the Jordan river"
-    /// (``placeDescriptors``; CoNLL's place is the name alone). A capitalised run of one to three
-    /// words, each a capital and small letters, after a word that is not capitalised; not one with a
-    /// nationality's or an organisation's listed word, a title, a day or month ("on Tuesday prison
-    /// officials said"), a forced name, a person's name ("the Kerry
-    /// camp": one word the lists have only as a person's, or a listed given name first), nor a
-    /// sentence's first word that the casing lexicon has in small letters (`isCommonWord`: "Left camp
-    /// in July"). The weights had read such unknown names as organisations ("Hellinikon") or persons.
+    /// "the Erez crossing", "the Mugunga camp", "the Riverside stadium" (``placeDescriptors``; CoNLL's
+    /// place is the name alone). A capitalised run of one to three words, each a capital and small
+    /// letters, after a word that is not capitalised; not one with a nationality's or an
+    /// organisation's listed word, a title, a day or month ("on Tuesday prison officials said"), a
+    /// forced name, a person's name (``isPersonsName(_:_:)``: "the Kerry camp", "the Vicente Calderon
+    /// stadium", "the Jordan river" are the model's), nor a sentence's first word that the casing
+    /// lexicon has in small letters (`isCommonWord`: "Left camp in July"). The weights had read such
+    /// unknown names as organisations ("Hellinikon") or persons.
     static func placesBeforeDescriptors(
         _ infos: UnsafeBufferPointer<NERTokenInfo>, isCommonWord: (UInt64) -> Bool
     ) -> [Range<Int>] {
@@ -366,7 +365,7 @@ extension NERGazetteer {
         "official", "officials", "scientist", "scientists", "expert", "experts", "specialist", "partner",
     ])
     /// The connectors ``namedRun(from:_:maxLength:)`` joins: a name's, not "and", "'s", "on" or a dash.
-    private static let nameConnectors = words(["of", "&", "for", "de", "du", "des", "la", "le", "del", "da", "von", "van", "der", "den"])
+    private static let nameConnectors = words(["of", "&", "for"]).union(nameParticleConnectors)
     /// Function words that open sentences besides ``openingQualifiers``: possessives and sentence adverbs.
     private static let openingFunctionWords = words([
         "its", "their", "his", "her", "our", "my", "your", "meanwhile", "however", "also", "yesterday", "today",

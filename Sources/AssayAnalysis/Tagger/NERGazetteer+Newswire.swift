@@ -482,7 +482,7 @@ extension NERGazetteer {
 
     /// The connectors of a capitalised run that may stand inside an organisation's name after its
     /// descriptor ("Generale de Banque", "Corriere della Sera" is no run: "della" is not one).
-    private static let nameParticleConnectors = words(["de", "du", "des", "la", "le", "del", "da", "von", "van", "der", "den"])
+    static let nameParticleConnectors = words(["de", "du", "des", "la", "le", "del", "da", "von", "van", "der", "den"])
 
     /// Whether a word is in a place's name, known or listed, and in no organisation's.
     static func isOnlyAPlacesWord(_ info: NERTokenInfo) -> Bool {

@@ -375,6 +375,7 @@ public final class NERGazetteer: Sendable {
             for (name, label) in names where run.contains(name.lowerBound) && coordinated.isEmpty {
                 let match = label == .org ? Self.withLegalSuffix(name, in: run, infos) : name
                 let standsAlone: Bool
+                var personAfterMatch: Range<Int>?
                 if label == .per {
                     let before = match.lowerBound == run.lowerBound ? nil : infos[match.lowerBound - 1]
                     let startsAfterTitle = before.map { !$0.isCapitalised || $0.cues & Self.cueTitle != 0 } ?? true
@@ -392,13 +393,14 @@ public final class NERGazetteer: Sendable {
                     // (Not after a person's role: "civil rights leader John Lewis", a person whose
                     // name a company shares.)
                     let afterRole = match.lowerBound > 0 && personRoleWords.contains(infos[match.lowerBound - 1].word)
-                    standsAlone = (match.upperBound == run.upperBound || titled || personAfter(match, in: run, infos) != nil)
+                    personAfterMatch = personAfter(match, in: run, infos)
+                    standsAlone = (match.upperBound == run.upperBound || titled || personAfterMatch != nil)
                         && (match.lowerBound == run.lowerBound
                             || match.lowerBound == 1 && run.lowerBound == 0 && infos[0].gazetteer == 0)
                         && !afterRole
                 }
                 if standsAlone { Self.force(match, label, infos) }
-                if standsAlone, label != .per, let person = personAfter(match, in: run, infos) { Self.force(person, .per, infos) }
+                if standsAlone, let person = personAfterMatch { Self.force(person, .per, infos) }
             }
         }
     }
