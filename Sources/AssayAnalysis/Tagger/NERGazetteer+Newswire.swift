@@ -25,11 +25,12 @@ extension NERGazetteer {
         if let note = resultNote(infos) {
             return resultLineTeams(UnsafeBufferPointer(rebasing: infos[..<note.lowerBound]), unlistedTeams: unlistedTeams)
         }
-        let runs = F.capitalisedRuns(infos)
-        guard let first = runs.first, first.lowerBound == 0, runs.count <= 2 else { return nil }
         let marks = F.flagHasHyphen | F.flagHasPeriod | F.flagNonASCII
         /// An integer of up to three digits.
         func isScore(_ i: Int) -> Bool { isFigure(i) && infos[i].length <= 3 && infos[i].flags & marks == 0 }
+        var runs = F.capitalisedRuns(infos)
+        if runs.count > 2, let names = namesBeforeTwoScores(infos, isScore: isScore) { runs = names }
+        guard let first = runs.first, first.lowerBound == 0, runs.count <= 2 else { return nil }
         /// A standings figure: a score, or a fraction written ".867".
         func isShortFigure(_ i: Int) -> Bool {
             isScore(i) || isFigure(i) && infos[i].length == 4 && infos[i].flags & marks == F.flagHasPeriod
@@ -53,6 +54,54 @@ extension NERGazetteer {
         guard !rest.isEmpty, isShortFigure(rest.lowerBound), rest.filter(isShortFigure).count >= 3, fractions <= 1,
               rest.allSatisfy({ isShortFigure($0) || isPunctuation($0) }) else { return nil }
         return runs
+    }
+
+    /// The two names of a line "name score name score" whose names hold more connectors in a row
+    /// than a capitalised run joins ("Brechin 1 Queen of the South 1"): each starts and ends with a
+    /// capitalised word, and its other words are capitalised or connectors
+    /// (``NERFeatureExtractor/runConnectors``); `nil` for any other line.
+    private static func namesBeforeTwoScores(
+        _ infos: UnsafeBufferPointer<NERTokenInfo>, isScore: (Int) -> Bool
+    ) -> [Range<Int>]? {
+        typealias F = NERFeatureExtractor
+        guard let home = infos.indices.first(where: isScore),
+              let away = (home + 1 ..< infos.count).first(where: isScore) else { return nil }
+        let names = [0 ..< home, home + 1 ..< away]
+        for name in names {
+            guard let first = name.first, let last = name.last, infos[first].isCapitalised, infos[last].isCapitalised,
+                  name.allSatisfy({ infos[$0].isCapitalised || F.runConnectors.contains(infos[$0].word) })
+            else { return nil }
+        }
+        return names
+    }
+
+    /// The teams of a sentence listing two or more results, each "team score team score", separated
+    /// by commas or semicolons, maybe after a lead-in that ends in a colon ("Other results : Wasps 28
+    /// Saracens 15 , Harlequins 34 Orrell 10 , Sale 19 Gloucester 19 ."), or `nil` for any other
+    /// sentence. Each team is a capitalised run and no person's name (``isPerson(_:_:)``), and one
+    /// team at least holds a listed name.
+    static func resultListTeams(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>]? {
+        typealias F = NERFeatureExtractor
+        let n = infos.count
+        let marks = F.flagHasDigit | F.flagsOfLetters | F.flagHasHyphen | F.flagHasPeriod | F.flagNonASCII
+        func isScore(_ k: Int) -> Bool { k < n && infos[k].flags & marks == F.flagHasDigit && infos[k].length <= 3 }
+        guard n >= 9, infos.indices.contains(where: { infos[$0].word == commaWord || infos[$0].word == semicolonWord })
+        else { return nil }
+        let runs = F.capitalisedRuns(infos)
+        func team(at k: Int) -> Range<Int>? { runs.first { $0.lowerBound == k }.flatMap { isScore($0.upperBound) ? $0 : nil } }
+        var k = (0 ..< min(n, 8)).first { infos[$0].word == colonWord }.map { $0 + 1 } ?? 0
+        var teams: [Range<Int>] = []
+        while let home = team(at: k), let away = team(at: home.upperBound + 1) {
+            teams += [home, away]
+            k = away.upperBound + 1
+            guard k < n, infos[k].word == commaWord || infos[k].word == semicolonWord else { break }
+            k += 1
+        }
+        guard teams.count >= 4, (k ..< n).allSatisfy({ infos[$0].flags & F.flagNoAlphanumeric != 0 }),
+              !teams.contains(where: { isPerson($0, infos) }),
+              teams.contains(where: { team in team.contains { infos[$0].gazetteer != 0 } })
+        else { return nil }
+        return teams
     }
 
     /// The clubs of a European cup's results line with their countries, or `nil` for any other
@@ -190,18 +239,32 @@ extension NERGazetteer {
     }
 
     /// Whether a capitalised run reads as a person's name: two or more words starting with a listed
-    /// given name, none of them a place or organisation the knowledge base has or a listed place
-    /// that is no listed given name or surname ("Tom Lehman", "Rodney Eyles"; not "Hertha Berlin",
-    /// "Paris St Germain"), or one word that the gazetteer lists only as a surname ("Woods").
+    /// given name, none of them a place or organisation the knowledge base has, a listed place
+    /// that is no listed given name or surname, a word of clubs' names (``clubNameWords``: "Ross
+    /// County"), "of" or a possessive ("Queen of the South", "Queen 's Park") ("Tom Lehman", "Rodney
+    /// Eyles"; not "Hertha Berlin", "Paris St Germain"), or one word that the gazetteer lists only as
+    /// a surname ("Woods").
     private static func isPerson(_ run: Range<Int>, _ infos: UnsafeBufferPointer<NERTokenInfo>) -> Bool {
         typealias F = NERFeatureExtractor
         let first = infos[run.lowerBound]
         if run.count >= 2 {
-            return F.listPosition(first, .givenName) == 4 && !run.contains { isPlace(infos[$0]) }
+            let clubWords = clubNameWords
+            return F.listPosition(first, .givenName) == 4
+                && !run.contains { k in
+                    let word = infos[k].word
+                    return isPlace(infos[k]) || clubWords.contains(word) || word == possessiveWord || word == ofWord
+                }
         }
         let otherTypes = first.gazetteer & ~surnameBits
         return F.listPosition(first, .surname) == 4 && otherTypes == 0
     }
+
+    /// Words of clubs' names that no person's name holds: "Ross County", "Albion Rovers"
+    /// (``isPerson(_:_:)``).
+    private static let clubNameWords = words([
+        "county", "city", "united", "rovers", "athletic", "albion", "town", "wanderers", "rangers", "thistle",
+        "academical", "hotspur", "fc", "afc",
+    ])
 
     /// The teams of a sports report:
     /// - a capitalised run just before a player's role and the player's name ("Glamorgan captain

@@ -176,7 +176,8 @@ public final class NERGazetteer: Sendable {
     /// is one even when a team's name is in no list ("Anderlecht 1 Lierse 1"): results come in blocks.
     /// A European cup's results line (``cupResultTeams(_:countries:)``) forces its clubs and their
     /// countries and counts as a results line too. A dateline's runs are forced places
-    /// (``datelinePlaces(_:)``), a fixture's its teams, a match summary's its teams, scorers and venue;
+    /// (``datelinePlaces(_:)``), a fixture's its teams, a match summary's its teams, scorers and venue,
+    /// a sentence listing results its teams (``resultListTeams(_:)``);
     /// in any other sentence the known names, then a match report's teams
     /// (``sportsReportTeams(_:countries:)``), the players of line-ups, scorers lines, cricket
     /// scorecards, set scores and golf leaderboards, names with two particles, a top scorers' table,
@@ -279,6 +280,8 @@ public final class NERGazetteer: Sendable {
             for team in summary.teams { Self.forceTeam(team, teamLabel(team), infos) }
             for scorer in summary.scorers { Self.forceFirmly(scorer, .per, infos) }
             if let venue = summary.venue { Self.forceFirmly(venue, .loc, infos) }
+        } else if let teams = Self.resultListTeams(UnsafeBufferPointer(infos)) {
+            for team in teams { Self.forceTeam(team, teamLabel(team), infos) }
         } else {
             // (A listed one-word organisation may be one of names joined by "and": "Hoechst and Bayer".)
             if !knownNames.isEmpty || namesAnOrganization { Self.forceKnownNames(knownNames, infos) }

@@ -481,6 +481,19 @@ struct NERGazetteerTests {
         #expect(after("Tom Lehman 69 66 67") == "- - - - -")
         // A given name first, but a listed place in the run: a club ("Tom Derby" as "Hertha Berlin").
         #expect(tags("Tom Derby 1 Arsenal 0") == "B-ORG L-ORG - U-ORG -")
+        // Nor with a word of clubs' names, "of" or a possessive in it; and a name may hold two
+        // connectors in a row.
+        #expect(after("Tom Rovers 1 Tom County 2") == "B-ORG L-ORG - B-ORG L-ORG -")
+        #expect(after("Tom 's Park 0 Tom of the South 1") == "B-ORG I-ORG L-ORG - B-ORG I-ORG I-ORG L-ORG -")
+        #expect(after("Tom Lehman 1 Tom of the South 1") == "- - - - - - - -")
+        #expect(tags("Arsenal 1 Tom of the 1") == "- - - - - -")
+        // A sentence listing results, maybe after a lead-in with a colon; not with a word
+        // where a score should be, nor a single result.
+        #expect(tags("Other results : Arsenal 28 Lierse 15 , Derby 34 Anderlecht 10 , Japan 19 Red Star 19 .")
+            == "- - - U-ORG - U-ORG - - U-ORG - U-ORG - - U-LOC - B-ORG L-ORG - -")
+        #expect(tags("Arsenal 28 Lierse 15 ; Derby 34 Anderlecht 10") == "U-ORG - U-ORG - - U-ORG - U-ORG -")
+        #expect(tags("Arsenal 28 Lierse 15 , Derby and Anderlecht 10") == "- - - - - - - - -")
+        #expect(tags("Results : Lierse 28 Anderlecht 15 , Tom Lehman 34 Red Star 10") == "- - - - - - - - - - - - -")
         // A schedule's fixture line, "at" joining two teams, in capitals too.
         #expect(tags("Chicago at Derby") == "U-ORG - U-ORG")
         #expect(tags("CHICAGO AT MANCHESTER UNITED .") == "U-ORG - B-ORG L-ORG -")
