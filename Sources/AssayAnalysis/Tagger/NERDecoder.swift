@@ -326,6 +326,8 @@ struct NERDecoder {
                     for airline in NERGazetteer.airlines(UnsafeBufferPointer(infos)) { NERGazetteer.forceFirmly(airline, .org, infos) }
                     for place in NERGazetteer.placesBeforeDescriptors(UnsafeBufferPointer(infos), isCommonWord: {
                         lexicon.casing(of: $0) == .lower
+                    }) + NERGazetteer.placesWithHeadWords(UnsafeBufferPointer(infos), isCommonWord: {
+                        lexicon.casing(of: $0) == .lower
                     }) {
                         NERGazetteer.forceFirmly(place, .loc, infos)
                     }

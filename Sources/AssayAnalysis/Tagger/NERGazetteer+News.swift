@@ -145,6 +145,23 @@ extension NERGazetteer {
     static func bodiesWithHeadWords(
         _ infos: UnsafeBufferPointer<NERTokenInfo>, isCommonWord: (UInt64) -> Bool
     ) -> [Range<Int>] {
+        namesEnding(in: bodyHeadWords, infos, isCommonWord: isCommonWord)
+    }
+
+    /// Places named by a head word, found as ``bodiesWithHeadWords(_:isCommonWord:)`` finds bodies but
+    /// ending in one of ``placeHeadWords``: "Skanderbeg Square", "Republic Square", "the Riverside
+    /// Stadium", "Elephant Pass" (thirteenth session). The weights had read such names as
+    /// organisations or persons.
+    static func placesWithHeadWords(
+        _ infos: UnsafeBufferPointer<NERTokenInfo>, isCommonWord: (UInt64) -> Bool
+    ) -> [Range<Int>] {
+        namesEnding(in: placeHeadWords, infos, isCommonWord: isCommonWord)
+    }
+
+    /// The runs ``bodiesWithHeadWords(_:isCommonWord:)`` describes, ending in one of `heads`.
+    private static func namesEnding(
+        in heads: Set<UInt64>, _ infos: UnsafeBufferPointer<NERTokenInfo>, isCommonWord: (UInt64) -> Bool
+    ) -> [Range<Int>] {
         typealias F = NERFeatureExtractor
         var bodies: [Range<Int>] = []
         var i = 0
@@ -168,7 +185,7 @@ extension NERGazetteer {
             // nor "Environmental Protection Agency" of "U.S. Environmental Protection Agency".)
             let joined = i > 0 && (infos[i - 1].isCapitalised
                 || i > 1 && infos[i - 2].isCapitalised && F.runConnectors.contains(infos[i - 1].word))
-            guard !joined, (2 ... 5).contains(end - start), bodyHeadWords.contains(last.word),
+            guard !joined, (2 ... 5).contains(end - start), heads.contains(last.word),
                   last.gazetteer & listedOrKnownPlaceBits == 0,
                   end == infos.count || !F.runConnectors.contains(infos[end].word) || infos[end].word == possessiveWord,
                   !(start ..< end).contains(where: { infos[$0].forcedTag != 0 || infos[$0].cues & cueTitle != 0 })
@@ -186,6 +203,12 @@ extension NERGazetteer {
         "Association", "Institute", "Ministry", "Department", "Party", "Union", "University", "Corporation",
         "Foundation", "Society", "Academy", "Organisation", "Organization",
     ])
+
+    /// The last words of ``placesWithHeadWords(_:isCommonWord:)``: not "Park" (the surname of "Grace
+    /// Park"), "Centre", "Hall", "Cathedral" or "Club", which end organisations' names as often, nor
+    /// an address's "Street", "Road" or "Avenue", which the web text of the training files leaves
+    /// unannotated ("6565 Fannin Street").
+    private static let placeHeadWords = words(["Square", "Bridge", "Stadium", "Pass"])
 
     /// Organisations named right before what they are, in small letters: "the official Xinhua news
     /// agency", "the Interfax agency", "the Izvestia newspaper", "the Sumitomo group", "the Sude fund"

@@ -115,6 +115,20 @@ import Testing
         #expect(bodies("the Commission said").isEmpty)
     }
 
+    @Test func aPlaceNamedByItsHeadWordIsOnePlace() {
+        func places(_ sentence: String) -> [Range<Int>] {
+            Self.ranges(sentence) { NERGazetteer.placesWithHeadWords($0) { Self.common.contains($0) } }
+        }
+        #expect(places("a rally in Skanderbeg Square , witnesses said") == [3 ..< 5])
+        #expect(places("The Riverside Stadium was full") == [1 ..< 3])
+        #expect(places("forces at Elephant Pass .") == [2 ..< 4])
+        // Not an address's street, a body's head word, a name in capitals or a head word alone.
+        #expect(places("at 6565 Fannin Street ,").isEmpty)
+        #expect(places("the London Commodity Exchange").isEmpty)
+        #expect(places("in SKANDERBEG SQUARE").isEmpty)
+        #expect(places("the Square was empty").isEmpty)
+    }
+
     @Test func anOrganisationBeforeWhatItIsIsAnOrganisation() {
         func organizations(_ sentence: String) -> [Range<Int>] {
             Self.ranges(sentence) {
