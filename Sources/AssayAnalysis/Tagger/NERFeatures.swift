@@ -119,7 +119,8 @@ public struct NERTokenInfo: Sendable, Hashable {
     public var mustNotContinueName = false
     /// Whether decoding must leave the token outside every name: a sentence's first word that
     /// qualifies the name after it ("Champions Ajax were held", "In Denver ,":
-    /// ``NERDecoder/ruleOutOpeningQualifiers()``).
+    /// ``NERDecoder/ruleOutOpeningQualifiers()``), a results line's closing note ("( OT )":
+    /// ``NERGazetteer/annotate(_:afterResultsLines:)``).
     public var mustBeOutside = false
     /// The kinds of word the newswire rules look for that the token is (sports words such as
     /// ``NERGazetteer/resultVerb``, an abbreviated legal suffix …; filled by

@@ -197,11 +197,12 @@ extension NERGazetteer {
 
     /// The last words of ``bodiesWithHeadWords(_:isCommonWord:)``: "Bank", "Court", "Office" and
     /// "Group" are left out, as places ("Left Bank", "Earls Court", "Oval Office") and groups of a
-    /// tournament ("Group C") end in them.
+    /// tournament ("Group C") end in them. A wire story's sign-off names its newsroom ("-- Amsterdam
+    /// Newsroom +31 20 504 5000").
     private static let bodyHeadWords = words([
         "Exchange", "Bourse", "Commission", "Committee", "Council", "Agency", "Authority", "Bureau", "Federation",
         "Association", "Institute", "Ministry", "Department", "Party", "Union", "University", "Corporation",
-        "Foundation", "Society", "Academy", "Organisation", "Organization",
+        "Foundation", "Society", "Academy", "Organisation", "Organization", "Newsroom",
     ])
 
     /// The last words of ``placesWithHeadWords(_:isCommonWord:)``: not "Park" (the surname of "Grace

@@ -138,7 +138,7 @@ extension NERGazetteer {
     /// A results line's closing note in brackets after its last figure, and any punctuation after
     /// it: "( 10 innings )", "( OT )", "( aet )", "( after extra time )": at most four words, none
     /// written with a capital and small letters (not "( Smith 2 )", a scorer).
-    private static func resultNote(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> Range<Int>? {
+    static func resultNote(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> Range<Int>? {
         typealias F = NERFeatureExtractor
         var end = infos.count
         while end > 0, infos[end - 1].flags & F.flagNoAlphanumeric != 0, infos[end - 1].word != closeBracketWord { end -= 1 }
@@ -259,11 +259,11 @@ extension NERGazetteer {
         return F.listPosition(first, .surname) == 4 && otherTypes == 0
     }
 
-    /// Words of clubs' names that no person's name holds: "Ross County", "Albion Rovers"
-    /// (``isPerson(_:_:)``).
+    /// Words of clubs' names that no person's name in a sports line holds: "Ross County", "Albion
+    /// Rovers", "Willem II" (``isPerson(_:_:)``; a golfer's "Davis Love III" stays a person).
     private static let clubNameWords = words([
         "county", "city", "united", "rovers", "athletic", "albion", "town", "wanderers", "rangers", "thistle",
-        "academical", "hotspur", "fc", "afc",
+        "academical", "hotspur", "fc", "afc", "ii",
     ])
 
     /// The teams of a sports report:
@@ -557,7 +557,8 @@ extension NERGazetteer {
     /// words that are adjectives too ("daily", "weekly", "giant", "firm": "firm Treasury bonds") or
     /// said of persons ("partner", "producer", "publisher").
     static let companyDescriptorWords: Set<UInt64> = words([
-        "company", "group", "conglomerate", "bank", "lender", "insurer", "reinsurer", "broker", "brokerage",
+        "company", "group", "conglomerate", "bank", "lender", "insurer", "reinsurer", "broker", "brokers",
+        "stockbroker", "stockbrokers", "brokerage",
         "retailer", "brewer", "miner", "refiner", "airline", "utility", "manufacturer", "carmaker", "automaker",
         "drugmaker", "chipmaker", "steelmaker", "planemaker", "toymaker", "subsidiary", "affiliate", "unit",
         "newspaper", "magazine", "broadcaster", "agency",

@@ -265,6 +265,10 @@ public final class NERGazetteer: Sendable {
         }
         if let teams = Self.resultLineTeams(UnsafeBufferPointer(infos), unlistedTeams: afterResultsLines) {
             for team in teams { Self.forceTeam(team, teamLabel(team), infos) }
+            // A closing note names nothing ("( OT )", "( aet )").
+            if let note = Self.resultNote(UnsafeBufferPointer(infos)) {
+                for k in note where infos[k].forcedTag == 0 { infos[k].mustBeOutside = true }
+            }
             return true
         } else if let cup = Self.cupResultTeams(UnsafeBufferPointer(infos), countries: countries) {
             for (club, country) in cup {

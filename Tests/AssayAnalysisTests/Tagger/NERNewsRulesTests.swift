@@ -102,6 +102,7 @@ import Testing
         }
         #expect(bodies("closed on the London Commodity Exchange .") == [3 ..< 6])
         #expect(bodies("The Australian Stock Exchange said") == [1 ..< 4])
+        #expect(bodies("-- Amsterdam Newsroom +31 20 504 5000") == [1 ..< 3], "a wire story's sign-off")
         // Not a place's head word, a part of a longer name, a capital "The" inside a sentence, a
         // sentence's first common word, a name with a connector, or a head word alone.
         #expect(bodies("in the West Bank on Monday").isEmpty)

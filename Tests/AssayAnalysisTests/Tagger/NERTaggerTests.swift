@@ -486,6 +486,12 @@ struct NERGazetteerTests {
         #expect(after("Tom Rovers 1 Tom County 2") == "B-ORG L-ORG - B-ORG L-ORG -")
         #expect(after("Tom 's Park 0 Tom of the South 1") == "B-ORG I-ORG L-ORG - B-ORG I-ORG I-ORG L-ORG -")
         #expect(after("Tom Lehman 1 Tom of the South 1") == "- - - - - - - -")
+        #expect(after("Arsenal 2 Tom II 0") == "U-ORG - B-ORG L-ORG -")
+        // A closing note names nothing: its words must stay outside every name.
+        let extractor = NERFeatureExtractor(hashBits: 16)
+        var note = "Arsenal 2 Derby 1 ( OT )".split(separator: " ").map { extractor.info(for: String($0)) }
+        note.withUnsafeMutableBufferPointer { _ = gazetteer.annotate($0) }
+        #expect(note.map(\.mustBeOutside) == [false, false, false, false, true, true, true])
         #expect(tags("Arsenal 1 Tom of the 1") == "- - - - - -")
         // A sentence listing results, maybe after a lead-in with a colon; not with a word
         // where a score should be, nor a single result.
@@ -980,6 +986,7 @@ struct NERGazetteerTests {
         #expect(organizations("the Moscow newspaper Segodnya reported .") == [3 ..< 4])
         #expect(organizations("Belgian bank Generale de Banque said .") == [2 ..< 5])
         #expect(organizations("the airline Garuda said .") == [2 ..< 3], "a listed organisation that is also a place")
+        #expect(organizations("analyst Rodrigo Martinez of brokers Larrain Vial said") == [5 ..< 7])
         // The run stops at "on"; two descriptors, two names.
         #expect(organizations("the agency Interfax on Monday said insurer Aegon would pay .") == [2 ..< 3, 7 ..< 8])
         // Left to the model: "and", a dash, a title, a day, "I", a given name, a lone surname, a place,
