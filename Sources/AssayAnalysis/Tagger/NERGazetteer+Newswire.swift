@@ -1077,7 +1077,8 @@ extension NERGazetteer {
 
     /// The players of a golf leaderboard's line: a total or a round's score first (59 to 350), then
     /// players separated by commas, each a run of two or three words written with a capital and
-    /// small letters, maybe with a country in brackets, and up to four round scores (59 to 89):
+    /// small letters (a particle in small letters may join them: "Steve van Vuuren"), maybe with a
+    /// country in brackets, and up to four round scores (59 to 89):
     /// "64 Fred Couples , Corey Pavin", "201 Payne Stewart 67 67 67", "206 Mike Weir ( Canada ) 70
     /// 67 69 , Dudley Hart 68 69 69". The whole line must have that shape, and no run may hold a
     /// place or organisation the knowledge base has or start with a listed place that is no given
@@ -1087,14 +1088,26 @@ extension NERGazetteer {
         typealias F = NERFeatureExtractor
         guard infos.count >= 3, golfTotals.contains(infos[0].word), infos[1].isCapitalised else { return [] }
         var players: [Range<Int>] = []
+        let particles = nameParticleConnectors
+        func isNameWord(_ k: Int) -> Bool { infos[k].flags & (F.flagsOfLetters | F.flagHasDigit) == F.flagInitialUpper | F.flagHasLower }
         var k = 1
         while k < infos.count {
             let start = k
-            while k < infos.count, infos[k].flags & (F.flagsOfLetters | F.flagHasDigit) == F.flagInitialUpper | F.flagHasLower {
-                k += 1
+            var words = 0
+            // (A particle in small letters may join two of the name's words: "Steve van Vuuren".)
+            while k < infos.count {
+                if isNameWord(k) {
+                    k += 1
+                    words += 1
+                } else if k > start, k + 1 < infos.count, particles.contains(infos[k].word),
+                          isNameWord(k + 1) || k + 2 < infos.count && particles.contains(infos[k + 1].word) && isNameWord(k + 2) {
+                    k += 1
+                } else {
+                    break
+                }
             }
             let run = start ..< k
-            guard (2 ... 3).contains(run.count), !isPlace(infos[start]),
+            guard (2 ... 3).contains(words), !isPlace(infos[start]),
                   !run.contains(where: { infos[$0].gazetteer & knownPlaceBits != 0 }) else { return [] }
             players.append(run)
             if k < infos.count, infos[k].word == openBracketWord {

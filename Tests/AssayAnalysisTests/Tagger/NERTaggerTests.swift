@@ -767,6 +767,10 @@ struct NERGazetteerTests {
         // A country in brackets, a surname that is also a listed place.
         #expect(tags("206 Mike Weir ( Canada ) 70 67 69 , Hal Sutton 68 69 69")
             == "- B-PER L-PER - U-LOC - - - - - B-PER L-PER - - -")
+        // A particle in small letters inside a name, but not ending it.
+        #expect(tags("139 Ashley Roestoff 72 67 , Steve van Vuuren 69 70") == "- B-PER L-PER - - - B-PER I-PER L-PER - -")
+        #expect(tags("139 Steve van der Vuuren 69 70") == "- B-PER I-PER I-PER L-PER - -")
+        #expect(tags("139 Steve Vuuren van 69 70") == "- - - - - -")
         // Not a table of clubs, not another shape: a run of one word, a total out of range, a fifth
         // round, a word in small letters, a missing comma.
         #expect(tags("67 Manchester United , Aston Villa") == "- B-ORG L-ORG - - -")
