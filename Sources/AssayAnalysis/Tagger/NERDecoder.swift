@@ -331,6 +331,9 @@ struct NERDecoder {
                     }) {
                         NERGazetteer.forceFirmly(place, .loc, infos)
                     }
+                    if let place = NERGazetteer.placeOpeningASentence(UnsafeBufferPointer(infos)) {
+                        NERGazetteer.forceFirmly(place, .loc, infos)
+                    }
                     let businesses = NERGazetteer.workplaces(UnsafeBufferPointer(infos)) { lexicon.casing(of: $0) == .lower }
                         + NERGazetteer.companiesWhoseSharesMoved(UnsafeBufferPointer(infos)) { lexicon.casing(of: $0) == .lower }
                         + NERGazetteer.bodiesWithHeadWords(UnsafeBufferPointer(infos)) { lexicon.casing(of: $0) == .lower }

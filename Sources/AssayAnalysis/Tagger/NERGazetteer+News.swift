@@ -145,22 +145,25 @@ extension NERGazetteer {
     static func bodiesWithHeadWords(
         _ infos: UnsafeBufferPointer<NERTokenInfo>, isCommonWord: (UInt64) -> Bool
     ) -> [Range<Int>] {
-        namesEnding(in: bodyHeadWords, infos, isCommonWord: isCommonWord)
+        namesEnding(in: bodyHeadWords, infos, isCommonWord: isCommonWord, endsBeforeOn: false)
     }
 
     /// Places named by a head word, found as ``bodiesWithHeadWords(_:isCommonWord:)`` finds bodies but
     /// ending in one of ``placeHeadWords``: "Skanderbeg Square", "Republic Square", "the Riverside
-    /// Stadium", "Elephant Pass" (thirteenth session). The weights had read such names as
-    /// organisations or persons.
+    /// Stadium", "Elephant Pass" (thirteenth session), also before "on" ("at the Riverside Stadium on
+    /// Saturday"; a body's "on" may be its name's: "Commission on Human Rights"). The weights had
+    /// read such names as organisations or persons.
     static func placesWithHeadWords(
         _ infos: UnsafeBufferPointer<NERTokenInfo>, isCommonWord: (UInt64) -> Bool
     ) -> [Range<Int>] {
-        namesEnding(in: placeHeadWords, infos, isCommonWord: isCommonWord)
+        namesEnding(in: placeHeadWords, infos, isCommonWord: isCommonWord, endsBeforeOn: true)
     }
 
-    /// The runs ``bodiesWithHeadWords(_:isCommonWord:)`` describes, ending in one of `heads`.
+    /// The runs ``bodiesWithHeadWords(_:isCommonWord:)`` describes, ending in one of `heads`; before
+    /// "on" too when `endsBeforeOn`.
     private static func namesEnding(
-        in heads: Set<UInt64>, _ infos: UnsafeBufferPointer<NERTokenInfo>, isCommonWord: (UInt64) -> Bool
+        in heads: Set<UInt64>, _ infos: UnsafeBufferPointer<NERTokenInfo>, isCommonWord: (UInt64) -> Bool,
+        endsBeforeOn: Bool
     ) -> [Range<Int>] {
         typealias F = NERFeatureExtractor
         var bodies: [Range<Int>] = []
@@ -187,7 +190,8 @@ extension NERGazetteer {
                 || i > 1 && infos[i - 2].isCapitalised && F.runConnectors.contains(infos[i - 1].word))
             guard !joined, (2 ... 5).contains(end - start), heads.contains(last.word),
                   last.gazetteer & listedOrKnownPlaceBits == 0,
-                  end == infos.count || !F.runConnectors.contains(infos[end].word) || infos[end].word == possessiveWord,
+                  end == infos.count || !F.runConnectors.contains(infos[end].word) || infos[end].word == possessiveWord
+                      || endsBeforeOn && infos[end].word == onWord,
                   !(start ..< end).contains(where: { infos[$0].forcedTag != 0 || infos[$0].cues & cueTitle != 0 })
             else { continue }
             bodies.append(start ..< end)
@@ -209,7 +213,26 @@ extension NERGazetteer {
     /// Park"), "Centre", "Hall", "Cathedral" or "Club", which end organisations' names as often, nor
     /// an address's "Street", "Road" or "Avenue", which the web text of the training files leaves
     /// unannotated ("6565 Fannin Street").
-    private static let placeHeadWords = words(["Square", "Bridge", "Stadium", "Pass"])
+    static let placeHeadWords = words(["Square", "Bridge", "Stadium", "Pass"])
+
+    /// The place a sentence opens with after "In" or "At" and before a comma ("In Denver , Peter
+    /// Forsberg scored", "In Frankfurt , the Bundesbank …"): one to three words with a capital and
+    /// small letters, one of them in a listed place's name and none forced; `nil` for any other
+    /// sentence. The weights had read such places as persons or clubs.
+    static func placeOpeningASentence(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> Range<Int>? {
+        typealias F = NERFeatureExtractor
+        let plain = F.flagInitialUpper | F.flagHasLower
+        guard infos.count >= 3, infos[0].flags & (F.flagsOfLetters | F.flagHasDigit) == plain,
+              openingPrepositions.contains(infos[0].word) else { return nil }
+        var end = 1
+        while end < infos.count, end <= 3, infos[end].flags & (F.flagsOfLetters | F.flagHasDigit) == plain { end += 1 }
+        let place = 1 ..< end
+        guard !place.isEmpty, end < infos.count, infos[end].word == commaWord,
+              place.contains(where: { infos[$0].gazetteer & listedOrKnownPlaceBits != 0 }),
+              !place.contains(where: { infos[$0].forcedTag != 0 }) else { return nil }
+        return place
+    }
+    private static let openingPrepositions = words(["in", "at"])
 
     /// Organisations named right before what they are, in small letters: "the official Xinhua news
     /// agency", "the Interfax agency", "the Izvestia newspaper", "the Sumitomo group", "the Sude fund"

@@ -29,7 +29,7 @@ extension NERGazetteer {
         /// An integer of up to three digits.
         func isScore(_ i: Int) -> Bool { isFigure(i) && infos[i].length <= 3 && infos[i].flags & marks == 0 }
         var runs = F.capitalisedRuns(infos)
-        if runs.count > 2, let names = namesBeforeTwoScores(infos, isScore: isScore) { runs = names }
+        if runs.count >= 2, let names = namesBeforeTwoScores(infos, isScore: isScore) { runs = names }
         guard let first = runs.first, first.lowerBound == 0, runs.count <= 2 else { return nil }
         /// A standings figure: a score, or a fraction written ".867".
         func isShortFigure(_ i: Int) -> Bool {
@@ -56,9 +56,10 @@ extension NERGazetteer {
         return runs
     }
 
-    /// The two names of a line "name score name score" whose names hold more connectors in a row
-    /// than a capitalised run joins ("Brechin 1 Queen of the South 1"): each starts and ends with a
-    /// capitalised word, and its other words are capitalised or connectors
+    /// The two names of a line "name score name score", also where a name holds more connectors in a
+    /// row than a capitalised run joins ("Brechin 1 Queen of the South 1") or starts with a year
+    /// ("Hamburg 1 1860 Munich 3"): each starts with a capitalised word or a figure of four digits
+    /// and ends with a capitalised word, and its other words are capitalised or connectors
     /// (``NERFeatureExtractor/runConnectors``); `nil` for any other line.
     private static func namesBeforeTwoScores(
         _ infos: UnsafeBufferPointer<NERTokenInfo>, isScore: (Int) -> Bool
@@ -68,8 +69,11 @@ extension NERGazetteer {
               let away = (home + 1 ..< infos.count).first(where: isScore) else { return nil }
         let names = [0 ..< home, home + 1 ..< away]
         for name in names {
-            guard let first = name.first, let last = name.last, infos[first].isCapitalised, infos[last].isCapitalised,
-                  name.allSatisfy({ infos[$0].isCapitalised || F.runConnectors.contains(infos[$0].word) })
+            let year = F.flagHasDigit
+            guard let first = name.first, let last = name.last, infos[last].isCapitalised,
+                  infos[first].isCapitalised || name.count > 1 && infos[first].length == 4
+                      && infos[first].flags & (F.flagHasDigit | F.flagsOfLetters | F.flagNoAlphanumeric | F.flagHasPeriod) == year,
+                  name.dropFirst().allSatisfy({ infos[$0].isCapitalised || F.runConnectors.contains(infos[$0].word) })
             else { return nil }
         }
         return names
@@ -386,8 +390,11 @@ extension NERGazetteer {
         }
         // A round-up's clubs: every run with a listed place, split into its teams, not a venue. A
         // team found above that holds two of them was two ("Coventry and Southampton drew 1-1").
-        /// Whether the words from `start` follow "in", "at" … maybe with "the" ("at the Nou Camp").
+        /// Whether the words from `start` follow "in", "at" … maybe with "the" ("at the Nou Camp"), or
+        /// start with a sentence's capitalised "In" or "At" ("In Dublin , France beat Ireland 32-15");
+        /// a run ending in a place's head word is a venue too ("at their new Riverside Stadium").
         func isVenue(_ start: Int) -> Bool {
+            if venuePrepositions.contains(infos[start].word) { return true }
             var k = start - 1
             if k >= 0, infos[k].word == theWord { k -= 1 }
             return k >= 0 && venuePrepositions.contains(infos[k].word)
@@ -398,7 +405,7 @@ extension NERGazetteer {
             for k in run.lowerBound ... run.upperBound {
                 guard k == run.upperBound || roundUpSeparators.contains(infos[k].word) else { continue }
                 defer { start = k + 1 }
-                guard k > start, !isVenue(start),
+                guard k > start, !isVenue(start), !placeHeadWords.contains(infos[k - 1].word),
                       (start ..< k).contains(where: {
                           infos[$0].gazetteer & listedOrKnownPlaceBits != 0 && plainNameShapes.contains(infos[$0].shape)
                       }),
@@ -1408,7 +1415,7 @@ extension NERGazetteer {
     /// Units of a race's time or gap written in words.
     private static let timeUnitWords = words(["hours", "hour", "hrs", "minutes", "minute", "mins", "min", "seconds", "second", "secs", "sec"])
     /// ``NERTokenInfo/word`` of "on".
-    private static let onWord = NERFeatureExtractor.wordHash("on")
+    static let onWord = NERFeatureExtractor.wordHash("on")
     /// ``NERTokenInfo/word`` of "and".
     static let andWord = NERFeatureExtractor.wordHash("and")
     /// ``NERTokenInfo/word`` of "the".
@@ -1432,6 +1439,6 @@ extension NERGazetteer {
     }
 
     /// ``NERTokenInfo/word`` of "," and of ";".
-    private static let commaWord = NERFeatureExtractor.wordHash(",")
+    static let commaWord = NERFeatureExtractor.wordHash(",")
     private static let semicolonWord = NERFeatureExtractor.wordHash(";")
 }

@@ -116,6 +116,18 @@ import Testing
         #expect(bodies("the Commission said").isEmpty)
     }
 
+    @Test func aPlaceOpeningASentenceAfterInOrAtIsAPlace() {
+        func places(_ sentence: String) -> [Range<Int>] {
+            Self.ranges(sentence) { NERGazetteer.placeOpeningASentence($0).map { [$0] } ?? [] }
+        }
+        #expect(places("In Moscow , Peter Forsberg scored") == [1 ..< 2])
+        #expect(places("At Greece , shares fell") == [1 ..< 2])
+        // Not without a comma, a listed place, or after another word.
+        #expect(places("In Moscow Peter Forsberg scored").isEmpty)
+        #expect(places("In Smithers , it rained").isEmpty)
+        #expect(places("Near Moscow , it rained").isEmpty)
+    }
+
     @Test func aPlaceNamedByItsHeadWordIsOnePlace() {
         func places(_ sentence: String) -> [Range<Int>] {
             Self.ranges(sentence) { NERGazetteer.placesWithHeadWords($0) { Self.common.contains($0) } }
@@ -123,6 +135,7 @@ import Testing
         #expect(places("a rally in Skanderbeg Square , witnesses said") == [3 ..< 5])
         #expect(places("The Riverside Stadium was full") == [1 ..< 3])
         #expect(places("forces at Elephant Pass .") == [2 ..< 4])
+        #expect(places("at the Riverside Stadium on Saturday") == [2 ..< 4], "before a day's \"on\"")
         // Not an address's street, a body's head word, a name in capitals or a head word alone.
         #expect(places("at 6565 Fannin Street ,").isEmpty)
         #expect(places("the London Commodity Exchange").isEmpty)

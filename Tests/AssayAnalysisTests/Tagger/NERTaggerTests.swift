@@ -487,6 +487,9 @@ struct NERGazetteerTests {
         #expect(after("Tom 's Park 0 Tom of the South 1") == "B-ORG I-ORG L-ORG - B-ORG I-ORG I-ORG L-ORG -")
         #expect(after("Tom Lehman 1 Tom of the South 1") == "- - - - - - - -")
         #expect(after("Arsenal 2 Tom II 0") == "U-ORG - B-ORG L-ORG -")
+        // A name may start with a year ("1860 Munich"), not with another figure.
+        #expect(tags("Arsenal 1 1860 Derby 3") == "U-ORG - B-ORG L-ORG -")
+        #expect(tags("Arsenal 1 186 Derby 3") == "- - - - -")
         // A closing note names nothing: its words must stay outside every name.
         let extractor = NERFeatureExtractor(hashBits: 16)
         var note = "Arsenal 2 Derby 1 ( OT )".split(separator: " ").map { extractor.info(for: String($0)) }
@@ -564,6 +567,9 @@ struct NERGazetteerTests {
         // A date is no score, a venue's whole run is a venue, an election's tally is no match's.
         #expect(tags("Barcelona and Madrid held talks on 12-13 May") == "- - - - - - - -")
         #expect(tags("Barcelona won 2-1 in Madrid and Somerset") == "U-ORG - - - - - -")
+        // A sentence's opening "In" or "At" and a place's head word make venues too.
+        #expect(tags("In Madrid , Barcelona beat Somerset 2-1") == "- - - U-ORG - U-ORG -")
+        #expect(tags("Barcelona drew 3-3 at their new Somerset Stadium") == "U-ORG - - - - - - -")
         #expect(tags("Barcelona won Somerset 54-36 in the primary") == "- - - - - - -")
         #expect(tags("Tom Woods V Barcelona said") == "- - - - -")
         #expect(tags("Barcelona V of Somerset") == "- - - -")
