@@ -58,3 +58,10 @@ void CAssayScores_addRows(
     const uint32_t *rows, size_t count, const int8_t *weights, const uint8_t *exponents, int32_t *scores) {
     addRows(rows, count, weights, exponents, scores);
 }
+
+void CAssayScores_prefetchRows(const uint32_t *rows, size_t count, const int8_t *weights, const uint8_t *exponents) {
+    for (size_t f = 0; f < count; f++) {
+        __builtin_prefetch(weights + (size_t)rows[f] * 17);
+        __builtin_prefetch(exponents + rows[f]);
+    }
+}

@@ -16,4 +16,7 @@ void CAssayScores_addRows(
 void CAssayScores_addRowsPortable(
     const uint32_t *rows, size_t count, const int8_t *weights, const uint8_t *exponents, int32_t *scores);
 
+/// Asks the CPU to start loading the rows `rows[0 ..< count]` and their exponents into its caches.
+void CAssayScores_prefetchRows(const uint32_t *rows, size_t count, const int8_t *weights, const uint8_t *exponents);
+
 #endif
