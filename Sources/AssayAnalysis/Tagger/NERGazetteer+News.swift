@@ -151,12 +151,15 @@ extension NERGazetteer {
     /// Places named by a head word, found as ``bodiesWithHeadWords(_:isCommonWord:)`` finds bodies but
     /// ending in one of ``placeHeadWords``: "Skanderbeg Square", "Republic Square", "the Riverside
     /// Stadium", "Elephant Pass" (thirteenth session), also before "on" ("at the Riverside Stadium on
-    /// Saturday"; a body's "on" may be its name's: "Commission on Human Rights"). The weights had
-    /// read such names as organisations or persons.
+    /// Saturday"; a body's "on" may be its name's: "Commission on Human Rights"); not a person's name
+    /// that starts with a listed given name ("Wayne Bridge"). The weights had read such names as
+    /// organisations or persons.
     static func placesWithHeadWords(
         _ infos: UnsafeBufferPointer<NERTokenInfo>, isCommonWord: (UInt64) -> Bool
     ) -> [Range<Int>] {
-        namesEnding(in: placeHeadWords, infos, isCommonWord: isCommonWord, endsBeforeOn: true)
+        namesEnding(in: placeHeadWords, infos, isCommonWord: isCommonWord, endsBeforeOn: true).filter {
+            !isPersonsName($0, infos)
+        }
     }
 
     /// The runs ``bodiesWithHeadWords(_:isCommonWord:)`` describes, ending in one of `heads`; before
@@ -215,10 +218,12 @@ extension NERGazetteer {
     /// unannotated ("6565 Fannin Street").
     static let placeHeadWords = words(["Square", "Bridge", "Stadium", "Pass"])
 
-    /// The place a sentence opens with after "In" or "At" and before a comma ("In Denver , Peter
-    /// Forsberg scored", "In Frankfurt , the Bundesbank …"): one to three words with a capital and
-    /// small letters, one of them in a listed place's name and none forced; `nil` for any other
-    /// sentence. The weights had read such places as persons or clubs.
+    /// The place a sentence opens with after "In" and before a comma ("In Denver , Peter Forsberg
+    /// scored", "In Frankfurt , the Bundesbank …"): one to three words with a capital and small
+    /// letters, one of them in a listed place's name, none forced, in an organisation's or a known
+    /// person's name, or a day or month ("In March ,"); `nil` for any other sentence. Not after "At",
+    /// which opens a club's news as often ("At Chelsea , Vialli scored"). The weights had read such
+    /// places as persons or clubs.
     static func placeOpeningASentence(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> Range<Int>? {
         typealias F = NERFeatureExtractor
         let plain = F.flagInitialUpper | F.flagHasLower
@@ -229,10 +234,13 @@ extension NERGazetteer {
         let place = 1 ..< end
         guard !place.isEmpty, end < infos.count, infos[end].word == commaWord,
               place.contains(where: { infos[$0].gazetteer & listedOrKnownPlaceBits != 0 }),
-              !place.contains(where: { infos[$0].forcedTag != 0 }) else { return nil }
+              !place.contains(where: {
+                  infos[$0].forcedTag != 0 || infos[$0].gazetteer & (organizationBits | knownPersonBits) != 0
+                      || calendarWords.contains(infos[$0].word)
+              }) else { return nil }
         return place
     }
-    private static let openingPrepositions = words(["in", "at"])
+    private static let openingPrepositions = words(["in"])
 
     /// Organisations named right before what they are, in small letters: "the official Xinhua news
     /// agency", "the Interfax agency", "the Izvestia newspaper", "the Sumitomo group", "the Sude fund"

@@ -7,7 +7,8 @@
 extension NERGazetteer {
     /// The teams of a sports results line, or `nil` for any other sentence (`unlistedTeams`: a run
     /// need not hold a listed name, see ``annotate(_:afterResultsLines:)``): two capitalised runs each
-    /// followed by a score of up to three digits ("Leeds 0 Manchester United 1", maybe a note in
+    /// followed by a score of up to three digits (or two names of ``namesBeforeTwoScores(_:isScore:)``:
+    /// "Brechin 1 Queen of the South 1") ("Leeds 0 Manchester United 1", maybe a note in
     /// brackets after it: "Toronto 5 BOSTON 3 ( 10 innings )"), or one run followed
     /// directly by three or more short figures and nothing else ("Barcelona 15 10 4 1 33 13 34",
     /// "Chicago 13 2 .867 -": integers of up to three digits, at most one fraction, dashes), with at
@@ -82,9 +83,11 @@ extension NERGazetteer {
     /// The teams of a sentence listing two or more results, each "team score team score", separated
     /// by commas or semicolons, maybe after a lead-in that ends in a colon ("Other results : Wasps 28
     /// Saracens 15 , Harlequins 34 Orrell 10 , Sale 19 Gloucester 19 ."), or `nil` for any other
-    /// sentence. Each team is a capitalised run and no person's name (``isPerson(_:_:)``), and one
-    /// team at least holds a listed name.
-    static func resultListTeams(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>]? {
+    /// sentence. Each team is a capitalised run, no person's name (``isPerson(_:_:)``) and no known
+    /// person's ("Yeltsin 35 Zyuganov 32 , Lebed 15 Yavlinsky 7": a poll), and one team at least
+    /// holds a listed name. When every team is only a place's name, the document must have had a
+    /// results line before (`afterResultsLines`; "London 12 Paris 15 , Berlin 9 Rome 18" is weather).
+    static func resultListTeams(_ infos: UnsafeBufferPointer<NERTokenInfo>, afterResultsLines: Bool) -> [Range<Int>]? {
         typealias F = NERFeatureExtractor
         let n = infos.count
         let marks = F.flagHasDigit | F.flagsOfLetters | F.flagHasHyphen | F.flagHasPeriod | F.flagNonASCII
@@ -102,8 +105,9 @@ extension NERGazetteer {
             k += 1
         }
         guard teams.count >= 4, (k ..< n).allSatisfy({ infos[$0].flags & F.flagNoAlphanumeric != 0 }),
-              !teams.contains(where: { isPerson($0, infos) }),
-              teams.contains(where: { team in team.contains { infos[$0].gazetteer != 0 } })
+              !teams.contains(where: { team in isPerson(team, infos) || team.contains { infos[$0].gazetteer & knownPersonBits != 0 } }),
+              teams.contains(where: { team in team.contains { infos[$0].gazetteer != 0 } }),
+              afterResultsLines || !teams.allSatisfy({ team in team.allSatisfy { isOnlyAPlacesWord(infos[$0]) } })
         else { return nil }
         return teams
     }
@@ -245,9 +249,9 @@ extension NERGazetteer {
     /// Whether a capitalised run reads as a person's name: two or more words starting with a listed
     /// given name, none of them a place or organisation the knowledge base has, a listed place
     /// that is no listed given name or surname, a word of clubs' names (``clubNameWords``: "Ross
-    /// County"), "of" or a possessive ("Queen of the South", "Queen 's Park") ("Tom Lehman", "Rodney
-    /// Eyles"; not "Hertha Berlin", "Paris St Germain"), or one word that the gazetteer lists only as
-    /// a surname ("Woods").
+    /// County"), "of" or a possessive ("Queen of the South", "Queen 's Park"), or a given name and
+    /// "II" ("Willem II") ("Tom Lehman", "Rodney Eyles"; not "Hertha Berlin", "Paris St Germain"), or
+    /// one word that the gazetteer lists only as a surname ("Woods").
     private static func isPerson(_ run: Range<Int>, _ infos: UnsafeBufferPointer<NERTokenInfo>) -> Bool {
         typealias F = NERFeatureExtractor
         let first = infos[run.lowerBound]
@@ -257,6 +261,7 @@ extension NERGazetteer {
                 && !run.contains { k in
                     let word = infos[k].word
                     return isPlace(infos[k]) || clubWords.contains(word) || word == possessiveWord || word == ofWord
+                        || word == secondWord && run.count == 2
                 }
         }
         let otherTypes = first.gazetteer & ~surnameBits
@@ -264,11 +269,14 @@ extension NERGazetteer {
     }
 
     /// Words of clubs' names that no person's name in a sports line holds: "Ross County", "Albion
-    /// Rovers", "Willem II" (``isPerson(_:_:)``; a golfer's "Davis Love III" stays a person).
+    /// Rovers" (``isPerson(_:_:)``).
     private static let clubNameWords = words([
         "county", "city", "united", "rovers", "athletic", "albion", "town", "wanderers", "rangers", "thistle",
-        "academical", "hotspur", "fc", "afc", "ii",
+        "academical", "hotspur", "fc", "afc",
     ])
+    /// "II" after a given name alone is a club's ("Willem II"); after a given name and a surname, a
+    /// person's ("Frank Lickliter II").
+    private static let secondWord = NERFeatureExtractor.wordHash("II")
 
     /// The teams of a sports report:
     /// - a capitalised run just before a player's role and the player's name ("Glamorgan captain
@@ -390,9 +398,10 @@ extension NERGazetteer {
         }
         // A round-up's clubs: every run with a listed place, split into its teams, not a venue. A
         // team found above that holds two of them was two ("Coventry and Southampton drew 1-1").
-        /// Whether the words from `start` follow "in", "at" … maybe with "the" ("at the Nou Camp"), or
-        /// start with a sentence's capitalised "In" or "At" ("In Dublin , France beat Ireland 32-15");
-        /// a run ending in a place's head word is a venue too ("at their new Riverside Stadium").
+        /// Whether the words from `start` follow "in", "at", "near", "of" or "outside", maybe with
+        /// "the" ("at the Nou Camp"), or start with one of them, as a run does after a sentence's
+        /// capitalised "In" ("In Dublin , France beat Ireland 32-15"). (A part ending in a place's
+        /// head word is a venue too: "at their new Riverside Stadium", checked below.)
         func isVenue(_ start: Int) -> Bool {
             if venuePrepositions.contains(infos[start].word) { return true }
             var k = start - 1

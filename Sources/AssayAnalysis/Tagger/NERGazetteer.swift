@@ -177,7 +177,7 @@ public final class NERGazetteer: Sendable {
     /// A European cup's results line (``cupResultTeams(_:countries:)``) forces its clubs and their
     /// countries and counts as a results line too. A dateline's runs are forced places
     /// (``datelinePlaces(_:)``), a fixture's its teams, a match summary's its teams, scorers and venue,
-    /// a sentence listing results its teams (``resultListTeams(_:)``);
+    /// a sentence listing results its teams (``resultListTeams(_:afterResultsLines:)``);
     /// in any other sentence the known names, then a match report's teams
     /// (``sportsReportTeams(_:countries:)``), the players of line-ups, scorers lines, cricket
     /// scorecards, set scores and golf leaderboards, names with two particles, a top scorers' table,
@@ -284,7 +284,7 @@ public final class NERGazetteer: Sendable {
             for team in summary.teams { Self.forceTeam(team, teamLabel(team), infos) }
             for scorer in summary.scorers { Self.forceFirmly(scorer, .per, infos) }
             if let venue = summary.venue { Self.forceFirmly(venue, .loc, infos) }
-        } else if let teams = Self.resultListTeams(UnsafeBufferPointer(infos)) {
+        } else if let teams = Self.resultListTeams(UnsafeBufferPointer(infos), afterResultsLines: afterResultsLines) {
             for team in teams { Self.forceTeam(team, teamLabel(team), infos) }
         } else {
             // (A listed one-word organisation may be one of names joined by "and": "Hoechst and Bayer".)

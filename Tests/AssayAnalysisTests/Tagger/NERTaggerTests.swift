@@ -425,6 +425,7 @@ struct NERGazetteerTests {
                 (["Arsenal"], .organization, false), (["Derby"], .place, false), (["Manchester"], .place, false),
                 (["Japan"], .location, false), (["Georgia"], .location, false), (["Syria"], .location, false),
                 (["Tom"], .givenName, false), (["Lehman"], .surname, false), (["Chicago"], .location, false),
+                (["Bush"], .person, false),
             ],
             cues: [], knownPlaces: [["Japan"], ["Syria"], ["Chicago"]], countryNames: [["Japan"], ["Georgia"], ["Syria"]]
         )
@@ -487,6 +488,7 @@ struct NERGazetteerTests {
         #expect(after("Tom 's Park 0 Tom of the South 1") == "B-ORG I-ORG L-ORG - B-ORG I-ORG I-ORG L-ORG -")
         #expect(after("Tom Lehman 1 Tom of the South 1") == "- - - - - - - -")
         #expect(after("Arsenal 2 Tom II 0") == "U-ORG - B-ORG L-ORG -")
+        #expect(tags("Tom Lehman II 69 70 71") == "- - - - - -", "a golfer's II")
         // A name may start with a year ("1860 Munich"), not with another figure.
         #expect(tags("Arsenal 1 1860 Derby 3") == "U-ORG - B-ORG L-ORG -")
         #expect(tags("Arsenal 1 186 Derby 3") == "- - - - -")
@@ -503,6 +505,12 @@ struct NERGazetteerTests {
         #expect(tags("Arsenal 28 Lierse 15 ; Derby 34 Anderlecht 10") == "U-ORG - U-ORG - - U-ORG - U-ORG -")
         #expect(tags("Arsenal 28 Lierse 15 , Derby and Anderlecht 10") == "- - - - - - - - -")
         #expect(tags("Results : Lierse 28 Anderlecht 15 , Tom Lehman 34 Red Star 10") == "- - - - - - - - - - - - -")
+        // Not a known person's tally (a poll), nor only places' names (weather) unless the document
+        // had results lines.
+        #expect(tags("Poll : Bush 35 Arsenal 32 , Lierse 15 Derby 7 .") == "- - - - - - - - - - - -")
+        #expect(tags("Highs : Manchester 12 Derby 15 , Chicago 9 Manchester 18 .") == "- - - - - - - U-LOC - - - -")
+        #expect(after("Highs : Manchester 12 Derby 15 , Chicago 9 Manchester 18 .")
+            == "- - U-ORG - U-ORG - - U-ORG - U-ORG - -")
         // A schedule's fixture line, "at" joining two teams, in capitals too.
         #expect(tags("Chicago at Derby") == "U-ORG - U-ORG")
         #expect(tags("CHICAGO AT MANCHESTER UNITED .") == "U-ORG - B-ORG L-ORG -")
