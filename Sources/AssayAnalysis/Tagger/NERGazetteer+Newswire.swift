@@ -57,18 +57,20 @@ extension NERGazetteer {
         return runs
     }
 
-    /// The two names of a line "name score name score", also where a name holds more connectors in a
-    /// row than a capitalised run joins ("Brechin 1 Queen of the South 1") or starts with a year
-    /// ("Hamburg 1 1860 Munich 3"): each starts with a capitalised word or a figure of four digits
-    /// and ends with a capitalised word, and its other words are capitalised or connectors
-    /// (``NERFeatureExtractor/runConnectors``); `nil` for any other line.
+    /// The two names of a line "name score name score", or the one name of a standings line (its
+    /// figures follow at once), also where a name holds more connectors in a row than a capitalised
+    /// run joins ("Brechin 1 Queen of the South 1", "Queen of the South 15 10 4 1 33 13 34") or
+    /// starts with a year ("Hamburg 1 1860 Munich 3"): each starts with a capitalised word or a
+    /// figure of four digits and ends with a capitalised word, and its other words are capitalised
+    /// or connectors (``NERFeatureExtractor/runConnectors``); `nil` for any other line.
     private static func namesBeforeTwoScores(
         _ infos: UnsafeBufferPointer<NERTokenInfo>, isScore: (Int) -> Bool
     ) -> [Range<Int>]? {
         typealias F = NERFeatureExtractor
         guard let home = infos.indices.first(where: isScore),
               let away = (home + 1 ..< infos.count).first(where: isScore) else { return nil }
-        let names = [0 ..< home, home + 1 ..< away]
+        // (Figures right after the first: a standings line, "Queen of the South 15 10 4 1 33 13 34".)
+        let names = away == home + 1 ? [0 ..< home] : [0 ..< home, home + 1 ..< away]
         for name in names {
             let year = F.flagHasDigit
             guard let first = name.first, let last = name.last, infos[last].isCapitalised,

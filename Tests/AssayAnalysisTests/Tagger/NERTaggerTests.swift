@@ -498,6 +498,7 @@ struct NERGazetteerTests {
         note.withUnsafeMutableBufferPointer { _ = gazetteer.annotate($0) }
         #expect(note.map(\.mustBeOutside) == [false, false, false, false, true, true, true])
         #expect(tags("Arsenal 1 Tom of the 1") == "- - - - - -")
+        #expect(tags("Tom of the South 15 10 4 1 33 13 34") == "B-ORG I-ORG I-ORG L-ORG - - - - - - -", "standings")
         // A sentence listing results, maybe after a lead-in with a colon; not with a word
         // where a score should be, nor a single result.
         #expect(tags("Other results : Arsenal 28 Lierse 15 , Derby 34 Anderlecht 10 , Japan 19 Red Star 19 .")
