@@ -310,52 +310,40 @@ struct NERDecoder {
                 infos.withUnsafeMutableBufferPointer { teams.force($0) }
             }
             if let lexicon = truecaser?.lexicon, !sentenceIsInCapitals {
+                let isCommonWord = { (word: UInt64) in lexicon.casing(of: word) == .lower }
+                let isKnownWord = { (word: UInt64) in lexicon.casing(of: word) != nil }
                 infos.withUnsafeMutableBufferPointer { infos in
-                    let persons = NERGazetteer.personsAfterCues(UnsafeBufferPointer(infos)) {
-                        lexicon.casing(of: $0) != nil
+                    // (A read-only view of the same tokens: it sees each rule's forced names.)
+                    let tokens = UnsafeBufferPointer(infos)
+                    for person in NERGazetteer.personsAfterCues(tokens, isKnownWord: isKnownWord) {
+                        NERGazetteer.forceFirmly(person, .per, infos)
                     }
-                    for person in persons { NERGazetteer.forceFirmly(person, .per, infos) }
-                    let companies = NERGazetteer.companiesWithLegalSuffix(UnsafeBufferPointer(infos)) {
-                        lexicon.casing(of: $0) == .lower
+                    for company in NERGazetteer.companiesWithLegalSuffix(tokens, isCommonWord: isCommonWord) {
+                        NERGazetteer.forceFirmly(company, .org, infos)
                     }
-                    for company in companies { NERGazetteer.forceFirmly(company, .org, infos) }
-                    let described = NERGazetteer.organizationsAfterDescriptors(UnsafeBufferPointer(infos)) {
-                        lexicon.casing(of: $0) == .lower
+                    for organization in NERGazetteer.organizationsAfterDescriptors(tokens, isCommonWord: isCommonWord) {
+                        NERGazetteer.forceFirmly(organization, .org, infos)
                     }
-                    for organization in described { NERGazetteer.forceFirmly(organization, .org, infos) }
-                    for airline in NERGazetteer.airlines(UnsafeBufferPointer(infos)) { NERGazetteer.forceFirmly(airline, .org, infos) }
-                    for place in NERGazetteer.placesBeforeDescriptors(UnsafeBufferPointer(infos), isCommonWord: {
-                        lexicon.casing(of: $0) == .lower
-                    }) + NERGazetteer.placesWithHeadWords(UnsafeBufferPointer(infos), isCommonWord: {
-                        lexicon.casing(of: $0) == .lower
-                    }) {
+                    for airline in NERGazetteer.airlines(tokens) { NERGazetteer.forceFirmly(airline, .org, infos) }
+                    let places = NERGazetteer.placesBeforeDescriptors(tokens, isCommonWord: isCommonWord)
+                        + NERGazetteer.placesWithHeadWords(tokens, isCommonWord: isCommonWord)
+                    for place in places { NERGazetteer.forceFirmly(place, .loc, infos) }
+                    if let place = NERGazetteer.placeOpeningASentence(tokens) {
                         NERGazetteer.forceFirmly(place, .loc, infos)
                     }
-                    if let place = NERGazetteer.placeOpeningASentence(UnsafeBufferPointer(infos)) {
-                        NERGazetteer.forceFirmly(place, .loc, infos)
-                    }
-                    let businesses = NERGazetteer.workplaces(UnsafeBufferPointer(infos)) { lexicon.casing(of: $0) == .lower }
-                        + NERGazetteer.companiesWhoseSharesMoved(UnsafeBufferPointer(infos)) { lexicon.casing(of: $0) == .lower }
-                        + NERGazetteer.bodiesWithHeadWords(UnsafeBufferPointer(infos)) { lexicon.casing(of: $0) == .lower }
-                        + NERGazetteer.organizationsBeforeDescriptors(
-                            UnsafeBufferPointer(infos), isCommonWord: { lexicon.casing(of: $0) == .lower },
-                            isKnownWord: { lexicon.casing(of: $0) != nil }
-                        )
+                    let businesses = NERGazetteer.workplaces(tokens, isCommonWord: isCommonWord)
+                        + NERGazetteer.companiesWhoseSharesMoved(tokens, isCommonWord: isCommonWord)
+                        + NERGazetteer.bodiesWithHeadWords(tokens, isCommonWord: isCommonWord)
+                        + NERGazetteer.organizationsBeforeDescriptors(tokens, isCommonWord: isCommonWord, isKnownWord: isKnownWord)
                     for organization in businesses where !organization.contains(where: { infos[$0].forcedTag != 0 }) {
                         NERGazetteer.forceFirmly(organization, .org, infos)
                     }
-                    for person in NERGazetteer.personsBeforeOf(UnsafeBufferPointer(infos)) {
-                        NERGazetteer.forceFirmly(person, .per, infos)
-                    }
-                    for nationality in NERGazetteer.nationalitiesStandingAlone(UnsafeBufferPointer(infos)) {
+                    for person in NERGazetteer.personsBeforeOf(tokens) { NERGazetteer.forceFirmly(person, .per, infos) }
+                    for nationality in NERGazetteer.nationalitiesStandingAlone(tokens) {
                         NERGazetteer.forceFirmly(nationality, .misc, infos)
                     }
-                    for event in NERGazetteer.eventsNamedAfterPlaces(UnsafeBufferPointer(infos)) {
-                        NERGazetteer.forceFirmly(event, .misc, infos)
-                    }
-                    if let first = NERGazetteer.listedOrganizationStartingASentence(UnsafeBufferPointer(infos), isCommonWord: {
-                        lexicon.casing(of: $0) == .lower
-                    }) {
+                    for event in NERGazetteer.eventsNamedAfterPlaces(tokens) { NERGazetteer.forceFirmly(event, .misc, infos) }
+                    if let first = NERGazetteer.listedOrganizationStartingASentence(tokens, isCommonWord: isCommonWord) {
                         NERGazetteer.forceFirmly(first, .org, infos)
                     }
                 }

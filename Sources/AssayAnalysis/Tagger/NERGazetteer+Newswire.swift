@@ -94,16 +94,21 @@ extension NERGazetteer {
         let n = infos.count
         let marks = F.flagHasDigit | F.flagsOfLetters | F.flagHasHyphen | F.flagHasPeriod | F.flagNonASCII
         func isScore(_ k: Int) -> Bool { k < n && infos[k].flags & marks == F.flagHasDigit && infos[k].length <= 3 }
-        guard n >= 9, infos.indices.contains(where: { infos[$0].word == commaWord || infos[$0].word == semicolonWord })
+        let (comma, semicolon, colon) = (commaWord, semicolonWord, colonWord)  // (Read once, not per token.)
+        func isSeparator(_ k: Int) -> Bool { infos[k].word == comma || infos[k].word == semicolon }
+        // (Most sentences fail here, before their runs are collected: the list's first team opens it
+        // or follows its lead-in's colon.)
+        guard n >= 9 else { return nil }
+        var k = (0 ..< 8).first { infos[$0].word == colon }.map { $0 + 1 } ?? 0
+        guard infos[k].isCapitalised, infos.indices.contains(where: isScore), infos.indices.contains(where: isSeparator)
         else { return nil }
         let runs = F.capitalisedRuns(infos)
         func team(at k: Int) -> Range<Int>? { runs.first { $0.lowerBound == k }.flatMap { isScore($0.upperBound) ? $0 : nil } }
-        var k = (0 ..< min(n, 8)).first { infos[$0].word == colonWord }.map { $0 + 1 } ?? 0
         var teams: [Range<Int>] = []
         while let home = team(at: k), let away = team(at: home.upperBound + 1) {
             teams += [home, away]
             k = away.upperBound + 1
-            guard k < n, infos[k].word == commaWord || infos[k].word == semicolonWord else { break }
+            guard k < n, isSeparator(k) else { break }
             k += 1
         }
         guard teams.count >= 4, (k ..< n).allSatisfy({ infos[$0].flags & F.flagNoAlphanumeric != 0 }),
