@@ -23,7 +23,8 @@ struct NERDecoder {
     /// The BILOU tags of the last decoded sentence.
     var tags: [UInt8] = []
     /// Whether the sentence being decoded is a sports results line
-    /// (``NERGazetteer/annotate(_:afterResultsLines:)``).
+    /// (``NERGazetteer/annotate(_:afterResultsLines:)``) or announces a block of them
+    /// (``NERGazetteer/announcesResults(_:)``).
     var sentenceIsResultsLine = false
     /// How many results lines the document has had so far; after one, a team need not be a listed name.
     var resultsLinesInDocument = 0
@@ -297,6 +298,7 @@ struct NERDecoder {
             let afterResultsLines = resultsLinesInDocument > 0
             sentenceIsResultsLine = infos.withUnsafeMutableBufferPointer {
                 gazetteer.annotate($0, afterResultsLines: afterResultsLines)
+                    || NERGazetteer.announcesResults(UnsafeBufferPointer($0))
             }
             infos.withUnsafeMutableBufferPointer { infos in
                 if NERGazetteer.opensCricketReport(UnsafeBufferPointer(infos)) { documentIsCricketReport = true }
@@ -325,6 +327,12 @@ struct NERDecoder {
                         NERGazetteer.forceFirmly(organization, .org, infos)
                     }
                     for airline in NERGazetteer.airlines(tokens) { NERGazetteer.forceFirmly(airline, .org, infos) }
+                    for organization in NERGazetteer.organizationsBeforeTitles(tokens) {
+                        NERGazetteer.forceFirmly(organization, .org, infos)
+                    }
+                    for club in NERGazetteer.clubsAfterDescriptors(tokens) + NERGazetteer.clubsWithPrefixes(tokens) {
+                        NERGazetteer.forceTeam(club, .org, infos)
+                    }
                     let places = NERGazetteer.placesBeforeDescriptors(tokens, isCommonWord: isCommonWord)
                         + NERGazetteer.placesWithHeadWords(tokens, isCommonWord: isCommonWord)
                     for place in places { NERGazetteer.forceFirmly(place, .loc, infos) }
@@ -350,6 +358,7 @@ struct NERDecoder {
             }
         }
         ruleOutOutsideInUnknownNames()
+        if !sentenceIsInCapitals { separateNationalitiesFromPersons() }
         ruleOutCommonWordContinuations()
         ruleOutOpeningQualifiers()
         joinArticleSurnames()
@@ -402,6 +411,8 @@ struct NERDecoder {
     /// type and the span. The weights alone left such names out: at a sentence's start a capital says
     /// little, and nothing else about the words was known. One such word alone is left to the model
     /// ("Aisby is a village": a place the model would have called a person, docs/PERFORMANCE.md).
+    /// Inside a sentence, an unknown word and a listed surname after it, alone between words in small
+    /// letters, must be one name ("and Ijaz Ahmed hit 56").
     mutating func ruleOutOutsideInUnknownNames() {
         guard infos.count >= 3, let lexicon = truecaser?.lexicon else { return }
         typealias F = NERFeatureExtractor
@@ -413,6 +424,23 @@ struct NERDecoder {
         func isListedOnlyAsSurname(_ info: NERTokenInfo) -> Bool {
             info.flags & (F.flagInitialUpper | F.flagHasLower | F.flagHasDigit) == F.flagInitialUpper | F.flagHasLower
                 && info.gazetteer != 0 && info.gazetteer & ~NERGazetteer.surnameBits == 0 && info.forcedTag == 0
+        }
+        /// A word the lists have as a surname (maybe a given name too) and as nothing else.
+        func isListedSurname(_ info: NERTokenInfo) -> Bool {
+            info.flags & (F.flagInitialUpper | F.flagHasLower | F.flagHasDigit) == F.flagInitialUpper | F.flagHasLower
+                && F.listPosition(info, .surname) == 4 && info.gazetteer & ~NERGazetteer.personNameBits == 0
+                && info.forcedTag == 0
+        }
+        // Inside the sentence, an unknown word right before a listed surname, the two alone between
+        // words in small letters, is the surname's given name: "and Ijaz Ahmed hit 56", "Off-spinner
+        // Saqlain Mushtaq took" (the weights had tagged the surname alone).
+        for i in 1 ..< infos.count - 1 where !infos[i - 1].isCapitalised {
+            guard isUnknownWord(infos[i]), isListedSurname(infos[i + 1]),
+                  i + 2 == infos.count || !infos[i + 2].isCapitalised
+            else { continue }
+            infos[i].mustBeInsideName = true
+            infos[i + 1].mustBeInsideName = true
+            infos[i + 1].mustContinueName = true
         }
         // One word will do when the lists have it only as a surname and the casing lexicon not at all
         // ("Graf won", "Trudeau will extend"; not "Mount laser sights", whose word the lexicon has).
@@ -427,6 +455,23 @@ struct NERDecoder {
         else { return }
         infos[0].mustBeInsideName = true
         infos[1].mustBeInsideName = true
+    }
+
+    /// A nationality right before a person's name (a listed given name and another capitalised word)
+    /// is no part of it: the given name must not continue a name (``NERTokenInfo/mustNotContinueName``):
+    /// "beat Czech Daniel Vacek", "meets Frenchman Cedric Pioline", "Montenegrin Predrag Mijatovic".
+    /// The weights had read the nationality as the person's first word, or the whole as an organisation.
+    mutating func separateNationalitiesFromPersons() {
+        typealias F = NERFeatureExtractor
+        let n = infos.count
+        for i in infos.indices.dropLast(2) where F.listPosition(infos[i], .demonym) == 4 {
+            let (name, next) = (infos[i + 1], infos[i + 2])
+            guard F.listPosition(name, .givenName) == 4, name.gazetteer & NERGazetteer.placeOrOrganizationBits == 0,
+                  next.flags & (F.flagsOfLetters | F.flagHasDigit) == F.flagInitialUpper | F.flagHasLower,
+                  i + 3 == n || !infos[i + 3].isCapitalised
+            else { continue }
+            infos[i + 1].mustNotContinueName = true
+        }
     }
 
     /// A word in small letters after a capitalised one does not continue its name when the casing

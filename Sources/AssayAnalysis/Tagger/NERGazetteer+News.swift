@@ -115,6 +115,39 @@ extension NERGazetteer {
             }
     }
 
+    /// Listed organisations that open a capitalised run before a title and a person: "Bundesbank
+    /// President Hans Tietmeyer", "Fiat Chairman Gianni Agnelli". The name lists' whole match starts
+    /// the run and ends right before a title (``cueTitle``) whose next word is a listed given name;
+    /// the knowledge base's names are forced so already (``forceKnownNames(_:_:)``). The weights had
+    /// left the organisation out of every name. Not before "Minister" or "Secretary", which make one
+    /// title with the word before them ("Treasury Minister Carlo Azeglio Ciampi").
+    static func organizationsBeforeTitles(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
+        typealias F = NERFeatureExtractor
+        var organizations: [Range<Int>] = []
+        F.forEachCapitalisedRun(infos) { run in
+            let start = run.lowerBound
+            guard run.count >= 4 else { return }
+            var end = start + 1
+            switch F.listPosition(infos[start], .organization) {
+            case 4: break
+            case 1:
+                while end < run.upperBound, F.listPosition(infos[end], .organization) == 2 { end += 1 }
+                guard end < run.upperBound, F.listPosition(infos[end], .organization) == 3 else { return }
+                end += 1
+            default: return
+            }
+            guard end + 2 <= run.upperBound, infos[end].cues & cueTitle != 0, !ministerialTitleWords.contains(infos[end].word),
+                  F.listPosition(infos[end + 1], .givenName) == 4,
+                  !(start ..< end).contains(where: { infos[$0].forcedTag != 0 })
+            else { return }
+            organizations.append(start ..< end)
+        }
+        return organizations
+    }
+
+    /// The titles of ``organizationsBeforeTitles(_:)`` that a portfolio's word comes before.
+    private static let ministerialTitleWords = words(["minister", "secretary"])
+
     /// Nationalities standing for a person or people, alone between words in small letters: "the
     /// Briton 's lead", "the Spaniard won" (CoNLL's miscellany). One capitalised word that the lists
     /// have as a nationality and nothing else, with no capitalised word next to it ("the Dane", a

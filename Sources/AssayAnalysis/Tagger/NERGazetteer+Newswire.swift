@@ -14,8 +14,10 @@ extension NERGazetteer {
     /// "Chicago 13 2 .867 -": integers of up to three digits, at most one fraction, dashes), with at
     /// most punctuation after them. Each run must hold a name the gazetteer lists. A run of two or more
     /// words that starts with a listed given name, or one word that is only a listed surname, is a
-    /// person ("Tom Lehman 69 66 67", "Woods 69 66 67"), and market or election figures ("Tokyo 22,450
-    /// 22,510 22,300", "Florida 29 49.0 47.8") are not short: then the line is no results line.
+    /// person ("Tom Lehman 69 66 67", "Woods 69 66 67"; after results lines, a two-word run of a two-team
+    /// line may be such a name), and market or election figures ("Tokyo 22,450
+    /// 22,510 22,300", "Florida 29 49.0 47.8") are not short: then the line is no results line. A
+    /// lead-in of up to six words may end in a colon before the line ("Played on Friday : …").
     static func resultLineTeams(
         _ infos: UnsafeBufferPointer<NERTokenInfo>, unlistedTeams: Bool = false
     ) -> [Range<Int>]? {
@@ -25,6 +27,13 @@ extension NERGazetteer {
         guard infos.first?.isCapitalised == true, infos.indices.contains(where: isFigure) else { return nil }
         if let note = resultNote(infos) {
             return resultLineTeams(UnsafeBufferPointer(rebasing: infos[..<note.lowerBound]), unlistedTeams: unlistedTeams)
+        }
+        // A short lead-in may end in a colon ("Played on Friday : Genk 2 Mechelen 2"), not a scorers' one.
+        if let colon = (1 ..< min(7, infos.count)).first(where: { infos[$0].word == colonWord }),
+           colon + 5 <= infos.count, !infos[..<colon].contains(where: { scorersWords.contains($0.word) }) {
+            let start = colon + 1
+            return resultLineTeams(UnsafeBufferPointer(rebasing: infos[start...]), unlistedTeams: unlistedTeams)?
+                .map { $0.lowerBound + start ..< $0.upperBound + start }
         }
         let marks = F.flagHasHyphen | F.flagHasPeriod | F.flagNonASCII
         /// An integer of up to three digits.
@@ -40,9 +49,13 @@ extension NERGazetteer {
         // Every team has a listed name in it ("Leeds", "Manchester United", "Aston Villa"), unlike the
         // runs of a title-case line ("Chapter 1 Part 2").
         func hasListedName(_ run: Range<Int>) -> Bool { run.contains { infos[$0].gazetteer != 0 } }
-        guard !runs.contains(where: { isPerson($0, infos) }), unlistedTeams || runs.allSatisfy(hasListedName) else {
-            return nil
+        // (In a block of results, a club of two words may look like a person's name: "Gil Vicente 0
+        // Vitoria Setubal 1", "Petra Drnovice 2 Slovan Liberec 1"; not a known person's.)
+        func isPlayer(_ run: Range<Int>) -> Bool {
+            isPerson(run, infos)
+                && (!unlistedTeams || runs.count == 1 || run.count == 1 || run.contains { infos[$0].gazetteer & knownPersonBits != 0 })
         }
+        guard !runs.contains(where: isPlayer), unlistedTeams || runs.allSatisfy(hasListedName) else { return nil }
         if runs.count == 2 {
             let second = runs[1]
             guard first.upperBound + 1 == second.lowerBound, isScore(first.upperBound),
@@ -118,6 +131,80 @@ extension NERGazetteer {
         else { return nil }
         return teams
     }
+
+    /// Clubs named right after what they are: "Italian club Vicenza", "Greek club Olympiakos
+    /// Piraeus", "Hungarian side Ferencvaros", "first division side Lierse". After "club" any
+    /// capitalised run of one to three words that opens with no listed given name, a title or a
+    /// day; after "side" only when a nationality or "division"/"league" comes before
+    /// ("on the other side Pale said" names no club). They are forced as teams, so the document's later
+    /// "Vicenza" is the club too (``NERDocumentTeams``). The weights had read clubs named after their
+    /// cities as places.
+    static func clubsAfterDescriptors(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
+        typealias F = NERFeatureExtractor
+        let n = infos.count
+        var clubs: [Range<Int>] = []
+        let (club, side, leagues) = (clubWord, sideWord, leagueWords)  // (Read once, not per token.)
+        for p in infos.indices.dropFirst().dropLast() where infos[p + 1].isCapitalised {
+            let word = infos[p].word
+            guard infos[p].flags & F.flagsOfLetters == F.flagHasLower, word == club || word == side else { continue }
+            if word == side {
+                guard F.listPosition(infos[p - 1], .demonym) == 4 || leagues.contains(infos[p - 1].word) else { continue }
+            }
+            var end = p + 1
+            while end < n, infos[end].isCapitalised { end += 1 }
+            let name = p + 1 ..< end
+            guard name.count <= 3, F.listPosition(infos[p + 1], .givenName) == 0,
+                  infos[p + 1].cues & cueTitle == 0, !calendarWords.contains(infos[p + 1].word),
+                  !name.contains(where: { infos[$0].forcedTag != 0 || infos[$0].flags & F.flagHasDigit != 0 })
+            else { continue }
+            clubs.append(name)
+        }
+        return clubs
+    }
+
+    /// Clubs whose name is a word of clubs' names and a place: "Real Oviedo", "Sporting Gijon",
+    /// "Sparta Prague", "Dinamo Bucharest", "Vitoria Setubal" (``clubPrefixWords``, then one or two
+    /// capitalised words, the last a listed place's, and no capitalised word after). Forced as teams,
+    /// as ``clubsAfterDescriptors(_:)``. The weights had read the place alone.
+    static func clubsWithPrefixes(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
+        typealias F = NERFeatureExtractor
+        let n = infos.count
+        var clubs: [Range<Int>] = []
+        let prefixes = clubPrefixWords
+        for i in infos.indices.dropLast() where infos[i].flags & (F.flagsOfLetters | F.flagHasDigit) == F.flagInitialUpper | F.flagHasLower {
+            guard prefixes.contains(infos[i].word), i == 0 || !infos[i - 1].isCapitalised else { continue }
+            var end = i + 1
+            while end < n, infos[end].isCapitalised { end += 1 }
+            guard (2 ... 3).contains(end - i), infos[end - 1].gazetteer & listedOrKnownPlaceBits != 0,
+                  !(i ..< end).contains(where: { infos[$0].forcedTag != 0 })
+            else { continue }
+            clubs.append(i ..< end)
+        }
+        return clubs
+    }
+
+    /// The first words of ``clubsWithPrefixes(_:)``.
+    private static let clubPrefixWords = words([
+        "Real", "Sporting", "Racing", "Dinamo", "Dynamo", "Atletico", "Deportivo", "Olympique", "Sparta", "Slavia",
+        "Slovan", "Spartak", "Lokomotiv", "Vitoria", "Petra", "Hajduk", "Legia", "Widzew", "Ruch", "Steaua",
+    ])
+    /// ``NERTokenInfo/word`` of "club" and "side", and the words before a "side" that names a club.
+    private static let clubWord = NERFeatureExtractor.wordHash("club")
+    private static let sideWord = NERFeatureExtractor.wordHash("side")
+    private static let leagueWords = words(["division", "league"])
+
+    /// Whether a sentence announces a block of results or standings: it ends with a colon and holds
+    /// the word "results" or "standings" ("Results of English first division matches on Saturday :",
+    /// "Central division standings ( W L PCT GB ) :"). The decoder counts it as a results line, so the
+    /// block's first line is read as one even when a team is in no list ("Bath 34 Orrell 13").
+    static func announcesResults(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> Bool {
+        guard infos.count >= 3, infos[infos.count - 1].word == colonWord else { return false }
+        let announcements = resultsAnnouncementWords
+        return infos.contains { announcements.contains($0.word) }
+    }
+
+    /// The words of ``announcesResults(_:)``.
+    private static let resultsAnnouncementWords = words(["results", "standings"])
 
     /// The clubs of a European cup's results line with their countries, or `nil` for any other
     /// sentence: each club's name, its country in brackets and its score, twice, maybe with a closing
@@ -276,10 +363,10 @@ extension NERGazetteer {
     }
 
     /// Words of clubs' names that no person's name in a sports line holds: "Ross County", "Albion
-    /// Rovers" (``isPerson(_:_:)``).
+    /// Rovers", "Golden State" (``isPerson(_:_:)``).
     private static let clubNameWords = words([
         "county", "city", "united", "rovers", "athletic", "albion", "town", "wanderers", "rangers", "thistle",
-        "academical", "hotspur", "fc", "afc",
+        "academical", "hotspur", "fc", "afc", "state",
     ])
     /// "II" after a given name alone is a club's ("Willem II"); after a given name and a surname, a
     /// person's ("Frank Lickliter II").
@@ -436,7 +523,8 @@ extension NERGazetteer {
     /// The players of an individual match's result: in a sentence with two or more set scores ("6-3
     /// 6-4", "15-10 15-8": tennis, squash, badminton), the capitalised run just before a result verb
     /// and the one just after it, from after a "'s" or dash in it ("Sampras beat Ivanisevic 6-3 6-4",
-    /// "Sweden 's Stefan Edberg beat France 's Cedric Pioline 6-3 6-4"). Not a run holding a place or
+    /// "Sweden 's Stefan Edberg beat France 's Cedric Pioline 6-3 6-4") or a nationality ("Czech
+    /// Daniel Vacek"). Not a run holding a place or
     /// an organisation the knowledge base has, or a listed place that is no listed given name or
     /// surname ("Sweden beat France 6-3 6-4" leaves both to the model).
     static func setScorePlayers(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
@@ -447,9 +535,14 @@ extension NERGazetteer {
                 && (3 ... 5).contains(info.length)
         }
         guard infos.lazy.filter(isSetScore).count >= 2 else { return [] }
-        /// The player in `run`: the words after its last "'s" or dash.
+        /// The player in `run`: the words after its last "'s" or dash, and after a nationality before a
+        /// listed given name ("beat Czech Daniel Vacek 7-6 6-3").
         func player(_ run: Range<Int>) -> Range<Int>? {
-            let player = afterLastSeparator(run, infos)
+            var player = afterLastSeparator(run, infos)
+            if player.count >= 3, F.listPosition(infos[player.lowerBound], .demonym) == 4,
+               F.listPosition(infos[player.lowerBound + 1], .givenName) == 4 {
+                player = player.dropFirst()
+            }
             guard !player.isEmpty, !player.contains(where: { isPlace(infos[$0]) }) else { return nil }
             // A sentence's first word may be no part of the name ("Later Boetsch lost"): the first of
             // two or more words there must be a listed name.

@@ -18,8 +18,14 @@ import Testing
             (["Iraqi"], .demonym, false), (["Moscow"], .place, false), (["Kennedy"], .surname, false),
             (["Greece"], .place, false), (["India"], .place, false), (["Europe"], .place, false), (["Abby"], .givenName, false),
             (["March"], .place, false), (["Barclays"], .place, false), (["Wayne"], .givenName, false),
+            (["Bundesbank"], .organization, false), (["Hans"], .givenName, false), (["Treasury"], .organization, false),
+            (["Carlo"], .givenName, false), (["Vicenza"], .place, false), (["Oviedo"], .place, false),
+            (["Italian"], .demonym, false), (["Serb"], .demonym, false),
         ],
-        cues: [("Queen", NERGazetteer.cueTitle), ("Chairman", NERGazetteer.cueTitle)]
+        cues: [
+            ("Queen", NERGazetteer.cueTitle), ("Chairman", NERGazetteer.cueTitle), ("President", NERGazetteer.cueTitle),
+            ("Minister", NERGazetteer.cueTitle),
+        ]
     )
     /// Words the casing lexicon of these tests has with a capital.
     static let known = Set(["islamic"].map { extractor.info(for: $0).word })
@@ -333,5 +339,42 @@ import Testing
         let doubles = tags("Guy Forget and Guillaume Raoux ( France ) beat Jonas Bjorkman and Nicklas Kulti ( Sweden ) 6-3 1-6 6-3 6-3")
         #expect(doubles[0 ... 4] == ["B-PER", "I-PER", "O", "B-PER", "I-PER"], "\(doubles)")
         #expect(doubles[9 ... 13] == ["B-PER", "I-PER", "O", "B-PER", "I-PER"], "\(doubles)")
+    }
+
+    @Test func anOrganisationBeforeATitleAndClubsAfterWhatTheyAre() {
+        #expect(Self.ranges("Bundesbank President Hans Tietmeyer said") { NERGazetteer.organizationsBeforeTitles($0) } == [0 ..< 1])
+        // A portfolio before "Minister" is part of the title; no person after the title; a run's middle.
+        #expect(Self.ranges("Treasury Minister Carlo Ciampi said") { NERGazetteer.organizationsBeforeTitles($0) }.isEmpty)
+        #expect(Self.ranges("Bundesbank President Tietmeyer said") { NERGazetteer.organizationsBeforeTitles($0) }.isEmpty)
+        #expect(Self.ranges("the German Bundesbank President Hans Tietmeyer") { NERGazetteer.organizationsBeforeTitles($0) }.isEmpty)
+        func clubs(_ sentence: String) -> [Range<Int>] { Self.ranges(sentence) { NERGazetteer.clubsAfterDescriptors($0) } }
+        #expect(clubs("signed him from Italian club Vicenza last month") == [5 ..< 6])
+        #expect(clubs("against Italian side Vicenza .") == [3 ..< 4])
+        #expect(clubs("on the other side Pale said").isEmpty, "no nationality or league before side")
+        #expect(clubs("the club Chairman said").isEmpty)
+        #expect(clubs("a club Hans founded").isEmpty, "a given name")
+        func prefixed(_ sentence: String) -> [Range<Int>] { Self.ranges(sentence) { NERGazetteer.clubsWithPrefixes($0) } }
+        #expect(prefixed("beat local rivals Real Oviedo 2-1") == [3 ..< 5])
+        #expect(prefixed("a Real Madrid fan").isEmpty, "no listed place last")
+    }
+
+    @Test func resultsBlocksLeadInsAndPersonsAfterNationalities() throws {
+        let model = try NERModel.bundled()
+        // A results block announced by its lead-in: its first line's unlisted team is a club; so is a
+        // two-word club that looks like a person's name, and a line after a short lead-in.
+        let block = [
+            "Results of English first division matches on Saturday :", "Bath 34 Orrell 13",
+            "Gil Vicente 0 Vitoria Setubal 1", "Played on Friday : Genk 2 Mechelen 2",
+        ].map { $0.split(separator: " ").map(String.init) }
+        let tags = model.tagDocument(block)
+        #expect(tags[1] == ["B-ORG", "O", "B-ORG", "O"], "\(tags[1])")
+        #expect(tags[2] == ["B-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "O"], "\(tags[2])")
+        #expect(tags[3][4 ... 7] == ["B-ORG", "O", "B-ORG", "O"], "\(tags[3])")
+        // Without the lead-in, the unlisted team's line is no results line.
+        #expect(model.tagDocument([block[1]])[0][2] != "B-ORG")
+        func tagged(_ sentence: String) -> [String] { model.tag(sentence.split(separator: " ").map(String.init)) }
+        #expect(tagged("Saeed Anwar made 84 and Ijaz Ahmed hit 56 .")[5 ... 6] == ["B-PER", "I-PER"])
+        let vacek = tagged("Goran Ivanisevic needed a tiebreak to beat Czech Daniel Vacek 7-6 6-3 .")
+        #expect(vacek[8 ... 9] == ["B-PER", "I-PER"] && vacek[7] != "B-PER", "\(vacek)")
     }
 }
