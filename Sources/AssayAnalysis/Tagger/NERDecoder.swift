@@ -327,7 +327,7 @@ struct NERDecoder {
                         NERGazetteer.forceFirmly(organization, .org, infos)
                     }
                     for airline in NERGazetteer.airlines(tokens) { NERGazetteer.forceFirmly(airline, .org, infos) }
-                    for organization in NERGazetteer.organizationsBeforeTitles(tokens) {
+                    for organization in NERGazetteer.organizationsBeforeTitles(tokens) + NERGazetteer.organizationsNamedLikePersons(tokens) {
                         NERGazetteer.forceFirmly(organization, .org, infos)
                     }
                     for club in NERGazetteer.clubsAfterDescriptors(tokens) + NERGazetteer.clubsWithPrefixes(tokens) {

@@ -145,6 +145,30 @@ extension NERGazetteer {
         return organizations
     }
 
+    /// Firms named after persons: a whole capitalised run (or its words after an "of") that is a name-list organisation of two or
+    /// three words and starts with a listed given name ("Merrill Lynch", "Morgan Stanley", "Dean
+    /// Witter"), forced as no other type already. Forced firmly: the known-name rule's plain forcing
+    /// was released when the document's history, the weights' reading, called it a person ("Ted
+    /// Arnold of Merrill Lynch said").
+    static func organizationsNamedLikePersons(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
+        typealias F = NERFeatureExtractor
+        var organizations: [Range<Int>] = []
+        let of = ofWord
+        F.forEachCapitalisedRun(infos) { whole in
+            // (The run may join a person to the firm: "Ted Arnold of Merrill Lynch".)
+            let afterOf = whole.dropLast().last(where: { infos[$0].word == of }).map { $0 + 1 } ?? whole.lowerBound
+            let run = afterOf ..< whole.upperBound
+            guard (2 ... 3).contains(run.count), F.listPosition(infos[run.lowerBound], .givenName) == 4,
+                  F.listPosition(infos[run.lowerBound], .organization) == 1,
+                  F.listPosition(infos[run.upperBound - 1], .organization) == 3,
+                  run.dropFirst().dropLast().allSatisfy({ F.listPosition(infos[$0], .organization) == 2 }),
+                  run.allSatisfy({ infos[$0].forcedTag == 0 || BILOUTag(rawValue: infos[$0].forcedTag)?.label == .org })
+            else { return }
+            organizations.append(run)
+        }
+        return organizations
+    }
+
     /// The titles of ``organizationsBeforeTitles(_:)`` that a portfolio's word comes before.
     private static let ministerialTitleWords = words(["minister", "secretary"])
 

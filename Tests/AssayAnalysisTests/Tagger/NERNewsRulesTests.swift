@@ -20,7 +20,8 @@ import Testing
             (["March"], .place, false), (["Barclays"], .place, false), (["Wayne"], .givenName, false),
             (["Bundesbank"], .organization, false), (["Hans"], .givenName, false), (["Treasury"], .organization, false),
             (["Carlo"], .givenName, false), (["Vicenza"], .place, false), (["Oviedo"], .place, false),
-            (["Italian"], .demonym, false), (["Serb"], .demonym, false),
+            (["Italian"], .demonym, false), (["Serb"], .demonym, false), (["Merrill", "Lynch"], .organization, false),
+            (["Merrill"], .givenName, false), (["Lynch"], .surname, false),
         ],
         cues: [
             ("Queen", NERGazetteer.cueTitle), ("Chairman", NERGazetteer.cueTitle), ("President", NERGazetteer.cueTitle),
@@ -341,12 +342,17 @@ import Testing
         #expect(doubles[9 ... 13] == ["B-PER", "I-PER", "O", "B-PER", "I-PER"], "\(doubles)")
     }
 
-    @Test func anOrganisationBeforeATitleAndClubsAfterWhatTheyAre() {
+    @Test func organisationsBeforeTitlesOrNamedLikePersonsAndClubsAfterWhatTheyAre() {
         #expect(Self.ranges("Bundesbank President Hans Tietmeyer said") { NERGazetteer.organizationsBeforeTitles($0) } == [0 ..< 1])
         // A portfolio before "Minister" is part of the title; no person after the title; a run's middle.
         #expect(Self.ranges("Treasury Minister Carlo Ciampi said") { NERGazetteer.organizationsBeforeTitles($0) }.isEmpty)
         #expect(Self.ranges("Bundesbank President Tietmeyer said") { NERGazetteer.organizationsBeforeTitles($0) }.isEmpty)
         #expect(Self.ranges("the German Bundesbank President Hans Tietmeyer") { NERGazetteer.organizationsBeforeTitles($0) }.isEmpty)
+        func firms(_ sentence: String) -> [Range<Int>] { Self.ranges(sentence) { NERGazetteer.organizationsNamedLikePersons($0) } }
+        #expect(firms("Merrill Lynch said on Friday") == [0 ..< 2])
+        #expect(firms("said Peter Smith of Merrill Lynch .") == [4 ..< 6], "after a person and of")
+        #expect(firms("Merrill Lynch Tower is tall").isEmpty, "part of a longer name")
+        #expect(firms("Peter Smith said").isEmpty, "no listed organisation")
         func clubs(_ sentence: String) -> [Range<Int>] { Self.ranges(sentence) { NERGazetteer.clubsAfterDescriptors($0) } }
         #expect(clubs("signed him from Italian club Vicenza last month") == [5 ..< 6])
         #expect(clubs("against Italian side Vicenza .") == [3 ..< 4])
