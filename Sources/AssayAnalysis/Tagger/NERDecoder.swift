@@ -330,6 +330,11 @@ struct NERDecoder {
                     for organization in NERGazetteer.organizationsBeforeTitles(tokens) + NERGazetteer.organizationsNamedLikePersons(tokens) {
                         NERGazetteer.forceFirmly(organization, .org, infos)
                     }
+                    for place in NERGazetteer.placesAfterOf(tokens) { NERGazetteer.forceFirmly(place, .loc, infos) }
+                    for party in NERGazetteer.partiesBeforeParty(tokens, isKnownWord: isKnownWord) {
+                        NERGazetteer.forceFirmly(party, .org, infos)
+                    }
+                    for name in NERGazetteer.miscellanyNames(tokens) { NERGazetteer.forceFirmly(name, .misc, infos) }
                     for club in NERGazetteer.clubsAfterDescriptors(tokens) + NERGazetteer.clubsWithPrefixes(tokens) {
                         NERGazetteer.forceTeam(club, .org, infos)
                     }
@@ -358,7 +363,10 @@ struct NERDecoder {
             }
         }
         ruleOutOutsideInUnknownNames()
-        if !sentenceIsInCapitals { separateNationalitiesFromPersons() }
+        if !sentenceIsInCapitals {
+            separateNationalitiesFromPersons()
+            ruleOutOutsideInBracketedAcronyms()
+        }
         ruleOutCommonWordContinuations()
         ruleOutOpeningQualifiers()
         joinArticleSurnames()
@@ -456,6 +464,50 @@ struct NERDecoder {
         infos[0].mustBeInsideName = true
         infos[1].mustBeInsideName = true
     }
+
+    /// An acronym in brackets right after two capitalised words (maybe joined by a connector) names
+    /// what they end: "the National
+    /// Council for the Defence of Democracy ( CNDD )", "the Popular Revolutionary Army ( EPR )". It
+    /// must be inside a name (``NERTokenInfo/mustBeInsideName``; the model chooses the type): a word
+    /// of two to six capitals only, not forced, in a sentence that is no results line, after a name
+    /// holding an organisation's head word (``NERGazetteer/cueOrgHead``, ``groupHeadWords``) or a
+    /// listed organisation's word. The weights
+    /// had left such acronyms out when they did not know them, and the document's later "The CNDD" with them.
+    mutating func ruleOutOutsideInBracketedAcronyms() {
+        typealias F = NERFeatureExtractor
+        guard !sentenceIsResultsLine else { return }
+        let (open, close) = (Self.openBracketWord, Self.closeBracketWord)
+        let notAcronym = F.flagHasLower | F.flagHasDigit | F.flagHasHyphen | F.flagHasPeriod | F.flagNoAlphanumeric | F.flagNonASCII
+        for i in infos.indices.dropFirst(2).dropLast(2) where infos[i].word == open {
+            let acronym = infos[i + 1]
+            guard infos[i + 2].word == close, acronym.flags & notAcronym == 0, acronym.flags & F.flagAllUpper != 0,
+                  (2 ... 6).contains(acronym.length), acronym.forcedTag == 0, !acronym.mustBeOutside,
+                  infos[i - 1].isCapitalised,
+                  infos[i - 2].isCapitalised || i >= 3 && infos[i - 3].isCapitalised && F.runConnectors.contains(infos[i - 2].word)
+            else { continue }
+            // The name before it (its capitalised words and connectors, up to ten words back) is an
+            // organisation's by a head word or the lists ("Council", "Army", "Party"; not "the Basic
+            // Travel Allowance ( BTA )").
+            var k = i - 1
+            var isOrganization = false
+            while k >= 0, k >= i - 10, infos[k].isCapitalised || F.runConnectors.contains(infos[k].word) {
+                if infos[k].cues & NERGazetteer.cueOrgHead != 0 || infos[k].gazetteer & NERGazetteer.organizationBits != 0
+                    || Self.groupHeadWords.contains(infos[k].word) {
+                    isOrganization = true
+                }
+                k -= 1
+            }
+            guard isOrganization else { continue }
+            infos[i + 1].mustBeInsideName = true
+        }
+    }
+    /// Head words of movements' and armed groups' names that the cue list has not
+    /// (``ruleOutOutsideInBracketedAcronyms()``: "the Popular Front for the Liberation of Palestine ( PFLP )").
+    private static let groupHeadWords = NERGazetteer.words([
+        "front", "movement", "congress", "league", "force", "forces", "brigade", "brigades", "coalition", "tigers",
+    ])
+    private static let openBracketWord = NERFeatureExtractor.wordHash("(")
+    private static let closeBracketWord = NERFeatureExtractor.wordHash(")")
 
     /// A nationality right before a person's name (a listed given name and another capitalised word)
     /// is no part of it: the given name must not continue a name (``NERTokenInfo/mustNotContinueName``):

@@ -169,6 +169,94 @@ extension NERGazetteer {
         return organizations
     }
 
+    /// Places named after what they are and "of": "near the village of Kiran", "in the village of
+    /// Novye Atagi", "the northern town of Kilinochchi" (``placeOfWords``, in small letters, then "of"
+    /// and a capitalised run of one to three words, none forced and no title first). The weights had
+    /// read unknown villages as persons, "Kiran" (a given name too) among them.
+    static func placesAfterOf(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
+        typealias F = NERFeatureExtractor
+        let n = infos.count
+        var places: [Range<Int>] = []
+        let (of, kinds) = (ofWord, placeOfWords)  // (Read once, not per token.)
+        for k in infos.indices.dropFirst().dropLast() where infos[k].word == of && infos[k + 1].isCapitalised {
+            guard infos[k - 1].flags & F.flagsOfLetters == F.flagHasLower, kinds.contains(infos[k - 1].word) else { continue }
+            var end = k + 1
+            while end < n, infos[end].isCapitalised { end += 1 }
+            let name = k + 1 ..< end
+            guard name.count <= 3, infos[k + 1].cues & cueTitle == 0,
+                  !name.contains(where: { infos[$0].forcedTag != 0 })
+            else { continue }
+            places.append(name)
+        }
+        return places
+    }
+
+    /// The words of ``placesAfterOf(_:)``.
+    private static let placeOfWords = words([
+        "village", "villages", "town", "towns", "city", "province", "district", "region", "island", "port", "hamlet",
+        "municipality", "suburb", "oasis",
+    ])
+
+    /// Parties whose name is one word no list has and the casing lexicon does not know, right before
+    /// "party" in small letters: "the royalist Funcinpec party" (`isKnownWord`; "the Labour party" and
+    /// "the Kurdish party" are the model's). The weights had left such parties out.
+    static func partiesBeforeParty(
+        _ infos: UnsafeBufferPointer<NERTokenInfo>, isKnownWord: (UInt64) -> Bool
+    ) -> [Range<Int>] {
+        typealias F = NERFeatureExtractor
+        var parties: [Range<Int>] = []
+        let party = partyWord
+        for k in infos.indices.dropFirst().dropFirst() where infos[k].word == party && infos[k].flags & F.flagsOfLetters == F.flagHasLower {
+            let name = infos[k - 1]
+            guard name.flags & (F.flagsOfLetters | F.flagHasDigit) == F.flagInitialUpper | F.flagHasLower,
+                  name.gazetteer == 0, name.forcedTag == 0, !infos[k - 2].isCapitalised, !isKnownWord(name.word)
+            else { continue }
+            parties.append(k - 1 ..< k)
+        }
+        return parties
+    }
+
+    /// ``NERTokenInfo/word`` of "party".
+    private static let partyWord = NERFeatureExtractor.wordHash("party")
+
+    /// Names of CoNLL's miscellany that the weights read as places or persons: a capitalised run of
+    /// two to four words ending in "Prize" or "Award" ("the Nobel Peace Prize", "the Booker Prize");
+    /// "Brent", the crude oil, before "crude", "blend" or "futures" or after a month ("February Brent
+    /// was down"); "Roman Catholic", alone or before a title ("Roman Catholic Bishop Carlos Belo"; not
+    /// "the Roman Catholic Church", an organisation).
+    static func miscellanyNames(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
+        typealias F = NERFeatureExtractor
+        let n = infos.count
+        var names: [Range<Int>] = []
+        let (awards, brent, brentNext, roman, catholic) = (awardWords, brentWord, brentFollowers, romanWord, catholicWord)
+        F.forEachCapitalisedRun(infos) { run in
+            let last = run.upperBound - 1
+            if (2 ... 4).contains(run.count), awards.contains(infos[last].word),
+               infos[last].flags & F.flagsOfLetters == F.flagInitialUpper | F.flagHasLower,
+               !run.contains(where: { infos[$0].forcedTag != 0 || F.runConnectors.contains(infos[$0].word) }) {
+                names.append(run)
+            }
+        }
+        for k in infos.indices where infos[k].flags & F.flagInitialUpper != 0 {
+            let word = infos[k].word
+            if word == brent, infos[k].forcedTag == 0,
+               k + 1 < n && brentNext.contains(infos[k + 1].word) || k > 0 && calendarWords.contains(infos[k - 1].word) {
+                names.append(k ..< k + 1)
+            } else if word == roman, k + 1 < n, infos[k + 1].word == catholic, infos[k + 1].flags & F.flagInitialUpper != 0,
+                      k + 2 == n || !infos[k + 2].isCapitalised || infos[k + 2].cues & cueTitle != 0 {
+                names.append(k ..< k + 2)
+            }
+        }
+        return names
+    }
+
+    /// The words of ``miscellanyNames(_:)``.
+    private static let awardWords = words(["prize", "award"])
+    private static let brentWord = NERFeatureExtractor.wordHash("brent")
+    private static let brentFollowers = words(["crude", "blend", "futures", "oil"])
+    private static let romanWord = NERFeatureExtractor.wordHash("roman")
+    private static let catholicWord = NERFeatureExtractor.wordHash("catholic")
+
     /// The titles of ``organizationsBeforeTitles(_:)`` that a portfolio's word comes before.
     private static let ministerialTitleWords = words(["minister", "secretary"])
 

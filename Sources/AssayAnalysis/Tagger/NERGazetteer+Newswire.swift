@@ -1119,9 +1119,9 @@ extension NERGazetteer {
     /// dash or title before it ("SQUASH - Jansher Khan", "Foreign Minister Klaus Kinkel"). The run
     /// starts the sentence or follows a figure, punctuation, a result verb, "v" or "and", not another
     /// word in small letters ("to Alexandria ( Egypt )" is a place). Not when
-    /// the run holds a place or organisation the knowledge base has, or a listed place that is no
+    /// the run holds a place or organisation the knowledge base has, or ends in a listed place that is no
     /// listed given name or surname ("Ajax Amsterdam ( Netherlands )", "Rapid Vienna": clubs; "Wayne
-    /// Ferreira" is a person), nor when it is one word the name lists do not have as a given name or
+    /// Ferreira" and "Jos Verstappen", whose "Jos" is a Nigerian town, are persons), nor when it is one word the name lists do not have as a given name or
     /// surname ("Ajax ( Netherlands )", "Daewoo ( South Korea )") and no result verb is next to it and
     /// its country ("Sampras ( U.S. ) beat Kafelnikov ( Russia )"). A doubles pair joined by "and" is
     /// two entrants ("Guy Forget and Guillaume Raoux ( France )").
@@ -1152,7 +1152,7 @@ extension NERGazetteer {
             let parts = and.map { [entrant.lowerBound ..< $0, $0 + 1 ..< entrant.upperBound] } ?? [entrant]
             guard parts.allSatisfy({ part in
                 let hits = part.reduce(UInt32(0)) { $0 | infos[$1].gazetteer }
-                return !part.isEmpty && !part.contains(where: { isPlace(infos[$0]) })
+                return !part.isEmpty && !isPlace(infos[part.upperBound - 1]) && hits & knownPlaceBits == 0
                     && (part.count > 1 || hits & personNameBits != 0 || reported)
             }) else { return nil }
             return parts
@@ -1164,7 +1164,9 @@ extension NERGazetteer {
     /// time, gap or "at same time" ("1. Michael Schumacher ( Germany ) Ferrari 1:28:15.125", "2.
     /// Tony Rominger ( Switzerland ) Mapei at same time", "Banesto 0:25": motor racing, cycling). A
     /// time is figures joined by colons or a period, or a figure and a unit ("ONCE 4 hours 51
-    /// minutes", "Festina 38 seconds behind"; not "0 faults": a show jumper's horse). The
+    /// minutes", "Festina 38 seconds behind"; not "0 faults": a show jumper's horse). A country's
+    /// name is a team there only before a time and when it is a person's name too, as teams named
+    /// after their founders are ("Martin Brundle ( Britain ) Jordan 1:40.862"; not "Spain"). The
     /// weights had left the teams out or read them as persons ("Williams").
     static func entrantTeams(
         _ infos: UnsafeBufferPointer<NERTokenInfo>, entrants: [Range<Int>], countries: [Range<Int>]
@@ -1186,7 +1188,9 @@ extension NERGazetteer {
                   isTime(infos[end]) || infos[end].word == sameTimeWord || infos[end].word == sameWord
                     || infos[end].word == atWord && end + 1 < infos.count && infos[end + 1].word == sameWord
                     || isTimeInWords(end),
-                  !countries.contains(start ..< end) else { return nil }
+                  !countries.contains(start ..< end)
+                    || isTime(infos[end]) && (start ..< end).contains(where: { infos[$0].gazetteer & personNameBits != 0 })
+            else { return nil }
             return start ..< end
         }
     }

@@ -25,7 +25,7 @@ import Testing
         ],
         cues: [
             ("Queen", NERGazetteer.cueTitle), ("Chairman", NERGazetteer.cueTitle), ("President", NERGazetteer.cueTitle),
-            ("Minister", NERGazetteer.cueTitle),
+            ("Minister", NERGazetteer.cueTitle), ("Bishop", NERGazetteer.cueTitle),
         ]
     )
     /// Words the casing lexicon of these tests has with a capital.
@@ -382,5 +382,42 @@ import Testing
         #expect(tagged("Saeed Anwar made 84 and Ijaz Ahmed hit 56 .")[5 ... 6] == ["B-PER", "I-PER"])
         let vacek = tagged("Goran Ivanisevic needed a tiebreak to beat Czech Daniel Vacek 7-6 6-3 .")
         #expect(vacek[8 ... 9] == ["B-PER", "I-PER"] && vacek[7] != "B-PER", "\(vacek)")
+    }
+
+    @Test func villagesPartiesPrizesAndBenchmarks() {
+        func places(_ sentence: String) -> [Range<Int>] { Self.ranges(sentence) { NERGazetteer.placesAfterOf($0) } }
+        #expect(places("near the village of Kiran .") == [4 ..< 5])
+        #expect(places("in the village of Novye Atagi , south") == [4 ..< 6])
+        #expect(places("the Bank of England said").isEmpty, "no place word before of")
+        #expect(places("the city of Queen Elizabeth").isEmpty, "a title first")
+        func parties(_ sentence: String) -> [Range<Int>] {
+            Self.ranges(sentence) { NERGazetteer.partiesBeforeParty($0) { Self.known.contains($0) || Self.common.contains($0) } }
+        }
+        #expect(parties("of the royalist Funcinpec party denied") == [3 ..< 4])
+        #expect(parties("the Islamic party said").isEmpty, "a word the casing lexicon knows")
+        #expect(parties("the Japanese party said").isEmpty, "a listed word")
+        #expect(parties("the Democratic Funcinpec party").isEmpty, "part of a longer name")
+        func miscellany(_ sentence: String) -> [Range<Int>] { Self.ranges(sentence) { NERGazetteer.miscellanyNames($0) } }
+        #expect(miscellany("the award of the Nobel Peace Prize to") == [4 ..< 7])
+        #expect(miscellany("Brent crude fell") == [0 ..< 1])
+        #expect(miscellany("February Brent was down") == [1 ..< 2])
+        #expect(miscellany("Brent Spence said").isEmpty, "a person")
+        #expect(miscellany("Roman Catholic Bishop Carlos Belo") == [0 ..< 2])
+        #expect(miscellany("the Roman Catholic Church said").isEmpty, "an organisation")
+    }
+
+    @Test func acronymsAfterOrganisationsAndRaceEntrants() throws {
+        let model = try NERModel.bundled()
+        var decoder = NERDecoder(model: model, useDocumentMemory: false)
+        func words(_ sentence: String) -> [String] { sentence.split(separator: " ").map(String.init) }
+        _ = decoder.decode(words("rebels of the National Council for the Defence of Democracy ( CNDD ) attacked"))
+        #expect(decoder.infos[11].mustBeInsideName)
+        _ = decoder.decode(words("the Basic Travel Allowance ( BTA ) is paid"))
+        #expect(!decoder.infos[5].mustBeInsideName, "no organisation's word before it")
+        func tags(_ sentence: String) -> [String] { model.tag(words(sentence)) }
+        // A driver whose given name is also a town, and a team that is a country's name before a time.
+        #expect(tags("14. Jos Verstappen ( Netherlands ) Footwork 1:42.096")[1 ... 2] == ["B-PER", "I-PER"])
+        #expect(tags("14. Jos Verstappen ( Netherlands ) Footwork 1:42.096")[6] == "B-ORG")
+        #expect(tags("8. Martin Brundle ( Britain ) Jordan 1:40.862")[6] == "B-ORG")
     }
 }
