@@ -309,7 +309,11 @@ struct NERDecoder {
                 }
             }
             if memory != nil, !sentenceIsInCapitals, !teams.isEmpty {
-                infos.withUnsafeMutableBufferPointer { teams.force($0) }
+                infos.withUnsafeMutableBufferPointer { infos in
+                    teams.force(infos)
+                    let clubs = NERGazetteer.clubsAfterMatchVerbs(UnsafeBufferPointer(infos), isCountryName: gazetteer.isCountryName)
+                    for club in clubs { NERGazetteer.forceTeam(club, .org, infos) }
+                }
             }
             if let lexicon = truecaser?.lexicon, !sentenceIsInCapitals {
                 let isCommonWord = { (word: UInt64) in lexicon.casing(of: word) == .lower }

@@ -183,6 +183,36 @@ extension NERGazetteer {
         return clubs
     }
 
+    /// In a sports report (the decoder asks only once the document has a club:
+    /// ``NERDocumentTeams``), a town named right after a match's verb or "against" is a club:
+    /// "visit Southampton on Saturday", "a home game against Leeds at Highfield Road", "host Rapid".
+    /// One capitalised word that is only a listed place's (``isOnlyAPlacesWord``), no country's name
+    /// (`isCountryName`: "against Italy" is a national side, a place), not forced, and no
+    /// capitalised word after it. The weights had read such clubs as places, or "Leeds" as a person.
+    static func clubsAfterMatchVerbs(
+        _ infos: UnsafeBufferPointer<NERTokenInfo>, isCountryName: (NERTokenInfo) -> Bool
+    ) -> [Range<Int>] {
+        typealias F = NERFeatureExtractor
+        let n = infos.count
+        var clubs: [Range<Int>] = []
+        let verbs = matchVerbs
+        for k in infos.indices.dropLast() where verbs.contains(infos[k].word) && infos[k].flags & F.flagsOfLetters == F.flagHasLower {
+            let club = infos[k + 1]
+            guard club.flags & (F.flagsOfLetters | F.flagHasDigit) == F.flagInitialUpper | F.flagHasLower,
+                  club.forcedTag == 0, isOnlyAPlacesWord(club), k + 2 == n || !infos[k + 2].isCapitalised,
+                  !isCountryName(club)
+            else { continue }
+            clubs.append(k + 1 ..< k + 2)
+        }
+        return clubs
+    }
+
+    /// The words of ``clubsAfterMatchVerbs(_:isCountryName:)``.
+    private static let matchVerbs = words([
+        "against", "visit", "visits", "visiting", "host", "hosts", "hosting", "face", "faces", "facing", "play", "plays",
+        "playing", "meet", "meets",
+    ])
+
     /// The first words of ``clubsWithPrefixes(_:)``.
     private static let clubPrefixWords = words([
         "Real", "Sporting", "Racing", "Dinamo", "Dynamo", "Atletico", "Deportivo", "Olympique", "Sparta", "Slavia",

@@ -359,6 +359,13 @@ import Testing
         #expect(clubs("on the other side Pale said").isEmpty, "no nationality or league before side")
         #expect(clubs("the club Chairman said").isEmpty)
         #expect(clubs("a club Hans founded").isEmpty, "a given name")
+        func opponents(_ sentence: String) -> [Range<Int>] {
+            Self.ranges(sentence) { NERGazetteer.clubsAfterMatchVerbs($0) { $0.word == Self.extractor.info(for: "Japan").word } }
+        }
+        #expect(opponents("they visit Vicenza on Saturday and play Oviedo .") == [2 ..< 3, 7 ..< 8])
+        #expect(opponents("a game against Japan").isEmpty, "a country: a national side")
+        #expect(opponents("they visit Vicenza Airport").isEmpty, "a longer name")
+        #expect(opponents("a game against Hans").isEmpty, "no place")
         func prefixed(_ sentence: String) -> [Range<Int>] { Self.ranges(sentence) { NERGazetteer.clubsWithPrefixes($0) } }
         #expect(prefixed("beat local rivals Real Oviedo 2-1") == [3 ..< 5])
         #expect(prefixed("a Real Madrid fan").isEmpty, "no listed place last")
