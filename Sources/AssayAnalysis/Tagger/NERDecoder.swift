@@ -315,6 +315,8 @@ struct NERDecoder {
                     for club in clubs { NERGazetteer.forceTeam(club, .org, infos) }
                 }
             }
+            var companyNames: [[UInt64]] = []
+            defer { if memory != nil { for name in companyNames { teams.recordCompany(name) } } }
             if let lexicon = truecaser?.lexicon, !sentenceIsInCapitals {
                 let isCommonWord = { (word: UInt64) in lexicon.casing(of: word) == .lower }
                 let isKnownWord = { (word: UInt64) in lexicon.casing(of: word) != nil }
@@ -326,6 +328,8 @@ struct NERDecoder {
                     }
                     for company in NERGazetteer.companiesWithLegalSuffix(tokens, isCommonWord: isCommonWord) {
                         NERGazetteer.forceFirmly(company, .org, infos)
+                        let name = NERGazetteer.withoutLegalSuffix(company, tokens)
+                        if name.count < company.count { companyNames.append(name.map { tokens[$0].word }) }
                     }
                     for organization in NERGazetteer.organizationsAfterDescriptors(tokens, isCommonWord: isCommonWord) {
                         NERGazetteer.forceFirmly(organization, .org, infos)
@@ -338,7 +342,10 @@ struct NERDecoder {
                     for party in NERGazetteer.partiesBeforeParty(tokens, isKnownWord: isKnownWord) {
                         NERGazetteer.forceFirmly(party, .org, infos)
                     }
-                    for name in NERGazetteer.miscellanyNames(tokens) { NERGazetteer.forceFirmly(name, .misc, infos) }
+                    for name in NERGazetteer.miscellanyNames(tokens) + NERGazetteer.indicesBeforeIndex(tokens) {
+                        NERGazetteer.forceFirmly(name, .misc, infos)
+                    }
+                    for firm in NERGazetteer.firmsByForeignHeadWords(tokens) { NERGazetteer.forceFirmly(firm, .org, infos) }
                     for club in NERGazetteer.clubsAfterDescriptors(tokens) + NERGazetteer.clubsWithPrefixes(tokens) {
                         NERGazetteer.forceTeam(club, .org, infos)
                     }
@@ -370,6 +377,7 @@ struct NERDecoder {
         if !sentenceIsInCapitals {
             separateNationalitiesFromPersons()
             ruleOutOutsideInBracketedAcronyms()
+            ruleOutShareClassesAndCurrencies()
         }
         ruleOutCommonWordContinuations()
         ruleOutOpeningQualifiers()
@@ -469,6 +477,32 @@ struct NERDecoder {
         infos[1].mustBeInsideName = true
     }
 
+    /// A share class's letter before "shares" is no part of the company's name ("Ericsson B shares
+    /// gained", "Perstorp B shares fell"), and "Sterling" opening a sentence before a word in small
+    /// letters is the currency ("Sterling rose against the mark"): both are outside every name
+    /// (``NERTokenInfo/mustBeOutside``). The weights had put the letter in the name and read
+    /// "Sterling" as a person.
+    mutating func ruleOutShareClassesAndCurrencies() {
+        typealias F = NERFeatureExtractor
+        let n = infos.count
+        if n >= 2, infos[0].word == Self.sterlingWord, infos[0].forcedTag == 0,
+           infos[1].flags & F.flagsOfLetters == F.flagHasLower {
+            infos[0].mustBeOutside = true
+        }
+        for i in infos.indices.dropFirst().dropLast() where infos[i].length == 1 && infos[i].isCapitalised {
+            guard Self.shareWords.contains(infos[i + 1].word), infos[i - 1].isCapitalised, infos[i].forcedTag == 0 else { continue }
+            infos[i].mustBeOutside = true
+        }
+    }
+    private static let sterlingWord = NERFeatureExtractor.wordHash("sterling")
+    private static let shareWords = NERGazetteer.words(["shares", "share", "stock"])
+
+    /// Nationalities in "-man" that the knowledge base's demonyms lack ("Frenchman Jean Alesi").
+    private static let demonymsInMan = NERGazetteer.words([
+        "Frenchman", "Frenchwoman", "Englishman", "Englishwoman", "Dutchman", "Dutchwoman", "Scotsman", "Welshman",
+        "Irishman", "Irishwoman",
+    ])
+
     /// An acronym in brackets right after two capitalised words (maybe joined by a connector) names
     /// what they end: "the National
     /// Council for the Defence of Democracy ( CNDD )", "the Popular Revolutionary Army ( EPR )". It
@@ -513,14 +547,16 @@ struct NERDecoder {
     private static let openBracketWord = NERFeatureExtractor.wordHash("(")
     private static let closeBracketWord = NERFeatureExtractor.wordHash(")")
 
-    /// A nationality right before a person's name (a listed given name and another capitalised word)
+    /// A nationality (a listed demonym or one of ``demonymsInMan``) right before a person's name (a
+    /// listed given name and another capitalised word)
     /// is no part of it: the given name must not continue a name (``NERTokenInfo/mustNotContinueName``):
     /// "beat Czech Daniel Vacek", "meets Frenchman Cedric Pioline", "Montenegrin Predrag Mijatovic".
     /// The weights had read the nationality as the person's first word, or the whole as an organisation.
     mutating func separateNationalitiesFromPersons() {
         typealias F = NERFeatureExtractor
         let n = infos.count
-        for i in infos.indices.dropLast(2) where F.listPosition(infos[i], .demonym) == 4 {
+        let manDemonyms = Self.demonymsInMan
+        for i in infos.indices.dropLast(2) where F.listPosition(infos[i], .demonym) == 4 || manDemonyms.contains(infos[i].word) {
             let (name, next) = (infos[i + 1], infos[i + 2])
             guard F.listPosition(name, .givenName) == 4, name.gazetteer & NERGazetteer.placeOrOrganizationBits == 0,
                   next.flags & (F.flagsOfLetters | F.flagHasDigit) == F.flagInitialUpper | F.flagHasLower,

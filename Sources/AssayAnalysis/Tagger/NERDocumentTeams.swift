@@ -8,7 +8,8 @@
 /// ``NERGazetteer/forceTeam(_:_:_:)``) in a sentence (``record(_:)``), the same words later in the
 /// document, standing alone, are that club too (``force(_:)``), and so is the city a club is named
 /// after ("Chicago" after "the Chicago Bulls"). National sides are places and stay
-/// the model's; companies and other names forced by other rules are not recorded.
+/// the model's. A company named with its legal suffix is recorded by its name without the suffix
+/// (``recordCompany(_:)``: "Stork" after "Stork NV"); other names forced by other rules are not.
 struct NERDocumentTeams {
     /// The clubs, as the case-folded hashes of their words (``NERTokenInfo/word``).
     private var teams: Set<[UInt64]> = []
@@ -47,6 +48,12 @@ struct NERDocumentTeams {
             }
             start = end
         }
+    }
+
+    /// Records a company a rule named with its legal suffix, by its name without the suffix ("Stork"
+    /// after "engineering group Stork NV"): the document's later "a spokesman for Stork" is the company.
+    mutating func recordCompany(_ words: [UInt64]) {
+        if !words.isEmpty { insert(words) }
     }
 
     private mutating func insert(_ words: [UInt64]) {

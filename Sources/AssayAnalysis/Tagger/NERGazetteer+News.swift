@@ -37,7 +37,8 @@ extension NERGazetteer {
     /// (or "'s shares") and a word in small letters ("Hoogovens shares fell", "Guinness 's shares
     /// rose"), or right after "shares in" or "shares of" ("shares in Guinness rose"), as
     /// ``workplaces(_:isCommonWord:)`` reads a run. Not "Japanese shares", "Tokyo shares" or "Bank
-    /// shares" (places', nationalities' and common words), nor "B shares" (one letter); a run before
+    /// shares" (places', nationalities' and common words), nor "B shares" (one letter), and a share
+    /// class's letter after the name is left out ("Ericsson B shares"); a run before
     /// "shares" whose first word opens the sentence and is a function word ("But Hoogovens shares",
     /// "On Monday shares", "Its Class B shares") is left to the model.
     static func companiesWhoseSharesMoved(
@@ -74,7 +75,9 @@ extension NERGazetteer {
             {
                 continue
             }
-            let name = start ..< end
+            // (A share class's letter is no part of the name: "Ericsson B shares".)
+            let classLetter = end - start >= 2 && infos[end - 1].length == 1 && infos[end - 1].flags & F.flagHasLower == 0
+            let name = start ..< (classLetter ? end - 1 : end)
             guard !name.isEmpty, infos[name.lowerBound].isCapitalised, isPlainName(name, infos, isCommonWord: isCommonWord)
             else { continue }
             companies.append(name)
@@ -256,6 +259,64 @@ extension NERGazetteer {
     private static let brentFollowers = words(["crude", "blend", "futures", "oil"])
     private static let romanWord = NERFeatureExtractor.wordHash("roman")
     private static let catholicWord = NERFeatureExtractor.wordHash("catholic")
+
+    /// Companies and banks whose name opens with a word that says so in another language: "Banco
+    /// Frances", "Banque Indosuez", "Companhia Vale do Rio Doce", "Grupo Carso" (``foreignFirmWords``,
+    /// then capitalised words, maybe joined by "do", "y" … : two to six words in all), or ends in "Banka", "Banken" or another
+    /// bank's word (``foreignFirmLastWords``: "Komercni Banka"). Not forced names. The weights had
+    /// read such names as persons or places.
+    static func firmsByForeignHeadWords(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
+        typealias F = NERFeatureExtractor
+        var firms: [Range<Int>] = []
+        let (heads, lastHeads) = (foreignFirmWords, foreignFirmLastWords)
+        let particles = foreignNameParticles
+        F.forEachCapitalisedRun(infos) { whole in
+            // (The run goes on through a particle the capitalised runs do not join: "Companhia Vale do
+            // Rio Doce".)
+            var end = whole.upperBound
+            while end + 1 < infos.count, particles.contains(infos[end].word), infos[end + 1].isCapitalised {
+                end += 2
+                while end < infos.count, infos[end].isCapitalised { end += 1 }
+            }
+            let run = whole.lowerBound ..< end
+            guard (2 ... 6).contains(run.count), heads.contains(infos[run.lowerBound].word) || lastHeads.contains(infos[run.upperBound - 1].word),
+                  !run.contains(where: { infos[$0].forcedTag != 0 })
+            else { return }
+            firms.append(run)
+        }
+        return firms
+    }
+
+    /// The words of ``firmsByForeignHeadWords(_:)``.
+    private static let foreignFirmWords = words([
+        "Banco", "Banca", "Banque", "Bancomer", "Companhia", "Compania", "Compagnie", "Grupo", "Groupe", "Gruppo",
+        "Sociedad", "Societe", "Société", "Industrias", "Cementos", "Aktiebolaget",
+    ])
+    private static let foreignFirmLastWords = words(["Banka", "Banken", "Bankverein", "Sparkasse", "Landesbank"])
+    private static let foreignNameParticles = words(["do", "dos", "das", "di", "della", "y", "e"])
+
+    /// Stock indices named before "index" or "average" in small letters: "the blue-chip Merval index",
+    /// "The Bovespa index", "the IPSA index" (CoNLL's miscellany, as every probe's writer marked
+    /// them): a capitalised run of one to three words right before the word, none forced and none a
+    /// listed place's or organisation's ("Tokyo 's Nikkei average" and "the Hang Seng index" stay the
+    /// model's, which reads them as organisations). The weights had read unknown indices as persons.
+    static func indicesBeforeIndex(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
+        typealias F = NERFeatureExtractor
+        var indices: [Range<Int>] = []
+        let followers = indexWords
+        F.forEachCapitalisedRun(infos) { run in
+            guard run.count <= 3, run.upperBound < infos.count, followers.contains(infos[run.upperBound].word),
+                  infos[run.upperBound].flags & F.flagsOfLetters == F.flagHasLower,
+                  !run.contains(where: { infos[$0].forcedTag != 0 || infos[$0].gazetteer & placeOrOrganizationBits != 0 })
+            else { return }
+            let start = infos[run.lowerBound].word == theWord ? run.lowerBound + 1 : run.lowerBound
+            if start < run.upperBound { indices.append(start ..< run.upperBound) }
+        }
+        return indices
+    }
+
+    /// The words of ``indicesBeforeIndex(_:)``.
+    private static let indexWords = words(["index", "average"])
 
     /// The titles of ``organizationsBeforeTitles(_:)`` that a portfolio's word comes before.
     private static let ministerialTitleWords = words(["minister", "secretary"])

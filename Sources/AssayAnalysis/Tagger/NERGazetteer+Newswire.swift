@@ -163,7 +163,7 @@ extension NERGazetteer {
     }
 
     /// Clubs whose name is a word of clubs' names and a place: "Real Oviedo", "Sporting Gijon",
-    /// "Sparta Prague", "Dinamo Bucharest", "Vitoria Setubal" (``clubPrefixWords``, then one or two
+    /// "Sparta Prague", "Dinamo Bucharest", "VfL Bochum", "FC Twente" (``clubPrefixWords``, then one or two
     /// capitalised words, the last a listed place's, and no capitalised word after). Forced as teams,
     /// as ``clubsAfterDescriptors(_:)``. The weights had read the place alone.
     static func clubsWithPrefixes(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
@@ -171,7 +171,7 @@ extension NERGazetteer {
         let n = infos.count
         var clubs: [Range<Int>] = []
         let prefixes = clubPrefixWords
-        for i in infos.indices.dropLast() where infos[i].flags & (F.flagsOfLetters | F.flagHasDigit) == F.flagInitialUpper | F.flagHasLower {
+        for i in infos.indices.dropLast() where infos[i].isCapitalised && infos[i].flags & F.flagHasDigit == 0 {
             guard prefixes.contains(infos[i].word), i == 0 || !infos[i - 1].isCapitalised else { continue }
             var end = i + 1
             while end < n, infos[end].isCapitalised { end += 1 }
@@ -213,10 +213,22 @@ extension NERGazetteer {
         "playing", "meet", "meets",
     ])
 
+    /// `company` without the legal suffixes that end it ("Stork" of "Stork NV", "Acme" of "Acme Corp
+    /// Ltd").
+    static func withoutLegalSuffix(_ company: Range<Int>, _ infos: UnsafeBufferPointer<NERTokenInfo>) -> Range<Int> {
+        var end = company.upperBound
+        while end > company.lowerBound + 1,
+              infos[end - 1].cues & cueLegalSuffix != 0 || infos[end - 1].newswireWord & abbreviatedLegalSuffix != 0 {
+            end -= 1
+        }
+        return company.lowerBound ..< end
+    }
+
     /// The first words of ``clubsWithPrefixes(_:)``.
     private static let clubPrefixWords = words([
         "Real", "Sporting", "Racing", "Dinamo", "Dynamo", "Atletico", "Deportivo", "Olympique", "Sparta", "Slavia",
         "Slovan", "Spartak", "Lokomotiv", "Vitoria", "Petra", "Hajduk", "Legia", "Widzew", "Ruch", "Steaua",
+        "VfL", "VfB", "FC", "SV", "TSV", "FK", "NK", "CSKA",
     ])
     /// ``NERTokenInfo/word`` of "club" and "side", and the words before a "side" that names a club.
     private static let clubWord = NERFeatureExtractor.wordHash("club")

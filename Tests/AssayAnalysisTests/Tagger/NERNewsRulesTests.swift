@@ -427,4 +427,30 @@ import Testing
         #expect(tags("14. Jos Verstappen ( Netherlands ) Footwork 1:42.096")[6] == "B-ORG")
         #expect(tags("8. Martin Brundle ( Britain ) Jordan 1:40.862")[6] == "B-ORG")
     }
+
+    @Test func foreignFirmsIndicesShareClassesAndCompaniesRemembered() throws {
+        func firms(_ sentence: String) -> [Range<Int>] { Self.ranges(sentence) { NERGazetteer.firmsByForeignHeadWords($0) } }
+        #expect(firms("while Banco Frances shed 5.2 percent") == [1 ..< 3])
+        #expect(firms("a stake in Companhia Vale do Rio Doce , the miner") == [3 ..< 8])
+        #expect(firms("SPT Telecom gained and Komercni Banka rose") == [4 ..< 6])
+        #expect(firms("the Banco said").isEmpty, "one word")
+        func indices(_ sentence: String) -> [Range<Int>] { Self.ranges(sentence) { NERGazetteer.indicesBeforeIndex($0) } }
+        #expect(indices("The Bovespa index rose") == [1 ..< 2])
+        #expect(indices("the blue-chip Merval index fell") == [2 ..< 3])
+        #expect(indices("the London index fell").isEmpty, "a place's word")
+        #expect(indices("the Merval Index fell").isEmpty, "a capital Index is the name's own")
+        let model = try NERModel.bundled()
+        func tags(_ sentence: String) -> [String] { model.tag(sentence.split(separator: " ").map(String.init)) }
+        #expect(tags("Ericsson B shares gained seven crowns .")[0 ... 1] == ["B-ORG", "O"])
+        #expect(tags("Sterling rose against the mark .")[0] == "O")
+        #expect(tags("Sterling Marlin won the race .")[0] != "O", "a person's name")
+        #expect(tags("He finished ahead of Frenchman Jean Alesi in a Benetton .")[5 ... 6] == ["B-PER", "I-PER"])
+        // A company named with its legal suffix is the company later in the document without it.
+        let document = [
+            "The deal was with engineering group Stork NV for an undisclosed sum .",
+            "A spokesman for Stork said the deal secures jobs .",
+        ].map { $0.split(separator: " ").map(String.init) }
+        #expect(model.tagDocument(document)[1][3] == "B-ORG")
+        #expect(model.tagDocument([document[1]])[0][3] != "B-ORG", "without the first sentence")
+    }
 }
