@@ -345,7 +345,9 @@ struct NERDecoder {
                     for name in NERGazetteer.miscellanyNames(tokens) + NERGazetteer.indicesBeforeIndex(tokens) {
                         NERGazetteer.forceFirmly(name, .misc, infos)
                     }
-                    for firm in NERGazetteer.firmsByForeignHeadWords(tokens) { NERGazetteer.forceFirmly(firm, .org, infos) }
+                    for firm in NERGazetteer.firmsByForeignHeadWords(tokens) + NERGazetteer.listedAcronyms(tokens) {
+                        NERGazetteer.forceFirmly(firm, .org, infos)
+                    }
                     for club in NERGazetteer.clubsAfterDescriptors(tokens) + NERGazetteer.clubsWithPrefixes(tokens) {
                         NERGazetteer.forceTeam(club, .org, infos)
                     }

@@ -795,6 +795,33 @@ extension NERGazetteer {
         return k ..< k + 1
     }
 
+    /// Acronyms the name lists have as an organisation and as nothing else, standing alone (no
+    /// capitalised word or joining connector next to them) and not forced: "BT , which already owns
+    /// 20 percent of MCI", "BT chairman Iain Vallance"; not before its legal suffix ("CBS , Inc.").
+    /// Two to five capitals only; not in a sentence
+    /// in capitals (the decoder asks only outside them). The weights had read "BT" as a place, as
+    /// they read "UK".
+    static func listedAcronyms(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
+        typealias F = NERFeatureExtractor
+        let n = infos.count
+        var acronyms: [Range<Int>] = []
+        let notAcronym = F.flagHasLower | F.flagHasDigit | F.flagHasHyphen | F.flagHasPeriod | F.flagNoAlphanumeric | F.flagNonASCII
+        for k in infos.indices where infos[k].flags & F.flagAllUpper != 0 && infos[k].flags & notAcronym == 0 {
+            let info = infos[k]
+            guard (2 ... 5).contains(info.length), F.listPosition(info, .organization) == 4,
+                  info.gazetteer & ~typeBits([.organization]) == 0, info.forcedTag == 0,
+                  k == 0 || !infos[k - 1].isCapitalised && !(k > 1 && infos[k - 2].isCapitalised && F.runConnectors.contains(infos[k - 1].word)),
+                  k + 1 == n || !infos[k + 1].isCapitalised && !(k + 2 < n && infos[k + 2].isCapitalised && F.runConnectors.contains(infos[k + 1].word)),
+                  // (Nor before its legal suffix: "CBS , Inc.".)
+                  !(k + 1 ..< min(k + 3, n)).contains(where: {
+                      infos[$0].cues & cueLegalSuffix != 0 || infos[$0].newswireWord & abbreviatedLegalSuffix != 0
+                  })
+            else { continue }
+            acronyms.append(k ..< k + 1)
+        }
+        return acronyms
+    }
+
     /// The one-word listed organisations that news mostly uses for something else (the engine's
     /// ``ListedOrganizationRecognizer/ambiguousNames``: "The Amazon rainforest", "The Patriots").
     static let ambiguousOrganizationWords: Set<UInt64> = Set(

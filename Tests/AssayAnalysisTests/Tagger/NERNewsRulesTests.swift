@@ -21,7 +21,8 @@ import Testing
             (["Bundesbank"], .organization, false), (["Hans"], .givenName, false), (["Treasury"], .organization, false),
             (["Carlo"], .givenName, false), (["Vicenza"], .place, false), (["Oviedo"], .place, false),
             (["Italian"], .demonym, false), (["Serb"], .demonym, false), (["Merrill", "Lynch"], .organization, false),
-            (["Merrill"], .givenName, false), (["Lynch"], .surname, false),
+            (["Merrill"], .givenName, false), (["Lynch"], .surname, false), (["BT"], .organization, false),
+            (["BP"], .organization, false), (["BP"], .place, false),
         ],
         cues: [
             ("Queen", NERGazetteer.cueTitle), ("Chairman", NERGazetteer.cueTitle), ("President", NERGazetteer.cueTitle),
@@ -434,6 +435,11 @@ import Testing
         #expect(firms("a stake in Companhia Vale do Rio Doce , the miner") == [3 ..< 8])
         #expect(firms("SPT Telecom gained and Komercni Banka rose") == [4 ..< 6])
         #expect(firms("the Banco said").isEmpty, "one word")
+        func acronyms(_ sentence: String) -> [Range<Int>] { Self.ranges(sentence) { NERGazetteer.listedAcronyms($0) } }
+        #expect(acronyms("BT , which owns MCI , said") == [0 ..< 1])
+        #expect(acronyms("the BT Tower is tall").isEmpty, "part of a longer name")
+        #expect(acronyms("BP said").isEmpty, "listed as something else too")
+        #expect(acronyms("the Bt shares").isEmpty, "not in capitals")
         func indices(_ sentence: String) -> [Range<Int>] { Self.ranges(sentence) { NERGazetteer.indicesBeforeIndex($0) } }
         #expect(indices("The Bovespa index rose") == [1 ..< 2])
         #expect(indices("the blue-chip Merval index fell") == [2 ..< 3])
