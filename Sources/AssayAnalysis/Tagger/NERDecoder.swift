@@ -558,11 +558,13 @@ struct NERDecoder {
         typealias F = NERFeatureExtractor
         let n = infos.count
         let manDemonyms = Self.demonymsInMan
-        for i in infos.indices.dropLast(2) where F.listPosition(infos[i], .demonym) == 4 || manDemonyms.contains(infos[i].word) {
+        // (The given name first: most tokens fail it with no set lookup.)
+        for i in infos.indices.dropLast(2) where F.listPosition(infos[i + 1], .givenName) == 4 && infos[i].isCapitalised {
             let (name, next) = (infos[i + 1], infos[i + 2])
-            guard F.listPosition(name, .givenName) == 4, name.gazetteer & NERGazetteer.placeOrOrganizationBits == 0,
+            guard name.gazetteer & NERGazetteer.placeOrOrganizationBits == 0,
                   next.flags & (F.flagsOfLetters | F.flagHasDigit) == F.flagInitialUpper | F.flagHasLower,
-                  i + 3 == n || !infos[i + 3].isCapitalised
+                  i + 3 == n || !infos[i + 3].isCapitalised,
+                  F.listPosition(infos[i], .demonym) == 4 || manDemonyms.contains(infos[i].word)
             else { continue }
             infos[i + 1].mustNotContinueName = true
         }

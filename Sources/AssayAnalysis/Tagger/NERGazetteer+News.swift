@@ -274,7 +274,7 @@ extension NERGazetteer {
             // (The run goes on through a particle the capitalised runs do not join: "Companhia Vale do
             // Rio Doce".)
             var end = whole.upperBound
-            while end + 1 < infos.count, particles.contains(infos[end].word), infos[end + 1].isCapitalised {
+            while end + 1 < infos.count, infos[end + 1].isCapitalised, particles.contains(infos[end].word) {
                 end += 2
                 while end < infos.count, infos[end].isCapitalised { end += 1 }
             }
@@ -305,8 +305,8 @@ extension NERGazetteer {
         var indices: [Range<Int>] = []
         let followers = indexWords
         F.forEachCapitalisedRun(infos) { run in
-            guard run.count <= 3, run.upperBound < infos.count, followers.contains(infos[run.upperBound].word),
-                  infos[run.upperBound].flags & F.flagsOfLetters == F.flagHasLower,
+            guard run.count <= 3, run.upperBound < infos.count, infos[run.upperBound].flags & F.flagsOfLetters == F.flagHasLower,
+                  followers.contains(infos[run.upperBound].word),
                   !run.contains(where: { infos[$0].forcedTag != 0 || infos[$0].gazetteer & placeOrOrganizationBits != 0 })
             else { return }
             let start = infos[run.lowerBound].word == theWord ? run.lowerBound + 1 : run.lowerBound

@@ -171,8 +171,9 @@ extension NERGazetteer {
         let n = infos.count
         var clubs: [Range<Int>] = []
         let prefixes = clubPrefixWords
-        for i in infos.indices.dropLast() where infos[i].isCapitalised && infos[i].flags & F.flagHasDigit == 0 {
-            guard prefixes.contains(infos[i].word), i == 0 || !infos[i - 1].isCapitalised else { continue }
+        for i in infos.indices.dropLast() where infos[i].isCapitalised && infos[i + 1].isCapitalised {
+            guard i == 0 || !infos[i - 1].isCapitalised, infos[i].flags & F.flagHasDigit == 0, prefixes.contains(infos[i].word)
+            else { continue }
             var end = i + 1
             while end < n, infos[end].isCapitalised { end += 1 }
             guard (2 ... 3).contains(end - i), infos[end - 1].gazetteer & listedOrKnownPlaceBits != 0,
@@ -196,9 +197,9 @@ extension NERGazetteer {
         let n = infos.count
         var clubs: [Range<Int>] = []
         let verbs = matchVerbs
-        for k in infos.indices.dropLast() where verbs.contains(infos[k].word) && infos[k].flags & F.flagsOfLetters == F.flagHasLower {
+        for k in infos.indices.dropLast() where infos[k + 1].isCapitalised && infos[k].flags & F.flagsOfLetters == F.flagHasLower {
             let club = infos[k + 1]
-            guard club.flags & (F.flagsOfLetters | F.flagHasDigit) == F.flagInitialUpper | F.flagHasLower,
+            guard verbs.contains(infos[k].word), club.flags & (F.flagsOfLetters | F.flagHasDigit) == F.flagInitialUpper | F.flagHasLower,
                   club.forcedTag == 0, isOnlyAPlacesWord(club), k + 2 == n || !infos[k + 2].isCapitalised,
                   !isCountryName(club)
             else { continue }
