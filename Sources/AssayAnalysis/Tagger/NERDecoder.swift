@@ -38,8 +38,8 @@ struct NERDecoder {
     /// The names the document's other sentences tagged, for its sentences in capitals; `nil` when the
     /// caller does not revise them (a document without such a sentence, or no document memory).
     var headlineNames: NERHeadlineNames?
-    /// The clubs the document's sports rules named, forced again in its later sentences (only with
-    /// document memory).
+    /// The clubs the document's sports rules named and the companies named with a legal suffix,
+    /// forced again in its later sentences (only with document memory).
     var teams = NERDocumentTeams()
     /// The last words of the persons of two or more words the document's sentences not in capitals
     /// have tagged so far ("Muster" after "Thomas Muster"; only with document memory).
@@ -283,10 +283,12 @@ struct NERDecoder {
     /// that need the casing lexicon: a person after a place's possessive, a role or a nationality, a
     /// company by its legal suffix, an organisation after what it is ("engineering group Vosper
     /// Thornycroft"), an event named after a place ("the U.S. Open") and a listed organisation
-    /// starting the sentence; last, ``ruleOutOutsideInUnknownNames()``, ``joinArticleSurnames()`` and
-    /// ``ruleOutOutsideInKnownSurnames()``. A sentence in capitals or title case is annotated twice
-    /// (before and after ``restoreCase(_:)``), so the decoding constraints those three set are cleared
-    /// here first, for every token.
+    /// starting the sentence, and the other news and sports rules of docs/ANALYSIS.md; last, the
+    /// decoding constraints (``ruleOutOutsideInUnknownNames()``, ``separateNationalitiesFromPersons()``,
+    /// ``ruleOutOutsideInBracketedAcronyms()``, ``ruleOutShareClassesAndCurrencies()``,
+    /// ``joinArticleSurnames()``, ``ruleOutOutsideInKnownSurnames()`` …). A sentence in capitals or
+    /// title case is annotated twice (before and after ``restoreCase(_:)``), so those constraints are
+    /// cleared here first, for every token.
     mutating func annotate() {
         for i in infos.indices {
             infos[i].mustBeInsideName = false
@@ -311,6 +313,7 @@ struct NERDecoder {
             if memory != nil, !sentenceIsInCapitals, !teams.isEmpty {
                 infos.withUnsafeMutableBufferPointer { infos in
                     teams.force(infos)
+                    guard teams.hasClub else { return }
                     let clubs = NERGazetteer.clubsAfterMatchVerbs(UnsafeBufferPointer(infos), isCountryName: gazetteer.isCountryName)
                     for club in clubs { NERGazetteer.forceTeam(club, .org, infos) }
                 }
@@ -454,8 +457,8 @@ struct NERDecoder {
                 && info.forcedTag == 0
         }
         // Inside the sentence, an unknown word right before a listed surname, the two alone between
-        // words in small letters, is the surname's given name: "and Ijaz Ahmed hit 56", "Off-spinner
-        // Saqlain Mushtaq took" (the weights had tagged the surname alone).
+        // words in small letters, is the surname's given name: "and Ijaz Ahmed hit 56" (the weights
+        // had tagged the surname alone).
         for i in 1 ..< infos.count - 1 where !infos[i - 1].isCapitalised {
             guard isUnknownWord(infos[i]), isListedSurname(infos[i + 1]),
                   i + 2 == infos.count || !infos[i + 2].isCapitalised
@@ -479,7 +482,7 @@ struct NERDecoder {
         infos[1].mustBeInsideName = true
     }
 
-    /// A share class's letter before "shares" is no part of the company's name ("Ericsson B shares
+    /// A share class's letter before "shares", "share" or "stock" is no part of the company's name ("Ericsson B shares
     /// gained", "Perstorp B shares fell"), and "Sterling" opening a sentence before a word in small
     /// letters is the currency ("Sterling rose against the mark"): both are outside every name
     /// (``NERTokenInfo/mustBeOutside``). The weights had put the letter in the name and read

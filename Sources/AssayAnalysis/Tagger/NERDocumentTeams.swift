@@ -1,4 +1,5 @@
-/// The clubs a document's sports rules have named, for its later sentences.
+/// The clubs a document's sports rules have named, and the companies its rules named with a legal
+/// suffix, for its later sentences.
 ///
 /// A newswire rule that reads a results line, a match report's result or a fixture
 /// (``NERGazetteer/annotate(_:afterResultsLines:)``) knows that "Barcelona" in "Barcelona beat
@@ -19,11 +20,14 @@ struct NERDocumentTeams {
     private var maxWords = 0
 
     var isEmpty: Bool { teams.isEmpty }
+    /// Whether a sports rule has recorded a club (not only companies): the document is a sports report.
+    private(set) var hasClub = false
 
     mutating func reset() {
         teams.removeAll(keepingCapacity: true)
         firstWords.removeAll(keepingCapacity: true)
         maxWords = 0
+        hasClub = false
     }
 
     /// Records the clubs a sports rule forced in an annotated sentence.
@@ -38,6 +42,7 @@ struct NERDocumentTeams {
                 while end < infos.count, BILOUTag(rawValue: infos[end - 1].forcedTag)?.position != .last { end += 1 }
             }
             insert((start ..< end).map { infos[$0].word })
+            hasClub = true
             // A club named after its city ("Chicago Bulls", "Detroit Red Wings", "Blackburn Rovers")
             // is named by the city alone later in the report ("… for Chicago"); not when its last
             // words are a place too ("Bayern Munich").

@@ -152,7 +152,8 @@ extension NERGazetteer {
     /// three words and starts with a listed given name ("Merrill Lynch", "Morgan Stanley", "Dean
     /// Witter"), forced as no other type already. Forced firmly: the known-name rule's plain forcing
     /// was released when the document's history, the weights' reading, called it a person ("Ted
-    /// Arnold of Merrill Lynch said").
+    /// Arnold of Merrill Lynch said"). Not before ", a", ", the", ", who" … ("John Lewis , a Georgia
+    /// Democrat , said": a person).
     static func organizationsNamedLikePersons(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
         typealias F = NERFeatureExtractor
         var organizations: [Range<Int>] = []
@@ -161,7 +162,10 @@ extension NERGazetteer {
             // (The run may join a person to the firm: "Ted Arnold of Merrill Lynch".)
             let afterOf = whole.dropLast().last(where: { infos[$0].word == of }).map { $0 + 1 } ?? whole.lowerBound
             let run = afterOf ..< whole.upperBound
-            guard (2 ... 3).contains(run.count), F.listPosition(infos[run.lowerBound], .givenName) == 4,
+            // (Not before an appositive that makes it a person: "John Lewis , a Georgia Democrat".)
+            let appositive = run.upperBound + 1 < infos.count && infos[run.upperBound].word == commaWord
+                && appositiveWords.contains(infos[run.upperBound + 1].word)
+            guard !appositive, (2 ... 3).contains(run.count), F.listPosition(infos[run.lowerBound], .givenName) == 4,
                   F.listPosition(infos[run.lowerBound], .organization) == 1,
                   F.listPosition(infos[run.upperBound - 1], .organization) == 3,
                   run.dropFirst().dropLast().allSatisfy({ F.listPosition(infos[$0], .organization) == 2 }),
@@ -174,7 +178,8 @@ extension NERGazetteer {
 
     /// Places named after what they are and "of": "near the village of Kiran", "in the village of
     /// Novye Atagi", "the northern town of Kilinochchi" (``placeOfWords``, in small letters, then "of"
-    /// and a capitalised run of one to three words, none forced and no title first). The weights had
+    /// and a capitalised run of one to three words up to a day or month, none forced and no title
+    /// first: "the town of Hebron Friday" names Hebron). The weights had
     /// read unknown villages as persons, "Kiran" (a given name too) among them.
     static func placesAfterOf(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
         typealias F = NERFeatureExtractor
@@ -184,9 +189,9 @@ extension NERGazetteer {
         for k in infos.indices.dropFirst().dropLast() where infos[k].word == of && infos[k + 1].isCapitalised {
             guard infos[k - 1].flags & F.flagsOfLetters == F.flagHasLower, kinds.contains(infos[k - 1].word) else { continue }
             var end = k + 1
-            while end < n, infos[end].isCapitalised { end += 1 }
+            while end < n, infos[end].isCapitalised, !calendarWords.contains(infos[end].word) { end += 1 }
             let name = k + 1 ..< end
-            guard name.count <= 3, infos[k + 1].cues & cueTitle == 0,
+            guard (1 ... 3).contains(name.count), infos[k + 1].cues & cueTitle == 0,
                   !name.contains(where: { infos[$0].forcedTag != 0 })
             else { continue }
             places.append(name)
@@ -201,8 +206,8 @@ extension NERGazetteer {
     ])
 
     /// Parties whose name is one word no list has and the casing lexicon does not know, right before
-    /// "party" in small letters: "the royalist Funcinpec party" (`isKnownWord`; "the Labour party" and
-    /// "the Kurdish party" are the model's). The weights had left such parties out.
+    /// "party" in small letters and after a word that is not capitalised: "the royalist Funcinpec
+    /// party" (`isKnownWord`; "the Labour party" and "the Kurdish party" are the model's). The weights had left such parties out.
     static func partiesBeforeParty(
         _ infos: UnsafeBufferPointer<NERTokenInfo>, isKnownWord: (UInt64) -> Bool
     ) -> [Range<Int>] {
@@ -224,7 +229,7 @@ extension NERGazetteer {
 
     /// Names of CoNLL's miscellany that the weights read as places or persons: a capitalised run of
     /// two to four words ending in "Prize" or "Award" ("the Nobel Peace Prize", "the Booker Prize");
-    /// "Brent", the crude oil, before "crude", "blend" or "futures" or after a month ("February Brent
+    /// "Brent", the crude oil, before "crude", "blend", "futures" or "oil" or after a month ("February Brent
     /// was down"); "Roman Catholic", alone or before a title ("Roman Catholic Bishop Carlos Belo"; not
     /// "the Roman Catholic Church", an organisation).
     static func miscellanyNames(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
@@ -263,7 +268,8 @@ extension NERGazetteer {
     /// Companies and banks whose name opens with a word that says so in another language: "Banco
     /// Frances", "Banque Indosuez", "Companhia Vale do Rio Doce", "Grupo Carso" (``foreignFirmWords``,
     /// then capitalised words, maybe joined by "do", "y" … : two to six words in all), or ends in "Banka", "Banken" or another
-    /// bank's word (``foreignFirmLastWords``: "Komercni Banka"). Not forced names. The weights had
+    /// bank's word (``foreignFirmLastWords``: "Komercni Banka"); up to a title, and without a
+    /// nationality before it. Not forced names. The weights had
     /// read such names as persons or places.
     static func firmsByForeignHeadWords(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
         typealias F = NERFeatureExtractor
@@ -278,7 +284,12 @@ extension NERGazetteer {
                 end += 2
                 while end < infos.count, infos[end].isCapitalised { end += 1 }
             }
-            let run = whole.lowerBound ..< end
+            // (Not a title and the person after it, nor a nationality before: "Banque Indosuez
+            // Chairman Antoine Dupont", "the Czech Komercni Banka".)
+            end = (whole.lowerBound ..< end).first(where: { infos[$0].cues & cueTitle != 0 }) ?? end
+            let start = F.listPosition(infos[whole.lowerBound], .demonym) == 4 ? whole.lowerBound + 1 : whole.lowerBound
+            guard start < end else { return }
+            let run = start ..< end
             guard (2 ... 6).contains(run.count), heads.contains(infos[run.lowerBound].word) || lastHeads.contains(infos[run.upperBound - 1].word),
                   !run.contains(where: { infos[$0].forcedTag != 0 })
             else { return }
@@ -298,7 +309,7 @@ extension NERGazetteer {
     /// Stock indices named before "index" or "average" in small letters: "the blue-chip Merval index",
     /// "The Bovespa index", "the IPSA index" (CoNLL's miscellany, as every probe's writer marked
     /// them): a capitalised run of one to three words right before the word, none forced and none a
-    /// listed place's or organisation's ("Tokyo 's Nikkei average" and "the Hang Seng index" stay the
+    /// listed place's or organisation's or an organisation's head word ("the Conference Board index") ("Tokyo 's Nikkei average" and "the Hang Seng index" stay the
     /// model's, which reads them as organisations). The weights had read unknown indices as persons.
     static func indicesBeforeIndex(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
         typealias F = NERFeatureExtractor
@@ -307,7 +318,10 @@ extension NERGazetteer {
         F.forEachCapitalisedRun(infos) { run in
             guard run.count <= 3, run.upperBound < infos.count, infos[run.upperBound].flags & F.flagsOfLetters == F.flagHasLower,
                   followers.contains(infos[run.upperBound].word),
-                  !run.contains(where: { infos[$0].forcedTag != 0 || infos[$0].gazetteer & placeOrOrganizationBits != 0 })
+                  !run.contains(where: {
+                      infos[$0].forcedTag != 0 || infos[$0].gazetteer & placeOrOrganizationBits != 0
+                          || infos[$0].cues & cueOrgHead != 0 || infos[$0].word == boardWord
+                  })
             else { return }
             let start = infos[run.lowerBound].word == theWord ? run.lowerBound + 1 : run.lowerBound
             if start < run.upperBound { indices.append(start ..< run.upperBound) }
@@ -317,6 +331,10 @@ extension NERGazetteer {
 
     /// The words of ``indicesBeforeIndex(_:)``.
     private static let indexWords = words(["index", "average"])
+    private static let boardWord = NERFeatureExtractor.wordHash("board")
+
+    /// The words that open an appositive about a person (``organizationsNamedLikePersons(_:)``).
+    private static let appositiveWords = words(["a", "an", "the", "who", "whose"])
 
     /// The titles of ``organizationsBeforeTitles(_:)`` that a portfolio's word comes before.
     private static let ministerialTitleWords = words(["minister", "secretary"])

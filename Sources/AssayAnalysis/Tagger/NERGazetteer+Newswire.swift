@@ -14,8 +14,8 @@ extension NERGazetteer {
     /// "Chicago 13 2 .867 -": integers of up to three digits, at most one fraction, dashes), with at
     /// most punctuation after them. Each run must hold a name the gazetteer lists. A run of two or more
     /// words that starts with a listed given name, or one word that is only a listed surname, is a
-    /// person ("Tom Lehman 69 66 67", "Woods 69 66 67"; after results lines, a two-word run of a two-team
-    /// line may be such a name), and market or election figures ("Tokyo 22,450
+    /// person ("Tom Lehman 69 66 67", "Woods 69 66 67"; after results lines, a run of two or more words
+    /// in a two-team line may be such a name, unless it holds a known person's), and market or election figures ("Tokyo 22,450
     /// 22,510 22,300", "Florida 29 49.0 47.8") are not short: then the line is no results line. A
     /// lead-in of up to six words may end in a colon before the line ("Played on Friday : …").
     static func resultLineTeams(
@@ -28,9 +28,11 @@ extension NERGazetteer {
         if let note = resultNote(infos) {
             return resultLineTeams(UnsafeBufferPointer(rebasing: infos[..<note.lowerBound]), unlistedTeams: unlistedTeams)
         }
-        // A short lead-in may end in a colon ("Played on Friday : Genk 2 Mechelen 2"), not a scorers' one.
+        // A short lead-in may end in a colon ("Played on Friday : Genk 2 Mechelen 2"), not a scorers'
+        // or a poll's one ("New York Times poll : Clinton 52 Dole 38").
         if let colon = (1 ..< min(7, infos.count)).first(where: { infos[$0].word == colonWord }),
-           colon + 5 <= infos.count, !infos[..<colon].contains(where: { scorersWords.contains($0.word) }) {
+           colon + 5 <= infos.count,
+           !infos[..<colon].contains(where: { scorersWords.contains($0.word) || $0.newswireWord & electionWord != 0 }) {
             let start = colon + 1
             return resultLineTeams(UnsafeBufferPointer(rebasing: infos[start...]), unlistedTeams: unlistedTeams)?
                 .map { $0.lowerBound + start ..< $0.upperBound + start }
@@ -135,7 +137,7 @@ extension NERGazetteer {
     /// Clubs named right after what they are: "Italian club Vicenza", "Greek club Olympiakos
     /// Piraeus", "Hungarian side Ferencvaros", "first division side Lierse". After "club" any
     /// capitalised run of one to three words that opens with no listed given name, a title or a
-    /// day; after "side" only when a nationality or "division"/"league" comes before
+    /// day and is not only listed persons' names ("the club Gullit joined"); after "side" only when a nationality or "division"/"league" comes before
     /// ("on the other side Pale said" names no club). They are forced as teams, so the document's later
     /// "Vicenza" is the club too (``NERDocumentTeams``). The weights had read clubs named after their
     /// cities as places.
@@ -155,7 +157,9 @@ extension NERGazetteer {
             let name = p + 1 ..< end
             guard name.count <= 3, F.listPosition(infos[p + 1], .givenName) == 0,
                   infos[p + 1].cues & cueTitle == 0, !calendarWords.contains(infos[p + 1].word),
-                  !name.contains(where: { infos[$0].forcedTag != 0 || infos[$0].flags & F.flagHasDigit != 0 })
+                  !name.contains(where: { infos[$0].forcedTag != 0 || infos[$0].flags & F.flagHasDigit != 0 }),
+                  // (Not a person's name the lists have: "the club Gullit joined".)
+                  !name.allSatisfy({ infos[$0].gazetteer != 0 && infos[$0].gazetteer & ~personNameBits == 0 })
             else { continue }
             clubs.append(name)
         }
@@ -185,7 +189,7 @@ extension NERGazetteer {
     }
 
     /// In a sports report (the decoder asks only once the document has a club:
-    /// ``NERDocumentTeams``), a town named right after a match's verb or "against" is a club:
+    /// ``NERDocumentTeams/hasClub``), a town named right after a match's verb or "against" is a club:
     /// "visit Southampton on Saturday", "a home game against Leeds at Highfield Road", "host Rapid".
     /// One capitalised word that is only a listed place's (``isOnlyAPlacesWord``), no country's name
     /// (`isCountryName`: "against Italy" is a national side, a place), not forced, and no

@@ -354,12 +354,14 @@ import Testing
         #expect(firms("said Peter Smith of Merrill Lynch .") == [4 ..< 6], "after a person and of")
         #expect(firms("Merrill Lynch Tower is tall").isEmpty, "part of a longer name")
         #expect(firms("Peter Smith said").isEmpty, "no listed organisation")
+        #expect(firms("Merrill Lynch , a Georgia lawyer , said").isEmpty, "an appositive makes a person")
         func clubs(_ sentence: String) -> [Range<Int>] { Self.ranges(sentence) { NERGazetteer.clubsAfterDescriptors($0) } }
         #expect(clubs("signed him from Italian club Vicenza last month") == [5 ..< 6])
         #expect(clubs("against Italian side Vicenza .") == [3 ..< 4])
         #expect(clubs("on the other side Pale said").isEmpty, "no nationality or league before side")
         #expect(clubs("the club Chairman said").isEmpty)
         #expect(clubs("a club Hans founded").isEmpty, "a given name")
+        #expect(clubs("the club Smith joined").isEmpty, "a listed person's name")
         func opponents(_ sentence: String) -> [Range<Int>] {
             Self.ranges(sentence) { NERGazetteer.clubsAfterMatchVerbs($0) { $0.word == Self.extractor.info(for: "Japan").word } }
         }
@@ -398,6 +400,7 @@ import Testing
         #expect(places("in the village of Novye Atagi , south") == [4 ..< 6])
         #expect(places("the Bank of England said").isEmpty, "no place word before of")
         #expect(places("the city of Queen Elizabeth").isEmpty, "a title first")
+        #expect(places("the town of Hebron Friday") == [3 ..< 4], "up to a day")
         func parties(_ sentence: String) -> [Range<Int>] {
             Self.ranges(sentence) { NERGazetteer.partiesBeforeParty($0) { Self.known.contains($0) || Self.common.contains($0) } }
         }
@@ -435,6 +438,8 @@ import Testing
         #expect(firms("a stake in Companhia Vale do Rio Doce , the miner") == [3 ..< 8])
         #expect(firms("SPT Telecom gained and Komercni Banka rose") == [4 ..< 6])
         #expect(firms("the Banco said").isEmpty, "one word")
+        #expect(firms("Banco Frances Chairman Peter Smith said") == [0 ..< 2], "up to a title")
+        #expect(firms("the Japanese Komercni Banka") == [2 ..< 4], "without a nationality before")
         func acronyms(_ sentence: String) -> [Range<Int>] { Self.ranges(sentence) { NERGazetteer.listedAcronyms($0) } }
         #expect(acronyms("BT , which owns MCI , said") == [0 ..< 1])
         #expect(acronyms("the BT Tower is tall").isEmpty, "part of a longer name")
