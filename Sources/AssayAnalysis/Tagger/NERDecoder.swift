@@ -351,7 +351,9 @@ struct NERDecoder {
                     for firm in NERGazetteer.firmsByForeignHeadWords(tokens) + NERGazetteer.listedAcronyms(tokens) {
                         NERGazetteer.forceFirmly(firm, .org, infos)
                     }
-                    for club in NERGazetteer.clubsAfterDescriptors(tokens) + NERGazetteer.clubsWithPrefixes(tokens) {
+                    let clubs = NERGazetteer.clubsAfterDescriptors(tokens) + NERGazetteer.clubsWithPrefixes(tokens)
+                        + NERGazetteer.clubsByLastWord(tokens)
+                    for club in clubs {
                         NERGazetteer.forceTeam(club, .org, infos)
                     }
                     let places = NERGazetteer.placesBeforeDescriptors(tokens, isCommonWord: isCommonWord)

@@ -218,6 +218,32 @@ extension NERGazetteer {
         "playing", "meet", "meets",
     ])
 
+    /// Clubs named by a club's last word: a capitalised run of two or three words, each a capital and
+    /// small letters, ending in "Rovers", "United", "Athletic", "Wanderers", "Rangers", "Albion",
+    /// "Thistle", "Academical" or "Hotspur" ("Raith Rovers", "Partick Thistle", "Bolton
+    /// Wanderers"), not starting with a listed given name or a title, none forced. Not "City",
+    /// "Town" or "County", which end places' names as often ("Kansas City", "Cape Town"). Forced as
+    /// teams. The weights had read unknown clubs as persons.
+    static func clubsByLastWord(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
+        typealias F = NERFeatureExtractor
+        var clubs: [Range<Int>] = []
+        let lastWords = clubLastWords
+        F.forEachCapitalisedRun(infos) { run in
+            guard (2 ... 3).contains(run.count), lastWords.contains(infos[run.upperBound - 1].word),
+                  run.allSatisfy({ infos[$0].flags & (F.flagsOfLetters | F.flagHasDigit) == F.flagInitialUpper | F.flagHasLower }),
+                  F.listPosition(infos[run.lowerBound], .givenName) == 0, infos[run.lowerBound].cues & cueTitle == 0,
+                  !run.contains(where: { infos[$0].forcedTag != 0 })
+            else { return }
+            clubs.append(run)
+        }
+        return clubs
+    }
+
+    /// The last words of ``clubsByLastWord(_:)``.
+    private static let clubLastWords = words([
+        "rovers", "united", "athletic", "wanderers", "rangers", "albion", "thistle", "academical", "hotspur",
+    ])
+
     /// `company` without the legal suffixes that end it ("Stork" of "Stork NV", "Acme" of "Acme Corp
     /// Ltd").
     static func withoutLegalSuffix(_ company: Range<Int>, _ infos: UnsafeBufferPointer<NERTokenInfo>) -> Range<Int> {

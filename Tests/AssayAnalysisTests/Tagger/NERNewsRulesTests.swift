@@ -369,6 +369,10 @@ import Testing
         #expect(opponents("a game against Japan").isEmpty, "a country: a national side")
         #expect(opponents("they visit Vicenza Airport").isEmpty, "a longer name")
         #expect(opponents("a game against Hans").isEmpty, "no place")
+        func byLastWord(_ sentence: String) -> [Range<Int>] { Self.ranges(sentence) { NERGazetteer.clubsByLastWord($0) } }
+        #expect(byLastWord("Raith Rovers held Celtic") == [0 ..< 2])
+        #expect(byLastWord("in Kansas City on Monday").isEmpty, "City ends places' names")
+        #expect(byLastWord("Hans United said").isEmpty, "a given name first")
         func prefixed(_ sentence: String) -> [Range<Int>] { Self.ranges(sentence) { NERGazetteer.clubsWithPrefixes($0) } }
         #expect(prefixed("beat local rivals Real Oviedo 2-1") == [3 ..< 5])
         #expect(prefixed("a Real Madrid fan").isEmpty, "no listed place last")
