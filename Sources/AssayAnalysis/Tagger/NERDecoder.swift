@@ -484,9 +484,9 @@ struct NERDecoder {
         infos[1].mustBeInsideName = true
     }
 
-    /// A share class's letter before "shares", "share" or "stock" is no part of the company's name ("Ericsson B shares
-    /// gained", "Perstorp B shares fell"), and "Sterling" opening a sentence before a word in small
-    /// letters is the currency ("Sterling rose against the mark"): both are outside every name
+    /// A share class's letter before "shares", "share" or "stock" is no part of the company's name
+    /// ("Ericsson B shares gained", "Perstorp B shares fell"), and "Sterling" opening a sentence
+    /// before a word in small letters is the currency ("Sterling rose against the mark"): both are outside every name
     /// (``NERTokenInfo/mustBeOutside``). The weights had put the letter in the name and read
     /// "Sterling" as a person.
     mutating func ruleOutShareClassesAndCurrencies() {
@@ -504,20 +504,13 @@ struct NERDecoder {
     private static let sterlingWord = NERFeatureExtractor.wordHash("sterling")
     private static let shareWords = NERGazetteer.words(["shares", "share", "stock"])
 
-    /// Nationalities in "-man" that the knowledge base's demonyms lack ("Frenchman Jean Alesi").
-    private static let demonymsInMan = NERGazetteer.words([
-        "Frenchman", "Frenchwoman", "Englishman", "Englishwoman", "Dutchman", "Dutchwoman", "Scotsman", "Welshman",
-        "Irishman", "Irishwoman",
-    ])
-
     /// An acronym in brackets right after two capitalised words (maybe joined by a connector) names
-    /// what they end: "the National
-    /// Council for the Defence of Democracy ( CNDD )", "the Popular Revolutionary Army ( EPR )". It
-    /// must be inside a name (``NERTokenInfo/mustBeInsideName``; the model chooses the type): a word
-    /// of two to six capitals only, not forced, in a sentence that is no results line, after a name
-    /// holding an organisation's head word (``NERGazetteer/cueOrgHead``, ``groupHeadWords``) or a
-    /// listed organisation's word. The weights
-    /// had left such acronyms out when they did not know them, and the document's later "The CNDD" with them.
+    /// what they end: "the National Council for the Defence of Democracy ( CNDD )", "the Popular
+    /// Revolutionary Army ( EPR )". It must be inside a name (``NERTokenInfo/mustBeInsideName``; the
+    /// model chooses the type): a word of two to six capitals only, not forced, in a sentence that is
+    /// no results line, after a name holding an organisation's head word (``NERGazetteer/cueOrgHead``,
+    /// ``groupHeadWords``) or a listed organisation's word. The weights had left such acronyms out
+    /// when they did not know them, and the document's later "The CNDD" with them.
     mutating func ruleOutOutsideInBracketedAcronyms() {
         typealias F = NERFeatureExtractor
         guard !sentenceIsResultsLine else { return }
@@ -535,11 +528,9 @@ struct NERDecoder {
             // Travel Allowance ( BTA )").
             var k = i - 1
             var isOrganization = false
-            while k >= 0, k >= i - 10, infos[k].isCapitalised || F.runConnectors.contains(infos[k].word) {
-                if infos[k].cues & NERGazetteer.cueOrgHead != 0 || infos[k].gazetteer & NERGazetteer.organizationBits != 0
-                    || Self.groupHeadWords.contains(infos[k].word) {
-                    isOrganization = true
-                }
+            while !isOrganization, k >= 0, k >= i - 10, infos[k].isCapitalised || F.runConnectors.contains(infos[k].word) {
+                isOrganization = infos[k].cues & NERGazetteer.cueOrgHead != 0
+                    || infos[k].gazetteer & NERGazetteer.organizationBits != 0 || Self.groupHeadWords.contains(infos[k].word)
                 k -= 1
             }
             guard isOrganization else { continue }
@@ -555,9 +546,8 @@ struct NERDecoder {
     private static let closeBracketWord = NERFeatureExtractor.wordHash(")")
 
     /// A nationality (a listed demonym or one of ``demonymsInMan``) right before a person's name (a
-    /// listed given name and another capitalised word)
-    /// is no part of it: the given name must not continue a name (``NERTokenInfo/mustNotContinueName``):
-    /// "beat Czech Daniel Vacek", "meets Frenchman Cedric Pioline", "Montenegrin Predrag Mijatovic".
+    /// listed given name and another capitalised word) is no part of it: the given name must not
+    /// continue a name (``NERTokenInfo/mustNotContinueName``): "beat Czech Daniel Vacek", "meets Frenchman Cedric Pioline", "Montenegrin Predrag Mijatovic".
     /// The weights had read the nationality as the person's first word, or the whole as an organisation.
     mutating func separateNationalitiesFromPersons() {
         typealias F = NERFeatureExtractor
@@ -574,6 +564,12 @@ struct NERDecoder {
             infos[i + 1].mustNotContinueName = true
         }
     }
+
+    /// Nationalities in "-man" that the knowledge base's demonyms lack ("Frenchman Jean Alesi").
+    private static let demonymsInMan = NERGazetteer.words([
+        "Frenchman", "Frenchwoman", "Englishman", "Englishwoman", "Dutchman", "Dutchwoman", "Scotsman", "Welshman",
+        "Irishman", "Irishwoman",
+    ])
 
     /// A word in small letters after a capitalised one does not continue its name when the casing
     /// lexicon has it in small letters and it is no connector or particle that names hold ("of",

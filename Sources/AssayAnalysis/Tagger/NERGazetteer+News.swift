@@ -148,9 +148,12 @@ extension NERGazetteer {
         return organizations
     }
 
-    /// Firms named after persons: a whole capitalised run (or its words after an "of") that is a name-list organisation of two or
-    /// three words and starts with a listed given name ("Merrill Lynch", "Morgan Stanley", "Dean
-    /// Witter"), forced as no other type already. Forced firmly: the known-name rule's plain forcing
+    /// The titles of ``organizationsBeforeTitles(_:)`` that a portfolio's word comes before.
+    private static let ministerialTitleWords = words(["minister", "secretary"])
+
+    /// Firms named after persons: a whole capitalised run (or its words after an "of") that is a
+    /// name-list organisation of two or three words and starts with a listed given name ("Merrill
+    /// Lynch", "Morgan Stanley", "Dean Witter"), forced as no other type already. Forced firmly: the known-name rule's plain forcing
     /// was released when the document's history, the weights' reading, called it a person ("Ted
     /// Arnold of Merrill Lynch said"). Not before ", a", ", the", ", who" … ("John Lewis , a Georgia
     /// Democrat , said": a person).
@@ -176,11 +179,14 @@ extension NERGazetteer {
         return organizations
     }
 
+    /// The words that open an appositive about a person (``organizationsNamedLikePersons(_:)``).
+    private static let appositiveWords = words(["a", "an", "the", "who", "whose"])
+
     /// Places named after what they are and "of": "near the village of Kiran", "in the village of
     /// Novye Atagi", "the northern town of Kilinochchi" (``placeOfWords``, in small letters, then "of"
     /// and a capitalised run of one to three words up to a day or month, none forced and no title
-    /// first: "the town of Hebron Friday" names Hebron). The weights had
-    /// read unknown villages as persons, "Kiran" (a given name too) among them.
+    /// first: "the town of Hebron Friday" names Hebron). The weights had read unknown villages as
+    /// persons, "Kiran" (a given name too) among them.
     static func placesAfterOf(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
         typealias F = NERFeatureExtractor
         let n = infos.count
@@ -207,7 +213,8 @@ extension NERGazetteer {
 
     /// Parties whose name is one word no list has and the casing lexicon does not know, right before
     /// "party" in small letters and after a word that is not capitalised: "the royalist Funcinpec
-    /// party" (`isKnownWord`; "the Labour party" and "the Kurdish party" are the model's). The weights had left such parties out.
+    /// party" (`isKnownWord`; "the Labour party" and "the Kurdish party" are the model's). The
+    /// weights had left such parties out.
     static func partiesBeforeParty(
         _ infos: UnsafeBufferPointer<NERTokenInfo>, isKnownWord: (UInt64) -> Bool
     ) -> [Range<Int>] {
@@ -229,8 +236,8 @@ extension NERGazetteer {
 
     /// Names of CoNLL's miscellany that the weights read as places or persons: a capitalised run of
     /// two to four words ending in "Prize" or "Award" ("the Nobel Peace Prize", "the Booker Prize");
-    /// "Brent", the crude oil, before "crude", "blend", "futures" or "oil" or after a month ("February Brent
-    /// was down"); "Roman Catholic", alone or before a title ("Roman Catholic Bishop Carlos Belo"; not
+    /// "Brent", the crude oil, before "crude", "blend", "futures" or "oil" or after a month
+    /// ("February Brent was down"); "Roman Catholic", alone or before a title ("Roman Catholic Bishop Carlos Belo"; not
     /// "the Roman Catholic Church", an organisation).
     static func miscellanyNames(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
         typealias F = NERFeatureExtractor
@@ -267,10 +274,10 @@ extension NERGazetteer {
 
     /// Companies and banks whose name opens with a word that says so in another language: "Banco
     /// Frances", "Banque Indosuez", "Companhia Vale do Rio Doce", "Grupo Carso" (``foreignFirmWords``,
-    /// then capitalised words, maybe joined by "do", "y" … : two to six words in all), or ends in "Banka", "Banken" or another
-    /// bank's word (``foreignFirmLastWords``: "Komercni Banka"); up to a title, and without a
-    /// nationality before it. Not forced names. The weights had
-    /// read such names as persons or places.
+    /// then capitalised words, maybe joined by "do", "y" …: two to six words in all), or ends in
+    /// "Banka", "Banken" or another bank's word (``foreignFirmLastWords``: "Komercni Banka"); up to a
+    /// title, and without a nationality before it. Not forced names. The weights had read such names
+    /// as persons or places.
     static func firmsByForeignHeadWords(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
         typealias F = NERFeatureExtractor
         var firms: [Range<Int>] = []
@@ -309,8 +316,9 @@ extension NERGazetteer {
     /// Stock indices named before "index" or "average" in small letters: "the blue-chip Merval index",
     /// "The Bovespa index", "the IPSA index" (CoNLL's miscellany, as every probe's writer marked
     /// them): a capitalised run of one to three words right before the word, none forced and none a
-    /// listed place's or organisation's or an organisation's head word ("the Conference Board index") ("Tokyo 's Nikkei average" and "the Hang Seng index" stay the
-    /// model's, which reads them as organisations). The weights had read unknown indices as persons.
+    /// listed place's or organisation's, or an organisation's head word ("the Conference Board
+    /// index"); "Tokyo 's Nikkei average" and "the Hang Seng index" stay the model's, which reads them
+    /// as organisations. The weights had read unknown indices as persons.
     static func indicesBeforeIndex(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
         typealias F = NERFeatureExtractor
         var indices: [Range<Int>] = []
@@ -332,12 +340,6 @@ extension NERGazetteer {
     /// The words of ``indicesBeforeIndex(_:)``.
     private static let indexWords = words(["index", "average"])
     private static let boardWord = NERFeatureExtractor.wordHash("board")
-
-    /// The words that open an appositive about a person (``organizationsNamedLikePersons(_:)``).
-    private static let appositiveWords = words(["a", "an", "the", "who", "whose"])
-
-    /// The titles of ``organizationsBeforeTitles(_:)`` that a portfolio's word comes before.
-    private static let ministerialTitleWords = words(["minister", "secretary"])
 
     /// Nationalities standing for a person or people, alone between words in small letters: "the
     /// Briton 's lead", "the Spaniard won" (CoNLL's miscellany). One capitalised word that the lists

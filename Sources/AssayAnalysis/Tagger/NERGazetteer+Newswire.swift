@@ -14,10 +14,11 @@ extension NERGazetteer {
     /// "Chicago 13 2 .867 -": integers of up to three digits, at most one fraction, dashes), with at
     /// most punctuation after them. Each run must hold a name the gazetteer lists. A run of two or more
     /// words that starts with a listed given name, or one word that is only a listed surname, is a
-    /// person ("Tom Lehman 69 66 67", "Woods 69 66 67"; after results lines, a run of two or more words
-    /// in a two-team line may be such a name, unless it holds a known person's), and market or election figures ("Tokyo 22,450
-    /// 22,510 22,300", "Florida 29 49.0 47.8") are not short: then the line is no results line. A
-    /// lead-in of up to six words may end in a colon before the line ("Played on Friday : …").
+    /// person ("Tom Lehman 69 66 67", "Woods 69 66 67"; after results lines, a run of two or more
+    /// words in a two-team line may be such a name, unless it holds a known person's), and market or
+    /// election figures ("Tokyo 22,450 22,510 22,300", "Florida 29 49.0 47.8") are not short: then
+    /// the line is no results line. A lead-in of up to six words may end in a colon before the line
+    /// ("Played on Friday : …").
     static func resultLineTeams(
         _ infos: UnsafeBufferPointer<NERTokenInfo>, unlistedTeams: Bool = false
     ) -> [Range<Int>]? {
@@ -136,11 +137,11 @@ extension NERGazetteer {
 
     /// Clubs named right after what they are: "Italian club Vicenza", "Greek club Olympiakos
     /// Piraeus", "Hungarian side Ferencvaros", "first division side Lierse". After "club" any
-    /// capitalised run of one to three words that opens with no listed given name, a title or a
-    /// day and is not only listed persons' names ("the club Gullit joined"); after "side" only when a nationality or "division"/"league" comes before
-    /// ("on the other side Pale said" names no club). They are forced as teams, so the document's later
-    /// "Vicenza" is the club too (``NERDocumentTeams``). The weights had read clubs named after their
-    /// cities as places.
+    /// capitalised run of one to three words that opens with no listed given name, a title or a day
+    /// and is not only listed persons' names ("the club Gullit joined"); after "side" only when a
+    /// nationality or "division"/"league" comes before ("on the other side Pale said" names no club).
+    /// They are forced as teams, so the document's later "Vicenza" is the club too
+    /// (``NERDocumentTeams``). The weights had read clubs named after their cities as places.
     static func clubsAfterDescriptors(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
         typealias F = NERFeatureExtractor
         let n = infos.count
@@ -166,10 +167,15 @@ extension NERGazetteer {
         return clubs
     }
 
+    /// ``NERTokenInfo/word`` of "club" and "side", and the words before a "side" that names a club.
+    private static let clubWord = NERFeatureExtractor.wordHash("club")
+    private static let sideWord = NERFeatureExtractor.wordHash("side")
+    private static let leagueWords = words(["division", "league"])
+
     /// Clubs whose name is a word of clubs' names and a place: "Real Oviedo", "Sporting Gijon",
-    /// "Sparta Prague", "Dinamo Bucharest", "VfL Bochum", "FC Twente" (``clubPrefixWords``, then one or two
-    /// capitalised words, the last a listed place's, and no capitalised word after). Forced as teams,
-    /// as ``clubsAfterDescriptors(_:)``. The weights had read the place alone.
+    /// "Sparta Prague", "Dinamo Bucharest", "VfL Bochum", "FC Twente" (``clubPrefixWords``, then one
+    /// or two capitalised words, the last a listed place's, and no capitalised word after). Forced as
+    /// teams, as ``clubsAfterDescriptors(_:)``. The weights had read the place alone.
     static func clubsWithPrefixes(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
         typealias F = NERFeatureExtractor
         let n = infos.count
@@ -187,6 +193,13 @@ extension NERGazetteer {
         }
         return clubs
     }
+
+    /// The first words of ``clubsWithPrefixes(_:)``.
+    private static let clubPrefixWords = words([
+        "Real", "Sporting", "Racing", "Dinamo", "Dynamo", "Atletico", "Deportivo", "Olympique", "Sparta", "Slavia",
+        "Slovan", "Spartak", "Lokomotiv", "Vitoria", "Petra", "Hajduk", "Legia", "Widzew", "Ruch", "Steaua",
+        "VfL", "VfB", "FC", "SV", "TSV", "FK", "NK", "CSKA",
+    ])
 
     /// In a sports report (the decoder asks only once the document has a club:
     /// ``NERDocumentTeams/hasClub``), a town named right after a match's verb or "against" is a club:
@@ -239,32 +252,17 @@ extension NERGazetteer {
         return clubs
     }
 
-    /// The last words of ``clubsByLastWord(_:)``.
-    private static let clubLastWords = words([
-        "rovers", "united", "athletic", "wanderers", "rangers", "albion", "thistle", "academical", "hotspur",
-    ])
+    /// The last words of ``clubsByLastWord(_:)``: the club words of ``clubNameWords`` that end no
+    /// place's name.
+    private static let clubLastWords = clubNameWords.subtracting(words(["county", "city", "town", "state", "fc", "afc"]))
 
     /// `company` without the legal suffixes that end it ("Stork" of "Stork NV", "Acme" of "Acme Corp
     /// Ltd").
     static func withoutLegalSuffix(_ company: Range<Int>, _ infos: UnsafeBufferPointer<NERTokenInfo>) -> Range<Int> {
         var end = company.upperBound
-        while end > company.lowerBound + 1,
-              infos[end - 1].cues & cueLegalSuffix != 0 || infos[end - 1].newswireWord & abbreviatedLegalSuffix != 0 {
-            end -= 1
-        }
+        while end > company.lowerBound + 1, isLegalSuffix(infos[end - 1]) { end -= 1 }
         return company.lowerBound ..< end
     }
-
-    /// The first words of ``clubsWithPrefixes(_:)``.
-    private static let clubPrefixWords = words([
-        "Real", "Sporting", "Racing", "Dinamo", "Dynamo", "Atletico", "Deportivo", "Olympique", "Sparta", "Slavia",
-        "Slovan", "Spartak", "Lokomotiv", "Vitoria", "Petra", "Hajduk", "Legia", "Widzew", "Ruch", "Steaua",
-        "VfL", "VfB", "FC", "SV", "TSV", "FK", "NK", "CSKA",
-    ])
-    /// ``NERTokenInfo/word`` of "club" and "side", and the words before a "side" that names a club.
-    private static let clubWord = NERFeatureExtractor.wordHash("club")
-    private static let sideWord = NERFeatureExtractor.wordHash("side")
-    private static let leagueWords = words(["division", "league"])
 
     /// Whether a sentence announces a block of results or standings: it ends with a colon and holds
     /// the word "results" or "standings" ("Results of English first division matches on Saturday :",
@@ -829,9 +827,8 @@ extension NERGazetteer {
     /// Acronyms the name lists have as an organisation and as nothing else, standing alone (no
     /// capitalised word or joining connector next to them) and not forced: "BT , which already owns
     /// 20 percent of MCI", "BT chairman Iain Vallance"; not before its legal suffix ("CBS , Inc.").
-    /// Two to five capitals only; not in a sentence
-    /// in capitals (the decoder asks only outside them). The weights had read "BT" as a place, as
-    /// they read "UK".
+    /// Two to five capitals only; not in a sentence in capitals (the decoder asks only outside
+    /// them). The weights had read "BT" as a place, as they read "UK".
     static func listedAcronyms(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
         typealias F = NERFeatureExtractor
         let n = infos.count
@@ -844,9 +841,7 @@ extension NERGazetteer {
                   k == 0 || !infos[k - 1].isCapitalised && !(k > 1 && infos[k - 2].isCapitalised && F.runConnectors.contains(infos[k - 1].word)),
                   k + 1 == n || !infos[k + 1].isCapitalised && !(k + 2 < n && infos[k + 2].isCapitalised && F.runConnectors.contains(infos[k + 1].word)),
                   // (Nor before its legal suffix: "CBS , Inc.".)
-                  !(k + 1 ..< min(k + 3, n)).contains(where: {
-                      infos[$0].cues & cueLegalSuffix != 0 || infos[$0].newswireWord & abbreviatedLegalSuffix != 0
-                  })
+                  !(k + 1 ..< min(k + 3, n)).contains(where: { isLegalSuffix(infos[$0]) })
             else { continue }
             acronyms.append(k ..< k + 1)
         }
@@ -1219,9 +1214,10 @@ extension NERGazetteer {
     /// dash or title before it ("SQUASH - Jansher Khan", "Foreign Minister Klaus Kinkel"). The run
     /// starts the sentence or follows a figure, punctuation, a result verb, "v" or "and", not another
     /// word in small letters ("to Alexandria ( Egypt )" is a place). Not when
-    /// the run holds a place or organisation the knowledge base has, or ends in a listed place that is no
-    /// listed given name or surname ("Ajax Amsterdam ( Netherlands )", "Rapid Vienna": clubs; "Wayne
-    /// Ferreira" and "Jos Verstappen", whose "Jos" is a Nigerian town, are persons), nor when it is one word the name lists do not have as a given name or
+    /// the run holds a place or organisation the knowledge base has, or ends in a listed place that is
+    /// no listed given name or surname ("Ajax Amsterdam ( Netherlands )", "Rapid Vienna": clubs;
+    /// "Wayne Ferreira" and "Jos Verstappen", whose "Jos" is a Nigerian town, are persons), nor when
+    /// it is one word the name lists do not have as a given name or
     /// surname ("Ajax ( Netherlands )", "Daewoo ( South Korea )") and no result verb is next to it and
     /// its country ("Sampras ( U.S. ) beat Kafelnikov ( Russia )"). A doubles pair joined by "and" is
     /// two entrants ("Guy Forget and Guillaume Raoux ( France )").

@@ -485,11 +485,14 @@ public final class NERGazetteer: Sendable {
     ) -> Range<Int> {
         var end = name.upperBound
         if end + 1 < run.upperBound, infos[end].word == ampersandWord { end += 1 }
-        guard end < run.upperBound,
-              infos[end].cues & cueLegalSuffix != 0 || infos[end].newswireWord & abbreviatedLegalSuffix != 0
-                || groupWords.contains(infos[end].word)
-        else { return name }
+        guard end < run.upperBound, isLegalSuffix(infos[end]) || groupWords.contains(infos[end].word) else { return name }
         return name.lowerBound ..< end + 1
+    }
+
+    /// Whether a token is a company's legal suffix, as the cue list has it or abbreviated ("Ltd",
+    /// "NV", "Inc.": ``cueLegalSuffix``, ``abbreviatedLegalSuffix``).
+    static func isLegalSuffix(_ info: NERTokenInfo) -> Bool {
+        info.cues & cueLegalSuffix != 0 || info.newswireWord & abbreviatedLegalSuffix != 0
     }
 
     /// Words that end a company's name after its known name ("ABN AMRO Holding", "HSBC Holdings").
