@@ -1,7 +1,10 @@
-// The AVX2 version is compiled with the `target` attribute and chosen at start when the CPU has AVX2,
-// so the binary still runs on any x86-64 (and elsewhere the portable loop, which the compiler
-// vectorises for the baseline). Both give the same sums bit for bit.
+// The AVX2 versions are compiled with the `target` attribute and chosen at start when the CPU has AVX2,
+// so the binary still runs on any x86-64 (and elsewhere the portable loops, which the compiler
+// vectorises for the baseline). Both give the same results bit for bit: the same integer sums, and
+// the same Float additions in the same order.
 #include "CAssayScores.h"
+
+#include <math.h>
 
 #if defined(__x86_64__)
 #include <immintrin.h>
@@ -24,7 +27,77 @@ static void addRowsAVX2(
     _mm256_storeu_si256((__m256i *)(scores + 8), high);
     scores[16] = (int32_t)last;
 }
+
+// Tags 0 ..< 16 in two 8-lane vectors, tag 16 apart (its three terms added in the Swift decoder's order).
+__attribute__((target("avx2")))
+static void viterbiForwardAVX2(
+    size_t n, const int32_t *emissions, size_t stride, const float *transitions, uint8_t *back, float *delta) {
+    float previous[17] = {0};
+    for (size_t i = 0; i < n; i++) {
+        const int32_t *e = emissions + i * stride;
+        __m256 base0 = _mm256_cvtepi32_ps(_mm256_loadu_si256((const __m256i *)e));
+        __m256 base1 = _mm256_cvtepi32_ps(_mm256_loadu_si256((const __m256i *)(e + 8)));
+        float base16 = (float)e[16];
+        __m256 best0 = _mm256_set1_ps(-INFINITY), best1 = best0;
+        __m256i back0 = _mm256_set1_epi32(CASSAY_SCORES_START), back1 = back0;
+        float best16 = -INFINITY;
+        uint8_t back16 = CASSAY_SCORES_START;
+        size_t first = i == 0 ? CASSAY_SCORES_START : 0, end = i == 0 ? CASSAY_SCORES_START + 1 : 17;
+        for (size_t p = first; p < end; p++) {
+            float dp = i == 0 ? 0 : previous[p];
+            if (dp == -INFINITY) continue;
+            const float *row = transitions + p * 17;
+            __m256 d = _mm256_set1_ps(dp);
+            __m256 c0 = _mm256_add_ps(base0, _mm256_add_ps(_mm256_loadu_ps(row), d));
+            __m256 c1 = _mm256_add_ps(base1, _mm256_add_ps(_mm256_loadu_ps(row + 8), d));
+            __m256 better0 = _mm256_cmp_ps(c0, best0, _CMP_GT_OQ);
+            __m256 better1 = _mm256_cmp_ps(c1, best1, _CMP_GT_OQ);
+            best0 = _mm256_blendv_ps(best0, c0, better0);
+            best1 = _mm256_blendv_ps(best1, c1, better1);
+            __m256i pv = _mm256_set1_epi32((int)p);
+            back0 = _mm256_castps_si256(_mm256_blendv_ps(_mm256_castsi256_ps(back0), _mm256_castsi256_ps(pv), better0));
+            back1 = _mm256_castps_si256(_mm256_blendv_ps(_mm256_castsi256_ps(back1), _mm256_castsi256_ps(pv), better1));
+            float c16 = base16 + row[16] + dp;
+            if (c16 > best16) { best16 = c16; back16 = (uint8_t)p; }
+        }
+        int32_t backs[16];
+        _mm256_storeu_si256((__m256i *)backs, back0);
+        _mm256_storeu_si256((__m256i *)(backs + 8), back1);
+        uint8_t *b = back + i * 17;
+        for (int t = 0; t < 16; t++) b[t] = (uint8_t)backs[t];
+        b[16] = back16;
+        _mm256_storeu_ps(previous, best0);
+        _mm256_storeu_ps(previous + 8, best1);
+        previous[16] = best16;
+    }
+    for (int t = 0; t < 17; t++) delta[t] = previous[t];
+}
 #endif
+
+void CAssayScores_viterbiForwardPortable(
+    size_t n, const int32_t *emissions, size_t stride, const float *transitions, uint8_t *back, float *delta) {
+    float previous[17] = {0};
+    for (size_t i = 0; i < n; i++) {
+        const int32_t *e = emissions + i * stride;
+        float best[17];
+        uint8_t *b = back + i * 17;
+        for (int t = 0; t < 17; t++) { best[t] = -INFINITY; b[t] = CASSAY_SCORES_START; }
+        size_t first = i == 0 ? CASSAY_SCORES_START : 0, end = i == 0 ? CASSAY_SCORES_START + 1 : 17;
+        for (size_t p = first; p < end; p++) {
+            float dp = i == 0 ? 0 : previous[p];
+            if (dp == -INFINITY) continue;
+            const float *row = transitions + p * 17;
+            for (int t = 0; t < 16; t++) {
+                float c = (float)e[t] + (row[t] + dp);
+                if (c > best[t]) { best[t] = c; b[t] = (uint8_t)p; }
+            }
+            float c16 = (float)e[16] + row[16] + dp;
+            if (c16 > best[16]) { best[16] = c16; b[16] = (uint8_t)p; }
+        }
+        for (int t = 0; t < 17; t++) previous[t] = best[t];
+    }
+    for (int t = 0; t < 17; t++) delta[t] = previous[t];
+}
 
 void CAssayScores_addRowsPortable(
     const uint32_t *rows, size_t count, const int8_t *weights, const uint8_t *exponents, int32_t *scores) {
@@ -39,24 +112,31 @@ void CAssayScores_addRowsPortable(
 }
 
 typedef void (*AddRows)(const uint32_t *, size_t, const int8_t *, const uint8_t *, int32_t *);
+typedef void (*ViterbiForward)(size_t, const int32_t *, size_t, const float *, uint8_t *, float *);
 
-static AddRows chooseAddRows(void) {
-#if defined(__x86_64__)
-    __builtin_cpu_init();
-    if (__builtin_cpu_supports("avx2")) return addRowsAVX2;
-#endif
-    return CAssayScores_addRowsPortable;
-}
-
-/// Chosen once, before `main`, so that concurrent callers only ever read it.
+/// Chosen once, before `main`, so that concurrent callers only ever read them.
 static AddRows addRows = CAssayScores_addRowsPortable;
+static ViterbiForward viterbiForward = CAssayScores_viterbiForwardPortable;
 
 __attribute__((constructor))
-static void chooseAtStart(void) { addRows = chooseAddRows(); }
+static void chooseAtStart(void) {
+#if defined(__x86_64__)
+    __builtin_cpu_init();
+    if (__builtin_cpu_supports("avx2")) {
+        addRows = addRowsAVX2;
+        viterbiForward = viterbiForwardAVX2;
+    }
+#endif
+}
 
 void CAssayScores_addRows(
     const uint32_t *rows, size_t count, const int8_t *weights, const uint8_t *exponents, int32_t *scores) {
     addRows(rows, count, weights, exponents, scores);
+}
+
+void CAssayScores_viterbiForward(
+    size_t n, const int32_t *emissions, size_t stride, const float *transitions, uint8_t *back, float *delta) {
+    viterbiForward(n, emissions, stride, transitions, back, delta);
 }
 
 void CAssayScores_prefetchRows(const uint32_t *rows, size_t count, const int8_t *weights, const uint8_t *exponents) {

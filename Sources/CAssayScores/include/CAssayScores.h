@@ -1,4 +1,5 @@
-// Sums of the tagger's quantised weight rows, with the widest vector instructions the CPU has.
+// Sums of the tagger's quantised weight rows and its Viterbi forward pass, with the widest vector
+// instructions the CPU has.
 #ifndef C_ASSAY_SCORES_H
 #define C_ASSAY_SCORES_H
 
@@ -15,6 +16,25 @@ void CAssayScores_addRows(
 /// The same sums without the vector instructions chosen at start (for tests).
 void CAssayScores_addRowsPortable(
     const uint32_t *rows, size_t count, const int8_t *weights, const uint8_t *exponents, int32_t *scores);
+
+/// The previous-tag index of the sentence start in a Viterbi transition table.
+#define CASSAY_SCORES_START 17
+
+/// The forward pass of exact Viterbi decoding over 17 tags with token-independent transition scores.
+///
+/// `emissions` holds `n` tokens' integer emission scores, token `i`'s 17 at `emissions + i * stride`;
+/// `transitions` holds 18 rows of 17 Float transition scores, row `p` for previous tag `p` and row
+/// `CASSAY_SCORES_START` for the sentence start (−∞ for illegal transitions). The path score of tag
+/// `t` at token `i` after `p` is `Float(emission[t]) + (transition[p][t] + pathScore[p])` (for tag
+/// 16, `(Float(emission[16]) + transition[p][16]) + pathScore[p]`); the best previous tag, the lowest
+/// on ties, goes to `back[i * 17 + t]` (`CASSAY_SCORES_START` when every path is −∞), and the last
+/// token's best path scores to `delta[0 ..< 17]`. Uses AVX2 when the CPU has it.
+void CAssayScores_viterbiForward(
+    size_t n, const int32_t *emissions, size_t stride, const float *transitions, uint8_t *back, float *delta);
+
+/// The same forward pass without the vector instructions chosen at start (for tests).
+void CAssayScores_viterbiForwardPortable(
+    size_t n, const int32_t *emissions, size_t stride, const float *transitions, uint8_t *back, float *delta);
 
 /// Asks the CPU to start loading the rows `rows[0 ..< count]` and their exponents into its caches.
 void CAssayScores_prefetchRows(const uint32_t *rows, size_t count, const int8_t *weights, const uint8_t *exponents);

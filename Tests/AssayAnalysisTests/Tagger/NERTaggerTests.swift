@@ -218,6 +218,51 @@ struct NERViterbiTests {
         }
     }
 
+    @Test func viterbiForwardPassFindsTheBestLegalPathOnEveryPath() {
+        // The C forward pass (AVX2 when the CPU has it) and its portable loop against every legal
+        // path enumerated here, on small integer scores (exact in Float) with many ties; the two must
+        // also agree bit for bit on their back pointers.
+        var rng = SplitMix64(seed: 5)
+        let k = BILOUTag.count
+        let transitions: [Float] = (0 ... k).flatMap { p in
+            (0 ..< k).map { t in NERTransitions.allowed[p * k + t] ? Float(Int(rng.below(7)) - 3) : -.infinity }
+        }
+        for n in [1, 2, 3] {
+            for _ in 0 ..< 20 {
+                let width = 20
+                var emissions = [Int32](repeating: 0, count: n * width)
+                for i in 0 ..< n { for t in 0 ..< k { emissions[i * width + t] = Int32(rng.below(9)) - 4 } }
+                var back = [UInt8](repeating: 0, count: n * k), portableBack = back
+                var delta = [Float](repeating: 0, count: k), portableDelta = delta
+                CAssayScores_viterbiForward(n, emissions, width, transitions, &back, &delta)
+                CAssayScores_viterbiForwardPortable(n, emissions, width, transitions, &portableBack, &portableDelta)
+                #expect(back == portableBack)
+                #expect(delta == portableDelta)
+                // The best score of a path ending in each tag, by enumeration.
+                var best = [Float](repeating: -.infinity, count: k)
+                func walk(_ i: Int, _ previous: Int, _ score: Float) {
+                    for t in 0 ..< k where NERTransitions.allowed[previous * k + t] {
+                        let s = score + transitions[previous * k + t] + Float(emissions[i * width + t])
+                        if i == n - 1 { best[t] = max(best[t], s) } else { walk(i + 1, t, s) }
+                    }
+                }
+                walk(0, k, 0)
+                #expect(delta == best, "n = \(n)")
+                // Following the back pointers from the best tag gives a legal path with that score.
+                let last = (0 ..< k).max { delta[$0] < delta[$1] }!
+                var tags = [last]
+                for i in stride(from: n - 1, to: 0, by: -1) { tags.insert(Int(back[i * k + tags[0]]), at: 0) }
+                var previous = k, score: Float = 0
+                for (i, t) in tags.enumerated() {
+                    #expect(NERTransitions.allowed[previous * k + t])
+                    score += transitions[previous * k + t] + Float(emissions[i * width + t])
+                    previous = t
+                }
+                #expect(score == delta[last])
+            }
+        }
+    }
+
     @Test func droppingTheNullRowsKeepsEachTokensRowsInOrder() {
         let n = NERFeatureExtractor.staticFeatureCount
         let null = NERFeatureExtractor.nullRow
