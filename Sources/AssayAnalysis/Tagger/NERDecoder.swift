@@ -286,7 +286,7 @@ struct NERDecoder {
     /// starting the sentence, and the other news and sports rules of docs/ANALYSIS.md; last, the
     /// decoding constraints (``ruleOutOutsideInUnknownNames()``, ``separateNationalitiesFromPersons()``,
     /// ``ruleOutOutsideInBracketedAcronyms()``, ``ruleOutShareClassesAndCurrencies()``,
-    /// ``joinArticleSurnames()``, ``ruleOutOutsideInKnownSurnames()`` …). A sentence in capitals or
+    /// ``joinArticleSurnames()``, ``joinInnerParticles()``, ``ruleOutOutsideInKnownSurnames()`` …). A sentence in capitals or
     /// title case is annotated twice (before and after ``restoreCase(_:)``), so those constraints are
     /// cleared here first, for every token.
     mutating func annotate() {
@@ -338,8 +338,11 @@ struct NERDecoder {
                         NERGazetteer.forceFirmly(organization, .org, infos)
                     }
                     for airline in NERGazetteer.airlines(tokens) { NERGazetteer.forceFirmly(airline, .org, infos) }
-                    for organization in NERGazetteer.organizationsBeforeTitles(tokens) + NERGazetteer.organizationsNamedLikePersons(tokens) {
-                        NERGazetteer.forceFirmly(organization, .org, infos)
+                    let organizations = NERGazetteer.organizationsBeforeTitles(tokens) + NERGazetteer.organizationsNamedLikePersons(tokens)
+                        + NERGazetteer.organizationsByHeadWordsBeforeTitles(tokens, isCommonWord: isCommonWord) + NERGazetteer.organizationsSpelledByAcronyms(tokens)
+                    for organization in organizations { NERGazetteer.forceFirmly(organization, .org, infos) }
+                    if let company = NERGazetteer.companiesInPriceLists(tokens, isCommonWord: isCommonWord) {
+                        NERGazetteer.forceFirmly(company, .org, infos)
                     }
                     for place in NERGazetteer.placesAfterOf(tokens) { NERGazetteer.forceFirmly(place, .loc, infos) }
                     for party in NERGazetteer.partiesBeforeParty(tokens, isKnownWord: isKnownWord) {
@@ -389,6 +392,7 @@ struct NERDecoder {
         ruleOutCommonWordContinuations()
         ruleOutOpeningQualifiers()
         joinArticleSurnames()
+        joinInnerParticles()
         if !sentenceWasRecased { startNamesAtParticles() }
         joinSaintNames()
         if !personSurnames.isEmpty, !sentenceIsInCapitals { ruleOutOutsideInKnownSurnames() }
@@ -509,12 +513,12 @@ struct NERDecoder {
     /// Revolutionary Army ( EPR )". It must be inside a name (``NERTokenInfo/mustBeInsideName``; the
     /// model chooses the type): a word of two to six capitals only, not forced, in a sentence that is
     /// no results line, after a name holding an organisation's head word (``NERGazetteer/cueOrgHead``,
-    /// ``groupHeadWords``) or a listed organisation's word. The weights had left such acronyms out
+    /// ``NERGazetteer/groupHeadWords``) or a listed organisation's word. The weights had left such acronyms out
     /// when they did not know them, and the document's later "The CNDD" with them.
     mutating func ruleOutOutsideInBracketedAcronyms() {
         typealias F = NERFeatureExtractor
         guard !sentenceIsResultsLine else { return }
-        let (open, close) = (Self.openBracketWord, Self.closeBracketWord)
+        let (open, close) = (NERGazetteer.openBracketWord, NERGazetteer.closeBracketWord)
         let notAcronym = F.flagHasLower | F.flagHasDigit | F.flagHasHyphen | F.flagHasPeriod | F.flagNoAlphanumeric | F.flagNonASCII
         for i in infos.indices.dropFirst(2).dropLast(2) where infos[i].word == open {
             let acronym = infos[i + 1]
@@ -530,20 +534,13 @@ struct NERDecoder {
             var isOrganization = false
             while !isOrganization, k >= 0, k >= i - 10, infos[k].isCapitalised || F.runConnectors.contains(infos[k].word) {
                 isOrganization = infos[k].cues & NERGazetteer.cueOrgHead != 0
-                    || infos[k].gazetteer & NERGazetteer.organizationBits != 0 || Self.groupHeadWords.contains(infos[k].word)
+                    || infos[k].gazetteer & NERGazetteer.organizationBits != 0 || NERGazetteer.groupHeadWords.contains(infos[k].word)
                 k -= 1
             }
             guard isOrganization else { continue }
             infos[i + 1].mustBeInsideName = true
         }
     }
-    /// Head words of movements' and armed groups' names that the cue list has not
-    /// (``ruleOutOutsideInBracketedAcronyms()``: "the Popular Front for the Liberation of Palestine ( PFLP )").
-    private static let groupHeadWords = NERGazetteer.words([
-        "front", "movement", "congress", "league", "force", "forces", "brigade", "brigades", "coalition", "tigers",
-    ])
-    private static let openBracketWord = NERFeatureExtractor.wordHash("(")
-    private static let closeBracketWord = NERFeatureExtractor.wordHash(")")
 
     /// A nationality (a listed demonym or one of ``demonymsInMan``) right before a person's name (a
     /// listed given name and another capitalised word) is no part of it: the given name must not
@@ -590,6 +587,13 @@ struct NERDecoder {
             else { continue }
             infos[i].mustNotContinueName = true
         }
+        // A dash standing alone after a word in capitals separates ("NOTE - South African Breweries",
+        // "SOCCER - DUTCH …"): the weights had read a note's label as the company's first word.
+        let dash = NERGazetteer.dashWord
+        for i in infos.indices.dropFirst() where infos[i].word == dash && infos[i - 1].flags & F.flagAllUpper != 0 && infos[i - 1].length >= 2 {
+            guard infos[i].forcedTag == 0, !infos[i].mustBeInsideName, !infos[i].mustContinueName else { continue }
+            infos[i].mustNotContinueName = true
+        }
     }
 
     /// A sentence's first word that qualifies the name after it is outside every name
@@ -620,6 +624,24 @@ struct NERDecoder {
         ["s", "al", "el", "es", "bin", "ibn", "bint", "abu", "y", "e", "di", "do", "dos", "das", "della", "ter", "ten", "zu", "op", "am", "im", "in", "to", "by", "at", "a"]
             .map(NERFeatureExtractor.wordHash)
     )
+
+    /// A particle that stands only inside persons' names, between two capitalised words that no rule
+    /// forced, joins them (``NERTokenInfo/mustContinueName`` on it and the word after it): "Daniel
+    /// arap Moi", "Ngugi wa Thiong'o". The weights had made two persons of the words around it.
+    mutating func joinInnerParticles() {
+        let particles = Self.innerParticles
+        for i in infos.indices.dropFirst().dropLast() where particles.contains(infos[i].word) {
+            guard infos[i].flags & NERFeatureExtractor.flagsOfLetters == NERFeatureExtractor.flagHasLower,
+                  infos[i - 1].isCapitalised, infos[i + 1].isCapitalised,
+                  (i - 1 ... i + 1).allSatisfy({ infos[$0].forcedTag == 0 && !infos[$0].mustBeOutside })
+            else { continue }
+            infos[i].mustContinueName = true
+            infos[i + 1].mustContinueName = true
+        }
+    }
+
+    /// The particles of ``joinInnerParticles()``.
+    private static let innerParticles: Set<UInt64> = Set(["arap", "wa"].map(NERFeatureExtractor.wordHash))
 
     /// A surname with the Arabic article ("al-Assad", "el-Din", "Al-Fayed") after a capitalised word
     /// that is no title, no nationality, no common word and no name a rule forced continues that

@@ -91,6 +91,9 @@ public struct NERTokenInfo: Sendable, Hashable {
     public var flags: UInt16
     /// Length in bytes, capped at 65535.
     public var length: UInt16
+    /// The first eight bytes, ASCII capitals lowercased, packed first byte lowest (zero bytes past the
+    /// end): the letters the rules compare, an acronym's with the initials of the name before it.
+    public var head: UInt64 = 0
     /// Gazetteer positions, 3 bits per ``NERGazetteerType`` (0 none, 1 begin, 2 inside, 3 last, 4 unit);
     /// filled by ``NERGazetteer/annotate(_:afterResultsLines:)``.
     public var gazetteer: UInt32 = 0
@@ -305,6 +308,7 @@ public struct NERFeatureExtractor: Sendable, Hashable {
         var exact = Self.fnvOffset ^ 0x77
         var prefixes = SIMD4<UInt64>(repeating: 0)
         var flags: UInt16 = 0
+        var head: UInt64 = 0
         var hasLetter = false
         var hasUpper = false
         var previousWasC3 = false
@@ -341,6 +345,7 @@ public struct NERFeatureExtractor: Sendable, Hashable {
             exact = Self.fnvStep(exact, bytes[index])
             word = Self.fnvStep(word, byte)
             if index < 3 { prefixes[index] = word }
+            if index < 8 { head |= UInt64(byte) << (8 * index) }
         }
         if n < 3 { for k in n ..< 3 { prefixes[k] = word } }
         if hasLetter && hasUpper && flags & Self.flagHasLower == 0 { flags |= Self.flagAllUpper }
@@ -358,7 +363,7 @@ public struct NERFeatureExtractor: Sendable, Hashable {
         Self.forEachShapeCharacter(bytes, maxRun: 1) { shortShape = Self.fnvStep(shortShape, $0) }
         return NERTokenInfo(
             word: word, exact: exact, shape: shape, shortShape: shortShape, prefixes: prefixes, suffixes: suffixes,
-            flags: flags, length: UInt16(min(n, 65535))
+            flags: flags, length: UInt16(min(n, 65535)), head: head
         )
     }
 

@@ -151,6 +151,148 @@ extension NERGazetteer {
     /// The titles of ``organizationsBeforeTitles(_:)`` that a portfolio's word comes before.
     private static let ministerialTitleWords = words(["minister", "secretary"])
 
+    /// Organisations named by a head word before a title and a person: "Reserve Bank Governor Chris
+    /// Stals", "Central Bank of Kenya Governor Micah Cheserem", "the State Department spokesman
+    /// Nicholas Burns", "BNB governor Lyubomir Filipov". The name is a capitalised run of one to five
+    /// words (no leading "The", nor a word the casing lexicon has in small letters opening the sentence
+    /// before two more and is no head word: `isCommonWord`, "Opposition Khmer Nation Party leader Sam
+    /// Rainsy"; "Popular Front leader Zenon Poznyak" and "Bank of England Governor Eddie George" are
+    /// whole) right before a title (``cueTitle``, with a capital or in small letters;
+    /// not "Minister" or "Secretary") whose next word is a listed given name or who is followed by two
+    /// words that look like a person's name (``isPersonLike(_:_:)``); its last word, or the
+    /// word before its "of" with only places after it, is an organisation's head word (``cueOrgHead``,
+    /// ``groupHeadWords``), or it is one acronym of two to five capitals that is no title, place or
+    /// nationality. No word of it is forced. The weights had left such names out when no list had them.
+    static func organizationsByHeadWordsBeforeTitles(
+        _ infos: UnsafeBufferPointer<NERTokenInfo>, isCommonWord: (UInt64) -> Bool
+    ) -> [Range<Int>] {
+        typealias F = NERFeatureExtractor
+        let n = infos.count
+        var organizations: [Range<Int>] = []
+        let (of, the, groupHeads) = (ofWord, theWord, groupHeadWords)
+        let isHead = { (k: Int) in infos[k].cues & cueOrgHead != 0 || groupHeads.contains(infos[k].word) }
+        F.forEachCapitalisedRun(infos) { run in
+            // The title: inside the run, or in small letters right after it.
+            let isTitle = { (k: Int) in
+                k + 1 < n && infos[k].cues & cueTitle != 0 && !ministerialTitleWords.contains(infos[k].word)
+                    && infos[k + 1].isCapitalised && (F.listPosition(infos[k + 1], .givenName) == 4 || isPersonLike(k + 1 ..< k + 3, infos))
+            }
+            guard let title = run.dropFirst().first(where: isTitle)
+                ?? (run.upperBound < n && infos[run.upperBound].flags & F.flagsOfLetters == F.flagHasLower && isTitle(run.upperBound)
+                    ? run.upperBound : nil)
+            else { return }
+            // (A word the casing lexicon has in small letters that opens the sentence before two or more
+            // words is no part of it: "Opposition Khmer Nation Party leader"; "Popular Front leader" is a name.)
+            let opensSentence = run.lowerBound == 0 || infos[run.lowerBound - 1].word == quoteWord
+            let opener = infos[run.lowerBound].word == the
+                || opensSentence && title - run.lowerBound >= 3 && infos[run.lowerBound + 1].isCapitalised
+                && !isHead(run.lowerBound) && isCommonWord(infos[run.lowerBound].word)
+            let start = opener ? run.lowerBound + 1 : run.lowerBound
+            guard start < title, title - start <= 5 else { return }
+            let name = start ..< title
+            let last = title - 1
+            let first = infos[start]
+            let acronym = name.count == 1 && first.flags & F.flagAllUpper != 0 && first.flags & (F.flagHasDigit | F.flagHasPeriod) == 0
+                && (2 ... 5).contains(first.length) && first.cues == 0 && first.gazetteer & (listedOrKnownPlaceBits | demonymBits) == 0
+            let ofAt = name.dropFirst().first(where: { infos[$0].word == of })
+            let headed = infos[last].isCapitalised && isHead(last)
+                || ofAt.map { o in isHead(o - 1) && (o + 1 ..< title).allSatisfy { isPlace(infos[$0]) } } ?? false
+            guard acronym || headed, first.cues & cueTitle == 0, !name.contains(where: { infos[$0].forcedTag != 0 }) else { return }
+            organizations.append(name)
+        }
+        return organizations
+    }
+
+    /// The company that a line of a share-price table names: the whole line is a capitalised run of
+    /// one to four words, a price, and the previous price in brackets ("Hunyani 590 ( 590 )", "TA
+    /// Holdings 232 ( 232 )"). Not a run of only common words (`isCommonWord`: "Industrial 8,214.33 (
+    /// 8,190.07 )", a commodity's "Gold"), of only places' or nationalities' words, or with a forced name.
+    /// The weights had left unknown companies out.
+    static func companiesInPriceLists(
+        _ infos: UnsafeBufferPointer<NERTokenInfo>, isCommonWord: (UInt64) -> Bool
+    ) -> Range<Int>? {
+        typealias F = NERFeatureExtractor
+        let n = infos.count
+        guard (5 ... 8).contains(n), infos[n - 3].word == openBracketWord, infos[n - 1].word == closeBracketWord else { return nil }
+        let isFigure = { (k: Int) in infos[k].flags & (F.flagHasDigit | F.flagsOfLetters) == F.flagHasDigit }
+        let run = 0 ..< n - 4
+        guard isFigure(n - 4), isFigure(n - 2), infos[0].isCapitalised,
+              run.allSatisfy({ infos[$0].isCapitalised || infos[$0].word == ampersandWord }),
+              !run.allSatisfy({ isCommonWord(infos[$0].word) || !infos[$0].isCapitalised }),
+              !run.allSatisfy({ isPlace(infos[$0]) || F.listPosition(infos[$0], .demonym) != 0 }),
+              !run.contains(where: { infos[$0].forcedTag != 0 })
+        else { return nil }
+        return run
+    }
+
+    /// Whether `run` is two words that look like a person's name: each a capital and small letters, in
+    /// no list but the persons' and forced as nothing but a person, and no capitalised word after them.
+    static func isPersonLike(_ run: Range<Int>, _ infos: UnsafeBufferPointer<NERTokenInfo>) -> Bool {
+        typealias F = NERFeatureExtractor
+        return run.upperBound <= infos.count && (run.upperBound == infos.count || !infos[run.upperBound].isCapitalised)
+            && run.allSatisfy {
+                infos[$0].flags & (F.flagsOfLetters | F.flagHasDigit) == F.flagInitialUpper | F.flagHasLower
+                    && infos[$0].gazetteer & ~personNameBits == 0 && infos[$0].cues == 0
+                    && (infos[$0].forcedTag == 0 || BILOUTag(rawValue: infos[$0].forcedTag)?.label == .per)
+            }
+    }
+
+    /// Organisations spelt out before their acronym in brackets: "the Organisation for Security and
+    /// Cooperation in Europe ( OSCE )", "the Movement for Multiparty Democracy ( MMD )". The acronym
+    /// (two to six capitals) spells the initials of the capitalised words right before the bracket,
+    /// in order, with words in small letters between them (``acronymFillers``: "for", "and", "in" …)
+    /// skipped; the name holds an organisation's head word (``cueOrgHead``, ``groupHeadWords``) or a
+    /// listed organisation's word, and it starts and ends where any name forced in it does. The
+    /// weights had split such names at "in", or left them out when their words were unknown.
+    static func organizationsSpelledByAcronyms(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
+        typealias F = NERFeatureExtractor
+        let n = infos.count
+        var organizations: [Range<Int>] = []
+        let (open, close, fillers, groupHeads) = (openBracketWord, closeBracketWord, acronymFillers, groupHeadWords)
+        let notAcronym = F.flagHasLower | F.flagHasDigit | F.flagHasHyphen | F.flagHasPeriod | F.flagNoAlphanumeric | F.flagNonASCII
+        for i in infos.indices.dropFirst(2) where infos[i].word == open && i + 2 < n && infos[i + 2].word == close {
+            let acronym = infos[i + 1]
+            guard acronym.flags & notAcronym == 0, acronym.flags & F.flagAllUpper != 0, (2 ... 6).contains(acronym.length),
+                  infos[i - 1].isCapitalised
+            else { continue }
+            // Match the letters from the last; a word in small letters may only stand between two matched words.
+            var letter = Int(acronym.length) - 1
+            var k = i - 1
+            var start = i
+            while letter >= 0, k >= 0 {
+                let info = infos[k]
+                if info.isCapitalised, info.flags & F.flagHasDigit == 0 {
+                    guard UInt8(truncatingIfNeeded: info.head) == UInt8(truncatingIfNeeded: acronym.head >> (8 * letter)) else { break }
+                    letter -= 1
+                    start = k
+                } else if !(info.flags & F.flagsOfLetters == F.flagHasLower && fillers.contains(info.word)) {
+                    break
+                }
+                k -= 1
+            }
+            let name = start ..< i
+            guard letter < 0, name.count >= 2,
+                  name.contains(where: {
+                      infos[$0].cues & cueOrgHead != 0 || infos[$0].gazetteer & organizationBits != 0 || groupHeads.contains(infos[$0].word)
+                  }),
+                  infos[start].forcedTag == 0 || BILOUTag(rawValue: infos[start].forcedTag).map({ $0.position == .begin || $0.position == .unit }) == true,
+                  infos[i - 1].forcedTag == 0 || BILOUTag(rawValue: infos[i - 1].forcedTag).map({ $0.position == .last || $0.position == .unit }) == true
+            else { continue }
+            organizations.append(name)
+        }
+        return organizations
+    }
+
+    /// The words in small letters that ``organizationsSpelledByAcronyms(_:)`` skips between the spelt words.
+    private static let acronymFillers = words(["of", "for", "and", "the", "in", "on", "to", "de", "du", "des", "la", "le", "del", "da", "y", "et", "&"])
+
+    /// Head words of movements' and armed groups' names that the cue list has not: "the Popular Front
+    /// for the Liberation of Palestine ( PFLP )" (``NERDecoder/ruleOutOutsideInBracketedAcronyms()``,
+    /// ``organizationsSpelledByAcronyms(_:)``).
+    static let groupHeadWords = words([
+        "front", "movement", "congress", "league", "force", "forces", "brigade", "brigades", "coalition", "tigers",
+    ])
+
     /// Firms named after persons: a whole capitalised run (or its words after an "of") that is a
     /// name-list organisation of two or three words and starts with a listed given name ("Merrill
     /// Lynch", "Morgan Stanley", "Dean Witter"), forced as no other type already. Forced firmly: the known-name rule's plain forcing
@@ -213,7 +355,8 @@ extension NERGazetteer {
 
     /// Parties whose name is one word no list has and the casing lexicon does not know, right before
     /// "party" in small letters and after a word that is not capitalised: "the royalist Funcinpec
-    /// party" (`isKnownWord`; "the Labour party" and "the Kurdish party" are the model's). The
+    /// party", "the ruling KANU party" (`isKnownWord`; "the Labour party" and "the Kurdish party" are
+    /// the model's). The
     /// weights had left such parties out.
     static func partiesBeforeParty(
         _ infos: UnsafeBufferPointer<NERTokenInfo>, isKnownWord: (UInt64) -> Bool
@@ -223,19 +366,28 @@ extension NERGazetteer {
         let party = partyWord
         for k in infos.indices.dropFirst().dropFirst() where infos[k].word == party && infos[k].flags & F.flagsOfLetters == F.flagHasLower {
             let name = infos[k - 1]
-            guard name.flags & (F.flagsOfLetters | F.flagHasDigit) == F.flagInitialUpper | F.flagHasLower,
-                  name.gazetteer == 0, name.forcedTag == 0, !infos[k - 2].isCapitalised, !isKnownWord(name.word)
+            // (An acronym may be a listed surname too: "the ruling KANU party".)
+            let letters = name.flags & (F.flagsOfLetters | F.flagHasDigit | F.flagHasPeriod)
+            let acronym = letters == F.flagInitialUpper | F.flagAllUpper && (2 ... 6).contains(name.length)
+            guard letters == F.flagInitialUpper | F.flagHasLower && name.gazetteer == 0 || acronym && name.gazetteer & ~personNameBits == 0,
+                  name.forcedTag == 0, !infos[k - 2].isCapitalised, !isKnownWord(name.word)
             else { continue }
             parties.append(k - 1 ..< k)
         }
         return parties
     }
 
+    /// ``NERTokenInfo/word`` of a straight double quote.
+    private static let quoteWord = NERFeatureExtractor.wordHash("\"")
+    /// ``NERTokenInfo/word`` of "Tour" (``miscellanyNames(_:)``).
+    private static let tourWord = NERFeatureExtractor.wordHash("tour")
     /// ``NERTokenInfo/word`` of "party".
     private static let partyWord = NERFeatureExtractor.wordHash("party")
 
-    /// Names of CoNLL's miscellany that the weights read as places or persons: a capitalised run of
-    /// two to four words ending in "Prize" or "Award" ("the Nobel Peace Prize", "the Booker Prize");
+    /// Names of CoNLL's miscellany that the weights read as places, organisations or persons: a
+    /// capitalised run of two to four words (no leading "The") ending in "Prize", "Award", "Trophy",
+    /// "Cup" or "Indoors" ("the Nobel Peace Prize", "the Lancome Trophy", "the Sahara Cup", "the Swiss
+    /// Indoors"); "Tour of" and a place ("the Tour of Spain", not the place alone);
     /// "Brent", the crude oil, before "crude", "blend", "futures" or "oil" or after a month
     /// ("February Brent was down"); "Roman Catholic", alone or before a title ("Roman Catholic Bishop Carlos Belo"; not
     /// "the Roman Catholic Church", an organisation).
@@ -244,11 +396,16 @@ extension NERGazetteer {
         let n = infos.count
         var names: [Range<Int>] = []
         let (awards, brent, brentNext, roman, catholic) = (awardWords, brentWord, brentFollowers, romanWord, catholicWord)
-        F.forEachCapitalisedRun(infos) { run in
-            let last = run.upperBound - 1
+        let (the, tour, of) = (theWord, tourWord, ofWord)
+        F.forEachCapitalisedRun(infos) { whole in
+            let run = infos[whole.lowerBound].word == the ? whole.dropFirst() : whole
+            guard let last = run.last else { return }
             if (2 ... 4).contains(run.count), awards.contains(infos[last].word),
                infos[last].flags & F.flagsOfLetters == F.flagInitialUpper | F.flagHasLower,
                !run.contains(where: { infos[$0].forcedTag != 0 || F.runConnectors.contains(infos[$0].word) }) {
+                names.append(run)
+            } else if (3 ... 4).contains(run.count), infos[run.lowerBound].word == tour, infos[run.lowerBound + 1].word == of,
+                      (run.lowerBound + 2 ..< run.upperBound).allSatisfy({ isPlace(infos[$0]) }) {
                 names.append(run)
             }
         }
@@ -266,7 +423,7 @@ extension NERGazetteer {
     }
 
     /// The words of ``miscellanyNames(_:)``.
-    private static let awardWords = words(["prize", "award"])
+    private static let awardWords = words(["prize", "award", "trophy", "cup", "indoors"])
     private static let brentWord = NERFeatureExtractor.wordHash("brent")
     private static let brentFollowers = words(["crude", "blend", "futures", "oil"])
     private static let romanWord = NERFeatureExtractor.wordHash("roman")

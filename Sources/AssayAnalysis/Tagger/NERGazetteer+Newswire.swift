@@ -679,10 +679,13 @@ extension NERGazetteer {
     /// The organisations named right after what they are, in small letters: "engineering group Vosper
     /// Thornycroft", "electronics maker Sanyo Electric", "retailer Kingfisher", "the Moscow newspaper
     /// Segodnya", "bank Generale de Banque" (``companyDescriptorWords``). The name is the capitalised
-    /// run after the word, up to an "on" ("Acme on Monday"), at most five words. Left to the model
+    /// run after the word, up to an "on" ("Acme on Monday"), at most five words. The word may also be
+    /// a business after a sector's word (``sectorHeadWords``: "computer firm Optimus", "cable maker
+    /// Elektrim") or, opening the sentence with a capital, one of ``openingDescriptorWords`` ("Brewer
+    /// Okocim was the most actively traded"). Left to the model
     /// when the run holds "and" or a dash ("drugmaker Sandoz and Ciba-Geigy", two companies) or a
     /// connector other than a name's particle ("group ICI of Britain", "newspaper Izvestia 's Moscow
-    /// correspondent"); starts with a title ("group Chairman Peter Usher"), a day or a month ("The bank
+    /// correspondent"); starts with a title before a listed given name ("group Chairman Peter Usher"; "firm Executive Outcomes" is a name), a day or a month ("The bank
     /// Aug. 5 raised"), "I" or a listed given name ("manufacturer Georg Reichenbach", a person); is one
     /// letter ("group B"), one word the casing lexicon has in small letters before a word
     /// (`isCommonWord`: "the company Web site"; "company Keyhole ," is a name) or one listed surname
@@ -696,8 +699,15 @@ extension NERGazetteer {
         typealias F = NERFeatureExtractor
         let n = infos.count
         var organizations: [Range<Int>] = []
+        let (descriptors, sectors, sectorHeads, openers) = (companyDescriptorWords, businessSectorWords, sectorHeadWords, openingDescriptorWords)
         for p in infos.indices.dropLast() where infos[p + 1].isCapitalised {
-            guard infos[p].flags & F.flagsOfLetters == F.flagHasLower, companyDescriptorWords.contains(infos[p].word) else { continue }
+            let flags = infos[p].flags & F.flagsOfLetters
+            guard flags == F.flagHasLower
+                ? descriptors.contains(infos[p].word)
+                    || sectorHeads.contains(infos[p].word) && p > 0 && infos[p - 1].flags & F.flagsOfLetters == F.flagHasLower
+                    && sectors.contains(infos[p - 1].word)
+                : p == 0 && flags == F.flagInitialUpper | F.flagHasLower && openers.contains(infos[p].word)
+            else { continue }
             // The capitalised run from p + 1, as ``NERFeatureExtractor/capitalisedRuns(_:)`` joins it,
             // stopping at "on" and soon after five words.
             var end = p + 2
@@ -719,7 +729,9 @@ extension NERGazetteer {
             }
             guard (1 ... 5).contains(name.count), !suffixFollows, !hasJoiner,
                   !name.contains(where: { infos[$0].forcedTag != 0 }),
-                  first.cues & cueTitle == 0, !calendarWords.contains(first.word), first.word != pronounIWord,
+                  first.cues & cueTitle == 0
+                      || name.count >= 2 && F.listPosition(infos[p + 2], .givenName) == 0 && !isPersonLike(p + 2 ..< p + 4, infos),
+                  !calendarWords.contains(first.word), first.word != pronounIWord,
                   F.listPosition(first, .givenName) == 0,
                   name.count > 1 || first.length >= 2 && (!isCommonWord(first.word) || end == n || infos[end].flags & F.flagsOfLetters == 0)
                       && (first.gazetteer & personNameBits == 0 || F.listPosition(first, .organization) == 4),
@@ -749,6 +761,32 @@ extension NERGazetteer {
         "retailer", "brewer", "miner", "refiner", "airline", "utility", "manufacturer", "carmaker", "automaker",
         "drugmaker", "chipmaker", "steelmaker", "planemaker", "toymaker", "subsidiary", "affiliate", "unit",
         "newspaper", "magazine", "broadcaster", "agency",
+    ])
+    /// Words for a business that name one after a sector's word in small letters: "computer firm
+    /// Optimus", "security firm Executive Outcomes", "cable maker Elektrim", "copper producer Codelco",
+    /// "brokerage house Nomura" (``businessSectorWords``; not "policy maker", "film producer").
+    static let sectorHeadWords = words(["firm", "firms", "maker", "makers", "concern", "producer", "house"])
+    /// The sectors' words of ``sectorHeadWords``.
+    static let businessSectorWords = words([
+        "computer", "computers", "software", "security", "law", "brokerage", "investment", "engineering", "consulting",
+        "consultancy", "research", "trading", "accounting", "construction", "mining", "oil", "gas", "shipping", "cable",
+        "telecommunications", "telecoms", "chemicals", "chemical", "food", "property", "advertising", "auditing", "insurance",
+        "transport", "textile", "textiles", "pharmaceutical", "pharmaceuticals", "energy", "finance", "financial",
+        "holding", "electronics", "publishing", "tobacco", "steel", "car", "truck", "aircraft", "tyre", "tire", "glass",
+        "paper", "cement", "toy", "shoe", "clothing", "furniture", "appliance", "chip", "drug", "drugs", "beer", "cigarette",
+        "watch", "camera", "semiconductor", "equipment", "machinery", "defence", "defense", "arms", "leasing", "travel",
+        "catering", "courier", "logistics", "freight", "packaging", "printing", "media", "retail", "wholesale", "diamond",
+        "gold", "copper", "coal", "power", "water", "aluminium", "aluminum", "nickel", "zinc", "platinum", "sugar", "cocoa",
+        "coffee", "rubber", "timber", "fertiliser", "fertilizer", "engine", "vehicle", "motorcycle", "bus", "tractor",
+        "satellite", "phone", "telephone", "components", "parts", "biotechnology", "biotech", "healthcare", "hotel",
+        "hotels", "airline", "airlines", "bank", "banking", "securities", "stockbroking", "fund", "management",
+    ])
+    /// Words for a business that open a sentence before its name: "Brewer Okocim was the most actively
+    /// traded", "Retailer Kingfisher said" (not "Bank", "Group" or "Company", which open names).
+    static let openingDescriptorWords = words([
+        "retailer", "brewer", "miner", "refiner", "insurer", "reinsurer", "lender", "broker", "brokerage", "stockbroker",
+        "conglomerate", "carmaker", "automaker", "drugmaker", "chipmaker", "steelmaker", "planemaker", "toymaker",
+        "broadcaster", "manufacturer",
     ])
     /// The days and months, in full and abbreviated, whose names follow such words in "the company
     /// Monday said", "The bank Aug. 5 raised".
@@ -1258,7 +1296,8 @@ extension NERGazetteer {
     /// The teams of entrants (``entrants(_:countries:)``) in a race's results: a run of one to three
     /// capitalised words right after the entrant's country in brackets and before the entrant's
     /// time, gap or "at same time" ("1. Michael Schumacher ( Germany ) Ferrari 1:28:15.125", "2.
-    /// Tony Rominger ( Switzerland ) Mapei at same time", "Banesto 0:25": motor racing, cycling). A
+    /// Tony Rominger ( Switzerland ) Mapei at same time", "Banesto 0:25": motor racing, cycling), or
+    /// that ends a line opened by a rank ("2. Jeroen Blijlevens ( Netherlands ) TVM"). A
     /// time is figures joined by colons or a period, or a figure and a unit ("ONCE 4 hours 51
     /// minutes", "Festina 38 seconds behind"; not "0 faults": a show jumper's horse). A country's
     /// name is a team there only before a time and when it is a person's name too, as teams named
@@ -1280,9 +1319,11 @@ extension NERGazetteer {
             let start = country.upperBound + 1
             var end = start
             while end < infos.count, infos[end].isCapitalised { end += 1 }
-            guard (1 ... 3).contains(end - start), end < infos.count,
-                  isTime(infos[end]) || infos[end].word == sameTimeWord || infos[end].word == sameWord
-                    || infos[end].word == atWord && end + 1 < infos.count && infos[end + 1].word == sameWord
+            // (Or at the end of a ranked line: "2. Jeroen Blijlevens ( Netherlands ) TVM".)
+            let ranked = entrant.lowerBound == 1 && infos[0].shortShape == rankShape
+            guard (1 ... 3).contains(end - start), end < infos.count || ranked,
+                  end == infos.count || isTime(infos[end]) || infos[end].word == sameTimeWord || infos[end].word == sameWord
+                    || (infos[end].word == atWord || infos[end].word == allWord) && end + 1 < infos.count && infos[end + 1].word == sameWord
                     || isTimeInWords(end),
                   !countries.contains(start ..< end)
                     || isTime(infos[end]) && (start ..< end).contains(where: { infos[$0].gazetteer & personNameBits != 0 })
@@ -1551,8 +1592,8 @@ extension NERGazetteer {
     private static let rugbyLabelWords = rugbyScoringWords.union(words(["dropped", "drop", "goal", "goals"]))
     /// ``NERTokenInfo/word`` of ":", "(" and ")".
     private static let colonWord = NERFeatureExtractor.wordHash(":")
-    private static let openBracketWord = NERFeatureExtractor.wordHash("(")
-    private static let closeBracketWord = NERFeatureExtractor.wordHash(")")
+    static let openBracketWord = NERFeatureExtractor.wordHash("(")
+    static let closeBracketWord = NERFeatureExtractor.wordHash(")")
 
     /// ``NERTokenInfo/word`` of "-" (also the decoder's, for a headline's kicker).
     static let dashWord = NERFeatureExtractor.wordHash("-")
@@ -1618,6 +1659,10 @@ extension NERGazetteer {
     /// The word hashes of a golfer's total or round score (59 to 350) and of a round's score (59 to 89).
     private static let golfTotals = words((59 ... 350).map(String.init))
     private static let golfRounds = words((59 ... 89).map(String.init))
+    /// The short shape of a rank that opens a results line: "2.", "10.".
+    private static let rankShape = NERFeatureExtractor(hashBits: 8).info(for: "2.").shortShape
+    /// ``NERTokenInfo/word`` of "all" ("all same time").
+    private static let allWord = NERFeatureExtractor.wordHash("all")
     /// ``NERTokenInfo/word`` of "s.t.", a cyclist's "same time", and of "same".
     private static let sameTimeWord = NERFeatureExtractor.wordHash("s.t.")
     private static let sameWord = NERFeatureExtractor.wordHash("same")

@@ -22,17 +22,20 @@ import Testing
             (["Carlo"], .givenName, false), (["Vicenza"], .place, false), (["Oviedo"], .place, false),
             (["Italian"], .demonym, false), (["Serb"], .demonym, false), (["Merrill", "Lynch"], .organization, false),
             (["Merrill"], .givenName, false), (["Lynch"], .surname, false), (["BT"], .organization, false),
-            (["BP"], .organization, false), (["BP"], .place, false),
+            (["BP"], .organization, false), (["BP"], .place, false), (["Kenya"], .place, false), (["UK"], .place, false),
         ],
         cues: [
             ("Queen", NERGazetteer.cueTitle), ("Chairman", NERGazetteer.cueTitle), ("President", NERGazetteer.cueTitle),
-            ("Minister", NERGazetteer.cueTitle), ("Bishop", NERGazetteer.cueTitle),
+            ("Minister", NERGazetteer.cueTitle), ("Bishop", NERGazetteer.cueTitle), ("Governor", NERGazetteer.cueTitle),
+            ("Executive", NERGazetteer.cueTitle), ("Leader", NERGazetteer.cueTitle), ("Bank", NERGazetteer.cueOrgHead), ("Organisation", NERGazetteer.cueOrgHead),
         ]
     )
     /// Words the casing lexicon of these tests has with a capital.
     static let known = Set(["islamic"].map { extractor.info(for: $0).word })
     /// The words the casing lexicon of these tests has in small letters.
-    static let common = Set(["bank", "challenge", "neighborhood", "yesterday", "technology", "left"].map { extractor.info(for: $0).word })
+    static let common = Set(
+        ["bank", "challenge", "neighborhood", "yesterday", "technology", "left", "industrial", "gold", "opposition"].map { extractor.info(for: $0).word }
+    )
 
     /// The ranges `rule` finds in `sentence`, after the gazetteer has annotated it.
     static func ranges(
@@ -419,6 +422,57 @@ import Testing
         #expect(miscellany("Brent Spence said").isEmpty, "a person")
         #expect(miscellany("Roman Catholic Bishop Carlos Belo") == [0 ..< 2])
         #expect(miscellany("the Roman Catholic Church said").isEmpty, "an organisation")
+    }
+
+    @Test func organisationsBeforeTitlesOrAcronymsDescriptorsAndPriceLists() throws {
+        let isCommon = { (word: UInt64) in Self.common.contains(word) }
+        func beforeTitles(_ sentence: String) -> [Range<Int>] {
+            Self.ranges(sentence) { NERGazetteer.organizationsByHeadWordsBeforeTitles($0, isCommonWord: isCommon) }
+        }
+        #expect(beforeTitles("Reserve Bank Governor Chris Stals said") == [0 ..< 2])
+        #expect(beforeTitles("- Central Bank of Kenya Governor Micah Cheserem says") == [1 ..< 5])
+        #expect(beforeTitles("\" BNB governor Lyubomir Filipov told reporters") == [1 ..< 2], "an acronym before a title in small letters")
+        #expect(beforeTitles("The Reserve Bank Governor Chris Stals") == [1 ..< 3], "no leading The")
+        #expect(beforeTitles("UK Governor Chris Patten said").isEmpty, "a place's acronym")
+        #expect(beforeTitles("Acme Widgets Governor Chris Stals said").isEmpty, "no head word")
+        #expect(beforeTitles("Reserve Bank Governor said").isEmpty, "no person after the title")
+        #expect(beforeTitles("Bank of Tokyo Chairman Dan Smith said") == [0 ..< 3], "of and a place")
+        #expect(beforeTitles("Opposition Khmer Nation Bank leader Sam Rainsy said") == [1 ..< 4], "a common word opening the sentence")
+        #expect(beforeTitles("Opposition Bank leader Sam Rainsy said") == [0 ..< 2], "not before one word")
+        #expect(beforeTitles("Later , Opposition Khmer Bank leader Sam Rainsy said") == [2 ..< 5], "only at the opening")
+        func spelled(_ sentence: String) -> [Range<Int>] { Self.ranges(sentence) { NERGazetteer.organizationsSpelledByAcronyms($0) } }
+        #expect(spelled("the Organisation for Security and Cooperation in Europe ( OSCE ) said") == [1 ..< 8])
+        #expect(spelled("Chiluba 's Movement for Multiparty Democracy ( MMD ) says") == [2 ..< 6])
+        #expect(spelled("the Basic Travel Allowance ( BTA ) is paid").isEmpty, "no organisation's word")
+        #expect(spelled("the Movement for Democracy ( MMD ) says").isEmpty, "the letters do not match")
+        #expect(spelled("the Organisation ( O ) said").isEmpty, "one letter")
+        func descriptors(_ sentence: String) -> [Range<Int>] {
+            Self.ranges(sentence) { NERGazetteer.organizationsAfterDescriptors($0, isCommonWord: isCommon) }
+        }
+        #expect(descriptors("computer firm Optimus fell") == [2 ..< 3])
+        #expect(descriptors("the security firm Executive Outcomes , which") == [3 ..< 5], "a title's word before no given name")
+        #expect(descriptors("Brewer Okocim was the most actively traded") == [1 ..< 2])
+        #expect(descriptors("remained firm Treasury bonds").isEmpty, "no sector's word before firm")
+        #expect(descriptors("policy maker Hans Smith").isEmpty)
+        #expect(descriptors("Bank Negara said").isEmpty, "Bank opens names")
+        func priceList(_ sentence: String) -> Range<Int>? {
+            var infos = sentence.split(separator: " ").map { Self.extractor.info(for: String($0)) }
+            infos.withUnsafeMutableBufferPointer { _ = Self.gazetteer.annotate($0) }
+            return infos.withUnsafeBufferPointer { NERGazetteer.companiesInPriceLists($0, isCommonWord: isCommon) }
+        }
+        #expect(priceList("Hunyani 590 ( 590 )") == 0 ..< 1)
+        #expect(priceList("TA Holdings 232 ( 232 )") == 0 ..< 2)
+        #expect(priceList("Industrial 8,214.33 ( 8,190.07 )") == nil, "a common word")
+        #expect(priceList("Gold 380.50 ( 381.00 )") == nil, "a commodity")
+        #expect(priceList("Japan 12 ( 11 )") == nil, "a place")
+        #expect(priceList("Hunyani rose 590 ( 590 )") == nil, "not the whole line")
+        let model = try NERModel.bundled()
+        func tags(_ sentence: String) -> [String] { model.tag(sentence.split(separator: " ").map(String.init)) }
+        #expect(tags("President Daniel arap Moi tells a rally")[1 ... 3] == ["B-PER", "I-PER", "I-PER"])
+        #expect(tags("the ruling KANU party will win")[2] == "B-ORG")
+        #expect(tags("NOTE - Anglo American , the miner")[1] == "O")
+        #expect(tags("the sixth stage of the Tour of Spain , a leg")[5 ... 7] == ["B-MISC", "I-MISC", "I-MISC"])
+        #expect(tags("2. Jeroen Blijlevens ( Netherlands ) TVM")[6] == "B-ORG")
     }
 
     @Test func acronymsAfterOrganisationsAndRaceEntrants() throws {

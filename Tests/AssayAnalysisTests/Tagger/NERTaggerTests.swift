@@ -1058,7 +1058,7 @@ struct NERGazetteerTests {
         // The run stops at "on"; two descriptors, two names.
         #expect(organizations("the agency Interfax on Monday said insurer Aegon would pay .") == [2 ..< 3, 7 ..< 8])
         // Left to the model: "and", a dash, a title, a day, "I", a given name, a lone surname, a place,
-        // a legal suffix beyond the run, a descriptor in capitals, more than five words.
+        // a legal suffix beyond the run, more than five words.
         #expect(organizations("drugmaker Sandoz and Ciba-Geigy agreed .").isEmpty)
         #expect(organizations("the group Rhone - Poulenc said .").isEmpty)
         #expect(organizations("group Chairman Peter Usher said .").isEmpty)
@@ -1068,7 +1068,8 @@ struct NERGazetteerTests {
         #expect(organizations("the company Smith founded .").isEmpty)
         #expect(organizations("the company Paris is .").isEmpty)
         #expect(organizations("shipping group Bergesen d.y. ASA said .").isEmpty)
-        #expect(organizations("Retailer Kingfisher said .").isEmpty)
+        #expect(organizations("Retailer Kingfisher said .") == [1 ..< 2], "a descriptor in capitals opening the sentence")
+        #expect(organizations("the Retailer Kingfisher said .").isEmpty, "a descriptor in capitals elsewhere")
         #expect(organizations("the company Alpha Beta Gamma Delta Epsilon Zeta said .").isEmpty)
         // (From the review:) a letter, a common word, an abbreviated month, a nationality, a connector
         // that is no name's particle, an adjective that is no descriptor.
