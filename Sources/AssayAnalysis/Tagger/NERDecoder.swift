@@ -315,6 +315,7 @@ struct NERDecoder {
                     teams.force(infos)
                     guard teams.hasClub else { return }
                     let clubs = NERGazetteer.clubsAfterMatchVerbs(UnsafeBufferPointer(infos), isCountryName: gazetteer.isCountryName)
+                        + NERGazetteer.listedClubsStandingAlone(UnsafeBufferPointer(infos), isCountryName: gazetteer.isCountryName)
                     for club in clubs { NERGazetteer.forceTeam(club, .org, infos) }
                 }
             }
@@ -344,7 +345,9 @@ struct NERDecoder {
                     if let company = NERGazetteer.companiesInPriceLists(tokens, isCommonWord: isCommonWord) {
                         NERGazetteer.forceFirmly(company, .org, infos)
                     }
-                    for place in NERGazetteer.placesAfterOf(tokens) { NERGazetteer.forceFirmly(place, .loc, infos) }
+                    for place in NERGazetteer.placesAfterOf(tokens) + NERGazetteer.placesBeforeTitles(tokens) {
+                        NERGazetteer.forceFirmly(place, .loc, infos)
+                    }
                     for party in NERGazetteer.partiesBeforeParty(tokens, isKnownWord: isKnownWord) {
                         NERGazetteer.forceFirmly(party, .org, infos)
                     }
@@ -553,7 +556,8 @@ struct NERDecoder {
         // (The given name first: most tokens fail it with no set lookup.)
         for i in infos.indices.dropLast(2) where F.listPosition(infos[i + 1], .givenName) == 4 && infos[i].isCapitalised {
             let (name, next) = (infos[i + 1], infos[i + 2])
-            guard name.gazetteer & NERGazetteer.placeOrOrganizationBits == 0,
+            // (A given name that is a place's too is one before a listed surname: "Englishman Roy Hodgson".)
+            guard name.gazetteer & NERGazetteer.placeOrOrganizationBits == 0 || F.listPosition(next, .surname) == 4,
                   next.flags & (F.flagsOfLetters | F.flagHasDigit) == F.flagInitialUpper | F.flagHasLower,
                   i + 3 == n || !infos[i + 3].isCapitalised,
                   F.listPosition(infos[i], .demonym) == 4 || manDemonyms.contains(infos[i].word)
@@ -584,6 +588,17 @@ struct NERDecoder {
                   infos[i].forcedTag == 0, !infos[i].mustBeInsideName, !infos[i].mustContinueName,
                   !connectors.contains(infos[i].word), !particles.contains(infos[i].word),
                   lexicon.casing(of: infos[i].word) == .lower
+            else { continue }
+            infos[i].mustNotContinueName = true
+        }
+        // A place's possessive ends the place: "China 's Foreign Ministry", "Hong Kong 's Hang Seng
+        // index" (the weights had read one organisation).
+        let possessive = NERGazetteer.possessiveWord
+        for i in infos.indices.dropFirst().dropLast() where infos[i].word == possessive && infos[i + 1].isCapitalised {
+            let place = infos[i - 1]
+            guard [3, 4].contains(F.listPosition(place, .location)) || model.gazetteer?.isCountryName(place) == true,
+                  place.flags & F.flagInitialUpper != 0,
+                  infos[i].forcedTag == 0, !infos[i].mustBeInsideName, !infos[i].mustContinueName
             else { continue }
             infos[i].mustNotContinueName = true
         }

@@ -5,8 +5,9 @@
 /// prices, so the weights read such unknown firms as persons or places, or missed them
 /// (docs/ANALYSIS.md, the probes in docs/probes/).
 extension NERGazetteer {
-    /// The organisations people work at: the capitalised run after a role in small letters and "at"
-    /// (maybe "at the"): "an analyst at BZW", "chief economist at Trinkaus & Burkhardt in Duesseldorf",
+    /// The organisations people work at: the capitalised run after a role in small letters (or with a
+    /// capital opening the sentence) and "at" (maybe "at the"): "an analyst at BZW", "Analysts at
+    /// Panmure Gordon kept", "chief economist at Trinkaus & Burkhardt in Duesseldorf",
     /// "a broker at Clarksons", "a professor at Harvard University" (``workplaceRoleWords``). The run
     /// may hold a name's connectors ("of", "&", "for" …) but not "and", "'s" or a dash, at most six
     /// words; one followed by "and" and a capitalised word is left to the model ("an analyst at Smith
@@ -21,7 +22,10 @@ extension NERGazetteer {
         var workplaces: [Range<Int>] = []
         let at = atWord  // (Read once: a static in the loop costs a lazy-initialisation check per token.)
         for p in infos.indices.dropLast(2) where infos[p + 1].word == at {
-            guard infos[p].flags & F.flagsOfLetters == F.flagHasLower, workplaceRoleWords.contains(infos[p].word) else { continue }
+            // (In small letters, or with a capital opening the sentence: "Analysts at Panmure Gordon kept".)
+            let letters = infos[p].flags & F.flagsOfLetters
+            guard letters == F.flagHasLower || p == 0 && letters == F.flagInitialUpper | F.flagHasLower,
+                  workplaceRoleWords.contains(infos[p].word) else { continue }
             let start = infos[p + 2].word == theWord && p + 3 < n ? p + 3 : p + 2
             guard let name = namedRun(from: start, infos, maxLength: 6) else { continue }
             // (Not half of a name joined by "and": "an analyst at Smith and Nephew".)
@@ -205,7 +209,8 @@ extension NERGazetteer {
 
     /// The company that a line of a share-price table names: the whole line is a capitalised run of
     /// one to four words, a price, and the previous price in brackets ("Hunyani 590 ( 590 )", "TA
-    /// Holdings 232 ( 232 )"). Not a run of only common words (`isCommonWord`: "Industrial 8,214.33 (
+    /// Holdings 232 ( 232 )"; a share class's letter after the name is no part of it: "Outokumpu A
+    /// 81.20 ( 80.00 )"). Not a run of only common words (`isCommonWord`: "Industrial 8,214.33 (
     /// 8,190.07 )", a commodity's "Gold"), of only places' or nationalities' words, or with a forced name.
     /// The weights had left unknown companies out.
     static func companiesInPriceLists(
@@ -215,7 +220,9 @@ extension NERGazetteer {
         let n = infos.count
         guard (5 ... 8).contains(n), infos[n - 3].word == openBracketWord, infos[n - 1].word == closeBracketWord else { return nil }
         let isFigure = { (k: Int) in infos[k].flags & (F.flagHasDigit | F.flagsOfLetters) == F.flagHasDigit }
-        let run = 0 ..< n - 4
+        // (Without a share class's letter: "Outokumpu A 81.20 ( 80.00 )".)
+        let classLetter = n >= 6 && infos[n - 5].length == 1 && infos[n - 5].flags & F.flagAllUpper != 0
+        let run = 0 ..< n - (classLetter ? 5 : 4)
         guard isFigure(n - 4), isFigure(n - 2), infos[0].isCapitalised,
               run.allSatisfy({ infos[$0].isCapitalised || infos[$0].word == ampersandWord }),
               !run.allSatisfy({ isCommonWord(infos[$0].word) || !infos[$0].isCapitalised }),
@@ -224,6 +231,25 @@ extension NERGazetteer {
         else { return nil }
         return run
     }
+
+    /// "U.S." or "U.K." before a title, maybe after one capitalised word, is a place by itself: "U.S.
+    /// District Judge Richard Matsch", "U.S. Senator Bob Dole", "U.K. Chancellor Kenneth Clarke". The
+    /// weights had left it out of every name, or read it into the title's organisation.
+    static func placesBeforeTitles(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
+        let n = infos.count
+        var places: [Range<Int>] = []
+        let abbreviations = countryAbbreviations
+        for k in infos.indices.dropLast() where abbreviations.contains(infos[k].exact) && infos[k].forcedTag == 0 {
+            guard infos[k + 1].cues & cueTitle != 0
+                || k + 2 < n && infos[k + 1].isCapitalised && infos[k + 2].cues & cueTitle != 0 && infos[k + 1].forcedTag == 0
+            else { continue }
+            places.append(k ..< k + 1)
+        }
+        return places
+    }
+
+    /// ``NERTokenInfo/exact`` of the abbreviations of ``placesBeforeTitles(_:)``.
+    private static let countryAbbreviations = Set(["U.S.", "U.K."].map { NERFeatureExtractor(hashBits: 8).info(for: $0).exact })
 
     /// Whether `run` is two words that look like a person's name: each a capital and small letters, in
     /// no list but the persons' and forced as nothing but a person, and no capitalised word after them.
@@ -379,6 +405,10 @@ extension NERGazetteer {
 
     /// ``NERTokenInfo/word`` of a straight double quote.
     private static let quoteWord = NERFeatureExtractor.wordHash("\"")
+    /// ``NERTokenInfo/word`` of "Serie" and ``NERTokenInfo/exact`` of "A" and "B", Italy's leagues
+    /// (``miscellanyNames(_:)``).
+    private static let serieWord = NERFeatureExtractor.wordHash("Serie")
+    private static let seriesLetters = Set(["A", "B"].map { NERFeatureExtractor(hashBits: 8).info(for: $0).exact })
     /// ``NERTokenInfo/word`` of "Tour" (``miscellanyNames(_:)``).
     private static let tourWord = NERFeatureExtractor.wordHash("tour")
     /// ``NERTokenInfo/word`` of "party".
@@ -387,7 +417,8 @@ extension NERGazetteer {
     /// Names of CoNLL's miscellany that the weights read as places, organisations or persons: a
     /// capitalised run of two to four words (no leading "The") ending in "Prize", "Award", "Trophy",
     /// "Cup" or "Indoors" ("the Nobel Peace Prize", "the Lancome Trophy", "the Sahara Cup", "the Swiss
-    /// Indoors"); "Tour of" and a place ("the Tour of Spain", not the place alone);
+    /// Indoors"); "Tour of" and a place ("the Tour of Spain", not the place alone); Italy's leagues,
+    /// "Serie A" and "Serie B" (read as organisations);
     /// "Brent", the crude oil, before "crude", "blend", "futures" or "oil" or after a month
     /// ("February Brent was down"); "Roman Catholic", alone or before a title ("Roman Catholic Bishop Carlos Belo"; not
     /// "the Roman Catholic Church", an organisation).
@@ -396,13 +427,15 @@ extension NERGazetteer {
         let n = infos.count
         var names: [Range<Int>] = []
         let (awards, brent, brentNext, roman, catholic) = (awardWords, brentWord, brentFollowers, romanWord, catholicWord)
-        let (the, tour, of) = (theWord, tourWord, ofWord)
+        let (the, tour, of, serie) = (theWord, tourWord, ofWord, serieWord)
         F.forEachCapitalisedRun(infos) { whole in
             let run = infos[whole.lowerBound].word == the ? whole.dropFirst() : whole
             guard let last = run.last else { return }
             if (2 ... 4).contains(run.count), awards.contains(infos[last].word),
                infos[last].flags & F.flagsOfLetters == F.flagInitialUpper | F.flagHasLower,
                !run.contains(where: { infos[$0].forcedTag != 0 || F.runConnectors.contains(infos[$0].word) }) {
+                names.append(run)
+            } else if run.count == 2, infos[run.lowerBound].word == serie, seriesLetters.contains(infos[last].exact) {
                 names.append(run)
             } else if (3 ... 4).contains(run.count), infos[run.lowerBound].word == tour, infos[run.lowerBound + 1].word == of,
                       (run.lowerBound + 2 ..< run.upperBound).allSatisfy({ isPlace(infos[$0]) }) {

@@ -202,8 +202,9 @@ extension NERGazetteer {
     ])
 
     /// In a sports report (the decoder asks only once the document has a club:
-    /// ``NERDocumentTeams/hasClub``), a town named right after a match's verb or "against" is a club:
-    /// "visit Southampton on Saturday", "a home game against Leeds at Highfield Road", "host Rapid".
+    /// ``NERDocumentTeams/hasClub``), a town named right after a match's verb, "against", "behind" or
+    /// a score's "at" is a club: "visit Southampton on Saturday", "a home game against Leeds at
+    /// Highfield Road", "host Rapid", "beat Caen", "a point behind Leverkusen", "lost 2-1 at Heerenveen".
     /// One capitalised word that is only a listed place's (``isOnlyAPlacesWord``), no country's name
     /// (`isCountryName`: "against Italy" is a national side, a place), not forced, and no
     /// capitalised word after it. The weights had read such clubs as places, or "Leeds" as a person.
@@ -214,9 +215,12 @@ extension NERGazetteer {
         let n = infos.count
         var clubs: [Range<Int>] = []
         let verbs = matchVerbs
+        let (at, score) = (atWord, scoreShape)
         for k in infos.indices.dropLast() where infos[k + 1].isCapitalised && infos[k].flags & F.flagsOfLetters == F.flagHasLower {
             let club = infos[k + 1]
-            guard verbs.contains(infos[k].word), club.flags & (F.flagsOfLetters | F.flagHasDigit) == F.flagInitialUpper | F.flagHasLower,
+            // (Or "at" after a score: "lost 2-1 at Heerenveen", "held 0-0 at Bastia".)
+            let afterScore = infos[k].word == at && k > 0 && infos[k - 1].shortShape == score
+            guard verbs.contains(infos[k].word) || afterScore, club.flags & (F.flagsOfLetters | F.flagHasDigit) == F.flagInitialUpper | F.flagHasLower,
                   club.forcedTag == 0, isOnlyAPlacesWord(club), k + 2 == n || !infos[k + 2].isCapitalised,
                   !isCountryName(club)
             else { continue }
@@ -225,11 +229,40 @@ extension NERGazetteer {
         return clubs
     }
 
+    /// In a sports report (as ``clubsAfterMatchVerbs(_:isCountryName:)``), one capitalised word
+    /// standing alone that the name lists have as an organisation, a place's too maybe, is a club:
+    /// "scored for Benfica", "Benfica , who beat Farense". Not after "in", "at", "near", "from", "to"
+    /// or "into" ("in Porto" is the city), nor a listed person's name, a country's name, or a forced
+    /// word. The weights had read clubs the lists have as places too as the places.
+    static func listedClubsStandingAlone(
+        _ infos: UnsafeBufferPointer<NERTokenInfo>, isCountryName: (NERTokenInfo) -> Bool
+    ) -> [Range<Int>] {
+        typealias F = NERFeatureExtractor
+        let n = infos.count
+        var clubs: [Range<Int>] = []
+        let locatives = locativeWords
+        for k in infos.indices where F.listPosition(infos[k], .organization) == 4 {
+            let club = infos[k]
+            guard club.flags & (F.flagsOfLetters | F.flagHasDigit) == F.flagInitialUpper | F.flagHasLower,
+                  club.forcedTag == 0, club.gazetteer & personNameBits == 0,
+                  k == 0 || !infos[k - 1].isCapitalised && !locatives.contains(infos[k - 1].word),
+                  k + 1 == n || !infos[k + 1].isCapitalised, !isCountryName(club)
+            else { continue }
+            clubs.append(k ..< k + 1)
+        }
+        return clubs
+    }
+
+    /// The words before a place that ``listedClubsStandingAlone(_:isCountryName:)`` leaves alone.
+    private static let locativeWords = words(["in", "at", "near", "from", "to", "into"])
+
     /// The words of ``clubsAfterMatchVerbs(_:isCountryName:)``.
     private static let matchVerbs = words([
         "against", "visit", "visits", "visiting", "host", "hosts", "hosting", "face", "faces", "facing", "play", "plays",
-        "playing", "meet", "meets",
+        "playing", "meet", "meets", "beat", "beats", "beating", "behind",
     ])
+    /// The short shape of a score: "2-1".
+    private static let scoreShape = NERFeatureExtractor(hashBits: 8).info(for: "2-1").shortShape
 
     /// Clubs named by a club's last word: a capitalised run of two or three words, each a capital and
     /// small letters, ending in "Rovers", "United", "Athletic", "Wanderers", "Rangers", "Albion",

@@ -138,7 +138,11 @@ public final class NERGazetteer: Sendable {
     /// Whether one token is by itself a country's name ("Turkey", "Jordan": ambiguous ones included,
     /// as written, so "turkey" is not).
     func isCountryName(_ info: NERTokenInfo) -> Bool {
-        Self.child(edges, 0, info).map { endsCountryName[Int($0)] } ?? false
+        // (Both edges: a case-sensitive "China" has its own, beside the one that starts the longer
+        // "China 's Foreign Ministry", which ``child(_:_:_:)`` takes first.)
+        let byWord = edges.value(for: Self.nonZero(Self.edgeKey(0, info.word)))
+        let asWritten = info.isCapitalised ? edges.value(for: Self.nonZero(Self.edgeKey(0, info.exact))) : nil
+        return [byWord, asWritten].contains { $0.map { endsCountryName[Int($0)] } ?? false }
     }
 
     /// Keys as ``IntegerTable`` takes them: 0 is its empty slot, so it is looked up as 1.
@@ -651,7 +655,16 @@ public final class NERGazetteer: Sendable {
             listedNames.contains(name) || commonWords.contains(Substring(name.lowercased()))
         }
         let knownPlaces = countries + townsAndRegions.filter { !isOtherwiseUsed($0) }
-        let knownOrganizations = (organizations + listedOrganizations).filter { !isOtherwiseUsed($0) && !listedPlaces.contains($0) }
+        // (Not a country's possessive and its institution, "China's Foreign Ministry": newswire tags the
+        // country and the institution apart, which the rule that a place's possessive ends the place does.)
+        let countrySet = Set(countries)
+        func isCountrysInstitution(_ name: Substring) -> Bool {
+            guard let mark = name.range(of: "'s ") else { return false }
+            return countrySet.contains(name[..<mark.lowerBound])
+        }
+        let knownOrganizations = (organizations + listedOrganizations).filter {
+            !isOtherwiseUsed($0) && !listedPlaces.contains($0) && !isCountrysInstitution($0)
+        }
         func tokens(_ name: Substring) -> [String] { TSV.split(name, at: 0x20, keepingEmpty: false).map(String.init) }
         self.init(
             version: version, aliases: aliases, cues: cues,

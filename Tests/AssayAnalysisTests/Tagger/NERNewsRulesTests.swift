@@ -23,11 +23,13 @@ import Testing
             (["Italian"], .demonym, false), (["Serb"], .demonym, false), (["Merrill", "Lynch"], .organization, false),
             (["Merrill"], .givenName, false), (["Lynch"], .surname, false), (["BT"], .organization, false),
             (["BP"], .organization, false), (["BP"], .place, false), (["Kenya"], .place, false), (["UK"], .place, false),
+            (["Benfica"], .organization, false), (["Benfica"], .place, false), (["Porto"], .organization, false),
+            (["Porto"], .place, false), (["Heerenveen"], .place, false),
         ],
         cues: [
             ("Queen", NERGazetteer.cueTitle), ("Chairman", NERGazetteer.cueTitle), ("President", NERGazetteer.cueTitle),
             ("Minister", NERGazetteer.cueTitle), ("Bishop", NERGazetteer.cueTitle), ("Governor", NERGazetteer.cueTitle),
-            ("Executive", NERGazetteer.cueTitle), ("Leader", NERGazetteer.cueTitle), ("Bank", NERGazetteer.cueOrgHead), ("Organisation", NERGazetteer.cueOrgHead),
+            ("Executive", NERGazetteer.cueTitle), ("Leader", NERGazetteer.cueTitle), ("Judge", NERGazetteer.cueTitle), ("Bank", NERGazetteer.cueOrgHead), ("Organisation", NERGazetteer.cueOrgHead),
         ]
     )
     /// Words the casing lexicon of these tests has with a capital.
@@ -372,6 +374,16 @@ import Testing
         #expect(opponents("a game against Japan").isEmpty, "a country: a national side")
         #expect(opponents("they visit Vicenza Airport").isEmpty, "a longer name")
         #expect(opponents("a game against Hans").isEmpty, "no place")
+        #expect(opponents("Ajax lost 2-1 at Heerenveen .") == [4 ..< 5], "at after a score")
+        #expect(opponents("they lost at Heerenveen .").isEmpty, "at after no score")
+        func listedClubs(_ sentence: String) -> [Range<Int>] {
+            Self.ranges(sentence) { NERGazetteer.listedClubsStandingAlone($0) { $0.word == Self.extractor.info(for: "Japan").word } }
+        }
+        #expect(listedClubs("Pinto scored for Benfica .") == [3 ..< 4])
+        #expect(listedClubs("Benfica , who beat Porto") == [0 ..< 1, 4 ..< 5])
+        #expect(listedClubs("a win in Porto").isEmpty, "after in: the city")
+        #expect(listedClubs("they beat Heerenveen").isEmpty, "no listed organisation")
+        #expect(listedClubs("Benfica Lisbon won").isEmpty, "not alone")
         func byLastWord(_ sentence: String) -> [Range<Int>] { Self.ranges(sentence) { NERGazetteer.clubsByLastWord($0) } }
         #expect(byLastWord("Raith Rovers held Celtic") == [0 ..< 2])
         #expect(byLastWord("in Kansas City on Monday").isEmpty, "City ends places' names")
@@ -466,6 +478,17 @@ import Testing
         #expect(priceList("Gold 380.50 ( 381.00 )") == nil, "a commodity")
         #expect(priceList("Japan 12 ( 11 )") == nil, "a place")
         #expect(priceList("Hunyani rose 590 ( 590 )") == nil, "not the whole line")
+        #expect(priceList("Outokumpu A 81.20 ( 80.00 )") == 0 ..< 1, "without the share class")
+        func places(_ sentence: String) -> [Range<Int>] { Self.ranges(sentence) { NERGazetteer.placesBeforeTitles($0) } }
+        #expect(places("U.S. District Judge Richard Matsch ruled") == [0 ..< 1])
+        #expect(places("U.S. Judge Richard Matsch ruled") == [0 ..< 1])
+        #expect(places("U.S. Steel said").isEmpty, "no title")
+        #expect(places("US District Judge Richard Matsch").isEmpty, "written so, an abbreviation the lists have")
+        func workplaces(_ sentence: String) -> [Range<Int>] {
+            Self.ranges(sentence) { NERGazetteer.workplaces($0, isCommonWord: isCommon) }
+        }
+        #expect(workplaces("Analysts at Panmure Gordon kept") == [2 ..< 4], "a role with a capital opening the sentence")
+        #expect(workplaces("The Analysts at Panmure Gordon kept").isEmpty, "a capital elsewhere")
         let model = try NERModel.bundled()
         func tags(_ sentence: String) -> [String] { model.tag(sentence.split(separator: " ").map(String.init)) }
         #expect(tags("President Daniel arap Moi tells a rally")[1 ... 3] == ["B-PER", "I-PER", "I-PER"])
@@ -473,6 +496,9 @@ import Testing
         #expect(tags("NOTE - Anglo American , the miner")[1] == "O")
         #expect(tags("the sixth stage of the Tour of Spain , a leg")[5 ... 7] == ["B-MISC", "I-MISC", "I-MISC"])
         #expect(tags("2. Jeroen Blijlevens ( Netherlands ) TVM")[6] == "B-ORG")
+        #expect(tags("A spokesman for China 's Foreign Ministry said")[3 ... 6] == ["B-LOC", "O", "B-ORG", "I-ORG"])
+        #expect(tags("Juventus stayed top of Serie A on goal difference")[4 ... 5] == ["B-MISC", "I-MISC"])
+        #expect(tags("Inter , under Englishman Roy Hodgson , won")[4 ... 5] == ["B-PER", "I-PER"], "no part of the nationality")
     }
 
     @Test func acronymsAfterOrganisationsAndRaceEntrants() throws {
