@@ -340,7 +340,8 @@ struct NERDecoder {
                     }
                     for airline in NERGazetteer.airlines(tokens) { NERGazetteer.forceFirmly(airline, .org, infos) }
                     let organizations = NERGazetteer.organizationsBeforeTitles(tokens) + NERGazetteer.organizationsNamedLikePersons(tokens)
-                        + NERGazetteer.organizationsByHeadWordsBeforeTitles(tokens, isCommonWord: isCommonWord) + NERGazetteer.organizationsSpelledByAcronyms(tokens)
+                        + NERGazetteer.organizationsByHeadWordsBeforeTitles(tokens, isCommonWord: isCommonWord)
+                        + NERGazetteer.organizationsSpelledByAcronyms(tokens) + NERGazetteer.organizationsInContinents(tokens)
                     for organization in organizations { NERGazetteer.forceFirmly(organization, .org, infos) }
                     if let company = NERGazetteer.companiesInPriceLists(tokens, isCommonWord: isCommonWord) {
                         NERGazetteer.forceFirmly(company, .org, infos)
@@ -471,6 +472,16 @@ struct NERDecoder {
         for i in 1 ..< infos.count - 1 where !infos[i - 1].isCapitalised {
             guard isUnknownWord(infos[i]), isListedSurname(infos[i + 1]),
                   i + 2 == infos.count || !infos[i + 2].isCapitalised
+            else { continue }
+            infos[i].mustBeInsideName = true
+            infos[i + 1].mustBeInsideName = true
+            infos[i + 1].mustContinueName = true
+        }
+        // Inside the sentence, two unknown words alone between words in small letters are one name:
+        // "nominated Gediminas Vagnorius of the conservative Homeland Union" (the weights had left
+        // such names out).
+        for i in 1 ..< infos.count - 1 where !infos[i - 1].isCapitalised && infos[i - 1].flags & F.flagHasDigit == 0 {
+            guard isUnknownWord(infos[i]), isUnknownWord(infos[i + 1]), i + 2 == infos.count || !infos[i + 2].isCapitalised
             else { continue }
             infos[i].mustBeInsideName = true
             infos[i + 1].mustBeInsideName = true
@@ -644,10 +655,11 @@ struct NERDecoder {
     /// forced, joins them (``NERTokenInfo/mustContinueName`` on it and the word after it): "Daniel
     /// arap Moi", "Ngugi wa Thiong'o". The weights had made two persons of the words around it.
     mutating func joinInnerParticles() {
-        let particles = Self.innerParticles
-        for i in infos.indices.dropFirst().dropLast() where particles.contains(infos[i].word) {
-            guard infos[i].flags & NERFeatureExtractor.flagsOfLetters == NERFeatureExtractor.flagHasLower,
-                  infos[i - 1].isCapitalised, infos[i + 1].isCapitalised,
+        let (arap, wa) = (Self.arapWord, Self.waWord)
+        // (Lengths and capitals first: most tokens fail them with no hash compared.)
+        for i in infos.indices.dropFirst().dropLast() where infos[i].length <= 4 && infos[i - 1].isCapitalised && infos[i + 1].isCapitalised {
+            guard infos[i].word == arap || infos[i].word == wa,
+                  infos[i].flags & NERFeatureExtractor.flagsOfLetters == NERFeatureExtractor.flagHasLower,
                   (i - 1 ... i + 1).allSatisfy({ infos[$0].forcedTag == 0 && !infos[$0].mustBeOutside })
             else { continue }
             infos[i].mustContinueName = true
@@ -656,7 +668,8 @@ struct NERDecoder {
     }
 
     /// The particles of ``joinInnerParticles()``.
-    private static let innerParticles: Set<UInt64> = Set(["arap", "wa"].map(NERFeatureExtractor.wordHash))
+    private static let arapWord = NERFeatureExtractor.wordHash("arap")
+    private static let waWord = NERFeatureExtractor.wordHash("wa")
 
     /// A surname with the Arabic article ("al-Assad", "el-Din", "Al-Fayed") after a capitalised word
     /// that is no title, no nationality, no common word and no name a rule forced continues that

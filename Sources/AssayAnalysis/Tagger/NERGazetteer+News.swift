@@ -161,7 +161,7 @@ extension NERGazetteer {
     /// words (no leading "The", nor a word the casing lexicon has in small letters opening the sentence
     /// before two more and is no head word: `isCommonWord`, "Opposition Khmer Nation Party leader Sam
     /// Rainsy"; "Popular Front leader Zenon Poznyak" and "Bank of England Governor Eddie George" are
-    /// whole) right before a title (``cueTitle``, with a capital or in small letters;
+    /// whole; nothing up to an "and": "Unions and Socialist Party leader Lionel Jospin") right before a title (``cueTitle``, with a capital or in small letters;
     /// not "Minister" or "Secretary") whose next word is a listed given name or who is followed by two
     /// words that look like a person's name (``isPersonLike(_:_:)``); its last word, or the
     /// word before its "of" with only places after it, is an organisation's head word (``cueOrgHead``,
@@ -191,7 +191,9 @@ extension NERGazetteer {
             let opener = infos[run.lowerBound].word == the
                 || opensSentence && title - run.lowerBound >= 3 && infos[run.lowerBound + 1].isCapitalised
                 && !isHead(run.lowerBound) && isCommonWord(infos[run.lowerBound].word)
-            let start = opener ? run.lowerBound + 1 : run.lowerBound
+            // (After the run's last "and": "Unions and Socialist Party leader Lionel Jospin".)
+            let and = (run.lowerBound ..< title).last(where: { infos[$0].word == andWord })
+            let start = and.map { $0 + 1 } ?? (opener ? run.lowerBound + 1 : run.lowerBound)
             guard start < title, title - start <= 5 else { return }
             let name = start ..< title
             let last = title - 1
@@ -208,23 +210,30 @@ extension NERGazetteer {
     }
 
     /// The company that a line of a share-price table names: the whole line is a capitalised run of
-    /// one to four words, a price, and the previous price in brackets ("Hunyani 590 ( 590 )", "TA
-    /// Holdings 232 ( 232 )"; a share class's letter after the name is no part of it: "Outokumpu A
-    /// 81.20 ( 80.00 )"). Not a run of only common words (`isCommonWord`: "Industrial 8,214.33 (
-    /// 8,190.07 )", a commodity's "Gold"), of only places' or nationalities' words, or with a forced name.
-    /// The weights had left unknown companies out.
+    /// one to four words, then only figures (two or more, the first right after the run) and brackets:
+    /// "Hunyani 590 ( 590 )", "TA Holdings 232 ( 232 )", "Volvo B 150.50 +1.50 958,700" (a share
+    /// class's letter after the name is no part of it). Not a run of only common words
+    /// (`isCommonWord`: "Industrial 8,214.33 ( 8,190.07 )", a commodity's "Gold"), of only places' or
+    /// nationalities' words, two or more opening with a listed given name (a golfer's "Greg Norman 69
+    /// 70"), or
+    /// with a forced name. The weights had left unknown companies out.
     static func companiesInPriceLists(
         _ infos: UnsafeBufferPointer<NERTokenInfo>, isCommonWord: (UInt64) -> Bool
     ) -> Range<Int>? {
         typealias F = NERFeatureExtractor
         let n = infos.count
-        guard (5 ... 8).contains(n), infos[n - 3].word == openBracketWord, infos[n - 1].word == closeBracketWord else { return nil }
+        guard n >= 3, infos[0].isCapitalised else { return nil }
+        let (open, close) = (openBracketWord, closeBracketWord)
         let isFigure = { (k: Int) in infos[k].flags & (F.flagHasDigit | F.flagsOfLetters) == F.flagHasDigit }
+        var end = 0
+        while end < n, infos[end].isCapitalised || infos[end].word == ampersandWord { end += 1 }
+        guard end < n, isFigure(end), (end ..< n).filter(isFigure).count >= 2,
+              (end ..< n).allSatisfy({ isFigure($0) || infos[$0].word == open || infos[$0].word == close })
+        else { return nil }
         // (Without a share class's letter: "Outokumpu A 81.20 ( 80.00 )".)
-        let classLetter = n >= 6 && infos[n - 5].length == 1 && infos[n - 5].flags & F.flagAllUpper != 0
-        let run = 0 ..< n - (classLetter ? 5 : 4)
-        guard isFigure(n - 4), isFigure(n - 2), infos[0].isCapitalised,
-              run.allSatisfy({ infos[$0].isCapitalised || infos[$0].word == ampersandWord }),
+        let classLetter = end >= 2 && infos[end - 1].length == 1 && infos[end - 1].flags & F.flagAllUpper != 0
+        let run = 0 ..< end - (classLetter ? 1 : 0)
+        guard run.count <= 4, run.count == 1 || F.listPosition(infos[0], .givenName) == 0,
               !run.allSatisfy({ isCommonWord(infos[$0].word) || !infos[$0].isCapitalised }),
               !run.allSatisfy({ isPlace(infos[$0]) || F.listPosition(infos[$0], .demonym) != 0 }),
               !run.contains(where: { infos[$0].forcedTag != 0 })
@@ -238,8 +247,10 @@ extension NERGazetteer {
     static func placesBeforeTitles(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
         let n = infos.count
         var places: [Range<Int>] = []
-        let abbreviations = countryAbbreviations
-        for k in infos.indices.dropLast() where abbreviations.contains(infos[k].exact) && infos[k].forcedTag == 0 {
+        let (us, uk) = (usExact, ukExact)
+        // (The length and the period first: most tokens fail them with no hash compared.)
+        for k in infos.indices.dropLast() where infos[k].length == 4 && infos[k].flags & NERFeatureExtractor.flagHasPeriod != 0 {
+            guard infos[k].exact == us || infos[k].exact == uk, infos[k].forcedTag == 0 else { continue }
             guard infos[k + 1].cues & cueTitle != 0
                 || k + 2 < n && infos[k + 1].isCapitalised && infos[k + 2].cues & cueTitle != 0 && infos[k + 1].forcedTag == 0
             else { continue }
@@ -249,7 +260,8 @@ extension NERGazetteer {
     }
 
     /// ``NERTokenInfo/exact`` of the abbreviations of ``placesBeforeTitles(_:)``.
-    private static let countryAbbreviations = Set(["U.S.", "U.K."].map { NERFeatureExtractor(hashBits: 8).info(for: $0).exact })
+    private static let usExact = NERFeatureExtractor(hashBits: 8).info(for: "U.S.").exact
+    private static let ukExact = NERFeatureExtractor(hashBits: 8).info(for: "U.K.").exact
 
     /// Whether `run` is two words that look like a person's name: each a capital and small letters, in
     /// no list but the persons' and forced as nothing but a person, and no capitalised word after them.
@@ -308,6 +320,46 @@ extension NERGazetteer {
         }
         return organizations
     }
+
+    /// Organisations whose name ends in "in" and a continent: "the Organisation for Security and
+    /// Cooperation in Europe", "the Conference on Security and Cooperation in Europe". The run before
+    /// "in" (capitalised words joined by "for", "on", "of", "and", "the") opens with an organisation's
+    /// head word (``cueOrgHead``, ``groupHeadWords``, "Conference") and holds "for", "on" or "of"; the
+    /// continent ends the sentence or stands before a word that is not capitalised; nothing in it is
+    /// forced but the continent. Not before a town or country ("the Bank for International Settlements
+    /// in Basle", "the Party of Democratic Action in Bosnia": newswire names the place apart). The
+    /// weights had split such names at "in".
+    static func organizationsInContinents(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
+        typealias F = NERFeatureExtractor
+        let n = infos.count
+        var organizations: [Range<Int>] = []
+        let (inWord, continents, joiners, linkers, groupHeads) = (inWord, continentWords, continentNameJoiners, continentNameLinkers, groupHeadWords)
+        for k in infos.indices.dropFirst(3) where infos[k].word == inWord && k + 1 < n && continents.contains(infos[k + 1].exact) {
+            guard k + 2 == n || !infos[k + 2].isCapitalised, infos[k - 1].isCapitalised else { continue }
+            var start = k - 1
+            while start >= 2, infos[start - 1].isCapitalised || joiners.contains(infos[start - 1].word) && infos[start - 2].isCapitalised {
+                start -= 1
+            }
+            if !infos[start].isCapitalised { start += 1 }
+            let head = infos[start]
+            guard head.cues & cueOrgHead != 0 || groupHeads.contains(head.word) || head.word == conferenceWord,
+                  (start ..< k).contains(where: { linkers.contains(infos[$0].word) }),
+                  !(start ..< k).contains(where: { infos[$0].forcedTag != 0 })
+            else { continue }
+            organizations.append(start ..< k + 2)
+        }
+        return organizations
+    }
+
+    /// ``NERTokenInfo/word`` of "in" and of "Conference"; ``NERTokenInfo/exact`` of the continents
+    /// of ``organizationsInContinents(_:)``; the words that join its names and those that make it one.
+    private static let inWord = NERFeatureExtractor.wordHash("in")
+    private static let conferenceWord = NERFeatureExtractor.wordHash("Conference")
+    private static let continentWords = Set(
+        ["Europe", "Asia", "Africa", "America", "Americas"].map { NERFeatureExtractor(hashBits: 8).info(for: $0).exact }
+    )
+    private static let continentNameJoiners = words(["for", "on", "of", "and", "the"])
+    private static let continentNameLinkers = words(["for", "on", "of"])
 
     /// The words in small letters that ``organizationsSpelledByAcronyms(_:)`` skips between the spelt words.
     private static let acronymFillers = words(["of", "for", "and", "the", "in", "on", "to", "de", "du", "des", "la", "le", "del", "da", "y", "et", "&"])
@@ -465,7 +517,8 @@ extension NERGazetteer {
     /// Companies and banks whose name opens with a word that says so in another language: "Banco
     /// Frances", "Banque Indosuez", "Companhia Vale do Rio Doce", "Grupo Carso" (``foreignFirmWords``,
     /// then capitalised words, maybe joined by "do", "y" …: two to six words in all), or ends in
-    /// "Banka", "Banken" or another bank's word (``foreignFirmLastWords``: "Komercni Banka"); up to a
+    /// "Banka", "Banken", "Groupe" or another bank's word (``foreignFirmLastWords``: "Komercni Banka",
+    /// "Lagardere Groupe"); up to a
     /// title, and without a nationality before it. Not forced names. The weights had read such names
     /// as persons or places.
     static func firmsByForeignHeadWords(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
@@ -500,7 +553,7 @@ extension NERGazetteer {
         "Banco", "Banca", "Banque", "Bancomer", "Companhia", "Compania", "Compagnie", "Grupo", "Groupe", "Gruppo",
         "Sociedad", "Societe", "Société", "Industrias", "Cementos", "Aktiebolaget",
     ])
-    private static let foreignFirmLastWords = words(["Banka", "Banken", "Bankverein", "Sparkasse", "Landesbank"])
+    private static let foreignFirmLastWords = words(["Banka", "Banken", "Bankverein", "Sparkasse", "Landesbank", "Groupe"])
     private static let foreignNameParticles = words(["do", "dos", "das", "di", "della", "y", "e"])
 
     /// Stock indices named before "index" or "average" in small letters: "the blue-chip Merval index",

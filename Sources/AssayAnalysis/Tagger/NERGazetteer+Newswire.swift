@@ -737,7 +737,7 @@ extension NERGazetteer {
             let flags = infos[p].flags & F.flagsOfLetters
             guard flags == F.flagHasLower
                 ? descriptors.contains(infos[p].word)
-                    || sectorHeads.contains(infos[p].word) && p > 0 && infos[p - 1].flags & F.flagsOfLetters == F.flagHasLower
+                    || p > 0 && infos[p - 1].flags & F.flagsOfLetters == F.flagHasLower && sectorHeads.contains(infos[p].word)
                     && sectors.contains(infos[p - 1].word)
                 : p == 0 && flags == F.flagInitialUpper | F.flagHasLower && openers.contains(infos[p].word)
             else { continue }
@@ -797,8 +797,9 @@ extension NERGazetteer {
     ])
     /// Words for a business that name one after a sector's word in small letters: "computer firm
     /// Optimus", "security firm Executive Outcomes", "cable maker Elektrim", "copper producer Codelco",
-    /// "brokerage house Nomura" (``businessSectorWords``; not "policy maker", "film producer").
-    static let sectorHeadWords = words(["firm", "firms", "maker", "makers", "concern", "producer", "house"])
+    /// "brokerage house Nomura", "electronics arm Thomson Multimedia" (``businessSectorWords``; not
+    /// "policy maker", "film producer").
+    static let sectorHeadWords = words(["firm", "firms", "maker", "makers", "concern", "producer", "house", "arm"])
     /// The sectors' words of ``sectorHeadWords``.
     static let businessSectorWords = words([
         "computer", "computers", "software", "security", "law", "brokerage", "investment", "engineering", "consulting",
