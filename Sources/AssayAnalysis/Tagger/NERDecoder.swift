@@ -342,6 +342,7 @@ struct NERDecoder {
                     let organizations = NERGazetteer.organizationsBeforeTitles(tokens) + NERGazetteer.organizationsNamedLikePersons(tokens)
                         + NERGazetteer.organizationsByHeadWordsBeforeTitles(tokens, isCommonWord: isCommonWord)
                         + NERGazetteer.organizationsSpelledByAcronyms(tokens) + NERGazetteer.organizationsInContinents(tokens)
+                        + NERGazetteer.organizationsOfPlaces(tokens)
                     for organization in organizations { NERGazetteer.forceFirmly(organization, .org, infos) }
                     if let company = NERGazetteer.companiesInPriceLists(tokens, isCommonWord: isCommonWord) {
                         NERGazetteer.forceFirmly(company, .org, infos)
@@ -610,6 +611,14 @@ struct NERDecoder {
             guard [3, 4].contains(F.listPosition(place, .location)) || model.gazetteer?.isCountryName(place) == true,
                   place.flags & F.flagInitialUpper != 0,
                   infos[i].forcedTag == 0, !infos[i].mustBeInsideName, !infos[i].mustContinueName
+            else { continue }
+            infos[i].mustNotContinueName = true
+        }
+        // "on" before a day or a month continues no name: "at the City Ground on Saturday".
+        let (on, calendar) = (NERGazetteer.onWord, NERGazetteer.calendarWords)
+        for i in infos.indices.dropFirst().dropLast() where infos[i].word == on && infos[i - 1].isCapitalised {
+            guard calendar.contains(infos[i + 1].word), infos[i].forcedTag == 0, !infos[i].mustBeInsideName,
+                  !infos[i].mustContinueName
             else { continue }
             infos[i].mustNotContinueName = true
         }

@@ -361,6 +361,33 @@ extension NERGazetteer {
     private static let continentNameJoiners = words(["for", "on", "of", "and", "the"])
     private static let continentNameLinkers = words(["for", "on", "of"])
 
+    /// Organisations named by a head word, "of" or "for", and a place: "his Party for Bosnia and
+    /// Herzegovina", "the Council of Europe", "the University of Texas". A whole capitalised run (no
+    /// leading "The") whose first word is an organisation's head word (``cueOrgHead``,
+    /// ``groupHeadWords``), then "of" or "for", then only places' words and "and". The weights had
+    /// tagged the place alone.
+    static func organizationsOfPlaces(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
+        typealias F = NERFeatureExtractor
+        var organizations: [Range<Int>] = []
+        let (the, groupHeads, linkers) = (theWord, groupHeadWords, placeNameLinkers)
+        F.forEachCapitalisedRun(infos) { whole in
+            let run = infos[whole.lowerBound].word == the ? whole.dropFirst() : whole
+            guard run.count >= 3, let first = run.first else { return }
+            let head = infos[first]
+            guard head.cues & cueOrgHead != 0 || groupHeads.contains(head.word), head.forcedTag == 0,
+                  head.flags & F.flagsOfLetters == F.flagInitialUpper | F.flagHasLower,
+                  infos[first + 1].flags & F.flagsOfLetters == F.flagHasLower, linkers.contains(infos[first + 1].word),
+                  (first + 2 ..< run.upperBound).allSatisfy({ isPlace(infos[$0]) || infos[$0].word == andWord }),
+                  isPlace(infos[run.upperBound - 1])
+            else { return }
+            organizations.append(run)
+        }
+        return organizations
+    }
+
+    /// The words between the head word and the place of ``organizationsOfPlaces(_:)``.
+    private static let placeNameLinkers = words(["of", "for"])
+
     /// The words in small letters that ``organizationsSpelledByAcronyms(_:)`` skips between the spelt words.
     private static let acronymFillers = words(["of", "for", "and", "the", "in", "on", "to", "de", "du", "des", "la", "le", "del", "da", "y", "et", "&"])
 

@@ -203,8 +203,9 @@ extension NERGazetteer {
 
     /// In a sports report (the decoder asks only once the document has a club:
     /// ``NERDocumentTeams/hasClub``), a town named right after a match's verb, "against", "behind" or
-    /// a score's "at" is a club: "visit Southampton on Saturday", "a home game against Leeds at
-    /// Highfield Road", "host Rapid", "beat Caen", "a point behind Leverkusen", "lost 2-1 at Heerenveen".
+    /// a score's or a result's "at" is a club: "visit Southampton on Saturday", "a home game against
+    /// Leeds at Highfield Road", "host Rapid", "beat Caen", "a point behind Leverkusen", "lost 2-1 at
+    /// Heerenveen", "a 1-1 draw at Heerenveen".
     /// One capitalised word that is only a listed place's (``isOnlyAPlacesWord``), no country's name
     /// (`isCountryName`: "against Italy" is a national side, a place), not forced, and no
     /// capitalised word after it. The weights had read such clubs as places, or "Leeds" as a person.
@@ -219,7 +220,7 @@ extension NERGazetteer {
         for k in infos.indices.dropLast() where infos[k + 1].isCapitalised && infos[k].flags & F.flagsOfLetters == F.flagHasLower {
             let club = infos[k + 1]
             // (Or "at" after a score: "lost 2-1 at Heerenveen", "held 0-0 at Bastia".)
-            let afterScore = infos[k].word == at && k > 0 && infos[k - 1].shortShape == score
+            let afterScore = infos[k].word == at && k > 0 && (infos[k - 1].shortShape == score || resultNouns.contains(infos[k - 1].word))
             guard verbs.contains(infos[k].word) || afterScore, club.flags & (F.flagsOfLetters | F.flagHasDigit) == F.flagInitialUpper | F.flagHasLower,
                   club.forcedTag == 0, isOnlyAPlacesWord(club), k + 2 == n || !infos[k + 2].isCapitalised,
                   !isCountryName(club)
@@ -261,6 +262,8 @@ extension NERGazetteer {
         "against", "visit", "visits", "visiting", "host", "hosts", "hosting", "face", "faces", "facing", "play", "plays",
         "playing", "meet", "meets", "beat", "beats", "beating", "behind",
     ])
+    /// The results before "at" that make the town after it the home side: "a 1-1 draw at Heerenveen".
+    private static let resultNouns = words(["draw", "win", "defeat", "victory", "loss"])
     /// The short shape of a score: "2-1".
     private static let scoreShape = NERFeatureExtractor(hashBits: 8).info(for: "2-1").shortShape
 
@@ -1253,6 +1256,26 @@ extension NERGazetteer {
             return scorer
         }
     }
+
+    /// The sides of a labelled scorers line: each capitalised run right before a dash that follows
+    /// the label or a full stop or semicolon ("Scorers : Rangers - Laudrup 12 , 55 . Motherwell -
+    /// Coyne 80 ."). The weights had read a club named after its town as the town.
+    static func scorersLineSides(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
+        let n = infos.count
+        guard n >= 4, infos[1].word == colonWord, scorersWords.contains(infos[0].word) else { return [] }
+        let (dash, stops) = (dashWord, sideSeparators)
+        var sides: [Range<Int>] = []
+        for k in 3 ..< n where infos[k].word == dash && infos[k - 1].isCapitalised {
+            var start = k - 1
+            while start > 2, infos[start - 1].isCapitalised { start -= 1 }
+            guard start == 2 || stops.contains(infos[start - 1].word), k - start <= 3 else { continue }
+            sides.append(start ..< k)
+        }
+        return sides
+    }
+
+    /// What separates a scorers line's sides (``scorersLineSides(_:)``).
+    private static let sideSeparators = words([".", ";"])
 
     /// The team of a scorers line that has no "Scorers :" label, or `nil`: a capitalised run that
     /// opens the sentence, a dash, then a capitalised run and a minute in brackets ("Liverpool - Robbie

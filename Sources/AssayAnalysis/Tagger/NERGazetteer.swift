@@ -310,6 +310,9 @@ public final class NERGazetteer: Sendable {
                     Self.forceTeam(team, teamLabel(team), infos)
                 }
             }
+            for side in Self.scorersLineSides(UnsafeBufferPointer(infos)) where !Self.crossesForcedName(side, infos) {
+                Self.forceTeam(side, teamLabel(side), infos)
+            }
             let players = Self.lineupPlayers(UnsafeBufferPointer(infos)) + Self.scorers(UnsafeBufferPointer(infos))
                 + Self.cricketPlayers(UnsafeBufferPointer(infos)) + Self.setScorePlayers(UnsafeBufferPointer(infos))
                 + Self.golfPlayers(UnsafeBufferPointer(infos), countries: countries)

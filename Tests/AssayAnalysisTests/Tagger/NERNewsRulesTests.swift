@@ -24,12 +24,13 @@ import Testing
             (["Merrill"], .givenName, false), (["Lynch"], .surname, false), (["BT"], .organization, false),
             (["BP"], .organization, false), (["BP"], .place, false), (["Kenya"], .place, false), (["UK"], .place, false),
             (["Benfica"], .organization, false), (["Benfica"], .place, false), (["Porto"], .organization, false),
-            (["Porto"], .place, false), (["Heerenveen"], .place, false),
+            (["Porto"], .place, false), (["Heerenveen"], .place, false), (["Council"], .organization, false),
         ],
         cues: [
             ("Queen", NERGazetteer.cueTitle), ("Chairman", NERGazetteer.cueTitle), ("President", NERGazetteer.cueTitle),
             ("Minister", NERGazetteer.cueTitle), ("Bishop", NERGazetteer.cueTitle), ("Governor", NERGazetteer.cueTitle),
             ("Executive", NERGazetteer.cueTitle), ("Leader", NERGazetteer.cueTitle), ("Judge", NERGazetteer.cueTitle), ("Bank", NERGazetteer.cueOrgHead), ("Organisation", NERGazetteer.cueOrgHead),
+            ("Party", NERGazetteer.cueOrgHead), ("Council", NERGazetteer.cueOrgHead),
         ]
     )
     /// Words the casing lexicon of these tests has with a capital.
@@ -376,6 +377,7 @@ import Testing
         #expect(opponents("a game against Hans").isEmpty, "no place")
         #expect(opponents("Ajax lost 2-1 at Heerenveen .") == [4 ..< 5], "at after a score")
         #expect(opponents("they lost at Heerenveen .").isEmpty, "at after no score")
+        #expect(opponents("after a 1-1 draw at Heerenveen .") == [5 ..< 6], "at after a result")
         func listedClubs(_ sentence: String) -> [Range<Int>] {
             Self.ranges(sentence) { NERGazetteer.listedClubsStandingAlone($0) { $0.word == Self.extractor.info(for: "Japan").word } }
         }
@@ -466,6 +468,11 @@ import Testing
         #expect(continental("the Organisation for Security in Europe Today").isEmpty, "a capitalised word after it")
         #expect(continental("the Security Cooperation in Europe said").isEmpty, "no head word")
         #expect(continental("the Organisation Cooperation in Europe said").isEmpty, "no for, on or of")
+        func ofPlaces(_ sentence: String) -> [Range<Int>] { Self.ranges(sentence) { NERGazetteer.organizationsOfPlaces($0) } }
+        #expect(ofPlaces("his Party for Greece and India would") == [1 ..< 6])
+        #expect(ofPlaces("The Council of Europe said") == [1 ..< 4], "no leading The")
+        #expect(ofPlaces("the Party of Democratic Action said").isEmpty, "no place")
+        #expect(ofPlaces("the Republic of India said").isEmpty, "no head word")
         func descriptors(_ sentence: String) -> [Range<Int>] {
             Self.ranges(sentence) { NERGazetteer.organizationsAfterDescriptors($0, isCommonWord: isCommon) }
         }
@@ -513,6 +520,8 @@ import Testing
         #expect(tags("A spokesman for China 's Foreign Ministry said")[3 ... 6] == ["B-LOC", "O", "B-ORG", "I-ORG"])
         #expect(tags("Juventus stayed top of Serie A on goal difference")[4 ... 5] == ["B-MISC", "I-MISC"])
         #expect(tags("Inter , under Englishman Roy Hodgson , won")[4 ... 5] == ["B-PER", "I-PER"], "no part of the nationality")
+        #expect(tags("Scorers : Rangers - Laudrup 12 , 55 . Motherwell - Coyne 80 .")[9] == "B-ORG", "a side of a scorers line")
+        #expect(tags("a 1-0 win at the City Ground on Saturday .")[7] == "O", "on before a day")
     }
 
     @Test func acronymsAfterOrganisationsAndRaceEntrants() throws {
