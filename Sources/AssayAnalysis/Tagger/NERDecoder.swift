@@ -447,8 +447,9 @@ struct NERDecoder {
     /// type and the span. The weights alone left such names out: at a sentence's start a capital says
     /// little, and nothing else about the words was known. One such word alone is left to the model
     /// ("Aisby is a village": a place the model would have called a person, docs/PERFORMANCE.md).
-    /// Inside a sentence, an unknown word and a listed surname after it, alone between words in small
-    /// letters, must be one name ("and Ijaz Ahmed hit 56").
+    /// Inside a sentence, an unknown word and a listed surname or another unknown word after it, alone
+    /// between words in small letters, must be one name ("and Ijaz Ahmed hit 56", "nominated Gediminas
+    /// Vagnorius of").
     mutating func ruleOutOutsideInUnknownNames() {
         guard infos.count >= 3, let lexicon = truecaser?.lexicon else { return }
         typealias F = NERFeatureExtractor
@@ -467,22 +468,14 @@ struct NERDecoder {
                 && F.listPosition(info, .surname) == 4 && info.gazetteer & ~NERGazetteer.personNameBits == 0
                 && info.forcedTag == 0
         }
-        // Inside the sentence, an unknown word right before a listed surname, the two alone between
-        // words in small letters, is the surname's given name: "and Ijaz Ahmed hit 56" (the weights
-        // had tagged the surname alone).
-        for i in 1 ..< infos.count - 1 where !infos[i - 1].isCapitalised {
-            guard isUnknownWord(infos[i]), isListedSurname(infos[i + 1]),
-                  i + 2 == infos.count || !infos[i + 2].isCapitalised
-            else { continue }
-            infos[i].mustBeInsideName = true
-            infos[i + 1].mustBeInsideName = true
-            infos[i + 1].mustContinueName = true
-        }
-        // Inside the sentence, two unknown words alone between words in small letters are one name:
-        // "nominated Gediminas Vagnorius of the conservative Homeland Union" (the weights had left
-        // such names out).
-        for i in 1 ..< infos.count - 1 where !infos[i - 1].isCapitalised && infos[i - 1].flags & F.flagHasDigit == 0 {
-            guard isUnknownWord(infos[i]), isUnknownWord(infos[i + 1]), i + 2 == infos.count || !infos[i + 2].isCapitalised
+        // Inside the sentence, an unknown word right before a listed surname ("and Ijaz Ahmed hit 56":
+        // the weights had tagged the surname alone) or before another unknown word ("nominated
+        // Gediminas Vagnorius of the conservative Homeland Union": the weights had left it out),
+        // the two alone between words in small letters, is one name. (Capitals first, the lexicon
+        // last: most tokens fail before any lookup.)
+        for i in 1 ..< infos.count - 1 where infos[i].isCapitalised && infos[i + 1].isCapitalised && !infos[i - 1].isCapitalised {
+            guard i + 2 == infos.count || !infos[i + 2].isCapitalised, isUnknownWord(infos[i]),
+                  isListedSurname(infos[i + 1]) || infos[i - 1].flags & F.flagHasDigit == 0 && isUnknownWord(infos[i + 1])
             else { continue }
             infos[i].mustBeInsideName = true
             infos[i + 1].mustBeInsideName = true
