@@ -1518,8 +1518,10 @@ extension NERGazetteer {
     /// was out and his runs ("Saeed Anwar c Young b Doull 17", "Ijaz Ahmed run out 22", "Inzamam-ul-Haq
     /// not out 70", "M. Atherton lbw b Wasim 31"), where every capitalised run is a player (batsman,
     /// fielder, bowler); and in any sentence, each run followed by a bowler's figures (overs, maidens,
-    /// runs, wickets: "Doull 15-4-44-2", "Cairns 20.3-5-41-0"), or in brackets, an initial first,
-    /// followed by runs or figures ("425-7 declared ( V. Wells 104 , P. Simmons 4-38 )"). A run every
+    /// runs, wickets: "Doull 15-4-44-2", "Cairns 20.3-5-41-0"), or in brackets, an initial first (or,
+    /// in brackets right after a score's figure, two or three plain capitalised words), followed by
+    /// runs or figures ("425-7 declared ( V. Wells 104 , P. Simmons 4-38 )", "Australia 172 ( Michael
+    /// Bevan 56 , Steve Waugh 31 ; Curtly Ambrose 3-27 )"). A run every
     /// word of which is in a place's or organisation's name the knowledge base has is left out.
     static func cricketPlayers(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
         typealias F = NERFeatureExtractor
@@ -1536,17 +1538,29 @@ extension NERGazetteer {
         let runs = F.capitalisedRuns(infos)
         var players: [Range<Int>] = []
         // A score's players in brackets, each an initial and a surname and the player's runs or
-        // figures: "Leicestershire 425-7 declared ( V. Wells 104 , P. Simmons 4-38 )".
+        // figures: "Leicestershire 425-7 declared ( V. Wells 104 , P. Simmons 4-38 )"; right after a
+        // score's figure, two or three words written with a capital and small letters will do too:
+        // "Australia 172 ( Michael Bevan 56 , Steve Waugh 31 ; Curtly Ambrose 3-27 )".
         var inBrackets = false
+        var afterScore = false
         var k = 0
+        let isFigure = { (k: Int) in infos[k].flags & (F.flagHasDigit | F.flagsOfLetters) == F.flagHasDigit }
+        let isNameWord = { (k: Int) in infos[k].flags & (F.flagsOfLetters | F.flagHasDigit) == F.flagInitialUpper | F.flagHasLower }
+        let separators = [openBracketWord, commaWord, semicolonWord]
         for run in runs where hasBrackets {
             while k < run.lowerBound {
-                if infos[k].word == openBracketWord { inBrackets = true } else if infos[k].word == closeBracketWord { inBrackets = false }
+                if infos[k].word == openBracketWord {
+                    inBrackets = true
+                    afterScore = k > 0 && isFigure(k - 1)
+                } else if infos[k].word == closeBracketWord {
+                    inBrackets = false
+                }
                 k += 1
             }
-            guard inBrackets, run.lowerBound > 0, run.count >= 2, isInitial(infos[run.lowerBound]),
-                  infos[run.lowerBound - 1].word == openBracketWord || infos[run.lowerBound - 1].word == commaWord,
-                  run.upperBound < n, infos[run.upperBound].flags & (F.flagHasDigit | F.flagsOfLetters) == F.flagHasDigit
+            guard inBrackets, run.lowerBound > 0, run.count >= 2,
+                  isInitial(infos[run.lowerBound]) || afterScore && run.count <= 3 && run.allSatisfy(isNameWord),
+                  separators.contains(infos[run.lowerBound - 1].word),
+                  run.upperBound < n, isFigure(run.upperBound)
             else { continue }
             players.append(run)
         }

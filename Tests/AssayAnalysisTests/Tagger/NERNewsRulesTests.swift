@@ -252,6 +252,10 @@ import Testing
         // Outside a cricket report a county is the model's (a place).
         let plain = model.tagDocument([document[1]])
         #expect(plain[0][0] != "B-ORG" && plain[0][4] != "B-ORG", "\(plain)")
+        // In brackets right after a score, plain names before runs or figures are players too.
+        func players(_ sentence: String) -> [Range<Int>] { Self.ranges(sentence) { NERGazetteer.cricketPlayers($0) } }
+        #expect(players("Australia 172 ( Michael Bevan 56 , Steve Waugh 31 ; Curtly Ambrose 3-27 ) .") == [3 ..< 5, 7 ..< 9, 11 ..< 13])
+        #expect(players("the talks ( Michael Bevan 56 , Steve Waugh 31 ) .").isEmpty, "no score before the bracket")
     }
 
     @Test func rugbyScoringListsAndRaceTeamsNameTheirPlayersAndTeams() {
