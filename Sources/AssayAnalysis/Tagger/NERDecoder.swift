@@ -343,7 +343,10 @@ struct NERDecoder {
                         + NERGazetteer.organizationsByHeadWordsBeforeTitles(tokens, isCommonWord: isCommonWord)
                         + NERGazetteer.organizationsSpelledByAcronyms(tokens) + NERGazetteer.organizationsInContinents(tokens)
                         + NERGazetteer.organizationsOfPlaces(tokens)
-                    for organization in organizations { NERGazetteer.forceFirmly(organization, .org, infos) }
+                    // (Not over part of a name forced already, by a rule before in this list.)
+                    for organization in organizations where !NERGazetteer.crossesForcedName(organization, infos) {
+                        NERGazetteer.forceFirmly(organization, .org, infos)
+                    }
                     if let company = NERGazetteer.companiesInPriceLists(tokens, isCommonWord: isCommonWord) {
                         NERGazetteer.forceFirmly(company, .org, infos)
                     }
@@ -448,7 +451,8 @@ struct NERDecoder {
     /// little, and nothing else about the words was known. One such word alone is left to the model
     /// ("Aisby is a village": a place the model would have called a person, docs/PERFORMANCE.md).
     /// Inside a sentence, an unknown word and a listed surname or another unknown word after it, alone
-    /// between words in small letters, must be one name ("and Ijaz Ahmed hit 56", "nominated Gediminas
+    /// between words in small letters (for two unknown words, not after a figure), must be one
+    /// person's, organisation's or place's name ("and Ijaz Ahmed hit 56", "nominated Gediminas
     /// Vagnorius of").
     mutating func ruleOutOutsideInUnknownNames() {
         guard infos.count >= 3, let lexicon = truecaser?.lexicon else { return }

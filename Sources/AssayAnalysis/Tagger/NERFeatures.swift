@@ -91,8 +91,9 @@ public struct NERTokenInfo: Sendable, Hashable {
     public var flags: UInt16
     /// Length in bytes, capped at 65535.
     public var length: UInt16
-    /// The first eight bytes, ASCII capitals lowercased, packed first byte lowest (zero bytes past the
-    /// end): the letters the rules compare, an acronym's with the initials of the name before it.
+    /// The first eight bytes, lowercased as ``word`` hashes them (ASCII and Latin-1 capitals), packed
+    /// first byte lowest (zero bytes past the end): the letters the rules compare, an acronym's with
+    /// the initials of the name before it.
     public var head: UInt64 = 0
     /// Gazetteer positions, 3 bits per ``NERGazetteerType`` (0 none, 1 begin, 2 inside, 3 last, 4 unit);
     /// filled by ``NERGazetteer/annotate(_:afterResultsLines:)``.

@@ -215,7 +215,9 @@ extension NERGazetteer {
     /// class's letter after the name is no part of it). Not a run of only common words
     /// (`isCommonWord`: "Industrial 8,214.33 ( 8,190.07 )", a commodity's "Gold"), of only places' or
     /// nationalities' words, two or more opening with a listed given name (a golfer's "Greg Norman 69
-    /// 70"), or
+    /// 70") or one listed surname that no list has as an organisation before fewer than six figures
+    /// ("Norman 69 70"; "Brann 21 10 4 7 40 33 34" is a standings line), scores
+    /// ("Sampras 6-3 6-4"), or
     /// with a forced name. The weights had left unknown companies out.
     static func companiesInPriceLists(
         _ infos: UnsafeBufferPointer<NERTokenInfo>, isCommonWord: (UInt64) -> Bool
@@ -224,16 +226,22 @@ extension NERGazetteer {
         let n = infos.count
         guard n >= 3, infos[0].isCapitalised else { return nil }
         let (open, close) = (openBracketWord, closeBracketWord)
-        let isFigure = { (k: Int) in infos[k].flags & (F.flagHasDigit | F.flagsOfLetters) == F.flagHasDigit }
+        // (A figure, not a score: "Sampras 6-3 6-4" is a tennis line.)
+        let score = scoreShape
+        let isFigure = { (k: Int) in infos[k].flags & (F.flagHasDigit | F.flagsOfLetters) == F.flagHasDigit && infos[k].shortShape != score }
         var end = 0
         while end < n, infos[end].isCapitalised || infos[end].word == ampersandWord { end += 1 }
-        guard end < n, isFigure(end), (end ..< n).filter(isFigure).count >= 2,
+        let figures = (end ..< n).filter(isFigure).count
+        guard end < n, isFigure(end), figures >= 2,
               (end ..< n).allSatisfy({ isFigure($0) || infos[$0].word == open || infos[$0].word == close })
         else { return nil }
         // (Without a share class's letter: "Outokumpu A 81.20 ( 80.00 )".)
         let classLetter = end >= 2 && infos[end - 1].length == 1 && infos[end - 1].flags & F.flagAllUpper != 0
         let run = 0 ..< end - (classLetter ? 1 : 0)
-        guard run.count <= 4, run.count == 1 || F.listPosition(infos[0], .givenName) == 0,
+        // (A standings line has six figures or more: "Brann 21 10 4 7 40 33 34".)
+        guard run.count <= 4,
+              run.count == 1 ? F.listPosition(infos[0], .surname) == 0 || F.listPosition(infos[0], .organization) != 0 || figures >= 6
+                  : F.listPosition(infos[0], .givenName) == 0,
               !run.allSatisfy({ isCommonWord(infos[$0].word) || !infos[$0].isCapitalised }),
               !run.allSatisfy({ isPlace(infos[$0]) || F.listPosition(infos[$0], .demonym) != 0 }),
               !run.contains(where: { infos[$0].forcedTag != 0 })
@@ -241,8 +249,9 @@ extension NERGazetteer {
         return run
     }
 
-    /// "U.S." or "U.K." before a title, maybe after one capitalised word, is a place by itself: "U.S.
-    /// District Judge Richard Matsch", "U.S. Senator Bob Dole", "U.K. Chancellor Kenneth Clarke". The
+    /// "U.S." or "U.K." before a title, or before one capitalised word and a title, is a place by
+    /// itself: "U.S. District Judge Richard Matsch", "U.S. Senator Bob Dole", "U.K. Chancellor Kenneth
+    /// Clarke". The
     /// weights had left it out of every name, or read it into the title's organisation.
     static func placesBeforeTitles(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
         let n = infos.count
@@ -337,10 +346,10 @@ extension NERGazetteer {
         for k in infos.indices.dropFirst(3) where infos[k].word == inWord && k + 1 < n && continents.contains(infos[k + 1].exact) {
             guard k + 2 == n || !infos[k + 2].isCapitalised, infos[k - 1].isCapitalised else { continue }
             var start = k - 1
-            while start >= 2, infos[start - 1].isCapitalised || joiners.contains(infos[start - 1].word) && infos[start - 2].isCapitalised {
+            while start >= 1, infos[start - 1].isCapitalised || start >= 2 && joiners.contains(infos[start - 1].word) && infos[start - 2].isCapitalised {
                 start -= 1
             }
-            if !infos[start].isCapitalised { start += 1 }
+            if !infos[start].isCapitalised || infos[start].word == theWord { start += 1 }
             let head = infos[start]
             guard head.cues & cueOrgHead != 0 || groupHeads.contains(head.word) || head.word == conferenceWord,
                   (start ..< k).contains(where: { linkers.contains(infos[$0].word) }),
@@ -392,8 +401,8 @@ extension NERGazetteer {
     private static let acronymFillers = words(["of", "for", "and", "the", "in", "on", "to", "de", "du", "des", "la", "le", "del", "da", "y", "et", "&"])
 
     /// Head words of movements' and armed groups' names that the cue list has not: "the Popular Front
-    /// for the Liberation of Palestine ( PFLP )" (``NERDecoder/ruleOutOutsideInBracketedAcronyms()``,
-    /// ``organizationsSpelledByAcronyms(_:)``).
+    /// for the Liberation of Palestine ( PFLP )" (``NERDecoder/ruleOutOutsideInBracketedAcronyms()``
+    /// and the rules that look for an organisation's head word).
     static let groupHeadWords = words([
         "front", "movement", "congress", "league", "force", "forces", "brigade", "brigades", "coalition", "tigers",
     ])

@@ -265,7 +265,7 @@ extension NERGazetteer {
     /// The results before "at" that make the town after it the home side: "a 1-1 draw at Heerenveen".
     private static let resultNouns = words(["draw", "win", "defeat", "victory", "loss"])
     /// The short shape of a score: "2-1".
-    private static let scoreShape = NERFeatureExtractor(hashBits: 8).info(for: "2-1").shortShape
+    static let scoreShape = NERFeatureExtractor(hashBits: 8).info(for: "2-1").shortShape
 
     /// Clubs named by a club's last word: a capitalised run of two or three words, each a capital and
     /// small letters, ending in "Rovers", "United", "Athletic", "Wanderers", "Rangers", "Albion",
@@ -766,7 +766,7 @@ extension NERGazetteer {
             guard (1 ... 5).contains(name.count), !suffixFollows, !hasJoiner,
                   !name.contains(where: { infos[$0].forcedTag != 0 }),
                   first.cues & cueTitle == 0
-                      || name.count >= 2 && F.listPosition(infos[p + 2], .givenName) == 0 && !isPersonLike(p + 2 ..< p + 4, infos),
+                      || name.count >= 2 && infos[p + 2].gazetteer & personNameBits == 0 && !isPersonLike(p + 2 ..< p + 4, infos),
                   !calendarWords.contains(first.word), first.word != pronounIWord,
                   F.listPosition(first, .givenName) == 0,
                   name.count > 1 || first.length >= 2 && (!isCommonWord(first.word) || end == n || infos[end].flags & F.flagsOfLetters == 0)
@@ -1383,7 +1383,7 @@ extension NERGazetteer {
                     || (infos[end].word == atWord || infos[end].word == allWord) && end + 1 < infos.count && infos[end + 1].word == sameWord
                     || isTimeInWords(end),
                   !countries.contains(start ..< end)
-                    || isTime(infos[end]) && (start ..< end).contains(where: { infos[$0].gazetteer & personNameBits != 0 })
+                    || end < infos.count && isTime(infos[end]) && (start ..< end).contains(where: { infos[$0].gazetteer & personNameBits != 0 })
             else { return nil }
             return start ..< end
         }

@@ -662,7 +662,7 @@ public final class NERGazetteer: Sendable {
         // country and the institution apart, which the rule that a place's possessive ends the place does.)
         let countrySet = Set(countries)
         func isCountrysInstitution(_ name: Substring) -> Bool {
-            guard let mark = name.range(of: "'s ") else { return false }
+            guard let mark = name.range(of: "'s ") ?? name.range(of: "’s ") else { return false }
             return countrySet.contains(name[..<mark.lowerBound])
         }
         let knownOrganizations = (organizations + listedOrganizations).filter {

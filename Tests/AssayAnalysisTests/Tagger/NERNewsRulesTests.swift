@@ -468,6 +468,8 @@ import Testing
         func continental(_ sentence: String) -> [Range<Int>] { Self.ranges(sentence) { NERGazetteer.organizationsInContinents($0) } }
         #expect(continental("to the Organisation for Security and Cooperation in Europe .") == [2 ..< 9])
         #expect(continental("the Organisation for Security and Cooperation in Europe said") == [1 ..< 8])
+        #expect(continental("Organisation for Security and Cooperation in Europe said") == [0 ..< 7], "opening the sentence")
+        #expect(continental("The Organisation for Security and Cooperation in Europe said") == [1 ..< 8], "no leading The")
         #expect(continental("the Bank for International Settlements in Basle said").isEmpty, "a town")
         #expect(continental("the Organisation for Security in Europe Today").isEmpty, "a capitalised word after it")
         #expect(continental("the Security Cooperation in Europe said").isEmpty, "no head word")
@@ -486,6 +488,7 @@ import Testing
         #expect(descriptors("remained firm Treasury bonds").isEmpty, "no sector's word before firm")
         #expect(descriptors("policy maker Hans Smith").isEmpty)
         #expect(descriptors("Bank Negara said").isEmpty, "Bank opens names")
+        #expect(descriptors("the bank Governor Smith said").isEmpty, "a title before a listed surname")
         #expect(descriptors("consumer electronics arm Thomson Multimedia to") == [3 ..< 5])
         func priceList(_ sentence: String) -> Range<Int>? {
             var infos = sentence.split(separator: " ").map { Self.extractor.info(for: String($0)) }
@@ -501,6 +504,9 @@ import Testing
         #expect(priceList("Volvo B 150.50 +1.50 958,700") == 0 ..< 1, "change and volume columns")
         #expect(priceList("Peter Smith 69 70") == nil, "a person's name")
         #expect(priceList("Hunyani 590") == nil, "one figure")
+        #expect(priceList("Smith 69 70 71") == nil, "a listed surname")
+        #expect(priceList("Smith 21 10 4 7 40 33 34") == 0 ..< 1, "a listed surname in a standings line")
+        #expect(priceList("Hunyani 6-3 6-4") == nil, "scores")
         #expect(priceList("Outokumpu A 81.20 ( 80.00 )") == 0 ..< 1, "without the share class")
         func places(_ sentence: String) -> [Range<Int>] { Self.ranges(sentence) { NERGazetteer.placesBeforeTitles($0) } }
         #expect(places("U.S. District Judge Richard Matsch ruled") == [0 ..< 1])
@@ -521,6 +527,9 @@ import Testing
         #expect(tags("NOTE - Anglo American , the miner")[1] == "O")
         #expect(tags("the sixth stage of the Tour of Spain , a leg")[5 ... 7] == ["B-MISC", "I-MISC", "I-MISC"])
         #expect(tags("2. Jeroen Blijlevens ( Netherlands ) TVM")[6] == "B-ORG")
+        // A ranked line ending in a country's name (read past the line's end before).
+        #expect(tags("5. Martin Brundle ( Britain ) Jordan").count == 7)
+        #expect(tags("2. Mario Rossi ( Italy ) Italy").count == 7)
         #expect(tags("A spokesman for China 's Foreign Ministry said")[3 ... 6] == ["B-LOC", "O", "B-ORG", "I-ORG"])
         #expect(tags("Juventus stayed top of Serie A on goal difference")[4 ... 5] == ["B-MISC", "I-MISC"])
         #expect(tags("Inter , under Englishman Roy Hodgson , won")[4 ... 5] == ["B-PER", "I-PER"], "no part of the nationality")
