@@ -398,6 +398,7 @@ struct NERDecoder {
             ruleOutShareClassesAndCurrencies()
         }
         ruleOutCommonWordContinuations()
+        ruleOutContinuationsAcrossSeparators()
         ruleOutOpeningQualifiers()
         joinArticleSurnames()
         joinInnerParticles()
@@ -600,31 +601,34 @@ struct NERDecoder {
             else { continue }
             infos[i].mustNotContinueName = true
         }
-        // A place's possessive ends the place: "China 's Foreign Ministry", "Hong Kong 's Hang Seng
-        // index" (the weights had read one organisation).
-        let possessive = NERGazetteer.possessiveWord
-        for i in infos.indices.dropFirst().dropLast() where infos[i].word == possessive && infos[i + 1].isCapitalised {
-            let place = infos[i - 1]
-            guard [3, 4].contains(F.listPosition(place, .location)) || model.gazetteer?.isCountryName(place) == true,
-                  place.flags & F.flagInitialUpper != 0,
+    }
+
+    /// Words that separate what stands around them continue no name
+    /// (``NERTokenInfo/mustNotContinueName``), unless a rule forced or joined them: a place's
+    /// possessive ("China 's Foreign Ministry", "Hong Kong 's Hang Seng index": the "'s" after a place's
+    /// last word or a country's name; the weights had read one organisation), "on" before a day or a
+    /// month ("at the City Ground on Saturday"), and a dash standing alone after a word in capitals
+    /// ("NOTE - South African Breweries", "SOCCER - DUTCH …": the weights had read a note's label as
+    /// the company's first word).
+    mutating func ruleOutContinuationsAcrossSeparators() {
+        typealias F = NERFeatureExtractor
+        let (possessive, on, dash, calendar) = (NERGazetteer.possessiveWord, NERGazetteer.onWord, NERGazetteer.dashWord, NERGazetteer.calendarWords)
+        for i in infos.indices.dropFirst() where infos[i - 1].isCapitalised {
+            let word = infos[i].word
+            guard word == possessive || word == on || word == dash,
                   infos[i].forcedTag == 0, !infos[i].mustBeInsideName, !infos[i].mustContinueName
             else { continue }
-            infos[i].mustNotContinueName = true
-        }
-        // "on" before a day or a month continues no name: "at the City Ground on Saturday".
-        let (on, calendar) = (NERGazetteer.onWord, NERGazetteer.calendarWords)
-        for i in infos.indices.dropFirst().dropLast() where infos[i].word == on && infos[i - 1].isCapitalised {
-            guard calendar.contains(infos[i + 1].word), infos[i].forcedTag == 0, !infos[i].mustBeInsideName,
-                  !infos[i].mustContinueName
-            else { continue }
-            infos[i].mustNotContinueName = true
-        }
-        // A dash standing alone after a word in capitals separates ("NOTE - South African Breweries",
-        // "SOCCER - DUTCH …"): the weights had read a note's label as the company's first word.
-        let dash = NERGazetteer.dashWord
-        for i in infos.indices.dropFirst() where infos[i].word == dash && infos[i - 1].flags & F.flagAllUpper != 0 && infos[i - 1].length >= 2 {
-            guard infos[i].forcedTag == 0, !infos[i].mustBeInsideName, !infos[i].mustContinueName else { continue }
-            infos[i].mustNotContinueName = true
+            let before = infos[i - 1]
+            let separates: Bool
+            switch word {
+            case possessive:
+                let position = F.listPosition(before, .location)
+                separates = i + 1 < infos.count && infos[i + 1].isCapitalised && before.flags & F.flagInitialUpper != 0
+                    && (position == 3 || position == 4 || model.gazetteer?.isCountryName(before) == true)
+            case on: separates = i + 1 < infos.count && calendar.contains(infos[i + 1].word)
+            default: separates = before.flags & F.flagAllUpper != 0 && before.length >= 2
+            }
+            if separates { infos[i].mustNotContinueName = true }
         }
     }
 
@@ -1090,7 +1094,8 @@ struct NERTokenScores {
     }
 
     /// The Viterbi forward pass with the model's transition table, in C (`CAssayScores`, with AVX2
-    /// when the CPU has it; 2.4 times faster than the same loop in Swift, which compiles for SSE2):
+    /// when the CPU has it; the same loop in Swift, which compiles for SSE2, took about three times
+    /// its share of the CPU time: docs/PERFORMANCE.md):
     /// writes every token's best previous tags to `back` and returns the last token's path scores.
     func forward(
         _ emissions: UnsafeBufferPointer<(SIMD16<Int32>, Int32)>, table: NERTransitionTable, back: UnsafeMutablePointer<UInt8>

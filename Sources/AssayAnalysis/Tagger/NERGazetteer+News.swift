@@ -228,13 +228,14 @@ extension NERGazetteer {
         let (open, close) = (openBracketWord, closeBracketWord)
         // (A figure, not a score: "Sampras 6-3 6-4" is a tennis line.)
         let score = scoreShape
-        let isFigure = { (k: Int) in infos[k].flags & (F.flagHasDigit | F.flagsOfLetters) == F.flagHasDigit && infos[k].shortShape != score }
+        let isPrice = { (k: Int) in isFigure(infos[k]) && infos[k].shortShape != score }
         var end = 0
         while end < n, infos[end].isCapitalised || infos[end].word == ampersandWord { end += 1 }
-        let figures = (end ..< n).filter(isFigure).count
-        guard end < n, isFigure(end), figures >= 2,
-              (end ..< n).allSatisfy({ isFigure($0) || infos[$0].word == open || infos[$0].word == close })
+        // (The figure after the run first: most sentences fail it before the rest is counted.)
+        guard end < n, isPrice(end), (end ..< n).allSatisfy({ isPrice($0) || infos[$0].word == open || infos[$0].word == close })
         else { return nil }
+        let figures = (end ..< n).reduce(0) { $0 + (isPrice($1) ? 1 : 0) }
+        guard figures >= 2 else { return nil }
         // (Without a share class's letter: "Outokumpu A 81.20 ( 80.00 )".)
         let classLetter = end >= 2 && infos[end - 1].length == 1 && infos[end - 1].flags & F.flagAllUpper != 0
         let run = 0 ..< end - (classLetter ? 1 : 0)

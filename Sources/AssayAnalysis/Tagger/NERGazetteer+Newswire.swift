@@ -23,9 +23,8 @@ extension NERGazetteer {
         _ infos: UnsafeBufferPointer<NERTokenInfo>, unlistedTeams: Bool = false
     ) -> [Range<Int>]? {
         typealias F = NERFeatureExtractor
-        func isFigure(_ i: Int) -> Bool { infos[i].flags & F.flagHasDigit != 0 && infos[i].flags & F.flagsOfLetters == 0 }
         // Most sentences fail here, before their runs are collected.
-        guard infos.first?.isCapitalised == true, infos.indices.contains(where: isFigure) else { return nil }
+        guard infos.first?.isCapitalised == true, infos.contains(where: isFigure) else { return nil }
         if let note = resultNote(infos) {
             return resultLineTeams(UnsafeBufferPointer(rebasing: infos[..<note.lowerBound]), unlistedTeams: unlistedTeams)
         }
@@ -40,13 +39,13 @@ extension NERGazetteer {
         }
         let marks = F.flagHasHyphen | F.flagHasPeriod | F.flagNonASCII
         /// An integer of up to three digits.
-        func isScore(_ i: Int) -> Bool { isFigure(i) && infos[i].length <= 3 && infos[i].flags & marks == 0 }
+        func isScore(_ i: Int) -> Bool { isFigure(infos[i]) && infos[i].length <= 3 && infos[i].flags & marks == 0 }
         var runs = F.capitalisedRuns(infos)
         if runs.count >= 2, let names = namesBeforeTwoScores(infos, isScore: isScore) { runs = names }
         guard let first = runs.first, first.lowerBound == 0, runs.count <= 2 else { return nil }
         /// A standings figure: a score, or a fraction written ".867".
         func isShortFigure(_ i: Int) -> Bool {
-            isScore(i) || isFigure(i) && infos[i].length == 4 && infos[i].flags & marks == F.flagHasPeriod
+            isScore(i) || isFigure(infos[i]) && infos[i].length == 4 && infos[i].flags & marks == F.flagHasPeriod
         }
         func isPunctuation(_ i: Int) -> Bool { infos[i].flags & F.flagNoAlphanumeric != 0 }
         // Every team has a listed name in it ("Leeds", "Manchester United", "Aston Villa"), unlike the
@@ -353,7 +352,7 @@ extension NERGazetteer {
         while end > 0, infos[end - 1].flags & F.flagNoAlphanumeric != 0, infos[end - 1].word != closeBracketWord { end -= 1 }
         guard end >= 4, infos[end - 1].word == closeBracketWord,
               let open = (max(1, end - 6) ..< end - 2).last(where: { infos[$0].word == openBracketWord }),
-              infos[open - 1].flags & (F.flagHasDigit | F.flagsOfLetters) == F.flagHasDigit
+              isFigure(infos[open - 1])
         else { return nil }
         let words = open + 1 ..< end - 1
         guard !words.contains(where: {
@@ -721,8 +720,9 @@ extension NERGazetteer {
     /// Okocim was the most actively traded"). Left to the model
     /// when the run holds "and" or a dash ("drugmaker Sandoz and Ciba-Geigy", two companies) or a
     /// connector other than a name's particle ("group ICI of Britain", "newspaper Izvestia 's Moscow
-    /// correspondent"); starts with a title before a listed given name ("group Chairman Peter Usher"; "firm Executive Outcomes" is a name), a day or a month ("The bank
-    /// Aug. 5 raised"), "I" or a listed given name ("manufacturer Georg Reichenbach", a person); is one
+    /// correspondent"); starts with a title before a person's name or a listed given name or surname
+    /// ("group Chairman Peter Usher", "the bank Governor Stals"; "firm Executive Outcomes" is a name),
+    /// a day or a month ("The bank Aug. 5 raised"), "I" or a listed given name ("manufacturer Georg Reichenbach", a person); is one
     /// letter ("group B"), one word the casing lexicon has in small letters before a word
     /// (`isCommonWord`: "the company Web site"; "company Keyhole ," is a name) or one listed surname
     /// that is no listed organisation ("the company Smith founded"); has only places' or
@@ -1088,6 +1088,11 @@ extension NERGazetteer {
     /// Whether a word is in the name of a place or an organisation the knowledge base has, or in a
     /// listed place's name without being a listed given name or surname ("Berlin" and "Derby" are;
     /// "Rodney", "Wayne" and "Alexandria", places and given names, are not).
+    /// Whether a token is a figure: digits and no letters ("21", "1,290", "-2.00", "3-27", "1:40.862").
+    @inline(__always) static func isFigure(_ info: NERTokenInfo) -> Bool {
+        info.flags & (NERFeatureExtractor.flagHasDigit | NERFeatureExtractor.flagsOfLetters) == NERFeatureExtractor.flagHasDigit
+    }
+
     static func isPlace(_ info: NERTokenInfo) -> Bool {
         let hits = info.gazetteer
         return hits & knownPlaceBits != 0 || hits & listedPlaceBits != 0 && hits & personNameBits == 0
@@ -1544,14 +1549,13 @@ extension NERGazetteer {
         var inBrackets = false
         var afterScore = false
         var k = 0
-        let isFigure = { (k: Int) in infos[k].flags & (F.flagHasDigit | F.flagsOfLetters) == F.flagHasDigit }
         let isNameWord = { (k: Int) in infos[k].flags & (F.flagsOfLetters | F.flagHasDigit) == F.flagInitialUpper | F.flagHasLower }
         let separators = [openBracketWord, commaWord, semicolonWord]
         for run in runs where hasBrackets {
             while k < run.lowerBound {
                 if infos[k].word == openBracketWord {
                     inBrackets = true
-                    afterScore = k > 0 && isFigure(k - 1)
+                    afterScore = k > 0 && isFigure(infos[k - 1])
                 } else if infos[k].word == closeBracketWord {
                     inBrackets = false
                 }
@@ -1560,7 +1564,7 @@ extension NERGazetteer {
             guard inBrackets, run.lowerBound > 0, run.count >= 2,
                   isInitial(infos[run.lowerBound]) || afterScore && run.count <= 3 && run.allSatisfy(isNameWord),
                   separators.contains(infos[run.lowerBound - 1].word),
-                  run.upperBound < n, isFigure(run.upperBound)
+                  run.upperBound < n, isFigure(infos[run.upperBound])
             else { continue }
             players.append(run)
         }
@@ -1630,8 +1634,7 @@ extension NERGazetteer {
     ) -> (players: [Range<Int>], clubs: [Range<Int>])? {
         typealias F = NERFeatureExtractor
         let n = infos.count
-        func isFigure(_ k: Int) -> Bool { infos[k].flags & (F.flagHasDigit | F.flagsOfLetters) == F.flagHasDigit }
-        guard n >= 5, isFigure(0), infos.contains(where: { $0.word == openBracketWord }) else { return nil }
+        guard n >= 5, isFigure(infos[0]), infos.contains(where: { $0.word == openBracketWord }) else { return nil }
         let runs = F.capitalisedRuns(infos)
         var players: [Range<Int>] = []
         var clubs: [Range<Int>] = []
@@ -1647,7 +1650,7 @@ extension NERGazetteer {
                 clubs.append(team)
             }
             k = team.upperBound + 1
-            while k < n, isFigure(k) { k += 1 }
+            while k < n, isFigure(infos[k]) { k += 1 }
             guard k < n else { break }
             guard infos[k].word == commaWord || infos[k].word == semicolonWord else { return nil }
             k += 1
