@@ -356,7 +356,9 @@ struct NERDecoder {
                     for party in NERGazetteer.partiesBeforeParty(tokens, isKnownWord: isKnownWord) {
                         NERGazetteer.forceFirmly(party, .org, infos)
                     }
-                    for name in NERGazetteer.miscellanyNames(tokens) + NERGazetteer.indicesBeforeIndex(tokens) {
+                    let miscellany = NERGazetteer.miscellanyNames(tokens) + NERGazetteer.indicesBeforeIndex(tokens)
+                        + NERGazetteer.sportsCompetitions(tokens)
+                    for name in miscellany {
                         NERGazetteer.forceFirmly(name, .misc, infos)
                     }
                     for firm in NERGazetteer.firmsByForeignHeadWords(tokens) + NERGazetteer.listedAcronyms(tokens) {
@@ -387,6 +389,15 @@ struct NERDecoder {
                     for event in NERGazetteer.eventsNamedAfterPlaces(tokens) { NERGazetteer.forceFirmly(event, .misc, infos) }
                     if let first = NERGazetteer.listedOrganizationStartingASentence(tokens, isCommonWord: isCommonWord) {
                         NERGazetteer.forceFirmly(first, .org, infos)
+                    }
+                }
+            } else if sentenceIsInCapitals {
+                // (A headline's league or index, once its words have their usual case back: "ENGLISH
+                // PREMIER LEAGUE", "NIKKEI ENDS LOWER".)
+                infos.withUnsafeMutableBufferPointer { infos in
+                    let tokens = UnsafeBufferPointer(infos)
+                    for name in NERGazetteer.sportsCompetitions(tokens) + NERGazetteer.indicesBeforeIndex(tokens) {
+                        NERGazetteer.forceFirmly(name, .misc, infos)
                     }
                 }
             }

@@ -544,6 +544,56 @@ extension NERGazetteer {
         return names
     }
 
+    /// Sports competitions, CoNLL's miscellany ("sports related names (league tables, leagues, cups)" and
+    /// "events" in its guidelines), which the weights read as organisations (the knowledge base lists
+    /// leagues among sports bodies): a capitalised run of two to five words (no leading "The") ending
+    /// in "League" after a word that names a competition ("the Premier League", "American League
+    /// East", "the Chinese Super League"; not "the Arab League", nor "National League for Democracy"
+    /// before "for" or "of", nor a sport's governing body, "the Australian Rugby League", which the
+    /// probes' writers and wikigold's annotators tag as organisations), or ending in "Masters", "Championship(s)", "Classic", "Series" or
+    /// "Rally" ("the Volvo Masters", "the European Cross Country Championships", "the Singer World
+    /// Series") unless it opens with a listed given name; "Bundesliga" and "Eredivisie" on their own;
+    /// and "Formula One" standing alone (not "Formula One Constructors Association").
+    static func sportsCompetitions(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
+        typealias F = NERFeatureExtractor
+        let n = infos.count
+        var names: [Range<Int>] = []
+        let (league, leagueWords, divisions, events, single) = (leagueWord, sportsLeagueWords, divisionWords, competitionWords, leagueNames)
+        let (the, of, formula, one) = (theWord, ofWord, formulaWord, oneWord)
+        F.forEachCapitalisedRun(infos) { whole in
+            let run = infos[whole.lowerBound].word == the ? whole.dropFirst() : whole
+            guard !run.isEmpty else { return }
+            guard run.allSatisfy({ infos[$0].flags & F.flagsOfLetters == F.flagInitialUpper | F.flagHasLower }) else { return }
+            var last = run.upperBound - 1
+            if run.count >= 3, divisions.contains(infos[last].word), infos[last - 1].word == league { last -= 1 }
+            let word = infos[last].word
+            if word == league, last > run.lowerBound, leagueWords.contains(infos[last - 1].word), (2 ... 5).contains(run.count),
+               run.upperBound == n || infos[run.upperBound].word != of && infos[run.upperBound].word != forWord
+            {
+                names.append(run)
+            } else if events.contains(word), last == run.upperBound - 1, (2 ... 5).contains(run.count),
+                      F.listPosition(infos[run.lowerBound], .givenName) != 4
+            {
+                names.append(run)
+            } else if run.count == 1, single.contains(word) {
+                names.append(run)
+            } else if run.count == 2, infos[run.lowerBound].word == formula, infos[last].word == one {
+                names.append(run)
+            }
+        }
+        return names
+    }
+
+    /// The words of ``sportsCompetitions(_:)``.
+    private static let leagueWord = NERFeatureExtractor.wordHash("league")
+    private static let sportsLeagueWords = words(["premier", "super", "national", "american", "major", "champions", "pro", "europa"])
+    private static let divisionWords = words(["east", "west", "central"])
+    private static let competitionWords = words(["masters", "championship", "championships", "classic", "series", "rally"])
+    private static let leagueNames = words(["bundesliga", "eredivisie"])
+    private static let formulaWord = NERFeatureExtractor.wordHash("formula")
+    private static let oneWord = NERFeatureExtractor.wordHash("one")
+    private static let forWord = NERFeatureExtractor.wordHash("for")
+
     /// The words of ``miscellanyNames(_:)``.
     private static let awardWords = words(["prize", "award", "trophy", "cup", "indoors"])
     private static let brentWord = NERFeatureExtractor.wordHash("brent")
@@ -597,28 +647,50 @@ extension NERGazetteer {
     /// "The Bovespa index", "the IPSA index" (CoNLL's miscellany, as every probe's writer marked
     /// them): a capitalised run of one to three words right before the word, none forced and none a
     /// listed place's or organisation's, or an organisation's head word ("the Conference Board
-    /// index"); "Tokyo 's Nikkei average" and "the Hang Seng index" stay the model's, which reads them
-    /// as organisations. The weights had read unknown indices as persons.
+    /// index"). The indices named after a newspaper, a bank or a news firm that the lists have as
+    /// organisations ("Nikkei", "Hang Seng", "Dow Jones") are indices before those words, "stock",
+    /// "share", "industrial" or "futures", or a verb of a market's move ("the Nikkei fell", "the Hang
+    /// Seng ended"); elsewhere ("the Nikkei newspaper", "Hang Seng Bank") they stay the model's. The
+    /// weights had read unknown indices as persons, and those three as organisations.
     static func indicesBeforeIndex(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
         typealias F = NERFeatureExtractor
         var indices: [Range<Int>] = []
-        let followers = indexWords
+        let (followers, listedFollowers, listedIndices) = (indexWords, listedIndexFollowers, listedIndexNames)
         F.forEachCapitalisedRun(infos) { run in
-            guard run.count <= 3, run.upperBound < infos.count, infos[run.upperBound].flags & F.flagsOfLetters == F.flagHasLower,
-                  followers.contains(infos[run.upperBound].word),
+            guard run.count <= 3, run.upperBound < infos.count, infos[run.upperBound].flags & F.flagsOfLetters == F.flagHasLower
+            else { return }
+            let start = infos[run.lowerBound].word == theWord ? run.lowerBound + 1 : run.lowerBound
+            guard start < run.upperBound else { return }
+            let next = infos[run.upperBound].word
+            var name = F.fnvOffset
+            for k in start ..< run.upperBound { name = F.mix(name ^ infos[k].word) }
+            if listedIndices.contains(name) {
+                if followers.contains(next) || listedFollowers.contains(next) { indices.append(start ..< run.upperBound) }
+                return
+            }
+            guard followers.contains(next),
                   !run.contains(where: {
                       infos[$0].forcedTag != 0 || infos[$0].gazetteer & placeOrOrganizationBits != 0
                           || infos[$0].cues & cueOrgHead != 0 || infos[$0].word == boardWord
                   })
             else { return }
-            let start = infos[run.lowerBound].word == theWord ? run.lowerBound + 1 : run.lowerBound
-            if start < run.upperBound { indices.append(start ..< run.upperBound) }
+            indices.append(start ..< run.upperBound)
         }
         return indices
     }
 
     /// The words of ``indicesBeforeIndex(_:)``.
     private static let indexWords = words(["index", "average"])
+    /// The listed organisations' names that are also indices, as hashes of their words' hashes.
+    private static let listedIndexNames: Set<UInt64> = Set(["Nikkei", "Hang Seng", "Dow Jones", "Dow", "Topix"].map { name in
+        name.split(separator: " ").reduce(NERFeatureExtractor.fnvOffset) { NERFeatureExtractor.mix($0 ^ NERFeatureExtractor.wordHash(String($1))) }
+    })
+    private static let listedIndexFollowers = words([
+        "stock", "share", "industrial", "industrials", "futures", "fell", "rose", "closed", "ended", "finished", "gained",
+        "lost", "dropped", "climbed", "slipped", "eased", "edged", "jumped", "tumbled", "plunged", "surged", "shed",
+        "added", "opened", "hit", "was", "is", "slid", "firmed", "recovered", "rallied", "fall", "rise", "falls", "rises",
+        "ends", "closes", "gains", "eases", "slips", "edges", "jumps", "tumbles", "climbs", "drops", "hits", "firms",
+    ])
     private static let boardWord = NERFeatureExtractor.wordHash("board")
 
     /// Nationalities standing for a person or people, alone between words in small letters: "the

@@ -585,4 +585,30 @@ import Testing
         #expect(model.tagDocument(document)[1][3] == "B-ORG")
         #expect(model.tagDocument([document[1]])[0][3] != "B-ORG", "without the first sentence")
     }
+
+    /// CoNLL's guidelines put leagues and sports competitions in the miscellany; the probes' writers
+    /// put stock indices there too, those named after a listed firm included.
+    @Test func leaguesCompetitionsAndListedIndicesAreMiscellany() throws {
+        func competitions(_ sentence: String) -> [Range<Int>] { Self.ranges(sentence) { NERGazetteer.sportsCompetitions($0) } }
+        #expect(competitions("Newcastle lead the Premier League by two points") == [3 ..< 5])
+        #expect(competitions("the Yankees won the American League East title") == [4 ..< 7])
+        #expect(competitions("Ballesteros won the Volvo Masters and the European Cross Country Championships")
+            == [3 ..< 5, 7 ..< 11])
+        #expect(competitions("Bayern top the Bundesliga , and Formula One champion Hill") == [3 ..< 4, 6 ..< 8])
+        #expect(competitions("the National League for Democracy met").isEmpty, "a party, before for")
+        #expect(competitions("the Arab League met").isEmpty, "no competition's word")
+        #expect(competitions("the Australian Rugby League said").isEmpty, "a sport's governing body")
+        #expect(competitions("the Formula One Constructors Association").isEmpty, "part of a longer name")
+        func indices(_ sentence: String) -> [Range<Int>] { Self.ranges(sentence) { NERGazetteer.indicesBeforeIndex($0) } }
+        #expect(indices("the Nikkei average fell") == [1 ..< 2])
+        #expect(indices("the Hang Seng ended 1.2 percent lower") == [1 ..< 3])
+        #expect(indices("the Nikkei newspaper said").isEmpty, "the newspaper")
+        #expect(indices("Hang Seng Bank shares rose").isEmpty, "the bank")
+        let model = try NERModel.bundled()
+        func tags(_ sentence: String) -> [String] { model.tag(sentence.split(separator: " ").map(String.init)) }
+        #expect(tags("SOCCER - ENGLISH PREMIER LEAGUE RESULTS")[2 ... 4] == ["B-MISC", "I-MISC", "I-MISC"], "a headline")
+        #expect(tags("NIKKEI ENDS LOWER")[0] == "B-MISC", "a headline")
+        #expect(tags("Newcastle lead the Premier League .")[3 ... 4] == ["B-MISC", "I-MISC"], "over the listed organisation")
+        #expect(tags("Tony Masters said .")[0 ... 1] == ["B-PER", "I-PER"], "a person, by a listed given name")
+    }
 }
