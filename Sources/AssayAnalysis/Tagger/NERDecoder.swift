@@ -342,7 +342,7 @@ struct NERDecoder {
                     let organizations = NERGazetteer.organizationsBeforeTitles(tokens) + NERGazetteer.organizationsNamedLikePersons(tokens)
                         + NERGazetteer.organizationsByHeadWordsBeforeTitles(tokens, isCommonWord: isCommonWord)
                         + NERGazetteer.organizationsSpelledByAcronyms(tokens) + NERGazetteer.organizationsInContinents(tokens)
-                        + NERGazetteer.organizationsOfPlaces(tokens)
+                        + NERGazetteer.organizationsOfPlaces(tokens) + NERGazetteer.commonwealth(tokens)
                     // (Not over part of a name forced already, by a rule before in this list.)
                     for organization in organizations where !NERGazetteer.crossesForcedName(organization, infos) {
                         NERGazetteer.forceFirmly(organization, .org, infos)

@@ -8,7 +8,8 @@
 /// as a place and "Chelsea" as a person. Once a sports rule has forced a club (`ORG`,
 /// ``NERGazetteer/forceTeam(_:_:_:)``) in a sentence (``record(_:)``), the same words later in the
 /// document, standing alone, are that club too (``force(_:)``), and so is the city a club is named
-/// after ("Chicago" after "the Chicago Bulls"). National sides are places and stay
+/// after ("Chicago" after "the Chicago Bulls"), and the rest of such a name ("United" after
+/// "Manchester United", "Real" after "Real Madrid"). National sides are places and stay
 /// the model's. A company named with its legal suffix is recorded by its name without the suffix
 /// (``recordCompany(_:)``: "Stork" after "Stork NV"); other names forced by other rules are not.
 struct NERDocumentTeams {
@@ -43,13 +44,23 @@ struct NERDocumentTeams {
             }
             insert((start ..< end).map { infos[$0].word })
             hasClub = true
-            // A club named after its city ("Chicago Bulls", "Detroit Red Wings", "Blackburn Rovers")
-            // is named by the city alone later in the report ("… for Chicago"); not when its last
-            // words are a place too ("Bayern Munich").
+            // A club named after its city ("Chicago Bulls", "Detroit Red Wings", "Manchester United")
+            // is named by the city alone later in the report ("… for Chicago"), and by the rest
+            // ("United manager Alex Ferguson", "the Bulls"), unless that is a word such as "City" that
+            // names other things alone; a club named before its city ("Real Madrid", "Sporting
+            // Lisbon", "Rapid Vienna") by the words before it ("Real coach Fabio Capello"). Not
+            // when its other words are a place too ("Bayern Munich").
             let isPlace = { (k: Int) -> Bool in infos[k].gazetteer & NERGazetteer.listedOrKnownPlaceBits != 0 }
             let city = start ..< ((start ..< end).first { !isPlace($0) } ?? end)
             if !city.isEmpty, city.upperBound < end, !(city.upperBound ..< end).contains(where: isPlace) {
                 insert(city.map { infos[$0].word })
+                if !(city.upperBound ..< end).contains(where: { Self.genericClubWords.contains(infos[$0].word) }) {
+                    insert((city.upperBound ..< end).map { infos[$0].word })
+                }
+            } else if city.isEmpty, let place = (start ..< end).first(where: isPlace),
+                      (place ..< end).allSatisfy(isPlace), !(start ..< place).contains(where: { Self.genericClubWords.contains(infos[$0].word) })
+            {
+                insert((start ..< place).map { infos[$0].word })
             }
             start = end
         }
@@ -103,4 +114,9 @@ struct NERDocumentTeams {
     }
 
     private static let inWord = NERFeatureExtractor.wordHash("in")
+    /// The words of a club's name that name other things when they stand alone ("the City", "the
+    /// County", "Athletic", "FC").
+    private static let genericClubWords: Set<UInt64> = Set(
+        ["city", "town", "county", "state", "athletic", "fc", "sc", "ac", "club", "the", "st", "st."].map(NERFeatureExtractor.wordHash)
+    )
 }

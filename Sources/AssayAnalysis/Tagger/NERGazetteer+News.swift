@@ -584,6 +584,26 @@ extension NERGazetteer {
         return names
     }
 
+    /// "Commonwealth" standing alone as a capitalised run of its own ("suspended from the
+    /// Commonwealth", "Commonwealth foreign ministers"): the organisation of Britain and its former
+    /// colonies, which three probes' writers tag as one and the weights, which have no list entry
+    /// for it, read as a place. Not in a longer name ("the Commonwealth of Independent States", "the
+    /// Commonwealth Games", "the British Commonwealth").
+    static func commonwealth(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
+        typealias F = NERFeatureExtractor
+        var names: [Range<Int>] = []
+        let word = commonwealthWord
+        F.forEachCapitalisedRun(infos) { run in
+            guard run.count == 1, infos[run.lowerBound].word == word,
+                  infos[run.lowerBound].flags & F.flagsOfLetters == F.flagInitialUpper | F.flagHasLower
+            else { return }
+            names.append(run)
+        }
+        return names
+    }
+
+    private static let commonwealthWord = NERFeatureExtractor.wordHash("commonwealth")
+
     /// The words of ``sportsCompetitions(_:)``.
     private static let leagueWord = NERFeatureExtractor.wordHash("league")
     private static let sportsLeagueWords = words(["premier", "super", "national", "american", "major", "champions", "pro", "europa"])

@@ -368,18 +368,31 @@ extension NERGazetteer {
         infos.count >= 3 && infos[0].word == cricketWord && infos[0].isCapitalised && infos[1].word == dashWord
     }
 
-    /// The English first-class counties standing alone in a cricket report, which newswire annotates
-    /// as clubs (CoNLL's organisations): "Leicestershire moved closer to the title", "against
-    /// Middlesex at Grace Road", "Leicestershire first innings". Not after "in", "at", "near", "of"
-    /// or "outside" (a place: "rain in Essex"), nor next to another capitalised word ("Essex County
-    /// Cricket Club", "Kent Messenger"). The weights and the name lists read the counties as places.
+    /// The first-class sides named after a region standing alone in a cricket report, which
+    /// newswire annotates as clubs (CoNLL's organisations): the English counties ("Leicestershire
+    /// moved closer to the title", "against Middlesex at Grace Road", "Leicestershire first
+    /// innings"), Australia's states in the Sheffield Shield ("between Tasmania and Queensland"), and
+    /// the provinces of South Africa, Zimbabwe and New Zealand and the West Indies' island groups that
+    /// play touring sides ("a seven-wicket defeat against Mashonaland", "their match against Free
+    /// State"). Not after "in", "at", "near", "of" or "outside" (a place: "rain in Essex"), nor next
+    /// to another capitalised word ("Essex County Cricket Club", "Kent Messenger"). The weights and
+    /// the name lists read them as places.
     static func countySides(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
+        typealias F = NERFeatureExtractor
         var sides: [Range<Int>] = []
-        for i in infos.indices where englishCounties.contains(infos[i].word) && infos[i].isCapitalised {
-            guard infos[i].forcedTag == 0, i == 0 || !infos[i - 1].isCapitalised && !venuePrepositions.contains(infos[i - 1].word),
-                  i + 1 == infos.count || !infos[i + 1].isCapitalised
+        let names = firstClassSides
+        var i = 0
+        while i < infos.count {
+            guard infos[i].isCapitalised else { i += 1; continue }
+            var end = i + 1
+            while end < infos.count, infos[end].isCapitalised { end += 1 }
+            defer { i = end }
+            guard end - i <= 3, i == 0 || !venuePrepositions.contains(infos[i - 1].word),
+                  !(i ..< end).contains(where: { infos[$0].forcedTag != 0 })
             else { continue }
-            sides.append(i ..< i + 1)
+            var name = F.fnvOffset
+            for k in i ..< end { name = F.mix(name ^ infos[k].word) }
+            if names.contains(name) { sides.append(i ..< end) }
         }
         return sides
     }
@@ -391,18 +404,31 @@ extension NERGazetteer {
         var end = start
         while end < infos.count, infos[end].isCapitalised { end += 1 }
         guard end > start, end - start <= 3, end + 1 < infos.count, infos[end].word == colonWord,
-              englishCounties.contains(infos[end + 1].word),
+              firstClassSides.contains(NERFeatureExtractor.mix(NERFeatureExtractor.fnvOffset ^ infos[end + 1].word)),
               !(start ..< end).contains(where: { infos[$0].forcedTag != 0 })
         else { return nil }
         return start ..< end
     }
 
-    /// The eighteen first-class counties of English cricket.
-    private static let englishCounties = words([
-        "Derbyshire", "Durham", "Essex", "Glamorgan", "Gloucestershire", "Hampshire", "Kent", "Lancashire",
-        "Leicestershire", "Middlesex", "Northamptonshire", "Nottinghamshire", "Somerset", "Surrey", "Sussex",
-        "Warwickshire", "Worcestershire", "Yorkshire",
-    ])
+    /// The sides of ``countySides(_:)``, as hashes of their words' hashes.
+    private static let firstClassSides: Set<UInt64> = Set(
+        [
+            // England's eighteen first-class counties.
+            "Derbyshire", "Durham", "Essex", "Glamorgan", "Gloucestershire", "Hampshire", "Kent", "Lancashire",
+            "Leicestershire", "Middlesex", "Northamptonshire", "Nottinghamshire", "Somerset", "Surrey", "Sussex",
+            "Warwickshire", "Worcestershire", "Yorkshire",
+            // Australia's states, South Africa's, Zimbabwe's and New Zealand's provinces, the West Indies' islands.
+            "Queensland", "Tasmania", "New South Wales", "South Australia", "Western Australia",
+            "Free State", "Orange Free State", "Natal", "KwaZulu-Natal", "Transvaal", "Northern Transvaal", "Eastern Transvaal",
+            "Western Province", "Eastern Province", "Griqualand West", "Boland", "Gauteng",
+            "Mashonaland", "Matabeleland", "Mashonaland Country Districts",
+            "Otago", "Canterbury", "Northern Districts", "Central Districts", "Leeward Islands", "Windward Islands",
+        ].map { name in
+            name.split(separator: " ").reduce(NERFeatureExtractor.fnvOffset) {
+                NERFeatureExtractor.mix($0 ^ NERFeatureExtractor.wordHash(String($1)))
+            }
+        }
+    )
     private static let cricketWord = NERFeatureExtractor.wordHash("cricket")
 
     /// The mentions of the West Indies standing alone: "West" and "Indies" capitalised and no
@@ -445,6 +471,41 @@ extension NERGazetteer {
         }
         return runs
     }
+
+    /// The team named right before "team-mate", "teammate" or "team mate" ("Hill 's Williams
+    /// team-mate Jacques Villeneuve", "his Mapei team-mates"): the capitalised run of one to three
+    /// words before it (a sentence's first word not counted if it is "His", "The" or another
+    /// determiner), with no nationality ("his Swiss team-mate"), not opening with a listed given name
+    /// (a person's). The weights had read a team named like a person ("Williams") as one, or
+    /// nothing.
+    static func teamsOfTeamMates(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
+        typealias F = NERFeatureExtractor
+        let n = infos.count
+        var teams: [Range<Int>] = []
+        let (mates, team, mate) = (teamMateWords, teamWord, mateWords)
+        for k in 1 ..< max(1, n) {
+            let word = infos[k].word
+            guard mates.contains(word) || word == team && k + 1 < n && mate.contains(infos[k + 1].word) else { continue }
+            var start = k
+            while start > 0, k - start < 4, infos[start - 1].isCapitalised { start -= 1 }
+            // (A sentence's capitalised first word may be a determiner: "His Williams team-mate".)
+            let opensWithDeterminer = start == 0 && determiners.contains(infos[0].word)
+            if opensWithDeterminer { start = 1 }
+            guard start < k, k - start <= 3, start == 0 || opensWithDeterminer || !infos[start - 1].isCapitalised,
+                  !(start ..< k).contains(where: { F.listPosition(infos[$0], .demonym) == 4 }),
+                  !(k - start >= 2 && F.listPosition(infos[start], .givenName) == 4),
+                  (start ..< k).allSatisfy({ infos[$0].flags & F.flagInitialUpper != 0 && infos[$0].flags & F.flagHasLower != 0 })
+            else { continue }
+            teams.append(start ..< k)
+        }
+        return teams
+    }
+
+    /// The words of ``teamsOfTeamMates(_:)``.
+    private static let teamMateWords = words(["team-mate", "team-mates", "teammate", "teammates"])
+    private static let teamWord = NERFeatureExtractor.wordHash("team")
+    private static let mateWords = words(["mate", "mates"])
+    private static let determiners = words(["his", "her", "their", "its", "the", "a", "an", "former", "new"])
 
     /// Whether a capitalised run reads as a person's name: two or more words starting with a listed
     /// given name, none of them a place or organisation the knowledge base has, a listed place

@@ -183,7 +183,7 @@ public final class NERGazetteer: Sendable {
     /// (``datelinePlaces(_:)``), a fixture's its teams, a match summary's its teams, scorers and venue,
     /// a sentence listing results its teams (``resultListTeams(_:afterResultsLines:)``);
     /// in any other sentence the known names, then a match report's teams
-    /// (``sportsReportTeams(_:countries:)``), the players of line-ups, scorers lines, cricket
+    /// (``sportsReportTeams(_:countries:)``) and a team-mate's (``teamsOfTeamMates(_:)``), the players of line-ups, scorers lines, cricket
     /// scorecards, set scores and golf leaderboards, names with two particles, a top scorers' table,
     /// and entrants with their race teams. Teams are forced with ``forceTeam(_:_:_:)``, which the
     /// document remembers (``NERDocumentTeams``).
@@ -259,6 +259,15 @@ public final class NERGazetteer: Sendable {
         func teamLabel(_ team: Range<Int>) -> NERLabel {
             countries.contains(team) || westIndies.contains(team) ? .loc : .org
         }
+        /// The labels of the teams of a results line: a country's name against a club is a club named
+        /// like its country ("Cannes 0 Monaco 1", week after week in French league results; "Japan 2
+        /// Syria 1" stays two national sides). Not in prose or fixtures, where a national side meets
+        /// a province or a club on tour ("England lost to Mashonaland", "BARCELONA V JAPAN").
+        func teamLabels(_ teams: [Range<Int>]) -> [NERLabel] {
+            let labels = teams.map(teamLabel)
+            let places = labels.filter { $0 == .loc }.count
+            return places == 1 && labels.count >= 2 ? labels.map { _ in .org } : labels
+        }
         // A headline's kicker that is a country ("TURKEY - CILLER BACKS ERBAKAN", "CHINA - JIANG
         // RECEIVES CHRISTOPHER"): the country, whatever else its name means, and no part of a name
         // the dash would join it to.
@@ -268,7 +277,7 @@ public final class NERGazetteer: Sendable {
             Self.forceFirmly(kicker, .loc, infos)
         }
         if let teams = Self.resultLineTeams(UnsafeBufferPointer(infos), unlistedTeams: afterResultsLines) {
-            for team in teams { Self.forceTeam(team, teamLabel(team), infos) }
+            for (team, label) in zip(teams, teamLabels(teams)) { Self.forceTeam(team, label, infos) }
             // A closing note names nothing ("( OT )", "( aet )").
             if let note = Self.resultNote(UnsafeBufferPointer(infos)) {
                 for k in note where infos[k].forcedTag == 0 { infos[k].mustBeOutside = true }
@@ -293,8 +302,9 @@ public final class NERGazetteer: Sendable {
         } else {
             // (A listed one-word organisation may be one of names joined by "and": "Hoechst and Bayer".)
             if !knownNames.isEmpty || namesAnOrganization { Self.forceKnownNames(knownNames, infos) }
-            for team in Self.sportsReportTeams(UnsafeBufferPointer(infos), countries: countries)
-            where !Self.crossesForcedName(team, infos) {
+            let teams = Self.sportsReportTeams(UnsafeBufferPointer(infos), countries: countries)
+                + Self.teamsOfTeamMates(UnsafeBufferPointer(infos))
+            for team in teams where !Self.crossesForcedName(team, infos) {
                 Self.forceTeam(team, teamLabel(team), infos)
             }
             // (Not over a known name forced already: "1 - Japan , 2 - Syria" is a table.) Line-ups,

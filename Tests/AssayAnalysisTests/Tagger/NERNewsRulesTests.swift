@@ -25,6 +25,7 @@ import Testing
             (["BP"], .organization, false), (["BP"], .place, false), (["Kenya"], .place, false), (["UK"], .place, false),
             (["Benfica"], .organization, false), (["Benfica"], .place, false), (["Porto"], .organization, false),
             (["Porto"], .place, false), (["Heerenveen"], .place, false), (["Council"], .organization, false),
+            (["Queensland"], .place, false), (["Essex"], .place, false),
         ],
         cues: [
             ("Queen", NERGazetteer.cueTitle), ("Chairman", NERGazetteer.cueTitle), ("President", NERGazetteer.cueTitle),
@@ -610,5 +611,49 @@ import Testing
         #expect(tags("NIKKEI ENDS LOWER")[0] == "B-MISC", "a headline")
         #expect(tags("Newcastle lead the Premier League .")[3 ... 4] == ["B-MISC", "I-MISC"], "over the listed organisation")
         #expect(tags("Tony Masters said .")[0 ... 1] == ["B-PER", "I-PER"], "a person, by a listed given name")
+    }
+
+    @Test func theCommonwealthAndATeamMatesTeamAreOrganisations() throws {
+        func commonwealth(_ sentence: String) -> [Range<Int>] { Self.ranges(sentence) { NERGazetteer.commonwealth($0) } }
+        #expect(commonwealth("Nigeria was suspended from the Commonwealth in 1995") == [5 ..< 6])
+        #expect(commonwealth("Commonwealth foreign ministers met") == [0 ..< 1])
+        #expect(commonwealth("the Commonwealth Games opened").isEmpty, "part of an event's name")
+        #expect(commonwealth("the Commonwealth of Independent States").isEmpty, "part of a longer name")
+        #expect(commonwealth("a commonwealth of nations").isEmpty, "in small letters")
+        func teams(_ sentence: String) -> [Range<Int>] { Self.ranges(sentence) { NERGazetteer.teamsOfTeamMates($0) } }
+        #expect(teams("Hill 's Williams team-mate Jacques Villeneuve was second") == [2 ..< 3])
+        #expect(teams("His Williams team mate Damon Hill won") == [1 ..< 2], "after a determiner opening the sentence")
+        #expect(teams("edging out Manchester United team-mates") == [2 ..< 4])
+        #expect(teams("his Japanese team-mate").isEmpty, "a nationality")
+        #expect(teams("Peter Smith team-mate").isEmpty, "a person")
+        #expect(teams("his team-mate Jacques Villeneuve").isEmpty, "no team")
+        // Through the model: the team, and the same team later in the document.
+        let model = try NERModel.bundled()
+        let report = [
+            "Britain 's Damon Hill beat his Williams team-mate Jacques Villeneuve on Sunday .",
+            "Hill will drive for Arrows next season after being dropped by Williams .",
+        ].map { $0.split(separator: " ").map(String.init) }
+        let tagged = model.tagDocument(report)
+        #expect(tagged[0][6] == "B-ORG" && tagged[1][11] == "B-ORG")
+    }
+
+    @Test func regionalCricketSidesAndClubsNamedLikeCountries() throws {
+        func sides(_ sentence: String) -> [Range<Int>] { Self.ranges(sentence) { NERGazetteer.countySides($0) } }
+        #expect(sides("the match between Queensland and New South Wales") == [3 ..< 4, 5 ..< 8])
+        #expect(sides("England lost to Mashonaland , then Free State won") == [3 ..< 4, 6 ..< 8])
+        #expect(sides("Leicestershire first innings 425") == [0 ..< 1])
+        #expect(sides("rain in Essex stopped play").isEmpty, "a place after in")
+        #expect(sides("the Essex County Cricket Club").isEmpty, "part of a longer name")
+        let model = try NERModel.bundled()
+        let report = [
+            "CRICKET - SHEFFIELD SHIELD SCOREBOARD .",
+            "Scoreboard on the first day of the match between Queensland and Tasmania at the Gabba :",
+        ].map { $0.split(separator: " ").map(String.init) }
+        let tagged = model.tagDocument(report)
+        #expect(tagged[1][9] == "B-ORG" && tagged[1][11] == "B-ORG")
+        #expect(model.tagDocument([report[1]])[0][9] != "B-ORG", "not outside a cricket report")
+        func tags(_ sentence: String) -> [String] { model.tag(sentence.split(separator: " ").map(String.init)) }
+        #expect(tags("Cannes 0 Monaco 1") == ["B-ORG", "O", "B-ORG", "O"], "a club named like its country")
+        #expect(tags("Japan 2 Syria 1") == ["B-LOC", "O", "B-LOC", "O"], "national sides")
     }
 }

@@ -480,7 +480,9 @@ struct NERGazetteerTests {
         #expect(tags("Manchester United 1 Derby 0 .") == "B-ORG L-ORG - U-ORG - -")
         // National teams are their countries, as newswire annotates them (ambiguous names too).
         #expect(tags("Japan 2 Syria 1") == "U-LOC - U-LOC -")
-        #expect(tags("Georgia 2 Arsenal 0") == "U-LOC - U-ORG -")
+        // A country's name against a club in a results line is a club named like its country ("Cannes 0
+        // Monaco 1").
+        #expect(tags("Georgia 2 Arsenal 0") == "U-ORG - U-ORG -")
         // Standings: one team, then its figures. A city's club is a club here.
         #expect(tags("Chicago 13 2 .867 -") == "U-ORG - - - -")
         #expect(tags("Arsenal 17 9 5 3 34 18 32") == "U-ORG - - - - - - -")
@@ -941,6 +943,9 @@ struct NERGazetteerTests {
         #expect(forced("Alonzo Mourning had 20 points for Miami .") == "- - - - - - U-ORG -")
         #expect(forced("Dennis Rodman grabbed 18 rebounds for Chicago .") == "- - - - - - U-ORG -")
         #expect(forced("Steve Yzerman scored for Detroit .") == "- - - - U-ORG -")
+        // The rest of a club's name after its city names it too ("the Bulls", "Red Wings").
+        #expect(forced("the Bulls won again .") == "- U-ORG - - -")
+        #expect(forced("Red Wings coach Scotty Bowman said .") == "B-ORG L-ORG - - - - -")
         // Not after "in", nor the city of a club no rule named.
         #expect(forced("a hotel in Chicago .") == "- - - - -")
         #expect(forced("Karl Malone scored for Utah .") == "- - - - - -")
@@ -952,6 +957,7 @@ struct NERGazetteerTests {
             aliases: [
                 (["Chelsea"], .givenName, false), (["Chelsea"], .place, false), (["Bologna"], .place, false),
                 (["Japan"], .location, false), (["Syria"], .location, false), (["Real", "Madrid"], .organization, false),
+                (["Madrid"], .place, false), (["Manchester"], .place, false),
             ],
             cues: [], knownPlaces: [["Bologna"], ["Japan"], ["Syria"]], countryNames: [["Japan"], ["Syria"]]
         )
@@ -969,6 +975,12 @@ struct NERGazetteerTests {
         #expect(forced("Chelsea 's Ruud Gullit said .") == "U-ORG - - - - -")
         #expect(forced("Real Madrid lead the table .") == "B-ORG L-ORG - - - -")
         #expect(forced("Japan lead the table .") == "U-LOC - - - -")
+        // A club named before its city is named by the words before it; a club named after its
+        // city by the rest, unless that is a word such as "City".
+        #expect(forced("Real coach Fabio Capello said .") == "U-ORG - - - - -")
+        document.record("Manchester United beat Manchester City 2-1 .")
+        #expect(forced("United manager Alex Ferguson said .") == "U-ORG - - - - -")
+        #expect(forced("shares in the City fell .") == "- - - - - -")
         // Not inside a longer name, after "in", nor a word in small letters or another club.
         #expect(forced("Chelsea Clinton said .") == "- - - -")
         #expect(forced("Lady Chelsea said .") == "- - - -")
