@@ -343,6 +343,7 @@ struct NERDecoder {
                         + NERGazetteer.organizationsByHeadWordsBeforeTitles(tokens, isCommonWord: isCommonWord)
                         + NERGazetteer.organizationsSpelledByAcronyms(tokens) + NERGazetteer.organizationsInContinents(tokens)
                         + NERGazetteer.organizationsOfPlaces(tokens) + NERGazetteer.commonwealth(tokens)
+                        + NERGazetteer.broadcastersOfPlaces(tokens)
                     // (Not over part of a name forced already, by a rule before in this list.)
                     for organization in organizations where !NERGazetteer.crossesForcedName(organization, infos) {
                         NERGazetteer.forceFirmly(organization, .org, infos)

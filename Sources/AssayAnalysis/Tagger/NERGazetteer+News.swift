@@ -560,7 +560,7 @@ extension NERGazetteer {
         var names: [Range<Int>] = []
         let (league, leagueWords, divisions, events, single) = (leagueWord, sportsLeagueWords, divisionWords, competitionWords, leagueNames)
         let (the, of, formula, one) = (theWord, ofWord, formulaWord, oneWord)
-        F.forEachCapitalisedRun(infos) { whole in
+        forEachNameRun(infos) { whole in
             let run = infos[whole.lowerBound].word == the ? whole.dropFirst() : whole
             guard !run.isEmpty else { return }
             guard run.allSatisfy({ infos[$0].flags & F.flagsOfLetters == F.flagInitialUpper | F.flagHasLower }) else { return }
@@ -584,6 +584,21 @@ extension NERGazetteer {
         return names
     }
 
+    /// Calls `body` with each capitalised run (``NERFeatureExtractor/forEachCapitalisedRun(_:_:)``),
+    /// cut at an "on" before a day or a month: "the Premier League on Saturday", "told Israel Radio
+    /// on Monday" (the runs join words through "on" for "Stratford on Avon").
+    static func forEachNameRun(_ infos: UnsafeBufferPointer<NERTokenInfo>, _ body: (Range<Int>) -> Void) {
+        let (on, calendar) = (onWord, calendarWords)
+        NERFeatureExtractor.forEachCapitalisedRun(infos) { run in
+            var start = run.lowerBound
+            for k in run.dropFirst() where infos[k].word == on && k + 1 < run.upperBound && calendar.contains(infos[k + 1].word) {
+                body(start ..< k)
+                start = k + 1
+            }
+            body(start ..< run.upperBound)
+        }
+    }
+
     /// "Commonwealth" standing alone as a capitalised run of its own ("suspended from the
     /// Commonwealth", "Commonwealth foreign ministers"): the organisation of Britain and its former
     /// colonies, which three probes' writers tag as one and the weights, which have no list entry
@@ -593,7 +608,7 @@ extension NERGazetteer {
         typealias F = NERFeatureExtractor
         var names: [Range<Int>] = []
         let word = commonwealthWord
-        F.forEachCapitalisedRun(infos) { run in
+        forEachNameRun(infos) { run in
             guard run.count == 1, infos[run.lowerBound].word == word,
                   infos[run.lowerBound].flags & F.flagsOfLetters == F.flagInitialUpper | F.flagHasLower
             else { return }
@@ -603,6 +618,27 @@ extension NERGazetteer {
     }
 
     private static let commonwealthWord = NERFeatureExtractor.wordHash("commonwealth")
+
+    /// Broadcasters named by a place and "Radio", "Television" or "TV" ("Israel Radio", "Sarajevo
+    /// Television", "Radio Tirana"): a capitalised run of two or three words, the last or the first
+    /// one of those, the others each in a listed place's or country's name. The weights had read
+    /// "Israel Radio" as a person (Israel is a given name too) and "Radio Tirana" as a place.
+    static func broadcastersOfPlaces(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
+        typealias F = NERFeatureExtractor
+        var names: [Range<Int>] = []
+        let heads = broadcastWords
+        forEachNameRun(infos) { run in
+            guard (2 ... 3).contains(run.count) else { return }
+            let isPlace = { (k: Int) in infos[k].gazetteer & listedOrKnownPlaceBits != 0 }
+            let isHead = { (k: Int) in heads.contains(infos[k].word) && infos[k].flags & F.flagInitialUpper != 0 }
+            if isHead(run.upperBound - 1) && run.dropLast().allSatisfy(isPlace) || isHead(run.lowerBound) && run.dropFirst().allSatisfy(isPlace) {
+                names.append(run)
+            }
+        }
+        return names
+    }
+
+    private static let broadcastWords = words(["radio", "television", "tv"])
 
     /// The words of ``sportsCompetitions(_:)``.
     private static let leagueWord = NERFeatureExtractor.wordHash("league")

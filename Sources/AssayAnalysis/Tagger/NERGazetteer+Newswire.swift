@@ -1228,7 +1228,8 @@ extension NERGazetteer {
         ].map { ($0, resultWord) }
         + [
             "Co", "Co.", "Corp", "Corp.", "Inc", "Inc.", "Ltd", "Ltd.", "Plc", "LLC", "AG", "SA", "S.A.", "NV", "N.V.", "BV",
-            "GmbH", "Pty", "Bhd",
+            "GmbH", "Pty", "Bhd", "Oy", "Oyj", "AB", "ASA", "A/S", "SpA", "S.p.A.", "Srl", "KK", "NL", "Ltda", "Berhad",
+            "Tbk",
         ].map { ($0, abbreviatedLegalSuffix) }
         + [
             "Properties", "Airways", "Airlines", "Motors", "Electronics", "Telecom", "Petroleum", "Chemicals",

@@ -25,7 +25,8 @@ import Testing
             (["BP"], .organization, false), (["BP"], .place, false), (["Kenya"], .place, false), (["UK"], .place, false),
             (["Benfica"], .organization, false), (["Benfica"], .place, false), (["Porto"], .organization, false),
             (["Porto"], .place, false), (["Heerenveen"], .place, false), (["Council"], .organization, false),
-            (["Queensland"], .place, false), (["Essex"], .place, false),
+            (["Queensland"], .place, false), (["Essex"], .place, false), (["Israel"], .location, false),
+            (["Israel"], .givenName, false), (["Tirana"], .place, false),
         ],
         cues: [
             ("Queen", NERGazetteer.cueTitle), ("Chairman", NERGazetteer.cueTitle), ("President", NERGazetteer.cueTitle),
@@ -585,6 +586,12 @@ import Testing
         ].map { $0.split(separator: " ").map(String.init) }
         #expect(model.tagDocument(document)[1][3] == "B-ORG")
         #expect(model.tagDocument([document[1]])[0][3] != "B-ORG", "without the first sentence")
+        // The Nordic legal suffixes too ("Oy", "AB", "ASA").
+        let nordic = [
+            "Finnish forest group Enso Oy said it would buy a stake .", "The deal would give Enso two paper mills .",
+        ].map { $0.split(separator: " ").map(String.init) }
+        let tagged = model.tagDocument(nordic)
+        #expect(tagged[0][3 ... 4] == ["B-ORG", "I-ORG"] && tagged[1][4] == "B-ORG")
     }
 
     /// CoNLL's guidelines put leagues and sports competitions in the miscellany; the probes' writers
@@ -592,6 +599,7 @@ import Testing
     @Test func leaguesCompetitionsAndListedIndicesAreMiscellany() throws {
         func competitions(_ sentence: String) -> [Range<Int>] { Self.ranges(sentence) { NERGazetteer.sportsCompetitions($0) } }
         #expect(competitions("Newcastle lead the Premier League by two points") == [3 ..< 5])
+        #expect(competitions("Newcastle lead the Premier League on Saturday") == [3 ..< 5], "cut at on before a day")
         #expect(competitions("the Yankees won the American League East title") == [4 ..< 7])
         #expect(competitions("Ballesteros won the Volvo Masters and the European Cross Country Championships")
             == [3 ..< 5, 7 ..< 11])
@@ -620,6 +628,12 @@ import Testing
         #expect(commonwealth("the Commonwealth Games opened").isEmpty, "part of an event's name")
         #expect(commonwealth("the Commonwealth of Independent States").isEmpty, "part of a longer name")
         #expect(commonwealth("a commonwealth of nations").isEmpty, "in small letters")
+        #expect(commonwealth("demands by the Commonwealth on Wednesday") == [3 ..< 4], "cut at on before a day")
+        func broadcasters(_ sentence: String) -> [Range<Int>] { Self.ranges(sentence) { NERGazetteer.broadcastersOfPlaces($0) } }
+        #expect(broadcasters("he told Israel Radio on Monday") == [2 ..< 4])
+        #expect(broadcasters("he spoke to Radio Tirana") == [3 ..< 5])
+        #expect(broadcasters("Smith Radio said").isEmpty, "no place")
+        #expect(broadcasters("the radio in Tirana").isEmpty, "in small letters")
         func teams(_ sentence: String) -> [Range<Int>] { Self.ranges(sentence) { NERGazetteer.teamsOfTeamMates($0) } }
         #expect(teams("Hill 's Williams team-mate Jacques Villeneuve was second") == [2 ..< 3])
         #expect(teams("His Williams team mate Damon Hill won") == [1 ..< 2], "after a determiner opening the sentence")
