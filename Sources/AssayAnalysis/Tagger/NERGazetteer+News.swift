@@ -775,12 +775,30 @@ extension NERGazetteer {
     /// small letters is left to the model (`isCommonWord`: "Yesterday Finance Ministry officials", "\"
     /// But Finance Ministry officials"). Not a name whose head word the lists have as a place's ("West
     /// Bank", "Soviet Union"), nor one that holds a forced name or a title. The weights had split such names into a place and nothing ("London" alone) or
-    /// read a nationality.
+    /// read a nationality. Since the sixteenth session a nationality before a government body
+    /// named by common words is no part of it ("the Japanese Finance Ministry", "the Russian Security
+    /// Council": every probe's writer tagged the two apart).
     static func bodiesWithHeadWords(
         _ infos: UnsafeBufferPointer<NERTokenInfo>, isCommonWord: (UInt64) -> Bool
     ) -> [Range<Int>] {
-        namesEnding(in: bodyHeadWords, infos, isCommonWord: isCommonWord, endsBeforeOn: false)
+        namesEnding(in: bodyHeadWords, infos, isCommonWord: isCommonWord, endsBeforeOn: false).map { body in
+            isNationalityBeforeGovernmentBody(body, infos, isCommonWord: isCommonWord) ? body.dropFirst() : body
+        }
     }
+
+    /// Whether `run` is a nationality, one or two words the casing lexicon has in small letters, and
+    /// "Ministry", "Department" or "Council" ("Egyptian Foreign Ministry", "Russian Security
+    /// Council"; not "Czech National Bank" or "Bulgarian Socialist Party", proper names).
+    private static func isNationalityBeforeGovernmentBody(
+        _ run: Range<Int>, _ infos: UnsafeBufferPointer<NERTokenInfo>, isCommonWord: (UInt64) -> Bool
+    ) -> Bool {
+        (3 ... 4).contains(run.count) && NERFeatureExtractor.listPosition(infos[run.lowerBound], .demonym) == 4
+            && governmentBodyWords.contains(infos[run.upperBound - 1].word)
+            && (run.lowerBound + 1 ..< run.upperBound - 1).allSatisfy { isCommonWord(infos[$0].word) }
+    }
+
+    /// The head words of ``isNationalityBeforeGovernmentBody(_:_:isCommonWord:)``.
+    private static let governmentBodyWords = words(["ministry", "department", "council"])
 
     /// Places named by a head word, found as ``bodiesWithHeadWords(_:isCommonWord:)`` finds bodies but
     /// ending in one of ``placeHeadWords``: "Skanderbeg Square", "Republic Square", "the Riverside

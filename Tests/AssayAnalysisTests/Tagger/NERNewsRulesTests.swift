@@ -120,6 +120,9 @@ import Testing
         #expect(bodies("closed on the London Commodity Exchange .") == [3 ..< 6])
         #expect(bodies("The Australian Stock Exchange said") == [1 ..< 4])
         #expect(bodies("-- Amsterdam Newsroom +31 20 504 5000") == [1 ..< 3], "a wire story's sign-off")
+        // A nationality before a government body of common words is no part of it; a proper name keeps it.
+        #expect(bodies("a spokesman for the Japanese Industrial Ministry said") == [5 ..< 7])
+        #expect(bodies("the Japanese Anzen Council said") == [1 ..< 4], "a word the lexicon does not know")
         // Not a place's head word, a part of a longer name, a capital "The" inside a sentence, a
         // sentence's first common word, a name with a connector, or a head word alone.
         #expect(bodies("in the West Bank on Monday").isEmpty)
