@@ -730,9 +730,11 @@ extension NERGazetteer {
     /// The persons named right after a place's possessive ("Pakistan 's Jansher Khan won", "Morocco 's
     /// Hicham El Guerrouj won"), a person's role in small letters ("Dutch international Jaap Stam",
     /// "defending champion Bjarne Riis", "coach Lothar Matthaeus") or a nationality ("Czech Pavel
-    /// Nedved"): a run of two or three words, each a capital and small letters, followed by no other
-    /// capitalised word, dash or particle; after a nationality the first must be a listed given name.
-    /// Each word must be a listed given name or surname and nothing else the lists have, or a word the
+    /// Nedved") or a title with a capital ("Oil Minister Amer Mohammed Rashid", sixteenth session: the
+    /// weights had dropped the unknown first word): a run of two or three words, each a capital and
+    /// small letters, followed by no other capitalised word, dash or particle; after a nationality the
+    /// first must be a listed given name. Each word must be a listed given name or surname and nothing
+    /// else the lists have (the last may be a listed town's name too: "Brazilian Sonny Anderson"), or a word the
     /// casing lexicon does not know (`isKnownWord`: every word of the training files and the English
     /// words; "Australia 's Royal National Park", "Germany 's Deutsche Bank", "Canada 's Bre-X
     /// Minerals"), and be no cue (a title, an organisation's head word or legal suffix: "Britain 's
@@ -740,7 +742,7 @@ extension NERGazetteer {
     /// organisations or miscellany, or missed them, when the words were unknown. A particle may stand
     /// between a given name and a surname ("Hicham El Guerrouj").
     static func personsAfterCues(
-        _ infos: UnsafeBufferPointer<NERTokenInfo>, isKnownWord: (UInt64) -> Bool
+        _ infos: UnsafeBufferPointer<NERTokenInfo>, isKnownWord: (UInt64) -> Bool, isCommonWord: (UInt64) -> Bool
     ) -> [Range<Int>] {
         typealias F = NERFeatureExtractor
         var persons: [Range<Int>] = []
@@ -752,7 +754,9 @@ extension NERGazetteer {
             // Kaufhaus" is a shop).
             let isNationality = !isPossessive && !isRole && cue.isCapitalised
                 && [3, 4].contains(F.listPosition(cue, .demonym)) && F.listPosition(infos[p + 1], .givenName) == 4
-            guard isPossessive || isRole || isNationality else { continue }
+            // A title with a capital ("Oil Minister Amer Mohammed Rashid"), not part of a longer one.
+            let isTitle = !isPossessive && !isRole && !isNationality && cue.isCapitalised && cue.cues & cueTitle != 0
+            guard isPossessive || isRole || isNationality || isTitle else { continue }
             var end = p + 1
             while end < infos.count, infos[end].isCapitalised { end += 1 }
             // (Not before a dash or a particle: "Hazim Al - Sha'lan", "Henrique Lopes de Mendonça".)
@@ -760,14 +764,30 @@ extension NERGazetteer {
                   end == infos.count || infos[end].word != dashWord && !nameParticles.contains(infos[end].word)
             else { continue }
             let run = p + 1 ..< end
-            let isPersonsWord = { (k: Int) -> Bool in
+            func isPersonsWord(_ k: Int) -> Bool {
                 let info = infos[k]
+                // (A surname may be a town's name too: "Brazilian Sonny Anderson".)
+                let otherBits = k == run.upperBound - 1 && F.listPosition(info, .surname) == 4 ? personNameBits | listedPlaceBits : personNameBits
                 guard info.flags & (F.flagsOfLetters | F.flagHasDigit) == F.flagInitialUpper | F.flagHasLower,
-                      info.gazetteer & ~personNameBits == 0, info.cues == 0, info.forcedTag == 0 else { return false }
+                      info.gazetteer & ~otherBits == 0, info.cues == 0, info.forcedTag == 0 else { return false }
                 return info.gazetteer != 0 || !isKnownWord(info.word)
                     || k > run.lowerBound && k < run.upperBound - 1 && nameParticles.contains(info.word)
             }
-            if run.allSatisfy(isPersonsWord) { persons.append(run) }
+            // (After a title a word the training files wrote with a capital may be a name's too, once
+            // another word of the run is a listed name: "Amer" of "Oil Minister Amer Mohammed Rashid".)
+            func isListedName(_ k: Int) -> Bool { infos[k].gazetteer != 0 && isPersonsWord(k) }
+            func isTitledWord(_ k: Int) -> Bool {
+                isPersonsWord(k) || infos[k].gazetteer == 0 && infos[k].cues == 0 && infos[k].forcedTag == 0
+                    && infos[k].flags & (F.flagsOfLetters | F.flagHasDigit) == F.flagInitialUpper | F.flagHasLower
+                    && !isCommonWord(infos[k].word)
+            }
+            // (And after a title the name must end there: a common word or punctuation follows, not
+            // "al-Bashir" of "President Omar Hassan al-Bashir".)
+            let endsAfterTitle = end == infos.count || infos[end].flags & F.flagNoAlphanumeric != 0 || isCommonWord(infos[end].word)
+            if isTitle && !endsAfterTitle { continue }
+            if run.allSatisfy(isPersonsWord) || isTitle && run.allSatisfy(isTitledWord) && run.contains(where: isListedName) {
+                persons.append(run)
+            }
         }
         return persons
     }
