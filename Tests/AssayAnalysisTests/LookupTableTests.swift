@@ -20,6 +20,23 @@ struct LookupTableTests {
         #expect(table.count == 5_000)
     }
 
+    @Test("NERWordSet holds exactly its word hashes, zero included, through union and subtraction")
+    func wordSet() {
+        let hash = NERFeatureExtractor.wordHash
+        let set = NERGazetteer.words(["league", "Cup", "prix"])
+        #expect(set.contains(hash("league")) && set.contains(hash("cup")) && set.contains(hash("PRIX")))
+        #expect(!set.contains(hash("leagues")) && !set.contains(hash("cups")))
+        let zero = NERWordSet([0, 7])
+        #expect(zero.contains(0) && zero.contains(7) && !zero.contains(8))
+        let both = set.union(NERGazetteer.words(["trophy"]))
+        #expect(both.contains(hash("trophy")) && both.contains(hash("league")))
+        let less = both.subtracting(NERGazetteer.words(["cup"]))
+        #expect(!less.contains(hash("cup")) && less.contains(hash("prix")) && less.contains(hash("trophy")))
+        let many = NERWordSet((1 ... 2_000).map { UInt64($0) &* 0x9E37_79B9_7F4A_7C15 })
+        #expect((1 ... 2_000).allSatisfy { many.contains(UInt64($0) &* 0x9E37_79B9_7F4A_7C15) })
+        #expect(!many.contains(2_001 &* 0x9E37_79B9_7F4A_7C15))
+    }
+
     @Test("KeySet answers by token: case-folded keys, no false hits on near words")
     func keySet() {
         let set: KeySet = ["of", "said", "us"]

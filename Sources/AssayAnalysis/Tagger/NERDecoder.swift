@@ -661,14 +661,14 @@ struct NERDecoder {
     }
 
     /// Words of competitions' names that such a word may open ("Champions League", "Champions Cup").
-    private static let competitionWords: Set<UInt64> = Set(
+    private static let competitionWords = NERWordSet(
         ["league", "cup", "trophy", "series", "tour", "trophies", "day"].map(NERFeatureExtractor.wordHash)
     )
 
     /// Words in small letters inside names besides ``NERFeatureExtractor/runConnectors``: Arabic,
     /// Spanish, Portuguese, Italian and Dutch particles ("Osama bin Laden", "Rio de Janeiro", "Dar es
     /// Salaam").
-    private static let nameParticles: Set<UInt64> = Set(
+    private static let nameParticles = NERWordSet(
         ["s", "al", "el", "es", "bin", "ibn", "bint", "abu", "y", "e", "di", "do", "dos", "das", "della", "ter", "ten", "zu", "op", "am", "im", "in", "to", "by", "at", "a"]
             .map(NERFeatureExtractor.wordHash)
     )
@@ -786,7 +786,7 @@ struct NERDecoder {
     private static let stPeriodWord = NERFeatureExtractor.wordHash("St.")
 
     /// Surnames' particles written in small letters ("de Klerk", "van den Broek", "von Weizsaecker").
-    private static let surnameParticles: Set<UInt64> = Set(
+    private static let surnameParticles = NERWordSet(
         ["de", "van", "von", "den", "der", "du", "da", "di", "dos", "ter", "le", "la"].map(NERFeatureExtractor.wordHash)
     )
 

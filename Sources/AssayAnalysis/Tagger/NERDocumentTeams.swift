@@ -116,7 +116,7 @@ struct NERDocumentTeams {
     private static let inWord = NERFeatureExtractor.wordHash("in")
     /// The words of a club's name that name other things when they stand alone ("the City", "the
     /// County", "Athletic", "FC").
-    private static let genericClubWords: Set<UInt64> = Set(
+    private static let genericClubWords = NERWordSet(
         ["city", "town", "county", "state", "athletic", "fc", "sc", "ac", "club", "the", "st", "st."].map(NERFeatureExtractor.wordHash)
     )
 }

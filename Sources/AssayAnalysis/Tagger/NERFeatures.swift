@@ -518,7 +518,7 @@ public struct NERFeatureExtractor: Sendable, Hashable {
 
     /// Word hashes (``NERTokenInfo/word``) of the lower-case words that may join capitalised words into
     /// one run ("Bank of England", "Procter & Gamble", "Ministry for the Environment").
-    static let runConnectors: Set<UInt64> = Set(
+    static let runConnectors = NERWordSet(
         [
             "of", "and", "&", "for", "the", "de", "du", "des", "la", "le", "del", "da", "von", "van", "der", "den", "on",
             "'s", "-",

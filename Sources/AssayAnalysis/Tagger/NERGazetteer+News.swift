@@ -716,12 +716,10 @@ extension NERGazetteer {
             guard run.count <= 3, run.upperBound < infos.count, infos[run.upperBound].flags & F.flagsOfLetters == F.flagHasLower
             else { return }
             let start = infos[run.lowerBound].word == theWord ? run.lowerBound + 1 : run.lowerBound
-            guard start < run.upperBound else { return }
             let next = infos[run.upperBound].word
-            var name = F.fnvOffset
-            for k in start ..< run.upperBound { name = F.mix(name ^ infos[k].word) }
-            if listedIndices.contains(name) {
-                if followers.contains(next) || listedFollowers.contains(next) { indices.append(start ..< run.upperBound) }
+            guard start < run.upperBound, followers.contains(next) || listedFollowers.contains(next) else { return }
+            if listedIndices.contains(runHash(start ..< run.upperBound, infos)) {
+                indices.append(start ..< run.upperBound)
                 return
             }
             guard followers.contains(next),
@@ -737,10 +735,8 @@ extension NERGazetteer {
 
     /// The words of ``indicesBeforeIndex(_:)``.
     private static let indexWords = words(["index", "average"])
-    /// The listed organisations' names that are also indices, as hashes of their words' hashes.
-    private static let listedIndexNames: Set<UInt64> = Set(["Nikkei", "Hang Seng", "Dow Jones", "Dow", "Topix"].map { name in
-        name.split(separator: " ").reduce(NERFeatureExtractor.fnvOffset) { NERFeatureExtractor.mix($0 ^ NERFeatureExtractor.wordHash(String($1))) }
-    })
+    /// The listed organisations' names that are also indices (``names(_:)``).
+    private static let listedIndexNames = names(["Nikkei", "Hang Seng", "Dow Jones", "Dow", "Topix"])
     private static let listedIndexFollowers = words([
         "stock", "share", "industrial", "industrials", "futures", "fell", "rose", "closed", "ended", "finished", "gained",
         "lost", "dropped", "climbed", "slipped", "eased", "edged", "jumped", "tumbled", "plunged", "surged", "shed",
@@ -817,7 +813,7 @@ extension NERGazetteer {
     /// The runs ``bodiesWithHeadWords(_:isCommonWord:)`` describes, ending in one of `heads`; before
     /// "on" too when `endsBeforeOn`.
     private static func namesEnding(
-        in heads: Set<UInt64>, _ infos: UnsafeBufferPointer<NERTokenInfo>, isCommonWord: (UInt64) -> Bool,
+        in heads: NERWordSet, _ infos: UnsafeBufferPointer<NERTokenInfo>, isCommonWord: (UInt64) -> Bool,
         endsBeforeOn: Bool
     ) -> [Range<Int>] {
         typealias F = NERFeatureExtractor
@@ -1064,7 +1060,7 @@ extension NERGazetteer {
     }
 
     /// Roles in small letters of people quoted with the firm or body they work at ("an analyst at …").
-    static let workplaceRoleWords: Set<UInt64> = words([
+    static let workplaceRoleWords = words([
         "analyst", "analysts", "economist", "economists", "strategist", "strategists", "dealer", "dealers",
         "trader", "traders", "broker", "brokers", "manager", "managers", "director", "directors", "executive",
         "executives", "spokesman", "spokeswoman", "spokesperson", "researcher", "researchers", "professor",

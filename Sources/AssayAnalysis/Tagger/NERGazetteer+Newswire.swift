@@ -390,9 +390,7 @@ extension NERGazetteer {
             guard end - i <= 3, i == 0 || !venuePrepositions.contains(infos[i - 1].word),
                   !(i ..< end).contains(where: { infos[$0].forcedTag != 0 })
             else { continue }
-            var name = F.fnvOffset
-            for k in i ..< end { name = F.mix(name ^ infos[k].word) }
-            if names.contains(name) { sides.append(i ..< end) }
+            if names.contains(runHash(i ..< end, infos)) { sides.append(i ..< end) }
         }
         return sides
     }
@@ -404,14 +402,14 @@ extension NERGazetteer {
         var end = start
         while end < infos.count, infos[end].isCapitalised { end += 1 }
         guard end > start, end - start <= 3, end + 1 < infos.count, infos[end].word == colonWord,
-              firstClassSides.contains(NERFeatureExtractor.mix(NERFeatureExtractor.fnvOffset ^ infos[end + 1].word)),
+              firstClassSides.contains(runHash(end + 1 ..< end + 2, infos)),
               !(start ..< end).contains(where: { infos[$0].forcedTag != 0 })
         else { return nil }
         return start ..< end
     }
 
-    /// The sides of ``countySides(_:)``, as hashes of their words' hashes.
-    private static let firstClassSides: Set<UInt64> = Set(
+    /// The sides of ``countySides(_:)`` (``names(_:)``).
+    private static let firstClassSides = names(
         [
             // England's eighteen first-class counties.
             "Derbyshire", "Durham", "Essex", "Glamorgan", "Gloucestershire", "Hampshire", "Kent", "Lancashire",
@@ -423,11 +421,7 @@ extension NERGazetteer {
             "Western Province", "Eastern Province", "Griqualand West", "Boland", "Gauteng",
             "Mashonaland", "Matabeleland", "Mashonaland Country Districts",
             "Otago", "Canterbury", "Northern Districts", "Central Districts", "Leeward Islands", "Windward Islands",
-        ].map { name in
-            name.split(separator: " ").reduce(NERFeatureExtractor.fnvOffset) {
-                NERFeatureExtractor.mix($0 ^ NERFeatureExtractor.wordHash(String($1)))
-            }
-        }
+        ]
     )
     private static let cricketWord = NERFeatureExtractor.wordHash("cricket")
 
@@ -483,7 +477,9 @@ extension NERGazetteer {
         let n = infos.count
         var teams: [Range<Int>] = []
         let (mates, team, mate) = (teamMateWords, teamWord, mateWords)
-        for k in 1 ..< max(1, n) {
+        // (A capitalised word before a small word of four or eight to ten letters first: most tokens
+        // fail that without a lookup.)
+        for k in 1 ..< max(1, n) where infos[k - 1].isCapitalised && (infos[k].length == 4 || (8 ... 10).contains(infos[k].length)) {
             let word = infos[k].word
             guard mates.contains(word) || word == team && k + 1 < n && mate.contains(infos[k + 1].word) else { continue }
             var start = k
@@ -872,7 +868,7 @@ extension NERGazetteer {
     /// name, saying what it is. Not "maker" ("policy maker"), "carrier" ("aircraft carrier"), nor
     /// words that are adjectives too ("daily", "weekly", "giant", "firm": "firm Treasury bonds") or
     /// said of persons ("partner", "producer", "publisher").
-    static let companyDescriptorWords: Set<UInt64> = words([
+    static let companyDescriptorWords = words([
         "company", "group", "conglomerate", "bank", "lender", "insurer", "reinsurer", "broker", "brokers",
         "stockbroker", "stockbrokers", "brokerage",
         "retailer", "brewer", "miner", "refiner", "airline", "utility", "manufacturer", "carmaker", "automaker",
@@ -1006,12 +1002,12 @@ extension NERGazetteer {
 
     /// The one-word listed organisations that news mostly uses for something else (the engine's
     /// ``ListedOrganizationRecognizer/ambiguousNames``: "The Amazon rainforest", "The Patriots").
-    static let ambiguousOrganizationWords: Set<UInt64> = Set(
+    static let ambiguousOrganizationWords = NERWordSet(
         ListedOrganizationRecognizer.ambiguousNames.map(NERFeatureExtractor.wordHash)
     )
 
     /// Persons' roles in small letters that newswire writes right before a name.
-    static let personRoleWords: Set<UInt64> = Set(
+    static let personRoleWords = NERWordSet(
         [
             "coach", "manager", "striker", "midfielder", "defender", "goalkeeper", "keeper", "captain", "skipper",
             "champion", "international", "batsman", "bowler", "spinner", "opener", "wicketkeeper", "all-rounder",
@@ -1205,7 +1201,21 @@ extension NERGazetteer {
     }
 
     /// The word hashes (``NERTokenInfo/word``) of `list`.
-    static func words(_ list: [String]) -> Set<UInt64> { Set(list.map(NERFeatureExtractor.wordHash)) }
+    static func words(_ list: [String]) -> NERWordSet { NERWordSet(list.map(NERFeatureExtractor.wordHash)) }
+
+    /// Names of one or more words, each as the hash of its words' hashes (``runHash(_:_:)``).
+    static func names(_ list: [String]) -> NERWordSet {
+        NERWordSet(list.map { name in
+            name.split(separator: " ").reduce(NERFeatureExtractor.fnvOffset) {
+                NERFeatureExtractor.mix($0 ^ NERFeatureExtractor.wordHash(String($1)))
+            }
+        })
+    }
+
+    /// The hash of the words of `run`, to look it up among ``names(_:)``.
+    static func runHash(_ run: Range<Int>, _ infos: UnsafeBufferPointer<NERTokenInfo>) -> UInt64 {
+        run.reduce(NERFeatureExtractor.fnvOffset) { NERFeatureExtractor.mix($0 ^ infos[$1].word) }
+    }
 
     /// Whether every word of `run` is in the name of a place or an organisation the knowledge base has
     /// ("Japan", "Manchester United": a table's entry, not a player).

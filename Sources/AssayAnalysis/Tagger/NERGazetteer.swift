@@ -513,7 +513,7 @@ public final class NERGazetteer: Sendable {
     }
 
     /// Words that end a company's name after its known name ("ABN AMRO Holding", "HSBC Holdings").
-    private static let groupWords: Set<UInt64> = Set(
+    private static let groupWords = NERWordSet(
         ["Holding", "Holdings", "Group", "Groep", "Company", "Corporation"].map(NERFeatureExtractor.wordHash)
     )
 
