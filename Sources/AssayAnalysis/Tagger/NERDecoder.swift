@@ -280,10 +280,12 @@ struct NERDecoder {
 
     /// Adds the gazetteer annotations to `infos` (``NERGazetteer/annotate(_:afterResultsLines:)``),
     /// then, outside sentences in capitals, the document's clubs (``NERDocumentTeams``) and the rules
-    /// that need the casing lexicon: a person after a place's possessive, a role or a nationality, a
+    /// that need the casing lexicon: a person after a place's possessive, a role, a nationality or a
+    /// title, a
     /// company by its legal suffix, an organisation after what it is ("engineering group Vosper
     /// Thornycroft"), an event named after a place ("the U.S. Open") and a listed organisation
-    /// starting the sentence, and the other news and sports rules of docs/ANALYSIS.md; last, the
+    /// starting the sentence, and the other news and sports rules of docs/ANALYSIS.md (in a sentence
+    /// in capitals, once recased, only leagues, competitions and indices); last, the
     /// decoding constraints (``ruleOutOutsideInUnknownNames()``, ``separateNationalitiesFromPersons()``,
     /// ``ruleOutOutsideInBracketedAcronyms()``, ``ruleOutShareClassesAndCurrencies()``,
     /// ``joinArticleSurnames()``, ``joinInnerParticles()``, ``ruleOutOutsideInKnownSurnames()`` …). A sentence in capitals or
@@ -369,6 +371,10 @@ struct NERDecoder {
                         + NERGazetteer.clubsByLastWord(tokens)
                     for club in clubs {
                         NERGazetteer.forceTeam(club, .org, infos)
+                    }
+                    for team in NERGazetteer.teamsOfTeamMates(tokens, isCommonWord: isCommonWord)
+                    where !NERGazetteer.crossesForcedName(team, infos) {
+                        NERGazetteer.forceTeam(team, .org, infos)
                     }
                     let places = NERGazetteer.placesBeforeDescriptors(tokens, isCommonWord: isCommonWord)
                         + NERGazetteer.placesWithHeadWords(tokens, isCommonWord: isCommonWord)

@@ -47,14 +47,14 @@ struct NERDocumentTeams {
             // A club named after its city ("Chicago Bulls", "Detroit Red Wings", "Manchester United")
             // is named by the city alone later in the report ("… for Chicago"), and by the rest
             // ("United manager Alex Ferguson", "the Bulls"), unless that is a word such as "City" that
-            // names other things alone; a club named before its city ("Real Madrid", "Sporting
+            // names other things alone, or a day ("Sheffield Wednesday"); a club named before its city ("Real Madrid", "Sporting
             // Lisbon", "Rapid Vienna") by the words before it ("Real coach Fabio Capello"). Not
             // when its other words are a place too ("Bayern Munich").
             let isPlace = { (k: Int) -> Bool in infos[k].gazetteer & NERGazetteer.listedOrKnownPlaceBits != 0 }
             let city = start ..< ((start ..< end).first { !isPlace($0) } ?? end)
             if !city.isEmpty, city.upperBound < end, !(city.upperBound ..< end).contains(where: isPlace) {
                 insert(city.map { infos[$0].word })
-                if !(city.upperBound ..< end).contains(where: { Self.genericClubWords.contains(infos[$0].word) }) {
+                if !(city.upperBound ..< end).contains(where: { Self.genericClubWords.contains(infos[$0].word) || NERGazetteer.calendarWords.contains(infos[$0].word) }) {
                     insert((city.upperBound ..< end).map { infos[$0].word })
                 }
             } else if city.isEmpty, let place = (start ..< end).first(where: isPlace),

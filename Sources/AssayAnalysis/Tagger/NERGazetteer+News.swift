@@ -550,8 +550,8 @@ extension NERGazetteer {
     /// in "League" after a word that names a competition ("the Premier League", "American League
     /// East", "the Chinese Super League"; not "the Arab League", nor "National League for Democracy"
     /// before "for" or "of", nor a sport's governing body, "the Australian Rugby League", which the
-    /// probes' writers and wikigold's annotators tag as organisations), or ending in "Masters", "Championship(s)", "Classic", "Series" or
-    /// "Rally" ("the Volvo Masters", "the European Cross Country Championships", "the Singer World
+    /// probes' writers and wikigold's annotators tag as organisations), or ending in "Masters", "Championship(s)", "Classic" or
+    /// "Series" ("the Volvo Masters", "the European Cross Country Championships", "the Singer World
     /// Series") unless it opens with a listed given name; "Bundesliga" and "Eredivisie" on their own;
     /// and "Formula One" standing alone (not "Formula One Constructors Association").
     static func sportsCompetitions(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
@@ -644,7 +644,7 @@ extension NERGazetteer {
     private static let leagueWord = NERFeatureExtractor.wordHash("league")
     private static let sportsLeagueWords = words(["premier", "super", "national", "american", "major", "champions", "pro", "europa"])
     private static let divisionWords = words(["east", "west", "central"])
-    private static let competitionWords = words(["masters", "championship", "championships", "classic", "series", "rally"])
+    private static let competitionWords = words(["masters", "championship", "championships", "classic", "series"])
     private static let leagueNames = words(["bundesliga", "eredivisie"])
     private static let formulaWord = NERFeatureExtractor.wordHash("formula")
     private static let oneWord = NERFeatureExtractor.wordHash("one")
@@ -705,7 +705,7 @@ extension NERGazetteer {
     /// listed place's or organisation's, or an organisation's head word ("the Conference Board
     /// index"). The indices named after a newspaper, a bank or a news firm that the lists have as
     /// organisations ("Nikkei", "Hang Seng", "Dow Jones") are indices before those words, "stock",
-    /// "share", "industrial" or "futures", or a verb of a market's move ("the Nikkei fell", "the Hang
+    /// "share", "industrial" or "futures", or a verb of a market's move, past or present ("the Nikkei fell", "the Hang
     /// Seng ended"); elsewhere ("the Nikkei newspaper", "Hang Seng Bank") they stay the model's. The
     /// weights had read unknown indices as persons, and those three as organisations.
     static func indicesBeforeIndex(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
@@ -740,7 +740,7 @@ extension NERGazetteer {
     private static let listedIndexFollowers = words([
         "stock", "share", "industrial", "industrials", "futures", "fell", "rose", "closed", "ended", "finished", "gained",
         "lost", "dropped", "climbed", "slipped", "eased", "edged", "jumped", "tumbled", "plunged", "surged", "shed",
-        "added", "opened", "hit", "was", "is", "slid", "firmed", "recovered", "rallied", "fall", "rise", "falls", "rises",
+        "added", "opened", "hit", "slid", "firmed", "recovered", "rallied", "fall", "rise", "falls", "rises",
         "ends", "closes", "gains", "eases", "slips", "edges", "jumps", "tumbles", "climbs", "drops", "hits", "firms",
     ])
     private static let boardWord = NERFeatureExtractor.wordHash("board")

@@ -469,10 +469,14 @@ extension NERGazetteer {
     /// The team named right before "team-mate", "teammate" or "team mate" ("Hill 's Williams
     /// team-mate Jacques Villeneuve", "his Mapei team-mates"): the capitalised run of one to three
     /// words before it (a sentence's first word not counted if it is "His", "The" or another
-    /// determiner), with no nationality ("his Swiss team-mate"), not opening with a listed given name
-    /// (a person's). The weights had read a team named like a person ("Williams") as one, or
-    /// nothing.
-    static func teamsOfTeamMates(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
+    /// determiner), with no nationality ("his Swiss team-mate") and no word the casing lexicon has in
+    /// small letters (`isCommonWord`: "his Test team-mate"), not of two or more words opening with a
+    /// listed given name (a person's), and not one word that is a place's ("his Olympic team-mate";
+    /// a national side's, "his England team-mate", is left to the model too). The weights had read a
+    /// team named like a person ("Williams") as one, or nothing.
+    static func teamsOfTeamMates(
+        _ infos: UnsafeBufferPointer<NERTokenInfo>, isCommonWord: (UInt64) -> Bool
+    ) -> [Range<Int>] {
         typealias F = NERFeatureExtractor
         let n = infos.count
         var teams: [Range<Int>] = []
@@ -490,7 +494,10 @@ extension NERGazetteer {
             guard start < k, k - start <= 3, start == 0 || opensWithDeterminer || !infos[start - 1].isCapitalised,
                   !(start ..< k).contains(where: { F.listPosition(infos[$0], .demonym) == 4 }),
                   !(k - start >= 2 && F.listPosition(infos[start], .givenName) == 4),
-                  (start ..< k).allSatisfy({ infos[$0].flags & F.flagInitialUpper != 0 && infos[$0].flags & F.flagHasLower != 0 })
+                  !(k - start == 1 && infos[start].gazetteer & listedOrKnownPlaceBits != 0),
+                  (start ..< k).allSatisfy({
+                      infos[$0].flags & F.flagInitialUpper != 0 && infos[$0].flags & F.flagHasLower != 0 && !isCommonWord(infos[$0].word)
+                  })
             else { continue }
             teams.append(start ..< k)
         }
@@ -501,7 +508,7 @@ extension NERGazetteer {
     private static let teamMateWords = words(["team-mate", "team-mates", "teammate", "teammates"])
     private static let teamWord = NERFeatureExtractor.wordHash("team")
     private static let mateWords = words(["mate", "mates"])
-    private static let determiners = words(["his", "her", "their", "its", "the", "a", "an", "former", "new"])
+    private static let determiners = words(["his", "her", "their", "its", "the", "a", "an", "former"])
 
     /// Whether a capitalised run reads as a person's name: two or more words starting with a listed
     /// given name, none of them a place or organisation the knowledge base has, a listed place

@@ -183,7 +183,7 @@ public final class NERGazetteer: Sendable {
     /// (``datelinePlaces(_:)``), a fixture's its teams, a match summary's its teams, scorers and venue,
     /// a sentence listing results its teams (``resultListTeams(_:afterResultsLines:)``);
     /// in any other sentence the known names, then a match report's teams
-    /// (``sportsReportTeams(_:countries:)``) and a team-mate's (``teamsOfTeamMates(_:)``), the players of line-ups, scorers lines, cricket
+    /// (``sportsReportTeams(_:countries:)``), the players of line-ups, scorers lines, cricket
     /// scorecards, set scores and golf leaderboards, names with two particles, a top scorers' table,
     /// and entrants with their race teams. Teams are forced with ``forceTeam(_:_:_:)``, which the
     /// document remembers (``NERDocumentTeams``).
@@ -259,14 +259,17 @@ public final class NERGazetteer: Sendable {
         func teamLabel(_ team: Range<Int>) -> NERLabel {
             countries.contains(team) || westIndies.contains(team) ? .loc : .org
         }
-        /// The labels of the teams of a results line: a country's name against a club is a club named
-        /// like its country ("Cannes 0 Monaco 1", week after week in French league results; "Japan 2
-        /// Syria 1" stays two national sides). Not in prose or fixtures, where a national side meets
-        /// a province or a club on tour ("England lost to Mashonaland", "BARCELONA V JAPAN").
+        /// The labels of the teams of a results line: a country's name that is a club's too
+        /// (``clubsNamedLikeCountries``: Monaco) is that club against a club ("Cannes 0 Monaco 1",
+        /// week after week in French league results); "France 2 Monaco 0" stays two national
+        /// sides, and so does any other country against a side the lists do not have as one
+        /// ("Western Samoa 25 Fiji 13"). Not in prose or fixtures.
         func teamLabels(_ teams: [Range<Int>]) -> [NERLabel] {
             let labels = teams.map(teamLabel)
-            let places = labels.filter { $0 == .loc }.count
-            return places == 1 && labels.count >= 2 ? labels.map { _ in .org } : labels
+            guard labels.count == 2, labels.contains(.org) else { return labels }
+            return zip(teams, labels).map { team, label in
+                label == .loc && team.count == 1 && Self.clubsNamedLikeCountries.contains(infos[team.lowerBound].word) ? .org : label
+            }
         }
         // A headline's kicker that is a country ("TURKEY - CILLER BACKS ERBAKAN", "CHINA - JIANG
         // RECEIVES CHRISTOPHER"): the country, whatever else its name means, and no part of a name
@@ -302,9 +305,8 @@ public final class NERGazetteer: Sendable {
         } else {
             // (A listed one-word organisation may be one of names joined by "and": "Hoechst and Bayer".)
             if !knownNames.isEmpty || namesAnOrganization { Self.forceKnownNames(knownNames, infos) }
-            let teams = Self.sportsReportTeams(UnsafeBufferPointer(infos), countries: countries)
-                + Self.teamsOfTeamMates(UnsafeBufferPointer(infos))
-            for team in teams where !Self.crossesForcedName(team, infos) {
+            for team in Self.sportsReportTeams(UnsafeBufferPointer(infos), countries: countries)
+            where !Self.crossesForcedName(team, infos) {
                 Self.forceTeam(team, teamLabel(team), infos)
             }
             // (Not over a known name forced already: "1 - Japan , 2 - Syria" is a table.) Line-ups,
@@ -513,6 +515,10 @@ public final class NERGazetteer: Sendable {
     }
 
     /// Words that end a company's name after its known name ("ABN AMRO Holding", "HSBC Holdings").
+    /// Clubs named as a country is (AS Monaco, in France's league; Portuguesa of Sao Paulo, whose name
+    /// the lists have as Portugal's in Portuguese).
+    private static let clubsNamedLikeCountries = words(["monaco", "portuguesa"])
+
     private static let groupWords = NERWordSet(
         ["Holding", "Holdings", "Group", "Groep", "Company", "Corporation"].map(NERFeatureExtractor.wordHash)
     )

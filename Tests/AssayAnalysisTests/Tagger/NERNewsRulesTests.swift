@@ -39,7 +39,7 @@ import Testing
     static let known = Set(["islamic"].map { extractor.info(for: $0).word })
     /// The words the casing lexicon of these tests has in small letters.
     static let common = Set(
-        ["bank", "challenge", "neighborhood", "yesterday", "technology", "left", "industrial", "gold", "opposition"].map { extractor.info(for: $0).word }
+        ["bank", "challenge", "neighborhood", "yesterday", "technology", "left", "industrial", "gold", "opposition", "test"].map { extractor.info(for: $0).word }
     )
 
     /// The ranges `rule` finds in `sentence`, after the gazetteer has annotated it.
@@ -637,13 +637,18 @@ import Testing
         #expect(broadcasters("he spoke to Radio Tirana") == [3 ..< 5])
         #expect(broadcasters("Smith Radio said").isEmpty, "no place")
         #expect(broadcasters("the radio in Tirana").isEmpty, "in small letters")
-        func teams(_ sentence: String) -> [Range<Int>] { Self.ranges(sentence) { NERGazetteer.teamsOfTeamMates($0) } }
+        func teams(_ sentence: String) -> [Range<Int>] {
+            Self.ranges(sentence) { NERGazetteer.teamsOfTeamMates($0) { Self.common.contains($0) } }
+        }
         #expect(teams("Hill 's Williams team-mate Jacques Villeneuve was second") == [2 ..< 3])
         #expect(teams("His Williams team mate Damon Hill won") == [1 ..< 2], "after a determiner opening the sentence")
         #expect(teams("edging out Manchester United team-mates") == [2 ..< 4])
         #expect(teams("his Japanese team-mate").isEmpty, "a nationality")
         #expect(teams("Peter Smith team-mate").isEmpty, "a person")
         #expect(teams("his team-mate Jacques Villeneuve").isEmpty, "no team")
+        #expect(teams("Waugh , his Test team-mate , scored").isEmpty, "a common word")
+        #expect(teams("his Tokyo team-mate").isEmpty, "one word that is a place's")
+        #expect(teams("New York Yankees team-mate Derek Jeter") == [0 ..< 3], "New is no determiner")
         // Through the model: the team, and the same team later in the document.
         let model = try NERModel.bundled()
         let report = [
@@ -672,5 +677,7 @@ import Testing
         func tags(_ sentence: String) -> [String] { model.tag(sentence.split(separator: " ").map(String.init)) }
         #expect(tags("Cannes 0 Monaco 1") == ["B-ORG", "O", "B-ORG", "O"], "a club named like its country")
         #expect(tags("Japan 2 Syria 1") == ["B-LOC", "O", "B-LOC", "O"], "national sides")
+        #expect(tags("France 2 Monaco 0") == ["B-LOC", "O", "B-LOC", "O"], "national sides")
+        #expect(tags("Georgia 2 Arsenal 0")[0] == "B-LOC", "a country whose clubs play at home")
     }
 }
