@@ -667,16 +667,15 @@ struct NERDecoder {
     }
 
     /// Words of competitions' names that such a word may open ("Champions League", "Champions Cup").
-    private static let competitionWords = NERWordSet(
-        ["league", "cup", "trophy", "series", "tour", "trophies", "day"].map(NERFeatureExtractor.wordHash)
+    private static let competitionWords = NERGazetteer.words(
+        ["league", "cup", "trophy", "series", "tour", "trophies", "day"]
     )
 
     /// Words in small letters inside names besides ``NERFeatureExtractor/runConnectors``: Arabic,
     /// Spanish, Portuguese, Italian and Dutch particles ("Osama bin Laden", "Rio de Janeiro", "Dar es
     /// Salaam").
-    private static let nameParticles = NERWordSet(
+    private static let nameParticles = NERGazetteer.words(
         ["s", "al", "el", "es", "bin", "ibn", "bint", "abu", "y", "e", "di", "do", "dos", "das", "della", "ter", "ten", "zu", "op", "am", "im", "in", "to", "by", "at", "a"]
-            .map(NERFeatureExtractor.wordHash)
     )
 
     /// A particle that stands only inside persons' names, between two capitalised words that no rule
@@ -792,8 +791,8 @@ struct NERDecoder {
     private static let stPeriodWord = NERFeatureExtractor.wordHash("St.")
 
     /// Surnames' particles written in small letters ("de Klerk", "van den Broek", "von Weizsaecker").
-    private static let surnameParticles = NERWordSet(
-        ["de", "van", "von", "den", "der", "du", "da", "di", "dos", "ter", "le", "la"].map(NERFeatureExtractor.wordHash)
+    private static let surnameParticles = NERGazetteer.words(
+        ["de", "van", "von", "den", "der", "du", "da", "di", "dos", "ter", "le", "la"]
     )
 
     /// The short shapes of "al-Assad" and "Al-Fayed", and the three-byte prefixes "al-" and "el-" (as

@@ -91,7 +91,7 @@ struct NERDocumentTeams {
             guard infos[i].isCapitalised, firstWords.contains(infos[i].word) else { continue }
             if i > 0 {
                 let before = infos[i - 1]
-                if before.isCapitalised || before.word == Self.inWord { continue }
+                if before.isCapitalised || before.word == NERGazetteer.inWord { continue }
                 if i > 1, infos[i - 2].isCapitalised, NERFeatureExtractor.runConnectors.contains(before.word) { continue }
             }
             for length in stride(from: min(maxWords, n - i), through: 1, by: -1) {
@@ -113,10 +113,9 @@ struct NERDocumentTeams {
         }
     }
 
-    private static let inWord = NERFeatureExtractor.wordHash("in")
     /// The words of a club's name that name other things when they stand alone ("the City", "the
     /// County", "Athletic", "FC").
-    private static let genericClubWords = NERWordSet(
-        ["city", "town", "county", "state", "athletic", "fc", "sc", "ac", "club", "the", "st", "st."].map(NERFeatureExtractor.wordHash)
+    private static let genericClubWords = NERGazetteer.words(
+        ["city", "town", "county", "state", "athletic", "fc", "sc", "ac", "club", "the", "st", "st."]
     )
 }

@@ -363,9 +363,9 @@ extension NERGazetteer {
 
     /// ``NERTokenInfo/word`` of "in" and of "Conference"; ``NERTokenInfo/exact`` of the continents
     /// of ``organizationsInContinents(_:)``; the words that join its names and those that make it one.
-    private static let inWord = NERFeatureExtractor.wordHash("in")
+    static let inWord = NERFeatureExtractor.wordHash("in")
     private static let conferenceWord = NERFeatureExtractor.wordHash("Conference")
-    private static let continentWords = Set(
+    private static let continentWords = NERWordSet(
         ["Europe", "Asia", "Africa", "America", "Americas"].map { NERFeatureExtractor(hashBits: 8).info(for: $0).exact }
     )
     private static let continentNameJoiners = words(["for", "on", "of", "and", "the"])
@@ -497,7 +497,7 @@ extension NERGazetteer {
     /// ``NERTokenInfo/word`` of "Serie" and ``NERTokenInfo/exact`` of "A" and "B", Italy's leagues
     /// (``miscellanyNames(_:)``).
     private static let serieWord = NERFeatureExtractor.wordHash("Serie")
-    private static let seriesLetters = Set(["A", "B"].map { NERFeatureExtractor(hashBits: 8).info(for: $0).exact })
+    private static let seriesLetters = NERWordSet(["A", "B"].map { NERFeatureExtractor(hashBits: 8).info(for: $0).exact })
     /// ``NERTokenInfo/word`` of "Tour" (``miscellanyNames(_:)``).
     private static let tourWord = NERFeatureExtractor.wordHash("tour")
     /// ``NERTokenInfo/word`` of "party".

@@ -1014,7 +1014,7 @@ extension NERGazetteer {
     )
 
     /// Persons' roles in small letters that newswire writes right before a name.
-    static let personRoleWords = NERWordSet(
+    static let personRoleWords = words(
         [
             "coach", "manager", "striker", "midfielder", "defender", "goalkeeper", "keeper", "captain", "skipper",
             "champion", "international", "batsman", "bowler", "spinner", "opener", "wicketkeeper", "all-rounder",
@@ -1025,7 +1025,7 @@ extension NERGazetteer {
             "minister", "secretary", "ambassador", "envoy", "negotiator", "commander", "diplomat", "premier",
             "chancellor", "governor", "mayor", "senator", "dissident", "lawyer", "attorney", "judge",
             "prosecutor", "novelist", "author", "writer", "actor", "actress", "singer", "director", "poet",
-        ].map(NERFeatureExtractor.wordHash)
+        ]
     )
 
     /// Korean names and older romanisations of Chinese ones: a listed surname and a hyphenated given
@@ -1169,14 +1169,14 @@ extension NERGazetteer {
         info.length == 2 && info.flags & NERFeatureExtractor.flagHasPeriod != 0
     }
 
-    /// Whether a word is in the name of a place or an organisation the knowledge base has, or in a
-    /// listed place's name without being a listed given name or surname ("Berlin" and "Derby" are;
-    /// "Rodney", "Wayne" and "Alexandria", places and given names, are not).
     /// Whether a token is a figure: digits and no letters ("21", "1,290", "-2.00", "3-27", "1:40.862").
     @inline(__always) static func isFigure(_ info: NERTokenInfo) -> Bool {
         info.flags & (NERFeatureExtractor.flagHasDigit | NERFeatureExtractor.flagsOfLetters) == NERFeatureExtractor.flagHasDigit
     }
 
+    /// Whether a word is in the name of a place or an organisation the knowledge base has, or in a
+    /// listed place's name without being a listed given name or surname ("Berlin" and "Derby" are;
+    /// "Rodney", "Wayne" and "Alexandria", places and given names, are not).
     static func isPlace(_ info: NERTokenInfo) -> Bool {
         let hits = info.gazetteer
         return hits & knownPlaceBits != 0 || hits & listedPlaceBits != 0 && hits & personNameBits == 0

@@ -140,9 +140,10 @@ public final class NERGazetteer: Sendable {
     func isCountryName(_ info: NERTokenInfo) -> Bool {
         // (Both edges: a case-sensitive "China" has its own, beside the one that starts the longer
         // "China 's Foreign Ministry", which ``child(_:_:_:)`` takes first.)
-        let byWord = edges.value(for: Self.nonZero(Self.edgeKey(0, info.word)))
-        let asWritten = info.isCapitalised ? edges.value(for: Self.nonZero(Self.edgeKey(0, info.exact))) : nil
-        return [byWord, asWritten].contains { $0.map { endsCountryName[Int($0)] } ?? false }
+        func endsCountryName(_ key: UInt64) -> Bool {
+            edges.value(for: Self.nonZero(Self.edgeKey(0, key))).map { self.endsCountryName[Int($0)] } ?? false
+        }
+        return endsCountryName(info.word) || info.isCapitalised && endsCountryName(info.exact)
     }
 
     /// Keys as ``IntegerTable`` takes them: 0 is its empty slot, so it is looked up as 1.
@@ -514,14 +515,12 @@ public final class NERGazetteer: Sendable {
         info.cues & cueLegalSuffix != 0 || info.newswireWord & abbreviatedLegalSuffix != 0
     }
 
-    /// Words that end a company's name after its known name ("ABN AMRO Holding", "HSBC Holdings").
     /// Clubs named as a country is (AS Monaco, in France's league; Portuguesa of Sao Paulo, whose name
     /// the lists have as Portugal's in Portuguese).
     private static let clubsNamedLikeCountries = words(["monaco", "portuguesa"])
 
-    private static let groupWords = NERWordSet(
-        ["Holding", "Holdings", "Group", "Groep", "Company", "Corporation"].map(NERFeatureExtractor.wordHash)
-    )
+    /// Words that end a company's name after its known name ("ABN AMRO Holding", "HSBC Holdings").
+    private static let groupWords = words(["Holding", "Holdings", "Group", "Groep", "Company", "Corporation"])
 
     /// The BILOU-like gazetteer positions of `tokens` per type, for tests and diagnostics:
     /// for each token, `type: "B"|"I"|"L"|"U"` for every type that matches.

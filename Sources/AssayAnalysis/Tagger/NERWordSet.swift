@@ -1,4 +1,5 @@
-/// A fixed set of word hashes (``NERTokenInfo/word``) for the decoding rules' word lists.
+/// A fixed set of well-mixed hashes for the decoding rules' lists: words (``NERTokenInfo/word``,
+/// ``NERTokenInfo/exact``) or names of several words (``NERGazetteer/names(_:)``).
 ///
 /// The rules test tens of lists against most tokens of every sentence. The hashes are already
 /// well mixed, so one multiplicative probe into a flat table (``IntegerTable``) answers where
