@@ -344,7 +344,8 @@ struct NERDecoder {
                     let organizations = NERGazetteer.organizationsBeforeTitles(tokens) + NERGazetteer.organizationsNamedLikePersons(tokens)
                         + NERGazetteer.organizationsByHeadWordsBeforeTitles(tokens, isCommonWord: isCommonWord)
                         + NERGazetteer.organizationsSpelledByAcronyms(tokens) + NERGazetteer.organizationsInContinents(tokens)
-                        + NERGazetteer.organizationsOfPlaces(tokens) + NERGazetteer.commonwealth(tokens)
+                        + NERGazetteer.organizationsOfPlaces(tokens) + NERGazetteer.organizationsOfHeadWords(tokens, isCountryName: gazetteer.isCountryName)
+                        + NERGazetteer.commonwealth(tokens)
                         + NERGazetteer.broadcastersOfPlaces(tokens)
                     // (Not over part of a name forced already, by a rule before in this list.)
                     for organization in organizations where !NERGazetteer.crossesForcedName(organization, infos) {
@@ -360,7 +361,7 @@ struct NERDecoder {
                         NERGazetteer.forceFirmly(party, .org, infos)
                     }
                     let miscellany = NERGazetteer.miscellanyNames(tokens) + NERGazetteer.indicesBeforeIndex(tokens)
-                        + NERGazetteer.sportsCompetitions(tokens)
+                        + NERGazetteer.sportsCompetitions(tokens) + NERGazetteer.standingsHeadings(tokens)
                     for name in miscellany {
                         NERGazetteer.forceFirmly(name, .misc, infos)
                     }
@@ -390,7 +391,7 @@ struct NERDecoder {
                         NERGazetteer.forceFirmly(organization, .org, infos)
                     }
                     for person in NERGazetteer.personsBeforeOf(tokens) { NERGazetteer.forceFirmly(person, .per, infos) }
-                    for nationality in NERGazetteer.nationalitiesStandingAlone(tokens) {
+                    for nationality in NERGazetteer.nationalities(tokens, isCommonWord: isCommonWord) {
                         NERGazetteer.forceFirmly(nationality, .misc, infos)
                     }
                     for event in NERGazetteer.eventsNamedAfterPlaces(tokens) { NERGazetteer.forceFirmly(event, .misc, infos) }
@@ -403,8 +404,15 @@ struct NERDecoder {
                 // PREMIER LEAGUE", "NIKKEI ENDS LOWER".)
                 infos.withUnsafeMutableBufferPointer { infos in
                     let tokens = UnsafeBufferPointer(infos)
-                    for name in NERGazetteer.sportsCompetitions(tokens) + NERGazetteer.indicesBeforeIndex(tokens) {
+                    let miscellany = NERGazetteer.sportsCompetitions(tokens) + NERGazetteer.indicesBeforeIndex(tokens)
+                        + NERGazetteer.standingsHeadings(tokens)
+                    for name in miscellany {
                         NERGazetteer.forceFirmly(name, .misc, infos)
+                    }
+                    // ("UZBEK COTTON HARVEST", "SRI LANKAN TROOPS KILL 40 REBELS".)
+                    guard let lexicon = truecaser?.lexicon else { return }
+                    for nationality in NERGazetteer.nationalities(tokens, inCapitals: true, isCommonWord: { lexicon.casing(of: $0) == .lower }) {
+                        NERGazetteer.forceFirmly(nationality, .misc, infos)
                     }
                 }
             }
@@ -573,14 +581,14 @@ struct NERDecoder {
         }
     }
 
-    /// A nationality (a listed demonym or one of ``demonymsInMan``) right before a person's name (a
+    /// A nationality (a listed demonym or one of ``NERGazetteer/demonymsInMan``) right before a person's name (a
     /// listed given name and another capitalised word) is no part of it: the given name must not
     /// continue a name (``NERTokenInfo/mustNotContinueName``): "beat Czech Daniel Vacek", "meets Frenchman Cedric Pioline", "Montenegrin Predrag Mijatovic".
     /// The weights had read the nationality as the person's first word, or the whole as an organisation.
     mutating func separateNationalitiesFromPersons() {
         typealias F = NERFeatureExtractor
         let n = infos.count
-        let manDemonyms = Self.demonymsInMan
+        let manDemonyms = NERGazetteer.demonymsInMan
         // (The given name first: most tokens fail it with no set lookup.)
         for i in infos.indices.dropLast(2) where F.listPosition(infos[i + 1], .givenName) == 4 && infos[i].isCapitalised {
             let (name, next) = (infos[i + 1], infos[i + 2])
@@ -593,12 +601,6 @@ struct NERDecoder {
             infos[i + 1].mustNotContinueName = true
         }
     }
-
-    /// Nationalities in "-man" that the knowledge base's demonyms lack ("Frenchman Jean Alesi").
-    private static let demonymsInMan = NERGazetteer.words([
-        "Frenchman", "Frenchwoman", "Englishman", "Englishwoman", "Dutchman", "Dutchwoman", "Scotsman", "Welshman",
-        "Irishman", "Irishwoman",
-    ])
 
     /// A word in small letters after a capitalised one does not continue its name when the casing
     /// lexicon has it in small letters and it is no connector or particle that names hold ("of",

@@ -395,6 +395,60 @@ extension NERGazetteer {
         return organizations
     }
 
+    /// Movements, parties and bodies named by a head word, "of" or "for", and what they stand for:
+    /// "the Party of Democratic Action", "the Movement for a Democratic Slovakia", "the
+    /// Forum for the Restoration of Democracy-Kenya", "the Committee for a Clean Campaign". The head
+    /// word (``cueOrgHead``, ``groupHeadWords``) opens a capitalised run (after no capitalised word
+    /// but a nationality, which stays out: "the Moslem Party of Democratic Action"), then "of" or
+    /// "for", maybe "the" or "a", then capitalised words joined by "of", "and" or "for" (maybe with
+    /// "the" or "a": "the Alliance of Democratic Forces for the Liberation of Congo-Zaire"); the name
+    /// ends at its last capitalised word, before a title ("the Bank of Japan Governor"), or after "in"
+    /// and a country's one-word name ("the Party of Social Democracy in Romania"; not "the Institute
+    /// for Regional and International Studies in Sofia", a city; the OSCE's "in Europe" is
+    /// ``organizationsInContinents(_:)``'s). Not through "on" ("… on Tuesday"). Every word a capital and small letters (maybe a hyphen), none forced but as
+    /// a place ("the Council of Europe"). The
+    /// weights had tagged a place inside alone, or a piece of the name as miscellany.
+    static func organizationsOfHeadWords(
+        _ infos: UnsafeBufferPointer<NERTokenInfo>, isCountryName: (NERTokenInfo) -> Bool
+    ) -> [Range<Int>] {
+        typealias F = NERFeatureExtractor
+        let n = infos.count
+        var organizations: [Range<Int>] = []
+        let (groupHeads, linkers, articles, joiners) = (groupHeadWords, placeNameLinkers, headWordArticles, headWordJoiners)
+        // (A word of the body may be a place a rule forced: "in Romania".)
+        func isNameWord(_ t: NERTokenInfo) -> Bool {
+            t.flags & (F.flagsOfLetters | F.flagHasDigit) == F.flagInitialUpper | F.flagHasLower && t.cues & cueTitle == 0
+                && (t.forcedTag == 0 || BILOUTag(rawValue: t.forcedTag)?.label == .loc)
+        }
+        for h in infos.indices.dropLast(2) where infos[h].cues & cueOrgHead != 0 || groupHeads.contains(infos[h].word) {
+            guard infos[h].forcedTag == 0, isNameWord(infos[h]), linkers.contains(infos[h + 1].word), infos[h + 1].flags & F.flagsOfLetters == F.flagHasLower,
+                  h == 0 || !infos[h - 1].isCapitalised || infos[h - 1].word == theWord || F.listPosition(infos[h - 1], .demonym) != 0
+                    || peopleWords.contains(infos[h - 1].word)
+            else { continue }
+            var k = h + 2
+            if k < n, articles.contains(infos[k].word) { k += 1 }
+            var end = 0
+            while k < n {
+                if isNameWord(infos[k]) { k += 1; end = k; continue }
+                if end > 0, joiners.contains(infos[k].word) {
+                    let next = k + 1 < n && articles.contains(infos[k + 1].word) ? k + 2 : k + 1
+                    if next < n, isNameWord(infos[next]) { k = next; continue }
+                }
+                break
+            }
+            guard end > 0 else { continue }
+            if end + 1 < n, infos[end].word == inWord, isCountryName(infos[end + 1]), isNameWord(infos[end + 1]),
+               end + 2 == n || !infos[end + 2].isCapitalised {
+                end += 2
+            }
+            organizations.append(h ..< end)
+        }
+        return organizations
+    }
+    /// The words that may open what ``organizationsOfHeadWords(_:)``'s body stands for, and those that join its words.
+    private static let headWordArticles = words(["the", "a"])
+    private static let headWordJoiners = words(["of", "and", "for"])
+
     /// The words between the head word and the place of ``organizationsOfPlaces(_:)``.
     private static let placeNameLinkers = words(["of", "for"])
 
@@ -584,6 +638,28 @@ extension NERGazetteer {
         return names
     }
 
+    /// The headings of a standings table, CoNLL's miscellany as parts of a league: a region's word and
+    /// "Conference" or "Division", both capitalised ("the Western Conference", "ATLANTIC DIVISION"; a
+    /// line of those two words alone may have the second in small letters, as the truecaser leaves a
+    /// headline's). The weights had read them as places or organisations.
+    static func standingsHeadings(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
+        let n = infos.count
+        var names: [Range<Int>] = []
+        let wordsOnly = infos.indices.filter { infos[$0].flags & NERFeatureExtractor.flagNoAlphanumeric == 0 }
+        for k in infos.indices.dropLast() where infos[k].isCapitalised && standingsRegionWords.contains(infos[k].word) {
+            guard standingsHeadWords.contains(infos[k + 1].word), infos[k].forcedTag == 0, infos[k + 1].forcedTag == 0,
+                  infos[k + 1].isCapitalised || wordsOnly == [k, k + 1], k + 2 == n || !infos[k + 2].isCapitalised
+            else { continue }
+            names.append(k ..< k + 2)
+        }
+        return names
+    }
+    private static let standingsRegionWords = words([
+        "Eastern", "Western", "Northern", "Southern", "Central", "Atlantic", "Pacific", "Midwest", "Northeast",
+        "Northwest", "Southeast", "Southwest",
+    ])
+    private static let standingsHeadWords = words(["Conference", "Division"])
+
     /// Calls `body` with each capitalised run (``NERFeatureExtractor/forEachCapitalisedRun(_:_:)``),
     /// cut at an "on" before a day or a month: "the Premier League on Saturday", "told Israel Radio
     /// on Monday" (the runs join words through "on" for "Stratford on Avon").
@@ -745,22 +821,137 @@ extension NERGazetteer {
     ])
     private static let boardWord = NERFeatureExtractor.wordHash("board")
 
-    /// Nationalities standing for a person or people, alone between words in small letters: "the
-    /// Briton 's lead", "the Spaniard won" (CoNLL's miscellany). One capitalised word that the lists
-    /// have as a nationality and nothing else, with no capitalised word next to it ("the Dane", a
-    /// listed given name too, stays the model's). The weights had read "Briton" as a place.
-    static func nationalitiesStandingAlone(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
-        typealias F = NERFeatureExtractor
+    /// Nationalities, peoples, faiths and regions standing alone (CoNLL's miscellany): "the Briton 's
+    /// lead", "The Mexican peso firmed", "Sri Lankan troops", "90 Hutu rebels", "Bosnian Serb
+    /// leaders", "Republican senators", "Romanian President Emil Constantinescu". A listed nationality
+    /// (one word or several, "East Timorese") or one of ``peopleWords``, each word a capital and small
+    /// letters; a listed nationality right after one joins it ("Bosnian Serb", "Greek Cypriot"), a
+    /// people's word is a name of its own ("Rwandan Hutu", two names in CoNLL's data). Not next to a hyphen. Before it: no capitalised
+    /// word, unless the sentence opens with that word and the casing lexicon has it in small letters
+    /// (`isCommonWord`: "The", "Former"). After it: no capitalised word, unless a title follows
+    /// ("President", or a word and a title: "Prime Minister") or a person's name ("Canadian Jacques
+    /// Villeneuve"). In a headline in capitals
+    /// (`inCapitals`), after the truecaser, also a word it left in capitals. Not a word the lists have as a
+    /// given name ("the Dane" stays the model's) or as a known person, organisation or place ("American
+    /// Express"). The weights had left most nationalities outside any name, or read "Briton" as a place.
+    static func nationalities(
+        _ infos: UnsafeBufferPointer<NERTokenInfo>, inCapitals: Bool = false, isCommonWord: (UInt64) -> Bool
+    ) -> [Range<Int>] {
         var nationalities: [Range<Int>] = []
-        for i in infos.indices where F.listPosition(infos[i], .demonym) == 4 {
-            guard infos[i].gazetteer & ~demonymBits == 0, infos[i].forcedTag == 0,
-                  infos[i].flags & (F.flagsOfLetters | F.flagHasDigit) == F.flagInitialUpper | F.flagHasLower,
-                  i == 0 || !infos[i - 1].isCapitalised, i + 1 == infos.count || !infos[i + 1].isCapitalised
+        var i = 0
+        while i < infos.count {
+            guard var end = nationalityEnd(from: i, infos, inCapitals: inCapitals) else { i += 1; continue }
+            var names = [i ..< end]
+            while let next = nationalityEnd(from: end, infos, inCapitals: inCapitals) {
+                if NERFeatureExtractor.listPosition(infos[end], .demonym) != 0 {
+                    names[names.count - 1] = names[names.count - 1].lowerBound ..< next
+                } else {
+                    names.append(end ..< next)
+                }
+                end = next
+            }
+            defer { i = end }
+            let afterOpening = i == 1 || i == 2 && infos[0].flags & NERFeatureExtractor.flagNoAlphanumeric != 0  // (maybe after a quote)
+            let before = i == 0 || !infos[i - 1].isCapitalised || afterOpening && isCommonWord(infos[i - 1].word)
+            let after = end == infos.count || !infos[end].isCapitalised || isTitle(at: end, infos) || isPersonsName(at: end, infos, isCommonWord: isCommonWord)
+            // (Not in a hyphenated name: "the American - Arab Discrimination Committee".)
+            guard before, after, i == 0 || infos[i - 1].word != dashWord, end == infos.count || infos[end].word != dashWord
             else { continue }
-            nationalities.append(i ..< i + 1)
+            nationalities += names
         }
         return nationalities
     }
+
+    /// The end of the nationality or people's word that starts at `i` (see
+    /// ``nationalities(_:inCapitals:isCommonWord:)``), if one does. In a headline in capitals, once the
+    /// truecaser has restored what it knows, the word may be left in capitals ("UZBEK COTTON HARVEST").
+    private static func nationalityEnd(from i: Int, _ infos: UnsafeBufferPointer<NERTokenInfo>, inCapitals: Bool) -> Int? {
+        typealias F = NERFeatureExtractor
+        guard i < infos.count else { return nil }
+        var end = i
+        var notNationality = notNationalityUnits
+        switch F.listPosition(infos[i], .demonym) {
+        case 4: end = i + 1
+        case 1:
+            end = i + 1
+            while end < infos.count, F.listPosition(infos[end], .demonym) == 2 { end += 1 }
+            guard end < infos.count, F.listPosition(infos[end], .demonym) == 3 else { return nil }
+            end += 1
+        default:
+            guard peopleWords.contains(infos[i].word) else { return nil }
+            end = i + 1
+            notNationality = notPeopleUnits
+        }
+        // (A word of a listed nationality of several words may be a given name: "Sri Lankan".)
+        guard end - i > 1 || infos[i].gazetteer & notNationality == 0 else { return nil }
+        for token in infos[i ..< end] {
+            let letters = token.flags & (F.flagsOfLetters | F.flagHasDigit)
+            guard token.forcedTag == 0,
+                  letters == F.flagInitialUpper | F.flagHasLower || inCapitals && letters == F.flagInitialUpper | F.flagAllUpper
+            else { return nil }
+        }
+        return end
+    }
+
+    /// Whether a person's name opens at `i`: a known person's, or two capitalised words, a listed given
+    /// name and another ("Canadian Jacques Villeneuve") or any and a listed surname that the casing
+    /// lexicon does not have in small letters and that is no organisation's head word ("Brazilian Sonny
+    /// Anderson"; not "the Italian Red Cross", "the Czech National Bank", "the Australian Rugby
+    /// League", nor "Philippine Long Distance Telephone").
+    private static func isPersonsName(at i: Int, _ infos: UnsafeBufferPointer<NERTokenInfo>, isCommonWord: (UInt64) -> Bool) -> Bool {
+        let person = NERFeatureExtractor.listPosition(infos[i], .person)
+        guard person != 1 && person != 4 else { return true }
+        // (Two words, the first a listed given name or the second a listed surname.)
+        return i + 1 < infos.count && infos[i + 1].isCapitalised && (i + 2 == infos.count || !infos[i + 2].isCapitalised)
+            && (NERFeatureExtractor.listPosition(infos[i], .givenName) == 4
+                || NERFeatureExtractor.listPosition(infos[i + 1], .surname) == 4 && !isCommonWord(infos[i + 1].word)
+                    && infos[i + 1].cues & cueOrgHead == 0 && !groupHeadWords.contains(infos[i + 1].word))
+    }
+
+    /// Whether a title opens at `i`: a title cue ("President"), or a word before one that is no
+    /// organisation's head word and no known name's ("Prime Minister", "Foreign Minister").
+    private static func isTitle(at i: Int, _ infos: UnsafeBufferPointer<NERTokenInfo>) -> Bool {
+        if infos[i].cues & cueTitle != 0 { return true }
+        return i + 1 < infos.count && infos[i + 1].cues & cueTitle != 0 && infos[i].forcedTag == 0
+            && infos[i].cues & cueOrgHead == 0 && infos[i].gazetteer & NERFeatureExtractor.knowledgeBaseGazetteerMask == 0
+    }
+
+    /// The lists' one-word matches that keep a word from being a nationality: a given name, a known
+    /// person, organisation or place (a nationality's own entry, a surname such as "French", and the
+    /// first word of a longer name, "British Army" in "the British army", do not).
+    private static let notNationalityUnits = unitBits([.givenName, .person, .organization, .location, .place])
+    /// Those that keep a word of ``peopleWords`` from being a people's: a given name or a known person
+    /// (not a place: "Western", a province's name too).
+    private static let notPeopleUnits = unitBits([.givenName, .person])
+
+    /// The bit of a one-word match (position 4) of each of `types` in ``NERTokenInfo/gazetteer``.
+    private static func unitBits(_ types: [NERGazetteerType]) -> UInt32 {
+        types.reduce(0) { $0 | 4 << (3 * UInt32($1.rawValue)) }
+    }
+
+    /// Peoples, faiths, regions and parties that CoNLL-2003 tags as miscellany and the knowledge base
+    /// does not list among the nationalities; and the nationalities it lists only with their exact case
+    /// ("French", shared by six countries), which the gazetteer's trie never reaches when a name list
+    /// has the same word in any case (the surname "French").
+    private static let peopleWords = words([
+        "French", "Dutch", "Chinese", "Norwegian", "Korean", "Koreans", "Indian", "Indians", "Congolese", "American",
+        "Dominican",
+        "Hutu", "Hutus", "Tutsi", "Tutsis", "Tamil", "Tamils", "Sinhalese", "Moslem", "Moslems", "Muslim", "Muslims",
+        "Islamic", "Islamist", "Islamists", "Arab", "Arabs", "Kurd", "Kurds", "Kurdish", "Jewish", "Jew", "Jews",
+        "Christians", "Catholic", "Catholics", "Protestant", "Protestants", "Hindu", "Hindus", "Sikh", "Sikhs",
+        "Shi'ite", "Shi'ites", "Sunni", "Sunnis", "Buddhist", "Buddhists", "Zulu", "Zulus", "Xhosa", "Pashtun",
+        "Basque", "Basques", "Corsican", "Palestinians", "Uzbek", "Uzbeks", "Kazakh", "Kazakhs", "Tajik", "Tajiks",
+        "Kashmiri", "Kashmiris", "Maori", "Afrikaner", "Afrikaners", "Slav", "Slavs", "Ogoni",
+        "European", "Europeans", "Asian", "Asians", "African", "Africans", "Western", "Nordic", "Baltic",
+        "Scandinavian", "Olympic", "Republican", "Republicans", "Maoist", "Marxist",
+    ] + demonymsInManList)
+
+    /// Nationalities in "-man" that the knowledge base's demonyms lack ("Frenchman Jean Alesi").
+    static let demonymsInMan = words(demonymsInManList)
+    private static let demonymsInManList = [
+        "Frenchman", "Frenchwoman", "Englishman", "Englishwoman", "Dutchman", "Dutchwoman", "Scotsman", "Welshman",
+        "Irishman", "Irishwoman",
+    ]
 
     /// Bodies named by a head word after a place, nationality or subject: a capitalised run of two to
     /// five words (no connector, and none before it), each a capital and small letters, that ends in

@@ -26,7 +26,9 @@ import Testing
             (["Benfica"], .organization, false), (["Benfica"], .place, false), (["Porto"], .organization, false),
             (["Porto"], .place, false), (["Heerenveen"], .place, false), (["Council"], .organization, false),
             (["Queensland"], .place, false), (["Essex"], .place, false), (["Israel"], .location, false),
-            (["Israel"], .givenName, false), (["Tirana"], .place, false),
+            (["Israel"], .givenName, false), (["Tirana"], .place, false), (["Sri", "Lankan"], .demonym, false),
+            (["Sri"], .givenName, false), (["Bosnian"], .demonym, false), (["Rwandan"], .demonym, false),
+            (["American"], .demonym, false), (["American", "Express"], .organization, false),
         ],
         cues: [
             ("Queen", NERGazetteer.cueTitle), ("Chairman", NERGazetteer.cueTitle), ("President", NERGazetteer.cueTitle),
@@ -39,7 +41,8 @@ import Testing
     static let known = Set(["islamic"].map { extractor.info(for: $0).word })
     /// The words the casing lexicon of these tests has in small letters.
     static let common = Set(
-        ["bank", "challenge", "neighborhood", "yesterday", "technology", "left", "industrial", "gold", "opposition", "test"].map { extractor.info(for: $0).word }
+        ["bank", "challenge", "neighborhood", "yesterday", "technology", "left", "industrial", "gold", "opposition", "test",
+         "the", "former", "prime"].map { extractor.info(for: $0).word }
     )
 
     /// The ranges `rule` finds in `sentence`, after the gazetteer has annotated it.
@@ -102,16 +105,65 @@ import Testing
         #expect(persons("Friends of Peter Smith of Japan") == [], "Peter Smith follows a connector")
     }
 
+    @Test func aHeadWordOfOrForWhatItStandsForIsAnOrganisation() {
+        let romania = Self.extractor.info(for: "Romania").word
+        func organizations(_ sentence: String) -> [Range<Int>] {
+            Self.ranges(sentence) { NERGazetteer.organizationsOfHeadWords($0) { $0.word == romania } }
+        }
+        #expect(organizations("the Party of Democratic Action won") == [1 ..< 5])
+        #expect(organizations("Meciar 's Movement for a Democratic Slovakia ( HZDS )") == [2 ..< 7])
+        #expect(organizations("the Organisation for Peace and Unity for the Liberation of Kenya said") == [1 ..< 11])
+        // A nationality before it stays out; a title, "on" and "in" a city end it; "in" a country does not.
+        #expect(organizations("the Japanese Party of Labour") == [2 ..< 5])
+        #expect(organizations("Bank of Japan Governor Dan Smith") == [0 ..< 3])
+        #expect(organizations("the Organisation for Peace on Tuesday") == [1 ..< 4])
+        #expect(organizations("the Party of Social Democracy in Moscow") == [1 ..< 5])
+        #expect(organizations("the Party of Social Democracy in Romania said") == [1 ..< 7])
+        // Not after another capitalised word, nor a head word in small letters.
+        #expect(organizations("Tokyo Party of Labour").isEmpty)
+        #expect(organizations("the party of the People").isEmpty)
+    }
+
+    @Test func aStandingsHeadingIsMiscellany() {
+        func headings(_ sentence: String) -> [Range<Int>] { Self.ranges(sentence) { NERGazetteer.standingsHeadings($0) } }
+        #expect(headings("Chicago lead the Central Division by four games .") == [3 ..< 5])
+        #expect(headings("EASTERN CONFERENCE") == [0 ..< 2])
+        #expect(headings("Eastern conference") == [0 ..< 2], "a headline's line once the truecaser has lowered its second word")
+        // Not a second word in small letters inside a sentence, nor a longer name.
+        #expect(headings("the Western conference rivals").isEmpty)
+        #expect(headings("the Central Division Bank said").isEmpty)
+    }
+
     @Test func aNationalityStandingAloneIsMiscellany() {
         func nationalities(_ sentence: String) -> [Range<Int>] {
-            Self.ranges(sentence) { NERGazetteer.nationalitiesStandingAlone($0) }
+            Self.ranges(sentence) { NERGazetteer.nationalities($0) { Self.common.contains($0) } }
         }
         #expect(nationalities("to cut the Briton 's lead .") == [3 ..< 4])
         #expect(nationalities("Japanese shares fell .") == [0 ..< 1])
-        // Not a word that is also a given name, nor one next to a capitalised word.
+        // After a common word that opens the sentence, before a title, and of several words.
+        #expect(nationalities("The Japanese economy grew .") == [1 ..< 2])
+        #expect(nationalities("\" Former Iraqi officials said") == [2 ..< 3])
+        #expect(nationalities("Iraqi President Saddam Hussein") == [0 ..< 1])
+        #expect(nationalities("the Iraqi Prime Minister said") == [1 ..< 2])
+        #expect(nationalities("Sri Lankan troops killed 40 Tamil rebels .") == [0 ..< 2, 5 ..< 6])
+        // Two listed nationalities are one name; a people's word after one is a name of its own.
+        #expect(nationalities("Bosnian Serb leaders met .") == [0 ..< 2])
+        #expect(nationalities("Rwandan Hutu refugees") == [0 ..< 1, 1 ..< 2])
+        // Before a person's name: a listed given name and one more capitalised word.
+        #expect(nationalities("Iraqi Peter Smith won") == [0 ..< 1])
+        #expect(nationalities("beat Frenchman Mary Jones") == [1 ..< 2], "a nationality in -man; a listed given name")
+        #expect(nationalities("Iraqi Sonny Kennedy won") == [0 ..< 1], "a listed surname")
+        #expect(nationalities("Iraqi Peter Smith Holdings rose").isEmpty)
+        #expect(nationalities("the Iraqi National Bank said").isEmpty, "no listed name")
+        // Not a word that is also a given name, one next to another capitalised word (a title
+        // aside), one in a listed organisation, nor one next to a hyphen.
         #expect(nationalities("said the Dane .").isEmpty)
         #expect(nationalities("the Japanese Finance Ministry said").isEmpty)
+        #expect(nationalities("said Smith Iraqi officials").isEmpty)
+        #expect(nationalities("American Express shares rose").isEmpty)
+        #expect(nationalities("the American - Arab Discrimination Committee").isEmpty)
     }
+
 
     @Test func aBodyNamedByItsHeadWordIsOneOrganisation() {
         func bodies(_ sentence: String) -> [Range<Int>] {
