@@ -31,6 +31,10 @@ struct NERDecoder {
     /// Whether the document is a cricket report (``NERGazetteer/opensCricketReport(_:)``), whose
     /// English counties are clubs.
     var documentIsCricketReport = false
+    /// Whether the document is a report of a sport played by clubs
+    /// (``NERGazetteer/opensTeamSportsReport(_:)``), where a town after a match's verb is a club
+    /// before any rule has named one.
+    var documentIsTeamSportsReport = false
     /// Whether the last decoded sentence was in capitals (its words recased by the truecaser).
     var sentenceIsInCapitals = false
     /// Whether the last decoded sentence was in capitals or a title-case headline (its words recased).
@@ -59,6 +63,7 @@ struct NERDecoder {
         truecaser?.reset()
         resultsLinesInDocument = 0
         documentIsCricketReport = false
+        documentIsTeamSportsReport = false
         headlineNames = nil
         teams.reset()
         personSurnames.removeAll(keepingCapacity: true)
@@ -306,16 +311,17 @@ struct NERDecoder {
             }
             infos.withUnsafeMutableBufferPointer { infos in
                 if NERGazetteer.opensCricketReport(UnsafeBufferPointer(infos)) { documentIsCricketReport = true }
+                if NERGazetteer.opensTeamSportsReport(UnsafeBufferPointer(infos)) { documentIsTeamSportsReport = true }
                 guard documentIsCricketReport else { return }
                 for side in NERGazetteer.countySides(UnsafeBufferPointer(infos)) { NERGazetteer.forceTeam(side, .org, infos) }
                 if let ground = NERGazetteer.countyScoreGround(UnsafeBufferPointer(infos)) {
                     NERGazetteer.forceFirmly(ground, .loc, infos)
                 }
             }
-            if memory != nil, !sentenceIsInCapitals, !teams.isEmpty {
+            if memory != nil, !sentenceIsInCapitals, !teams.isEmpty || documentIsTeamSportsReport {
                 infos.withUnsafeMutableBufferPointer { infos in
                     teams.force(infos)
-                    guard teams.hasClub else { return }
+                    guard teams.hasClub || documentIsTeamSportsReport else { return }
                     let clubs = NERGazetteer.clubsAfterMatchVerbs(UnsafeBufferPointer(infos), isCountryName: gazetteer.isCountryName)
                         + NERGazetteer.listedClubsStandingAlone(UnsafeBufferPointer(infos), isCountryName: gazetteer.isCountryName)
                     for club in clubs { NERGazetteer.forceTeam(club, .org, infos) }

@@ -201,12 +201,14 @@ extension NERGazetteer {
     ])
 
     /// In a sports report (the decoder asks only once the document has a club:
-    /// ``NERDocumentTeams/hasClub``), a town named right after a match's verb, "against", "behind" or
-    /// a score's or a result's "at" is a club: "visit Southampton on Saturday", "a home game against
-    /// Leeds at Highfield Road", "host Rapid", "beat Caen", "a point behind Leverkusen", "lost 2-1 at
-    /// Heerenveen", "a 1-1 draw at Heerenveen".
+    /// ``NERDocumentTeams/hasClub``, or the document opens as a team sport's report:
+    /// ``NERGazetteer/opensTeamSportsReport(_:)``), a town named right after a match's verb, "against", "behind" or
+    /// a score's or a result's "at" or "with" is a club: "visit Southampton on Saturday", "a home game
+    /// against Leeds at Highfield Road", "host Rapid", "beat Caen", "a point behind Leverkusen", "lost
+    /// 2-1 at Heerenveen", "a 1-1 draw at Heerenveen", "a 4-4 tie with Philadelphia".
     /// One capitalised word that is only a listed place's (``isOnlyAPlacesWord``), no country's name
-    /// (`isCountryName`: "against Italy" is a national side, a place), not forced, and no
+    /// (`isCountryName`: "against Italy" is a national side, a place) nor a ground's ("at Wembley",
+    /// ``groundNames``), not forced, and no
     /// capitalised word after it. The weights had read such clubs as places, or "Leeds" as a person.
     static func clubsAfterMatchVerbs(
         _ infos: UnsafeBufferPointer<NERTokenInfo>, isCountryName: (NERTokenInfo) -> Bool
@@ -215,14 +217,16 @@ extension NERGazetteer {
         let n = infos.count
         var clubs: [Range<Int>] = []
         let verbs = matchVerbs
-        let (at, score) = (atWord, scoreShape)
+        let (at, with, score, grounds) = (atWord, withWord, scoreShape, groundNames)
         for k in infos.indices.dropLast() where infos[k + 1].isCapitalised && infos[k].flags & F.flagsOfLetters == F.flagHasLower {
             let club = infos[k + 1]
-            // (Or "at" after a score: "lost 2-1 at Heerenveen", "held 0-0 at Bastia".)
-            let afterScore = infos[k].word == at && k > 0 && (infos[k - 1].shortShape == score || resultNouns.contains(infos[k - 1].word))
+            // (Or "at" or "with" after a score or a result: "lost 2-1 at Heerenveen", "held 0-0 at
+            // Bastia", "a 4-4 tie with Philadelphia".)
+            let afterScore = (infos[k].word == at || infos[k].word == with) && k > 0
+                && (infos[k - 1].shortShape == score || resultNouns.contains(infos[k - 1].word))
             guard verbs.contains(infos[k].word) || afterScore, club.flags & (F.flagsOfLetters | F.flagHasDigit) == F.flagInitialUpper | F.flagHasLower,
                   club.forcedTag == 0, isOnlyAPlacesWord(club), k + 2 == n || !infos[k + 2].isCapitalised,
-                  !isCountryName(club)
+                  !isCountryName(club), !grounds.contains(club.word)
             else { continue }
             clubs.append(k + 1 ..< k + 2)
         }
@@ -261,8 +265,15 @@ extension NERGazetteer {
         "against", "visit", "visits", "visiting", "host", "hosts", "hosting", "face", "faces", "facing", "play", "plays",
         "playing", "meet", "meets", "beat", "beats", "beating", "behind",
     ])
-    /// The results before "at" that make the town after it the home side: "a 1-1 draw at Heerenveen".
-    private static let resultNouns = words(["draw", "win", "defeat", "victory", "loss"])
+    /// Grounds named like the places they stand in, which the lists have as places: "a 1-1 draw at
+    /// Anfield", "the final at Wembley".
+    private static let groundNames = words([
+        "Wembley", "Anfield", "Ibrox", "Parkhead", "Hampden", "Highbury", "Goodison", "Hillsborough", "Twickenham",
+        "Murrayfield", "Headingley", "Edgbaston", "Maracana", "Bernabeu",
+    ])
+    /// The results before "at" or "with" that make the town after it a side: "a 1-1 draw at
+    /// Heerenveen", "a 4-4 tie with Philadelphia".
+    private static let resultNouns = words(["draw", "win", "defeat", "victory", "loss", "tie"])
     /// The short shape of a score: "2-1".
     static let scoreShape = NERFeatureExtractor(hashBits: 8).info(for: "2-1").shortShape
 
@@ -367,6 +378,22 @@ extension NERGazetteer {
     static func opensCricketReport(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> Bool {
         infos.count >= 3 && infos[0].word == cricketWord && infos[0].isCapitalised && infos[1].word == dashWord
     }
+
+    /// Whether a sentence opens a report of a sport played by clubs: its kicker and a dash ("SOCCER -
+    /// GERMAN FIRST DIVISION RESULTS", "ICE HOCKEY - NHL RESULTS", "Rugby union - …", "CRICKET - …").
+    static func opensTeamSportsReport(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> Bool {
+        guard infos.count >= 3, infos[0].isCapitalised else { return false }
+        if infos[1].word == dashWord { return teamSportWords.contains(infos[0].word) }
+        return infos.count >= 4 && infos[2].word == dashWord && teamSportWords.contains(infos[1].word)
+            && teamSportQualifiers.contains(infos[0].word)
+    }
+    /// The kickers of ``opensTeamSportsReport(_:)``: one word, or a qualifier and one of these ("ICE
+    /// HOCKEY", "RUGBY UNION", "AMERICAN FOOTBALL", "AUSTRALIAN RULES").
+    private static let teamSportWords = words([
+        "soccer", "football", "basketball", "baseball", "hockey", "cricket", "rugby", "union", "league", "volleyball",
+        "handball", "rules",
+    ])
+    private static let teamSportQualifiers = words(["ice", "rugby", "american", "australian", "gaelic"])
 
     /// The first-class sides named after a region standing alone in a cricket report, which
     /// newswire annotates as clubs (CoNLL's organisations): the English counties ("Leicestershire
@@ -1824,6 +1851,7 @@ extension NERGazetteer {
     static let possessiveWord = NERFeatureExtractor.wordHash("'s")
     /// ``NERTokenInfo/word`` of "at" (case-folded, so also "AT").
     static let atWord = NERFeatureExtractor.wordHash("at")
+    static let withWord = NERFeatureExtractor.wordHash("with")
     /// The short shapes (``NERTokenInfo/shortShape``) of a race's times and gaps: "1:28:15.125",
     /// "4:32:15", "0:25", "5.602".
     private static let timeShapes = Set(["1:1", "1:1:1", "1:1.1", "1:1:1.1", "1.1"].map {

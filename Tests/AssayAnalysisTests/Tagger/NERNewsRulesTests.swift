@@ -27,6 +27,7 @@ import Testing
             (["Porto"], .place, false), (["Heerenveen"], .place, false), (["Council"], .organization, false),
             (["Queensland"], .place, false), (["Essex"], .place, false), (["Israel"], .location, false),
             (["Israel"], .givenName, false), (["Tirana"], .place, false), (["Sri", "Lankan"], .demonym, false),
+            (["Wembley"], .place, false),
             (["Sri"], .givenName, false), (["Bosnian"], .demonym, false), (["Rwandan"], .demonym, false),
             (["American"], .demonym, false), (["American", "Express"], .organization, false),
         ],
@@ -315,6 +316,26 @@ import Testing
         #expect(players("the talks ( Michael Bevan 56 , Steve Waugh 31 ) .").isEmpty, "no score before the bracket")
     }
 
+    @Test func aTeamSportsReportsTownsAfterMatchVerbsAreClubs() throws {
+        func opens(_ sentence: String) -> Bool {
+            var infos = sentence.split(separator: " ").map { Self.extractor.info(for: String($0)) }
+            infos.withUnsafeMutableBufferPointer { _ = Self.gazetteer.annotate($0) }
+            return infos.withUnsafeBufferPointer(NERGazetteer.opensTeamSportsReport)
+        }
+        #expect(opens("SOCCER - PORTO STAY TOP ."))
+        #expect(opens("ICE HOCKEY - NHL RESULTS ."))
+        #expect(opens("Rugby union - Wales name side"))
+        #expect(!opens("TENNIS - RESULTS FROM THE ATP TOUR ."), "no club sport")
+        #expect(!opens("SOCCER FANS RIOT IN ROME ."), "no kicker")
+        // In such a report a town after a result's "at" is a club before any rule has named one.
+        let model = try NERModel.bundled()
+        let document = ["SOCCER - PORTO STAY TOP .", "Porto won 1-0 at Braga on Sunday ."]
+        let tags = model.tagDocument(document.map { $0.split(separator: " ").map(String.init) })
+        #expect(tags[1][4] == "B-ORG", "\(tags[1])")
+        let plain = model.tagDocument([document[1].split(separator: " ").map(String.init)])
+        #expect(plain[0][4] == "B-LOC", "outside a sports report, the town: \(plain)")
+    }
+
     @Test func rugbyScoringListsAndRaceTeamsNameTheirPlayersAndTeams() {
         let extractor = Self.extractor
         let gazetteer = Self.gazetteer
@@ -439,6 +460,8 @@ import Testing
         #expect(opponents("Ajax lost 2-1 at Heerenveen .") == [4 ..< 5], "at after a score")
         #expect(opponents("they lost at Heerenveen .").isEmpty, "at after no score")
         #expect(opponents("after a 1-1 draw at Heerenveen .") == [5 ..< 6], "at after a result")
+        #expect(opponents("a 4-4 tie with Vicenza .") == [4 ..< 5], "with after a result")
+        #expect(opponents("a 1-1 draw at Wembley .").isEmpty, "a ground")
         func listedClubs(_ sentence: String) -> [Range<Int>] {
             Self.ranges(sentence) { NERGazetteer.listedClubsStandingAlone($0) { $0.word == Self.extractor.info(for: "Japan").word } }
         }
