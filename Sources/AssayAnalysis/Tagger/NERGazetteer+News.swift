@@ -420,7 +420,8 @@ extension NERGazetteer {
             t.flags & (F.flagsOfLetters | F.flagHasDigit) == F.flagInitialUpper | F.flagHasLower && t.cues & cueTitle == 0
                 && (t.forcedTag == 0 || BILOUTag(rawValue: t.forcedTag)?.label == .loc)
         }
-        for h in infos.indices.dropLast(2) where infos[h].cues & cueOrgHead != 0 || groupHeads.contains(infos[h].word) {
+        for h in infos.indices.dropLast(2)
+        where infos[h].flags & F.flagInitialUpper != 0 && (infos[h].cues & cueOrgHead != 0 || groupHeads.contains(infos[h].word)) {
             guard infos[h].forcedTag == 0, isNameWord(infos[h]), linkers.contains(infos[h + 1].word), infos[h + 1].flags & F.flagsOfLetters == F.flagHasLower,
                   h == 0 || !infos[h - 1].isCapitalised || infos[h - 1].word == theWord || F.listPosition(infos[h - 1], .demonym) != 0
                     || peopleWords.contains(infos[h - 1].word)
@@ -645,10 +646,14 @@ extension NERGazetteer {
     static func standingsHeadings(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
         let n = infos.count
         var names: [Range<Int>] = []
-        let wordsOnly = infos.indices.filter { infos[$0].flags & NERFeatureExtractor.flagNoAlphanumeric == 0 }
-        for k in infos.indices.dropLast() where infos[k].isCapitalised && standingsRegionWords.contains(infos[k].word) {
-            guard standingsHeadWords.contains(infos[k + 1].word), infos[k].forcedTag == 0, infos[k + 1].forcedTag == 0,
-                  infos[k + 1].isCapitalised || wordsOnly == [k, k + 1], k + 2 == n || !infos[k + 2].isCapitalised
+        let (regions, heads) = (standingsRegionWords, standingsHeadWords)
+        // (Whether the sentence's only words are the two at k: the rest is punctuation.)
+        func standsAlone(_ k: Int) -> Bool {
+            !infos.indices.contains { ($0 < k || $0 > k + 1) && infos[$0].flags & NERFeatureExtractor.flagNoAlphanumeric == 0 }
+        }
+        for k in infos.indices.dropLast() where infos[k].isCapitalised && regions.contains(infos[k].word) {
+            guard heads.contains(infos[k + 1].word), infos[k].forcedTag == 0, infos[k + 1].forcedTag == 0,
+                  infos[k + 1].isCapitalised || standsAlone(k), k + 2 == n || !infos[k + 2].isCapitalised
             else { continue }
             names.append(k ..< k + 2)
         }
@@ -838,11 +843,13 @@ extension NERGazetteer {
         _ infos: UnsafeBufferPointer<NERTokenInfo>, inCapitals: Bool = false, isCommonWord: (UInt64) -> Bool
     ) -> [Range<Int>] {
         var nationalities: [Range<Int>] = []
+        // (The word lists read once a sentence, not once a token.)
+        let lists = NationalityLists(people: peopleWords, notNationality: notNationalityUnits, notPeople: notPeopleUnits)
         var i = 0
         while i < infos.count {
-            guard var end = nationalityEnd(from: i, infos, inCapitals: inCapitals) else { i += 1; continue }
+            guard var end = nationalityEnd(from: i, infos, inCapitals: inCapitals, lists) else { i += 1; continue }
             var names = [i ..< end]
-            while let next = nationalityEnd(from: end, infos, inCapitals: inCapitals) {
+            while let next = nationalityEnd(from: end, infos, inCapitals: inCapitals, lists) {
                 if NERFeatureExtractor.listPosition(infos[end], .demonym) != 0 {
                     names[names.count - 1] = names[names.count - 1].lowerBound ..< next
                 } else {
@@ -865,11 +872,13 @@ extension NERGazetteer {
     /// The end of the nationality or people's word that starts at `i` (see
     /// ``nationalities(_:inCapitals:isCommonWord:)``), if one does. In a headline in capitals, once the
     /// truecaser has restored what it knows, the word may be left in capitals ("UZBEK COTTON HARVEST").
-    private static func nationalityEnd(from i: Int, _ infos: UnsafeBufferPointer<NERTokenInfo>, inCapitals: Bool) -> Int? {
+    private static func nationalityEnd(
+        from i: Int, _ infos: UnsafeBufferPointer<NERTokenInfo>, inCapitals: Bool, _ lists: NationalityLists
+    ) -> Int? {
         typealias F = NERFeatureExtractor
-        guard i < infos.count else { return nil }
+        guard i < infos.count, infos[i].flags & F.flagInitialUpper != 0 else { return nil }
         var end = i
-        var notNationality = notNationalityUnits
+        var notNationality = lists.notNationality
         switch F.listPosition(infos[i], .demonym) {
         case 4: end = i + 1
         case 1:
@@ -878,9 +887,9 @@ extension NERGazetteer {
             guard end < infos.count, F.listPosition(infos[end], .demonym) == 3 else { return nil }
             end += 1
         default:
-            guard peopleWords.contains(infos[i].word) else { return nil }
+            guard lists.people.contains(infos[i].word) else { return nil }
             end = i + 1
-            notNationality = notPeopleUnits
+            notNationality = lists.notPeople
         }
         // (A word of a listed nationality of several words may be a given name: "Sri Lankan".)
         guard end - i > 1 || infos[i].gazetteer & notNationality == 0 else { return nil }
@@ -923,6 +932,13 @@ extension NERGazetteer {
     /// Those that keep a word of ``peopleWords`` from being a people's: a given name or a known person
     /// (not a place: "Western", a province's name too).
     private static let notPeopleUnits = unitBits([.givenName, .person])
+
+    /// ``peopleWords``, ``notNationalityUnits`` and ``notPeopleUnits``, as ``nationalityEnd(from:_:inCapitals:_:)`` reads them.
+    private struct NationalityLists {
+        let people: NERWordSet
+        let notNationality: UInt32
+        let notPeople: UInt32
+    }
 
     /// The bit of a one-word match (position 4) of each of `types` in ``NERTokenInfo/gazetteer``.
     private static func unitBits(_ types: [NERGazetteerType]) -> UInt32 {
