@@ -290,7 +290,8 @@ struct NERDecoder {
     /// company by its legal suffix, an organisation after what it is ("engineering group Vosper
     /// Thornycroft"), an event named after a place ("the U.S. Open") and a listed organisation
     /// starting the sentence, and the other news and sports rules of docs/ANALYSIS.md (in a sentence
-    /// in capitals, once recased, only leagues, competitions and indices); last, the
+    /// in capitals, once recased, only leagues, competitions, indices, standings headings and
+    /// nationalities); last, the
     /// decoding constraints (``ruleOutOutsideInUnknownNames()``, ``separateNationalitiesFromPersons()``,
     /// ``ruleOutOutsideInBracketedAcronyms()``, ``ruleOutShareClassesAndCurrencies()``,
     /// ``joinArticleSurnames()``, ``joinInnerParticles()``, ``ruleOutOutsideInKnownSurnames()`` …). A sentence in capitals or
@@ -322,7 +323,13 @@ struct NERDecoder {
                 infos.withUnsafeMutableBufferPointer { infos in
                     teams.force(infos)
                     guard teams.hasClub || documentIsTeamSportsReport else { return }
-                    let clubs = NERGazetteer.clubsAfterMatchVerbs(UnsafeBufferPointer(infos), isCountryName: gazetteer.isCountryName)
+                    // (Before the document has a club, a town after a score's "at" in a sentence that
+                    // names a country, not one a club is named like, is the venue of a national side's match.)
+                    let clubsLikeCountries = NERGazetteer.clubsNamedLikeCountries
+                    let venues = teams.hasClub || !infos.contains {
+                        $0.isCapitalised && gazetteer.isCountryName($0) && !clubsLikeCountries.contains($0.word)
+                    }
+                    let clubs = NERGazetteer.clubsAfterMatchVerbs(UnsafeBufferPointer(infos), venues: venues, isCountryName: gazetteer.isCountryName)
                         + NERGazetteer.listedClubsStandingAlone(UnsafeBufferPointer(infos), isCountryName: gazetteer.isCountryName)
                     for club in clubs { NERGazetteer.forceTeam(club, .org, infos) }
                 }
@@ -350,7 +357,7 @@ struct NERDecoder {
                     let organizations = NERGazetteer.organizationsBeforeTitles(tokens) + NERGazetteer.organizationsNamedLikePersons(tokens)
                         + NERGazetteer.organizationsByHeadWordsBeforeTitles(tokens, isCommonWord: isCommonWord)
                         + NERGazetteer.organizationsSpelledByAcronyms(tokens) + NERGazetteer.organizationsInContinents(tokens)
-                        + NERGazetteer.organizationsOfPlaces(tokens) + NERGazetteer.organizationsOfHeadWords(tokens, isCountryName: gazetteer.isCountryName)
+                        + NERGazetteer.organizationsOfHeadWords(tokens, isCountryName: gazetteer.isCountryName)
                         + NERGazetteer.commonwealth(tokens)
                         + NERGazetteer.broadcastersOfPlaces(tokens)
                     // (Not over part of a name forced already, by a rule before in this list.)
@@ -432,6 +439,7 @@ struct NERDecoder {
         ruleOutCommonWordContinuations()
         ruleOutContinuationsAcrossSeparators()
         ruleOutOpeningQualifiers()
+        ruleOutHyphenatedRoles()
         joinArticleSurnames()
         joinInnerParticles()
         if !sentenceWasRecased { startNamesAtParticles() }
@@ -673,6 +681,30 @@ struct NERDecoder {
         infos[0].mustBeOutside = true
         infos[0].mustBeInsideName = false
     }
+
+    /// A role written with a hyphen, right before a capitalised word, is outside every name
+    /// (``NERTokenInfo/mustBeOutside``): "Lieutenant-Colonel Isaie Nibizi", "Fly-half Arwel Thomas",
+    /// "Secretary-General Boutros Boutros-Ghali" (``hyphenatedRoles``; not a word a rule forced). The
+    /// knowledge base's title cues are single words, and the weights had put the role in the name.
+    mutating func ruleOutHyphenatedRoles() {
+        let roles = Self.hyphenatedRoles
+        for i in infos.indices.dropLast()
+        where infos[i].flags & NERFeatureExtractor.flagHasHyphen != 0 && infos[i].isCapitalised && infos[i + 1].isCapitalised {
+            guard infos[i].forcedTag == 0, roles.contains(infos[i].word) else { continue }
+            infos[i].mustBeOutside = true
+            infos[i].mustBeInsideName = false
+        }
+    }
+
+    /// The roles of ``ruleOutHyphenatedRoles()``: ranks, offices and sports positions.
+    private static let hyphenatedRoles = NERGazetteer.words([
+        "Secretary-General", "Vice-President", "Vice-Chairman", "Vice-Chancellor", "Vice-Premier", "Vice-Governor",
+        "President-elect", "Prime-Minister", "Ex-President", "Ex-Minister", "Lieutenant-Colonel", "Lieutenant-General",
+        "Major-General", "Brigadier-General", "Lieutenant-Commander", "Rear-Admiral", "Vice-Admiral", "Sergeant-Major",
+        "Off-spinner", "Leg-spinner", "Fly-half", "Scrum-half", "Stand-off", "Full-back", "Left-back", "Right-back",
+        "Centre-back", "Centre-forward", "Left-winger", "Right-winger", "Co-defendant", "Co-founder", "Co-driver",
+        "Co-pilot", "Mid-fielder", "Play-maker",
+    ])
 
     /// Words of competitions' names that such a word may open ("Champions League", "Champions Cup").
     private static let competitionWords = NERGazetteer.words(

@@ -371,38 +371,17 @@ extension NERGazetteer {
     private static let continentNameJoiners = words(["for", "on", "of", "and", "the"])
     private static let continentNameLinkers = words(["for", "on", "of"])
 
-    /// Organisations named by a head word, "of" or "for", and a place: "his Party for Bosnia and
-    /// Herzegovina", "the Council of Europe", "the University of Texas". A whole capitalised run (no
-    /// leading "The") whose first word is an organisation's head word (``cueOrgHead``,
-    /// ``groupHeadWords``), then "of" or "for", then only places' words and "and". The weights had
-    /// tagged the place alone.
-    static func organizationsOfPlaces(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
-        typealias F = NERFeatureExtractor
-        var organizations: [Range<Int>] = []
-        let (the, groupHeads, linkers) = (theWord, groupHeadWords, placeNameLinkers)
-        F.forEachCapitalisedRun(infos) { whole in
-            let run = infos[whole.lowerBound].word == the ? whole.dropFirst() : whole
-            guard run.count >= 3, let first = run.first else { return }
-            let head = infos[first]
-            guard head.cues & cueOrgHead != 0 || groupHeads.contains(head.word), head.forcedTag == 0,
-                  head.flags & F.flagsOfLetters == F.flagInitialUpper | F.flagHasLower,
-                  infos[first + 1].flags & F.flagsOfLetters == F.flagHasLower, linkers.contains(infos[first + 1].word),
-                  (first + 2 ..< run.upperBound).allSatisfy({ isPlace(infos[$0]) || infos[$0].word == andWord }),
-                  isPlace(infos[run.upperBound - 1])
-            else { return }
-            organizations.append(run)
-        }
-        return organizations
-    }
-
     /// Movements, parties and bodies named by a head word, "of" or "for", and what they stand for:
     /// "the Party of Democratic Action", "the Movement for a Democratic Slovakia", "the
-    /// Forum for the Restoration of Democracy-Kenya", "the Committee for a Clean Campaign". The head
+    /// Forum for the Restoration of Democracy-Kenya", "the Committee for a Clean Campaign", "his Party
+    /// for Bosnia and Herzegovina", "the Council of Europe". The head
     /// word (``cueOrgHead``, ``groupHeadWords``) opens a capitalised run (after no capitalised word
-    /// but a nationality, which stays out: "the Moslem Party of Democratic Action"), then "of" or
-    /// "for", maybe "the" or "a", then capitalised words joined by "of", "and" or "for" (maybe with
-    /// "the" or "a": "the Alliance of Democratic Forces for the Liberation of Congo-Zaire"); the name
-    /// ends at its last capitalised word, before a title ("the Bank of Japan Governor"), or after "in"
+    /// but "The"), then "of" or "for", maybe "the" or "a", then capitalised words joined by "of" or
+    /// "for" (maybe with "the" or "a": "the Alliance of Democratic Forces for the Liberation of
+    /// Congo-Zaire") or by "and" alone before no other head word ("the Bank of Tokyo and Mitsubishi
+    /// Bank" are two; "the Union of Democratic Forces and the Movement for Rights and Freedoms" too); no
+    /// day or month ("Copper for March delivery"). The name ends at its last capitalised word, before
+    /// a title ("the Bank of Japan Governor", "… Forces Deputy Chairman"), or after "in"
     /// and a country's one-word name ("the Party of Social Democracy in Romania"; not "the Institute
     /// for Regional and International Studies in Sofia", a city; the OSCE's "in Europe" is
     /// ``organizationsInContinents(_:)``'s). Not through "on" ("… on Tuesday"). Every word a capital and small letters (maybe a hyphen), none forced but as
@@ -414,31 +393,43 @@ extension NERGazetteer {
         typealias F = NERFeatureExtractor
         let n = infos.count
         var organizations: [Range<Int>] = []
-        let (groupHeads, linkers, articles, joiners) = (groupHeadWords, placeNameLinkers, headWordArticles, headWordJoiners)
-        // (A word of the body may be a place a rule forced: "in Romania".)
-        func isNameWord(_ t: NERTokenInfo) -> Bool {
-            t.flags & (F.flagsOfLetters | F.flagHasDigit) == F.flagInitialUpper | F.flagHasLower && t.cues & cueTitle == 0
+        let (groupHeads, linkers, articles, calendar) = (groupHeadWords, placeNameLinkers, headWordArticles, calendarWords)
+        let and = andWord
+        func isHead(_ t: NERTokenInfo) -> Bool { t.cues & cueOrgHead != 0 || groupHeads.contains(t.word) }
+        // (A word of the body may be a place a rule forced: "in Romania"; not a day or a month, "for
+        // March delivery", nor the first word of a title, "Deputy Chairman".)
+        func isNameWord(_ k: Int) -> Bool {
+            let t = infos[k]
+            return t.flags & (F.flagsOfLetters | F.flagHasDigit) == F.flagInitialUpper | F.flagHasLower
                 && (t.forcedTag == 0 || BILOUTag(rawValue: t.forcedTag)?.label == .loc)
+                && !isTitle(at: k, infos) && !calendar.contains(t.word)
         }
-        for h in infos.indices.dropLast(2)
-        where infos[h].flags & F.flagInitialUpper != 0 && (infos[h].cues & cueOrgHead != 0 || groupHeads.contains(infos[h].word)) {
-            guard infos[h].forcedTag == 0, isNameWord(infos[h]), linkers.contains(infos[h + 1].word), infos[h + 1].flags & F.flagsOfLetters == F.flagHasLower,
-                  h == 0 || !infos[h - 1].isCapitalised || infos[h - 1].word == theWord || F.listPosition(infos[h - 1], .demonym) != 0
-                    || peopleWords.contains(infos[h - 1].word)
+        for h in infos.indices.dropLast(2) where infos[h].flags & F.flagInitialUpper != 0 && isHead(infos[h]) {
+            guard infos[h].forcedTag == 0, isNameWord(h), linkers.contains(infos[h + 1].word),
+                  infos[h + 1].flags & F.flagsOfLetters == F.flagHasLower,
+                  h == 0 || !infos[h - 1].isCapitalised || infos[h - 1].word == theWord
             else { continue }
             var k = h + 2
             if k < n, articles.contains(infos[k].word) { k += 1 }
             var end = 0
             while k < n {
-                if isNameWord(infos[k]) { k += 1; end = k; continue }
-                if end > 0, joiners.contains(infos[k].word) {
+                if isNameWord(k) { k += 1; end = k; continue }
+                guard end > 0, infos[k].word == and || linkers.contains(infos[k].word) else { break }
+                // ("of" or "for" maybe with "the" or "a"; "and" alone, and not before another
+                // organisation's head word: "the Bank of Tokyo and Mitsubishi Bank" are two.)
+                if infos[k].word == and {
+                    var last = k + 1
+                    while last < n, isNameWord(last) { last += 1 }
+                    guard last > k + 1, !(k + 1 ..< last).contains(where: { isHead(infos[$0]) }) else { break }
+                    k += 1
+                } else {
                     let next = k + 1 < n && articles.contains(infos[k + 1].word) ? k + 2 : k + 1
-                    if next < n, isNameWord(infos[next]) { k = next; continue }
+                    guard next < n, isNameWord(next) else { break }
+                    k = next
                 }
-                break
             }
             guard end > 0 else { continue }
-            if end + 1 < n, infos[end].word == inWord, isCountryName(infos[end + 1]), isNameWord(infos[end + 1]),
+            if end + 1 < n, infos[end].word == inWord, isCountryName(infos[end + 1]), isNameWord(end + 1),
                end + 2 == n || !infos[end + 2].isCapitalised {
                 end += 2
             }
@@ -446,11 +437,10 @@ extension NERGazetteer {
         }
         return organizations
     }
-    /// The words that may open what ``organizationsOfHeadWords(_:)``'s body stands for, and those that join its words.
+    /// The words that may open what ``organizationsOfHeadWords(_:isCountryName:)``'s body stands for.
     private static let headWordArticles = words(["the", "a"])
-    private static let headWordJoiners = words(["of", "and", "for"])
 
-    /// The words between the head word and the place of ``organizationsOfPlaces(_:)``.
+    /// The words after the head word of ``organizationsOfHeadWords(_:isCountryName:)``, which also join its words.
     private static let placeNameLinkers = words(["of", "for"])
 
     /// The words in small letters that ``organizationsSpelledByAcronyms(_:)`` skips between the spelt words.
@@ -640,7 +630,8 @@ extension NERGazetteer {
     }
 
     /// The headings of a standings table, CoNLL's miscellany as parts of a league: a region's word and
-    /// "Conference" or "Division", both capitalised ("the Western Conference", "ATLANTIC DIVISION"; a
+    /// "Conference" or "Division", both capitalised, and no connector after them ("the Western
+    /// Conference", "ATLANTIC DIVISION"; not "the Central Conference of American Rabbis"; a
     /// line of those two words alone may have the second in small letters, as the truecaser leaves a
     /// headline's). The weights had read them as places or organisations.
     static func standingsHeadings(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
@@ -653,7 +644,8 @@ extension NERGazetteer {
         }
         for k in infos.indices.dropLast() where infos[k].isCapitalised && regions.contains(infos[k].word) {
             guard heads.contains(infos[k + 1].word), infos[k].forcedTag == 0, infos[k + 1].forcedTag == 0,
-                  infos[k + 1].isCapitalised || standsAlone(k), k + 2 == n || !infos[k + 2].isCapitalised
+                  infos[k + 1].isCapitalised || standsAlone(k),
+                  k + 2 == n || !infos[k + 2].isCapitalised && !NERFeatureExtractor.runConnectors.contains(infos[k + 2].word)
             else { continue }
             names.append(k ..< k + 2)
         }
@@ -833,12 +825,13 @@ extension NERGazetteer {
     /// letters; a listed nationality right after one joins it ("Bosnian Serb", "Greek Cypriot"), a
     /// people's word is a name of its own ("Rwandan Hutu", two names in CoNLL's data). Not next to a hyphen. Before it: no capitalised
     /// word, unless the sentence opens with that word and the casing lexicon has it in small letters
-    /// (`isCommonWord`: "The", "Former"). After it: no capitalised word, unless a title follows
+    /// (`isCommonWord`: "The", "Former"; not a compass word, "North American sales", left to the
+    /// model). After it: no capitalised word, unless a title follows
     /// ("President", or a word and a title: "Prime Minister") or a person's name ("Canadian Jacques
     /// Villeneuve"). In a headline in capitals
     /// (`inCapitals`), after the truecaser, also a word it left in capitals. Not a word the lists have as a
-    /// given name ("the Dane" stays the model's) or as a known person, organisation or place ("American
-    /// Express"). The weights had left most nationalities outside any name, or read "Briton" as a place.
+    /// given name ("the Dane" stays the model's), nor a nationality they have as a known person,
+    /// organisation or place of one word. The weights had left most nationalities outside any name, or read "Briton" as a place.
     static func nationalities(
         _ infos: UnsafeBufferPointer<NERTokenInfo>, inCapitals: Bool = false, isCommonWord: (UInt64) -> Bool
     ) -> [Range<Int>] {
@@ -859,8 +852,9 @@ extension NERGazetteer {
             }
             defer { i = end }
             let afterOpening = i == 1 || i == 2 && infos[0].flags & NERFeatureExtractor.flagNoAlphanumeric != 0  // (maybe after a quote)
-            let before = i == 0 || !infos[i - 1].isCapitalised || afterOpening && isCommonWord(infos[i - 1].word)
-            let after = end == infos.count || !infos[end].isCapitalised || isTitle(at: end, infos) || isPersonsName(at: end, infos, isCommonWord: isCommonWord)
+            let before = i == 0 || !infos[i - 1].isCapitalised
+                || afterOpening && isCommonWord(infos[i - 1].word) && !compassWords.contains(infos[i - 1].word)
+            let after = end == infos.count || !infos[end].isCapitalised || isTitle(at: end, infos) || opensPersonsName(at: end, infos, isCommonWord: isCommonWord)
             // (Not in a hyphenated name: "the American - Arab Discrimination Committee".)
             guard before, after, i == 0 || infos[i - 1].word != dashWord, end == infos.count || infos[end].word != dashWord
             else { continue }
@@ -907,7 +901,7 @@ extension NERGazetteer {
     /// lexicon does not have in small letters and that is no organisation's head word ("Brazilian Sonny
     /// Anderson"; not "the Italian Red Cross", "the Czech National Bank", "the Australian Rugby
     /// League", nor "Philippine Long Distance Telephone").
-    private static func isPersonsName(at i: Int, _ infos: UnsafeBufferPointer<NERTokenInfo>, isCommonWord: (UInt64) -> Bool) -> Bool {
+    private static func opensPersonsName(at i: Int, _ infos: UnsafeBufferPointer<NERTokenInfo>, isCommonWord: (UInt64) -> Bool) -> Bool {
         let person = NERFeatureExtractor.listPosition(infos[i], .person)
         guard person != 1 && person != 4 else { return true }
         // (Two words, the first a listed given name or the second a listed surname.)
@@ -918,11 +912,13 @@ extension NERGazetteer {
     }
 
     /// Whether a title opens at `i`: a title cue ("President"), or a word before one that is no
-    /// organisation's head word and no known name's ("Prime Minister", "Foreign Minister").
+    /// organisation's head word, no known name's and no place's ("Prime Minister", "Foreign
+    /// Minister"; not "Japan" in "the Bank of Japan Governor").
     private static func isTitle(at i: Int, _ infos: UnsafeBufferPointer<NERTokenInfo>) -> Bool {
         if infos[i].cues & cueTitle != 0 { return true }
         return i + 1 < infos.count && infos[i + 1].cues & cueTitle != 0 && infos[i].forcedTag == 0
-            && infos[i].cues & cueOrgHead == 0 && infos[i].gazetteer & NERFeatureExtractor.knowledgeBaseGazetteerMask == 0
+            && infos[i].cues & cueOrgHead == 0 && !groupHeadWords.contains(infos[i].word)
+            && infos[i].gazetteer & (NERFeatureExtractor.knowledgeBaseGazetteerMask | listedOrKnownPlaceBits) == 0
     }
 
     /// The lists' one-word matches that keep a word from being a nationality: a given name, a known
@@ -945,6 +941,10 @@ extension NERGazetteer {
         types.reduce(0) { $0 | 4 << (3 * UInt32($1.rawValue)) }
     }
 
+    /// The words that make a compound nationality with the one after them ("North American", "East
+    /// European", "Latin American").
+    private static let compassWords = words(["north", "south", "east", "west", "central", "latin"])
+
     /// Peoples, faiths, regions and parties that CoNLL-2003 tags as miscellany and the knowledge base
     /// does not list among the nationalities; and the nationalities it lists only with their exact case
     /// ("French", shared by six countries), which the gazetteer's trie never reaches when a name list
@@ -958,7 +958,7 @@ extension NERGazetteer {
         "Shi'ite", "Shi'ites", "Sunni", "Sunnis", "Buddhist", "Buddhists", "Zulu", "Zulus", "Xhosa", "Pashtun",
         "Basque", "Basques", "Corsican", "Palestinians", "Uzbek", "Uzbeks", "Kazakh", "Kazakhs", "Tajik", "Tajiks",
         "Kashmiri", "Kashmiris", "Maori", "Afrikaner", "Afrikaners", "Slav", "Slavs", "Ogoni",
-        "European", "Europeans", "Asian", "Asians", "African", "Africans", "Western", "Nordic", "Baltic",
+        "European", "Europeans", "Asian", "Asians", "African", "Africans", "Western", "Nordic",
         "Scandinavian", "Olympic", "Republican", "Republicans", "Maoist", "Marxist",
     ] + demonymsInManList)
 

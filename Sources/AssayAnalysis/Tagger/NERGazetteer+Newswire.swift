@@ -206,12 +206,15 @@ extension NERGazetteer {
     /// a score's or a result's "at" or "with" is a club: "visit Southampton on Saturday", "a home game
     /// against Leeds at Highfield Road", "host Rapid", "beat Caen", "a point behind Leverkusen", "lost
     /// 2-1 at Heerenveen", "a 1-1 draw at Heerenveen", "a 4-4 tie with Philadelphia".
+    /// With `venues` false (the decoder's choice for a sentence naming a country before the document
+    /// has a club: "England 's 2-0 win at Chisinau", where the town is the venue), the "at" and "with"
+    /// after a score or a result do not count.
     /// One capitalised word that is only a listed place's (``isOnlyAPlacesWord``), no country's name
     /// (`isCountryName`: "against Italy" is a national side, a place) nor a ground's ("at Wembley",
     /// ``groundNames``), not forced, and no
     /// capitalised word after it. The weights had read such clubs as places, or "Leeds" as a person.
     static func clubsAfterMatchVerbs(
-        _ infos: UnsafeBufferPointer<NERTokenInfo>, isCountryName: (NERTokenInfo) -> Bool
+        _ infos: UnsafeBufferPointer<NERTokenInfo>, venues: Bool = true, isCountryName: (NERTokenInfo) -> Bool
     ) -> [Range<Int>] {
         typealias F = NERFeatureExtractor
         let n = infos.count
@@ -222,7 +225,7 @@ extension NERGazetteer {
             let club = infos[k + 1]
             // (Or "at" or "with" after a score or a result: "lost 2-1 at Heerenveen", "held 0-0 at
             // Bastia", "a 4-4 tie with Philadelphia".)
-            let afterScore = (infos[k].word == at || infos[k].word == with) && k > 0
+            let afterScore = venues && (infos[k].word == at || infos[k].word == with) && k > 0
                 && (infos[k - 1].shortShape == score || resultNouns.contains(infos[k - 1].word))
             guard verbs.contains(infos[k].word) || afterScore, club.flags & (F.flagsOfLetters | F.flagHasDigit) == F.flagInitialUpper | F.flagHasLower,
                   club.forcedTag == 0, isOnlyAPlacesWord(club), k + 2 == n || !infos[k + 2].isCapitalised,
@@ -379,21 +382,22 @@ extension NERGazetteer {
         infos.count >= 3 && infos[0].word == cricketWord && infos[0].isCapitalised && infos[1].word == dashWord
     }
 
-    /// Whether a sentence opens a report of a sport played by clubs: its kicker and a dash ("SOCCER -
-    /// GERMAN FIRST DIVISION RESULTS", "ICE HOCKEY - NHL RESULTS", "Rugby union - …", "CRICKET - …").
+    /// Whether a sentence opens with the kicker of a sport played by clubs and a dash ("SOCCER -
+    /// GERMAN FIRST DIVISION RESULTS", "ICE HOCKEY - NHL RESULTS", "Rugby union - …", "CRICKET - …"):
+    /// a news story's headline, so the document is such a report.
     static func opensTeamSportsReport(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> Bool {
         guard infos.count >= 3, infos[0].isCapitalised else { return false }
         if infos[1].word == dashWord { return teamSportWords.contains(infos[0].word) }
-        return infos.count >= 4 && infos[2].word == dashWord && teamSportWords.contains(infos[1].word)
-            && teamSportQualifiers.contains(infos[0].word)
+        return infos.count >= 4 && infos[2].word == dashWord && teamSportQualifiers.contains(infos[0].word)
+            && qualifiedTeamSportWords.contains(infos[1].word)
     }
-    /// The kickers of ``opensTeamSportsReport(_:)``: one word, or a qualifier and one of these ("ICE
-    /// HOCKEY", "RUGBY UNION", "AMERICAN FOOTBALL", "AUSTRALIAN RULES").
+    /// The kickers of ``opensTeamSportsReport(_:)``: one of these words, or a qualifier and a word
+    /// ("ICE HOCKEY", "FIELD HOCKEY", "RUGBY UNION", "RUGBY LEAGUE", "AMERICAN FOOTBALL", "AUSTRALIAN RULES").
     private static let teamSportWords = words([
-        "soccer", "football", "basketball", "baseball", "hockey", "cricket", "rugby", "union", "league", "volleyball",
-        "handball", "rules",
+        "soccer", "football", "basketball", "baseball", "hockey", "cricket", "rugby", "volleyball", "handball",
     ])
-    private static let teamSportQualifiers = words(["ice", "rugby", "american", "australian", "gaelic"])
+    private static let teamSportQualifiers = words(["ice", "field", "rugby", "american", "australian", "gaelic"])
+    private static let qualifiedTeamSportWords = words(["hockey", "union", "league", "football", "rules"])
 
     /// The first-class sides named after a region standing alone in a cricket report, which
     /// newswire annotates as clubs (CoNLL's organisations): the English counties ("Leicestershire

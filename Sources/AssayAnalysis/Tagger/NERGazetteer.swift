@@ -517,7 +517,7 @@ public final class NERGazetteer: Sendable {
 
     /// Clubs named as a country is (AS Monaco, in France's league; Portuguesa of Sao Paulo, whose name
     /// the lists have as Portugal's in Portuguese).
-    private static let clubsNamedLikeCountries = words(["monaco", "portuguesa"])
+    static let clubsNamedLikeCountries = words(["monaco", "portuguesa"])
 
     /// Words that end a company's name after its known name ("ABN AMRO Holding", "HSBC Holdings").
     private static let groupWords = words(["Holding", "Holdings", "Group", "Groep", "Company", "Corporation"])
