@@ -375,6 +375,7 @@ struct NERDecoder {
                     }
                     let miscellany = NERGazetteer.miscellanyNames(tokens) + NERGazetteer.indicesBeforeIndex(tokens)
                         + NERGazetteer.sportsCompetitions(tokens) + NERGazetteer.standingsHeadings(tokens)
+                        + NERGazetteer.marketAndTreatyNames(tokens)
                     for name in miscellany {
                         NERGazetteer.forceFirmly(name, .misc, infos)
                     }
@@ -418,7 +419,7 @@ struct NERDecoder {
                 infos.withUnsafeMutableBufferPointer { infos in
                     let tokens = UnsafeBufferPointer(infos)
                     let miscellany = NERGazetteer.sportsCompetitions(tokens) + NERGazetteer.indicesBeforeIndex(tokens)
-                        + NERGazetteer.standingsHeadings(tokens)
+                        + NERGazetteer.standingsHeadings(tokens) + NERGazetteer.marketAndTreatyNames(tokens)
                     for name in miscellany {
                         NERGazetteer.forceFirmly(name, .misc, infos)
                     }

@@ -806,6 +806,48 @@ extension NERGazetteer {
         return indices
     }
 
+    /// Stock indices by their own names, Europe's monetary names and treaties named after a place,
+    /// CoNLL's miscellany as every probe's writer marked them, which the weights read as places or
+    /// organisations: an index's name standing alone ("the DAX index", a French town's name too, "the
+    /// Sensex fell 42.17 points", "Merval", "the SMI"; not "Bovespa", the Sao Paulo exchange's name
+    /// too), with a number of up to three digits after it ("the FTSE 100", "the CAC 40"; not "DAX
+    /// 2,768.37"); "Bund" before "future", "futures" or "yield" ("the Bund future"); "ERM"
+    /// and "EMU"; and a place's one word before "treaty", "criteria", "accord", "accords",
+    /// "agreement" or "pact" ("the Maastricht treaty", "the Dayton accords"; "in Maastricht" stays a
+    /// place). None forced, and no capitalised word before it but "The" nor after it.
+    static func marketAndTreatyNames(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
+        typealias F = NERFeatureExtractor
+        let n = infos.count
+        var names: [Range<Int>] = []
+        let (indices, monetary, bundFollowers, treaties, bund, the) =
+            (ownIndexNames, monetaryNames, bundWords, treatyWords, bundWord, theWord)
+        for k in infos.indices where infos[k].flags & F.flagInitialUpper != 0 && infos[k].forcedTag == 0 {
+            guard k == 0 || !infos[k - 1].isCapitalised || infos[k - 1].word == the else { continue }
+            var end = k + 1
+            // (A number of up to three digits right after an index's name is part of it: "FTSE 100";
+            // not a figure, "DAX 2,768.37".)
+            if end < n, infos[end].flags & (F.flagsOfLetters | F.flagHasDigit | F.flagHasPeriod) == F.flagHasDigit,
+               infos[end].length <= 3, indices.contains(infos[k].word) {
+                end += 1
+            }
+            guard end == n || !infos[end].isCapitalised else { continue }
+            let word = infos[k].word
+            let next = end < n ? infos[end].word : 0
+            if indices.contains(word) || monetary.contains(word) && infos[k].flags & F.flagHasLower == 0
+                || word == bund && bundFollowers.contains(next)
+                || infos[k].flags & F.flagsOfLetters == F.flagInitialUpper | F.flagHasLower && isOnlyAPlacesWord(infos[k])
+                    && treaties.contains(next) {
+                names.append(k ..< end)
+            }
+        }
+        return names
+    }
+    private static let ownIndexNames = words(["DAX", "Sensex", "Merval", "SMI", "FTSE", "CAC-40", "CAC", "IBEX", "IPSA"])
+    private static let monetaryNames = words(["ERM", "EMU"])
+    private static let bundWord = NERFeatureExtractor.wordHash("bund")
+    private static let bundWords = words(["future", "futures", "yield", "yields"])
+    private static let treatyWords = words(["treaty", "criteria", "accord", "accords", "agreement", "pact"])
+
     /// The words of ``indicesBeforeIndex(_:)``.
     private static let indexWords = words(["index", "average"])
     /// The listed organisations' names that are also indices (``names(_:)``).

@@ -134,6 +134,21 @@ import Testing
         #expect(organizations("the party of the People").isEmpty)
     }
 
+    @Test func indicesMonetaryNamesAndTreatiesAreMiscellany() {
+        func names(_ sentence: String) -> [Range<Int>] { Self.ranges(sentence) { NERGazetteer.marketAndTreatyNames($0) } }
+        #expect(names("The DAX index closed lower .") == [1 ..< 2])
+        #expect(names("the FTSE 100 index rose") == [1 ..< 3], "with its number")
+        #expect(names("DAX 2,768.37 , down 12") == [0 ..< 1], "not a figure")
+        #expect(names("the Bund future fell") == [1 ..< 2])
+        #expect(names("Italy rejoined the ERM last month") == [3 ..< 4])
+        #expect(names("the Moscow treaty criteria") == [1 ..< 2], "a place before treaty")
+        // Not a place elsewhere, "Bund" alone, an index inside a longer name, nor a word in small letters.
+        #expect(names("a meeting in Moscow on Monday").isEmpty)
+        #expect(names("a walk on the Bund .").isEmpty)
+        #expect(names("the DAX Futures Exchange said").isEmpty)
+        #expect(names("an emu escaped").isEmpty)
+    }
+
     @Test func aStandingsHeadingIsMiscellany() {
         func headings(_ sentence: String) -> [Range<Int>] { Self.ranges(sentence) { NERGazetteer.standingsHeadings($0) } }
         #expect(headings("Chicago lead the Central Division by four games .") == [3 ..< 5])
