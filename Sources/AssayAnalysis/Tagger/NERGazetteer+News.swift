@@ -893,9 +893,8 @@ extension NERGazetteer {
                 end = next
             }
             defer { i = end }
-            let afterOpening = i == 1 || i == 2 && infos[0].flags & NERFeatureExtractor.flagNoAlphanumeric != 0  // (maybe after a quote)
             let before = i == 0 || !infos[i - 1].isCapitalised
-                || afterOpening && isCommonWord(infos[i - 1].word) && !compassWords.contains(infos[i - 1].word)
+                || opensSentence(at: i - 1, infos) && isCommonWord(infos[i - 1].word) && !compassWords.contains(infos[i - 1].word)
             let after = end == infos.count || !infos[end].isCapitalised || isTitle(at: end, infos) || opensPersonsName(at: end, infos, isCommonWord: isCommonWord)
             // (Not in a hyphenated name: "the American - Arab Discrimination Committee".)
             guard before, after, i == 0 || infos[i - 1].word != dashWord, end == infos.count || infos[end].word != dashWord
@@ -903,6 +902,11 @@ extension NERGazetteer {
             nationalities += names
         }
         return nationalities
+    }
+
+    /// Whether the word at `i` opens its sentence, maybe after a quote or a bracket.
+    static func opensSentence(at i: Int, _ infos: UnsafeBufferPointer<NERTokenInfo>) -> Bool {
+        i == 0 || i == 1 && infos[0].flags & NERFeatureExtractor.flagNoAlphanumeric != 0
     }
 
     /// The end of the nationality or people's word that starts at `i` (see
@@ -1081,8 +1085,7 @@ extension NERGazetteer {
             let opensSentence = i == 0 || infos[i - 1].flags & F.flagNoAlphanumeric != 0
             if infos[i].word == theWord, !opensSentence { continue }
             let start = infos[i].word == theWord ? i + 1 : i
-            let startsSentence = i == 0 || i == 1 && infos[0].flags & F.flagNoAlphanumeric != 0  // (maybe after a quote)
-            if start == i, startsSentence, isCommonWord(infos[i].word) { continue }
+            if start == i, Self.opensSentence(at: i, infos), isCommonWord(infos[i].word) { continue }
             let last = infos[end - 1]
             // (The whole name: not "Reconciliation Commission" of "Truth and Reconciliation Commission",
             // nor "Environmental Protection Agency" of "U.S. Environmental Protection Agency".)

@@ -1855,6 +1855,7 @@ extension NERGazetteer {
     static let possessiveWord = NERFeatureExtractor.wordHash("'s")
     /// ``NERTokenInfo/word`` of "at" (case-folded, so also "AT").
     static let atWord = NERFeatureExtractor.wordHash("at")
+    /// ``NERTokenInfo/word`` of "with".
     static let withWord = NERFeatureExtractor.wordHash("with")
     /// The short shapes (``NERTokenInfo/shortShape``) of a race's times and gaps: "1:28:15.125",
     /// "4:32:15", "0:25", "5.602".
