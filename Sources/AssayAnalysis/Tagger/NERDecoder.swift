@@ -719,15 +719,23 @@ struct NERDecoder {
         ["s", "al", "el", "es", "bin", "ibn", "bint", "abu", "y", "e", "di", "do", "dos", "das", "della", "ter", "ten", "zu", "op", "am", "im", "in", "to", "by", "at", "a"]
     )
 
-    /// A particle that stands only inside persons' names, between two capitalised words that no rule
-    /// forced, joins them (``NERTokenInfo/mustContinueName`` on it and the word after it): "Daniel
-    /// arap Moi", "Ngugi wa Thiong'o". The weights had made two persons of the words around it.
+    /// A particle that stands only inside names, between two capitalised words that no rule forced,
+    /// joins them (``NERTokenInfo/mustContinueName`` on it and the word after it): "Daniel arap Moi",
+    /// "Ngugi wa Thiong'o" (persons' particles), "Companhia Vale do Rio Doce", "Banco do Brasil",
+    /// "Gimnasia y Esgrima" (Portuguese and Spanish ones, ``NERGazetteer/innerNameParticles``; both
+    /// words around them written with a capital and small letters, as no headline in capitals is).
+    /// The model chooses the type. The weights had made two names of the words around it.
     mutating func joinInnerParticles() {
-        let (arap, wa) = (Self.arapWord, Self.waWord)
+        typealias F = NERFeatureExtractor
+        let (arap, wa, particles) = (Self.arapWord, Self.waWord, NERGazetteer.innerNameParticles)
+        func isWord(_ info: NERTokenInfo) -> Bool {
+            info.flags & (F.flagsOfLetters | F.flagHasDigit) == F.flagInitialUpper | F.flagHasLower
+        }
         // (Lengths and capitals first: most tokens fail them with no hash compared.)
         for i in infos.indices.dropFirst().dropLast() where infos[i].length <= 4 && infos[i - 1].isCapitalised && infos[i + 1].isCapitalised {
-            guard infos[i].word == arap || infos[i].word == wa,
-                  infos[i].flags & NERFeatureExtractor.flagsOfLetters == NERFeatureExtractor.flagHasLower,
+            guard infos[i].word == arap || infos[i].word == wa
+                    || particles.contains(infos[i].word) && isWord(infos[i - 1]) && isWord(infos[i + 1]),
+                  infos[i].flags & F.flagsOfLetters == F.flagHasLower,
                   (i - 1 ... i + 1).allSatisfy({ infos[$0].forcedTag == 0 && !infos[$0].mustBeOutside })
             else { continue }
             infos[i].mustContinueName = true
@@ -735,7 +743,7 @@ struct NERDecoder {
         }
     }
 
-    /// The particles of ``joinInnerParticles()``.
+    /// The persons' particles of ``joinInnerParticles()``.
     private static let arapWord = NERFeatureExtractor.wordHash("arap")
     private static let waWord = NERFeatureExtractor.wordHash("wa")
 

@@ -550,7 +550,7 @@ extension NERGazetteer {
 
     /// Names of CoNLL's miscellany that the weights read as places, organisations or persons: a
     /// capitalised run of two to four words (no leading "The") ending in "Prize", "Award", "Trophy",
-    /// "Cup" or "Indoors" ("the Nobel Peace Prize", "the Lancome Trophy", "the Sahara Cup", "the Swiss
+    /// "Cup", "Shield" or "Indoors" ("the Nobel Peace Prize", "the Lancome Trophy", "the Sahara Cup", "the Sheffield Shield", "the Swiss
     /// Indoors"); "Tour of" and a place ("the Tour of Spain", not the place alone); Italy's leagues,
     /// "Serie A" and "Serie B" (read as organisations);
     /// "Brent", the crude oil, before "crude", "blend", "futures" or "oil" or after a month
@@ -724,7 +724,7 @@ extension NERGazetteer {
     private static let forWord = NERFeatureExtractor.wordHash("for")
 
     /// The words of ``miscellanyNames(_:)``.
-    private static let awardWords = words(["prize", "award", "trophy", "cup", "indoors"])
+    private static let awardWords = words(["prize", "award", "trophy", "cup", "shield", "indoors"])
     private static let brentWord = NERFeatureExtractor.wordHash("brent")
     private static let brentFollowers = words(["crude", "blend", "futures", "oil"])
     private static let romanWord = NERFeatureExtractor.wordHash("roman")
@@ -774,8 +774,10 @@ extension NERGazetteer {
 
     /// Stock indices named before "index" or "average" in small letters: "the blue-chip Merval index",
     /// "The Bovespa index", "the IPSA index" (CoNLL's miscellany, as every probe's writer marked
-    /// them): a capitalised run of one to three words right before the word, none forced and none a
-    /// listed place's or organisation's, or an organisation's head word ("the Conference Board
+    /// them): a capitalised run of one to three words right before the word, maybe with a number of
+    /// up to three digits ("the TSE 300 index") and a qualifier (``indexQualifiers``: "the HEX general
+    /// index") between, none forced and none a listed place's or organisation's (but an acronym
+    /// before a number or a qualifier: "The PSE composite index"), or an organisation's head word ("the Conference Board
     /// index"). The indices named after a newspaper, a bank or a news firm that the lists have as
     /// organisations ("Nikkei", "Hang Seng", "Dow Jones") are indices before those words, "stock",
     /// "share", "industrial" or "futures", or a verb of a market's move, past or present ("the Nikkei fell", "the Hang
@@ -783,25 +785,36 @@ extension NERGazetteer {
     /// weights had read unknown indices as persons, and those three as organisations.
     static func indicesBeforeIndex(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
         typealias F = NERFeatureExtractor
+        let n = infos.count
         var indices: [Range<Int>] = []
-        let (followers, listedFollowers, listedIndices) = (indexWords, listedIndexFollowers, listedIndexNames)
+        let (followers, listedFollowers, listedIndices, qualifiers) = (indexWords, listedIndexFollowers, listedIndexNames, indexQualifiers)
         F.forEachCapitalisedRun(infos) { run in
-            guard run.count <= 3, run.upperBound < infos.count, infos[run.upperBound].flags & F.flagsOfLetters == F.flagHasLower
-            else { return }
+            guard run.count <= 3, run.upperBound < n else { return }
+            // A number of up to three digits is part of the name ("the TSE 300 index"); a qualifier
+            // may follow ("the HEX general index", "The PSE composite index").
+            var end = run.upperBound
+            if infos[end].flags & (F.flagsOfLetters | F.flagHasDigit | F.flagHasPeriod) == F.flagHasDigit, infos[end].length <= 3,
+               end + 1 < n { end += 1 }
+            let qualified = end + 1 < n && qualifiers.contains(infos[end].word) && followers.contains(infos[end + 1].word)
+            let after = qualified ? end + 1 : end
+            guard infos[after].flags & F.flagsOfLetters == F.flagHasLower else { return }
             let start = infos[run.lowerBound].word == theWord ? run.lowerBound + 1 : run.lowerBound
-            let next = infos[run.upperBound].word
+            let next = infos[after].word
             guard start < run.upperBound, followers.contains(next) || listedFollowers.contains(next) else { return }
             if listedIndices.contains(runHash(start ..< run.upperBound, infos)) {
-                indices.append(start ..< run.upperBound)
+                indices.append(start ..< end)
                 return
             }
+            // (An exchange's acronym the lists have as an organisation names its index before a number
+            // or a qualifier: "the PSE composite index".)
+            let acronym = (end > run.upperBound || qualified) && run.count == 1 && infos[start].flags & F.flagAllUpper != 0
             guard followers.contains(next),
                   !run.contains(where: {
-                      infos[$0].forcedTag != 0 || infos[$0].gazetteer & placeOrOrganizationBits != 0
+                      infos[$0].forcedTag != 0 || infos[$0].gazetteer & placeOrOrganizationBits != 0 && !acronym
                           || infos[$0].cues & cueOrgHead != 0 || infos[$0].word == boardWord
                   })
             else { return }
-            indices.append(start ..< run.upperBound)
+            indices.append(start ..< end)
         }
         return indices
     }
@@ -811,7 +824,8 @@ extension NERGazetteer {
     /// organisations: an index's name standing alone ("the DAX index", a French town's name too, "the
     /// Sensex fell 42.17 points", "Merval", "the SMI"; not "Bovespa", the Sao Paulo exchange's name
     /// too), with a number of up to three digits after it ("the FTSE 100", "the CAC 40"; not "DAX
-    /// 2,768.37"); "Bund" before "future", "futures" or "yield" ("the Bund future"); "ERM"
+    /// 2,768.37"); "Bund" before "future", "futures" or "yield" ("the Bund future", "the December
+    /// Bund future": a month may stand before it); "ERM"
     /// and "EMU"; and a place's one word before "treaty", "criteria", "accord", "accords",
     /// "agreement" or "pact" ("the Maastricht treaty", "the Dayton accords"; "in Maastricht" stays a
     /// place). None forced, and no capitalised word before it but "The" nor after it.
@@ -819,10 +833,13 @@ extension NERGazetteer {
         typealias F = NERFeatureExtractor
         let n = infos.count
         var names: [Range<Int>] = []
-        let (indices, monetary, bundFollowers, treaties, bund, the) =
-            (ownIndexNames, monetaryNames, bundWords, treatyWords, bundWord, theWord)
+        let (indices, monetary, bundFollowers, treaties, bund, the, calendar) =
+            (ownIndexNames, monetaryNames, bundWords, treatyWords, bundWord, theWord, calendarWords)
         for k in infos.indices where infos[k].flags & F.flagInitialUpper != 0 && infos[k].forcedTag == 0 {
-            guard k == 0 || !infos[k - 1].isCapitalised || infos[k - 1].word == the else { continue }
+            let word = infos[k].word
+            // (A contract's month may stand before "Bund": "the December Bund future".)
+            guard k == 0 || !infos[k - 1].isCapitalised || infos[k - 1].word == the
+                || word == bund && calendar.contains(infos[k - 1].word) else { continue }
             var end = k + 1
             // (A number of up to three digits right after an index's name is part of it: "FTSE 100";
             // not a figure, "DAX 2,768.37".)
@@ -831,7 +848,6 @@ extension NERGazetteer {
                 end += 1
             }
             guard end == n || !infos[end].isCapitalised else { continue }
-            let word = infos[k].word
             let next = end < n ? infos[end].word : 0
             if indices.contains(word) || monetary.contains(word) && infos[k].flags & F.flagHasLower == 0
                 || word == bund && bundFollowers.contains(next)
@@ -850,6 +866,8 @@ extension NERGazetteer {
 
     /// The words of ``indicesBeforeIndex(_:)``.
     private static let indexWords = words(["index", "average"])
+    /// The words that may stand between an index's name and ``indexWords``.
+    private static let indexQualifiers = words(["general", "composite", "all-share", "main", "benchmark", "weighted", "blue-chip"])
     /// The listed organisations' names that are also indices (``names(_:)``).
     private static let listedIndexNames = names(["Nikkei", "Hang Seng", "Dow Jones", "Dow", "Topix"])
     private static let listedIndexFollowers = words([
@@ -997,7 +1015,7 @@ extension NERGazetteer {
     /// has the same word in any case (the surname "French").
     private static let peopleWords = words([
         "French", "Dutch", "Chinese", "Norwegian", "Korean", "Koreans", "Indian", "Indians", "Congolese", "American",
-        "Dominican",
+        "Dominican", "Welsh", "Afghan", "Afghans",
         "Hutu", "Hutus", "Tutsi", "Tutsis", "Tamil", "Tamils", "Sinhalese", "Moslem", "Moslems", "Muslim", "Muslims",
         "Islamic", "Islamist", "Islamists", "Arab", "Arabs", "Kurd", "Kurds", "Kurdish", "Jewish", "Jew", "Jews",
         "Christians", "Catholic", "Catholics", "Protestant", "Protestants", "Hindu", "Hindus", "Sikh", "Sikhs",

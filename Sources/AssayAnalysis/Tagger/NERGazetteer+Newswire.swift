@@ -72,12 +72,76 @@ extension NERGazetteer {
         return runs
     }
 
+    /// The teams and scorers of a results line that names each side's scorers in brackets after its
+    /// score, or `nil` for any other sentence: "Aberdeen 3 ( Dodds 2 , Windass ) Kilmarnock 1 (
+    /// Wright )", "Raith Rovers 0 Dundee United 2 ( Olofsson , McSwegan )", "Arsenal 2 ( Wright 34
+    /// pen ) Everton 0". Each team is a capitalised run of up to four words (connectors inside:
+    /// "Queen of the South") right before a score of up to three digits, and no person's name; one
+    /// team's brackets at least list scorers, each a capitalised run of up to three words, maybe
+    /// with goals, minutes or a note ("2", "34th", "pen", "og"), separated by commas, and a person
+    /// unless every word of it is in a place's or organisation's name the knowledge base has. Only
+    /// punctuation may follow the second team's score or brackets. One team must hold a listed
+    /// name, unless the document had results lines before (`unlistedTeams`). The weights had read
+    /// the scorers' brackets as the line's end and left both clubs and many scorers outside names.
+    static func resultLineScorers(
+        _ infos: UnsafeBufferPointer<NERTokenInfo>, unlistedTeams: Bool
+    ) -> (teams: [Range<Int>], scorers: [Range<Int>])? {
+        typealias F = NERFeatureExtractor
+        let n = infos.count
+        guard n >= 6, infos[0].isCapitalised, infos.contains(where: { $0.word == openBracketWord }) else { return nil }
+        let (open, close, comma, connectors, notes) = (openBracketWord, closeBracketWord, commaWord, F.runConnectors, scorerNoteWords)
+        let marks = F.flagHasDigit | F.flagsOfLetters | F.flagHasHyphen | F.flagHasPeriod | F.flagNonASCII
+        func isScore(_ k: Int) -> Bool { k < n && infos[k].flags & marks == F.flagHasDigit && infos[k].length <= 3 }
+        /// The capitalised run from `k` (connectors between capitalised words), at most `limit` words.
+        func run(from k: Int, limit: Int) -> Range<Int>? {
+            var end = k
+            while end < n, infos[end].isCapitalised
+                || end > k && end + 1 < n && connectors.contains(infos[end].word) && infos[end + 1].isCapitalised { end += 1 }
+            return end > k && end - k <= limit ? k ..< end : nil
+        }
+        var teams: [Range<Int>] = [], scorers: [Range<Int>] = []
+        var listsScorers = false
+        var k = 0
+        while teams.count < 2 {
+            guard let team = run(from: k, limit: 4), isScore(team.upperBound), !isPerson(team, infos) else { return nil }
+            teams.append(team)
+            k = team.upperBound + 1
+            guard k < n, infos[k].word == open else { continue }
+            guard let end = (k + 1 ..< n).first(where: { infos[$0].word == close }), end > k + 1 else { return nil }
+            var j = k + 1
+            while j < end {
+                guard let scorer = run(from: j, limit: 3) else { return nil }
+                listsScorers = true
+                if !isKnownPlaceOrOrganization(scorer, infos) { scorers.append(scorer) }
+                j = scorer.upperBound
+                while j < end, infos[j].word != comma {
+                    guard infos[j].flags & F.flagHasDigit != 0 && infos[j].length <= 5 || notes.contains(infos[j].word) else { return nil }
+                    j += 1
+                }
+                j += 1  // (The comma.)
+            }
+            k = end + 1
+        }
+        guard listsScorers, (k ..< n).allSatisfy({ infos[$0].flags & F.flagNoAlphanumeric != 0 }),
+              unlistedTeams || teams.contains(where: { team in team.contains { infos[$0].gazetteer != 0 } })
+        else { return nil }
+        return (teams, scorers)
+    }
+
+    /// Notes after a scorer in a results line's brackets (``resultLineScorers(_:unlistedTeams:)``).
+    private static let scorerNoteWords = words(["pen", "penalty", "og", "o.g.", "minute", "minutes", "min"])
+
+    /// Portuguese and Spanish particles inside names that ``NERFeatureExtractor/runConnectors`` does
+    /// not join: "Banco do Brasil", "Gimnasia y Esgrima", "Uniao dos Palmares".
+    static let innerNameParticles = words(["do", "dos", "das", "y"])
+
     /// The two names of a line "name score name score", or the one name of a standings line (its
     /// figures follow at once), also where a name holds more connectors in a row than a capitalised
     /// run joins ("Brechin 1 Queen of the South 1", "Queen of the South 15 10 4 1 33 13 34") or
     /// starts with a year ("Hamburg 1 1860 Munich 3"): each starts with a capitalised word or a
     /// figure of four digits and ends with a capitalised word, and its other words are capitalised
-    /// or connectors (``NERFeatureExtractor/runConnectors``); `nil` for any other line.
+    /// or connectors (``NERFeatureExtractor/runConnectors``, ``innerNameParticles``: "Racing Club 0
+    /// Gimnasia y Esgrima 2"); `nil` for any other line.
     private static func namesBeforeTwoScores(
         _ infos: UnsafeBufferPointer<NERTokenInfo>, isScore: (Int) -> Bool
     ) -> [Range<Int>]? {
@@ -91,7 +155,9 @@ extension NERGazetteer {
             guard let first = name.first, let last = name.last, infos[last].isCapitalised,
                   infos[first].isCapitalised || name.count > 1 && infos[first].length == 4
                       && infos[first].flags & (F.flagHasDigit | F.flagsOfLetters | F.flagNoAlphanumeric | F.flagHasPeriod) == year,
-                  name.dropFirst().allSatisfy({ infos[$0].isCapitalised || F.runConnectors.contains(infos[$0].word) })
+                  name.dropFirst().allSatisfy({
+                      infos[$0].isCapitalised || F.runConnectors.contains(infos[$0].word) || innerNameParticles.contains(infos[$0].word)
+                  })
             else { return nil }
         }
         return names
@@ -859,12 +925,14 @@ extension NERGazetteer {
                     && sectors.contains(infos[p - 1].word)
                 : p == 0 && flags == F.flagInitialUpper | F.flagHasLower && openers.contains(infos[p].word)
             else { continue }
-            // The capitalised run from p + 1, as ``NERFeatureExtractor/capitalisedRuns(_:)`` joins it,
-            // stopping at "on" and soon after five words.
+            // The capitalised run from p + 1, as ``NERFeatureExtractor/capitalisedRuns(_:)`` joins it
+            // (and ``innerNameParticles``: "Companhia Vale do Rio Doce"), stopping at "on" and soon
+            // after five words.
             var end = p + 2
             while end < n, end - p <= 6 {
                 if infos[end].isCapitalised { end += 1; continue }
-                if infos[end].word != onWord, end + 1 < n, infos[end + 1].isCapitalised, F.runConnectors.contains(infos[end].word) {
+                if infos[end].word != onWord, end + 1 < n, infos[end + 1].isCapitalised,
+                   F.runConnectors.contains(infos[end].word) || innerNameParticles.contains(infos[end].word) {
                     end += 2
                     continue
                 }
@@ -894,8 +962,10 @@ extension NERGazetteer {
     }
 
     /// The connectors of a capitalised run that may stand inside an organisation's name after its
-    /// descriptor ("Generale de Banque", "Corriere della Sera" is no run: "della" is not one).
+    /// descriptor ("Generale de Banque", "Corriere della Sera" is no run: "della" is not one), and
+    /// ``innerNameParticles``.
     static let nameParticleConnectors = words(["de", "du", "des", "la", "le", "del", "da", "von", "van", "der", "den"])
+        .union(innerNameParticles)
 
     /// Whether a word is in a place's name, known or listed, and in no organisation's.
     static func isOnlyAPlacesWord(_ info: NERTokenInfo) -> Bool {

@@ -172,13 +172,16 @@ public final class NERGazetteer: Sendable {
     /// no listed name ("In France", not "Kay Mann"), so "Bank of France" and "China Daily" are left to
     /// the model. A person's name must start its run or follow a title or a connector ("President Xi
     /// Jinping", "Xi - Biden", not "Hunter Biden"), and no capitalised word may follow it ("Trump
-    /// Tower", "Xi Jinping Thought"). A headline's kicker that is a country ("TURKEY - …") is a place.
+    /// Tower", "Xi Jinping Thought"). A headline's kicker that is a country ("TURKEY - …") is a place,
+    /// and so is a country before a possessive (``countriesBeforePossessives(_:_:)``).
     ///
     /// In a sports results line (``resultLineTeams(_:unlistedTeams:)``: "Leeds 0 Manchester United 1",
     /// "Barcelona 15 10 4 1 33 13 34") each team is forced instead: a place when it is a country's name
     /// ("Japan 2 Syria 1": national teams, as newswire annotates them), otherwise an organisation (the
     /// club). After a results line in the same document (`afterResultsLines`), a line of the same shape
     /// is one even when a team's name is in no list ("Anderlecht 1 Lierse 1"): results come in blocks.
+    /// A results line with its scorers in brackets (``resultLineScorers(_:unlistedTeams:)``: "Aberdeen
+    /// 3 ( Dodds 2 , Windass ) Kilmarnock 1 ( Wright )") forces its teams so and its scorers as persons.
     /// A European cup's results line (``cupResultTeams(_:countries:)``) forces its clubs and their
     /// countries and counts as a results line too. A dateline's runs are forced places
     /// (``datelinePlaces(_:)``), a fixture's its teams, a match summary's its teams, scorers and venue,
@@ -280,12 +283,19 @@ public final class NERGazetteer: Sendable {
         {
             Self.forceFirmly(kicker, .loc, infos)
         }
+        for country in Self.countriesBeforePossessives(UnsafeBufferPointer(infos), countries) {
+            Self.forceFirmly(country, .loc, infos)
+        }
         if let teams = Self.resultLineTeams(UnsafeBufferPointer(infos), unlistedTeams: afterResultsLines) {
             for (team, label) in zip(teams, teamLabels(teams)) { Self.forceTeam(team, label, infos) }
             // A closing note names nothing ("( OT )", "( aet )").
             if let note = Self.resultNote(UnsafeBufferPointer(infos)) {
                 for k in note where infos[k].forcedTag == 0 { infos[k].mustBeOutside = true }
             }
+            return true
+        } else if let line = Self.resultLineScorers(UnsafeBufferPointer(infos), unlistedTeams: afterResultsLines) {
+            for (team, label) in zip(line.teams, teamLabels(line.teams)) { Self.forceTeam(team, label, infos) }
+            for scorer in line.scorers { Self.forceFirmly(scorer, .per, infos) }
             return true
         } else if let cup = Self.cupResultTeams(UnsafeBufferPointer(infos), countries: countries) {
             for (club, country) in cup {
@@ -353,6 +363,28 @@ public final class NERGazetteer: Sendable {
             }
         }
         return false
+    }
+
+    /// The countries' names (`countries`, whole capitalised runs) right before a possessive:
+    /// "Georgia 's parliament speaker", "Ecuador 's Congress", "the Ukraine 's". No capitalised word
+    /// or connector may stand before the name ("the Bank of England 's"; "the" may, after neither),
+    /// and a name of one word must be no club's (``clubsNamedLikeCountries``) nor a listed surname
+    /// ("Jordan 's 40 points"). The weights had read a country named like a person, or before an
+    /// institution's name, as a person or an organisation.
+    static func countriesBeforePossessives(
+        _ infos: UnsafeBufferPointer<NERTokenInfo>, _ countries: [Range<Int>]
+    ) -> [Range<Int>] {
+        typealias F = NERFeatureExtractor
+        let (possessive, the, clubs) = (possessiveWord, theWord, clubsNamedLikeCountries)
+        func isOpen(_ k: Int) -> Bool { k < 0 || !infos[k].isCapitalised && !F.runConnectors.contains(infos[k].word) }
+        return countries.filter { country in
+            let start = country.lowerBound
+            guard country.upperBound < infos.count, infos[country.upperBound].word == possessive,
+                  isOpen(start - 1) || infos[start - 1].word == the && isOpen(start - 2)
+            else { return false }
+            let first = infos[start]
+            return country.count > 1 || !clubs.contains(first.word) && F.listPosition(first, .surname) != 4
+        }
     }
 
     /// Whether a known name forced on some of `range`'s tokens reaches outside it ("Winston - Salem

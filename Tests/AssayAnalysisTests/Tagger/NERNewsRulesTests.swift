@@ -140,6 +140,8 @@ import Testing
         #expect(names("the FTSE 100 index rose") == [1 ..< 3], "with its number")
         #expect(names("DAX 2,768.37 , down 12") == [0 ..< 1], "not a figure")
         #expect(names("the Bund future fell") == [1 ..< 2])
+        #expect(names("The December Bund future settled") == [2 ..< 3], "a contract's month before it")
+        #expect(names("The December DAX index").isEmpty, "only Bund after a month")
         #expect(names("Italy rejoined the ERM last month") == [3 ..< 4])
         #expect(names("the Moscow treaty criteria") == [1 ..< 2], "a place before treaty")
         // Not a place elsewhere, "Bund" alone, an index inside a longer name, nor a word in small letters.
@@ -147,6 +149,18 @@ import Testing
         #expect(names("a walk on the Bund .").isEmpty)
         #expect(names("the DAX Futures Exchange said").isEmpty)
         #expect(names("an emu escaped").isEmpty)
+    }
+
+    @Test func anIndexNamedBeforeIndexIsMiscellany() {
+        func indices(_ sentence: String) -> [Range<Int>] { Self.ranges(sentence) { NERGazetteer.indicesBeforeIndex($0) } }
+        #expect(indices("the Merval index rose") == [1 ..< 2])
+        #expect(indices("the TSE 300 index gained") == [1 ..< 3], "its number is part of it")
+        #expect(indices("where the HEX general index was down") == [2 ..< 3], "a qualifier between")
+        // A listed organisation's acronym only before a number or a qualifier; never a listed place.
+        #expect(indices("the BT composite index fell") == [1 ..< 2])
+        #expect(indices("the BT index fell").isEmpty)
+        #expect(indices("the London general index fell").isEmpty)
+        #expect(indices("the HEX general meeting").isEmpty, "no index word")
     }
 
     @Test func aStandingsHeadingIsMiscellany() {
@@ -160,7 +174,7 @@ import Testing
         #expect(headings("the Central Conference of American Rabbis").isEmpty)
     }
 
-    @Test func aNationalityStandingAloneIsMiscellany() {
+    @Test func aNationalityStandingAloneIsMiscellany() throws {
         func nationalities(_ sentence: String) -> [Range<Int>] {
             Self.ranges(sentence) { NERGazetteer.nationalities($0) { Self.common.contains($0) } }
         }
@@ -194,6 +208,9 @@ import Testing
         #expect(Self.ranges("UZBEK cotton harvest") { NERGazetteer.nationalities($0, inCapitals: true) { _ in false } } == [0 ..< 1])
         #expect(nationalities("UZBEK cotton harvest").isEmpty, "capitals count only in a headline")
         #expect(nationalities("the American - Arab Discrimination Committee").isEmpty)
+        // A demonym the knowledge base has only in its exact case, behind a surname of any case.
+        let model = try NERModel.bundled()
+        #expect(model.tag(["\"", "We", "lost", ",", "\"", "Welsh", "coach", "Kevin", "Bowring", "said", "."])[5] == "B-MISC")
     }
 
 
@@ -443,6 +460,31 @@ import Testing
         // A scorers line without its label: the team, then its scorers.
         #expect(tags("Liverpool - Robbie Fowler ( 26th penalty , 76th ) , Stan Collymore ( 80th )")[0 ... 3]
             == ["B-ORG", "O", "B-PER", "I-PER"])
+        // A results line with each side's scorers in brackets.
+        #expect(tags("Aberdeen 3 ( Dodds 2 , Windass ) Kilmarnock 1 ( Wright )")
+            == ["B-ORG", "O", "O", "B-PER", "O", "O", "B-PER", "O", "B-ORG", "O", "O", "B-PER", "O"])
+        func scorersLine(_ sentence: String) -> [Range<Int>] {
+            Self.ranges(sentence) { NERGazetteer.resultLineScorers($0, unlistedTeams: false).map { $0.teams + [-1 ..< -1] + $0.scorers } ?? [] }
+        }
+        #expect(scorersLine("London 2 ( Smith 34 pen , Dan Cross ) Tokyo 1 .") == [0 ..< 1, 10 ..< 11, -1 ..< -1, 3 ..< 4, 7 ..< 9])
+        #expect(scorersLine("Hamburg 0 London 2 ( Smith ) .") == [0 ..< 1, 2 ..< 3, -1 ..< -1, 5 ..< 6], "one side's scorers")
+        #expect(scorersLine("London 2 Tokyo 1").isEmpty, "no scorers: a plain results line")
+        #expect(scorersLine("Smith 49 ( Dan ) Tokyo 41 ( Peter )").isEmpty, "a person is no team")
+        #expect(scorersLine("London 2 ( Smith ) Tokyo 1 on Sunday").isEmpty, "words after the line")
+        #expect(scorersLine("Hamburg 2 ( Smith ) Bremen 1").isEmpty, "no listed team")
+        #expect(Self.ranges("Hamburg 2 ( Smith ) Bremen 1") { NERGazetteer.resultLineScorers($0, unlistedTeams: true)?.teams ?? [] }
+            == [0 ..< 1, 5 ..< 6], "after results lines")
+        // A Portuguese or Spanish particle inside a name joins its words.
+        var particles = NERDecoder(model: model, useDocumentMemory: false)
+        _ = particles.decode(["a", "win", "for", "Gimnasia", "y", "Esgrima", "."])
+        #expect(particles.infos[4].mustContinueName && particles.infos[5].mustContinueName)
+        _ = particles.decode(["GIMNASIA", "y", "ESGRIMA"])
+        #expect(!particles.infos[1].mustContinueName, "not between words in capitals")
+        #expect(tags("Mining company Companhia Vale do Rio Doce was unchanged .")[2 ... 6] == ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG"])
+        // A country before a possessive is the place; not inside a longer name.
+        #expect(tags("Georgia 's parliament speaker Zurab Zhvania said .")[0] == "B-LOC")
+        #expect(tags("Ecuador 's Congress voted .")[0] == "B-LOC")
+        #expect(tags("the Bank of England 's governor said .")[1 ... 4] == ["B-ORG", "I-ORG", "I-ORG", "O"])
         #expect(Self.ranges("GOLF - Els ( 12th ) leads") { NERGazetteer.teamOfScorersLine($0).map { [$0] } ?? [] } == [0 ..< 2])
         #expect(Self.ranges("Japan beat Syria 2-1 ( Miura )") { NERGazetteer.teamOfScorersLine($0).map { [$0] } ?? [] }.isEmpty)
         // A place's line with plain numbers is an election's tally, not a scorers line.
@@ -555,6 +597,7 @@ import Testing
         #expect(parties("the Democratic Funcinpec party").isEmpty, "part of a longer name")
         func miscellany(_ sentence: String) -> [Range<Int>] { Self.ranges(sentence) { NERGazetteer.miscellanyNames($0) } }
         #expect(miscellany("the award of the Nobel Peace Prize to") == [4 ..< 7])
+        #expect(miscellany("the Sheffield Shield match between") == [1 ..< 3])
         #expect(miscellany("Brent crude fell") == [0 ..< 1])
         #expect(miscellany("February Brent was down") == [1 ..< 2])
         #expect(miscellany("Brent Spence said").isEmpty, "a person")
