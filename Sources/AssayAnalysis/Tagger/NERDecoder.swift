@@ -383,7 +383,7 @@ struct NERDecoder {
                         NERGazetteer.forceFirmly(firm, .org, infos)
                     }
                     let clubs = NERGazetteer.clubsAfterDescriptors(tokens) + NERGazetteer.clubsWithPrefixes(tokens)
-                        + NERGazetteer.clubsByLastWord(tokens)
+                        + NERGazetteer.clubsByLastWord(tokens) + NERGazetteer.teamsBeforeTeam(tokens, isCountryName: gazetteer.isCountryName)
                     for club in clubs {
                         NERGazetteer.forceTeam(club, .org, infos)
                     }
@@ -398,6 +398,7 @@ struct NERDecoder {
                         NERGazetteer.forceFirmly(place, .loc, infos)
                     }
                     let businesses = NERGazetteer.workplaces(tokens, isCommonWord: isCommonWord)
+                        + NERGazetteer.organizationsOfAKind(tokens, isCommonWord: isCommonWord)
                         + NERGazetteer.companiesWhoseSharesMoved(tokens, isCommonWord: isCommonWord)
                         + NERGazetteer.bodiesWithHeadWords(tokens, isCommonWord: isCommonWord)
                         + NERGazetteer.organizationsBeforeDescriptors(tokens, isCommonWord: isCommonWord, isKnownWord: isKnownWord)

@@ -37,6 +37,53 @@ extension NERGazetteer {
         return workplaces
     }
 
+    /// The organisations an example lists after their kind in the plural: "firms such as Sude and
+    /// Gjallica", "banks including Barclays , Lloyds and NatWest", "parties like Likud"
+    /// (``organizationKindWords``, in small letters, then "such as", "including" or "like"). Each
+    /// name is a capitalised run, as ``workplaces(_:isCommonWord:)`` reads one, and a plain name
+    /// (``isPlainName(_:_:isCommonWord:)``; no listed person's name either); they are joined by
+    /// commas, "and" or "or", and the list stops at any other word. The weights had read unknown
+    /// firms there as persons, or missed them.
+    static func organizationsOfAKind(
+        _ infos: UnsafeBufferPointer<NERTokenInfo>, isCommonWord: (UInt64) -> Bool
+    ) -> [Range<Int>] {
+        typealias F = NERFeatureExtractor
+        let n = infos.count
+        var organizations: [Range<Int>] = []
+        let (kinds, suchAs, including, like, separators) = (organizationKindWords, (suchWord, asWord), includingWord, likeWord, listSeparators)
+        for p in infos.indices.dropLast(2) where infos[p].flags & F.flagsOfLetters == F.flagHasLower && kinds.contains(infos[p].word) {
+            var k: Int
+            if infos[p + 1].word == suchAs.0, infos[p + 2].word == suchAs.1 { k = p + 3 }
+            else if infos[p + 1].word == including || infos[p + 1].word == like { k = p + 2 }
+            else { continue }
+            while k < n, let name = namedRun(from: k, infos, maxLength: 4),
+                  isPlainName(name, infos, isCommonWord: isCommonWord),
+                  !name.contains(where: { infos[$0].gazetteer & (personNameBits | knownPersonBits) != 0 }) {
+                // (The name must end the list or be followed by its separator: not "Germany 's Siemens".)
+                let end = name.upperBound
+                guard end == n || separators.contains(infos[end].word) || !infos[end].isCapitalised && infos[end].word != possessiveWord
+                else { break }
+                organizations.append(name)
+                guard end + 1 < n, separators.contains(infos[end].word) else { break }
+                k = end + 1
+                if k + 1 < n, separators.contains(infos[k].word), infos[k].word != commaWord { k += 1 }  // (", and")
+            }
+        }
+        return organizations
+    }
+    /// The kinds of ``organizationsOfAKind(_:isCommonWord:)``.
+    private static let organizationKindWords = words([
+        "firms", "companies", "banks", "groups", "carriers", "airlines", "insurers", "brokers", "brokerages",
+        "carmakers", "automakers", "manufacturers", "makers", "retailers", "lenders", "miners", "producers",
+        "parties", "newspapers", "clubs", "agencies", "conglomerates", "utilities", "operators", "exchanges",
+    ])
+    private static let suchWord = NERFeatureExtractor.wordHash("such")
+    private static let asWord = NERFeatureExtractor.wordHash("as")
+    private static let includingWord = NERFeatureExtractor.wordHash("including")
+    private static let likeWord = NERFeatureExtractor.wordHash("like")
+    /// What joins the names of a list.
+    private static let listSeparators = words([",", "and", "or"])
+
     /// The companies whose shares a market report moves: the capitalised run right before "shares"
     /// (or "'s shares") and a word in small letters ("Hoogovens shares fell", "Guinness 's shares
     /// rose"), or right after "shares in" or "shares of" ("shares in Guinness rose"), as
@@ -545,13 +592,19 @@ extension NERGazetteer {
     private static let seriesLetters = NERWordSet(["A", "B"].map { NERFeatureExtractor(hashBits: 8).info(for: $0).exact })
     /// ``NERTokenInfo/word`` of "Tour" (``miscellanyNames(_:)``).
     private static let tourWord = NERFeatureExtractor.wordHash("tour")
+    /// What joins "Tour" to its country: "the Tour of Spain", "the Tour de France".
+    private static let tourConnectorWords = words(["of", "de", "du"])
+    /// ``NERTokenInfo/word`` of "Giro" and "d'Italia" (``miscellanyNames(_:)``).
+    private static let giroWord = NERFeatureExtractor.wordHash("giro")
+    private static let dItaliaWord = NERFeatureExtractor.wordHash("d'italia")
     /// ``NERTokenInfo/word`` of "party".
     private static let partyWord = NERFeatureExtractor.wordHash("party")
 
     /// Names of CoNLL's miscellany that the weights read as places, organisations or persons: a
     /// capitalised run of two to four words (no leading "The") ending in "Prize", "Award", "Trophy",
     /// "Cup", "Shield" or "Indoors" ("the Nobel Peace Prize", "the Lancome Trophy", "the Sahara Cup", "the Sheffield Shield", "the Swiss
-    /// Indoors"); "Tour of" and a place ("the Tour of Spain", not the place alone); Italy's leagues,
+    /// Indoors"); "Tour of" (or "de", "du") and a place ("the Tour of Spain", "the Tour de France", not
+    /// the place alone) and "Giro d'Italia"; Italy's leagues,
     /// "Serie A" and "Serie B" (read as organisations);
     /// "Brent", the crude oil, before "crude", "blend", "futures" or "oil" or after a month
     /// ("February Brent was down"); "Roman Catholic", alone or before a title ("Roman Catholic Bishop Carlos Belo"; not
@@ -561,7 +614,7 @@ extension NERGazetteer {
         let n = infos.count
         var names: [Range<Int>] = []
         let (awards, brent, brentNext, roman, catholic) = (awardWords, brentWord, brentFollowers, romanWord, catholicWord)
-        let (the, tour, of, serie) = (theWord, tourWord, ofWord, serieWord)
+        let (the, tour, tourConnectors, serie, giro, italia) = (theWord, tourWord, tourConnectorWords, serieWord, giroWord, dItaliaWord)
         F.forEachCapitalisedRun(infos) { whole in
             let run = infos[whole.lowerBound].word == the ? whole.dropFirst() : whole
             guard let last = run.last else { return }
@@ -571,7 +624,7 @@ extension NERGazetteer {
                 names.append(run)
             } else if run.count == 2, infos[run.lowerBound].word == serie, seriesLetters.contains(infos[last].exact) {
                 names.append(run)
-            } else if (3 ... 4).contains(run.count), infos[run.lowerBound].word == tour, infos[run.lowerBound + 1].word == of,
+            } else if (3 ... 4).contains(run.count), infos[run.lowerBound].word == tour, tourConnectors.contains(infos[run.lowerBound + 1].word),
                       (run.lowerBound + 2 ..< run.upperBound).allSatisfy({ isPlace(infos[$0]) }) {
                 names.append(run)
             }
@@ -581,6 +634,8 @@ extension NERGazetteer {
             if word == brent, infos[k].forcedTag == 0,
                k + 1 < n && brentNext.contains(infos[k + 1].word) || k > 0 && calendarWords.contains(infos[k - 1].word) {
                 names.append(k ..< k + 1)
+            } else if word == giro, k + 1 < n, infos[k + 1].word == italia {
+                names.append(k ..< k + 2)
             } else if word == roman, k + 1 < n, infos[k + 1].word == catholic, infos[k + 1].flags & F.flagInitialUpper != 0,
                       k + 2 == n || !infos[k + 2].isCapitalised || infos[k + 2].cues & cueTitle != 0 {
                 names.append(k ..< k + 2)
@@ -591,7 +646,8 @@ extension NERGazetteer {
 
     /// Sports competitions, CoNLL's miscellany ("sports related names (league tables, leagues, cups)" and
     /// "events" in its guidelines), which the weights read as organisations (the knowledge base lists
-    /// leagues among sports bodies): a capitalised run of two to five words (no leading "The") ending
+    /// leagues among sports bodies): a capitalised run of two to five words (no leading "The", nor
+    /// what comes before an "of" in it: "Results of Premier League matches") ending
     /// in "League" after a word that names a competition ("the Premier League", "American League
     /// East", "the Chinese Super League"; not "the Arab League", nor "National League for Democracy"
     /// before "for" or "of", nor a sport's governing body, "the Australian Rugby League", which the
@@ -606,7 +662,10 @@ extension NERGazetteer {
         let (league, leagueWords, divisions, events, single) = (leagueWord, sportsLeagueWords, divisionWords, competitionWords, leagueNames)
         let (the, of, formula, one) = (theWord, ofWord, formulaWord, oneWord)
         forEachNameRun(infos) { whole in
-            let run = infos[whole.lowerBound].word == the ? whole.dropFirst() : whole
+            var run = infos[whole.lowerBound].word == the ? whole.dropFirst() : whole
+            // (What a run joins through "of" to the competition is no part of it: "Results of Premier
+            // League matches".)
+            if let connector = run.last(where: { infos[$0].word == of }) { run = connector + 1 ..< run.upperBound }
             guard !run.isEmpty else { return }
             guard run.allSatisfy({ infos[$0].flags & F.flagsOfLetters == F.flagInitialUpper | F.flagHasLower }) else { return }
             var last = run.upperBound - 1

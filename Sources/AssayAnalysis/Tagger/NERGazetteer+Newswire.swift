@@ -203,20 +203,21 @@ extension NERGazetteer {
     /// Clubs named right after what they are: "Italian club Vicenza", "Greek club Olympiakos
     /// Piraeus", "Hungarian side Ferencvaros", "first division side Lierse". After "club" any
     /// capitalised run of one to three words that opens with no listed given name, a title or a day
-    /// and is not only listed persons' names ("the club Gullit joined"); after "side" only when a
-    /// nationality or "division"/"league" comes before ("on the other side Pale said" names no club).
+    /// and is not only listed persons' names ("the club Gullit joined"); after "side" or "team" only
+    /// when a nationality, "division", "league" or "cycling" comes before ("on the other side Pale
+    /// said" names no club; "German team Telekom", "cycling team Festina" do).
     /// They are forced as teams, so the document's later "Vicenza" is the club too
     /// (``NERDocumentTeams``). The weights had read clubs named after their cities as places.
     static func clubsAfterDescriptors(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
         typealias F = NERFeatureExtractor
         let n = infos.count
         var clubs: [Range<Int>] = []
-        let (club, side, leagues) = (clubWord, sideWord, leagueWords)  // (Read once, not per token.)
+        let (club, side, team, qualifiers) = (clubWord, sideWord, teamWord, clubQualifiers)  // (Read once, not per token.)
         for p in infos.indices.dropFirst().dropLast() where infos[p + 1].isCapitalised {
             let word = infos[p].word
-            guard infos[p].flags & F.flagsOfLetters == F.flagHasLower, word == club || word == side else { continue }
-            if word == side {
-                guard F.listPosition(infos[p - 1], .demonym) == 4 || leagues.contains(infos[p - 1].word) else { continue }
+            guard infos[p].flags & F.flagsOfLetters == F.flagHasLower, word == club || word == side || word == team else { continue }
+            if word != club {
+                guard F.listPosition(infos[p - 1], .demonym) == 4 || qualifiers.contains(infos[p - 1].word) else { continue }
             }
             var end = p + 1
             while end < n, infos[end].isCapitalised { end += 1 }
@@ -232,10 +233,37 @@ extension NERGazetteer {
         return clubs
     }
 
-    /// ``NERTokenInfo/word`` of "club" and "side", and the words before a "side" that names a club.
+    /// Teams named between "the" and "team" or "squad": "the Arrows team", "the Ferrari team", "the
+    /// Newcastle squad" (a club named after its town too). A capitalised run of one to three words,
+    /// none forced, none a listed person's name ("the Clinton team"), no nationality ("the Australian
+    /// team") and no country ("the England team", a national side). Forced as teams, as
+    /// ``clubsAfterDescriptors(_:)``. The weights had read unknown motor-racing and cycling teams as
+    /// persons or missed them.
+    static func teamsBeforeTeam(_ infos: UnsafeBufferPointer<NERTokenInfo>, isCountryName: (NERTokenInfo) -> Bool) -> [Range<Int>] {
+        typealias F = NERFeatureExtractor
+        var teams: [Range<Int>] = []
+        let (the, squads) = (theWord, squadWords)
+        for k in infos.indices.dropFirst(2) where squads.contains(infos[k].word) && infos[k].flags & F.flagsOfLetters == F.flagHasLower {
+            var start = k
+            while start > 0, k - start < 4, infos[start - 1].isCapitalised { start -= 1 }
+            let run = start ..< k
+            guard (1 ... 3).contains(run.count), start > 0, infos[start - 1].word == the,
+                  !run.contains(where: {
+                      infos[$0].forcedTag != 0 || infos[$0].gazetteer & (personNameBits | knownPersonBits) != 0
+                          || F.listPosition(infos[$0], .demonym) != 0
+                  }),
+                  !(run.count == 1 && isCountryName(infos[start]))
+            else { continue }
+            teams.append(run)
+        }
+        return teams
+    }
+    private static let squadWords = words(["team", "squad"])
+
+    /// ``NERTokenInfo/word`` of "club", "side" and "team", and the words before a "side" or "team" that names a club.
     private static let clubWord = NERFeatureExtractor.wordHash("club")
     private static let sideWord = NERFeatureExtractor.wordHash("side")
-    private static let leagueWords = words(["division", "league"])
+    private static let clubQualifiers = words(["division", "league", "cycling"])
 
     /// Clubs whose name is a word of clubs' names and a place: "Real Oviedo", "Sporting Gijon",
     /// "Sparta Prague", "Dinamo Bucharest", "VfL Bochum", "FC Twente" (``clubPrefixWords``, then one
@@ -277,8 +305,8 @@ extension NERGazetteer {
     /// after a score or a result do not count.
     /// One capitalised word that is only a listed place's (``isOnlyAPlacesWord``), no country's name
     /// (`isCountryName`: "against Italy" is a national side, a place) nor a ground's ("at Wembley",
-    /// ``groundNames``), not forced, and no
-    /// capitalised word after it. The weights had read such clubs as places, or "Leeds" as a person.
+    /// ``groundNames``), not forced, maybe with a word of clubs' names after it (``clubNameWords``:
+    /// "at Coventry City"), and no other capitalised word after it. The weights had read such clubs as places, or "Leeds" as a person.
     static func clubsAfterMatchVerbs(
         _ infos: UnsafeBufferPointer<NERTokenInfo>, venues: Bool = true, isCountryName: (NERTokenInfo) -> Bool
     ) -> [Range<Int>] {
@@ -286,18 +314,22 @@ extension NERGazetteer {
         let n = infos.count
         var clubs: [Range<Int>] = []
         let verbs = matchVerbs
-        let (at, with, score, grounds) = (atWord, withWord, scoreShape, groundNames)
+        let (at, with, score, grounds, clubWords) = (atWord, withWord, scoreShape, groundNames, clubNameWords)
         for k in infos.indices.dropLast() where infos[k + 1].isCapitalised && infos[k].flags & F.flagsOfLetters == F.flagHasLower {
             let club = infos[k + 1]
             // (Or "at" or "with" after a score or a result: "lost 2-1 at Heerenveen", "held 0-0 at
             // Bastia", "a 4-4 tie with Philadelphia".)
             let afterScore = venues && (infos[k].word == at || infos[k].word == with) && k > 0
                 && (infos[k - 1].shortShape == score || resultNouns.contains(infos[k - 1].word))
-            guard verbs.contains(infos[k].word) || afterScore, club.flags & (F.flagsOfLetters | F.flagHasDigit) == F.flagInitialUpper | F.flagHasLower,
-                  club.forcedTag == 0, isOnlyAPlacesWord(club), k + 2 == n || !infos[k + 2].isCapitalised,
-                  !isCountryName(club), !grounds.contains(club.word)
+            let word = F.flagInitialUpper | F.flagHasLower
+            guard verbs.contains(infos[k].word) || afterScore, club.flags & (F.flagsOfLetters | F.flagHasDigit) == word,
+                  club.forcedTag == 0, isOnlyAPlacesWord(club), !isCountryName(club), !grounds.contains(club.word)
             else { continue }
-            clubs.append(k + 1 ..< k + 2)
+            // (A word of clubs' names may follow the town: "lost 1-0 at Coventry City".)
+            let end = k + 2 < n && clubWords.contains(infos[k + 2].word) && infos[k + 2].flags & (F.flagsOfLetters | F.flagHasDigit) == word
+                && infos[k + 2].forcedTag == 0 ? k + 3 : k + 2
+            guard end == n || !infos[end].isCapitalised else { continue }
+            clubs.append(k + 1 ..< end)
         }
         return clubs
     }
@@ -484,8 +516,9 @@ extension NERGazetteer {
             var end = i + 1
             while end < infos.count, infos[end].isCapitalised { end += 1 }
             defer { i = end }
+            // (A known place's name forced as one, not firmly, gives way: "; Queensland 45-1".)
             guard end - i <= 3, i == 0 || !venuePrepositions.contains(infos[i - 1].word),
-                  !(i ..< end).contains(where: { infos[$0].forcedTag != 0 })
+                  !(i ..< end).contains(where: { infos[$0].forcedTag != 0 && infos[$0].forcedTagIsFirm })
             else { continue }
             if names.contains(runHash(i ..< end, infos)) { sides.append(i ..< end) }
         }
@@ -493,13 +526,14 @@ extension NERGazetteer {
     }
 
     /// The ground a county score line opens with, before a colon and a county: "Leicester :
-    /// Leicestershire 425-7 declared", "At Chester-le-Street : Durham 326" ("At" is no part of it).
+    /// Leicestershire 425-7 declared", "At Chester-le-Street : Durham 326", "In Perth : Western
+    /// Australia 281-7" ("At" and "In" are no part of it).
     static func countyScoreGround(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> Range<Int>? {
-        let start = infos.first?.word == atWord ? 1 : 0
+        let start = infos.first.map { $0.word == atWord || $0.word == inWord } == true ? 1 : 0
         var end = start
         while end < infos.count, infos[end].isCapitalised { end += 1 }
         guard end > start, end - start <= 3, end + 1 < infos.count, infos[end].word == colonWord,
-              firstClassSides.contains(runHash(end + 1 ..< end + 2, infos)),
+              (end + 2 ... min(end + 4, infos.count)).contains(where: { firstClassSides.contains(runHash(end + 1 ..< $0, infos)) }),
               !(start ..< end).contains(where: { infos[$0].forcedTag != 0 })
         else { return nil }
         return start ..< end
@@ -513,7 +547,7 @@ extension NERGazetteer {
             "Leicestershire", "Middlesex", "Northamptonshire", "Nottinghamshire", "Somerset", "Surrey", "Sussex",
             "Warwickshire", "Worcestershire", "Yorkshire",
             // Australia's states, South Africa's, Zimbabwe's and New Zealand's provinces, the West Indies' islands.
-            "Queensland", "Tasmania", "New South Wales", "South Australia", "Western Australia",
+            "Queensland", "Tasmania", "New South Wales", "South Australia", "Western Australia", "Victoria",
             "Free State", "Orange Free State", "Natal", "KwaZulu-Natal", "Transvaal", "Northern Transvaal", "Eastern Transvaal",
             "Western Province", "Eastern Province", "Griqualand West", "Boland", "Gauteng",
             "Mashonaland", "Matabeleland", "Mashonaland Country Districts",
@@ -603,6 +637,7 @@ extension NERGazetteer {
 
     /// The words of ``teamsOfTeamMates(_:)``.
     private static let teamMateWords = words(["team-mate", "team-mates", "teammate", "teammates"])
+    /// ``NERTokenInfo/word`` of "team" (``teamsOfTeamMates(_:)``, ``clubsAfterDescriptors(_:)``).
     private static let teamWord = NERFeatureExtractor.wordHash("team")
     private static let mateWords = words(["mate", "mates"])
     private static let determiners = words(["his", "her", "their", "its", "the", "a", "an", "former"])

@@ -73,6 +73,22 @@ import Testing
         #expect(workplaces("officials at Monday 's meeting").isEmpty)
     }
 
+    @Test func theFirmsAnExampleListsAreOrganisations() {
+        func firms(_ sentence: String) -> [Range<Int>] {
+            Self.ranges(sentence) { NERGazetteer.organizationsOfAKind($0) { Self.common.contains($0) } }
+        }
+        #expect(firms("when firms such as Sude and Gjallica stopped paying") == [4 ..< 5, 6 ..< 7])
+        #expect(firms("banks including Barclays , Acme Trust , and Zeta rose") == [2 ..< 3, 4 ..< 6, 8 ..< 9])
+        #expect(firms("parties like Likud or Meretz") == [2 ..< 3, 4 ..< 5])
+        // The list stops at anything else, and takes no place, person or common word.
+        #expect(firms("firms such as Sude 's parent").isEmpty, "a possessive after the name")
+        #expect(firms("banks such as Acme in London and Tokyo") == [3 ..< 4])
+        #expect(firms("banks such as Japan and London").isEmpty, "places")
+        #expect(firms("firms such as Dan Smith 's").isEmpty)
+        #expect(firms("banks such as Challenge").isEmpty, "a common word")
+        #expect(firms("such as Sude and Gjallica").isEmpty, "no kind before")
+    }
+
     @Test func theCompanyWhoseSharesMovedIsAnOrganisation() {
         func companies(_ sentence: String) -> [Range<Int>] {
             Self.ranges(sentence) { NERGazetteer.companiesWhoseSharesMoved($0) { Self.common.contains($0) } }
@@ -530,6 +546,17 @@ import Testing
         #expect(clubs("the club Chairman said").isEmpty)
         #expect(clubs("a club Hans founded").isEmpty, "a given name")
         #expect(clubs("the club Smith joined").isEmpty, "a listed person's name")
+        #expect(clubs("with Italian team Vicenza .") == [3 ..< 4], "team after a nationality")
+        #expect(clubs("the team Vicenza beat").isEmpty, "team after no nationality")
+        func teams(_ sentence: String) -> [Range<Int>] {
+            Self.ranges(sentence) { NERGazetteer.teamsBeforeTeam($0) { $0.word == Self.extractor.info(for: "Japan").word } }
+        }
+        #expect(teams("his first test for the Arrows team at Estoril") == [5 ..< 6])
+        #expect(teams("joined the Vicenza squad") == [2 ..< 3], "a club named after its town")
+        #expect(teams("the Kennedy team said").isEmpty, "a listed person's name")
+        #expect(teams("the Japan team lost").isEmpty, "a national side")
+        #expect(teams("the Japanese team lost").isEmpty, "a nationality")
+        #expect(teams("a Vicenza team won").isEmpty, "not after the")
         func opponents(_ sentence: String) -> [Range<Int>] {
             Self.ranges(sentence) { NERGazetteer.clubsAfterMatchVerbs($0) { $0.word == Self.extractor.info(for: "Japan").word } }
         }
@@ -542,6 +569,8 @@ import Testing
         #expect(opponents("after a 1-1 draw at Heerenveen .") == [5 ..< 6], "at after a result")
         #expect(opponents("a 4-4 tie with Vicenza .") == [4 ..< 5], "with after a result")
         #expect(opponents("a 1-1 draw at Wembley .").isEmpty, "a ground")
+        #expect(opponents("Ajax lost 1-0 at Vicenza City .") == [4 ..< 6], "a word of clubs' names after the town")
+        #expect(opponents("Ajax lost 1-0 at Vicenza City Hall .").isEmpty, "a longer name")
         #expect(Self.ranges("Ajax lost 2-1 at Heerenveen .") { NERGazetteer.clubsAfterMatchVerbs($0, venues: false) { _ in false } }.isEmpty,
                 "no venue when the decoder says so")
         func listedClubs(_ sentence: String) -> [Range<Int>] {
@@ -598,6 +627,8 @@ import Testing
         func miscellany(_ sentence: String) -> [Range<Int>] { Self.ranges(sentence) { NERGazetteer.miscellanyNames($0) } }
         #expect(miscellany("the award of the Nobel Peace Prize to") == [4 ..< 7])
         #expect(miscellany("the Sheffield Shield match between") == [1 ..< 3])
+        #expect(miscellany("Tour de Japan champion Dan Smith") == [0 ..< 3])
+        #expect(miscellany("to ride the Giro d'Italia in May") == [3 ..< 5])
         #expect(miscellany("Brent crude fell") == [0 ..< 1])
         #expect(miscellany("February Brent was down") == [1 ..< 2])
         #expect(miscellany("Brent Spence said").isEmpty, "a person")
@@ -764,6 +795,7 @@ import Testing
         #expect(competitions("the Arab League met").isEmpty, "no competition's word")
         #expect(competitions("the Australian Rugby League said").isEmpty, "a sport's governing body")
         #expect(competitions("the Formula One Constructors Association").isEmpty, "part of a longer name")
+        #expect(competitions("Summaries of Premier League matches") == [2 ..< 4], "not what comes before of")
         func indices(_ sentence: String) -> [Range<Int>] { Self.ranges(sentence) { NERGazetteer.indicesBeforeIndex($0) } }
         #expect(indices("the Nikkei average fell") == [1 ..< 2])
         #expect(indices("the Hang Seng ended 1.2 percent lower") == [1 ..< 3])
@@ -819,6 +851,10 @@ import Testing
         #expect(sides("Leicestershire first innings 425") == [0 ..< 1])
         #expect(sides("rain in Essex stopped play").isEmpty, "a place after in")
         #expect(sides("the Essex County Cricket Club").isEmpty, "part of a longer name")
+        func ground(_ sentence: String) -> [Range<Int>] { Self.ranges(sentence) { NERGazetteer.countyScoreGround($0).map { [$0] } ?? [] } }
+        #expect(ground("In Perth : Western Australia 281-7") == [1 ..< 2], "In is no part of it; a side of two words")
+        #expect(ground("At Chester-le-Street : Essex 326") == [1 ..< 2])
+        #expect(ground("In Perth : rain stopped play").isEmpty, "no side after the colon")
         let model = try NERModel.bundled()
         let report = [
             "CRICKET - SHEFFIELD SHIELD SCOREBOARD .",
@@ -826,6 +862,9 @@ import Testing
         ].map { $0.split(separator: " ").map(String.init) }
         let tagged = model.tagDocument(report)
         #expect(tagged[1][9] == "B-ORG" && tagged[1][11] == "B-ORG")
+        // A known place's name gives way to a side's in a cricket report's score line.
+        let scores = model.tagDocument([report[0], "In Hobart : Tasmania 342 ; Queensland 45-1".split(separator: " ").map(String.init)])
+        #expect(scores[1] == ["O", "B-LOC", "O", "B-ORG", "O", "O", "B-ORG", "O"])
         #expect(model.tagDocument([report[1]])[0][9] != "B-ORG", "not outside a cricket report")
         func tags(_ sentence: String) -> [String] { model.tag(sentence.split(separator: " ").map(String.init)) }
         #expect(tags("Cannes 0 Monaco 1") == ["B-ORG", "O", "B-ORG", "O"], "a club named like its country")
