@@ -379,7 +379,8 @@ struct NERDecoder {
                     for name in miscellany {
                         NERGazetteer.forceFirmly(name, .misc, infos)
                     }
-                    for firm in NERGazetteer.firmsByForeignHeadWords(tokens) + NERGazetteer.listedAcronyms(tokens) {
+                    for firm in NERGazetteer.firmsByForeignHeadWords(tokens) + NERGazetteer.listedAcronyms(tokens)
+                        + NERGazetteer.acronymsBeforeMembers(tokens) {
                         NERGazetteer.forceFirmly(firm, .org, infos)
                     }
                     let clubs = NERGazetteer.clubsAfterDescriptors(tokens) + NERGazetteer.clubsWithPrefixes(tokens)
@@ -568,31 +569,37 @@ struct NERDecoder {
     /// Revolutionary Army ( EPR )". It must be inside a name (``NERTokenInfo/mustBeInsideName``; the
     /// model chooses the type): a word of two to six capitals only, not forced, in a sentence that is
     /// no results line, after a name holding an organisation's head word (``NERGazetteer/cueOrgHead``,
-    /// ``NERGazetteer/groupHeadWords``) or a listed organisation's word. The weights had left such acronyms out
+    /// ``NERGazetteer/groupHeadWords``), a listed organisation's word or a word a rule forced as an
+    /// organisation's ("Philippine Airlines ( PAL )"); after a forced organisation, also one word
+    /// with a capital and small letters ("Qatar Liquefied Gas Co ( Qatargas )"). The weights had left such acronyms out
     /// when they did not know them, and the document's later "The CNDD" with them.
     mutating func ruleOutOutsideInBracketedAcronyms() {
         typealias F = NERFeatureExtractor
         guard !sentenceIsResultsLine else { return }
         let (open, close) = (NERGazetteer.openBracketWord, NERGazetteer.closeBracketWord)
         let notAcronym = F.flagHasLower | F.flagHasDigit | F.flagHasHyphen | F.flagHasPeriod | F.flagNoAlphanumeric | F.flagNonASCII
+        let word = F.flagInitialUpper | F.flagHasLower
         for i in infos.indices.dropFirst(2).dropLast(2) where infos[i].word == open {
             let acronym = infos[i + 1]
-            guard infos[i + 2].word == close, acronym.flags & notAcronym == 0, acronym.flags & F.flagAllUpper != 0,
-                  (2 ... 6).contains(acronym.length), acronym.forcedTag == 0, !acronym.mustBeOutside,
+            let isAcronym = acronym.flags & notAcronym == 0 && acronym.flags & F.flagAllUpper != 0 && (2 ... 6).contains(acronym.length)
+            let isWord = acronym.flags & (notAcronym | F.flagsOfLetters) == word
+            guard infos[i + 2].word == close, isAcronym || isWord, acronym.forcedTag == 0, !acronym.mustBeOutside,
                   infos[i - 1].isCapitalised,
                   infos[i - 2].isCapitalised || i >= 3 && infos[i - 3].isCapitalised && F.runConnectors.contains(infos[i - 2].word)
             else { continue }
             // The name before it (its capitalised words and connectors, up to ten words back) is an
             // organisation's by a head word or the lists ("Council", "Army", "Party"; not "the Basic
-            // Travel Allowance ( BTA )").
+            // Travel Allowance ( BTA )"), or a rule forced it as one ("Philippine Airlines ( PAL )");
+            // a short name in small letters only after a forced one ("Qatar Liquefied Gas Co ( Qatargas )").
             var k = i - 1
-            var isOrganization = false
-            while !isOrganization, k >= 0, k >= i - 10, infos[k].isCapitalised || F.runConnectors.contains(infos[k].word) {
-                isOrganization = infos[k].cues & NERGazetteer.cueOrgHead != 0
+            var (isOrganization, isForcedOrganization) = (false, false)
+            while k >= 0, k >= i - 10, infos[k].isCapitalised || F.runConnectors.contains(infos[k].word) {
+                isForcedOrganization = isForcedOrganization || BILOUTag(rawValue: infos[k].forcedTag)?.label == .org
+                isOrganization = isOrganization || isForcedOrganization || infos[k].cues & NERGazetteer.cueOrgHead != 0
                     || infos[k].gazetteer & NERGazetteer.organizationBits != 0 || NERGazetteer.groupHeadWords.contains(infos[k].word)
                 k -= 1
             }
-            guard isOrganization else { continue }
+            guard isAcronym ? isOrganization : isForcedOrganization else { continue }
             infos[i + 1].mustBeInsideName = true
         }
     }
@@ -724,7 +731,8 @@ struct NERDecoder {
     /// joins them (``NERTokenInfo/mustContinueName`` on it and the word after it): "Daniel arap Moi",
     /// "Ngugi wa Thiong'o" (persons' particles), "Companhia Vale do Rio Doce", "Banco do Brasil",
     /// "Gimnasia y Esgrima" (Portuguese and Spanish ones, ``NERGazetteer/innerNameParticles``; both
-    /// words around them written with a capital and small letters, as no headline in capitals is).
+    /// words around them written with a capital and small letters, as no headline in capitals is,
+    /// and the first not the sentence's first word: "Why do Democrats want …").
     /// The model chooses the type. The weights had made two names of the words around it.
     mutating func joinInnerParticles() {
         typealias F = NERFeatureExtractor
@@ -734,8 +742,10 @@ struct NERDecoder {
         }
         // (Lengths and capitals first: most tokens fail them with no hash compared.)
         for i in infos.indices.dropFirst().dropLast() where infos[i].length <= 4 && infos[i - 1].isCapitalised && infos[i + 1].isCapitalised {
+            // (Not after the sentence's first word, maybe after a quote: "Why do Democrats want …".)
+            let opensSentence = i == 1 || i == 2 && infos[0].flags & F.flagNoAlphanumeric != 0
             guard infos[i].word == arap || infos[i].word == wa
-                    || particles.contains(infos[i].word) && isWord(infos[i - 1]) && isWord(infos[i + 1]),
+                    || particles.contains(infos[i].word) && isWord(infos[i - 1]) && isWord(infos[i + 1]) && !opensSentence,
                   infos[i].flags & F.flagsOfLetters == F.flagHasLower,
                   (i - 1 ... i + 1).allSatisfy({ infos[$0].forcedTag == 0 && !infos[$0].mustBeOutside })
             else { continue }

@@ -41,7 +41,8 @@ extension NERGazetteer {
     /// Gjallica", "banks including Barclays , Lloyds and NatWest", "parties like Likud"
     /// (``organizationKindWords``, in small letters, then "such as", "including" or "like"). Each
     /// name is a capitalised run, as ``workplaces(_:isCommonWord:)`` reads one, and a plain name
-    /// (``isPlainName(_:_:isCommonWord:)``; no listed person's name either); they are joined by
+    /// (``isPlainName(_:_:isCommonWord:)``; no listed person's name and no people's word either:
+    /// "ethnic groups such as Kurds and Tamils"); they are joined by
     /// commas, "and" or "or", and the list stops at any other word. The weights had read unknown
     /// firms there as persons, or missed them.
     static func organizationsOfAKind(
@@ -51,14 +52,16 @@ extension NERGazetteer {
         let n = infos.count
         var organizations: [Range<Int>] = []
         let (kinds, suchAs, including, like, separators) = (organizationKindWords, (suchWord, asWord), includingWord, likeWord, listSeparators)
-        for p in infos.indices.dropLast(2) where infos[p].flags & F.flagsOfLetters == F.flagHasLower && kinds.contains(infos[p].word) {
+        // (The words after the kind first: most tokens fail them with no set lookup.)
+        for p in infos.indices.dropLast(2) {
             var k: Int
             if infos[p + 1].word == suchAs.0, infos[p + 2].word == suchAs.1 { k = p + 3 }
             else if infos[p + 1].word == including || infos[p + 1].word == like { k = p + 2 }
             else { continue }
+            guard infos[p].flags & F.flagsOfLetters == F.flagHasLower, kinds.contains(infos[p].word) else { continue }
             while k < n, let name = namedRun(from: k, infos, maxLength: 4),
                   isPlainName(name, infos, isCommonWord: isCommonWord),
-                  !name.contains(where: { infos[$0].gazetteer & (personNameBits | knownPersonBits) != 0 }) {
+                  !name.contains(where: { infos[$0].gazetteer & (personNameBits | knownPersonBits) != 0 || isNationalityWord(infos[$0]) }) {
                 // (The name must end the list or be followed by its separator: not "Germany 's Siemens".)
                 let end = name.upperBound
                 guard end == n || separators.contains(infos[end].word) || !infos[end].isCapitalised && infos[end].word != possessiveWord
@@ -71,6 +74,12 @@ extension NERGazetteer {
         }
         return organizations
     }
+    /// Whether a word is a nationality's or a people's as ``nationalities(_:inCapitals:isCommonWord:)``
+    /// reads them (a listed demonym's word, or one of ``peopleWords``): "European", "Kurds", "Olympic".
+    static func isNationalityWord(_ info: NERTokenInfo) -> Bool {
+        NERFeatureExtractor.listPosition(info, .demonym) != 0 || peopleWords.contains(info.word)
+    }
+
     /// The kinds of ``organizationsOfAKind(_:isCommonWord:)``.
     private static let organizationKindWords = words([
         "firms", "companies", "banks", "groups", "carriers", "airlines", "insurers", "brokers", "brokerages",
@@ -83,6 +92,33 @@ extension NERGazetteer {
     private static let likeWord = NERFeatureExtractor.wordHash("like")
     /// What joins the names of a list.
     private static let listSeparators = words([",", "and", "or"])
+
+    /// Unknown acronyms before what an organisation has or is, in small letters: "A CNDD spokesman",
+    /// "his FUNCINPEC party", "the CGT union", "UDMR leader" (``acronymFollowerWords``). A word of two
+    /// to ten capitals only that no list has, not forced, and not the sentence's last word. The
+    /// weights had left unknown acronyms outside names nearly everywhere (the web text they were
+    /// trained on writes many words in capitals that name nothing), and the document's later mentions with
+    /// them.
+    static func acronymsBeforeMembers(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
+        typealias F = NERFeatureExtractor
+        var acronyms: [Range<Int>] = []
+        let followers = acronymFollowerWords
+        let notAcronym = F.flagHasLower | F.flagHasDigit | F.flagHasHyphen | F.flagHasPeriod | F.flagNoAlphanumeric | F.flagNonASCII
+        for k in infos.indices.dropLast() where infos[k].flags & F.flagAllUpper != 0 && infos[k].flags & notAcronym == 0 {
+            let acronym = infos[k]
+            guard (2 ... 10).contains(acronym.length), acronym.gazetteer == 0, acronym.forcedTag == 0,
+                  infos[k + 1].flags & F.flagsOfLetters == F.flagHasLower, followers.contains(infos[k + 1].word)
+            else { continue }
+            acronyms.append(k ..< k + 1)
+        }
+        return acronyms
+    }
+    /// The words of ``acronymsBeforeMembers(_:)``.
+    private static let acronymFollowerWords = words([
+        "party", "union", "federation", "movement", "spokesman", "spokeswoman", "leader", "leaders", "chairman",
+        "official", "officials", "member", "members", "rebels", "guerrillas", "militia", "fighters", "deputy",
+        "deputies", "headquarters", "secretary-general", "chief", "executives",
+    ])
 
     /// The companies whose shares a market report moves: the capitalised run right before "shares"
     /// (or "'s shares") and a word in small letters ("Hoogovens shares fell", "Guinness 's shares
@@ -602,7 +638,7 @@ extension NERGazetteer {
 
     /// Names of CoNLL's miscellany that the weights read as places, organisations or persons: a
     /// capitalised run of two to four words (no leading "The") ending in "Prize", "Award", "Trophy",
-    /// "Cup", "Shield" or "Indoors" ("the Nobel Peace Prize", "the Lancome Trophy", "the Sahara Cup", "the Sheffield Shield", "the Swiss
+    /// "Cup", "Shield" or "Indoors" ("the Nobel Peace Prize", "the Lancome Trophy", "the Sahara Cup", "the Sheffield Shield" (after one word), "the Swiss
     /// Indoors"); "Tour of" (or "de", "du") and a place ("the Tour of Spain", "the Tour de France", not
     /// the place alone) and "Giro d'Italia"; Italy's leagues,
     /// "Serie A" and "Serie B" (read as organisations);
@@ -613,14 +649,16 @@ extension NERGazetteer {
         typealias F = NERFeatureExtractor
         let n = infos.count
         var names: [Range<Int>] = []
-        let (awards, brent, brentNext, roman, catholic) = (awardWords, brentWord, brentFollowers, romanWord, catholicWord)
+        let (awards, brent, brentNext, roman, catholic, shield) = (awardWords, brentWord, brentFollowers, romanWord, catholicWord, shieldWord)
         let (the, tour, tourConnectors, serie, giro, italia) = (theWord, tourWord, tourConnectorWords, serieWord, giroWord, dItaliaWord)
         F.forEachCapitalisedRun(infos) { whole in
             let run = infos[whole.lowerBound].word == the ? whole.dropFirst() : whole
             guard let last = run.last else { return }
             if (2 ... 4).contains(run.count), awards.contains(infos[last].word),
                infos[last].flags & F.flagsOfLetters == F.flagInitialUpper | F.flagHasLower,
-               !run.contains(where: { infos[$0].forcedTag != 0 || F.runConnectors.contains(infos[$0].word) }) {
+               !run.contains(where: { infos[$0].forcedTag != 0 || F.runConnectors.contains(infos[$0].word) }),
+               // ("Shield" only after one word: "the Sheffield Shield", not "Blue Cross Blue Shield".)
+               infos[last].word != shield || run.count == 2 {
                 names.append(run)
             } else if run.count == 2, infos[run.lowerBound].word == serie, seriesLetters.contains(infos[last].exact) {
                 names.append(run)
@@ -646,8 +684,9 @@ extension NERGazetteer {
 
     /// Sports competitions, CoNLL's miscellany ("sports related names (league tables, leagues, cups)" and
     /// "events" in its guidelines), which the weights read as organisations (the knowledge base lists
-    /// leagues among sports bodies): a capitalised run of two to five words (no leading "The", nor
-    /// what comes before an "of" in it: "Results of Premier League matches") ending
+    /// leagues among sports bodies): a capitalised run of two to five words (no leading "The", nor a
+    /// report's word and "of" before it, ``reportWords``: "Results of Premier League matches"; "the Bank
+    /// of Boston Classic" stays whole) ending
     /// in "League" after a word that names a competition ("the Premier League", "American League
     /// East", "the Chinese Super League"; not "the Arab League", nor "National League for Democracy"
     /// before "for" or "of", nor a sport's governing body, "the Australian Rugby League", which the
@@ -659,13 +698,16 @@ extension NERGazetteer {
         typealias F = NERFeatureExtractor
         let n = infos.count
         var names: [Range<Int>] = []
-        let (league, leagueWords, divisions, events, single) = (leagueWord, sportsLeagueWords, divisionWords, competitionWords, leagueNames)
+        let (league, leagueWords, divisions, events, single, reportWords) =
+            (leagueWord, sportsLeagueWords, divisionWords, competitionWords, leagueNames, sportsReportWords)
         let (the, of, formula, one) = (theWord, ofWord, formulaWord, oneWord)
         forEachNameRun(infos) { whole in
             var run = infos[whole.lowerBound].word == the ? whole.dropFirst() : whole
             // (What a run joins through "of" to the competition is no part of it: "Results of Premier
             // League matches".)
-            if let connector = run.last(where: { infos[$0].word == of }) { run = connector + 1 ..< run.upperBound }
+            if let connector = run.last(where: { infos[$0].word == of }), reportWords.contains(infos[run.lowerBound].word) {
+                run = connector + 1 ..< run.upperBound
+            }
             guard !run.isEmpty else { return }
             guard run.allSatisfy({ infos[$0].flags & F.flagsOfLetters == F.flagInitialUpper | F.flagHasLower }) else { return }
             var last = run.upperBound - 1
@@ -777,6 +819,9 @@ extension NERGazetteer {
     private static let sportsLeagueWords = words(["premier", "super", "national", "american", "major", "champions", "pro", "europa"])
     private static let divisionWords = words(["east", "west", "central"])
     private static let competitionWords = words(["masters", "championship", "championships", "classic", "series"])
+    /// The words of a report on a competition, before "of" and its name ("Results of Premier League
+    /// matches") (``sportsCompetitions(_:)``).
+    private static let sportsReportWords = words(["results", "summaries", "summary", "standings", "details", "scorers", "table"])
     private static let leagueNames = words(["bundesliga", "eredivisie"])
     private static let formulaWord = NERFeatureExtractor.wordHash("formula")
     private static let oneWord = NERFeatureExtractor.wordHash("one")
@@ -784,6 +829,7 @@ extension NERGazetteer {
 
     /// The words of ``miscellanyNames(_:)``.
     private static let awardWords = words(["prize", "award", "trophy", "cup", "shield", "indoors"])
+    private static let shieldWord = NERFeatureExtractor.wordHash("shield")
     private static let brentWord = NERFeatureExtractor.wordHash("brent")
     private static let brentFollowers = words(["crude", "blend", "futures", "oil"])
     private static let romanWord = NERFeatureExtractor.wordHash("roman")
@@ -866,9 +912,9 @@ extension NERGazetteer {
             }
             // (An exchange's acronym the lists have as an organisation names its index before a number
             // or a qualifier: "the PSE composite index".)
-            let acronym = (end > run.upperBound || qualified) && run.count == 1 && infos[start].flags & F.flagAllUpper != 0
+            let acronym = (end > run.upperBound || qualified) && run.upperBound - start == 1 && infos[start].flags & F.flagAllUpper != 0
             guard followers.contains(next),
-                  !run.contains(where: {
+                  !(start ..< run.upperBound).contains(where: {
                       infos[$0].forcedTag != 0 || infos[$0].gazetteer & placeOrOrganizationBits != 0 && !acronym
                           || infos[$0].cues & cueOrgHead != 0 || infos[$0].word == boardWord
                   })

@@ -76,9 +76,11 @@ extension NERGazetteer {
     /// score, or `nil` for any other sentence: "Aberdeen 3 ( Dodds 2 , Windass ) Kilmarnock 1 (
     /// Wright )", "Raith Rovers 0 Dundee United 2 ( Olofsson , McSwegan )", "Arsenal 2 ( Wright 34
     /// pen ) Everton 0". Each team is a capitalised run of up to four words (connectors inside:
-    /// "Queen of the South") right before a score of up to three digits, and no person's name; one
-    /// team's brackets at least list scorers, each a capitalised run of up to three words, maybe
-    /// with goals, minutes or a note ("2", "34th", "pen", "og"), separated by commas, and a person
+    /// "Queen of the South") right before a score of up to three digits, and no person's name nor a
+    /// known person's ("Clinton 52 Dole 38 ( Perot 7 )"); one team's brackets at least list scorers,
+    /// each a run of up to three words with a capital and small letters (a name's particles inside:
+    /// "van der Westhuizen"; not "( OT )"), maybe with goals, minutes or a note ("2", "34th", "56",
+    /// "pen", "og"), separated by commas, and a person
     /// unless every word of it is in a place's or organisation's name the knowledge base has. Only
     /// punctuation may follow the second team's score or brackets. One team must hold a listed
     /// name, unless the document had results lines before (`unlistedTeams`). The weights had read
@@ -89,36 +91,47 @@ extension NERGazetteer {
         typealias F = NERFeatureExtractor
         let n = infos.count
         guard n >= 6, infos[0].isCapitalised, infos.contains(where: { $0.word == openBracketWord }) else { return nil }
-        let (open, close, comma, connectors, notes) = (openBracketWord, closeBracketWord, commaWord, F.runConnectors, scorerNoteWords)
+        let (open, close, comma, connectors, particles, notes) =
+            (openBracketWord, closeBracketWord, commaWord, F.runConnectors, nameParticleConnectors, scorerNoteWords)
         let marks = F.flagHasDigit | F.flagsOfLetters | F.flagHasHyphen | F.flagHasPeriod | F.flagNonASCII
         func isScore(_ k: Int) -> Bool { k < n && infos[k].flags & marks == F.flagHasDigit && infos[k].length <= 3 }
-        /// The capitalised run from `k` (connectors between capitalised words), at most `limit` words.
-        func run(from k: Int, limit: Int) -> Range<Int>? {
+        /// The capitalised run from `k` (`joins` between capitalised words), at most `limit` words.
+        func run(from k: Int, limit: Int, joins: NERWordSet) -> Range<Int>? {
             var end = k
             while end < n, infos[end].isCapitalised
-                || end > k && end + 1 < n && connectors.contains(infos[end].word) && infos[end + 1].isCapitalised { end += 1 }
+                || end > k && end + 1 < n && joins.contains(infos[end].word) && infos[end + 1].isCapitalised { end += 1 }
             return end > k && end - k <= limit ? k ..< end : nil
+        }
+        /// A scorer's word: a capital and small letters ("( OT )" is a note), or a particle inside.
+        func isScorersWord(_ k: Int) -> Bool {
+            infos[k].flags & (F.flagsOfLetters | F.flagHasDigit) == F.flagInitialUpper | F.flagHasLower || particles.contains(infos[k].word)
         }
         var teams: [Range<Int>] = [], scorers: [Range<Int>] = []
         var listsScorers = false
         var k = 0
         while teams.count < 2 {
-            guard let team = run(from: k, limit: 4), isScore(team.upperBound), !isPerson(team, infos) else { return nil }
+            guard let team = run(from: k, limit: 4, joins: connectors), isScore(team.upperBound), !isPerson(team, infos),
+                  !team.contains(where: { infos[$0].gazetteer & knownPersonBits != 0 })
+            else { return nil }
             teams.append(team)
             k = team.upperBound + 1
             guard k < n, infos[k].word == open else { continue }
             guard let end = (k + 1 ..< n).first(where: { infos[$0].word == close }), end > k + 1 else { return nil }
+            // Scorers (joined only by a name's particles: "van der Westhuizen"), each maybe with goals,
+            // minutes or notes, separated by commas ("Wright 34 , 56").
+            /// A goal's count, a minute or a note.
+            func isNote(_ j: Int) -> Bool { infos[j].flags & F.flagHasDigit != 0 && infos[j].length <= 5 || notes.contains(infos[j].word) }
+            // (A scorer first, not a figure: "Feyenoord 1 ( 55 )" is a note; a comma before each next one.)
             var j = k + 1
             while j < end {
-                guard let scorer = run(from: j, limit: 3) else { return nil }
+                guard let scorer = run(from: j, limit: 3, joins: particles), scorer.upperBound <= end, scorer.allSatisfy(isScorersWord)
+                else { return nil }
                 listsScorers = true
                 if !isKnownPlaceOrOrganization(scorer, infos) { scorers.append(scorer) }
                 j = scorer.upperBound
-                while j < end, infos[j].word != comma {
-                    guard infos[j].flags & F.flagHasDigit != 0 && infos[j].length <= 5 || notes.contains(infos[j].word) else { return nil }
-                    j += 1
-                }
-                j += 1  // (The comma.)
+                while j < end, isNote(j) { j += 1 }
+                guard j == end || infos[j].word == comma else { return nil }
+                while j < end, infos[j].word == comma || isNote(j) { j += 1 }
             }
             k = end + 1
         }
@@ -219,6 +232,8 @@ extension NERGazetteer {
             if word != club {
                 guard F.listPosition(infos[p - 1], .demonym) == 4 || qualifiers.contains(infos[p - 1].word) else { continue }
             }
+            // (After "team", no town alone: "a Russian team Moscow sent".)
+            if word == team, p + 2 < n, !infos[p + 2].isCapitalised, isOnlyAPlacesWord(infos[p + 1]) { continue }
             var end = p + 1
             while end < n, infos[end].isCapitalised { end += 1 }
             let name = p + 1 ..< end
@@ -234,23 +249,29 @@ extension NERGazetteer {
     }
 
     /// Teams named between "the" and "team" or "squad": "the Arrows team", "the Ferrari team", "the
-    /// Newcastle squad" (a club named after its town too). A capitalised run of one to three words,
-    /// none forced, none a listed person's name ("the Clinton team"), no nationality ("the Australian
-    /// team") and no country ("the England team", a national side). Forced as teams, as
+    /// Newcastle squad" (a club named after its town too), "The" opening the sentence too. A
+    /// capitalised run of one to three words, none forced, none a listed person's name ("the Clinton
+    /// team"), no nationality's or people's word ("the Australian team", "the European team") and no
+    /// country ("the England team", a national side). Forced as teams, as
     /// ``clubsAfterDescriptors(_:)``. The weights had read unknown motor-racing and cycling teams as
     /// persons or missed them.
     static func teamsBeforeTeam(_ infos: UnsafeBufferPointer<NERTokenInfo>, isCountryName: (NERTokenInfo) -> Bool) -> [Range<Int>] {
         typealias F = NERFeatureExtractor
         var teams: [Range<Int>] = []
         let (the, squads) = (theWord, squadWords)
-        for k in infos.indices.dropFirst(2) where squads.contains(infos[k].word) && infos[k].flags & F.flagsOfLetters == F.flagHasLower {
+        // (Capitals and length first: most tokens fail them with no set lookup.)
+        for k in infos.indices.dropFirst(2) where infos[k - 1].isCapitalised && (4 ... 5).contains(infos[k].length)
+            && infos[k].flags & F.flagsOfLetters == F.flagHasLower && squads.contains(infos[k].word) {
             var start = k
             while start > 0, k - start < 4, infos[start - 1].isCapitalised { start -= 1 }
+            // (The article before the run, or opening it: "The Ferrari team said".)
+            let opensRun = infos[start].word == the && start == 0
+            if opensRun { start += 1 }
             let run = start ..< k
-            guard (1 ... 3).contains(run.count), start > 0, infos[start - 1].word == the,
+            guard (1 ... 3).contains(run.count), opensRun || start > 0 && infos[start - 1].word == the,
                   !run.contains(where: {
                       infos[$0].forcedTag != 0 || infos[$0].gazetteer & (personNameBits | knownPersonBits) != 0
-                          || F.listPosition(infos[$0], .demonym) != 0
+                          || isNationalityWord(infos[$0])
                   }),
                   !(run.count == 1 && isCountryName(infos[start]))
             else { continue }
@@ -1016,7 +1037,7 @@ extension NERGazetteer {
         "stockbroker", "stockbrokers", "brokerage",
         "retailer", "brewer", "miner", "refiner", "airline", "utility", "manufacturer", "carmaker", "automaker",
         "drugmaker", "chipmaker", "steelmaker", "planemaker", "toymaker", "subsidiary", "affiliate", "unit",
-        "newspaper", "magazine", "broadcaster", "agency",
+        "newspaper", "magazine", "broadcaster", "agency", "regulator", "watchdog", "carrier", "union",
     ])
     /// Words for a business that name one after a sector's word in small letters: "computer firm
     /// Optimus", "security firm Executive Outcomes", "cable maker Elektrim", "copper producer Codelco",

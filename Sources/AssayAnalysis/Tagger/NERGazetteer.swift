@@ -366,8 +366,9 @@ public final class NERGazetteer: Sendable {
     }
 
     /// The countries' names (`countries`, whole capitalised runs) right before a possessive:
-    /// "Georgia 's parliament speaker", "Ecuador 's Congress", "the Ukraine 's". No capitalised word
-    /// or connector may stand before the name ("the Bank of England 's"; "the" may, after neither),
+    /// "Georgia 's parliament speaker", "Ecuador 's Congress", "the Ukraine 's", "sanctions on Iraq 's
+    /// oil". No capitalised word may stand before the name, nor a connector after one ("the Bank of
+    /// England 's", "the Bank of the Philippines 's"; "the" may, after neither),
     /// and a name of one word must be no club's (``clubsNamedLikeCountries``) nor a listed surname
     /// ("Jordan 's 40 points"). The weights had read a country named like a person, or before an
     /// institution's name, as a person or an organisation.
@@ -376,11 +377,14 @@ public final class NERGazetteer: Sendable {
     ) -> [Range<Int>] {
         typealias F = NERFeatureExtractor
         let (possessive, the, clubs) = (possessiveWord, theWord, clubsNamedLikeCountries)
-        func isOpen(_ k: Int) -> Bool { k < 0 || !infos[k].isCapitalised && !F.runConnectors.contains(infos[k].word) }
+        /// No capitalised word at `k`, nor a connector after one ("the Bank of England 's").
+        func isOpen(_ k: Int) -> Bool {
+            k < 0 || !infos[k].isCapitalised && !(k > 0 && infos[k - 1].isCapitalised && F.runConnectors.contains(infos[k].word))
+        }
         return countries.filter { country in
             let start = country.lowerBound
             guard country.upperBound < infos.count, infos[country.upperBound].word == possessive,
-                  isOpen(start - 1) || infos[start - 1].word == the && isOpen(start - 2)
+                  infos[max(start - 1, 0)].word != the ? isOpen(start - 1) : isOpen(start - 2)
             else { return false }
             let first = infos[start]
             return country.count > 1 || !clubs.contains(first.word) && F.listPosition(first, .surname) != 4
