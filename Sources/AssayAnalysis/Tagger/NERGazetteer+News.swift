@@ -1232,7 +1232,8 @@ extension NERGazetteer {
     private static let bodyHeadWords = words([
         "Exchange", "Bourse", "Commission", "Committee", "Council", "Agency", "Authority", "Bureau", "Federation",
         "Association", "Institute", "Ministry", "Department", "Party", "Union", "University", "Corporation",
-        "Foundation", "Society", "Academy", "Organisation", "Organization", "Newsroom",
+        "Foundation", "Society", "Academy", "Organisation", "Organization", "Newsroom", "Board", "Confederation", "Bloc",
+        "Front", "Alliance", "Service", "Fund",
     ])
 
     /// The last words of ``placesWithHeadWords(_:isCommonWord:)``: not "Park" (the surname of "Grace

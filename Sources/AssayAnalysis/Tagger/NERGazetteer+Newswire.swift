@@ -76,10 +76,10 @@ extension NERGazetteer {
     /// score, or `nil` for any other sentence: "Aberdeen 3 ( Dodds 2 , Windass ) Kilmarnock 1 (
     /// Wright )", "Raith Rovers 0 Dundee United 2 ( Olofsson , McSwegan )", "Arsenal 2 ( Wright 34
     /// pen ) Everton 0". Each team is a capitalised run of up to four words (connectors inside:
-    /// "Queen of the South") right before a score of up to three digits, and no person's name nor a
+    /// "Queen of the South"; a year first: "1860 Munich") right before a score of up to three digits, and no person's name nor a
     /// known person's ("Clinton 52 Dole 38 ( Perot 7 )"); one team's brackets at least list scorers,
     /// each a run of up to three words with a capital and small letters (a name's particles inside:
-    /// "van der Westhuizen"; not "( OT )"), maybe with goals, minutes or a note ("2", "34th", "56",
+    /// "Eric van der Luer"; not "( OT )"), maybe with goals, minutes or a note ("2", "34th", "56",
     /// "pen", "og"), separated by commas, and a person
     /// unless every word of it is in a place's or organisation's name the knowledge base has. Only
     /// punctuation may follow the second team's score or brackets. One team must hold a listed
@@ -90,17 +90,26 @@ extension NERGazetteer {
     ) -> (teams: [Range<Int>], scorers: [Range<Int>])? {
         typealias F = NERFeatureExtractor
         let n = infos.count
-        guard n >= 6, infos[0].isCapitalised, infos.contains(where: { $0.word == openBracketWord }) else { return nil }
+        guard n >= 6, infos[0].isCapitalised || infos[0].flags & F.flagHasDigit != 0, infos.contains(where: { $0.word == openBracketWord }) else { return nil }
         let (open, close, comma, connectors, particles, notes) =
             (openBracketWord, closeBracketWord, commaWord, F.runConnectors, nameParticleConnectors, scorerNoteWords)
         let marks = F.flagHasDigit | F.flagsOfLetters | F.flagHasHyphen | F.flagHasPeriod | F.flagNonASCII
         func isScore(_ k: Int) -> Bool { k < n && infos[k].flags & marks == F.flagHasDigit && infos[k].length <= 3 }
-        /// The capitalised run from `k` (`joins` between capitalised words), at most `limit` words.
-        func run(from k: Int, limit: Int, joins: NERWordSet) -> Range<Int>? {
+        /// The capitalised run from `k` (words of `joins` between capitalised words, one or more in a
+        /// row: "Eric van der Luer"), at most `limit` capitalised words; a team's may open with a
+        /// year (`year`: "1860 Munich").
+        func run(from k: Int, limit: Int, joins: NERWordSet, year: Bool = false) -> Range<Int>? {
             var end = k
-            while end < n, infos[end].isCapitalised
-                || end > k && end + 1 < n && joins.contains(infos[end].word) && infos[end + 1].isCapitalised { end += 1 }
-            return end > k && end - k <= limit ? k ..< end : nil
+            if year, k + 1 < n, infos[k].length == 4, infos[k].flags & marks == F.flagHasDigit, infos[k + 1].isCapitalised { end += 1 }
+            var words = 0
+            while end < n {
+                if infos[end].isCapitalised { end += 1; words += 1; continue }
+                var next = end
+                while next < n, joins.contains(infos[next].word) { next += 1 }
+                guard words > 0, next > end, next < n, infos[next].isCapitalised else { break }
+                end = next
+            }
+            return (1 ... limit).contains(words) ? k ..< end : nil
         }
         /// A scorer's word: a capital and small letters ("( OT )" is a note), or a particle inside.
         func isScorersWord(_ k: Int) -> Bool {
@@ -110,7 +119,7 @@ extension NERGazetteer {
         var listsScorers = false
         var k = 0
         while teams.count < 2 {
-            guard let team = run(from: k, limit: 4, joins: connectors), isScore(team.upperBound), !isPerson(team, infos),
+            guard let team = run(from: k, limit: 4, joins: connectors, year: true), isScore(team.upperBound), !isPerson(team, infos),
                   !team.contains(where: { infos[$0].gazetteer & knownPersonBits != 0 })
             else { return nil }
             teams.append(team)
@@ -287,7 +296,8 @@ extension NERGazetteer {
     private static let clubQualifiers = words(["division", "league", "cycling"])
 
     /// Clubs whose name is a word of clubs' names and a place: "Real Oviedo", "Sporting Gijon",
-    /// "Sparta Prague", "Dinamo Bucharest", "VfL Bochum", "FC Twente" (``clubPrefixWords``, then one
+    /// "Sparta Prague", "Dinamo Bucharest", "VfL Bochum", "FC Twente", "Hansa Rostock", "Fortuna
+    /// Duesseldorf", "Germinal Ekeren", "Celta Vigo" (``clubPrefixWords``, then one
     /// or two capitalised words, the last a listed place's, and no capitalised word after). Forced as
     /// teams, as ``clubsAfterDescriptors(_:)``. The weights had read the place alone.
     static func clubsWithPrefixes(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
@@ -313,6 +323,8 @@ extension NERGazetteer {
         "Real", "Sporting", "Racing", "Dinamo", "Dynamo", "Atletico", "Deportivo", "Olympique", "Sparta", "Slavia",
         "Slovan", "Spartak", "Lokomotiv", "Vitoria", "Petra", "Hajduk", "Legia", "Widzew", "Ruch", "Steaua",
         "VfL", "VfB", "FC", "SV", "TSV", "FK", "NK", "CSKA",
+        "Hansa", "Fortuna", "Germinal", "Borussia", "Eintracht", "Werder", "Hertha", "Arminia", "Energie", "Alemannia",
+        "Bayern", "Vitesse", "Celta", "Girondins", "Stade", "Olympiakos", "Panathinaikos", "AEK", "PAOK",
     ])
 
     /// In a sports report (the decoder asks only once the document has a club:

@@ -253,6 +253,8 @@ import Testing
         #expect(bodies("closed on the London Commodity Exchange .") == [3 ..< 6])
         #expect(bodies("The Australian Stock Exchange said") == [1 ..< 4])
         #expect(bodies("-- Amsterdam Newsroom +31 20 504 5000") == [1 ..< 3], "a wire story's sign-off")
+        #expect(bodies("In Ghana , the Ghana Cocoa Board said") == [4 ..< 7])
+        #expect(bodies("Dan Smith of the Bulgarian Business Bloc came third") == [4 ..< 7])
         // A nationality before a government body of common words is no part of it; a proper name keeps it.
         #expect(bodies("a spokesman for the Japanese Industrial Ministry said") == [5 ..< 7])
         #expect(bodies("the Japanese Anzen Council said") == [1 ..< 4], "a word the lexicon does not know")
@@ -508,6 +510,8 @@ import Testing
         #expect(scorersLine("London 2 ( Smith 12 Jones ) Tokyo 1").isEmpty, "no comma between scorers")
         #expect(scorersLine("London 2 ( Smith ) Tokyo 1 ( 55 )").isEmpty, "a figure first in brackets")
         #expect(scorersLine("London 2 ( OT ) Tokyo 1").isEmpty, "a note in capitals")
+        #expect(scorersLine("1860 London 1 ( Dan van der Smith 58 ) Tokyo 1 .") == [0 ..< 2, 10 ..< 11, -1 ..< -1, 4 ..< 8],
+                "a year opening a team; a name's particles in a row")
         #expect(Self.ranges("Hamburg 2 ( Smith ) Bremen 1") { NERGazetteer.resultLineScorers($0, unlistedTeams: true)?.teams ?? [] }
             == [0 ..< 1, 5 ..< 6], "after results lines")
         // A Portuguese or Spanish particle inside a name joins its words.
