@@ -570,25 +570,44 @@ extension NERGazetteer {
     /// Places named after what they are and "of": "near the village of Kiran", "in the village of
     /// Novye Atagi", "the northern town of Kilinochchi" (``placeOfWords``, in small letters, then "of"
     /// and a capitalised run of one to three words up to a day or month, none forced and no title
-    /// first: "the town of Hebron Friday" names Hebron). The weights had read unknown villages as
-    /// persons, "Kiran" (a given name too) among them.
+    /// first: "the town of Hebron Friday" names Hebron). Also (eighteenth session) after "near" or a
+    /// compass point and "of" ("positions near Mankulam", "south of Paranthan"), where the run's
+    /// words must each be a capital and small letters and none a listed person's or organisation's
+    /// ("near Smith", "west of Shell" stay the model's). The weights had read unknown villages as
+    /// persons, "Kiran" (a given name too) among them, or missed them.
     static func placesAfterOf(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
         typealias F = NERFeatureExtractor
         let n = infos.count
         var places: [Range<Int>] = []
-        let (of, kinds) = (ofWord, placeOfWords)  // (Read once, not per token.)
-        for k in infos.indices.dropFirst().dropLast() where infos[k].word == of && infos[k + 1].isCapitalised {
-            guard infos[k - 1].flags & F.flagsOfLetters == F.flagHasLower, kinds.contains(infos[k - 1].word) else { continue }
+        let (of, near, kinds, points) = (ofWord, nearWord, placeOfWords, compassPointWords)  // (Read once, not per token.)
+        for k in infos.indices.dropLast() where infos[k + 1].isCapitalised && infos[k].flags & F.flagsOfLetters == F.flagHasLower {
+            let word = infos[k].word
+            let afterKind = word == of && k > 0 && infos[k - 1].flags & F.flagsOfLetters == F.flagHasLower && kinds.contains(infos[k - 1].word)
+            let afterPoint = !afterKind && (word == near
+                || word == of && k > 0 && infos[k - 1].flags & F.flagsOfLetters == F.flagHasLower && points.contains(infos[k - 1].word))
+            guard afterKind || afterPoint else { continue }
             var end = k + 1
             while end < n, infos[end].isCapitalised, !calendarWords.contains(infos[end].word) { end += 1 }
             let name = k + 1 ..< end
             guard (1 ... 3).contains(name.count), infos[k + 1].cues & cueTitle == 0,
                   !name.contains(where: { infos[$0].forcedTag != 0 })
             else { continue }
+            if afterPoint {
+                guard name.allSatisfy({
+                    infos[$0].flags & (F.flagsOfLetters | F.flagHasDigit) == F.flagInitialUpper | F.flagHasLower
+                        && infos[$0].gazetteer & (personNameBits | knownPersonBits | organizationBits) == 0
+                }) else { continue }
+            }
             places.append(name)
         }
         return places
     }
+
+    private static let nearWord = NERFeatureExtractor.wordHash("near")
+    /// The compass points before "of" and a place (``placesAfterOf(_:)``): "south of Paranthan".
+    private static let compassPointWords = words([
+        "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+    ])
 
     /// The words of ``placesAfterOf(_:)``.
     private static let placeOfWords = words([
@@ -1341,10 +1360,11 @@ extension NERGazetteer {
     }
 
     /// Places named right before what they are, in small letters: "stranded at Hellinikon airport",
-    /// "the Erez crossing", "the Mugunga camp", "the Riverside stadium" (``placeDescriptors``; CoNLL's
-    /// place is the name alone). A capitalised run of one to three words, each a capital and small
-    /// letters, after a word that is not capitalised; not one with a nationality's or an
-    /// organisation's listed word, a title, a day or month ("on Tuesday prison officials said"), a
+    /// "the Erez crossing", "the Mugunga camp", "the Riverside stadium", "the Donbass region", "the
+    /// Chirag field" (``placeDescriptors``; CoNLL's place is the name alone), and one word joined to
+    /// it by "and" ("the Liaquatabad and Nazimabad districts", no listed name's word). A capitalised run of one to three words, each a capital and small
+    /// letters, after a word that is not capitalised; not one with a nationality's, a people's ("the
+    /// Nordic region") or an organisation's listed word, a title, a day or month ("on Tuesday prison officials said"), a
     /// forced name, a person's name (``isPersonsName(_:_:)``: "the Kerry camp", "the Vicente Calderon
     /// stadium", "the Jordan river" are the model's), nor a sentence's first word that the casing
     /// lexicon has in small letters (`isCommonWord`: "Left camp in July"). The weights had read such
@@ -1365,9 +1385,17 @@ extension NERGazetteer {
                   name.allSatisfy({
                       infos[$0].flags & (F.flagsOfLetters | F.flagHasDigit) == plain && infos[$0].forcedTag == 0
                           && infos[$0].gazetteer & (organizationBits | demonymBits) == 0 && infos[$0].cues & cueTitle == 0
+                          && !isNationalityWord(infos[$0])
                   })
             else { continue }
             places.append(name)
+            // (And one word joined to it by "and": "the Liaquatabad and Nazimabad districts".)
+            let first = name.lowerBound
+            if first >= 3, infos[first - 1].word == andWord, infos[first - 2].flags & (F.flagsOfLetters | F.flagHasDigit) == plain,
+               !infos[first - 3].isCapitalised, infos[first - 2].forcedTag == 0, !calendarWords.contains(infos[first - 2].word),
+               infos[first - 2].gazetteer & (organizationBits | demonymBits | personNameBits | knownPersonBits) == 0 {
+                places.append(first - 2 ..< first - 1)
+            }
         }
         return places
     }
@@ -1375,6 +1403,7 @@ extension NERGazetteer {
     /// The words in small letters ``placesBeforeDescriptors(_:isCommonWord:)`` reads a place before.
     private static let placeDescriptors = words([
         "airport", "airbase", "stadium", "camp", "camps", "prison", "jail", "crossing", "river", "valley",
+        "region", "district", "districts", "province", "field", "fields", "mine", "refinery", "island", "barracks",
     ])
     private static let airWord = NERFeatureExtractor.wordHash("Air")
 

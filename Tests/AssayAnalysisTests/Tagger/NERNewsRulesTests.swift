@@ -445,9 +445,13 @@ import Testing
         }
         #expect(places("stranded at Hellinikon airport on Friday") == [2 ..< 3])
         #expect(places("The Vicente Calderon stadium was full") == [1 ..< 3])
-        #expect(places("refugees fled the Mugunga and Kibumba camps") == [5 ..< 6])
-        // Not a nationality, an organisation, a sentence's first common word, or an acronym.
+        #expect(places("refugees fled the Mugunga and Kibumba camps") == [5 ..< 6, 3 ..< 4], "one word joined by and")
+        #expect(places("in the eastern Donbass region") == [3 ..< 4])
+        #expect(places("from the Oseberg and Barclays fields").isEmpty, "a listed organisation's word")
+        #expect(places("output from the Barclays and Oseberg fields") == [5 ..< 6], "nor one joined by and")
+        // Not a nationality, a people's word, an organisation, a sentence's first common word, or an acronym.
         #expect(places("the Iraqi camp").isEmpty)
+        #expect(places("in the Nordic region").isEmpty)
         #expect(places("the Barclays stadium").isEmpty)
         #expect(places("Left camp in July").isEmpty)
         #expect(places("the JFK airport").isEmpty)
@@ -654,6 +658,11 @@ import Testing
         #expect(places("the Bank of England said").isEmpty, "no place word before of")
         #expect(places("the city of Queen Elizabeth").isEmpty, "a title first")
         #expect(places("the town of Hebron Friday") == [3 ..< 4], "up to a day")
+        #expect(places("rebel positions near Mankulam .") == [3 ..< 4], "after near")
+        #expect(places("army positions south of Paranthan .") == [4 ..< 5], "after a compass point and of")
+        #expect(places("a house near Smith 's farm").isEmpty, "a listed person's name")
+        #expect(places("two miles west of Barclays").isEmpty, "a listed organisation's")
+        #expect(places("near NATO headquarters").isEmpty, "capitals after near")
         func parties(_ sentence: String) -> [Range<Int>] {
             Self.ranges(sentence) { NERGazetteer.partiesBeforeParty($0) { Self.known.contains($0) || Self.common.contains($0) } }
         }
