@@ -90,9 +90,11 @@ extension NERGazetteer {
     ) -> (teams: [Range<Int>], scorers: [Range<Int>])? {
         typealias F = NERFeatureExtractor
         let n = infos.count
-        guard n >= 6, infos[0].isCapitalised || infos[0].flags & F.flagHasDigit != 0, infos.contains(where: { $0.word == openBracketWord }) else { return nil }
-        let (open, close, comma, connectors, particles, notes) =
-            (openBracketWord, closeBracketWord, commaWord, F.runConnectors, nameParticleConnectors, scorerNoteWords)
+        guard n >= 6, infos[0].isCapitalised || infos[0].flags & F.flagHasDigit != 0 else { return nil }
+        // (Most sentences fail here, with the bracket's word read once, not once a token.)
+        let open = openBracketWord
+        guard infos.contains(where: { $0.word == open }) else { return nil }
+        let (close, comma, connectors, particles, notes) = (closeBracketWord, commaWord, F.runConnectors, nameParticleConnectors, scorerNoteWords)
         let marks = F.flagHasDigit | F.flagsOfLetters | F.flagHasHyphen | F.flagHasPeriod | F.flagNonASCII
         func isScore(_ k: Int) -> Bool { k < n && infos[k].flags & marks == F.flagHasDigit && infos[k].length <= 3 }
         /// The capitalised run from `k` (words of `joins` between capitalised words, one or more in a
