@@ -380,7 +380,7 @@ struct NERDecoder {
                         NERGazetteer.forceFirmly(name, .misc, infos)
                     }
                     for firm in NERGazetteer.firmsByForeignHeadWords(tokens) + NERGazetteer.listedAcronyms(tokens)
-                        + NERGazetteer.acronymsBeforeMembers(tokens) {
+                        + NERGazetteer.acronymsBeforeMembers(tokens, isKnownWord: isKnownWord) {
                         NERGazetteer.forceFirmly(firm, .org, infos)
                     }
                     let clubs = NERGazetteer.clubsAfterDescriptors(tokens) + NERGazetteer.clubsWithPrefixes(tokens)

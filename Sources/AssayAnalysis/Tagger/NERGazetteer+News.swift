@@ -94,26 +94,33 @@ extension NERGazetteer {
     private static let listSeparators = words([",", "and", "or"])
 
     /// Unknown acronyms before what an organisation has or is, in small letters: "A CNDD spokesman",
-    /// "his FUNCINPEC party", "the CGT union", "UDMR leader" (``acronymFollowerWords``). A word of two
-    /// to ten capitals only that no list has, not forced, and not the sentence's last word. The
+    /// "his FUNCINPEC party", "the CGT union", "UDMR leader" (``acronymFollowerWords``), or before a
+    /// verb of speech when the casing lexicon does not know it either (`isKnownWord`: "SKF said", "the
+    /// BNDES announced"; not "state TV said"). A word of two to ten capitals only that no list has,
+    /// not forced, and not the sentence's last word. The
     /// weights had left unknown acronyms outside names nearly everywhere (the web text they were
     /// trained on writes many words in capitals that name nothing), and the document's later mentions with
     /// them.
-    static func acronymsBeforeMembers(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
+    static func acronymsBeforeMembers(
+        _ infos: UnsafeBufferPointer<NERTokenInfo>, isKnownWord: (UInt64) -> Bool
+    ) -> [Range<Int>] {
         typealias F = NERFeatureExtractor
         var acronyms: [Range<Int>] = []
-        let followers = acronymFollowerWords
+        let (followers, verbs) = (acronymFollowerWords, speechVerbs)
         let notAcronym = F.flagHasLower | F.flagHasDigit | F.flagHasHyphen | F.flagHasPeriod | F.flagNoAlphanumeric | F.flagNonASCII
         for k in infos.indices.dropLast() where infos[k].flags & F.flagAllUpper != 0 && infos[k].flags & notAcronym == 0 {
-            let acronym = infos[k]
+            let acronym = infos[k], next = infos[k + 1]
             guard (2 ... 10).contains(acronym.length), acronym.gazetteer == 0, acronym.forcedTag == 0,
-                  infos[k + 1].flags & F.flagsOfLetters == F.flagHasLower, followers.contains(infos[k + 1].word)
+                  next.flags & F.flagsOfLetters == F.flagHasLower,
+                  followers.contains(next.word) || verbs.contains(next.word) && !isKnownWord(acronym.word)
             else { continue }
             acronyms.append(k ..< k + 1)
         }
         return acronyms
     }
-    /// The words of ``acronymsBeforeMembers(_:)``.
+    /// The verbs of speech of ``acronymsBeforeMembers(_:isKnownWord:)``.
+    private static let speechVerbs = words(["said", "says", "announced", "reported", "added", "told", "denied", "warned"])
+    /// The words of ``acronymsBeforeMembers(_:isKnownWord:)``.
     private static let acronymFollowerWords = words([
         "party", "union", "federation", "movement", "spokesman", "spokeswoman", "leader", "leaders", "chairman",
         "official", "officials", "member", "members", "rebels", "guerrillas", "militia", "fighters", "deputy",
