@@ -571,7 +571,9 @@ struct NERDecoder {
     /// no results line, after a name holding an organisation's head word (``NERGazetteer/cueOrgHead``,
     /// ``NERGazetteer/groupHeadWords``), a listed organisation's word or a word a rule forced as an
     /// organisation's ("Philippine Airlines ( PAL )"); after a forced organisation, also one word
-    /// with a capital and small letters ("Qatar Liquefied Gas Co ( Qatargas )"). The weights had left such acronyms out
+    /// with a capital and small letters, hyphens allowed ("Qatar Liquefied Gas Co ( Qatargas )",
+    /// "Skandinaviska Enskilda Banken ( S-E-Banken )"); after a forced organisation the bracketed
+    /// name is forced as one (``NERTokenInfo/forcedTag``). The weights had left such acronyms out
     /// when they did not know them, and the document's later "The CNDD" with them.
     mutating func ruleOutOutsideInBracketedAcronyms() {
         typealias F = NERFeatureExtractor
@@ -582,7 +584,8 @@ struct NERDecoder {
         for i in infos.indices.dropFirst(2).dropLast(2) where infos[i].word == open {
             let acronym = infos[i + 1]
             let isAcronym = acronym.flags & notAcronym == 0 && acronym.flags & F.flagAllUpper != 0 && (2 ... 6).contains(acronym.length)
-            let isWord = acronym.flags & (notAcronym | F.flagsOfLetters) == word
+            // (A short name may hold hyphens: "Skandinaviska Enskilda Banken ( S-E-Banken )".)
+            let isWord = acronym.flags & (notAcronym | F.flagsOfLetters) & ~F.flagHasHyphen == word
             guard infos[i + 2].word == close, isAcronym || isWord, acronym.forcedTag == 0, !acronym.mustBeOutside,
                   infos[i - 1].isCapitalised,
                   infos[i - 2].isCapitalised || i >= 3 && infos[i - 3].isCapitalised && F.runConnectors.contains(infos[i - 2].word)
@@ -600,7 +603,14 @@ struct NERDecoder {
                 k -= 1
             }
             guard isAcronym ? isOrganization : isForcedOrganization else { continue }
-            infos[i + 1].mustBeInsideName = true
+            // (After a forced organisation the short name is one too, not only some name: "Forum for the
+            // Restoration of Democracy-Kenya ( FORD-Kenya )", which the model would read as a place.)
+            if isForcedOrganization {
+                infos[i + 1].forcedTag = BILOUTag(.unit, .org).rawValue
+                infos[i + 1].forcedTagIsFirm = true
+            } else {
+                infos[i + 1].mustBeInsideName = true
+            }
         }
     }
 

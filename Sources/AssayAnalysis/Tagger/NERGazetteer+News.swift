@@ -1293,7 +1293,8 @@ extension NERGazetteer {
     private static let openingPrepositions = words(["in"])
 
     /// Organisations named right before what they are, in small letters: "the official Xinhua news
-    /// agency", "the Interfax agency", "the Izvestia newspaper", "the Sumitomo group", "the Sude fund"
+    /// agency", "the Interfax agency", "the Izvestia newspaper", "the Sumitomo group", "the Sude fund",
+    /// "told Caracol radio"
     /// (``descriptorsAfterNames``; not "daily" or "weekly", adjectives too): a capitalised run of one
     /// to three words after a word in small letters or a sentence's "The" or "A". Not a run joined to
     /// another by a connector ("the Andaman and Nicobar group"), one before a descriptor that a name
@@ -1321,7 +1322,7 @@ extension NERGazetteer {
             let start = name.lowerBound
             let joined = start >= 2 && F.runConnectors.contains(infos[start - 1].word) && infos[start - 2].isCapitalised
             guard !joined, end == infos.count || !infos[end].isCapitalised,
-                  !name.contains(where: { F.listPosition(infos[$0], .demonym) != 0 }),
+                  !name.contains(where: { isNationalityWord(infos[$0]) }),
                   isPlainName(name, infos, isCommonWord: isCommonWord) else { continue }
             // Before "group", "company", "fund" or "foundation", only words the casing lexicon does not
             // know or the lists have as an organisation's: no adjective ("an Islamic group", "a
@@ -1342,7 +1343,9 @@ extension NERGazetteer {
 
     /// The words in small letters ``organizationsBeforeDescriptors(_:isCommonWord:isKnownWord:)`` reads
     /// a name before ("news agency" is read as two words).
-    private static let descriptorsAfterNames = words(["agency", "newspaper", "magazine", "group", "company", "fund", "foundation"])
+    private static let descriptorsAfterNames = words([
+        "agency", "newspaper", "magazine", "group", "company", "fund", "foundation", "radio", "television",
+    ])
     /// The articles that open a sentence and no name ("The", "A", "An").
     static let articleWords = words(["the", "a", "an"])
     private static let groupWords = words(["group", "company", "fund", "foundation"])

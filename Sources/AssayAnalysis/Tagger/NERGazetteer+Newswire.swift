@@ -908,7 +908,8 @@ extension NERGazetteer {
     /// casing lexicon does not know (`isKnownWord`: every word of the training files and the English
     /// words; "Australia 's Royal National Park", "Germany 's Deutsche Bank", "Canada 's Bre-X
     /// Minerals"), and be no cue (a title, an organisation's head word or legal suffix: "Britain 's
-    /// Prince Charles") nor forced already. The weights had read such names of athletes as
+    /// Prince Charles") nor forced already; after a player's position one word will do
+    /// (``playersPositionWords``: "Brazilian striker Jardel"). The weights had read such names of athletes as
     /// organisations or miscellany, or missed them, when the words were unknown. A particle may stand
     /// between a given name and a surname ("Hicham El Guerrouj").
     static func personsAfterCues(
@@ -916,6 +917,7 @@ extension NERGazetteer {
     ) -> [Range<Int>] {
         typealias F = NERFeatureExtractor
         var persons: [Range<Int>] = []
+        let positions = playersPositionWords
         for p in infos.indices.dropLast() where infos[p + 1].isCapitalised {
             let cue = infos[p]
             let isPossessive = p > 0 && cue.word == possessiveWord && isPlace(infos[p - 1])
@@ -929,8 +931,11 @@ extension NERGazetteer {
             guard isPossessive || isRole || isNationality || isTitle else { continue }
             var end = p + 1
             while end < infos.count, infos[end].isCapitalised { end += 1 }
-            // (Not before a dash or a particle: "Hazim Al - Sha'lan", "Henrique Lopes de Mendonça".)
-            guard (2 ... 3).contains(end - p - 1),
+            // (Not before a dash or a particle: "Hazim Al - Sha'lan", "Henrique Lopes de Mendonça". One
+            // word only after a player's position, and not before a hyphenated word: "Brazilian striker
+            // Jardel", not "Saudi goalkeeper Mohammed al-Deayea".)
+            guard (2 ... 3).contains(end - p - 1)
+                      || end - p == 2 && isRole && positions.contains(cue.word) && (end == infos.count || infos[end].flags & F.flagHasHyphen == 0),
                   end == infos.count || infos[end].word != dashWord && !nameParticles.contains(infos[end].word)
             else { continue }
             let run = p + 1 ..< end
@@ -1183,6 +1188,13 @@ extension NERGazetteer {
     static let ambiguousOrganizationWords = NERWordSet(
         ListedOrganizationRecognizer.ambiguousNames.map(NERFeatureExtractor.wordHash)
     )
+
+    /// The players' positions among ``personRoleWords``, after which one word is a person's name
+    /// (``personsAfterCues(_:isKnownWord:isCommonWord:)``: "Brazilian striker Jardel").
+    private static let playersPositionWords = words([
+        "striker", "midfielder", "defender", "goalkeeper", "keeper", "winger", "forward", "playmaker", "batsman",
+        "bowler", "spinner", "wicketkeeper", "all-rounder", "quarterback", "pitcher",
+    ])
 
     /// Persons' roles in small letters that newswire writes right before a name.
     static let personRoleWords = words(

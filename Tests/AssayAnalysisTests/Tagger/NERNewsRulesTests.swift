@@ -106,6 +106,13 @@ import Testing
         func tags(_ sentence: String) -> [String] { model.tag(sentence.split(separator: " ").map(String.init)) }
         #expect(tags("Philippine Airlines ( PAL ) said on Wednesday .")[3] == "B-ORG")
         #expect(tags("operated by Qatar Liquefied Gas Co ( Qatargas ) .")[7] == "B-ORG")
+        #expect(tags("Swedish bank Skandinaviska Enskilda Banken ( S-E-Banken ) launched a bid .")[6] == "B-ORG",
+                "a short name with hyphens after a forced organisation")
+        func media(_ sentence: String) -> [Range<Int>] {
+            Self.ranges(sentence) { NERGazetteer.organizationsBeforeDescriptors($0, isCommonWord: { _ in false }, isKnownWord: { _ in false }) }
+        }
+        #expect(media("Bedoya told Caracol radio .") == [2 ..< 3])
+        #expect(media("Boetsch told European television .").isEmpty, "a people's word")
     }
 
     @Test func theCompanyWhoseSharesMovedIsAnOrganisation() {

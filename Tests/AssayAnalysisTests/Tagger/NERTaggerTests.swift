@@ -1033,6 +1033,10 @@ struct NERGazetteerTests {
         #expect(persons("defending champion Jansher Khan won .") == [2 ..< 4])
         #expect(persons("Czech Pavel Khan won .") == [1 ..< 3])
         #expect(persons("Czech Jansher Khan won .").isEmpty)
+        // After a player's position one word will do, not one before a hyphenated word.
+        #expect(persons("Brazilian striker Jardel scored .") == [2 ..< 3])
+        #expect(persons("defending champion Jardel won .").isEmpty, "not a position")
+        #expect(persons("Saudi goalkeeper Jansher al-Deayea saved .").isEmpty)
         // A title with a capital: a word the training files wrote with a capital may open the name
         // once another word of it is a listed name; a name's surname may be a listed town's too.
         #expect(persons("Prince Royal Khan said .") == [1 ..< 3])
