@@ -753,9 +753,9 @@ struct NERDecoder {
         // (Lengths and capitals first: most tokens fail them with no hash compared.)
         for i in infos.indices.dropFirst().dropLast() where infos[i].length <= 4 && infos[i - 1].isCapitalised && infos[i + 1].isCapitalised {
             // (Not after the sentence's first word, maybe after a quote: "Why do Democrats want …".)
-            let opensSentence = i == 1 || i == 2 && infos[0].flags & F.flagNoAlphanumeric != 0
             guard infos[i].word == arap || infos[i].word == wa
-                    || particles.contains(infos[i].word) && isWord(infos[i - 1]) && isWord(infos[i + 1]) && !opensSentence,
+                    || particles.contains(infos[i].word) && isWord(infos[i - 1]) && isWord(infos[i + 1])
+                        && !infos.withUnsafeBufferPointer({ NERGazetteer.opensSentence(at: i - 1, $0) }),
                   infos[i].flags & F.flagsOfLetters == F.flagHasLower,
                   (i - 1 ... i + 1).allSatisfy({ infos[$0].forcedTag == 0 && !infos[$0].mustBeOutside })
             else { continue }

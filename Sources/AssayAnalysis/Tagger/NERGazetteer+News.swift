@@ -1386,24 +1386,27 @@ extension NERGazetteer {
         let plain = F.flagInitialUpper | F.flagHasLower
         var places: [Range<Int>] = []
         let descriptors = placeDescriptors
+        /// A word of the place's name: a capital and small letters, not forced, no organisation's,
+        /// nationality's or people's word, no title.
+        func isPlacesWord(_ k: Int) -> Bool {
+            infos[k].flags & (F.flagsOfLetters | F.flagHasDigit) == plain && infos[k].forcedTag == 0
+                && infos[k].gazetteer & (organizationBits | demonymBits) == 0 && infos[k].cues & cueTitle == 0
+                && !isNationalityWord(infos[k])
+        }
         for d in infos.indices.dropFirst() where infos[d - 1].isCapitalised && infos[d].flags & F.flagsOfLetters == F.flagHasLower {
             guard descriptors.contains(infos[d].word) else { continue }
             // (Not a person's name: "the Kerry camp", "the Dole camp", "Kennedy airport" is the model's.)
             guard let name = nameBefore(d, infos), !isPersonsName(name, infos),
                   name.lowerBound > 0 || !isCommonWord(infos[0].word),
                   !calendarWords.contains(infos[name.lowerBound].word),
-                  name.allSatisfy({
-                      infos[$0].flags & (F.flagsOfLetters | F.flagHasDigit) == plain && infos[$0].forcedTag == 0
-                          && infos[$0].gazetteer & (organizationBits | demonymBits) == 0 && infos[$0].cues & cueTitle == 0
-                          && !isNationalityWord(infos[$0])
-                  })
+                  name.allSatisfy(isPlacesWord)
             else { continue }
             places.append(name)
-            // (And one word joined to it by "and": "the Liaquatabad and Nazimabad districts".)
+            // (And one word joined to it by "and", no listed person's name nor a day or a month: "the
+            // Liaquatabad and Nazimabad districts".)
             let first = name.lowerBound
-            if first >= 3, infos[first - 1].word == andWord, infos[first - 2].flags & (F.flagsOfLetters | F.flagHasDigit) == plain,
-               !infos[first - 3].isCapitalised, infos[first - 2].forcedTag == 0, !calendarWords.contains(infos[first - 2].word),
-               infos[first - 2].gazetteer & (organizationBits | demonymBits | personNameBits | knownPersonBits) == 0 {
+            if first >= 3, infos[first - 1].word == andWord, !infos[first - 3].isCapitalised, isPlacesWord(first - 2),
+               infos[first - 2].gazetteer & (personNameBits | knownPersonBits) == 0, !calendarWords.contains(infos[first - 2].word) {
                 places.append(first - 2 ..< first - 1)
             }
         }

@@ -117,6 +117,8 @@ extension NERGazetteer {
         func isScorersWord(_ k: Int) -> Bool {
             infos[k].flags & (F.flagsOfLetters | F.flagHasDigit) == F.flagInitialUpper | F.flagHasLower || particles.contains(infos[k].word)
         }
+        /// A goal's count, a minute or a note after a scorer ("2", "34th", "pen").
+        func isNote(_ j: Int) -> Bool { infos[j].flags & F.flagHasDigit != 0 && infos[j].length <= 5 || notes.contains(infos[j].word) }
         var teams: [Range<Int>] = [], scorers: [Range<Int>] = []
         var listsScorers = false
         var k = 0
@@ -130,8 +132,6 @@ extension NERGazetteer {
             guard let end = (k + 1 ..< n).first(where: { infos[$0].word == close }), end > k + 1 else { return nil }
             // Scorers (joined only by a name's particles: "van der Westhuizen"), each maybe with goals,
             // minutes or notes, separated by commas ("Wright 34 , 56").
-            /// A goal's count, a minute or a note.
-            func isNote(_ j: Int) -> Bool { infos[j].flags & F.flagHasDigit != 0 && infos[j].length <= 5 || notes.contains(infos[j].word) }
             // (A scorer first, not a figure: "Feyenoord 1 ( 55 )" is a note; a comma before each next one.)
             var j = k + 1
             while j < end {

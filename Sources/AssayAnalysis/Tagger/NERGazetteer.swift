@@ -384,7 +384,7 @@ public final class NERGazetteer: Sendable {
         return countries.filter { country in
             let start = country.lowerBound
             guard country.upperBound < infos.count, infos[country.upperBound].word == possessive,
-                  infos[max(start - 1, 0)].word != the ? isOpen(start - 1) : isOpen(start - 2)
+                  start > 0 && infos[start - 1].word == the ? isOpen(start - 2) : isOpen(start - 1)
             else { return false }
             let first = infos[start]
             return country.count > 1 || !clubs.contains(first.word) && F.listPosition(first, .surname) != 4
