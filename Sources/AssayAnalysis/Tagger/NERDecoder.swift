@@ -442,7 +442,7 @@ struct NERDecoder {
         ruleOutCommonWordContinuations()
         ruleOutContinuationsAcrossSeparators()
         ruleOutOpeningQualifiers()
-        ruleOutHyphenatedRoles()
+        ruleOutRanks()
         joinArticleSurnames()
         joinInnerParticles()
         if !sentenceWasRecased { startNamesAtParticles() }
@@ -703,27 +703,18 @@ struct NERDecoder {
 
     /// A role written with a hyphen, right before a capitalised word, is outside every name
     /// (``NERTokenInfo/mustBeOutside``): "Lieutenant-Colonel Isaie Nibizi", "Fly-half Arwel Thomas",
-    /// "Secretary-General Boutros Boutros-Ghali" (``hyphenatedRoles``; not a word a rule forced). The
-    /// knowledge base's title cues are single words, and the weights had put the role in the name.
-    mutating func ruleOutHyphenatedRoles() {
-        let roles = Self.hyphenatedRoles
-        for i in infos.indices.dropLast()
-        where infos[i].flags & NERFeatureExtractor.flagHasHyphen != 0 && infos[i].isCapitalised && infos[i + 1].isCapitalised {
-            guard infos[i].forcedTag == 0, roles.contains(infos[i].word) else { continue }
+    /// "Secretary-General Boutros Boutros-Ghali" (``NERGazetteer/hyphenatedRoles``; not a word a rule
+    /// forced). So is a military or guerrilla rank before a listed given name ("spokesman Major Peter
+    /// Sorensen", "Subcomandante Marcos": ``NERGazetteer/ranks``; not "Major League", nor "General
+    /// Motors", whose second word is no given name). The knowledge base's title cues are single words
+    /// that are no surname, and the weights had put the role in the name.
+    mutating func ruleOutRanks() {
+        for i in infos.indices.dropLast() where infos[i].isCapitalised && infos[i + 1].isCapitalised {
+            guard infos[i].forcedTag == 0, NERGazetteer.isRank(infos[i], before: infos[i + 1]) else { continue }
             infos[i].mustBeOutside = true
             infos[i].mustBeInsideName = false
         }
     }
-
-    /// The roles of ``ruleOutHyphenatedRoles()``: ranks, offices and sports positions.
-    private static let hyphenatedRoles = NERGazetteer.words([
-        "Secretary-General", "Vice-President", "Vice-Chairman", "Vice-Chancellor", "Vice-Premier", "Vice-Governor",
-        "President-elect", "Prime-Minister", "Ex-President", "Ex-Minister", "Lieutenant-Colonel", "Lieutenant-General",
-        "Major-General", "Brigadier-General", "Lieutenant-Commander", "Rear-Admiral", "Vice-Admiral", "Sergeant-Major",
-        "Off-spinner", "Leg-spinner", "Fly-half", "Scrum-half", "Stand-off", "Full-back", "Left-back", "Right-back",
-        "Centre-back", "Centre-forward", "Left-winger", "Right-winger", "Co-defendant", "Co-founder", "Co-driver",
-        "Co-pilot", "Mid-fielder", "Play-maker",
-    ])
 
     /// Words of competitions' names that such a word may open ("Champions League", "Champions Cup").
     private static let competitionWords = NERGazetteer.words(

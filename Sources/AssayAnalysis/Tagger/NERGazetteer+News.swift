@@ -719,14 +719,15 @@ extension NERGazetteer {
     /// probes' writers and wikigold's annotators tag as organisations), or ending in "Masters", "Championship(s)", "Classic" or
     /// "Series" ("the Volvo Masters", "the European Cross Country Championships", "the Singer World
     /// Series") unless it opens with a listed given name; "Bundesliga" and "Eredivisie" on their own;
-    /// and "Formula One" standing alone (not "Formula One Constructors Association").
+    /// "Formula One" standing alone (not "Formula One Constructors Association"); and a Spanish or
+    /// Portuguese cup, "Copa" and one to three capitalised words ("the Copa Libertadores", "Copa America").
     static func sportsCompetitions(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
         typealias F = NERFeatureExtractor
         let n = infos.count
         var names: [Range<Int>] = []
         let (league, leagueWords, divisions, events, single, reportWords) =
             (leagueWord, sportsLeagueWords, divisionWords, competitionWords, leagueNames, sportsReportWords)
-        let (the, of, formula, one) = (theWord, ofWord, formulaWord, oneWord)
+        let (the, of, formula, one, copa) = (theWord, ofWord, formulaWord, oneWord, copaWord)
         forEachNameRun(infos) { whole in
             var run = infos[whole.lowerBound].word == the ? whole.dropFirst() : whole
             // (What a run joins through "of" to the competition is no part of it: "Results of Premier
@@ -750,6 +751,8 @@ extension NERGazetteer {
             } else if run.count == 1, single.contains(word) {
                 names.append(run)
             } else if run.count == 2, infos[run.lowerBound].word == formula, infos[last].word == one {
+                names.append(run)
+            } else if (2 ... 4).contains(run.count), infos[run.lowerBound].word == copa {
                 names.append(run)
             }
         }
@@ -851,6 +854,7 @@ extension NERGazetteer {
     private static let leagueNames = words(["bundesliga", "eredivisie"])
     private static let formulaWord = NERFeatureExtractor.wordHash("formula")
     private static let oneWord = NERFeatureExtractor.wordHash("one")
+    private static let copaWord = NERFeatureExtractor.wordHash("copa")
     private static let forWord = NERFeatureExtractor.wordHash("for")
 
     /// The words of ``miscellanyNames(_:)``.
@@ -862,7 +866,8 @@ extension NERGazetteer {
     private static let catholicWord = NERFeatureExtractor.wordHash("catholic")
 
     /// Companies and banks whose name opens with a word that says so in another language: "Banco
-    /// Frances", "Banque Indosuez", "Companhia Vale do Rio Doce", "Grupo Carso" (``foreignFirmWords``,
+    /// Frances", "Banque Indosuez", "Companhia Vale do Rio Doce", "Grupo Carso", "Telefonos de Mexico",
+    /// "Koninklijke Ahold" (``foreignFirmWords``,
     /// then capitalised words, maybe joined by "do", "y" …: two to six words in all), or ends in
     /// "Banka", "Banken", "Groupe" or another bank's word (``foreignFirmLastWords``: "Komercni Banka",
     /// "Lagardere Groupe"); up to a
@@ -899,6 +904,9 @@ extension NERGazetteer {
     private static let foreignFirmWords = words([
         "Banco", "Banca", "Banque", "Bancomer", "Companhia", "Compania", "Compagnie", "Grupo", "Groupe", "Gruppo",
         "Sociedad", "Societe", "Société", "Industrias", "Cementos", "Aktiebolaget",
+        "Telefonos", "Telefonica", "Petroleos", "Aerolineas", "Empresas", "Corporacion", "Cerveceria", "Cervejaria",
+        "Transportes", "Construcciones", "Inversiones", "Almacenes", "Siderurgica", "Assicurazioni", "Istituto",
+        "Koninklijke", "Verenigde", "Svenska", "Skandinaviska", "Norsk",
     ])
     private static let foreignFirmLastWords = words(["Banka", "Banken", "Bankverein", "Sparkasse", "Landesbank", "Groupe"])
     private static let foreignNameParticles = words(["do", "dos", "das", "di", "della", "y", "e"])
@@ -919,8 +927,10 @@ extension NERGazetteer {
         let n = infos.count
         var indices: [Range<Int>] = []
         let (followers, listedFollowers, listedIndices, qualifiers) = (indexWords, listedIndexFollowers, listedIndexNames, indexQualifiers)
-        F.forEachCapitalisedRun(infos) { run in
-            guard run.count <= 3, run.upperBound < n else { return }
+        F.forEachCapitalisedRun(infos) { whole in
+            // (A place's possessive before the name is no part of it: "Hong Kong 's Hang Seng index".)
+            let run = whole.last(where: { infos[$0].word == possessiveWord }).map { $0 + 1 ..< whole.upperBound } ?? whole
+            guard !run.isEmpty, run.count <= 3, run.upperBound < n else { return }
             // A number of up to three digits is part of the name ("the TSE 300 index"); a qualifier
             // may follow ("the HEX general index", "The PSE composite index").
             var end = run.upperBound

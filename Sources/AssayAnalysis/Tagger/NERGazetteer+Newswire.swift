@@ -934,11 +934,14 @@ extension NERGazetteer {
             // (Not before a dash or a particle: "Hazim Al - Sha'lan", "Henrique Lopes de Mendonça". One
             // word only after a player's position, and not before a hyphenated word: "Brazilian striker
             // Jardel", not "Saudi goalkeeper Mohammed al-Deayea".)
-            guard (2 ... 3).contains(end - p - 1)
-                      || end - p == 2 && isRole && positions.contains(cue.word) && (end == infos.count || infos[end].flags & F.flagHasHyphen == 0),
+            // (A rank is no part of the name: "spokesman Major Peter Sorensen", "commander
+            // Major-General Victor Malu".)
+            let start = end - p >= 3 && isRank(infos[p + 1], before: infos[p + 2]) ? p + 2 : p + 1
+            guard (2 ... 3).contains(end - start)
+                      || end - start == 1 && isRole && positions.contains(cue.word) && (end == infos.count || infos[end].flags & F.flagHasHyphen == 0),
                   end == infos.count || infos[end].word != dashWord && !nameParticles.contains(infos[end].word)
             else { continue }
-            let run = p + 1 ..< end
+            let run = start ..< end
             func isPersonsWord(_ k: Int) -> Bool {
                 let info = infos[k]
                 // (A surname may be a town's name too: "Brazilian Sonny Anderson".)
@@ -1077,6 +1080,8 @@ extension NERGazetteer {
         "coffee", "rubber", "timber", "fertiliser", "fertilizer", "engine", "vehicle", "motorcycle", "bus", "tractor",
         "satellite", "phone", "telephone", "components", "parts", "biotechnology", "biotech", "healthcare", "hotel",
         "hotels", "airline", "airlines", "bank", "banking", "securities", "stockbroking", "fund", "management",
+        "systems", "heating", "medical", "electrical", "industrial", "household", "office", "sportswear", "footwear",
+        "jewellery", "jewelry", "cosmetics", "battery", "lighting", "networking", "dairy", "poultry", "beverage", "drinks",
     ])
     /// Words for a business that open a sentence before its name: "Brewer Okocim was the most actively
     /// traded", "Retailer Kingfisher said" (not "Bank", "Group" or "Company", which open names).
@@ -1316,6 +1321,8 @@ extension NERGazetteer {
             {
                 name = of + 1 ..< run.upperBound  // (A person of the company: "Dan Basse of AgResource Co".)
             }
+            // (A bond issue's party in its terms opens the line: "Borrower Hoechst Finance BV".)
+            if name.lowerBound == 0, name.count >= 3, openingQualifiers.contains(infos[0].word) { name = name.dropFirst() }
             guard (2 ... 5).contains(name.count) else { return nil }
             let beforeSuffix = infos[last - 1]
             // A place and a legal suffix is a place's ("Las Vegas NV"); a place and a company's head
@@ -1961,12 +1968,42 @@ extension NERGazetteer {
     private static let teamQualifiers = words([
         "the", "a", "an", "former", "ex", "veteran", "injured", "interim", "caretaker",
     ]).union(openingQualifiers)
+    /// Roles written with a hyphen that stand before a person's name (``NERDecoder/ruleOutRanks()``):
+    /// ranks, offices and sports positions.
+    static let hyphenatedRoles = words([
+        "Secretary-General", "Vice-President", "Vice-Chairman", "Vice-Chancellor", "Vice-Premier", "Vice-Governor",
+        "President-elect", "Prime-Minister", "Ex-President", "Ex-Minister", "Lieutenant-Colonel", "Lieutenant-General",
+        "Major-General", "Brigadier-General", "Lieutenant-Commander", "Rear-Admiral", "Vice-Admiral", "Sergeant-Major",
+        "Off-spinner", "Leg-spinner", "Fly-half", "Scrum-half", "Stand-off", "Full-back", "Left-back", "Right-back",
+        "Centre-back", "Centre-forward", "Left-winger", "Right-winger", "Co-defendant", "Co-founder", "Co-driver",
+        "Co-pilot", "Mid-fielder", "Play-maker",
+    ])
+    /// Whether `word`, capitalised before the capitalised `next`, is a rank or role before a
+    /// person's name: one of ``hyphenatedRoles``, or one of ``ranks`` before a listed given name (not
+    /// "Major League", "General Motors").
+    @inline(__always) static func isRank(_ word: NERTokenInfo, before next: NERTokenInfo) -> Bool {
+        typealias F = NERFeatureExtractor
+        return word.flags & F.flagHasHyphen != 0
+            ? hyphenatedRoles.contains(word.word)
+            : F.listPosition(next, .givenName) == 4 && ranks.contains(word.word)
+    }
+    /// Military, police and guerrilla ranks in one word that stand before a person's name
+    /// ("spokesman Major Peter Sorensen"); some are surnames too ("John Major").
+    static let ranks = words([
+        "Major", "General", "Colonel", "Captain", "Lieutenant", "Sergeant", "Corporal", "Brigadier", "Admiral",
+        "Commodore", "Marshal", "Commandant", "Commander", "Comandante", "Subcomandante", "Subcommander", "Inspector",
+        "Superintendent", "Constable", "Mullah",
+    ])
     /// Words that open a sentence before a name without being part of it: a team's standing
-    /// ("Champions Ajax", "Holders Manchester United") or a preposition ("In Denver").
+    /// ("Champions Ajax", "Holders Manchester United", "Second-placed Club Brugge"), a preposition ("In
+    /// Denver") or a bond issue's party in its terms ("Borrower Hoechst Finance BV", "Guarantor
+    /// Hoechst AG").
     static let openingQualifiers = words([
         "champions", "holders", "leaders", "hosts", "visitors", "defending", "relegated", "promoted", "unbeaten",
         "rookie", "veteran", "in", "at", "on", "for", "from", "with", "by", "after", "before", "against", "under",
         "during", "despite", "when", "while", "but", "and", "if", "since", "until",
+        "second-placed", "third-placed", "fourth-placed", "fifth-placed", "top-placed", "bottom-placed", "lowly",
+        "borrower", "guarantor", "issuer",
     ])
     /// Connectors of a capitalised run that no team's name holds ("SOCCER - Barcelona", "Ajax 's Litmanen").
     private static let teamSeparators = words(["-", "'s"])

@@ -931,4 +931,35 @@ import Testing
         #expect(tags("France 2 Monaco 0") == ["B-LOC", "O", "B-LOC", "O"], "national sides")
         #expect(tags("Georgia 2 Arsenal 0")[0] == "B-LOC", "a country whose clubs play at home")
     }
+
+    @Test func ranksBondTermsCupsForeignFirmsAndIndicesAfterPossessives() throws {
+        func cups(_ sentence: String) -> [Range<Int>] { Self.ranges(sentence) { NERGazetteer.sportsCompetitions($0) } }
+        #expect(cups("he won the Copa Libertadores title") == [3 ..< 5])
+        #expect(cups("the Copa America final") == [1 ..< 3])
+        #expect(cups("Copa said").isEmpty, "one word")
+        func firms(_ sentence: String) -> [Range<Int>] { Self.ranges(sentence) { NERGazetteer.firmsByForeignHeadWords($0) } }
+        #expect(firms("helped by Telefonos de Mexico ( Telmex )") == [2 ..< 5])
+        #expect(firms("shares in Koninklijke Ahold rose") == [2 ..< 4])
+        func indices(_ sentence: String) -> [Range<Int>] { Self.ranges(sentence) { NERGazetteer.indicesBeforeIndex($0) } }
+        #expect(indices("Tokyo 's Nikkei index lost 2.9 percent") == [2 ..< 3], "after a place's possessive")
+        #expect(indices("Japan 's index rose").isEmpty, "a place alone")
+        func companies(_ sentence: String) -> [Range<Int>] {
+            Self.ranges(sentence) { NERGazetteer.companiesWithLegalSuffix($0) { Self.common.contains($0) } }
+        }
+        #expect(companies("Borrower Hoechst Finance BV") == [1 ..< 4], "a bond issue's party")
+        #expect(companies("Guarantor Hoechst AG") == [1 ..< 3])
+        #expect(companies("Hoechst Finance BV") == [0 ..< 3])
+        func makers(_ sentence: String) -> [Range<Int>] {
+            Self.ranges(sentence) { NERGazetteer.organizationsAfterDescriptors($0) { Self.common.contains($0) } }
+        }
+        #expect(makers("heating systems maker Buderus jumped") == [3 ..< 4])
+        #expect(makers("a policy maker Buderus said").isEmpty, "no sector's word before maker")
+        // Through the model: a rank before a given name is no part of the name, even after a role.
+        let model = try NERModel.bundled()
+        func tags(_ sentence: String) -> [String] { model.tag(sentence.split(separator: " ").map(String.init)) }
+        #expect(tags("spokesman Major Peter Sorensen told a briefing .") == ["O", "O", "B-PER", "I-PER", "O", "O", "O", "O"])
+        #expect(tags("commander Major-General Victor Malu told reporters .") == ["O", "O", "B-PER", "I-PER", "O", "O", "O"])
+        #expect(tags("Prime Minister John Major said .") == ["O", "O", "B-PER", "I-PER", "O", "O"], "a surname")
+        #expect(tags("Second-placed Club Brugge were held 1-1 .")[0] == "O")
+    }
 }
