@@ -92,7 +92,7 @@ struct RepetitionAndStreamingTests {
         // "Kelvara Minerals" (history: not a place) it does not.
         let other = ArticleInput(
             title: "Kelvara Minerals expands",
-            body: "Kelvara Minerals said on Monday it would buy the Ostrava smelter. Shares of Kelvara Minerals rose. "
+            body: "Kelvara Minerals said on Monday it would buy the Ostrava smelter. Kelvara Minerals hired new staff. "
                 + "Analysts at Kelvara Minerals expect higher output. The Kelvara Minerals board approved."
         )
         let article = ArticleInput(title: "Smelter sale", body: "Output in Kelvara fell.")
@@ -115,7 +115,7 @@ struct RepetitionAndStreamingTests {
         let model = try NERModel.bundled()
         let otherSentences = [
             ["Kelvara", "Minerals", "said", "on", "Monday", "it", "would", "buy", "the", "Ostrava", "smelter", "."],
-            ["Shares", "of", "Kelvara", "Minerals", "rose", "."],
+            ["Kelvara", "Minerals", "hired", "new", "staff", "."],
             ["Analysts", "at", "Kelvara", "Minerals", "expect", "higher", "output", "."],
             ["The", "Kelvara", "Minerals", "board", "approved", "."],
         ]

@@ -342,7 +342,9 @@ struct NERDecoder {
                 infos.withUnsafeMutableBufferPointer { infos in
                     // (A read-only view of the same tokens: it sees each rule's forced names.)
                     let tokens = UnsafeBufferPointer(infos)
-                    for person in NERGazetteer.personsAfterCues(tokens, isKnownWord: isKnownWord, isCommonWord: isCommonWord) {
+                    let persons = NERGazetteer.personsAfterCues(tokens, isKnownWord: isKnownWord, isCommonWord: isCommonWord)
+                        + NERGazetteer.playersInFigureBrackets(tokens)
+                    for person in persons {
                         NERGazetteer.forceFirmly(person, .per, infos)
                     }
                     for company in NERGazetteer.companiesWithLegalSuffix(tokens, isCommonWord: isCommonWord) {

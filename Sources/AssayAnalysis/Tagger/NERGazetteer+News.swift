@@ -129,7 +129,8 @@ extension NERGazetteer {
 
     /// The companies whose shares a market report moves: the capitalised run right before "shares"
     /// (or "'s shares") and a word in small letters ("Hoogovens shares fell", "Guinness 's shares
-    /// rose"), or right after "shares in" or "shares of" ("shares in Guinness rose"), as
+    /// rose"), or right after "shares in" or "shares of" ("shares in Guinness rose", "Shares in Royal
+    /// Nedlloyd rose"), as
     /// ``workplaces(_:isCommonWord:)`` reads a run. Not "Japanese shares", "Tokyo shares" or "Bank
     /// shares" (places', nationalities' and common words), nor "B shares" (one letter), and a share
     /// class's letter after the name is left out ("Ericsson B shares"); a run before
@@ -142,7 +143,10 @@ extension NERGazetteer {
         let n = infos.count
         var companies: [Range<Int>] = []
         let shares = sharesWord
-        for s in infos.indices where infos[s].word == shares && infos[s].flags & F.flagsOfLetters == F.flagHasLower {
+        for s in infos.indices where infos[s].word == shares {
+            // (In small letters, or opening the sentence before "in" or "of": "Shares in Royal Nedlloyd rose".)
+            let letters = infos[s].flags & F.flagsOfLetters
+            guard letters == F.flagHasLower || s == 0 && letters == F.flagInitialUpper | F.flagHasLower else { continue }
             if s + 2 < n, shareOfWords.contains(infos[s + 1].word),
                let name = namedRun(from: s + 2, infos, maxLength: 5), isPlainName(name, infos, isCommonWord: isCommonWord)
             {

@@ -229,17 +229,43 @@ extension NERGazetteer {
     /// capitalised run of one to three words that opens with no listed given name, a title or a day
     /// and is not only listed persons' names ("the club Gullit joined"); after "side" or "team" only
     /// when a nationality, "division", "league" or "cycling" comes before ("on the other side Pale
-    /// said" names no club; "German team Telekom", "cycling team Festina" do).
+    /// said" names no club; "German team Telekom", "cycling team Festina" do). After "clubs", two or
+    /// more such names joined by commas and "and" ("Welsh union clubs Cardiff and Swansea").
     /// They are forced as teams, so the document's later "Vicenza" is the club too
     /// (``NERDocumentTeams``). The weights had read clubs named after their cities as places.
     static func clubsAfterDescriptors(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
         typealias F = NERFeatureExtractor
         let n = infos.count
-        var clubs: [Range<Int>] = []
-        let (club, side, team, qualifiers) = (clubWord, sideWord, teamWord, clubQualifiers)  // (Read once, not per token.)
+        var found: [Range<Int>] = []
+        let (club, clubs, side, team, qualifiers) = (clubWord, clubsWord, sideWord, teamWord, clubQualifiers)  // (Read once, not per token.)
+        /// The clubs that "clubs" at `p` lists: one to three capitalised words each, joined by commas
+        /// and "and", none forced, a listed given name or a figure ("Welsh union clubs Cardiff and
+        /// Swansea").
+        func appendClubsListed(after p: Int) {
+            var names: [Range<Int>] = []
+            var k = p + 1
+            while k < n, infos[k].isCapitalised {
+                var end = k
+                while end < n, infos[end].isCapitalised { end += 1 }
+                let name = k ..< end
+                guard name.count <= 3, F.listPosition(infos[k], .givenName) == 0,
+                      !name.contains(where: { infos[$0].forcedTag != 0 || infos[$0].flags & F.flagHasDigit != 0 })
+                else { return }
+                names.append(name)
+                guard end + 1 < n, infos[end].word == andWord || infos[end].word == commaWord, infos[end + 1].isCapitalised
+                else { break }
+                k = end + 1
+            }
+            if names.count >= 2 { found += names }
+        }
         for p in infos.indices.dropFirst().dropLast() where infos[p + 1].isCapitalised {
             let word = infos[p].word
-            guard infos[p].flags & F.flagsOfLetters == F.flagHasLower, word == club || word == side || word == team else { continue }
+            guard infos[p].flags & F.flagsOfLetters == F.flagHasLower, word == club || word == clubs || word == side || word == team
+            else { continue }
+            if word == clubs {
+                appendClubsListed(after: p)
+                continue
+            }
             if word != club {
                 guard F.listPosition(infos[p - 1], .demonym) == 4 || qualifiers.contains(infos[p - 1].word) else { continue }
             }
@@ -254,9 +280,9 @@ extension NERGazetteer {
                   // (Not a person's name the lists have: "the club Gullit joined".)
                   !name.allSatisfy({ infos[$0].gazetteer != 0 && infos[$0].gazetteer & ~personNameBits == 0 })
             else { continue }
-            clubs.append(name)
+            found.append(name)
         }
-        return clubs
+        return found
     }
 
     /// Teams named between "the" and "team" or "squad": "the Arrows team", "the Ferrari team", "the
@@ -294,6 +320,7 @@ extension NERGazetteer {
 
     /// ``NERTokenInfo/word`` of "club", "side" and "team", and the words before a "side" or "team" that names a club.
     private static let clubWord = NERFeatureExtractor.wordHash("club")
+    private static let clubsWord = NERFeatureExtractor.wordHash("clubs")
     private static let sideWord = NERFeatureExtractor.wordHash("side")
     private static let clubQualifiers = words(["division", "league", "cycling"])
 
@@ -937,7 +964,10 @@ extension NERGazetteer {
             // (A rank is no part of the name: "spokesman Major Peter Sorensen", "commander
             // Major-General Victor Malu".)
             let start = end - p >= 3 && isRank(infos[p + 1], before: infos[p + 2]) ? p + 2 : p + 1
-            guard (2 ... 3).contains(end - start)
+            // (Nor a name that opens with a word that opens organisations' names, a given name too: "Dutch
+            // Royal Nedlloyd".)
+            guard !isNationality || !organizationOpeningWords.contains(infos[start].word),
+                  (2 ... 3).contains(end - start)
                       || end - start == 1 && isRole && positions.contains(cue.word) && (end == infos.count || infos[end].flags & F.flagHasHyphen == 0),
                   end == infos.count || infos[end].word != dashWord && !nameParticles.contains(infos[end].word)
             else { continue }
@@ -968,6 +998,58 @@ extension NERGazetteer {
             }
         }
         return persons
+    }
+
+    /// Players' figures in brackets after a side's total: "Pakistan 210 all out in 47.2 overs ( Ijaz
+    /// Ahmed 66 , Saeed Anwar 38 ; Courtney Walsh 3-32 , Curtly Ambrose 2-29 )". In a bracket whose
+    /// items, split at "," and ";", are two or more and each one to three words with a capital and
+    /// small letters, then a whole number or a bowler's figures of up to five characters (not a
+    /// price: "3.45"), maybe with words in small letters after it ("not out"), every item's words
+    /// are a person, once one item holds a listed given name or surname and none is only a listed
+    /// place's or organisation's words ("( Italy 12 , Spain 10 )", a table of sides). Not a forced
+    /// name. The weights had read unknown players as organisations ("Shivnarine Chanderpaul 54") or,
+    /// in a document, run a name into its figure.
+    static func playersInFigureBrackets(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
+        typealias F = NERFeatureExtractor
+        let (open, close, comma, semicolon) = (openBracketWord, closeBracketWord, commaWord, semicolonWord)
+        func isPlayersFigure(_ info: NERTokenInfo) -> Bool {
+            info.flags & (F.flagsOfLetters | F.flagHasDigit | F.flagHasPeriod) == F.flagHasDigit && info.length <= 5
+        }
+        func isNameWord(_ info: NERTokenInfo) -> Bool {
+            info.flags & (F.flagsOfLetters | F.flagHasDigit) == F.flagInitialUpper | F.flagHasLower
+        }
+        var players: [Range<Int>] = []
+        var k = 0
+        while k < infos.count {
+            guard infos[k].word == open, let end = (k + 1 ..< infos.count).first(where: { infos[$0].word == close }) else {
+                k += 1
+                continue
+            }
+            var runs: [Range<Int>] = []
+            var itemStart = k + 1
+            var isList = true
+            for s in k + 1 ... end where s == end || infos[s].word == comma || infos[s].word == semicolon {
+                let item = itemStart ..< s
+                itemStart = s + 1
+                var w = item.lowerBound
+                while w < item.upperBound, isNameWord(infos[w]) { w += 1 }
+                let run = item.lowerBound ..< w
+                guard (1 ... 3).contains(run.count), w < item.upperBound, isPlayersFigure(infos[w]),
+                      (w + 1 ..< item.upperBound).allSatisfy({ infos[$0].flags & F.flagsOfLetters == F.flagHasLower }),
+                      !run.allSatisfy({ infos[$0].gazetteer & placeOrOrganizationBits != 0 && infos[$0].gazetteer & personNameBits == 0 })
+                else {
+                    isList = false
+                    break
+                }
+                runs.append(run)
+            }
+            k = end + 1
+            guard isList, runs.count >= 2,
+                  runs.contains(where: { $0.contains { infos[$0].gazetteer & personNameBits != 0 } })
+            else { continue }
+            players += runs.filter { !$0.contains { infos[$0].forcedTag != 0 } }
+        }
+        return players
     }
 
     /// The organisations named right after what they are, in small letters: "engineering group Vosper
@@ -1987,6 +2069,8 @@ extension NERGazetteer {
             ? hyphenatedRoles.contains(word.word)
             : F.listPosition(next, .givenName) == 4 && ranks.contains(word.word)
     }
+    /// Words that open organisations' names and are listed given names too (``personsAfterCues(_:isKnownWord:isCommonWord:)``).
+    static let organizationOpeningWords = words(["Royal", "National", "General", "United", "Federal", "Imperial", "Standard"])
     /// Military, police and guerrilla ranks in one word that stand before a person's name
     /// ("spokesman Major Peter Sorensen"); some are surnames too ("John Major").
     static let ranks = words([

@@ -962,4 +962,27 @@ import Testing
         #expect(tags("Prime Minister John Major said .") == ["O", "O", "B-PER", "I-PER", "O", "O"], "a surname")
         #expect(tags("Second-placed Club Brugge were held 1-1 .")[0] == "O")
     }
+
+    @Test func playersFiguresInBracketsClubsListedAndSharesOpeningASentence() {
+        func players(_ sentence: String) -> [Range<Int>] { Self.ranges(sentence) { NERGazetteer.playersInFigureBrackets($0) } }
+        #expect(players("all out ( Peter Kulti 66 , Dan Anwar 38 ; Mary Walsh 3-32 , Curtly Ambrose 2-29 )")
+            == [3 ..< 5, 7 ..< 9, 11 ..< 13, 15 ..< 17])
+        #expect(players("Japan 210 ( Peter Kulti 66 , Dan Anwar 38 )").isEmpty, "forced already, as a results line's scorers")
+        #expect(players("( Kulti 71 not out , Smith 54 )") == [1 ..< 2, 6 ..< 7], "words in small letters after a figure")
+        #expect(players("( Kulti 71 , Anwar 54 )").isEmpty, "no listed name")
+        #expect(players("( Japan 12 , Smith 10 )").isEmpty, "a place's figure: a table of sides")
+        #expect(players("( Smith 3.45 , Kulti 1.20 )").isEmpty, "prices")
+        #expect(players("( Smith 66 )").isEmpty, "one item")
+        #expect(players("( Smith 66 , Kulti )").isEmpty, "an item without a figure")
+        func clubs(_ sentence: String) -> [Range<Int>] { Self.ranges(sentence) { NERGazetteer.clubsAfterDescriptors($0) } }
+        #expect(clubs("Welsh clubs Cardiff and Swansea had shown interest") == [2 ..< 3, 4 ..< 5])
+        #expect(clubs("the clubs Ajax , PSV and Feyenoord") == [2 ..< 3, 4 ..< 5, 6 ..< 7])
+        #expect(clubs("two clubs Ajax said").isEmpty, "one name")
+        #expect(clubs("clubs Peter and Smith").isEmpty, "a given name")
+        func shares(_ sentence: String) -> [Range<Int>] {
+            Self.ranges(sentence) { NERGazetteer.companiesWhoseSharesMoved($0) { Self.common.contains($0) } }
+        }
+        #expect(shares("Shares in Royal Nedlloyd rose") == [2 ..< 4])
+        #expect(shares("Shares fell in Tokyo").isEmpty)
+    }
 }
