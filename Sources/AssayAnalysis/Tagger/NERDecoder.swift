@@ -402,6 +402,7 @@ struct NERDecoder {
                     }
                     let businesses = NERGazetteer.workplaces(tokens, isCommonWord: isCommonWord)
                         + NERGazetteer.organizationsOfAKind(tokens, isCommonWord: isCommonWord)
+                        + NERGazetteer.organizationsBeforeRoles(tokens, isCommonWord: isCommonWord)
                         + NERGazetteer.companiesWhoseSharesMoved(tokens, isCommonWord: isCommonWord)
                         + NERGazetteer.bodiesWithHeadWords(tokens, isCommonWord: isCommonWord)
                         + NERGazetteer.organizationsBeforeDescriptors(tokens, isCommonWord: isCommonWord, isKnownWord: isKnownWord)
@@ -706,15 +707,26 @@ struct NERDecoder {
     /// A role written with a hyphen, right before a capitalised word, is outside every name
     /// (``NERTokenInfo/mustBeOutside``): "Lieutenant-Colonel Isaie Nibizi", "Fly-half Arwel Thomas",
     /// "Secretary-General Boutros Boutros-Ghali" (``NERGazetteer/hyphenatedRoles``; not a word a rule
-    /// forced). So is a military or guerrilla rank before a listed given name ("spokesman Major Peter
-    /// Sorensen", "Subcomandante Marcos": ``NERGazetteer/ranks``; not "Major League", nor "General
-    /// Motors", whose second word is no given name). The knowledge base's title cues are single words
+    /// forced). So are military or guerrilla ranks before a listed given name ("spokesman Major Peter
+    /// Sorensen", "Lieutenant Colonel Peter Smith", "Subcomandante Marcos": ``NERGazetteer/rankLength(at:_:)``;
+    /// not "Major League", nor "General Motors", whose second word is no given name). The knowledge base's title cues are single words
     /// that are no surname, and the weights had put the role in the name.
     mutating func ruleOutRanks() {
-        for i in infos.indices.dropLast() where infos[i].isCapitalised && infos[i + 1].isCapitalised {
-            guard infos[i].forcedTag == 0, NERGazetteer.isRank(infos[i], before: infos[i + 1]) else { continue }
-            infos[i].mustBeOutside = true
-            infos[i].mustBeInsideName = false
+        let ranks: [Range<Int>] = infos.withUnsafeBufferPointer { infos in
+            var found: [Range<Int>] = []
+            var i = 0
+            while i + 1 < infos.count {
+                let length = infos[i].forcedTag == 0 ? NERGazetteer.rankLength(at: i, infos) : 0
+                if length > 0 { found.append(i ..< i + length) }
+                i += max(length, 1)
+            }
+            return found
+        }
+        for rank in ranks {
+            for k in rank where infos[k].forcedTag == 0 {
+                infos[k].mustBeOutside = true
+                infos[k].mustBeInsideName = false
+            }
         }
     }
 

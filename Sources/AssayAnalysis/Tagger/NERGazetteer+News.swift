@@ -37,6 +37,55 @@ extension NERGazetteer {
         return workplaces
     }
 
+    /// The organisations named right before a business role in small letters and the person who holds
+    /// it: "Patrick Stevedores managing director Chris Corrigan", "Elektrim chairman Jan Smith" (one
+    /// of ``businessRoleWords``, or "managing director", "chief executive", "general manager",
+    /// "finance director" or "chief economist"; then a listed given name and another capitalised
+    /// word). The name is the capitalised run right before the role, one to four words, as
+    /// ``workplaces(_:isCommonWord:)`` reads a plain name (no forced name, title, day or
+    /// nationality-only run); not one that holds a known place's, organisation's or person's name
+    /// (the knowledge base decides those: "White House spokesman Mike McCurry"), nor one whose every
+    /// word is a listed given name or surname ("Bill Smith spokesman"). The weights had read such
+    /// firms as persons when their first word was a given name.
+    static func organizationsBeforeRoles(
+        _ infos: UnsafeBufferPointer<NERTokenInfo>, isCommonWord: (UInt64) -> Bool
+    ) -> [Range<Int>] {
+        typealias F = NERFeatureExtractor
+        let n = infos.count
+        var organizations: [Range<Int>] = []
+        let (roles, firsts, seconds) = (businessRoleWords, businessRoleFirstWords, businessRoleSecondWords)
+        for r in infos.indices.dropFirst() where infos[r - 1].isCapitalised && infos[r].flags & F.flagsOfLetters == F.flagHasLower {
+            // The role: one word, or two ("managing director"); then the person.
+            let afterRole: Int
+            if roles.contains(infos[r].word) {
+                afterRole = r + 1
+            } else if r + 1 < n, firsts.contains(infos[r].word), seconds.contains(infos[r + 1].word) {
+                afterRole = r + 2
+            } else {
+                continue
+            }
+            guard afterRole + 1 < n, F.listPosition(infos[afterRole], .givenName) == 4, infos[afterRole + 1].isCapitalised
+            else { continue }
+            var start = r - 1
+            while start > 0, r - start < 4, infos[start - 1].isCapitalised { start -= 1 }
+            if infos[start].word == theWord, start + 1 < r { start += 1 }
+            let name = start ..< r
+            // (A sentence's first word in small letters in the lexicon opens no firm: "Former ...".)
+            if name.count > 1, start == 0, isCommonWord(infos[start].word) { continue }
+            guard !name.contains(where: { infos[$0].gazetteer & (knownPlaceBits | knownPersonBits) != 0 }),
+                  !name.allSatisfy({ infos[$0].gazetteer & personNameBits != 0 }),
+                  isPlainName(name, infos, isCommonWord: isCommonWord)
+            else { continue }
+            organizations.append(name)
+        }
+        return organizations
+    }
+    /// The one-word business roles of ``organizationsBeforeRoles(_:isCommonWord:)``.
+    private static let businessRoleWords = words(["chairman", "chairwoman", "spokesman", "spokeswoman", "president"])
+    /// The two-word ones: a first word and a second.
+    private static let businessRoleFirstWords = words(["managing", "chief", "general", "finance"])
+    private static let businessRoleSecondWords = words(["director", "executive", "manager", "economist"])
+
     /// The organisations an example lists after their kind in the plural: "firms such as Sude and
     /// Gjallica", "banks including Barclays , Lloyds and NatWest", "parties like Likud"
     /// (``organizationKindWords``, in small letters, then "such as", "including" or "like"). Each
@@ -756,8 +805,9 @@ extension NERGazetteer {
                 names.append(run)
             } else if run.count == 2, infos[run.lowerBound].word == formula, infos[last].word == one {
                 names.append(run)
-            } else if (2 ... 4).contains(run.count), infos[run.lowerBound].word == copa {
-                names.append(run)
+            } else if (2 ... 4).contains(run.count), infos[run.lowerBound].word == copa,
+                      infos[last].newswireWord & companyHeadWord == 0, !run.contains(where: { infos[$0].forcedTag != 0 }) {
+                names.append(run)  // (Not "Copa Airlines", a company.)
             }
         }
         return names
@@ -875,7 +925,7 @@ extension NERGazetteer {
     /// then capitalised words, maybe joined by "do", "y" …: two to six words in all), or ends in
     /// "Banka", "Banken", "Groupe" or another bank's word (``foreignFirmLastWords``: "Komercni Banka",
     /// "Lagardere Groupe"); up to a
-    /// title, and without a nationality before it. Not forced names. The weights had read such names
+    /// title or a possessive ("Norsk Hydro 's Oseberg field"), and without a nationality before it. Not forced names. The weights had read such names
     /// as persons or places.
     static func firmsByForeignHeadWords(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
         typealias F = NERFeatureExtractor
@@ -891,8 +941,9 @@ extension NERGazetteer {
                 while end < infos.count, infos[end].isCapitalised { end += 1 }
             }
             // (Not a title and the person after it, nor a nationality before: "Banque Indosuez
-            // Chairman Antoine Dupont", "the Czech Komercni Banka".)
-            end = (whole.lowerBound ..< end).first(where: { infos[$0].cues & cueTitle != 0 }) ?? end
+            // Chairman Antoine Dupont", "the Czech Komercni Banka"; nor what a possessive joins to it,
+            // "Norsk Hydro 's Oseberg field".)
+            end = (whole.lowerBound ..< end).first(where: { infos[$0].cues & cueTitle != 0 || infos[$0].word == possessiveWord }) ?? end
             let start = F.listPosition(infos[whole.lowerBound], .demonym) == 4 ? whole.lowerBound + 1 : whole.lowerBound
             guard start < end else { return }
             let run = start ..< end
@@ -925,14 +976,15 @@ extension NERGazetteer {
     /// organisations ("Nikkei", "Hang Seng", "Dow Jones") are indices before those words, "stock",
     /// "share", "industrial" or "futures", or a verb of a market's move, past or present ("the Nikkei fell", "the Hang
     /// Seng ended"); elsewhere ("the Nikkei newspaper", "Hang Seng Bank") they stay the model's. The
-    /// weights had read unknown indices as persons, and those three as organisations.
+    /// run starts after a possessive ("Hong Kong 's Hang Seng index"). The weights had read unknown
+    /// indices as persons, and those three as organisations.
     static func indicesBeforeIndex(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
         typealias F = NERFeatureExtractor
         let n = infos.count
         var indices: [Range<Int>] = []
         let (followers, listedFollowers, listedIndices, qualifiers) = (indexWords, listedIndexFollowers, listedIndexNames, indexQualifiers)
         F.forEachCapitalisedRun(infos) { whole in
-            // (A place's possessive before the name is no part of it: "Hong Kong 's Hang Seng index".)
+            // (What a possessive joins before the name is no part of it: "Hong Kong 's Hang Seng index".)
             let run = whole.last(where: { infos[$0].word == possessiveWord }).map { $0 + 1 ..< whole.upperBound } ?? whole
             guard !run.isEmpty, run.count <= 3, run.upperBound < n else { return }
             // A number of up to three digits is part of the name ("the TSE 300 index"); a qualifier

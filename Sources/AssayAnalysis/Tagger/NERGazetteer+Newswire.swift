@@ -238,9 +238,18 @@ extension NERGazetteer {
         let n = infos.count
         var found: [Range<Int>] = []
         let (club, clubs, side, team, qualifiers) = (clubWord, clubsWord, sideWord, teamWord, clubQualifiers)  // (Read once, not per token.)
-        /// The clubs that "clubs" at `p` lists: one to three capitalised words each, joined by commas
-        /// and "and", none forced, a listed given name or a figure ("Welsh union clubs Cardiff and
-        /// Swansea").
+        /// Whether `name` may be a club's: one to three words, none forced or with a figure, not opening
+        /// with a listed given name, a title or a day, and not only a person's name the lists have
+        /// ("the club Gullit joined").
+        func isClubName(_ name: Range<Int>) -> Bool {
+            let first = infos[name.lowerBound]
+            return name.count <= 3 && F.listPosition(first, .givenName) == 0 && first.cues & cueTitle == 0
+                && !calendarWords.contains(first.word)
+                && !name.contains(where: { infos[$0].forcedTag != 0 || infos[$0].flags & F.flagHasDigit != 0 })
+                && !name.allSatisfy({ infos[$0].gazetteer != 0 && infos[$0].gazetteer & ~personNameBits == 0 })
+        }
+        /// The clubs that "clubs" at `p` lists: two or more names as ``isClubName(_:)`` reads them,
+        /// joined by commas and "and" ("Welsh union clubs Cardiff and Swansea").
         func appendClubsListed(after p: Int) {
             var names: [Range<Int>] = []
             var k = p + 1
@@ -248,9 +257,7 @@ extension NERGazetteer {
                 var end = k
                 while end < n, infos[end].isCapitalised { end += 1 }
                 let name = k ..< end
-                guard name.count <= 3, F.listPosition(infos[k], .givenName) == 0,
-                      !name.contains(where: { infos[$0].forcedTag != 0 || infos[$0].flags & F.flagHasDigit != 0 })
-                else { return }
+                guard isClubName(name) else { return }
                 names.append(name)
                 guard end + 1 < n, infos[end].word == andWord || infos[end].word == commaWord, infos[end + 1].isCapitalised
                 else { break }
@@ -274,12 +281,7 @@ extension NERGazetteer {
             var end = p + 1
             while end < n, infos[end].isCapitalised { end += 1 }
             let name = p + 1 ..< end
-            guard name.count <= 3, F.listPosition(infos[p + 1], .givenName) == 0,
-                  infos[p + 1].cues & cueTitle == 0, !calendarWords.contains(infos[p + 1].word),
-                  !name.contains(where: { infos[$0].forcedTag != 0 || infos[$0].flags & F.flagHasDigit != 0 }),
-                  // (Not a person's name the lists have: "the club Gullit joined".)
-                  !name.allSatisfy({ infos[$0].gazetteer != 0 && infos[$0].gazetteer & ~personNameBits == 0 })
-            else { continue }
+            guard isClubName(name) else { continue }
             found.append(name)
         }
         return found
@@ -936,7 +938,9 @@ extension NERGazetteer {
     /// words; "Australia 's Royal National Park", "Germany 's Deutsche Bank", "Canada 's Bre-X
     /// Minerals"), and be no cue (a title, an organisation's head word or legal suffix: "Britain 's
     /// Prince Charles") nor forced already; after a player's position one word will do
-    /// (``playersPositionWords``: "Brazilian striker Jardel"). The weights had read such names of athletes as
+    /// (``playersPositionWords``: "Brazilian striker Jardel"). A rank before the name is no part of
+    /// it ("spokesman Major Peter Sorensen", ``rankLength(at:_:)``), and after a nationality no name
+    /// opens with "Royal" ("Dutch Royal Nedlloyd"). The weights had read such names of athletes as
     /// organisations or miscellany, or missed them, when the words were unknown. A particle may stand
     /// between a given name and a surname ("Hicham El Guerrouj").
     static func personsAfterCues(
@@ -962,11 +966,12 @@ extension NERGazetteer {
             // word only after a player's position, and not before a hyphenated word: "Brazilian striker
             // Jardel", not "Saudi goalkeeper Mohammed al-Deayea".)
             // (A rank is no part of the name: "spokesman Major Peter Sorensen", "commander
-            // Major-General Victor Malu".)
-            let start = end - p >= 3 && isRank(infos[p + 1], before: infos[p + 2]) ? p + 2 : p + 1
-            // (Nor a name that opens with a word that opens organisations' names, a given name too: "Dutch
-            // Royal Nedlloyd".)
-            guard !isNationality || !organizationOpeningWords.contains(infos[start].word),
+            // Major-General Victor Malu", "spokesman Lieutenant Colonel Peter Smith".)
+            let rank = rankLength(at: p + 1, infos)
+            let start = end - p - 1 - rank >= 2 ? p + 1 + rank : p + 1
+            // (After a nationality, no name that opens with "Royal", a company's first word and a
+            // given name too: "Dutch Royal Nedlloyd".)
+            guard !isNationality || infos[start].word != royalWord,
                   (2 ... 3).contains(end - start)
                       || end - start == 1 && isRole && positions.contains(cue.word) && (end == infos.count || infos[end].flags & F.flagHasHyphen == 0),
                   end == infos.count || infos[end].word != dashWord && !nameParticles.contains(infos[end].word)
@@ -1005,9 +1010,11 @@ extension NERGazetteer {
     /// items, split at "," and ";", are two or more and each one to three words with a capital and
     /// small letters, then a whole number or a bowler's figures of up to five characters (not a
     /// price: "3.45"), maybe with words in small letters after it ("not out"), every item's words
-    /// are a person, once one item holds a listed given name or surname and none is only a listed
-    /// place's or organisation's words ("( Italy 12 , Spain 10 )", a table of sides). Not a forced
-    /// name. The weights had read unknown players as organisations ("Shivnarine Chanderpaul 54") or,
+    /// are a person, once one item holds a listed given name or surname and none holds an
+    /// organisation's word or a place's that is no listed surname, but in a name of two or more
+    /// words that opens with a given name ("( Italy 12 , Spain 10 )", a table of sides; "( Georgia
+    /// 13 , Virginia 13 )", electoral votes; "( Siemens 72 , Philips 54 )", prices; "( Lara 71 ,
+    /// Hooper 54 )" are batsmen). Not a forced name. The weights had read unknown players as organisations ("Shivnarine Chanderpaul 54") or,
     /// in a document, run a name into its figure.
     static func playersInFigureBrackets(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
         typealias F = NERFeatureExtractor
@@ -1034,9 +1041,14 @@ extension NERGazetteer {
                 var w = item.lowerBound
                 while w < item.upperBound, isNameWord(infos[w]) { w += 1 }
                 let run = item.lowerBound ..< w
+                let opensWithGivenName = run.count >= 2 && F.listPosition(infos[run.lowerBound], .givenName) == 4
                 guard (1 ... 3).contains(run.count), w < item.upperBound, isPlayersFigure(infos[w]),
                       (w + 1 ..< item.upperBound).allSatisfy({ infos[$0].flags & F.flagsOfLetters == F.flagHasLower }),
-                      !run.allSatisfy({ infos[$0].gazetteer & placeOrOrganizationBits != 0 && infos[$0].gazetteer & personNameBits == 0 })
+                      !run.contains(where: {
+                          infos[$0].gazetteer & (organizationBits | knownPlaceBits) != 0
+                              || !opensWithGivenName && infos[$0].gazetteer & listedOrKnownPlaceBits != 0
+                              && F.listPosition(infos[$0], .surname) != 4
+                      })
                 else {
                     isList = false
                     break
@@ -1377,8 +1389,9 @@ extension NERGazetteer {
     /// no part of it ("Shares of Hyundai Motor Co", "Value of Bechtel Corp"; `isCommonWord`; not
     /// "Bank of New York Co", whose "Bank" heads organisations), nor is a person before an "of" ("Dan
     /// Basse of AgResource Co": ``isPersonOfSomething(_:_:)``), and two joined by a connector are two
-    /// ("Unilever Plc and Unilever NV"; "ENA and Ispat Mexicana S.A.", after an acronym). Left to the
-    /// model: a run with "'s", an initial ("David T. Metcalfe Cullen and Dykman LLP", a signature),
+    /// ("Unilever Plc and Unilever NV"; "ENA and Ispat Mexicana S.A.", after an acronym). A bond
+    /// issue's party opening the line is no part of it ("Borrower Hoechst Finance BV",
+    /// ``bondPartyWords``). Left to the model: a run with "'s", an initial ("David T. Metcalfe Cullen and Dykman LLP", a signature),
     /// "and" or "&" before the suffix ("Peters and Co."), a place and its legal suffix ("Reno NV",
     /// "Las Vegas NV": every word before the suffix a place's), or a forced name.
     static func companiesWithLegalSuffix(
@@ -1404,7 +1417,7 @@ extension NERGazetteer {
                 name = of + 1 ..< run.upperBound  // (A person of the company: "Dan Basse of AgResource Co".)
             }
             // (A bond issue's party in its terms opens the line: "Borrower Hoechst Finance BV".)
-            if name.lowerBound == 0, name.count >= 3, openingQualifiers.contains(infos[0].word) { name = name.dropFirst() }
+            if name.lowerBound == 0, name.count >= 3, bondPartyWords.contains(infos[0].word) { name = name.dropFirst() }
             guard (2 ... 5).contains(name.count) else { return nil }
             let beforeSuffix = infos[last - 1]
             // A place and a legal suffix is a place's ("Las Vegas NV"); a place and a company's head
@@ -1724,6 +1737,48 @@ extension NERGazetteer {
             }) else { return nil }
             return parts
         }.flatMap { $0 }
+    }
+
+    /// The clubs of an international club competition's results line, each with its country in
+    /// brackets and its score after it: "Cibona Zagreb ( Croatia ) 90 Alba Berlin ( Germany ) 83",
+    /// "In Istanbul : Efes Pilsen ( Turkey ) 69 Kinder Bologna ( Italy ) 72 ( 33-35 )". Two
+    /// capitalised runs of one to four words, each followed by a country in brackets and a whole
+    /// number of up to three digits, the second right after the first's number, and no result verb
+    /// anywhere in the line ("Pete Sampras ( U.S. ) beat …" names persons, ``entrants(_:countries:)``).
+    /// Not a run that holds a known person's name, nor a line where a side is a country. A place may
+    /// open the line ("In Istanbul :"), as ``resultLineTeams(_:unlistedTeams:)``'s lines may not. The
+    /// weights had read such clubs as persons or places ("Alba Berlin", "Cibona Zagreb"), which the
+    /// entrants rule leaves to them.
+    static func bracketedTeamScores(_ infos: UnsafeBufferPointer<NERTokenInfo>, countries: [Range<Int>]) -> [Range<Int>] {
+        typealias F = NERFeatureExtractor
+        guard countries.count >= 2, !infos.contains(where: { $0.newswireWord & resultVerb != 0 }) else { return [] }
+        /// The end of "( Country ) N" after a run ending at `open`, or nil.
+        func scoreEnd(after open: Int) -> Int? {
+            guard open < infos.count, infos[open].word == openBracketWord,
+                  let country = countries.first(where: { $0.lowerBound == open + 1 }),
+                  country.upperBound + 1 < infos.count, infos[country.upperBound].word == closeBracketWord
+            else { return nil }
+            let score = infos[country.upperBound + 1]
+            guard score.flags & (F.flagsOfLetters | F.flagHasDigit | F.flagHasPeriod | F.flagHasHyphen) == F.flagHasDigit,
+                  score.length <= 3 else { return nil }
+            return country.upperBound + 2
+        }
+        let runs = F.capitalisedRuns(infos)
+        var teams: [Range<Int>] = []
+        for (k, first) in runs.enumerated() {
+            guard let end = scoreEnd(after: first.upperBound), k + 1 < runs.count else { continue }
+            // (The second run is the next one after the country's run.)
+            guard let second = runs[(k + 1)...].first(where: { $0.lowerBound == end }), scoreEnd(after: second.upperBound) != nil
+            else { continue }
+            // (Not when a side is itself a country: "Japan ( Syria ) 2 Derby ( Syria ) 1" is no line of clubs.)
+            let pair = [afterLastSeparator(first, infos), second]
+            guard !pair.contains(where: { countries.contains($0) }) else { continue }
+            for team in pair
+            where (1 ... 4).contains(team.count) && !team.contains(where: { infos[$0].gazetteer & knownPersonBits != 0 }) && !teams.contains(team) {
+                teams.append(team)
+            }
+        }
+        return teams
     }
 
     /// The teams of entrants (``entrants(_:countries:)``) in a race's results: a run of one to three
@@ -2060,17 +2115,25 @@ extension NERGazetteer {
         "Centre-back", "Centre-forward", "Left-winger", "Right-winger", "Co-defendant", "Co-founder", "Co-driver",
         "Co-pilot", "Mid-fielder", "Play-maker",
     ])
-    /// Whether `word`, capitalised before the capitalised `next`, is a rank or role before a
-    /// person's name: one of ``hyphenatedRoles``, or one of ``ranks`` before a listed given name (not
-    /// "Major League", "General Motors").
-    @inline(__always) static func isRank(_ word: NERTokenInfo, before next: NERTokenInfo) -> Bool {
+    /// How many words from `i` on are ranks or roles before a person's name: one of
+    /// ``hyphenatedRoles`` before any capitalised word, or one or more of ``ranks`` in a row before a
+    /// listed given name ("Lieutenant Colonel Peter Smith"; not "Major League", "General Motors", nor
+    /// the first word of a listed place, "General Santos"). 0 when the word at `i` is none.
+    static func rankLength(at i: Int, _ infos: UnsafeBufferPointer<NERTokenInfo>) -> Int {
         typealias F = NERFeatureExtractor
-        return word.flags & F.flagHasHyphen != 0
-            ? hyphenatedRoles.contains(word.word)
-            : F.listPosition(next, .givenName) == 4 && ranks.contains(word.word)
+        guard i + 1 < infos.count, infos[i].isCapitalised, infos[i + 1].isCapitalised else { return 0 }
+        if infos[i].flags & F.flagHasHyphen != 0 { return hyphenatedRoles.contains(infos[i].word) ? 1 : 0 }
+        let ranks = ranks
+        var k = i
+        while k + 1 < infos.count, infos[k].flags & F.flagHasHyphen == 0, ranks.contains(infos[k].word),
+              F.listPosition(infos[k], .place) != 1, F.listPosition(infos[k], .location) != 1 {
+            k += 1
+        }
+        return k > i && k < infos.count && F.listPosition(infos[k], .givenName) == 4 ? k - i : 0
     }
-    /// Words that open organisations' names and are listed given names too (``personsAfterCues(_:isKnownWord:isCommonWord:)``).
-    static let organizationOpeningWords = words(["Royal", "National", "General", "United", "Federal", "Imperial", "Standard"])
+    /// ``NERTokenInfo/word`` of "Royal", which opens companies' names and is a listed given name too
+    /// (``personsAfterCues(_:isKnownWord:isCommonWord:)``: "Dutch Royal Nedlloyd").
+    static let royalWord = NERFeatureExtractor.wordHash("Royal")
     /// Military, police and guerrilla ranks in one word that stand before a person's name
     /// ("spokesman Major Peter Sorensen"); some are surnames too ("John Major").
     static let ranks = words([
@@ -2087,8 +2150,9 @@ extension NERGazetteer {
         "rookie", "veteran", "in", "at", "on", "for", "from", "with", "by", "after", "before", "against", "under",
         "during", "despite", "when", "while", "but", "and", "if", "since", "until",
         "second-placed", "third-placed", "fourth-placed", "fifth-placed", "top-placed", "bottom-placed", "lowly",
-        "borrower", "guarantor", "issuer",
-    ])
+    ]).union(bondPartyWords)
+    /// A bond issue's parties as its terms name them, opening a line: "Borrower Hoechst Finance BV".
+    static let bondPartyWords = words(["borrower", "guarantor", "issuer"])
     /// Connectors of a capitalised run that no team's name holds ("SOCCER - Barcelona", "Ajax 's Litmanen").
     private static let teamSeparators = words(["-", "'s"])
     /// Where a round-up's run splits into teams ("Coventry and Southampton drew 1-1"; "Nou Camp on

@@ -357,8 +357,9 @@ public final class NERGazetteer: Sendable {
             for entrant in entrants where !Self.crossesForcedName(entrant, infos) {
                 Self.forceFirmly(entrant, .per, infos)
             }
-            for team in Self.entrantTeams(UnsafeBufferPointer(infos), entrants: entrants, countries: countries)
-            where !Self.crossesForcedName(team, infos) {
+            let teams = Self.entrantTeams(UnsafeBufferPointer(infos), entrants: entrants, countries: countries)
+                + Self.bracketedTeamScores(UnsafeBufferPointer(infos), countries: countries)
+            for team in teams where !Self.crossesForcedName(team, infos) {
                 Self.forceTeam(team, .org, infos)
             }
         }

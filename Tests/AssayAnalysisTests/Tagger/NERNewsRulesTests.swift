@@ -937,9 +937,11 @@ import Testing
         #expect(cups("he won the Copa Libertadores title") == [3 ..< 5])
         #expect(cups("the Copa America final") == [1 ..< 3])
         #expect(cups("Copa said").isEmpty, "one word")
+        #expect(cups("Copa Airlines said").isEmpty, "a company")
         func firms(_ sentence: String) -> [Range<Int>] { Self.ranges(sentence) { NERGazetteer.firmsByForeignHeadWords($0) } }
         #expect(firms("helped by Telefonos de Mexico ( Telmex )") == [2 ..< 5])
         #expect(firms("shares in Koninklijke Ahold rose") == [2 ..< 4])
+        #expect(firms("Norsk Hydro 's Oseberg field") == [0 ..< 2], "cut at a possessive")
         func indices(_ sentence: String) -> [Range<Int>] { Self.ranges(sentence) { NERGazetteer.indicesBeforeIndex($0) } }
         #expect(indices("Tokyo 's Nikkei index lost 2.9 percent") == [2 ..< 3], "after a place's possessive")
         #expect(indices("Japan 's index rose").isEmpty, "a place alone")
@@ -949,6 +951,7 @@ import Testing
         #expect(companies("Borrower Hoechst Finance BV") == [1 ..< 4], "a bond issue's party")
         #expect(companies("Guarantor Hoechst AG") == [1 ..< 3])
         #expect(companies("Hoechst Finance BV") == [0 ..< 3])
+        #expect(companies("In Focus Systems Inc said") == [0 ..< 4], "a preposition opening a company's name")
         func makers(_ sentence: String) -> [Range<Int>] {
             Self.ranges(sentence) { NERGazetteer.organizationsAfterDescriptors($0) { Self.common.contains($0) } }
         }
@@ -960,6 +963,7 @@ import Testing
         #expect(tags("spokesman Major Peter Sorensen told a briefing .") == ["O", "O", "B-PER", "I-PER", "O", "O", "O", "O"])
         #expect(tags("commander Major-General Victor Malu told reporters .") == ["O", "O", "B-PER", "I-PER", "O", "O", "O"])
         #expect(tags("Prime Minister John Major said .") == ["O", "O", "B-PER", "I-PER", "O", "O"], "a surname")
+        #expect(tags("spokesman Lieutenant Colonel Peter Smith said .") == ["O", "O", "O", "B-PER", "I-PER", "O", "O"], "two ranks")
         #expect(tags("Second-placed Club Brugge were held 1-1 .")[0] == "O")
     }
 
@@ -972,6 +976,8 @@ import Testing
         #expect(players("( Kulti 71 , Anwar 54 )").isEmpty, "no listed name")
         #expect(players("( Japan 12 , Smith 10 )").isEmpty, "a place's figure: a table of sides")
         #expect(players("( Smith 3.45 , Kulti 1.20 )").isEmpty, "prices")
+        #expect(players("( Japan 13 , Smith 13 )").isEmpty, "a place")
+        #expect(players("( Barclays 72 , Smith 54 )").isEmpty, "an organisation")
         #expect(players("( Smith 66 )").isEmpty, "one item")
         #expect(players("( Smith 66 , Kulti )").isEmpty, "an item without a figure")
         func clubs(_ sentence: String) -> [Range<Int>] { Self.ranges(sentence) { NERGazetteer.clubsAfterDescriptors($0) } }
@@ -979,10 +985,20 @@ import Testing
         #expect(clubs("the clubs Ajax , PSV and Feyenoord") == [2 ..< 3, 4 ..< 5, 6 ..< 7])
         #expect(clubs("two clubs Ajax said").isEmpty, "one name")
         #expect(clubs("clubs Peter and Smith").isEmpty, "a given name")
+        #expect(clubs("bars and night clubs Friday and Saturday").isEmpty, "days")
         func shares(_ sentence: String) -> [Range<Int>] {
             Self.ranges(sentence) { NERGazetteer.companiesWhoseSharesMoved($0) { Self.common.contains($0) } }
         }
         #expect(shares("Shares in Royal Nedlloyd rose") == [2 ..< 4])
         #expect(shares("Shares fell in Tokyo").isEmpty)
+        func beforeRoles(_ sentence: String) -> [Range<Int>] {
+            Self.ranges(sentence) { NERGazetteer.organizationsBeforeRoles($0) { Self.common.contains($0) } }
+        }
+        #expect(beforeRoles("Patrick Stevedores managing director Peter Corrigan said") == [0 ..< 2])
+        #expect(beforeRoles("said Elektrim chairman Dan Smith") == [1 ..< 2])
+        #expect(beforeRoles("Peter Smith spokesman Dan Kennedy said").isEmpty, "a person's name")
+        #expect(beforeRoles("Elektrim chairman said").isEmpty, "no person after the role")
+        #expect(beforeRoles("the Japanese spokesman Peter Smith").isEmpty, "a nationality")
+        #expect(beforeRoles("London spokesman Peter Smith").isEmpty, "a place")
     }
 }

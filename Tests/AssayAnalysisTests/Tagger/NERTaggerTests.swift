@@ -501,6 +501,8 @@ struct NERGazetteerTests {
         // Not when a club is itself a country, nor with a word where a score should be.
         #expect(tags("Japan ( Syria ) 2 Derby ( Syria ) 1") == "U-LOC - U-LOC - - - - U-LOC - -")
         #expect(tags("Arsenal ( Japan ) beat Derby ( Syria ) 1") == "- - U-LOC - - - - U-LOC - -")
+        // A place may open a line of clubs with their countries and scores (basketball's too).
+        #expect(tags("In Tokyo : Zagreb ( Japan ) 90 Smith Derby ( Syria ) 83") == "- - - U-ORG - U-LOC - - B-ORG L-ORG - U-LOC - -")
         // Not results lines: a person's scores, too few figures, words after the scores, a title-case
         // line without listed names, a label before the figures: nothing is forced.
         #expect(tags("Tom Lehman 69 66 67") == "- - - - -")
