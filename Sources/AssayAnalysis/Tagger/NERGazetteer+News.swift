@@ -925,7 +925,8 @@ extension NERGazetteer {
     /// then capitalised words, maybe joined by "do", "y" …: two to six words in all), or ends in
     /// "Banka", "Banken", "Groupe" or another bank's word (``foreignFirmLastWords``: "Komercni Banka",
     /// "Lagardere Groupe"); up to a
-    /// title or a possessive ("Norsk Hydro 's Oseberg field"), and without a nationality before it. Not forced names. The weights had read such names
+    /// title, a possessive or "and" ("Norsk Hydro 's Oseberg field", "Norsk Hydro and Saga
+    /// Petroleum"), and without a nationality before it. Not forced names. The weights had read such names
     /// as persons or places.
     static func firmsByForeignHeadWords(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
         typealias F = NERFeatureExtractor
@@ -943,7 +944,9 @@ extension NERGazetteer {
             // (Not a title and the person after it, nor a nationality before: "Banque Indosuez
             // Chairman Antoine Dupont", "the Czech Komercni Banka"; nor what a possessive joins to it,
             // "Norsk Hydro 's Oseberg field".)
-            end = (whole.lowerBound ..< end).first(where: { infos[$0].cues & cueTitle != 0 || infos[$0].word == possessiveWord }) ?? end
+            end = (whole.lowerBound ..< end).first(where: {
+                infos[$0].cues & cueTitle != 0 || infos[$0].word == possessiveWord || infos[$0].word == andWord
+            }) ?? end
             let start = F.listPosition(infos[whole.lowerBound], .demonym) == 4 ? whole.lowerBound + 1 : whole.lowerBound
             guard start < end else { return }
             let run = start ..< end
@@ -961,7 +964,7 @@ extension NERGazetteer {
         "Sociedad", "Societe", "Société", "Industrias", "Cementos", "Aktiebolaget",
         "Telefonos", "Telefonica", "Petroleos", "Aerolineas", "Empresas", "Corporacion", "Cerveceria", "Cervejaria",
         "Transportes", "Construcciones", "Inversiones", "Almacenes", "Siderurgica", "Assicurazioni", "Istituto",
-        "Koninklijke", "Verenigde", "Svenska", "Skandinaviska", "Norsk",
+        "Koninklijke", "Verenigde", "Svenska", "Skandinaviska", "Norsk", "Nippon",
     ])
     private static let foreignFirmLastWords = words(["Banka", "Banken", "Bankverein", "Sparkasse", "Landesbank", "Groupe"])
     private static let foreignNameParticles = words(["do", "dos", "das", "di", "della", "y", "e"])

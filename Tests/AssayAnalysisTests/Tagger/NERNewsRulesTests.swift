@@ -942,6 +942,8 @@ import Testing
         #expect(firms("helped by Telefonos de Mexico ( Telmex )") == [2 ..< 5])
         #expect(firms("shares in Koninklijke Ahold rose") == [2 ..< 4])
         #expect(firms("Norsk Hydro 's Oseberg field") == [0 ..< 2], "cut at a possessive")
+        #expect(firms("Norsk Hydro and Saga Petroleum") == [0 ..< 2], "cut at and")
+        #expect(firms("fixed by Nippon Oil to load") == [2 ..< 4])
         func indices(_ sentence: String) -> [Range<Int>] { Self.ranges(sentence) { NERGazetteer.indicesBeforeIndex($0) } }
         #expect(indices("Tokyo 's Nikkei index lost 2.9 percent") == [2 ..< 3], "after a place's possessive")
         #expect(indices("Japan 's index rose").isEmpty, "a place alone")
