@@ -921,7 +921,7 @@ extension NERGazetteer {
 
     /// Companies and banks whose name opens with a word that says so in another language: "Banco
     /// Frances", "Banque Indosuez", "Companhia Vale do Rio Doce", "Grupo Carso", "Telefonos de Mexico",
-    /// "Koninklijke Ahold" (``foreignFirmWords``,
+    /// "Koninklijke Ahold", "Bank Handlowy" (``foreignFirmWords``,
     /// then capitalised words, maybe joined by "do", "y" …: two to six words in all), or ends in
     /// "Banka", "Banken", "Groupe" or another bank's word (``foreignFirmLastWords``: "Komercni Banka",
     /// "Lagardere Groupe"); up to a
@@ -964,7 +964,7 @@ extension NERGazetteer {
         "Sociedad", "Societe", "Société", "Industrias", "Cementos", "Aktiebolaget",
         "Telefonos", "Telefonica", "Petroleos", "Aerolineas", "Empresas", "Corporacion", "Cerveceria", "Cervejaria",
         "Transportes", "Construcciones", "Inversiones", "Almacenes", "Siderurgica", "Assicurazioni", "Istituto",
-        "Koninklijke", "Verenigde", "Svenska", "Skandinaviska", "Norsk", "Nippon",
+        "Koninklijke", "Verenigde", "Svenska", "Skandinaviska", "Norsk", "Nippon", "Bank",
     ])
     private static let foreignFirmLastWords = words(["Banka", "Banken", "Bankverein", "Sparkasse", "Landesbank", "Groupe"])
     private static let foreignNameParticles = words(["do", "dos", "das", "di", "della", "y", "e"])

@@ -329,19 +329,26 @@ extension NERGazetteer {
     /// Clubs whose name is a word of clubs' names and a place: "Real Oviedo", "Sporting Gijon",
     /// "Sparta Prague", "Dinamo Bucharest", "VfL Bochum", "FC Twente", "Hansa Rostock", "Fortuna
     /// Duesseldorf", "Germinal Ekeren", "Celta Vigo" (``clubPrefixWords``, then one
-    /// or two capitalised words, the last a listed place's, and no capitalised word after). Forced as
+    /// or two capitalised words, the last a listed place's, and no capitalised word after; after one
+    /// of ``clubsOwnPrefixWords`` any one word that is no person's: "Deportivo Coruna"). Forced as
     /// teams, as ``clubsAfterDescriptors(_:)``. The weights had read the place alone.
     static func clubsWithPrefixes(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
         typealias F = NERFeatureExtractor
         let n = infos.count
         var clubs: [Range<Int>] = []
-        let prefixes = clubPrefixWords
+        let (prefixes, clubsOwn) = (clubPrefixWords, clubsOwnPrefixWords)
         for i in infos.indices.dropLast() where infos[i].isCapitalised && infos[i + 1].isCapitalised {
             guard i == 0 || !infos[i - 1].isCapitalised, infos[i].flags & F.flagHasDigit == 0, prefixes.contains(infos[i].word)
             else { continue }
             var end = i + 1
             while end < n, infos[end].isCapitalised { end += 1 }
-            guard (2 ... 3).contains(end - i), infos[end - 1].gazetteer & listedOrKnownPlaceBits != 0,
+            // (After a word only clubs' names open with, any town will do: "Deportivo Coruna", "Odra
+            // Wodzislaw", whose towns the lists lack; not a person's name.)
+            let town = infos[end - 1]
+            guard (2 ... 3).contains(end - i),
+                  town.gazetteer & listedOrKnownPlaceBits != 0
+                      || end - i == 2 && clubsOwn.contains(infos[i].word) && town.gazetteer & personNameBits == 0
+                      && town.flags & (F.flagsOfLetters | F.flagHasDigit) == F.flagInitialUpper | F.flagHasLower,
                   !(i ..< end).contains(where: { infos[$0].forcedTag != 0 })
             else { continue }
             clubs.append(i ..< end)
@@ -356,6 +363,14 @@ extension NERGazetteer {
         "VfL", "VfB", "FC", "SV", "TSV", "FK", "NK", "CSKA",
         "Hansa", "Fortuna", "Germinal", "Borussia", "Eintracht", "Werder", "Hertha", "Arminia", "Energie", "Alemannia",
         "Bayern", "Vitesse", "Celta", "Girondins", "Stade", "Olympiakos", "Panathinaikos", "AEK", "PAOK",
+        "Odra", "Gornik", "Wisla", "Polonia", "Zaglebie", "Partizan", "Zalgiris",
+    ])
+    /// The words of ``clubPrefixWords`` that open only clubs' names (no English word, given name or
+    /// place): a town the lists lack may follow them.
+    private static let clubsOwnPrefixWords = words([
+        "Deportivo", "Dinamo", "Dynamo", "Olympique", "Spartak", "Lokomotiv", "CSKA", "Hajduk", "Legia", "Widzew",
+        "Steaua", "Slavia", "Slovan", "Borussia", "Eintracht", "Werder", "Arminia", "Girondins", "Alemannia",
+        "Germinal", "Hansa", "VfL", "VfB", "Odra", "Gornik", "Zaglebie", "Partizan", "Zalgiris",
     ])
 
     /// In a sports report (the decoder asks only once the document has a club:

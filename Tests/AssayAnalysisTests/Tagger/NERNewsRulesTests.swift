@@ -640,6 +640,8 @@ import Testing
         func prefixed(_ sentence: String) -> [Range<Int>] { Self.ranges(sentence) { NERGazetteer.clubsWithPrefixes($0) } }
         #expect(prefixed("beat local rivals Real Oviedo 2-1") == [3 ..< 5])
         #expect(prefixed("a Real Madrid fan").isEmpty, "no listed place last")
+        #expect(prefixed("beat Deportivo Coruna 2-1") == [1 ..< 3], "a club's own word before an unlisted town")
+        #expect(prefixed("beat Dinamo Peter 2-1").isEmpty, "a given name")
     }
 
     @Test func resultsBlocksLeadInsAndPersonsAfterNationalities() throws {
@@ -944,6 +946,8 @@ import Testing
         #expect(firms("Norsk Hydro 's Oseberg field") == [0 ..< 2], "cut at a possessive")
         #expect(firms("Norsk Hydro and Saga Petroleum") == [0 ..< 2], "cut at and")
         #expect(firms("fixed by Nippon Oil to load") == [2 ..< 4])
+        #expect(firms("shares in Bank Handlowy fell") == [2 ..< 4])
+        #expect(firms("the West Bank town").isEmpty)
         func indices(_ sentence: String) -> [Range<Int>] { Self.ranges(sentence) { NERGazetteer.indicesBeforeIndex($0) } }
         #expect(indices("Tokyo 's Nikkei index lost 2.9 percent") == [2 ..< 3], "after a place's possessive")
         #expect(indices("Japan 's index rose").isEmpty, "a place alone")
