@@ -35,6 +35,9 @@ struct NERDecoder {
     /// (``NERGazetteer/opensTeamSportsReport(_:)``), where a town after a match's verb is a club
     /// before any rule has named one.
     var documentIsTeamSportsReport = false
+    /// Whether the document is a motor-racing report (``NERGazetteer/opensMotorRacingReport(_:)``),
+    /// where "Williams" alone is a team.
+    var documentIsMotorRacingReport = false
     /// Whether the last decoded sentence was in capitals (its words recased by the truecaser).
     var sentenceIsInCapitals = false
     /// Whether the last decoded sentence was in capitals or a title-case headline (its words recased).
@@ -64,6 +67,7 @@ struct NERDecoder {
         resultsLinesInDocument = 0
         documentIsCricketReport = false
         documentIsTeamSportsReport = false
+        documentIsMotorRacingReport = false
         headlineNames = nil
         teams.reset()
         personSurnames.removeAll(keepingCapacity: true)
@@ -313,6 +317,7 @@ struct NERDecoder {
             infos.withUnsafeMutableBufferPointer { infos in
                 if NERGazetteer.opensCricketReport(UnsafeBufferPointer(infos)) { documentIsCricketReport = true }
                 if NERGazetteer.opensTeamSportsReport(UnsafeBufferPointer(infos)) { documentIsTeamSportsReport = true }
+                if NERGazetteer.opensMotorRacingReport(UnsafeBufferPointer(infos)) { documentIsMotorRacingReport = true }
                 guard documentIsCricketReport else { return }
                 for side in NERGazetteer.countySides(UnsafeBufferPointer(infos)) { NERGazetteer.forceTeam(side, .org, infos) }
                 if let ground = NERGazetteer.countyScoreGround(UnsafeBufferPointer(infos)) {
@@ -387,6 +392,7 @@ struct NERDecoder {
                     }
                     let clubs = NERGazetteer.clubsAfterDescriptors(tokens) + NERGazetteer.clubsWithPrefixes(tokens)
                         + NERGazetteer.clubsByLastWord(tokens) + NERGazetteer.teamsBeforeTeam(tokens, isCountryName: gazetteer.isCountryName)
+                        + (documentIsMotorRacingReport ? NERGazetteer.racingTeams(tokens) : [])
                     for club in clubs {
                         NERGazetteer.forceTeam(club, .org, infos)
                     }
@@ -662,7 +668,8 @@ struct NERDecoder {
     /// Words that separate what stands around them continue no name
     /// (``NERTokenInfo/mustNotContinueName``), unless a rule forced or joined them: a place's
     /// possessive ("China 's Foreign Ministry", "Hong Kong 's Hang Seng index": the "'s" after a place's
-    /// last word or a country's name; the weights had read one organisation), "on" before a day or a
+    /// last word or a country's name; the weights had read one organisation), a day's or a month's
+    /// ("Sunday 's Italian Grand Prix"), "on" before a day or a
     /// month ("at the City Ground on Saturday"), and a dash standing alone after a word in capitals
     /// ("NOTE - South African Breweries", "SOCCER - DUTCH …": the weights had read a note's label as
     /// the company's first word).
@@ -680,7 +687,8 @@ struct NERDecoder {
             case possessive:
                 let position = F.listPosition(before, .location)
                 separates = i + 1 < infos.count && infos[i + 1].isCapitalised && before.flags & F.flagInitialUpper != 0
-                    && (position == 3 || position == 4 || model.gazetteer?.isCountryName(before) == true)
+                    && (position == 3 || position == 4 || model.gazetteer?.isCountryName(before) == true
+                        || calendar.contains(before.word))
             case on: separates = i + 1 < infos.count && calendar.contains(infos[i + 1].word)
             default: separates = before.flags & F.flagAllUpper != 0 && before.length >= 2
             }

@@ -906,8 +906,8 @@ extension NERGazetteer {
     /// matches") (``sportsCompetitions(_:)``).
     private static let sportsReportWords = words(["results", "summaries", "summary", "standings", "details", "scorers", "table"])
     private static let leagueNames = words(["bundesliga", "eredivisie"])
-    private static let formulaWord = NERFeatureExtractor.wordHash("formula")
-    private static let oneWord = NERFeatureExtractor.wordHash("one")
+    static let formulaWord = NERFeatureExtractor.wordHash("formula")
+    static let oneWord = NERFeatureExtractor.wordHash("one")
     private static let copaWord = NERFeatureExtractor.wordHash("copa")
     private static let forWord = NERFeatureExtractor.wordHash("for")
 

@@ -559,6 +559,38 @@ extension NERGazetteer {
         infos.count >= 3 && infos[0].word == cricketWord && infos[0].isCapitalised && infos[1].word == dashWord
     }
 
+    /// Whether a sentence opens with motor racing's kicker and a dash ("MOTOR RACING - HILL TESTS
+    /// ARROWS", "FORMULA ONE - …"): a news story's headline, so the document is a motor-racing report.
+    static func opensMotorRacingReport(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> Bool {
+        infos.count >= 4 && infos[0].isCapitalised && infos[2].word == dashWord
+            && (infos[0].word == motorWord && infos[1].word == racingWord || infos[0].word == formulaWord && infos[1].word == oneWord)
+    }
+    private static let motorWord = NERFeatureExtractor.wordHash("motor")
+    private static let racingWord = NERFeatureExtractor.wordHash("racing")
+
+    /// Formula One's teams named by one word in a motor-racing report (``opensMotorRacingReport(_:)``):
+    /// "will drive for Williams", "his Arrows", "left Williams after winning the title"
+    /// (``racingTeamWords``; not "Stewart" or "Prost", drivers' names first). The word must stand
+    /// alone: no capitalised word right before it, unless it opens the sentence, nor right after it
+    /// ("Frank Williams", "Williams Grand Prix Engineering"), and no rule forced it. The weights had
+    /// read "Williams" as a person.
+    static func racingTeams(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
+        typealias F = NERFeatureExtractor
+        let teams = racingTeamWords
+        var found: [Range<Int>] = []
+        for k in infos.indices where infos[k].flags & F.flagsOfLetters == F.flagInitialUpper | F.flagHasLower {
+            guard teams.contains(infos[k].word), infos[k].forcedTag == 0,
+                  k == 0 || !infos[k - 1].isCapitalised, k + 1 == infos.count || !infos[k + 1].isCapitalised
+            else { continue }
+            found.append(k ..< k + 1)
+        }
+        return found
+    }
+    private static let racingTeamWords = words([
+        "Williams", "Arrows", "Tyrrell", "Jordan", "Benetton", "Ferrari", "McLaren", "Minardi", "Sauber", "Ligier",
+        "Footwork", "Forti", "Lotus", "Brabham",
+    ])
+
     /// Whether a sentence opens with the kicker of a sport played by clubs and a dash ("SOCCER -
     /// GERMAN FIRST DIVISION RESULTS", "ICE HOCKEY - NHL RESULTS", "Rugby union - …", "CRICKET - …"):
     /// a news story's headline, so the document is such a report.

@@ -1007,4 +1007,20 @@ import Testing
         #expect(beforeRoles("the Japanese spokesman Peter Smith").isEmpty, "a nationality")
         #expect(beforeRoles("London spokesman Peter Smith").isEmpty, "a place")
     }
+
+    @Test func formulaOneTeamsInAMotorRacingReportAndADaysPossessive() throws {
+        func teams(_ sentence: String) -> [Range<Int>] { Self.ranges(sentence) { NERGazetteer.racingTeams($0) } }
+        #expect(teams("Hill will drive for Arrows after being dropped by Williams .") == [4 ..< 5, 9 ..< 10])
+        #expect(teams("team owner Frank Williams said").isEmpty, "a person's surname")
+        #expect(teams("Williams Grand Prix Engineering said").isEmpty, "part of a longer name")
+        let model = try NERModel.bundled()
+        let report = [
+            "MOTOR RACING - HILL TESTS ARROWS AT ESTORIL .",
+            "Hill , who won the title with Williams last year , was testing on Monday .",
+        ].map { $0.split(separator: " ").map(String.init) }
+        #expect(model.tagDocument(report)[1][7] == "B-ORG")
+        #expect(model.tagDocument([report[1]])[0][7] != "B-ORG", "not outside a motor-racing report")
+        let prix = "Hill took pole position for Sunday 's Italian Grand Prix .".split(separator: " ").map(String.init)
+        #expect(model.tag(prix) == ["O", "O", "O", "O", "O", "O", "O", "B-MISC", "I-MISC", "I-MISC", "O"], "a day's possessive ends no name")
+    }
 }
