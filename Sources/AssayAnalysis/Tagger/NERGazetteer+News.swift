@@ -769,17 +769,20 @@ extension NERGazetteer {
     /// in "League" after a word that names a competition ("the Premier League", "American League
     /// East", "the Chinese Super League"; not "the Arab League", nor "National League for Democracy"
     /// before "for" or "of", nor a sport's governing body, "the Australian Rugby League", which the
-    /// probes' writers and wikigold's annotators tag as organisations), or ending in "Masters", "Championship(s)", "Classic" or
-    /// "Series" ("the Volvo Masters", "the European Cross Country Championships", "the Singer World
-    /// Series") unless it opens with a listed given name; "Bundesliga" and "Eredivisie" on their own;
+    /// probes' writers and wikigold's annotators tag as organisations), or ending in "Masters", "Championship(s)", "Classic"
+    /// or "Series" ("the Volvo Masters", "the European Cross Country Championships", "the Singer World
+    /// Series") unless it opens with a listed given name (which a "Classic" of three words or more
+    /// may: "the Johnnie Walker Classic"); a person's meeting, three to five words that open with a
+    /// listed given name and end in "Memorial" ("the Ivo Van Damme Memorial"; not "the Vietnam
+    /// Veterans Memorial", a place); "Bundesliga" and "Eredivisie" on their own;
     /// "Formula One" standing alone (not "Formula One Constructors Association"); and a Spanish or
     /// Portuguese cup, "Copa" and one to three capitalised words ("the Copa Libertadores", "Copa America").
     static func sportsCompetitions(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
         typealias F = NERFeatureExtractor
         let n = infos.count
         var names: [Range<Int>] = []
-        let (league, leagueWords, divisions, events, single, reportWords) =
-            (leagueWord, sportsLeagueWords, divisionWords, competitionWords, leagueNames, sportsReportWords)
+        let (league, leagueWords, divisions, events, single, reportWords, classic, memorial) =
+            (leagueWord, sportsLeagueWords, divisionWords, competitionWords, leagueNames, sportsReportWords, classicWord, memorialWord)
         let (the, of, formula, one, copa) = (theWord, ofWord, formulaWord, oneWord, copaWord)
         forEachNameRun(infos) { whole in
             var run = infos[whole.lowerBound].word == the ? whole.dropFirst() : whole
@@ -798,7 +801,11 @@ extension NERGazetteer {
             {
                 names.append(run)
             } else if events.contains(word), last == run.upperBound - 1, (2 ... 5).contains(run.count),
-                      F.listPosition(infos[run.lowerBound], .givenName) != 4
+                      F.listPosition(infos[run.lowerBound], .givenName) != 4 || run.count >= 3 && word == classic
+            {
+                names.append(run)
+            } else if word == memorial, last == run.upperBound - 1, (3 ... 5).contains(run.count),
+                      F.listPosition(infos[run.lowerBound], .givenName) == 4
             {
                 names.append(run)
             } else if run.count == 1, single.contains(word) {
@@ -902,6 +909,10 @@ extension NERGazetteer {
     private static let sportsLeagueWords = words(["premier", "super", "national", "american", "major", "champions", "pro", "europa"])
     private static let divisionWords = words(["east", "west", "central"])
     private static let competitionWords = words(["masters", "championship", "championships", "classic", "series"])
+    /// ``NERTokenInfo/word`` of "classic" and "memorial", whose competitions may be named after a
+    /// person or a brand ("the Johnnie Walker Classic", "the Ivo Van Damme Memorial").
+    private static let classicWord = NERFeatureExtractor.wordHash("classic")
+    private static let memorialWord = NERFeatureExtractor.wordHash("memorial")
     /// The words of a report on a competition, before "of" and its name ("Results of Premier League
     /// matches") (``sportsCompetitions(_:)``).
     private static let sportsReportWords = words(["results", "summaries", "summary", "standings", "details", "scorers", "table"])

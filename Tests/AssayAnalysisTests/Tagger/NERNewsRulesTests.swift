@@ -940,6 +940,10 @@ import Testing
         #expect(cups("the Copa America final") == [1 ..< 3])
         #expect(cups("Copa said").isEmpty, "one word")
         #expect(cups("Copa Airlines said").isEmpty, "a company")
+        #expect(cups("at the Peter Van Damme Memorial on Friday") == [2 ..< 6], "a person's meeting")
+        #expect(cups("at the Vietnam Veterans Memorial").isEmpty, "a monument")
+        #expect(cups("won the Peter Walker Classic") == [2 ..< 5], "a brand's competition")
+        #expect(cups("won the Peter Classic").isEmpty, "a given name and one word")
         func firms(_ sentence: String) -> [Range<Int>] { Self.ranges(sentence) { NERGazetteer.firmsByForeignHeadWords($0) } }
         #expect(firms("helped by Telefonos de Mexico ( Telmex )") == [2 ..< 5])
         #expect(firms("shares in Koninklijke Ahold rose") == [2 ..< 4])
