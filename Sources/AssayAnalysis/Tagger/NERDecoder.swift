@@ -716,15 +716,17 @@ struct NERDecoder {
     /// (``NERTokenInfo/mustBeOutside``): "Lieutenant-Colonel Isaie Nibizi", "Fly-half Arwel Thomas",
     /// "Secretary-General Boutros Boutros-Ghali" (``NERGazetteer/hyphenatedRoles``; not a word a rule
     /// forced). So are military or guerrilla ranks before a listed given name ("spokesman Major Peter
-    /// Sorensen", "Lieutenant Colonel Peter Smith", "Subcomandante Marcos": ``NERGazetteer/rankLength(at:_:)``;
+    /// Sorensen", "Lieutenant Colonel Peter Smith", "Subcomandante Marcos": ``NERGazetteer/rankLength(at:_:ranks:roles:)``;
     /// not "Major League", nor "General Motors", whose second word is no given name). The knowledge base's title cues are single words
     /// that are no surname, and the weights had put the role in the name.
     mutating func ruleOutRanks() {
+        let (rankWords, roles) = (NERGazetteer.ranks, NERGazetteer.hyphenatedRoles)  // (Read once, not per token.)
         let ranks: [Range<Int>] = infos.withUnsafeBufferPointer { infos in
             var found: [Range<Int>] = []
             var i = 0
             while i + 1 < infos.count {
-                let length = infos[i].forcedTag == 0 ? NERGazetteer.rankLength(at: i, infos) : 0
+                let length = infos[i].forcedTag == 0 && infos[i].isCapitalised
+                    ? NERGazetteer.rankLength(at: i, infos, ranks: rankWords, roles: roles) : 0
                 if length > 0 { found.append(i ..< i + length) }
                 i += max(length, 1)
             }

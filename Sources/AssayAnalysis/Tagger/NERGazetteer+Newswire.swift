@@ -986,7 +986,7 @@ extension NERGazetteer {
     /// Minerals"), and be no cue (a title, an organisation's head word or legal suffix: "Britain 's
     /// Prince Charles") nor forced already; after a player's position one word will do
     /// (``playersPositionWords``: "Brazilian striker Jardel"). A rank before the name is no part of
-    /// it ("spokesman Major Peter Sorensen", ``rankLength(at:_:)``), and after a nationality no name
+    /// it ("spokesman Major Peter Sorensen", ``rankLength(at:_:ranks:roles:)``), and after a nationality no name
     /// opens with "Royal" ("Dutch Royal Nedlloyd"). The weights had read such names of athletes as
     /// organisations or miscellany, or missed them, when the words were unknown. A particle may stand
     /// between a given name and a surname ("Hicham El Guerrouj").
@@ -995,7 +995,7 @@ extension NERGazetteer {
     ) -> [Range<Int>] {
         typealias F = NERFeatureExtractor
         var persons: [Range<Int>] = []
-        let positions = playersPositionWords
+        let (positions, ranks, roles) = (playersPositionWords, ranks, hyphenatedRoles)
         for p in infos.indices.dropLast() where infos[p + 1].isCapitalised {
             let cue = infos[p]
             let isPossessive = p > 0 && cue.word == possessiveWord && isPlace(infos[p - 1])
@@ -1014,7 +1014,7 @@ extension NERGazetteer {
             // Jardel", not "Saudi goalkeeper Mohammed al-Deayea".)
             // (A rank is no part of the name: "spokesman Major Peter Sorensen", "commander
             // Major-General Victor Malu", "spokesman Lieutenant Colonel Peter Smith".)
-            let rank = rankLength(at: p + 1, infos)
+            let rank = rankLength(at: p + 1, infos, ranks: ranks, roles: roles)
             let start = end - p - 1 - rank >= 2 ? p + 1 + rank : p + 1
             // (After a nationality, no name that opens with "Royal", a company's first word and a
             // given name too: "Dutch Royal Nedlloyd".)
@@ -2166,11 +2166,13 @@ extension NERGazetteer {
     /// ``hyphenatedRoles`` before any capitalised word, or one or more of ``ranks`` in a row before a
     /// listed given name ("Lieutenant Colonel Peter Smith"; not "Major League", "General Motors", nor
     /// the first word of a listed place, "General Santos"). 0 when the word at `i` is none.
-    static func rankLength(at i: Int, _ infos: UnsafeBufferPointer<NERTokenInfo>) -> Int {
+    /// `ranks` and `roles` are ``ranks`` and ``hyphenatedRoles``, which callers read once a sentence.
+    static func rankLength(
+        at i: Int, _ infos: UnsafeBufferPointer<NERTokenInfo>, ranks: NERWordSet, roles: NERWordSet
+    ) -> Int {
         typealias F = NERFeatureExtractor
         guard i + 1 < infos.count, infos[i].isCapitalised, infos[i + 1].isCapitalised else { return 0 }
-        if infos[i].flags & F.flagHasHyphen != 0 { return hyphenatedRoles.contains(infos[i].word) ? 1 : 0 }
-        let ranks = ranks
+        if infos[i].flags & F.flagHasHyphen != 0 { return roles.contains(infos[i].word) ? 1 : 0 }
         var k = i
         while k + 1 < infos.count, infos[k].flags & F.flagHasHyphen == 0, ranks.contains(infos[k].word),
               F.listPosition(infos[k], .place) != 1, F.listPosition(infos[k], .location) != 1 {
