@@ -625,12 +625,13 @@ struct NERDecoder {
 
     /// A nationality (a listed demonym or one of ``NERGazetteer/demonymsInMan``) right before a person's name (a
     /// listed given name and another capitalised word) is no part of it: the given name must not
-    /// continue a name (``NERTokenInfo/mustNotContinueName``): "beat Czech Daniel Vacek", "meets Frenchman Cedric Pioline", "Montenegrin Predrag Mijatovic".
+    /// continue a name (``NERTokenInfo/mustNotContinueName``): "beat Czech Daniel Vacek", "meets Frenchman Cedric Pioline", "Montenegrin Predrag Mijatovic",
+    /// "fellow Scot John Higgins" (``scotWord``).
     /// The weights had read the nationality as the person's first word, or the whole as an organisation.
     mutating func separateNationalitiesFromPersons() {
         typealias F = NERFeatureExtractor
         let n = infos.count
-        let manDemonyms = NERGazetteer.demonymsInMan
+        let (manDemonyms, scot) = (NERGazetteer.demonymsInMan, Self.scotWord)
         // (The given name first: most tokens fail it with no set lookup.)
         for i in infos.indices.dropLast(2) where F.listPosition(infos[i + 1], .givenName) == 4 && infos[i].isCapitalised {
             let (name, next) = (infos[i + 1], infos[i + 2])
@@ -638,11 +639,15 @@ struct NERDecoder {
             guard name.gazetteer & NERGazetteer.placeOrOrganizationBits == 0 || F.listPosition(next, .surname) == 4,
                   next.flags & (F.flagsOfLetters | F.flagHasDigit) == F.flagInitialUpper | F.flagHasLower,
                   i + 3 == n || !infos[i + 3].isCapitalised,
-                  F.listPosition(infos[i], .demonym) == 4 || manDemonyms.contains(infos[i].word)
+                  F.listPosition(infos[i], .demonym) == 4 || manDemonyms.contains(infos[i].word) || infos[i].word == scot
             else { continue }
             infos[i + 1].mustNotContinueName = true
         }
     }
+
+    /// ``NERTokenInfo/word`` of "Scot", a nationality before a person's given name ("fellow Scot John
+    /// Higgins") and a given name too ("Scot Gemmill"), so no listed demonym.
+    private static let scotWord = NERFeatureExtractor.wordHash("Scot")
 
     /// A word in small letters after a capitalised one does not continue its name when the casing
     /// lexicon has it in small letters and it is no connector or particle that names hold ("of",

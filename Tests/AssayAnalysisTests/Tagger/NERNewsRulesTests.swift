@@ -975,6 +975,8 @@ import Testing
         #expect(tags("Prime Minister John Major said .") == ["O", "O", "B-PER", "I-PER", "O", "O"], "a surname")
         #expect(tags("spokesman Lieutenant Colonel Peter Smith said .") == ["O", "O", "O", "B-PER", "I-PER", "O", "O"], "two ranks")
         #expect(tags("Second-placed Club Brugge were held 1-1 .")[0] == "O")
+        #expect(tags("Hendry beat fellow Scot John Higgins 10-9 .")[3 ..< 6] == ["O", "B-PER", "I-PER"], "Scot is no part of the name")
+        #expect(tags("Scot Gemmill scored twice .")[0 ..< 2] == ["B-PER", "I-PER"], "a given name before no given name")
     }
 
     @Test func playersFiguresInBracketsClubsListedAndSharesOpeningASentence() {
