@@ -930,8 +930,8 @@ extension NERGazetteer {
     private static let romanWord = NERFeatureExtractor.wordHash("roman")
     private static let catholicWord = NERFeatureExtractor.wordHash("catholic")
 
-    /// Companies and banks whose name opens with a word that says so in another language: "Banco
-    /// Frances", "Banque Indosuez", "Companhia Vale do Rio Doce", "Grupo Carso", "Telefonos de Mexico",
+    /// Companies and banks whose name opens with a word that says so in another language, or with
+    /// "Bank" as Polish and Indonesian banks' names do: "Banco Frances", "Banque Indosuez", "Companhia Vale do Rio Doce", "Grupo Carso", "Telefonos de Mexico",
     /// "Koninklijke Ahold", "Bank Handlowy" (``foreignFirmWords``,
     /// then capitalised words, maybe joined by "do", "y" …: two to six words in all), or ends in
     /// "Banka", "Banken", "Groupe" or another bank's word (``foreignFirmLastWords``: "Komercni Banka",
@@ -998,20 +998,23 @@ extension NERGazetteer {
         var indices: [Range<Int>] = []
         let (followers, listedFollowers, listedIndices, qualifiers) = (indexWords, listedIndexFollowers, listedIndexNames, indexQualifiers)
         F.forEachCapitalisedRun(infos) { whole in
-            // (What a possessive joins before the name is no part of it: "Hong Kong 's Hang Seng index".)
-            let run = whole.last(where: { infos[$0].word == possessiveWord }).map { $0 + 1 ..< whole.upperBound } ?? whole
-            guard !run.isEmpty, run.count <= 3, run.upperBound < n else { return }
+            guard whole.upperBound < n else { return }
             // A number of up to three digits is part of the name ("the TSE 300 index"); a qualifier
             // may follow ("the HEX general index", "The PSE composite index").
-            var end = run.upperBound
+            var end = whole.upperBound
             if infos[end].flags & (F.flagsOfLetters | F.flagHasDigit | F.flagHasPeriod) == F.flagHasDigit, infos[end].length <= 3,
                end + 1 < n { end += 1 }
             let qualified = end + 1 < n && qualifiers.contains(infos[end].word) && followers.contains(infos[end + 1].word)
             let after = qualified ? end + 1 : end
             guard infos[after].flags & F.flagsOfLetters == F.flagHasLower else { return }
-            let start = infos[run.lowerBound].word == theWord ? run.lowerBound + 1 : run.lowerBound
             let next = infos[after].word
-            guard start < run.upperBound, followers.contains(next) || listedFollowers.contains(next) else { return }
+            guard followers.contains(next) || listedFollowers.contains(next) else { return }
+            // (What a possessive joins before the name is no part of it: "Hong Kong 's Hang Seng index";
+            // looked for only before an index's word, as most runs stand before none.)
+            let run = whole.last(where: { infos[$0].word == possessiveWord }).map { $0 + 1 ..< whole.upperBound } ?? whole
+            guard !run.isEmpty, run.count <= 3 else { return }
+            let start = infos[run.lowerBound].word == theWord ? run.lowerBound + 1 : run.lowerBound
+            guard start < run.upperBound else { return }
             if listedIndices.contains(runHash(start ..< run.upperBound, infos)) {
                 indices.append(start ..< end)
                 return

@@ -1798,7 +1798,9 @@ extension NERGazetteer {
     /// entrants rule leaves to them.
     static func bracketedTeamScores(_ infos: UnsafeBufferPointer<NERTokenInfo>, countries: [Range<Int>]) -> [Range<Int>] {
         typealias F = NERFeatureExtractor
-        guard countries.count >= 2, !infos.contains(where: { $0.newswireWord & resultVerb != 0 }) else { return [] }
+        guard countries.count >= 2, infos.contains(where: { $0.word == openBracketWord }),
+              !infos.contains(where: { $0.newswireWord & resultVerb != 0 })
+        else { return [] }
         /// The end of "( Country ) N" after a run ending at `open`, or nil.
         func scoreEnd(after open: Int) -> Int? {
             guard open < infos.count, infos[open].word == openBracketWord,
@@ -2178,11 +2180,11 @@ extension NERGazetteer {
               F.listPosition(infos[k], .place) != 1, F.listPosition(infos[k], .location) != 1 {
             k += 1
         }
-        return k > i && k < infos.count && F.listPosition(infos[k], .givenName) == 4 ? k - i : 0
+        return k > i && F.listPosition(infos[k], .givenName) == 4 ? k - i : 0
     }
     /// ``NERTokenInfo/word`` of "Royal", which opens companies' names and is a listed given name too
     /// (``personsAfterCues(_:isKnownWord:isCommonWord:)``: "Dutch Royal Nedlloyd").
-    static let royalWord = NERFeatureExtractor.wordHash("Royal")
+    private static let royalWord = NERFeatureExtractor.wordHash("Royal")
     /// Military, police and guerrilla ranks in one word that stand before a person's name
     /// ("spokesman Major Peter Sorensen"); some are surnames too ("John Major").
     static let ranks = words([
@@ -2201,7 +2203,7 @@ extension NERGazetteer {
         "second-placed", "third-placed", "fourth-placed", "fifth-placed", "top-placed", "bottom-placed", "lowly",
     ]).union(bondPartyWords)
     /// A bond issue's parties as its terms name them, opening a line: "Borrower Hoechst Finance BV".
-    static let bondPartyWords = words(["borrower", "guarantor", "issuer"])
+    private static let bondPartyWords = words(["borrower", "guarantor", "issuer"])
     /// Connectors of a capitalised run that no team's name holds ("SOCCER - Barcelona", "Ajax 's Litmanen").
     private static let teamSeparators = words(["-", "'s"])
     /// Where a round-up's run splits into teams ("Coventry and Southampton drew 1-1"; "Nou Camp on
