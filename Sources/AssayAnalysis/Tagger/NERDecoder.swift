@@ -180,7 +180,9 @@ struct NERDecoder {
         self.truecaser = nil  // one owner of its document counts while they change (no copy on write)
         defer { self.truecaser = truecaser }
         let inCapitals = infos.withUnsafeBufferPointer { NERFeatureExtractor.isInCapitals($0) }
-        let inTitleCase = !inCapitals && infos.withUnsafeBufferPointer { truecaser.isInTitleCase($0) }
+        let inTitleCase = !inCapitals && infos.withUnsafeBufferPointer {
+            truecaser.isInTitleCase($0) && !NERGazetteer.isBondTermsLine($0)
+        }
         sentenceIsInCapitals = inCapitals
         sentenceWasRecased = inCapitals || inTitleCase
         guard inCapitals || inTitleCase else {
@@ -347,6 +349,12 @@ struct NERDecoder {
                 infos.withUnsafeMutableBufferPointer { infos in
                     // (A read-only view of the same tokens: it sees each rule's forced names.)
                     let tokens = UnsafeBufferPointer(infos)
+                    let bondTerms = NERGazetteer.bondTerms(tokens)
+                    for (name, label) in bondTerms.names { NERGazetteer.forceFirmly(name, label, infos) }
+                    for k in bondTerms.outside where infos[k].forcedTag == 0 {
+                        infos[k].mustBeOutside = true
+                        infos[k].mustBeInsideName = false
+                    }
                     let persons = NERGazetteer.personsAfterCues(tokens, isKnownWord: isKnownWord, isCommonWord: isCommonWord)
                         + NERGazetteer.playersInFigureBrackets(tokens)
                     for person in persons {
@@ -386,7 +394,8 @@ struct NERDecoder {
                     for name in miscellany {
                         NERGazetteer.forceFirmly(name, .misc, infos)
                     }
-                    for firm in NERGazetteer.firmsByForeignHeadWords(tokens) + NERGazetteer.listedAcronyms(tokens)
+                    for firm in NERGazetteer.firmsByForeignHeadWords(tokens) + NERGazetteer.banksNamedByTheirWord(tokens)
+                        + NERGazetteer.listedAcronyms(tokens)
                         + NERGazetteer.acronymsBeforeMembers(tokens, isKnownWord: isKnownWord) {
                         NERGazetteer.forceFirmly(firm, .org, infos)
                     }
@@ -402,6 +411,7 @@ struct NERDecoder {
                     }
                     let places = NERGazetteer.placesBeforeDescriptors(tokens, isCommonWord: isCommonWord)
                         + NERGazetteer.placesWithHeadWords(tokens, isCommonWord: isCommonWord)
+                        + NERGazetteer.placesJoinedToPlaces(tokens, isKnownWord: isKnownWord)
                     for place in places { NERGazetteer.forceFirmly(place, .loc, infos) }
                     if let place = NERGazetteer.placeOpeningASentence(tokens) {
                         NERGazetteer.forceFirmly(place, .loc, infos)
@@ -410,6 +420,7 @@ struct NERDecoder {
                         + NERGazetteer.organizationsOfAKind(tokens, isCommonWord: isCommonWord)
                         + NERGazetteer.organizationsBeforeRoles(tokens, isCommonWord: isCommonWord)
                         + NERGazetteer.companiesWhoseSharesMoved(tokens, isCommonWord: isCommonWord)
+                        + NERGazetteer.companiesWithPriceMoves(tokens, isCommonWord: isCommonWord)
                         + NERGazetteer.bodiesWithHeadWords(tokens, isCommonWord: isCommonWord)
                         + NERGazetteer.organizationsBeforeDescriptors(tokens, isCommonWord: isCommonWord, isKnownWord: isKnownWord)
                     for organization in businesses where !organization.contains(where: { infos[$0].forcedTag != 0 }) {

@@ -232,6 +232,48 @@ extension NERGazetteer {
         return companies
     }
 
+    /// The companies a market report prices: a run of one to three capitalised words before a move
+    /// and the price it moved to ("with Driefontein down 1.50 rand at 52.00", "Anglo American was up
+    /// 2.50 at 234.50"): maybe "was" or "were", then "up", "down" or "off", a figure, maybe one
+    /// word of its unit in small letters (not "points", an index's), and "at" and a figure. Not a
+    /// leading "The", a run with a forced word or a knowledge-base place's, one opening with a title,
+    /// nor one word the casing lexicon has in small letters (`isCommonWord`) or "Brent" (crude oil's price); a gold mine named after
+    /// its town is the mine ("Driefontein"). The weights had read such unknown companies as persons.
+    static func companiesWithPriceMoves(
+        _ infos: UnsafeBufferPointer<NERTokenInfo>, isCommonWord: (UInt64) -> Bool
+    ) -> [Range<Int>] {
+        typealias F = NERFeatureExtractor
+        let n = infos.count
+        let (moves, copulas, at, points, the, brent) = (priceMoveWords, copulaWords, atWord, pointsWord, theWord, brentWord)
+        func isFigure(_ k: Int) -> Bool {
+            k < n && infos[k].flags & (F.flagsOfLetters | F.flagHasDigit | F.flagHasHyphen) == F.flagHasDigit
+        }
+        var companies: [Range<Int>] = []
+        for m in infos.indices.dropFirst() where moves.contains(infos[m].word) && isFigure(m + 1) {
+            // (The price after the move's figure and maybe its unit: "1.50 rand at 52.00".)
+            var a = m + 2
+            if a < n, infos[a].flags & F.flagsOfLetters == F.flagHasLower, infos[a].word != at, infos[a].word != points { a += 1 }
+            guard a + 1 < n, infos[a].word == at, isFigure(a + 1) else { continue }
+            let end = copulas.contains(infos[m - 1].word) ? m - 1 : m
+            var start = end
+            while start > 0, end - start < 3, infos[start - 1].isCapitalised { start -= 1 }
+            guard start < end, start == 0 || !infos[start - 1].isCapitalised && !F.runConnectors.contains(infos[start - 1].word)
+            else { continue }
+            if infos[start].word == the { start += 1 }
+            // (A gold mine's town is the mine's company here: "Driefontein", "Kloof".)
+            let name = start ..< end
+            guard !name.isEmpty, !name.contains(where: { infos[$0].forcedTag != 0 || F.listPosition(infos[$0], .location) != 0 }),
+                  infos[start].cues & cueTitle == 0, name.count > 1 || !isCommonWord(infos[start].word) && infos[start].word != brent
+            else { continue }
+            companies.append(name)
+        }
+        return companies
+    }
+    /// The words of ``companiesWithPriceMoves(_:isCommonWord:)``.
+    private static let priceMoveWords = words(["up", "down", "off"])
+    private static let copulaWords = words(["was", "were"])
+    private static let pointsWord = NERFeatureExtractor.wordHash("points")
+
     /// Persons named with what they are of: a run of two or three words before "of" and a capitalised
     /// word, the first a listed given name that is no place's or organisation's, the others written
     /// with a capital and small letters, none a cue (a title, a head word …), in a known name or a
@@ -776,14 +818,16 @@ extension NERGazetteer {
     /// listed given name and end in "Memorial" ("the Ivo Van Damme Memorial"; not "the Vietnam
     /// Veterans Memorial", a place); "Bundesliga" and "Eredivisie" on their own;
     /// "Formula One" standing alone (not "Formula One Constructors Association"); and a Spanish or
-    /// Portuguese cup, "Copa" and one to three capitalised words ("the Copa Libertadores", "Copa America").
+    /// Portuguese cup, "Copa" and one to three capitalised words ("the Copa Libertadores", "Copa America");
+    /// and a cup of two to four words after its body's acronym ("the UEFA Cup", which the weights read
+    /// as the body and a word in small letters).
     static func sportsCompetitions(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
         typealias F = NERFeatureExtractor
         let n = infos.count
         var names: [Range<Int>] = []
         let (league, leagueWords, divisions, events, single, reportWords, classic, memorial) =
             (leagueWord, sportsLeagueWords, divisionWords, competitionWords, leagueNames, sportsReportWords, classicWord, memorialWord)
-        let (the, of, formula, one, copa) = (theWord, ofWord, formulaWord, oneWord, copaWord)
+        let (the, of, formula, one, copa, cup) = (theWord, ofWord, formulaWord, oneWord, copaWord, cupWord)
         forEachNameRun(infos) { whole in
             var run = infos[whole.lowerBound].word == the ? whole.dropFirst() : whole
             // (What a run joins through "of" to the competition is no part of it: "Results of Premier
@@ -792,13 +836,20 @@ extension NERGazetteer {
                 run = connector + 1 ..< run.upperBound
             }
             guard !run.isEmpty else { return }
-            guard run.allSatisfy({ infos[$0].flags & F.flagsOfLetters == F.flagInitialUpper | F.flagHasLower }) else { return }
+            // (A cup may open with its body's acronym: "the UEFA Cup", "the AFC Champions Cup".)
+            let opensWithAcronym = run.count >= 2 && infos[run.lowerBound].flags == F.flagInitialUpper | F.flagAllUpper
+                && (2 ... 8).contains(infos[run.lowerBound].length)
+            guard run.dropFirst(opensWithAcronym ? 1 : 0).allSatisfy({
+                infos[$0].flags & F.flagsOfLetters == F.flagInitialUpper | F.flagHasLower
+            }) else { return }
             var last = run.upperBound - 1
             if run.count >= 3, divisions.contains(infos[last].word), infos[last - 1].word == league { last -= 1 }
             let word = infos[last].word
             if word == league, last > run.lowerBound, leagueWords.contains(infos[last - 1].word), (2 ... 5).contains(run.count),
                run.upperBound == n || infos[run.upperBound].word != of && infos[run.upperBound].word != forWord
             {
+                names.append(run)
+            } else if opensWithAcronym, word == cup, last == run.upperBound - 1, run.count <= 4 {
                 names.append(run)
             } else if events.contains(word), last == run.upperBound - 1, (2 ... 5).contains(run.count),
                       F.listPosition(infos[run.lowerBound], .givenName) != 4 || run.count >= 3 && word == classic
@@ -920,7 +971,8 @@ extension NERGazetteer {
     static let formulaWord = NERFeatureExtractor.wordHash("formula")
     static let oneWord = NERFeatureExtractor.wordHash("one")
     private static let copaWord = NERFeatureExtractor.wordHash("copa")
-    private static let forWord = NERFeatureExtractor.wordHash("for")
+    private static let cupWord = NERFeatureExtractor.wordHash("cup")
+    static let forWord = NERFeatureExtractor.wordHash("for")
 
     /// The words of ``miscellanyNames(_:)``.
     private static let awardWords = words(["prize", "award", "trophy", "cup", "shield", "indoors"])
@@ -935,14 +987,15 @@ extension NERGazetteer {
     /// "Koninklijke Ahold", "Bank Handlowy" (``foreignFirmWords``,
     /// then capitalised words, maybe joined by "do", "y" …: two to six words in all), or ends in
     /// "Banka", "Banken", "Groupe" or another bank's word (``foreignFirmLastWords``: "Komercni Banka",
-    /// "Lagardere Groupe"); up to a
+    /// "Lagardere Groupe"), or in a country's name in its own language (``countriesInTheirLanguages``:
+    /// "Rabobank Nederland"); up to a
     /// title, a possessive or "and" ("Norsk Hydro 's Oseberg field", "Norsk Hydro and Saga
     /// Petroleum"), and without a nationality before it. Not forced names. The weights had read such names
     /// as persons or places.
     static func firmsByForeignHeadWords(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
         typealias F = NERFeatureExtractor
         var firms: [Range<Int>] = []
-        let (heads, lastHeads) = (foreignFirmWords, foreignFirmLastWords)
+        let (heads, lastHeads, countries) = (foreignFirmWords, foreignFirmLastWords, countriesInTheirLanguages)
         let particles = foreignNameParticles
         F.forEachCapitalisedRun(infos) { whole in
             // (The run goes on through a particle the capitalised runs do not join: "Companhia Vale do
@@ -961,13 +1014,39 @@ extension NERGazetteer {
             let start = F.listPosition(infos[whole.lowerBound], .demonym) == 4 ? whole.lowerBound + 1 : whole.lowerBound
             guard start < end else { return }
             let run = start ..< end
-            guard (2 ... 6).contains(run.count), heads.contains(infos[run.lowerBound].word) || lastHeads.contains(infos[run.upperBound - 1].word),
-                  !run.contains(where: { infos[$0].forcedTag != 0 })
+            // (A country's own name, which the lists have as the place, may end it: "Rabobank Nederland".)
+            let endsInCountry = countries.contains(infos[run.upperBound - 1].word)
+            guard (2 ... 6).contains(run.count),
+                  heads.contains(infos[run.lowerBound].word) || endsInCountry || lastHeads.contains(infos[run.upperBound - 1].word),
+                  !run.dropLast(endsInCountry ? 1 : 0).contains(where: { infos[$0].forcedTag != 0 })
             else { return }
             firms.append(run)
         }
         return firms
     }
+
+    /// Banks named by one word that ends in "bank", as Russian, Dutch and Scandinavian banks' names do:
+    /// "chairman of Moskommertsbank", "Inkombank", "Rabobank" (seven letters or more, a capital and
+    /// small letters only, no listed place, person or nationality), standing alone but for "The" ("\"
+    /// The Bundesbank is …"; not "the Ukrainian Interbank Currency Exchange"). Not a forced name. The weights had
+    /// read such unknown banks as places or persons.
+    static func banksNamedByTheirWord(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
+        typealias F = NERFeatureExtractor
+        let (bank, the) = (bankSuffix, theWord)
+        let notAName = listedOrKnownPlaceBits | knownPersonBits | demonymBits
+        return infos.indices.compactMap { k in
+            let info = infos[k]
+            guard info.suffixes[3] == bank, info.length >= 7,
+                  info.flags & (F.flagsOfLetters | F.flagHasDigit | F.flagHasHyphen | F.flagNonASCII | F.flagApostrophe)
+                    == F.flagInitialUpper | F.flagHasLower,
+                  info.forcedTag == 0, info.gazetteer & notAName == 0,
+                  k == 0 || !infos[k - 1].isCapitalised || infos[k - 1].word == the, k + 1 == infos.count || !infos[k + 1].isCapitalised
+            else { return nil }
+            return k ..< k + 1
+        }
+    }
+    /// The hash of a word's last four letters when they are "bank" (``banksNamedByTheirWord(_:)``).
+    private static let bankSuffix = NERFeatureExtractor(hashBits: 8).info(for: "Rabobank").suffixes[3]
 
     /// The words of ``firmsByForeignHeadWords(_:)``.
     private static let foreignFirmWords = words([
@@ -979,6 +1058,12 @@ extension NERGazetteer {
     ])
     private static let foreignFirmLastWords = words(["Banka", "Banken", "Bankverein", "Sparkasse", "Landesbank", "Groupe"])
     private static let foreignNameParticles = words(["do", "dos", "das", "di", "della", "y", "e"])
+    /// Countries' names in their own languages that differ from the English ones, which end the names
+    /// of national arms of firms ("Rabobank Nederland", "Siemens Deutschland", "Fiat Italia").
+    private static let countriesInTheirLanguages = words([
+        "Nederland", "Deutschland", "Italia", "Espana", "España", "Polska", "Schweiz", "Suisse", "Osterreich",
+        "Österreich", "Danmark", "Norge", "Sverige", "Suomi", "Belgique", "Belgie", "België", "Brasil", "Hellas",
+    ])
 
     /// Stock indices named before "index" or "average" in small letters: "the blue-chip Merval index",
     /// "The Bovespa index", "the IPSA index" (CoNLL's miscellany, as every probe's writer marked
@@ -1353,7 +1438,8 @@ extension NERGazetteer {
 
     /// The place a sentence opens with after "In" and before a comma ("In Denver , Peter Forsberg
     /// scored", "In Frankfurt , the Bundesbank …"): one to three words with a capital and small
-    /// letters, one of them in a listed place's name, none forced, in an organisation's or a known
+    /// letters, one of them in a listed place's name (any words before the colon of a results line
+    /// with brackets and figures: "In Bruges : Club Brugge ( Belgium ) 2 …"), none forced, in an organisation's or a known
     /// person's name, or a day or month ("In March ,"); `nil` for any other sentence. Not after "At",
     /// which opens a club's news as often ("At Chelsea , Vialli scored"). The weights had read such
     /// places as persons or clubs.
@@ -1365,8 +1451,13 @@ extension NERGazetteer {
         var end = 1
         while end < infos.count, end <= 3, infos[end].flags & (F.flagsOfLetters | F.flagHasDigit) == plain { end += 1 }
         let place = 1 ..< end
-        guard !place.isEmpty, end < infos.count, infos[end].word == commaWord,
-              place.contains(where: { infos[$0].gazetteer & listedOrKnownPlaceBits != 0 }),
+        // (Or before the colon of a cup's results line, where any town is the venue: "In Bruges : Club
+        // Brugge ( Belgium ) 2 Schalke 04 ( Germany ) 1".)
+        let opensResultsLine = end < infos.count && infos[end].word == colonWord
+            && infos[(end + 1)...].contains(where: { $0.word == openBracketWord })
+            && infos[(end + 1)...].contains(where: { $0.flags & (F.flagsOfLetters | F.flagHasDigit) == F.flagHasDigit })
+        guard !place.isEmpty, end < infos.count, infos[end].word == commaWord || opensResultsLine,
+              opensResultsLine || place.contains(where: { infos[$0].gazetteer & listedOrKnownPlaceBits != 0 }),
               !place.contains(where: {
                   infos[$0].forcedTag != 0 || infos[$0].gazetteer & (organizationBits | knownPersonBits) != 0
                       || calendarWords.contains(infos[$0].word)
@@ -1450,6 +1541,44 @@ extension NERGazetteer {
             airlines.append(i ..< i + 2)
         }
         return airlines
+    }
+
+    /// A town named beside a known place by "and", one word the lists lack: "villages around Ardabil
+    /// and Meshkinshahr", "between Meshkinshahr and Ardabil". The known place ends (or starts) right at
+    /// "and", forced as a place or listed as one and as nothing else; the town is a capital and small letters only, no listed name's
+    /// word, no word the casing lexicon knows (`isKnownWord`), with no capitalised word on its other
+    /// side and not the sentence's first word. The weights had missed such unknown towns.
+    static func placesJoinedToPlaces(
+        _ infos: UnsafeBufferPointer<NERTokenInfo>, isKnownWord: (UInt64) -> Bool
+    ) -> [Range<Int>] {
+        typealias F = NERFeatureExtractor
+        let n = infos.count
+        let and = andWord
+        let notPlaces = organizationBits | knownPersonBits | demonymBits | personNameBits
+        func isUnknownTown(_ k: Int) -> Bool {
+            let info = infos[k]
+            return k > 0 && info.flags & (F.flagsOfLetters | F.flagHasDigit | F.flagHasHyphen | F.flagApostrophe) == F.flagInitialUpper | F.flagHasLower
+                && info.gazetteer == 0 && info.forcedTag == 0 && info.cues == 0 && !isKnownWord(info.word)
+        }
+        // (Whether a place ends at `k` (`last`) or starts there: forced, or listed and nothing else.)
+        func isPlaceEdge(_ k: Int, last: Bool) -> Bool {
+            let info = infos[k]
+            if info.forcedTag != 0 {
+                let tag = BILOUTag(uncheckedRawValue: info.forcedTag)
+                return tag.label == .loc && (tag.position == .unit || tag.position == (last ? .last : .begin))
+            }
+            func isEdge(_ position: UInt64) -> Bool { position == 4 || position == (last ? 3 : 1) }
+            return info.gazetteer & notPlaces == 0 && (isEdge(F.listPosition(info, .location)) || isEdge(F.listPosition(info, .place)))
+        }
+        var places: [Range<Int>] = []
+        for k in infos.indices.dropFirst().dropLast() where infos[k].word == and {
+            if isPlaceEdge(k - 1, last: true), isUnknownTown(k + 1), k + 2 == n || !infos[k + 2].isCapitalised {
+                places.append(k + 1 ..< k + 2)
+            } else if isPlaceEdge(k + 1, last: false), isUnknownTown(k - 1), k - 2 < 0 || !infos[k - 2].isCapitalised {
+                places.append(k - 1 ..< k)
+            }
+        }
+        return places
     }
 
     /// Places named right before what they are, in small letters: "stranded at Hellinikon airport",

@@ -376,9 +376,10 @@ extension NERGazetteer {
     /// In a sports report (the decoder asks only once the document has a club:
     /// ``NERDocumentTeams/hasClub``, or the document opens as a team sport's report:
     /// ``NERGazetteer/opensTeamSportsReport(_:)``), a town named right after a match's verb, "against", "behind" or
-    /// a score's or a result's "at" or "with" is a club: "visit Southampton on Saturday", "a home game
+    /// a score's or a result's "at" or "with", or a scorer's "for" is a club: "visit Southampton on Saturday", "a home game
     /// against Leeds at Highfield Road", "host Rapid", "beat Caen", "a point behind Leverkusen", "lost
-    /// 2-1 at Heerenveen", "a 1-1 draw at Heerenveen", "a 4-4 tie with Philadelphia".
+    /// 2-1 at Heerenveen", "a 1-1 draw at Heerenveen", "a 4-4 tie with Philadelphia", "scored twice
+    /// for Leverkusen" (``scoringWords`` in the three words before "for").
     /// With `venues` false (the decoder's choice for a sentence naming a country before the document
     /// has a club: "England 's 2-0 win at Chisinau", where the town is the venue), the "at" and "with"
     /// after a score or a result do not count.
@@ -392,7 +393,7 @@ extension NERGazetteer {
         typealias F = NERFeatureExtractor
         let n = infos.count
         var clubs: [Range<Int>] = []
-        let verbs = matchVerbs
+        let (verbs, scoring, goalsFor) = (matchVerbs, scoringWords, forWord)
         let (at, with, score, grounds, clubWords) = (atWord, withWord, scoreShape, groundNames, clubNameWords)
         for k in infos.indices.dropLast() where infos[k + 1].isCapitalised && infos[k].flags & F.flagsOfLetters == F.flagHasLower {
             let club = infos[k + 1]
@@ -400,8 +401,10 @@ extension NERGazetteer {
             // Bastia", "a 4-4 tie with Philadelphia".)
             let afterScore = venues && (infos[k].word == at || infos[k].word == with) && k > 0
                 && (infos[k - 1].shortShape == score || resultNouns.contains(infos[k - 1].word))
+            // (Or the "for" of a player's goals: "Ulf Kirsten scored twice for Leverkusen".)
+            let afterGoals = infos[k].word == goalsFor && (max(0, k - 3) ..< k).contains(where: { scoring.contains(infos[$0].word) })
             let word = F.flagInitialUpper | F.flagHasLower
-            guard verbs.contains(infos[k].word) || afterScore, club.flags & (F.flagsOfLetters | F.flagHasDigit) == word,
+            guard verbs.contains(infos[k].word) || afterScore || afterGoals, club.flags & (F.flagsOfLetters | F.flagHasDigit) == word,
                   club.forcedTag == 0, isOnlyAPlacesWord(club), !isCountryName(club), !grounds.contains(club.word)
             else { continue }
             // (A word of clubs' names may follow the town: "lost 1-0 at Coventry City".)
@@ -445,6 +448,9 @@ extension NERGazetteer {
         "against", "visit", "visits", "visiting", "host", "hosts", "hosting", "face", "faces", "facing", "play", "plays",
         "playing", "meet", "meets", "beat", "beats", "beating", "behind",
     ])
+    /// A player's scoring before the "for" of the club it was for ("scored twice for Leverkusen", "his
+    /// 11th goal for Parma").
+    private static let scoringWords = words(["scored", "scores", "scoring", "goal", "goals", "netted"])
     /// Grounds named like the places they stand in, which the lists have as places: "a 1-1 draw at
     /// Anfield", "the final at Wembley".
     private static let groundNames = words([
@@ -1204,12 +1210,12 @@ extension NERGazetteer {
     ])
     /// Words for a business that name one after a sector's word in small letters: "computer firm
     /// Optimus", "security firm Executive Outcomes", "cable maker Elektrim", "copper producer Codelco",
-    /// "brokerage house Nomura", "electronics arm Thomson Multimedia" (``businessSectorWords``; not
-    /// "policy maker", "film producer").
-    static let sectorHeadWords = words(["firm", "firms", "maker", "makers", "concern", "producer", "house", "arm"])
+    /// "brokerage house Nomura", "electronics arm Thomson Multimedia", "the marketing board Caistab"
+    /// (``businessSectorWords``; not "policy maker", "film producer").
+    static let sectorHeadWords = words(["firm", "firms", "maker", "makers", "concern", "producer", "house", "arm", "board"])
     /// The sectors' words of ``sectorHeadWords``.
     static let businessSectorWords = words([
-        "computer", "computers", "software", "security", "law", "brokerage", "investment", "engineering", "consulting",
+        "computer", "computers", "software", "security", "law", "brokerage", "marketing", "wheat", "grain", "cotton", "wool", "investment", "engineering", "consulting",
         "consultancy", "research", "trading", "accounting", "construction", "mining", "oil", "gas", "shipping", "cable",
         "telecommunications", "telecoms", "chemicals", "chemical", "food", "property", "advertising", "auditing", "insurance",
         "transport", "textile", "textiles", "pharmaceutical", "pharmaceuticals", "energy", "finance", "financial",
@@ -1746,7 +1752,8 @@ extension NERGazetteer {
     /// starts the sentence or follows a figure, punctuation, a result verb, "v" or "and", not another
     /// word in small letters ("to Alexandria ( Egypt )" is a place). Not when
     /// the run holds a place or organisation the knowledge base has, or ends in a listed place that is
-    /// no listed given name or surname ("Ajax Amsterdam ( Netherlands )", "Rapid Vienna": clubs;
+    /// no listed given name or surname, unless it opens with a listed given name that is no place's
+    /// name by itself ("Diego Garcia ( Spain )", "Angel Edo ( Spain )") ("Ajax Amsterdam ( Netherlands )", "Rapid Vienna": clubs;
     /// "Wayne Ferreira" and "Jos Verstappen", whose "Jos" is a Nigerian town, are persons), nor when
     /// it is one word the name lists do not have as a given name or
     /// surname ("Ajax ( Netherlands )", "Daewoo ( South Korea )") and no result verb is next to it and
@@ -1779,7 +1786,13 @@ extension NERGazetteer {
             let parts = and.map { [entrant.lowerBound ..< $0, $0 + 1 ..< entrant.upperBound] } ?? [entrant]
             guard parts.allSatisfy({ part in
                 let hits = part.reduce(UInt32(0)) { $0 | infos[$1].gazetteer }
-                return !part.isEmpty && !isPlace(infos[part.upperBound - 1]) && hits & knownPlaceBits == 0
+                // (A listed given name that is no place's name by itself opens a person's name, even
+                // where the lists have a place of the whole or of its last word: "5. Diego Garcia (
+                // Spain ) 2:12:28", "5. Angel Edo ( Spain ) Kelme"; not "Georgia".)
+                let first = infos[part.lowerBound]
+                let opensWithGivenName = part.count >= 2 && F.listPosition(first, .givenName) == 4
+                    && F.listPosition(first, .place) != 4 && F.listPosition(first, .location) != 4
+                return !part.isEmpty && (opensWithGivenName || !isPlace(infos[part.upperBound - 1]) && hits & knownPlaceBits == 0)
                     && (part.count > 1 || hits & personNameBits != 0 || reported)
             }) else { return nil }
             return parts
@@ -1788,11 +1801,13 @@ extension NERGazetteer {
 
     /// The clubs of an international club competition's results line, each with its country in
     /// brackets and its score after it: "Cibona Zagreb ( Croatia ) 90 Alba Berlin ( Germany ) 83",
+    /// "Club Brugge ( Belgium ) 2 Schalke 04 ( Germany ) 1" (a club's number kept in its name),
     /// "In Istanbul : Efes Pilsen ( Turkey ) 69 Kinder Bologna ( Italy ) 72 ( 33-35 )". Two
     /// capitalised runs of one to four words, each followed by a country in brackets and a whole
     /// number of up to three digits, the second right after the first's number, and no result verb
     /// anywhere in the line ("Pete Sampras ( U.S. ) beat …" names persons, ``entrants(_:countries:)``).
-    /// Not a run that holds a known person's name, nor a line where a side is a country. A place may
+    /// Not a run that holds a known person's name, nor a line where a side is a country (but for a
+    /// club named like one, ``clubsNamedLikeCountries``: "Monaco ( France ) 2"). A place may
     /// open the line ("In Istanbul :"), as ``resultLineTeams(_:unlistedTeams:)``'s lines may not. The
     /// weights had read such clubs as persons or places ("Alba Berlin", "Cibona Zagreb"), which the
     /// entrants rule leaves to them.
@@ -1812,16 +1827,30 @@ extension NERGazetteer {
                   score.length <= 3 else { return nil }
             return country.upperBound + 2
         }
+        /// A side's run with its club's number, if it has one ("Schalke 04"), and the end of "( Country
+        /// ) N" after it.
+        func side(_ run: Range<Int>) -> (team: Range<Int>, end: Int)? {
+            var team = run
+            if team.upperBound + 1 < infos.count, infos[team.upperBound + 1].word == openBracketWord,
+               infos[team.upperBound].flags & (F.flagsOfLetters | F.flagHasDigit | F.flagHasPeriod | F.flagHasHyphen) == F.flagHasDigit,
+               (2 ... 4).contains(infos[team.upperBound].length) {
+                team = team.lowerBound ..< team.upperBound + 1
+            }
+            return scoreEnd(after: team.upperBound).map { (team, $0) }
+        }
         let runs = F.capitalisedRuns(infos)
+        let clubsLikeCountries = clubsNamedLikeCountries
         var teams: [Range<Int>] = []
-        for (k, first) in runs.enumerated() {
-            guard let end = scoreEnd(after: first.upperBound), k + 1 < runs.count else { continue }
+        for (k, run) in runs.enumerated() {
+            guard let first = side(run), k + 1 < runs.count else { continue }
             // (The second run is the next one after the country's run.)
-            guard let second = runs[(k + 1)...].first(where: { $0.lowerBound == end }), scoreEnd(after: second.upperBound) != nil
-            else { continue }
-            // (Not when a side is itself a country: "Japan ( Syria ) 2 Derby ( Syria ) 1" is no line of clubs.)
-            let pair = [afterLastSeparator(first, infos), second]
-            guard !pair.contains(where: { countries.contains($0) }) else { continue }
+            guard let second = runs[(k + 1)...].first(where: { $0.lowerBound == first.end }).flatMap(side) else { continue }
+            // (Not when a side is itself a country: "Japan ( Syria ) 2 Derby ( Syria ) 1" is no line of
+            // clubs; but "Monaco ( France ) 2 Hamburg ( Germany ) 0" is.)
+            let pair = [afterLastSeparator(first.team, infos), second.team]
+            guard !pair.contains(where: {
+                countries.contains($0) && !($0.count == 1 && clubsLikeCountries.contains(infos[$0.lowerBound].word))
+            }) else { continue }
             for team in pair
             where (1 ... 4).contains(team.count) && !team.contains(where: { infos[$0].gazetteer & knownPersonBits != 0 }) && !teams.contains(team) {
                 teams.append(team)
@@ -2140,7 +2169,7 @@ extension NERGazetteer {
     /// The words of a rugby line's labels ("Penalty try", "Dropped goal", "Drop goals").
     private static let rugbyLabelWords = rugbyScoringWords.union(words(["dropped", "drop", "goal", "goals"]))
     /// ``NERTokenInfo/word`` of ":", "(" and ")".
-    private static let colonWord = NERFeatureExtractor.wordHash(":")
+    static let colonWord = NERFeatureExtractor.wordHash(":")
     static let openBracketWord = NERFeatureExtractor.wordHash("(")
     static let closeBracketWord = NERFeatureExtractor.wordHash(")")
 

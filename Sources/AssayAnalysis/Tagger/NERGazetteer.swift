@@ -429,10 +429,20 @@ public final class NERGazetteer: Sendable {
         }
     }
 
-    /// Sets ``NERTokenInfo/forcedTag`` for the known names that stand alone (see ``annotate(_:afterResultsLines:)``).
+    /// Sets ``NERTokenInfo/forcedTag`` for the known names that stand alone (see ``annotate(_:afterResultsLines:)``),
+    /// a name with a comma among them ("the Coffee , Sugar and Cocoa Exchange").
     private static func forceKnownNames(
         _ names: [(range: Range<Int>, label: NERLabel)], _ infos: UnsafeMutableBufferPointer<NERTokenInfo>
     ) {
+        // (A known name whose comma splits it into runs stands alone when it starts and ends runs:
+        // "arabica on the Coffee , Sugar and Cocoa Exchange eased".)
+        let comma = commaWord
+        for (name, label) in names where name.count >= 3 && name.dropFirst().contains(where: { infos[$0].word == comma }) {
+            if name.lowerBound == 0 || !infos[name.lowerBound - 1].isCapitalised,
+               name.upperBound == infos.count || !infos[name.upperBound].isCapitalised {
+                Self.force(name, label, infos)
+            }
+        }
         NERFeatureExtractor.forEachCapitalisedRun(UnsafeBufferPointer(infos)) { run in
             let coordinated = Self.coordinatedNames(in: run, names, infos)
             for (match, label) in coordinated { Self.force(match, label, infos) }

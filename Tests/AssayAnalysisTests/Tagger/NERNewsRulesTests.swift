@@ -1029,4 +1029,69 @@ import Testing
         let prix = "Hill took pole position for Sunday 's Italian Grand Prix .".split(separator: " ").map(String.init)
         #expect(model.tag(prix) == ["O", "O", "O", "O", "O", "O", "O", "B-MISC", "I-MISC", "I-MISC", "O"], "a day's possessive ends no name")
     }
+
+    @Test func bondTermsAcronymsCupsCountriesOwnNamesBanksPriceMovesAndJoinedPlaces() throws {
+        // A bond issue's terms: each token's forced label, "out" for a key outside every name.
+        func terms(_ sentence: String) -> [String] {
+            var infos = sentence.split(separator: " ").map { Self.extractor.info(for: String($0)) }
+            infos.withUnsafeMutableBufferPointer { _ = Self.gazetteer.annotate($0) }
+            let found = infos.withUnsafeBufferPointer { NERGazetteer.bondTerms($0) }
+            var labels = Array(repeating: "-", count: infos.count)
+            for (range, label) in found.names { for k in range { labels[k] = label.name } }
+            for k in found.outside { labels[k] = "out" }
+            return labels
+        }
+        #expect(terms("Gov law English Home ctry Japan") == ["out", "-", "-", "out", "-", "LOC"])
+        #expect(terms("Listing Lux Pay date 30.DEC.96") == ["out", "LOC", "-", "-", "-"], "the value ends at the next key")
+        #expect(terms("S&P AAA Denoms ( K ) 1-10") == ["ORG", "out", "out", "-", "out", "-", "-"])
+        #expect(terms("Borrower Acme Motor Credit Corp") == ["-", "ORG", "ORG", "ORG", "ORG"])
+        #expect(terms("Borrower Japan") == ["-", "-"], "a country borrows")
+        #expect(terms("the S&P 500 index rose") == ["-", "-", "-", "-", "-"], "no line of terms")
+        #expect(terms("Home prices rose in Japan") == ["-", "-", "-", "-", "-"], "no key")
+        func cups(_ sentence: String) -> [Range<Int>] { Self.ranges(sentence) { NERGazetteer.sportsCompetitions($0) } }
+        #expect(cups("Results of UEFA Cup third round matches") == [2 ..< 4], "an acronym opens a cup")
+        #expect(cups("the UEFA said").isEmpty)
+        func firms(_ sentence: String) -> [Range<Int>] { Self.ranges(sentence) { NERGazetteer.firmsByForeignHeadWords($0) } }
+        #expect(firms("Rabobank Nederland is issuing a bond") == [0 ..< 2], "a country's own name ends the firm")
+        #expect(firms("they live in Nederland").isEmpty)
+        func banks(_ sentence: String) -> [Range<Int>] { Self.ranges(sentence) { NERGazetteer.banksNamedByTheirWord($0) } }
+        #expect(banks("chairman of Moskommertsbank , was") == [2 ..< 3])
+        #expect(banks("\" The Inkombank is") == [2 ..< 3], "after The")
+        #expect(banks("the Ukrainian Interbank Currency Exchange").isEmpty, "inside a longer name")
+        #expect(banks("the Bank said").isEmpty, "Bank alone")
+        func prices(_ sentence: String) -> [Range<Int>] {
+            Self.ranges(sentence) { NERGazetteer.companiesWithPriceMoves($0) { Self.common.contains($0) } }
+        }
+        #expect(prices("with Driefontein down 1.50 rand at 52.00 .") == [1 ..< 2])
+        #expect(prices("Anglo Vaal was up 2.50 at 234.50") == [0 ..< 2])
+        #expect(prices("The Kloof was off 25 cents at 40.25") == [1 ..< 2], "not The")
+        #expect(prices("The Dow was down 50 points at 6,500").isEmpty, "an index's points")
+        #expect(prices("Gold was down 2 at 380").isEmpty, "a common word")
+        #expect(prices("Italy were up 2-0 at 45").isEmpty, "a score")
+        func places(_ sentence: String) -> [Range<Int>] {
+            Self.ranges(sentence) { NERGazetteer.placesJoinedToPlaces($0) { Self.common.contains($0) } }
+        }
+        #expect(places("villages around Moscow and Meshkinshahr .") == [4 ..< 5])
+        #expect(places("between Meshkinshahr and Tokyo .") == [1 ..< 2])
+        #expect(places("Moscow and Smith said").isEmpty, "a listed surname")
+        #expect(places("Moscow and Bank rates").isEmpty, "a common word")
+        #expect(places("Moscow and Kuzbass Coal").isEmpty, "a longer name")
+        func clubs(_ sentence: String) -> [Range<Int>] {
+            Self.ranges(sentence) { NERGazetteer.clubsAfterMatchVerbs($0) { _ in false } }
+        }
+        #expect(clubs("Kirsten scored twice for Heerenveen to lead") == [4 ..< 5], "a scorer's club")
+        #expect(clubs("he left for Heerenveen on Monday").isEmpty)
+        // Through the model: a line of terms, and a cup's results line with its venue.
+        let model = try NERModel.bundled()
+        func tags(_ sentence: String) -> [String] { model.tag(sentence.split(separator: " ").map(String.init)) }
+        #expect(tags("Gov law Dutch Home ctry Netherlands") == ["O", "O", "B-MISC", "O", "O", "B-LOC"])
+        #expect(tags("Borrower Acme Motor Credit Corp") == ["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG"], "no title-case headline")
+        #expect(tags("In Monaco : Monaco ( France ) 2 Hamburg ( Germany ) 0")
+            == ["O", "B-LOC", "O", "B-ORG", "O", "B-LOC", "O", "O", "B-ORG", "O", "B-LOC", "O", "O"])
+        #expect(tags("5. Angel Edo ( Spain ) Kelme") == ["O", "B-PER", "I-PER", "O", "B-LOC", "O", "B-ORG"], "Edo is a state too")
+        #expect(tags("arabica on the Coffee , Sugar and Cocoa Exchange eased")
+            == ["O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O"], "a known name with a comma")
+        #expect(tags("In Bruges : Club Brugge ( Belgium ) 2 Schalke 04 ( Germany ) 1")
+            == ["O", "B-LOC", "O", "B-ORG", "I-ORG", "O", "B-LOC", "O", "O", "B-ORG", "I-ORG", "O", "B-LOC", "O", "O"])
+    }
 }

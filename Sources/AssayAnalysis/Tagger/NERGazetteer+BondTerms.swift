@@ -1,0 +1,120 @@
+/// A bond issue's terms as the newswire prints them, two or three terms a line after the story
+/// (``NERDecoder/annotate()``):
+///
+///     Borrower Toyota Motor Credit Corp
+///     Moody 's Aa1 S&P AAA
+///     Listing Lux Pay date 30.DEC.96
+///     Denoms ( K ) 1-10-100 Sale limits US / UK / JP
+///     Gov law English Home ctry U.S.
+///
+/// The terms' keys are capitalised and abbreviated, so the weights read them as names ("Dutch Home"
+/// an organisation, the "K" of thousands one) and missed the names between them ("Lux", "S&P").
+extension NERGazetteer {
+    /// The names and the key words of a line of a bond issue's terms:
+    /// - the borrower, guarantor or issuer, the rest of a line that opens with its key, is an
+    ///   organisation unless the lists have it as a place ("Borrower Toyota Motor Credit Corp";
+    ///   "Borrower Argentina" is left to them);
+    /// - the place after "Listing" ("Listing Lux", "Listing Frankfurt") and after "Home ctry" ("Home ctry
+    ///   Netherlands") is a place;
+    /// - "S&P" is the rating agency; the rating after it or after "Moody 's" is no name ("AAA", "Aa1");
+    /// - the keys "Gov" (of "Gov law"), "Home" (of "Home ctry"), "Listing" and "Denoms", and the
+    ///   "K" of "Denoms ( K )", are outside every name.
+    ///
+    /// Only on a line with a key that nothing but such terms use ("ctry", "Denoms", "Gov law", an
+    /// agency and its rating, or a key opening it); a name forced as another kind already is left as it is.
+    static func bondTerms(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> (names: [(range: Range<Int>, label: NERLabel)], outside: [Int]) {
+        let n = infos.count
+        let (keys, openers, ends) = (bondTermKeys, bondLineOpeners, bondTermValueEnds)
+        let (sAndP, gov, law, home, ctry, listing, denoms, openBracket, closeBracket) = (
+            sAndPWord, govWord, lawWord, homeWord, ctryWord, listingWord, denomsWord, openBracketWord, closeBracketWord
+        )
+        guard isBondTermsLine(infos) else { return ([], []) }
+        let opensWithKey = infos[0].isCapitalised && openers.contains(infos[0].word)
+        var names: [(range: Range<Int>, label: NERLabel)] = []
+        var outside: [Int] = []
+        // (The capitalised words from `start` up to the next key or the line's end, no word of them
+        // forced as another kind of name: "Lux" of "Listing Lux Pay date".)
+        func value(from start: Int, _ label: NERLabel) -> Range<Int>? {
+            var end = start
+            while end < n, infos[end].isCapitalised || end > start && NERFeatureExtractor.runConnectors.contains(infos[end].word),
+                  end == start || !keys.contains(infos[end].word) && !ends.contains(infos[end].word) { end += 1 }
+            while end > start, !infos[end - 1].isCapitalised { end -= 1 }
+            guard end > start, (start ..< end).allSatisfy({
+                infos[$0].forcedTag == 0 || BILOUTag(uncheckedRawValue: infos[$0].forcedTag).label == label
+            }) else { return nil }
+            return start ..< end
+        }
+        for k in infos.indices where infos[k].isCapitalised {
+            let word = infos[k].word
+            if let rating = ratingAfterAgency(k, infos) {
+                if word == sAndP, infos[k].forcedTag == 0 { names.append((k ..< k + 1, .org)) }
+                outside.append(rating)
+            } else if word == gov, k + 1 < n, infos[k + 1].word == law {
+                outside.append(k)
+            } else if word == home, k + 2 < n, infos[k + 1].word == ctry {
+                outside.append(k)
+                if let place = value(from: k + 2, .loc) { names.append((place, .loc)) }
+            } else if word == listing, k + 1 < n {
+                outside.append(k)
+                if let place = value(from: k + 1, .loc) { names.append((place, .loc)) }
+            } else if word == denoms {
+                outside.append(k)
+                if k + 3 < n, infos[k + 1].word == openBracket, infos[k + 3].word == closeBracket { outside.append(k + 2) }
+            } else if k == 0, opensWithKey, let party = value(from: 1, .org), party.upperBound == n,
+                      party.contains(where: { infos[$0].gazetteer & listedOrKnownPlaceBits == 0 }) {
+                names.append((party, .org))
+            }
+        }
+        return (names, outside)
+    }
+
+    /// Whether `infos` is a line of a bond issue's terms (``bondTerms(_:)``): it opens with a key
+    /// ("Borrower", "Listing"), or has "ctry", "Denoms", "Gov law" or an agency and its rating. Such a
+    /// line is no title-case headline, whose common words the truecaser would lower ("Borrower Acme
+    /// Motor Credit Corp").
+    static func isBondTermsLine(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> Bool {
+        let n = infos.count
+        guard n >= 2 else { return false }
+        if infos[0].isCapitalised && bondLineOpeners.contains(infos[0].word) { return true }
+        let (keys, gov, law) = (bondTermKeys, govWord, lawWord)
+        return infos.indices.contains {
+            keys.contains(infos[$0].word) || infos[$0].word == gov && $0 + 1 < n && infos[$0 + 1].word == law
+                || ratingAfterAgency($0, infos) != nil
+        }
+    }
+
+    /// The index of the rating after an agency's name at `k`, if there is one: "S&P AAA", "Moody 's Aa1".
+    private static func ratingAfterAgency(_ k: Int, _ infos: UnsafeBufferPointer<NERTokenInfo>) -> Int? {
+        let n = infos.count
+        func isRating(_ k: Int) -> Bool { k < n && infos[k].isCapitalised && creditRatings.contains(infos[k].word) }
+        if infos[k].word == sAndPWord, isRating(k + 1) { return k + 1 }
+        if infos[k].word == moodyWord, k + 1 < n, infos[k + 1].word == possessiveWord, isRating(k + 2) { return k + 2 }
+        return nil
+    }
+
+    /// Keys that only a bond issue's terms use, either of which marks a line of them ("Home ctry", "Denoms
+    /// ( K )"; so do "Gov law" and an agency's rating).
+    private static let bondTermKeys = words(["ctry", "denoms"])
+    /// Keys that open a line of the terms before the issuer's name ("Borrower Hoechst Finance BV").
+    private static let bondLineOpeners = words(["borrower", "guarantor", "issuer", "listing"])
+    /// The capitalised keys that may follow a value on the same line, where the value ends ("Listing Lux
+    /// Pay date", "Gov law English Home ctry U.S. Tax provs").
+    private static let bondTermValueEnds = words([
+        "pay", "denoms", "sale", "neg", "force", "gov", "home", "tax", "mgt", "sell", "praecip", "moody", "listing",
+        "amt", "coupon", "issue", "maturity", "type", "fees", "spread", "reoffer", "yield", "notes",
+    ])
+    /// Credit ratings as Moody's and Standard & Poor's write them ("Aaa", "Aa1", "AA+", "BBB-").
+    private static let creditRatings = words([
+        "aaa", "aa1", "aa2", "aa3", "a1", "a2", "a3", "baa1", "baa2", "baa3", "ba1", "ba2", "ba3", "b1", "b2", "b3",
+        "aa+", "aa", "aa-", "a+", "a", "a-", "bbb+", "bbb", "bbb-", "bb+", "bb", "bb-", "b+", "b", "b-",
+    ])
+    /// ``NERTokenInfo/word`` of the keys and agencies of ``bondTerms(_:)``.
+    private static let sAndPWord = NERFeatureExtractor.wordHash("S&P")
+    private static let moodyWord = NERFeatureExtractor.wordHash("Moody")
+    private static let govWord = NERFeatureExtractor.wordHash("Gov")
+    private static let lawWord = NERFeatureExtractor.wordHash("law")
+    private static let homeWord = NERFeatureExtractor.wordHash("Home")
+    private static let ctryWord = NERFeatureExtractor.wordHash("ctry")
+    private static let listingWord = NERFeatureExtractor.wordHash("Listing")
+    private static let denomsWord = NERFeatureExtractor.wordHash("Denoms")
+}
