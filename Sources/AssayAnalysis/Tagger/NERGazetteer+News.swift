@@ -1547,7 +1547,8 @@ extension NERGazetteer {
     /// and Meshkinshahr", "between Meshkinshahr and Ardabil". The known place ends (or starts) right at
     /// "and", forced as a place or listed as one and as nothing else; the town is a capital and small letters only, no listed name's
     /// word, no word the casing lexicon knows (`isKnownWord`), with no capitalised word on its other
-    /// side and not the sentence's first word. The weights had missed such unknown towns.
+    /// side; the pair follows a word in small letters ("Cardiff and Newbridge did not play" are
+    /// clubs). The weights had missed such unknown towns.
     static func placesJoinedToPlaces(
         _ infos: UnsafeBufferPointer<NERTokenInfo>, isKnownWord: (UInt64) -> Bool
     ) -> [Range<Int>] {
@@ -1570,11 +1571,16 @@ extension NERGazetteer {
             func isEdge(_ position: UInt64) -> Bool { position == 4 || position == (last ? 3 : 1) }
             return info.gazetteer & notPlaces == 0 && (isEdge(F.listPosition(info, .location)) || isEdge(F.listPosition(info, .place)))
         }
+        // (The pair follows a word in small letters, not the sentence's start: "Cardiff and Newbridge
+        // did not play" are clubs.)
+        func followsSmallWord(_ k: Int) -> Bool { k > 0 && infos[k - 1].flags & F.flagsOfLetters == F.flagHasLower }
         var places: [Range<Int>] = []
         for k in infos.indices.dropFirst().dropLast() where infos[k].word == and {
             if isPlaceEdge(k - 1, last: true), isUnknownTown(k + 1), k + 2 == n || !infos[k + 2].isCapitalised {
-                places.append(k + 1 ..< k + 2)
-            } else if isPlaceEdge(k + 1, last: false), isUnknownTown(k - 1), k - 2 < 0 || !infos[k - 2].isCapitalised {
+                var start = k - 1
+                while start > 0, infos[start - 1].isCapitalised { start -= 1 }
+                if followsSmallWord(start) { places.append(k + 1 ..< k + 2) }
+            } else if isPlaceEdge(k + 1, last: false), isUnknownTown(k - 1), followsSmallWord(k - 1) {
                 places.append(k - 1 ..< k)
             }
         }

@@ -1076,6 +1076,7 @@ import Testing
         #expect(places("Moscow and Smith said").isEmpty, "a listed surname")
         #expect(places("Moscow and Bank rates").isEmpty, "a common word")
         #expect(places("Moscow and Kuzbass Coal").isEmpty, "a longer name")
+        #expect(places("Moscow and Meshkinshahr did not play").isEmpty, "opening the sentence")
         func clubs(_ sentence: String) -> [Range<Int>] {
             Self.ranges(sentence) { NERGazetteer.clubsAfterMatchVerbs($0) { _ in false } }
         }
