@@ -233,36 +233,58 @@ extension NERGazetteer {
     }
 
     /// The companies a market report prices: a run of one to three capitalised words before a move
-    /// and the price it moved to ("with Driefontein down 1.50 rand at 52.00", "Anglo American was up
-    /// 2.50 at 234.50"): maybe "was" or "were", then "up", "down" or "off", a figure, maybe one
-    /// word of its unit in small letters (not "points", an index's), and "at" and a figure. Not a
-    /// leading "The", a run with a forced word or a knowledge-base place's, one opening with a title,
-    /// nor one word the casing lexicon has in small letters (`isCommonWord`) or "Brent" (crude oil's price); a gold mine named after
-    /// its town is the mine ("Driefontein"). The weights had read such unknown companies as persons.
+    /// and the price it moved to, or before a move in a currency ("with Driefontein down 1.50 rand at
+    /// 52.00", "Anglo American was up 2.50 at 234.50", "Gencor Ltd lost 50 cents to 14.20 rand",
+    /// "Johnnic fell 1.25 rand"): maybe "was" or "were", then "up", "down" or "off", or a verb of a
+    /// price's move ("fell", "rose", "lost" …), a figure, maybe one word of its unit in small letters
+    /// (not "points", an index's), and "at" or "to" and a figure; after a verb, a currency's unit
+    /// (``priceUnitWords``) instead will do. Not a leading "The", a run with a forced word or a
+    /// knowledge-base place's, an index's name ("The DAX rose 20.5 to 2,800"), a day or month ("the
+    /// year to June rose 18 percent to …"), one opening with a title, a sentence's common first word,
+    /// nor one word the casing lexicon has in small letters (`isCommonWord`: "Exports rose 5
+    /// percent to …") or "Brent" (crude oil's price); a gold mine named after its town is the mine
+    /// ("Driefontein"). The weights had read such unknown companies as persons.
     static func companiesWithPriceMoves(
         _ infos: UnsafeBufferPointer<NERTokenInfo>, isCommonWord: (UInt64) -> Bool
     ) -> [Range<Int>] {
         typealias F = NERFeatureExtractor
         let n = infos.count
-        let (moves, copulas, at, points, the, brent) = (priceMoveWords, copulaWords, atWord, pointsWord, theWord, brentWord)
+        let (moves, verbs, units, copulas) = (priceMoveWords, priceMoveVerbs, priceUnitWords, copulaWords)
+        let (at, to, points, the, brent) = (atWord, toWord, pointsWord, theWord, brentWord)
+        let (indexWords, indexNames, calendar) = (ownIndexNames, listedIndexNames, calendarWords)
         func isFigure(_ k: Int) -> Bool {
             k < n && infos[k].flags & (F.flagsOfLetters | F.flagHasDigit | F.flagHasHyphen) == F.flagHasDigit
         }
         var companies: [Range<Int>] = []
-        for m in infos.indices.dropFirst() where moves.contains(infos[m].word) && isFigure(m + 1) {
-            // (The price after the move's figure and maybe its unit: "1.50 rand at 52.00".)
+        for m in infos.indices.dropFirst() where isFigure(m + 1) {
+            let isVerb = verbs.contains(infos[m].word)
+            guard isVerb || moves.contains(infos[m].word) else { continue }
+            // (The price after the move's figure and maybe its unit: "1.50 rand at 52.00", "50 cents
+            // to 14.20 rand".)
             var a = m + 2
-            if a < n, infos[a].flags & F.flagsOfLetters == F.flagHasLower, infos[a].word != at, infos[a].word != points { a += 1 }
-            guard a + 1 < n, infos[a].word == at, isFigure(a + 1) else { continue }
+            var inCurrency = false
+            if a < n, infos[a].flags & F.flagsOfLetters == F.flagHasLower, infos[a].word != at, infos[a].word != to,
+               infos[a].word != points {
+                inCurrency = units.contains(infos[a].word)
+                a += 1
+            }
+            let priced = a + 1 < n && (infos[a].word == at || infos[a].word == to) && isFigure(a + 1)
+            guard priced || isVerb && inCurrency else { continue }
             let end = copulas.contains(infos[m - 1].word) ? m - 1 : m
             var start = end
             while start > 0, end - start < 3, infos[start - 1].isCapitalised { start -= 1 }
             guard start < end, start == 0 || !infos[start - 1].isCapitalised && !F.runConnectors.contains(infos[start - 1].word)
             else { continue }
-            if infos[start].word == the { start += 1 }
+            // (Nor a sentence's first word in small letters in the casing lexicon: "Heavyweight
+            // Driefontein fell …".)
+            if infos[start].word == the || start == 0 && end - start > 1 && isCommonWord(infos[start].word) { start += 1 }
             // (A gold mine's town is the mine's company here: "Driefontein", "Kloof".)
             let name = start ..< end
-            guard !name.isEmpty, !name.contains(where: { infos[$0].forcedTag != 0 || F.listPosition(infos[$0], .location) != 0 }),
+            guard !name.isEmpty, !name.contains(where: {
+                      infos[$0].forcedTag != 0 || F.listPosition(infos[$0], .location) != 0 || indexWords.contains(infos[$0].word)
+                          || calendar.contains(infos[$0].word)
+                  }),
+                  !indexNames.contains(runHash(name, infos)),
                   infos[start].cues & cueTitle == 0, name.count > 1 || !isCommonWord(infos[start].word) && infos[start].word != brent
             else { continue }
             companies.append(name)
@@ -271,8 +293,18 @@ extension NERGazetteer {
     }
     /// The words of ``companiesWithPriceMoves(_:isCommonWord:)``.
     private static let priceMoveWords = words(["up", "down", "off"])
+    private static let priceMoveVerbs = words([
+        "fell", "rose", "lost", "gained", "added", "shed", "eased", "firmed", "slipped", "climbed", "dropped", "jumped",
+        "slumped", "advanced", "declined", "tumbled", "surged", "dipped", "edged",
+    ])
+    private static let priceUnitWords = words([
+        "cents", "cent", "rand", "pence", "p", "pfennigs", "pfennig", "yen", "francs", "centimes", "marks", "kronor",
+        "kroner", "crowns", "baht", "pesos", "rupees", "ringgit", "rupiah", "won", "lire", "schillings", "guilders",
+        "dollars", "sen", "paise", "centavos", "forints", "zlotys", "roubles", "rubles",
+    ])
     private static let copulaWords = words(["was", "were"])
     private static let pointsWord = NERFeatureExtractor.wordHash("points")
+    private static let toWord = NERFeatureExtractor.wordHash("to")
 
     /// Persons named with what they are of: a run of two or three words before "of" and a capitalised
     /// word, the first a listed given name that is no place's or organisation's, the others written
@@ -809,7 +841,7 @@ extension NERGazetteer {
     /// report's word and "of" before it, ``reportWords``: "Results of Premier League matches"; "the Bank
     /// of Boston Classic" stays whole) ending
     /// in "League" after a word that names a competition ("the Premier League", "American League
-    /// East", "the Chinese Super League"; not "the Arab League", nor "National League for Democracy"
+    /// East", "the Chinese Super League", basketball's "European League"; not "the Arab League", nor "National League for Democracy"
     /// before "for" or "of", nor a sport's governing body, "the Australian Rugby League", which the
     /// probes' writers and wikigold's annotators tag as organisations), or ending in "Masters", "Championship(s)", "Classic"
     /// or "Series" ("the Volvo Masters", "the European Cross Country Championships", "the Singer World
@@ -957,7 +989,7 @@ extension NERGazetteer {
 
     /// The words of ``sportsCompetitions(_:)``.
     private static let leagueWord = NERFeatureExtractor.wordHash("league")
-    private static let sportsLeagueWords = words(["premier", "super", "national", "american", "major", "champions", "pro", "europa"])
+    private static let sportsLeagueWords = words(["premier", "super", "national", "american", "major", "champions", "pro", "europa", "european"])
     private static let divisionWords = words(["east", "west", "central"])
     private static let competitionWords = words(["masters", "championship", "championships", "classic", "series"])
     /// ``NERTokenInfo/word`` of "classic" and "memorial", whose competitions may be named after a

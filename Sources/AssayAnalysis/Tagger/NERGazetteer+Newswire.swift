@@ -1646,6 +1646,37 @@ extension NERGazetteer {
         }
     }
 
+    /// The players of a team's line-up written without shirt numbers: the team's name (one to four
+    /// capitalised words) and a colon, then seven or more items separated by commas and semicolons,
+    /// each one to three words with a capital and small letters (a hyphen allowed) and nothing else,
+    /// maybe a full stop at the end: "Rosenborg : Jorn Jamtfall ; Vegard Heggem , Bjorn Otto
+    /// Bragstad , Erik Hoftun , Roar Strand , Bent Skammelsrud …". Once half the items hold a listed
+    /// given name or surname, every item is a person, unless each of its words is in a place's or an
+    /// organisation's name the knowledge base has. The weights had missed players whose names are
+    /// English words ("Roar Strand", "Bent Skammelsrud").
+    static func lineupWithoutNumbers(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
+        typealias F = NERFeatureExtractor
+        var n = infos.count
+        if n > 0, infos[n - 1].word == periodWord { n -= 1 }
+        guard n >= 16, let colon = (1 ..< 5).first(where: { infos[$0].word == colonWord }),
+              (0 ..< colon).allSatisfy({ infos[$0].isCapitalised })
+        else { return [] }
+        let (comma, semicolon) = (commaWord, semicolonWord)
+        var items: [Range<Int>] = []
+        var start = colon + 1
+        for k in colon + 1 ... n where k == n || infos[k].word == comma || infos[k].word == semicolon {
+            let item = start ..< k
+            guard (1 ... 3).contains(item.count), item.allSatisfy({
+                infos[$0].flags & (F.flagsOfLetters | F.flagHasDigit | F.flagHasPeriod) == F.flagInitialUpper | F.flagHasLower
+            }) else { return [] }
+            items.append(item)
+            start = k + 1
+        }
+        let named = items.filter { $0.contains { infos[$0].gazetteer & personNameBits != 0 } }.count
+        guard items.count >= 7, 2 * named >= items.count else { return [] }
+        return items.filter { !isKnownPlaceOrOrganization($0, infos) }
+    }
+
     /// The goal scorers of a scorers line: in a sentence that starts "Scorers :" (or "Scorer :",
     /// "Goalscorers :"), each capitalised run followed by the minute, in brackets or not ("Scorers :
     /// Ronaldo ( 12th minute ) , Suker ( 60th )", "Scorer : Bergkamp 34"; after its team and a dash:
@@ -2317,5 +2348,6 @@ extension NERGazetteer {
 
     /// ``NERTokenInfo/word`` of "," and of ";".
     static let commaWord = NERFeatureExtractor.wordHash(",")
+    private static let periodWord = NERFeatureExtractor.wordHash(".")
     private static let semicolonWord = NERFeatureExtractor.wordHash(";")
 }

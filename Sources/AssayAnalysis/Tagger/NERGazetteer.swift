@@ -336,7 +336,8 @@ public final class NERGazetteer: Sendable {
             for side in Self.scorersLineSides(UnsafeBufferPointer(infos)) where !Self.crossesForcedName(side, infos) {
                 Self.forceTeam(side, teamLabel(side), infos)
             }
-            let players = Self.lineupPlayers(UnsafeBufferPointer(infos)) + Self.scorers(UnsafeBufferPointer(infos))
+            let players = Self.lineupPlayers(UnsafeBufferPointer(infos)) + Self.lineupWithoutNumbers(UnsafeBufferPointer(infos))
+                + Self.scorers(UnsafeBufferPointer(infos))
                 + Self.cricketPlayers(UnsafeBufferPointer(infos)) + Self.setScorePlayers(UnsafeBufferPointer(infos))
                 + Self.golfPlayers(UnsafeBufferPointer(infos), countries: countries)
                 + Self.namesWithParticles(UnsafeBufferPointer(infos))

@@ -790,7 +790,7 @@ import Testing
         let model = try NERModel.bundled()
         var decoder = NERDecoder(model: model, useDocumentMemory: false)
         func words(_ sentence: String) -> [String] { sentence.split(separator: " ").map(String.init) }
-        _ = decoder.decode(words("rebels of the National Council for the Defence of Democracy ( CNDD ) attacked"))
+        _ = decoder.decode(words("rebels of the National Council for the Defence of Democracy ( CNDL ) attacked"))
         #expect(decoder.infos[11].mustBeInsideName)
         _ = decoder.decode(words("the Basic Travel Allowance ( BTA ) is paid"))
         #expect(!decoder.infos[5].mustBeInsideName, "no organisation's word before it")
@@ -1051,6 +1051,7 @@ import Testing
         func cups(_ sentence: String) -> [Range<Int>] { Self.ranges(sentence) { NERGazetteer.sportsCompetitions($0) } }
         #expect(cups("Results of UEFA Cup third round matches") == [2 ..< 4], "an acronym opens a cup")
         #expect(cups("the UEFA said").isEmpty)
+        #expect(cups("Results of European League matches") == [2 ..< 4], "basketball's league")
         func firms(_ sentence: String) -> [Range<Int>] { Self.ranges(sentence) { NERGazetteer.firmsByForeignHeadWords($0) } }
         #expect(firms("Rabobank Nederland is issuing a bond") == [0 ..< 2], "a country's own name ends the firm")
         #expect(firms("they live in Nederland").isEmpty)
@@ -1068,6 +1069,11 @@ import Testing
         #expect(prices("The Dow was down 50 points at 6,500").isEmpty, "an index's points")
         #expect(prices("Gold was down 2 at 380").isEmpty, "a common word")
         #expect(prices("Italy were up 2-0 at 45").isEmpty, "a score")
+        #expect(prices("while Johnnic fell 1.25 rand .") == [1 ..< 2], "a verb and a currency")
+        #expect(prices("Acme Holdings lost 50 cents to 14.20 rand") == [0 ..< 2])
+        #expect(prices("Acme rose 5 percent .").isEmpty, "no price and no currency")
+        #expect(prices("the year to March rose 18 percent to 1.5 billion").isEmpty, "a month")
+        #expect(prices("The DAX rose 20.5 to 2,800").isEmpty, "an index")
         func places(_ sentence: String) -> [Range<Int>] {
             Self.ranges(sentence) { NERGazetteer.placesJoinedToPlaces($0) { Self.common.contains($0) } }
         }
@@ -1082,6 +1088,13 @@ import Testing
         }
         #expect(clubs("Kirsten scored twice for Heerenveen to lead") == [4 ..< 5], "a scorer's club")
         #expect(clubs("he left for Heerenveen on Monday").isEmpty)
+        func lineup(_ sentence: String) -> [Range<Int>] { Self.ranges(sentence) { NERGazetteer.lineupWithoutNumbers($0) } }
+        let team = "Vicenza : Peter Kulti ; Dan Smith , Roar Strand , Bent Lynch , Mary Kennedy , Carlo Anwar , Hans Rossi , Wayne Olsen ."
+        #expect(lineup(team) == [2 ..< 4, 5 ..< 7, 8 ..< 10, 11 ..< 13, 14 ..< 16, 17 ..< 19, 20 ..< 22, 23 ..< 25])
+        #expect(lineup("Vicenza : Peter Kulti ; Dan Smith , Roar Strand , Bent Lynch").isEmpty, "too few items")
+        #expect(lineup("Vicenza : Peter Kulti ; Dan Smith 2 , Roar Strand , Bent Lynch , Mary Kennedy , Carlo Anwar , Hans Rossi , Wayne Olsen").isEmpty,
+                "an item with a figure")
+        #expect(lineup("Exports : Coal ; Steel , Timber , Copper , Rubber , Sugar , Cocoa , Tin , Zinc , Wool , Jute").isEmpty, "no listed names")
         // Through the model: a line of terms, and a cup's results line with its venue.
         let model = try NERModel.bundled()
         func tags(_ sentence: String) -> [String] { model.tag(sentence.split(separator: " ").map(String.init)) }

@@ -1735,9 +1735,9 @@ struct NERModelTests {
         #expect(model.tag(["Chelsea", "2", "Everton", "2"]) == ["B-ORG", "O", "B-ORG", "O"])
         #expect(model.tag(["Georgia", "2", "Moldova", "0"]) == ["B-LOC", "O", "B-LOC", "O"])
         // Results come in blocks: after one, clubs no list knows are clubs too.
-        let block = model.tagDocument([["Leeds", "2", "Arsenal", "1"], ["Anderlecht", "1", "Lierse", "1"]])
+        let block = model.tagDocument([["Leeds", "2", "Arsenal", "1"], ["Anderlecht", "1", "Zwartberg", "1"]])
         #expect(block[1] == ["B-ORG", "O", "B-ORG", "O"])
-        #expect(model.tag(["Anderlecht", "1", "Lierse", "1"]) != ["B-ORG", "O", "B-ORG", "O"])
+        #expect(model.tag(["Anderlecht", "1", "Zwartberg", "1"]) != ["B-ORG", "O", "B-ORG", "O"])
         // The countries of the United Kingdom are places, whatever the name lists say of "England".
         #expect(model.tag(["England", "won", "the", "toss", "and", "elected", "to", "bat", "."])[0] == "B-LOC")
         #expect(model.tag(["Northern", "Ireland", "coach", "Bryan", "Hamilton", "named", "his", "squad", "."])[0 ... 1] == ["B-LOC", "I-LOC"])
