@@ -394,7 +394,7 @@ struct NERDecoder {
                     for name in miscellany {
                         NERGazetteer.forceFirmly(name, .misc, infos)
                     }
-                    for firm in NERGazetteer.firmsByForeignHeadWords(tokens) + NERGazetteer.banksNamedByTheirWord(tokens)
+                    for firm in NERGazetteer.firmsByForeignHeadWords(tokens) + NERGazetteer.banksNamedByTheirWord(tokens, isCommonWord: isCommonWord)
                         + NERGazetteer.listedAcronyms(tokens)
                         + NERGazetteer.acronymsBeforeMembers(tokens, isKnownWord: isKnownWord) {
                         NERGazetteer.forceFirmly(firm, .org, infos)

@@ -34,9 +34,10 @@ extension NERGazetteer {
         var outside: [Int] = []
         // (The capitalised words from `start` up to the next key or the line's end, no word of them
         // forced as another kind of name: "Lux" of "Listing Lux Pay date".)
+        let connectors = NERFeatureExtractor.runConnectors
         func value(from start: Int, _ label: NERLabel) -> Range<Int>? {
             var end = start
-            while end < n, infos[end].isCapitalised || end > start && NERFeatureExtractor.runConnectors.contains(infos[end].word),
+            while end < n, infos[end].isCapitalised || end > start && connectors.contains(infos[end].word),
                   end == start || !keys.contains(infos[end].word) && !ends.contains(infos[end].word) { end += 1 }
             while end > start, !infos[end - 1].isCapitalised { end -= 1 }
             guard end > start, (start ..< end).allSatisfy({
@@ -76,10 +77,12 @@ extension NERGazetteer {
         let n = infos.count
         guard n >= 2 else { return false }
         if infos[0].isCapitalised && bondLineOpeners.contains(infos[0].word) { return true }
-        let (keys, gov, law) = (bondTermKeys, govWord, lawWord)
+        let (keys, gov, law, sAndP, moody) = (bondTermKeys, govWord, lawWord, sAndPWord, moodyWord)
+        // (The statics are read once, not once a token: each read is a lazy-initialisation check.)
         return infos.indices.contains {
-            keys.contains(infos[$0].word) || infos[$0].word == gov && $0 + 1 < n && infos[$0 + 1].word == law
-                || ratingAfterAgency($0, infos) != nil
+            let word = infos[$0].word
+            return keys.contains(word) || word == gov && $0 + 1 < n && infos[$0 + 1].word == law
+                || (word == sAndP || word == moody) && ratingAfterAgency($0, infos) != nil
         }
     }
 

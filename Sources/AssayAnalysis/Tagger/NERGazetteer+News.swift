@@ -236,9 +236,10 @@ extension NERGazetteer {
     /// and the price it moved to, or before a move in a currency ("with Driefontein down 1.50 rand at
     /// 52.00", "Anglo American was up 2.50 at 234.50", "Gencor Ltd lost 50 cents to 14.20 rand",
     /// "Johnnic fell 1.25 rand"): maybe "was" or "were", then "up", "down" or "off", or a verb of a
-    /// price's move ("fell", "rose", "lost" …), a figure, maybe one word of its unit in small letters
-    /// (not "points", an index's), and "at" or "to" and a figure; after a verb, a currency's unit
-    /// (``priceUnitWords``) instead will do. Not a leading "The", a run with a forced word or a
+    /// price's move ("fell", "rose", "lost" …), a figure, maybe a currency's unit (``priceUnitWords``)
+    /// or "percent" before a price that ends the clause ("Thomson-CSF dropped 2.3 percent to 165.80 ."),
+    /// and "at" or "to" and a figure (not "climbed 2 shots to 5 under par", "gained 3 percent to 25
+    /// percent"); after a verb, the currency's unit instead will do. Not a leading "The", a run with a forced word or a
     /// knowledge-base place's, an index's name ("The DAX rose 20.5 to 2,800"), a day or month ("the
     /// year to June rose 18 percent to …"), one opening with a title, a sentence's common first word,
     /// nor one word the casing lexicon has in small letters (`isCommonWord`: "Exports rose 5
@@ -249,7 +250,7 @@ extension NERGazetteer {
     ) -> [Range<Int>] {
         typealias F = NERFeatureExtractor
         let n = infos.count
-        let (moves, verbs, units, copulas) = (priceMoveWords, priceMoveVerbs, priceUnitWords, copulaWords)
+        let (moves, verbs, units, copulas, percents) = (priceMoveWords, priceMoveVerbs, priceUnitWords, copulaWords, percentWords)
         let (at, to, points, the, brent) = (atWord, toWord, pointsWord, theWord, brentWord)
         let (indexWords, indexNames, calendar) = (ownIndexNames, listedIndexNames, calendarWords)
         func isFigure(_ k: Int) -> Bool {
@@ -262,13 +263,19 @@ extension NERGazetteer {
             // (The price after the move's figure and maybe its unit: "1.50 rand at 52.00", "50 cents
             // to 14.20 rand".)
             var a = m + 2
-            var inCurrency = false
+            var (inCurrency, inPercent) = (false, false)
             if a < n, infos[a].flags & F.flagsOfLetters == F.flagHasLower, infos[a].word != at, infos[a].word != to,
                infos[a].word != points {
                 inCurrency = units.contains(infos[a].word)
+                inPercent = percents.contains(infos[a].word)
                 a += 1
             }
-            let priced = a + 1 < n && (infos[a].word == at || infos[a].word == to) && isFigure(a + 1)
+            // (A unit before the price must be a currency's, or a percentage's before a price that ends
+            // the clause: "dropped 2.3 percent to 165.80 ."; not "climbed 2 shots to 5 under par",
+            // "added 45 runs to 120", "gained 3 percent to 25 percent".)
+            let priceEndsClause = a + 2 == n || a + 2 < n && (infos[a + 2].flags & F.flagNoAlphanumeric != 0 || units.contains(infos[a + 2].word))
+            let priced = (a == m + 2 || inCurrency || inPercent && priceEndsClause) && a + 1 < n
+                && (infos[a].word == at || infos[a].word == to) && isFigure(a + 1)
             guard priced || isVerb && inCurrency else { continue }
             let end = copulas.contains(infos[m - 1].word) ? m - 1 : m
             var start = end
@@ -303,6 +310,7 @@ extension NERGazetteer {
         "dollars", "sen", "paise", "centavos", "forints", "zlotys", "roubles", "rubles",
     ])
     private static let copulaWords = words(["was", "were"])
+    private static let percentWords = words(["percent", "pct"])
     private static let pointsWord = NERFeatureExtractor.wordHash("points")
     private static let toWord = NERFeatureExtractor.wordHash("to")
 
@@ -851,15 +859,16 @@ extension NERGazetteer {
     /// Veterans Memorial", a place); "Bundesliga" and "Eredivisie" on their own;
     /// "Formula One" standing alone (not "Formula One Constructors Association"); and a Spanish or
     /// Portuguese cup, "Copa" and one to three capitalised words ("the Copa Libertadores", "Copa America");
-    /// and a cup of two to four words after its body's acronym ("the UEFA Cup", which the weights read
-    /// as the body and a word in small letters).
+    /// and a cup of two to four words after a sports body's acronym (``sportsBodyAcronyms``: "the
+    /// UEFA Cup", which the weights read as the body and a word in small letters); such an acronym
+    /// may open the other competitions too ("the ATP Tour World Championship", "the UK Championship").
     static func sportsCompetitions(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
         typealias F = NERFeatureExtractor
         let n = infos.count
         var names: [Range<Int>] = []
         let (league, leagueWords, divisions, events, single, reportWords, classic, memorial) =
             (leagueWord, sportsLeagueWords, divisionWords, competitionWords, leagueNames, sportsReportWords, classicWord, memorialWord)
-        let (the, of, formula, one, copa, cup) = (theWord, ofWord, formulaWord, oneWord, copaWord, cupWord)
+        let (the, of, formula, one, copa, cup, bodies) = (theWord, ofWord, formulaWord, oneWord, copaWord, cupWord, sportsBodyAcronyms)
         forEachNameRun(infos) { whole in
             var run = infos[whole.lowerBound].word == the ? whole.dropFirst() : whole
             // (What a run joins through "of" to the competition is no part of it: "Results of Premier
@@ -868,10 +877,11 @@ extension NERGazetteer {
                 run = connector + 1 ..< run.upperBound
             }
             guard !run.isEmpty else { return }
-            // (A cup may open with its body's acronym: "the UEFA Cup", "the AFC Champions Cup".)
-            let opensWithAcronym = run.count >= 2 && infos[run.lowerBound].flags == F.flagInitialUpper | F.flagAllUpper
-                && (2 ... 8).contains(infos[run.lowerBound].length)
-            guard run.dropFirst(opensWithAcronym ? 1 : 0).allSatisfy({
+            // (A competition may open with a sports body's acronym: "the UEFA Cup", "the ATP Tour World
+            // Championship", "the UK Championship"; not "the BBC World Cup coverage".)
+            let opensWithBody = run.count >= 2 && bodies.contains(infos[run.lowerBound].word)
+                && infos[run.lowerBound].flags == F.flagInitialUpper | F.flagAllUpper
+            guard run.dropFirst(opensWithBody ? 1 : 0).allSatisfy({
                 infos[$0].flags & F.flagsOfLetters == F.flagInitialUpper | F.flagHasLower
             }) else { return }
             var last = run.upperBound - 1
@@ -881,7 +891,7 @@ extension NERGazetteer {
                run.upperBound == n || infos[run.upperBound].word != of && infos[run.upperBound].word != forWord
             {
                 names.append(run)
-            } else if opensWithAcronym, word == cup, last == run.upperBound - 1, run.count <= 4 {
+            } else if opensWithBody, word == cup, last == run.upperBound - 1, run.count <= 4 {
                 names.append(run)
             } else if events.contains(word), last == run.upperBound - 1, (2 ... 5).contains(run.count),
                       F.listPosition(infos[run.lowerBound], .givenName) != 4 || run.count >= 3 && word == classic
@@ -1004,6 +1014,12 @@ extension NERGazetteer {
     static let oneWord = NERFeatureExtractor.wordHash("one")
     private static let copaWord = NERFeatureExtractor.wordHash("copa")
     private static let cupWord = NERFeatureExtractor.wordHash("cup")
+    /// Sports bodies whose acronym opens their competitions' names, and "UK" and "US" (``sportsCompetitions(_:)``:
+    /// "the UEFA Cup", "the UK Championship").
+    private static let sportsBodyAcronyms = words([
+        "UEFA", "FA", "AFC", "CAF", "FIFA", "CONCACAF", "CONMEBOL", "OFC", "FIBA", "ICC", "IRB", "EHF", "IAAF", "FIS",
+        "UCI", "ATP", "WTA", "NCAA", "FIVB", "IHF", "FINA", "NHL", "NBA", "AFL", "NFL", "UK", "US",
+    ])
     static let forWord = NERFeatureExtractor.wordHash("for")
 
     /// The words of ``miscellanyNames(_:)``.
@@ -1059,10 +1075,11 @@ extension NERGazetteer {
 
     /// Banks named by one word that ends in "bank", as Russian, Dutch and Scandinavian banks' names do:
     /// "chairman of Moskommertsbank", "Inkombank", "Rabobank" (seven letters or more, a capital and
-    /// small letters only, no listed place, person or nationality), standing alone but for "The" ("\"
+    /// small letters only, no listed place, person or nationality, no word the casing lexicon has in
+    /// small letters: "Interbank rates eased"), standing alone but for "The" ("\"
     /// The Bundesbank is …"; not "the Ukrainian Interbank Currency Exchange"). Not a forced name. The weights had
     /// read such unknown banks as places or persons.
-    static func banksNamedByTheirWord(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
+    static func banksNamedByTheirWord(_ infos: UnsafeBufferPointer<NERTokenInfo>, isCommonWord: (UInt64) -> Bool) -> [Range<Int>] {
         typealias F = NERFeatureExtractor
         let (bank, the) = (bankSuffix, theWord)
         let notAName = listedOrKnownPlaceBits | knownPersonBits | demonymBits
@@ -1071,7 +1088,7 @@ extension NERGazetteer {
             guard info.suffixes[3] == bank, info.length >= 7,
                   info.flags & (F.flagsOfLetters | F.flagHasDigit | F.flagHasHyphen | F.flagNonASCII | F.flagApostrophe)
                     == F.flagInitialUpper | F.flagHasLower,
-                  info.forcedTag == 0, info.gazetteer & notAName == 0,
+                  info.forcedTag == 0, info.gazetteer & notAName == 0, !isCommonWord(info.word),
                   k == 0 || !infos[k - 1].isCapitalised || infos[k - 1].word == the, k + 1 == infos.count || !infos[k + 1].isCapitalised
             else { return nil }
             return k ..< k + 1
@@ -1471,7 +1488,8 @@ extension NERGazetteer {
     /// The place a sentence opens with after "In" and before a comma ("In Denver , Peter Forsberg
     /// scored", "In Frankfurt , the Bundesbank …"): one to three words with a capital and small
     /// letters, one of them in a listed place's name (any words before the colon of a results line
-    /// with brackets and figures: "In Bruges : Club Brugge ( Belgium ) 2 …"), none forced, in an organisation's or a known
+    /// with two brackets each followed by a figure: "In Bruges : Club Brugge ( Belgium ) 2 Schalke 04
+    /// ( Germany ) 1"; not "In Brief : Acme ( Germany ) posted 5 million"), none forced, in an organisation's or a known
     /// person's name, or a day or month ("In March ,"); `nil` for any other sentence. Not after "At",
     /// which opens a club's news as often ("At Chelsea , Vialli scored"). The weights had read such
     /// places as persons or clubs.
@@ -1486,8 +1504,9 @@ extension NERGazetteer {
         // (Or before the colon of a cup's results line, where any town is the venue: "In Bruges : Club
         // Brugge ( Belgium ) 2 Schalke 04 ( Germany ) 1".)
         let opensResultsLine = end < infos.count && infos[end].word == colonWord
-            && infos[(end + 1)...].contains(where: { $0.word == openBracketWord })
-            && infos[(end + 1)...].contains(where: { $0.flags & (F.flagsOfLetters | F.flagHasDigit) == F.flagHasDigit })
+            && (end + 1 ..< infos.count - 1).filter({
+                infos[$0].word == closeBracketWord && infos[$0 + 1].flags & (F.flagsOfLetters | F.flagHasDigit) == F.flagHasDigit
+            }).count >= 2
         guard !place.isEmpty, end < infos.count, infos[end].word == commaWord || opensResultsLine,
               opensResultsLine || place.contains(where: { infos[$0].gazetteer & listedOrKnownPlaceBits != 0 }),
               !place.contains(where: {
@@ -1578,9 +1597,14 @@ extension NERGazetteer {
     /// A town named beside a known place by "and", one word the lists lack: "villages around Ardabil
     /// and Meshkinshahr", "between Meshkinshahr and Ardabil". The known place ends (or starts) right at
     /// "and", forced as a place or listed as one and as nothing else; the town is a capital and small letters only, no listed name's
-    /// word, no word the casing lexicon knows (`isKnownWord`), with no capitalised word on its other
-    /// side; the pair follows a word in small letters ("Cardiff and Newbridge did not play" are
-    /// clubs). The weights had missed such unknown towns.
+    /// word, no word the casing lexicon knows (`isKnownWord`); the pair follows a preposition
+    /// (``placePrepositions``: "Cardiff and Newbridge did not play" are clubs), or "the" before a
+    /// place's word ("the Woensdrecht and Hoogeveen sites"), and ends before punctuation, a
+    /// preposition, a place's word or the sentence's end ("talks in Moscow and Zorbanescu said" joins
+    /// two clauses). The weights had missed such unknown towns.
+    ///
+    /// (``placePrepositions``: "in", "at", "near", "around", "between", "from", "to", "of", "towards",
+    /// "outside", "on", "for", "with".)
     static func placesJoinedToPlaces(
         _ infos: UnsafeBufferPointer<NERTokenInfo>, isKnownWord: (UInt64) -> Bool
     ) -> [Range<Int>] {
@@ -1603,21 +1627,42 @@ extension NERGazetteer {
             func isEdge(_ position: UInt64) -> Bool { position == 4 || position == (last ? 3 : 1) }
             return info.gazetteer & notPlaces == 0 && (isEdge(F.listPosition(info, .location)) || isEdge(F.listPosition(info, .place)))
         }
-        // (The pair follows a word in small letters, not the sentence's start: "Cardiff and Newbridge
-        // did not play" are clubs.)
-        func followsSmallWord(_ k: Int) -> Bool { k > 0 && infos[k - 1].flags & F.flagsOfLetters == F.flagHasLower }
+        // (The pair follows a preposition, not the sentence's start: "Cardiff and Newbridge did not
+        // play" are clubs; and it ends the clause, before punctuation, a preposition or the end: "held
+        // in Moscow and Zorbanescu said" joins two clauses.)
+        let prepositions = placePrepositions
+        // (Or "the" when a place's word follows the pair: "at the Woensdrecht and Hoogeveen sites".)
+        let (descriptors, plurals, the) = (placeDescriptors, pluralPlaceWords, theWord)
+        func isPlacesWord(_ k: Int) -> Bool { descriptors.contains(infos[k].word) || plurals.contains(infos[k].word) }
+        func followsPreposition(_ k: Int, before end: Int) -> Bool {
+            k > 0 && (prepositions.contains(infos[k - 1].word) || infos[k - 1].word == the && end < n && isPlacesWord(end))
+        }
+        func endsClause(_ k: Int) -> Bool {
+            k == n || infos[k].flags & F.flagNoAlphanumeric != 0 || prepositions.contains(infos[k].word) || isPlacesWord(k)
+        }
         var places: [Range<Int>] = []
         for k in infos.indices.dropFirst().dropLast() where infos[k].word == and {
-            if isPlaceEdge(k - 1, last: true), isUnknownTown(k + 1), k + 2 == n || !infos[k + 2].isCapitalised {
+            if isPlaceEdge(k - 1, last: true), isUnknownTown(k + 1), endsClause(k + 2) {
                 var start = k - 1
                 while start > 0, infos[start - 1].isCapitalised { start -= 1 }
-                if followsSmallWord(start) { places.append(k + 1 ..< k + 2) }
-            } else if isPlaceEdge(k + 1, last: false), isUnknownTown(k - 1), followsSmallWord(k - 1) {
-                places.append(k - 1 ..< k)
+                if followsPreposition(start, before: k + 2) { places.append(k + 1 ..< k + 2) }
+            } else if isPlaceEdge(k + 1, last: false), isUnknownTown(k - 1) {
+                var end = k + 2
+                while end < n, infos[end].isCapitalised { end += 1 }
+                if followsPreposition(k - 1, before: end), endsClause(end) { places.append(k - 1 ..< k) }
             }
         }
         return places
     }
+
+    private static let placePrepositions = words([
+        "in", "at", "near", "around", "between", "from", "to", "of", "towards", "outside", "on", "for", "with",
+    ])
+    /// Places' words in the plural after two joined places ("the Woensdrecht and Hoogeveen sites"),
+    /// besides ``placeDescriptors``.
+    private static let pluralPlaceWords = words([
+        "sites", "plants", "areas", "villages", "towns", "regions", "provinces", "mines", "islands", "cities",
+    ])
 
     /// Places named right before what they are, in small letters: "stranded at Hellinikon airport",
     /// "the Erez crossing", "the Mugunga camp", "the Riverside stadium", "the Donbass region", "the

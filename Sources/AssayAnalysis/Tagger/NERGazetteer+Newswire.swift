@@ -1651,8 +1651,9 @@ extension NERGazetteer {
     /// each one to three words with a capital and small letters (a hyphen allowed) and nothing else,
     /// maybe a full stop at the end: "Rosenborg : Jorn Jamtfall ; Vegard Heggem , Bjorn Otto
     /// Bragstad , Erik Hoftun , Roar Strand , Bent Skammelsrud …". Once half the items hold a listed
-    /// given name or surname, every item is a person, unless each of its words is in a place's or an
-    /// organisation's name the knowledge base has. The weights had missed players whose names are
+    /// given name or surname and half are two words or more, every item is a person, unless each of
+    /// its words is in a place's or an organisation's name the knowledge base has, or it is one word
+    /// that the lists have as a place ("Venues : Preston , Bolton , Chester …" is no line-up). The weights had missed players whose names are
     /// English words ("Roar Strand", "Bent Skammelsrud").
     static func lineupWithoutNumbers(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
         typealias F = NERFeatureExtractor
@@ -1673,8 +1674,11 @@ extension NERGazetteer {
             start = k + 1
         }
         let named = items.filter { $0.contains { infos[$0].gazetteer & personNameBits != 0 } }.count
-        guard items.count >= 7, 2 * named >= items.count else { return [] }
-        return items.filter { !isKnownPlaceOrOrganization($0, infos) }
+        let full = items.filter { $0.count >= 2 }.count
+        guard items.count >= 7, 2 * named >= items.count, 2 * full >= items.count else { return [] }
+        return items.filter {
+            !isKnownPlaceOrOrganization($0, infos) && !($0.count == 1 && infos[$0.lowerBound].gazetteer & listedOrKnownPlaceBits != 0)
+        }
     }
 
     /// The goal scorers of a scorers line: in a sentence that starts "Scorers :" (or "Scorer :",
