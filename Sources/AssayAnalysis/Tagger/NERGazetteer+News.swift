@@ -1076,25 +1076,27 @@ extension NERGazetteer {
     /// Banks named by one word that ends in "bank", as Russian, Dutch and Scandinavian banks' names do:
     /// "chairman of Moskommertsbank", "Inkombank", "Rabobank" (seven letters or more, a capital and
     /// small letters only, no listed place, person or nationality, no word the casing lexicon has in
-    /// small letters: "Interbank rates eased"), standing alone but for "The" ("\"
+    /// small letters, no English compound such as "Interbank": "Interbank rates eased"), standing alone but for "The" ("\"
     /// The Bundesbank is …"; not "the Ukrainian Interbank Currency Exchange"). Not a forced name. The weights had
     /// read such unknown banks as places or persons.
     static func banksNamedByTheirWord(_ infos: UnsafeBufferPointer<NERTokenInfo>, isCommonWord: (UInt64) -> Bool) -> [Range<Int>] {
         typealias F = NERFeatureExtractor
-        let (bank, the) = (bankSuffix, theWord)
+        let (bank, the, compounds) = (bankSuffix, theWord, bankCompounds)
         let notAName = listedOrKnownPlaceBits | knownPersonBits | demonymBits
         return infos.indices.compactMap { k in
             let info = infos[k]
             guard info.suffixes[3] == bank, info.length >= 7,
                   info.flags & (F.flagsOfLetters | F.flagHasDigit | F.flagHasHyphen | F.flagNonASCII | F.flagApostrophe)
                     == F.flagInitialUpper | F.flagHasLower,
-                  info.forcedTag == 0, info.gazetteer & notAName == 0, !isCommonWord(info.word),
+                  info.forcedTag == 0, info.gazetteer & notAName == 0, !isCommonWord(info.word), !compounds.contains(info.word),
                   k == 0 || !infos[k - 1].isCapitalised || infos[k - 1].word == the, k + 1 == infos.count || !infos[k + 1].isCapitalised
             else { return nil }
             return k ..< k + 1
         }
     }
-    /// The hash of a word's last four letters when they are "bank" (``banksNamedByTheirWord(_:)``).
+    /// English compounds of "bank" that the casing lexicon may lack (``banksNamedByTheirWord(_:isCommonWord:)``).
+    private static let bankCompounds = words(["interbank", "databank", "riverbank", "sandbank", "snowbank", "southbank"])
+    /// The hash of a word's last four letters when they are "bank" (``banksNamedByTheirWord(_:isCommonWord:)``).
     private static let bankSuffix = NERFeatureExtractor(hashBits: 8).info(for: "Rabobank").suffixes[3]
 
     /// The words of ``firmsByForeignHeadWords(_:)``.

@@ -1067,6 +1067,7 @@ import Testing
         #expect(banks("\" The Inkombank is") == [2 ..< 3], "after The")
         #expect(banks("the Ukrainian Interbank Currency Exchange").isEmpty, "inside a longer name")
         #expect(banks("the Bank said").isEmpty, "Bank alone")
+        #expect(banks("Interbank rates eased").isEmpty, "an English compound")
         #expect(Self.ranges("Databank figures rose") { NERGazetteer.banksNamedByTheirWord($0) { _ in true } }.isEmpty, "a common word")
         func prices(_ sentence: String) -> [Range<Int>] {
             Self.ranges(sentence) { NERGazetteer.companiesWithPriceMoves($0) { Self.common.contains($0) } }
