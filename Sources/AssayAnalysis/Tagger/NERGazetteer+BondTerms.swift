@@ -23,12 +23,12 @@ extension NERGazetteer {
     /// Only on a line with a key that nothing but such terms use ("ctry", "Denoms", "Gov law", an
     /// agency and its rating, or a key opening it); a name forced as another kind already is left as it is.
     static func bondTerms(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> (names: [(range: Range<Int>, label: NERLabel)], outside: [Int]) {
+        guard isBondTermsLine(infos) else { return ([], []) }
         let n = infos.count
-        let (keys, openers, ends) = (bondTermKeys, bondLineOpeners, bondTermValueEnds)
+        let (openers, ends) = (bondLineOpeners, bondTermValueEnds)
         let (sAndP, gov, law, home, ctry, listing, denoms, openBracket, closeBracket) = (
             sAndPWord, govWord, lawWord, homeWord, ctryWord, listingWord, denomsWord, openBracketWord, closeBracketWord
         )
-        guard isBondTermsLine(infos) else { return ([], []) }
         let opensWithKey = infos[0].isCapitalised && openers.contains(infos[0].word)
         var names: [(range: Range<Int>, label: NERLabel)] = []
         var outside: [Int] = []
@@ -38,7 +38,7 @@ extension NERGazetteer {
         func value(from start: Int, _ label: NERLabel) -> Range<Int>? {
             var end = start
             while end < n, infos[end].isCapitalised || end > start && connectors.contains(infos[end].word),
-                  end == start || !keys.contains(infos[end].word) && !ends.contains(infos[end].word) { end += 1 }
+                  end == start || infos[end].word != ctry && infos[end].word != denoms && !ends.contains(infos[end].word) { end += 1 }
             while end > start, !infos[end - 1].isCapitalised { end -= 1 }
             guard end > start, (start ..< end).allSatisfy({
                 infos[$0].forcedTag == 0 || BILOUTag(uncheckedRawValue: infos[$0].forcedTag).label == label
@@ -77,11 +77,12 @@ extension NERGazetteer {
         let n = infos.count
         guard n >= 2 else { return false }
         if infos[0].isCapitalised && bondLineOpeners.contains(infos[0].word) { return true }
-        let (keys, gov, law, sAndP, moody) = (bondTermKeys, govWord, lawWord, sAndPWord, moodyWord)
-        // (The statics are read once, not once a token: each read is a lazy-initialisation check.)
+        let (ctry, denoms, gov, law, sAndP, moody) = (ctryWord, denomsWord, govWord, lawWord, sAndPWord, moodyWord)
+        // (The statics are read once, not once a token: each read is a lazy-initialisation check; and
+        // six comparisons cost less than a set's lookup on every token of every sentence.)
         return infos.indices.contains {
             let word = infos[$0].word
-            return keys.contains(word) || word == gov && $0 + 1 < n && infos[$0 + 1].word == law
+            return word == ctry || word == denoms || word == gov && $0 + 1 < n && infos[$0 + 1].word == law
                 || (word == sAndP || word == moody) && ratingAfterAgency($0, infos) != nil
         }
     }
@@ -95,9 +96,6 @@ extension NERGazetteer {
         return nil
     }
 
-    /// Keys that only a bond issue's terms use, either of which marks a line of them ("Home ctry", "Denoms
-    /// ( K )"; so do "Gov law" and an agency's rating).
-    private static let bondTermKeys = words(["ctry", "denoms"])
     /// Keys that open a line of the terms before the issuer's name ("Borrower Hoechst Finance BV").
     private static let bondLineOpeners = words(["borrower", "guarantor", "issuer", "listing"])
     /// The capitalised keys that may follow a value on the same line, where the value ends ("Listing Lux
@@ -111,7 +109,8 @@ extension NERGazetteer {
         "aaa", "aa1", "aa2", "aa3", "a1", "a2", "a3", "baa1", "baa2", "baa3", "ba1", "ba2", "ba3", "b1", "b2", "b3",
         "aa+", "aa", "aa-", "a+", "a", "a-", "bbb+", "bbb", "bbb-", "bb+", "bb", "bb-", "b+", "b", "b-",
     ])
-    /// ``NERTokenInfo/word`` of the keys and agencies of ``bondTerms(_:)``.
+    /// ``NERTokenInfo/word`` of the keys and agencies of ``bondTerms(_:)``; "ctry" and "Denoms" only
+    /// the terms use, and either marks a line of them.
     private static let sAndPWord = NERFeatureExtractor.wordHash("S&P")
     private static let moodyWord = NERFeatureExtractor.wordHash("Moody")
     private static let govWord = NERFeatureExtractor.wordHash("Gov")
