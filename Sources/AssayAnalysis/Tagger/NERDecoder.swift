@@ -338,6 +338,7 @@ struct NERDecoder {
                     }
                     let clubs = NERGazetteer.clubsAfterMatchVerbs(UnsafeBufferPointer(infos), venues: venues, isCountryName: gazetteer.isCountryName)
                         + NERGazetteer.listedClubsStandingAlone(UnsafeBufferPointer(infos), isCountryName: gazetteer.isCountryName)
+                        + NERGazetteer.clubsBeforeMatchVerbs(UnsafeBufferPointer(infos), isCountryName: gazetteer.isCountryName)
                     for club in clubs { NERGazetteer.forceTeam(club, .org, infos) }
                 }
             }

@@ -1599,11 +1599,12 @@ extension NERGazetteer {
     /// A town named beside a known place by "and", one word the lists lack: "villages around Ardabil
     /// and Meshkinshahr", "between Meshkinshahr and Ardabil". The known place ends (or starts) right at
     /// "and", forced as a place or listed as one and as nothing else; the town is a capital and small letters only, no listed name's
-    /// word, no word the casing lexicon knows (`isKnownWord`); the pair follows a preposition
-    /// (``placePrepositions``: "Cardiff and Newbridge did not play" are clubs), or "the" before a
-    /// place's word ("the Woensdrecht and Hoogeveen sites"), and ends before punctuation, a
-    /// preposition, a place's word or the sentence's end ("talks in Moscow and Zorbanescu said" joins
-    /// two clauses). The weights had missed such unknown towns.
+    /// word, no word the casing lexicon knows (`isKnownWord`). The pair follows a preposition
+    /// (``placePrepositions``: "Cardiff and Newbridge did not play" are clubs) or "the"; a town after
+    /// "and" must end the clause, before punctuation, a preposition, a place's word or the sentence's
+    /// end ("talks in Moscow and Zorbanescu said" joins two clauses), and after "the" a place's word
+    /// must follow it ("the Woensdrecht and Hoogeveen sites"); a town before "and" may be followed by
+    /// anything ("between the Danevirke and Husum had frozen"). The weights had missed such unknown towns.
     ///
     /// (``placePrepositions``: "in", "at", "near", "around", "between", "from", "to", "of", "towards",
     /// "outside", "on", "for", "with".)
@@ -1648,10 +1649,11 @@ extension NERGazetteer {
                 var start = k - 1
                 while start > 0, infos[start - 1].isCapitalised { start -= 1 }
                 if followsPreposition(start, before: k + 2) { places.append(k + 1 ..< k + 2) }
-            } else if isPlaceEdge(k + 1, last: false), isUnknownTown(k - 1) {
-                var end = k + 2
-                while end < n, infos[end].isCapitalised { end += 1 }
-                if followsPreposition(k - 1, before: end), endsClause(end) { places.append(k - 1 ..< k) }
+            } else if isPlaceEdge(k + 1, last: false), isUnknownTown(k - 1),
+                      k >= 2 && (prepositions.contains(infos[k - 2].word) || infos[k - 2].word == the) {
+                // (The town opens the pair, inside a preposition's phrase: "the wetlands between the
+                // Danevirke and Husum had frozen"; what follows the known place is no matter.)
+                places.append(k - 1 ..< k)
             }
         }
         return places

@@ -416,6 +416,41 @@ extension NERGazetteer {
         return clubs
     }
 
+    /// In a sports report (as ``clubsAfterMatchVerbs(_:venues:isCountryName:)``), a town right before
+    /// a verb of a result or of a table's place is a club: "Bayern lead the table", "Monaco opened up
+    /// a five-point lead", "as Cologne won 4-1 at Freiburg" (``verbsAfterClubs``). One capitalised word
+    /// that is only a listed place's (``isOnlyAPlacesWord``) and no listed given name or surname ("but
+    /// Wright equalised" is a player), no country's name (`isCountryName`:
+    /// "Italy beat Moldova" are national sides, places) nor a ground's, not forced, opening the
+    /// sentence or after punctuation or a conjunction (``clauseOpeners``: "as", "while", "and" …).
+    /// The weights had read such clubs as places.
+    static func clubsBeforeMatchVerbs(
+        _ infos: UnsafeBufferPointer<NERTokenInfo>, isCountryName: (NERTokenInfo) -> Bool
+    ) -> [Range<Int>] {
+        typealias F = NERFeatureExtractor
+        let (verbs, openers, grounds) = (verbsAfterClubs, clauseOpeners, groundNames)
+        var clubs: [Range<Int>] = []
+        for k in infos.indices.dropLast() where verbs.contains(infos[k + 1].word) {
+            let club = infos[k]
+            guard club.flags & (F.flagsOfLetters | F.flagHasDigit) == F.flagInitialUpper | F.flagHasLower,
+                  infos[k + 1].flags & F.flagsOfLetters == F.flagHasLower,
+                  k == 0 || infos[k - 1].flags & F.flagNoAlphanumeric != 0 || openers.contains(infos[k - 1].word),
+                  club.forcedTag == 0, isOnlyAPlacesWord(club), club.gazetteer & personNameBits == 0,
+                  !isCountryName(club), !grounds.contains(club.word)
+            else { continue }
+            clubs.append(k ..< k + 1)
+        }
+        return clubs
+    }
+    /// The verbs of ``clubsBeforeMatchVerbs(_:isCountryName:)``: a match's result, a table's place.
+    private static let verbsAfterClubs = words([
+        "won", "beat", "drew", "lost", "lead", "leads", "trail", "trails", "thrashed", "crushed", "edged", "stunned",
+        "routed", "defeated", "overcame", "opened", "moved", "stayed", "remain", "remained", "climbed", "slipped",
+        "conceded",
+    ])
+    /// Conjunctions in small letters that open a clause before its subject.
+    private static let clauseOpeners = words(["as", "while", "and", "but", "after", "when", "where", "with", "whereas"])
+
     /// In a sports report (as ``clubsAfterMatchVerbs(_:isCountryName:)``), one capitalised word
     /// standing alone that the name lists have as an organisation, a place's too maybe, is a club:
     /// "scored for Benfica", "Benfica , who beat Farense". Not after "in", "at", "near", "from", "to"

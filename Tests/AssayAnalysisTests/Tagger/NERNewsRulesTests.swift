@@ -1097,11 +1097,20 @@ import Testing
         #expect(places("Moscow and Meshkinshahr did not play").isEmpty, "opening the sentence")
         #expect(places("talks held in Moscow and Zorbanescu said").isEmpty, "two clauses")
         #expect(places("jobs at the Meshkinshahr and Tokyo sites") == [3 ..< 4], "the and a place's word")
+        #expect(places("between the Meshkinshahr and Tokyo had frozen") == [2 ..< 3], "a town before and")
         func clubs(_ sentence: String) -> [Range<Int>] {
             Self.ranges(sentence) { NERGazetteer.clubsAfterMatchVerbs($0) { _ in false } }
         }
         #expect(clubs("Kirsten scored twice for Heerenveen to lead") == [4 ..< 5], "a scorer's club")
         #expect(clubs("he left for Heerenveen on Monday").isEmpty)
+        func subjects(_ sentence: String) -> [Range<Int>] {
+            Self.ranges(sentence) { NERGazetteer.clubsBeforeMatchVerbs($0) { $0.word == Self.extractor.info(for: "Japan").word } }
+        }
+        #expect(subjects("Heerenveen lead the table with 33 points") == [0 ..< 1])
+        #expect(subjects("as Vicenza stayed top") == [1 ..< 2])
+        #expect(subjects("Japan beat Greece 2-0").isEmpty, "a country's national side")
+        #expect(subjects("but Smith equalised and Kennedy won it").isEmpty, "a listed surname")
+        #expect(subjects("fans in Heerenveen won nothing").isEmpty, "after a preposition")
         func lineup(_ sentence: String) -> [Range<Int>] { Self.ranges(sentence) { NERGazetteer.lineupWithoutNumbers($0) } }
         let team = "Vicenza : Peter Kulti ; Dan Smith , Roar Strand , Bent Lynch , Mary Kennedy , Carlo Anwar , Hans Rossi , Wayne Olsen ."
         #expect(lineup(team) == [2 ..< 4, 5 ..< 7, 8 ..< 10, 11 ..< 13, 14 ..< 16, 17 ..< 19, 20 ..< 22, 23 ..< 25])
