@@ -352,10 +352,7 @@ struct NERDecoder {
                     let tokens = UnsafeBufferPointer(infos)
                     let bondTerms = NERGazetteer.bondTerms(tokens)
                     for (name, label) in bondTerms.names { NERGazetteer.forceFirmly(name, label, infos) }
-                    for k in bondTerms.outside where infos[k].forcedTag == 0 {
-                        infos[k].mustBeOutside = true
-                        infos[k].mustBeInsideName = false
-                    }
+                    for k in bondTerms.outside where infos[k].forcedTag == 0 { infos[k].mustBeOutside = true }
                     let persons = NERGazetteer.personsAfterCues(tokens, isKnownWord: isKnownWord, isCommonWord: isCommonWord)
                         + NERGazetteer.playersInFigureBrackets(tokens)
                     for person in persons {

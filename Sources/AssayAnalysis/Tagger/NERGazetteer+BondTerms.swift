@@ -96,8 +96,9 @@ extension NERGazetteer {
         return nil
     }
 
-    /// Keys that open a line of the terms before the issuer's name ("Borrower Hoechst Finance BV").
-    private static let bondLineOpeners = words(["borrower", "guarantor", "issuer", "listing"])
+    /// Keys that open a line of the terms: a party before its name (``bondPartyWords``: "Borrower
+    /// Hoechst Finance BV") or "Listing".
+    private static let bondLineOpeners = bondPartyWords.union(words(["listing"]))
     /// The capitalised keys that may follow a value on the same line, where the value ends ("Listing Lux
     /// Pay date", "Gov law English Home ctry U.S. Tax provs").
     private static let bondTermValueEnds = words([

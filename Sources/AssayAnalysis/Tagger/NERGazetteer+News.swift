@@ -239,7 +239,8 @@ extension NERGazetteer {
     /// price's move ("fell", "rose", "lost" …), a figure, maybe a currency's unit (``priceUnitWords``)
     /// or "percent" before a price that ends the clause ("Thomson-CSF dropped 2.3 percent to 165.80 ."),
     /// and "at" or "to" and a figure (not "climbed 2 shots to 5 under par", "gained 3 percent to 25
-    /// percent"); after a verb, the currency's unit instead will do. Not a leading "The", a run with a forced word or a
+    /// percent"); after a verb, the currency's unit instead will do. The run is one to three words
+    /// (``nameBefore(_:_:)``: not an article that opens the sentence), not after a connector; not a run with a forced word or a
     /// knowledge-base place's, an index's name ("The DAX rose 20.5 to 2,800"), a day or month ("the
     /// year to June rose 18 percent to …"), one opening with a title, a sentence's common first word,
     /// nor one word the casing lexicon has in small letters (`isCommonWord`: "Exports rose 5
@@ -251,11 +252,10 @@ extension NERGazetteer {
         typealias F = NERFeatureExtractor
         let n = infos.count
         let (moves, verbs, units, copulas, percents) = (priceMoveWords, priceMoveVerbs, priceUnitWords, copulaWords, percentWords)
-        let (at, to, points, the, brent) = (atWord, toWord, pointsWord, theWord, brentWord)
+        let (at, to, points, brent) = (atWord, toWord, pointsWord, brentWord)
         let (indexWords, indexNames, calendar) = (ownIndexNames, listedIndexNames, calendarWords)
-        func isFigure(_ k: Int) -> Bool {
-            k < n && infos[k].flags & (F.flagsOfLetters | F.flagHasDigit | F.flagHasHyphen) == F.flagHasDigit
-        }
+        // (A figure with no hyphen: not a score, "2-0".)
+        func isFigure(_ k: Int) -> Bool { k < n && Self.isFigure(infos[k]) && infos[k].flags & F.flagHasHyphen == 0 }
         var companies: [Range<Int>] = []
         for m in infos.indices.dropFirst() where isFigure(m + 1) {
             let isVerb = verbs.contains(infos[m].word)
@@ -277,17 +277,19 @@ extension NERGazetteer {
             let priced = (a == m + 2 || inCurrency || inPercent && priceEndsClause) && a + 1 < n
                 && (infos[a].word == at || infos[a].word == to) && isFigure(a + 1)
             guard priced || isVerb && inCurrency else { continue }
-            let end = copulas.contains(infos[m - 1].word) ? m - 1 : m
-            var start = end
-            while start > 0, end - start < 3, infos[start - 1].isCapitalised { start -= 1 }
-            guard start < end, start == 0 || !infos[start - 1].isCapitalised && !F.runConnectors.contains(infos[start - 1].word)
+            // (The run before the move, ``nameBefore(_:_:)``, not joined to one before it by a connector:
+            // "Bank of Tokyo"; the capitalised article it leaves out, "The Kloof", is none.)
+            guard let run = nameBefore(copulas.contains(infos[m - 1].word) ? m - 1 : m, infos),
+                  run.lowerBound == 0 || infos[run.lowerBound - 1].isCapitalised
+                    || !F.runConnectors.contains(infos[run.lowerBound - 1].word)
             else { continue }
             // (Nor a sentence's first word in small letters in the casing lexicon: "Heavyweight
             // Driefontein fell …".)
-            if infos[start].word == the || start == 0 && end - start > 1 && isCommonWord(infos[start].word) { start += 1 }
+            let opensWithCommonWord = run.lowerBound == 0 && run.count > 1 && isCommonWord(infos[run.lowerBound].word)
             // (A gold mine's town is the mine's company here: "Driefontein", "Kloof".)
-            let name = start ..< end
-            guard !name.isEmpty, !name.contains(where: {
+            let name = run.dropFirst(opensWithCommonWord ? 1 : 0)
+            let start = name.lowerBound
+            guard !name.contains(where: {
                       infos[$0].forcedTag != 0 || F.listPosition(infos[$0], .location) != 0 || indexWords.contains(infos[$0].word)
                           || calendar.contains(infos[$0].word)
                   }),
@@ -1605,9 +1607,6 @@ extension NERGazetteer {
     /// end ("talks in Moscow and Zorbanescu said" joins two clauses), and after "the" a place's word
     /// must follow it ("the Woensdrecht and Hoogeveen sites"); a town before "and" may be followed by
     /// anything ("between the Danevirke and Husum had frozen"). The weights had missed such unknown towns.
-    ///
-    /// (``placePrepositions``: "in", "at", "near", "around", "between", "from", "to", "of", "towards",
-    /// "outside", "on", "for", "with".)
     static func placesJoinedToPlaces(
         _ infos: UnsafeBufferPointer<NERTokenInfo>, isKnownWord: (UInt64) -> Bool
     ) -> [Range<Int>] {
@@ -1630,11 +1629,9 @@ extension NERGazetteer {
             func isEdge(_ position: UInt64) -> Bool { position == 4 || position == (last ? 3 : 1) }
             return info.gazetteer & notPlaces == 0 && (isEdge(F.listPosition(info, .location)) || isEdge(F.listPosition(info, .place)))
         }
-        // (The pair follows a preposition, not the sentence's start: "Cardiff and Newbridge did not
-        // play" are clubs; and it ends the clause, before punctuation, a preposition or the end: "held
-        // in Moscow and Zorbanescu said" joins two clauses.)
+        // (A pair with the town after "and" follows a preposition, or "the" when a place's word follows
+        // the pair, "at the Woensdrecht and Hoogeveen sites"; and it ends the clause.)
         let prepositions = placePrepositions
-        // (Or "the" when a place's word follows the pair: "at the Woensdrecht and Hoogeveen sites".)
         let (descriptors, plurals, the) = (placeDescriptors, pluralPlaceWords, theWord)
         func isPlacesWord(_ k: Int) -> Bool { descriptors.contains(infos[k].word) || plurals.contains(infos[k].word) }
         func followsPreposition(_ k: Int, before end: Int) -> Bool {
@@ -1659,6 +1656,7 @@ extension NERGazetteer {
         return places
     }
 
+    /// The prepositions before two places joined by "and" (``placesJoinedToPlaces(_:isKnownWord:)``).
     private static let placePrepositions = words([
         "in", "at", "near", "around", "between", "from", "to", "of", "towards", "outside", "on", "for", "with",
     ])

@@ -404,8 +404,7 @@ extension NERGazetteer {
             // (Or the "for" of a player's goals: "Ulf Kirsten scored twice for Leverkusen".)
             let afterGoals = infos[k].word == goalsFor && (max(0, k - 3) ..< k).contains(where: { scoring.contains(infos[$0].word) })
             let word = F.flagInitialUpper | F.flagHasLower
-            guard verbs.contains(infos[k].word) || afterScore || afterGoals, club.flags & (F.flagsOfLetters | F.flagHasDigit) == word,
-                  club.forcedTag == 0, isOnlyAPlacesWord(club), !isCountryName(club), !grounds.contains(club.word)
+            guard verbs.contains(infos[k].word) || afterScore || afterGoals, isTownNamingAClub(club, grounds, isCountryName)
             else { continue }
             // (A word of clubs' names may follow the town: "lost 1-0 at Coventry City".)
             let end = k + 2 < n && clubWords.contains(infos[k + 2].word) && infos[k + 2].flags & (F.flagsOfLetters | F.flagHasDigit) == word
@@ -432,16 +431,27 @@ extension NERGazetteer {
         var clubs: [Range<Int>] = []
         for k in infos.indices.dropLast() where verbs.contains(infos[k + 1].word) {
             let club = infos[k]
-            guard club.flags & (F.flagsOfLetters | F.flagHasDigit) == F.flagInitialUpper | F.flagHasLower,
-                  infos[k + 1].flags & F.flagsOfLetters == F.flagHasLower,
+            guard infos[k + 1].flags & F.flagsOfLetters == F.flagHasLower,
                   k == 0 || infos[k - 1].flags & F.flagNoAlphanumeric != 0 || openers.contains(infos[k - 1].word),
-                  club.forcedTag == 0, isOnlyAPlacesWord(club), club.gazetteer & personNameBits == 0,
-                  !isCountryName(club), !grounds.contains(club.word)
+                  isTownNamingAClub(club, grounds, isCountryName), club.gazetteer & personNameBits == 0
             else { continue }
             clubs.append(k ..< k + 1)
         }
         return clubs
     }
+    /// Whether `club` is a town's name that a sports report's match may make a club's
+    /// (``clubsAfterMatchVerbs(_:venues:isCountryName:)``, ``clubsBeforeMatchVerbs(_:isCountryName:)``):
+    /// one word with a capital and small letters, only a listed place's (``isOnlyAPlacesWord``), no
+    /// country's name (`isCountryName`) nor one of `grounds` (``groundNames``, which callers read once),
+    /// and not forced.
+    private static func isTownNamingAClub(
+        _ club: NERTokenInfo, _ grounds: NERWordSet, _ isCountryName: (NERTokenInfo) -> Bool
+    ) -> Bool {
+        club.flags & (NERFeatureExtractor.flagsOfLetters | NERFeatureExtractor.flagHasDigit)
+            == NERFeatureExtractor.flagInitialUpper | NERFeatureExtractor.flagHasLower
+            && club.forcedTag == 0 && isOnlyAPlacesWord(club) && !isCountryName(club) && !grounds.contains(club.word)
+    }
+
     /// The verbs of ``clubsBeforeMatchVerbs(_:isCountryName:)``: a match's result, a table's place.
     private static let verbsAfterClubs = words([
         "won", "beat", "drew", "lost", "lead", "leads", "trail", "trails", "thrashed", "crushed", "edged", "stunned",
@@ -2302,7 +2312,7 @@ extension NERGazetteer {
         "second-placed", "third-placed", "fourth-placed", "fifth-placed", "top-placed", "bottom-placed", "lowly",
     ]).union(bondPartyWords)
     /// A bond issue's parties as its terms name them, opening a line: "Borrower Hoechst Finance BV".
-    private static let bondPartyWords = words(["borrower", "guarantor", "issuer"])
+    static let bondPartyWords = words(["borrower", "guarantor", "issuer"])
     /// Connectors of a capitalised run that no team's name holds ("SOCCER - Barcelona", "Ajax 's Litmanen").
     private static let teamSeparators = words(["-", "'s"])
     /// Where a round-up's run splits into teams ("Coventry and Southampton drew 1-1"; "Nou Camp on
