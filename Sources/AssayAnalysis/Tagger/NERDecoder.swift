@@ -350,29 +350,45 @@ struct NERDecoder {
                 infos.withUnsafeMutableBufferPointer { infos in
                     // (A read-only view of the same tokens: it sees each rule's forced names.)
                     let tokens = UnsafeBufferPointer(infos)
+                    // (Most of these rules name only runs with a capitalised word after the sentence's
+                    // first. A sentence without one, 59 % of the speed file's and a third of a
+                    // newswire story's, skips them (docs/PERFORMANCE.md); the rules that can name its
+                    // first word alone, "Polish officials said", "Inkombank said", run on every sentence.)
+                    let hasCapitalAfterFirst = tokens.dropFirst().contains { $0.isCapitalised }
+                    func afterFirst(_ rule: @autoclosure () -> [Range<Int>]) -> [Range<Int>] {
+                        hasCapitalAfterFirst ? rule() : []
+                    }
                     let bondTerms = NERGazetteer.bondTerms(tokens)
                     for (name, label) in bondTerms.names { NERGazetteer.forceFirmly(name, label, infos) }
                     for k in bondTerms.outside where infos[k].forcedTag == 0 { infos[k].mustBeOutside = true }
-                    let persons = NERGazetteer.personsAfterCues(tokens, isKnownWord: isKnownWord, isCommonWord: isCommonWord)
-                        + NERGazetteer.playersInFigureBrackets(tokens)
+                    let persons = afterFirst(
+                        NERGazetteer.personsAfterCues(tokens, isKnownWord: isKnownWord, isCommonWord: isCommonWord)
+                    )
+                        + afterFirst(NERGazetteer.playersInFigureBrackets(tokens))
                     for person in persons {
                         NERGazetteer.forceFirmly(person, .per, infos)
                     }
-                    for company in NERGazetteer.companiesWithLegalSuffix(tokens, isCommonWord: isCommonWord) {
+                    let companies = afterFirst(NERGazetteer.companiesWithLegalSuffix(tokens, isCommonWord: isCommonWord))
+                    for company in companies {
                         NERGazetteer.forceFirmly(company, .org, infos)
                         let name = NERGazetteer.withoutLegalSuffix(company, tokens)
                         if name.count < company.count { companyNames.append(name.map { tokens[$0].word }) }
                     }
-                    for organization in NERGazetteer.organizationsAfterDescriptors(tokens, isCommonWord: isCommonWord) {
+                    let described = afterFirst(NERGazetteer.organizationsAfterDescriptors(tokens, isCommonWord: isCommonWord))
+                    for organization in described {
                         NERGazetteer.forceFirmly(organization, .org, infos)
                     }
-                    for airline in NERGazetteer.airlines(tokens) { NERGazetteer.forceFirmly(airline, .org, infos) }
-                    let organizations = NERGazetteer.organizationsBeforeTitles(tokens) + NERGazetteer.organizationsNamedLikePersons(tokens)
-                        + NERGazetteer.organizationsByHeadWordsBeforeTitles(tokens, isCommonWord: isCommonWord)
-                        + NERGazetteer.organizationsSpelledByAcronyms(tokens) + NERGazetteer.organizationsInContinents(tokens)
-                        + NERGazetteer.organizationsOfHeadWords(tokens, isCountryName: gazetteer.isCountryName)
+                    for airline in afterFirst(NERGazetteer.airlines(tokens)) {
+                        NERGazetteer.forceFirmly(airline, .org, infos)
+                    }
+                    let organizations = afterFirst(NERGazetteer.organizationsBeforeTitles(tokens))
+                        + afterFirst(NERGazetteer.organizationsNamedLikePersons(tokens))
+                        + afterFirst(NERGazetteer.organizationsByHeadWordsBeforeTitles(tokens, isCommonWord: isCommonWord))
+                        + afterFirst(NERGazetteer.organizationsSpelledByAcronyms(tokens))
+                        + afterFirst(NERGazetteer.organizationsInContinents(tokens))
+                        + afterFirst(NERGazetteer.organizationsOfHeadWords(tokens, isCountryName: gazetteer.isCountryName))
                         + NERGazetteer.commonwealth(tokens)
-                        + NERGazetteer.broadcastersOfPlaces(tokens)
+                        + afterFirst(NERGazetteer.broadcastersOfPlaces(tokens))
                     // (Not over part of a name forced already, by a rule before in this list.)
                     for organization in organizations where !NERGazetteer.crossesForcedName(organization, infos) {
                         NERGazetteer.forceFirmly(organization, .org, infos)
@@ -380,10 +396,10 @@ struct NERDecoder {
                     if let company = NERGazetteer.companiesInPriceLists(tokens, isCommonWord: isCommonWord) {
                         NERGazetteer.forceFirmly(company, .org, infos)
                     }
-                    for place in NERGazetteer.placesAfterOf(tokens) + NERGazetteer.placesBeforeTitles(tokens) {
+                    for place in afterFirst(NERGazetteer.placesAfterOf(tokens)) + NERGazetteer.placesBeforeTitles(tokens) {
                         NERGazetteer.forceFirmly(place, .loc, infos)
                     }
-                    for party in NERGazetteer.partiesBeforeParty(tokens, isKnownWord: isKnownWord) {
+                    for party in afterFirst(NERGazetteer.partiesBeforeParty(tokens, isKnownWord: isKnownWord)) {
                         NERGazetteer.forceFirmly(party, .org, infos)
                     }
                     let miscellany = NERGazetteer.miscellanyNames(tokens) + NERGazetteer.indicesBeforeIndex(tokens)
@@ -392,13 +408,15 @@ struct NERDecoder {
                     for name in miscellany {
                         NERGazetteer.forceFirmly(name, .misc, infos)
                     }
-                    for firm in NERGazetteer.firmsByForeignHeadWords(tokens) + NERGazetteer.banksNamedByTheirWord(tokens, isCommonWord: isCommonWord)
+                    for firm in afterFirst(NERGazetteer.firmsByForeignHeadWords(tokens))
+                        + NERGazetteer.banksNamedByTheirWord(tokens, isCommonWord: isCommonWord)
                         + NERGazetteer.listedAcronyms(tokens)
                         + NERGazetteer.acronymsBeforeMembers(tokens, isKnownWord: isKnownWord) {
                         NERGazetteer.forceFirmly(firm, .org, infos)
                     }
-                    let clubs = NERGazetteer.clubsAfterDescriptors(tokens) + NERGazetteer.clubsWithPrefixes(tokens)
-                        + NERGazetteer.clubsByLastWord(tokens) + NERGazetteer.teamsBeforeTeam(tokens, isCountryName: gazetteer.isCountryName)
+                    let clubs = afterFirst(NERGazetteer.clubsAfterDescriptors(tokens))
+                        + afterFirst(NERGazetteer.clubsWithPrefixes(tokens)) + afterFirst(NERGazetteer.clubsByLastWord(tokens))
+                        + afterFirst(NERGazetteer.teamsBeforeTeam(tokens, isCountryName: gazetteer.isCountryName))
                         + (documentIsMotorRacingReport ? NERGazetteer.racingTeams(tokens) : [])
                     for club in clubs {
                         NERGazetteer.forceTeam(club, .org, infos)
@@ -408,27 +426,31 @@ struct NERDecoder {
                         NERGazetteer.forceTeam(team, .org, infos)
                     }
                     let places = NERGazetteer.placesBeforeDescriptors(tokens, isCommonWord: isCommonWord)
-                        + NERGazetteer.placesWithHeadWords(tokens, isCommonWord: isCommonWord)
-                        + NERGazetteer.placesJoinedToPlaces(tokens, isKnownWord: isKnownWord)
+                        + afterFirst(NERGazetteer.placesWithHeadWords(tokens, isCommonWord: isCommonWord))
+                        + afterFirst(NERGazetteer.placesJoinedToPlaces(tokens, isKnownWord: isKnownWord))
                     for place in places { NERGazetteer.forceFirmly(place, .loc, infos) }
-                    if let place = NERGazetteer.placeOpeningASentence(tokens) {
+                    if hasCapitalAfterFirst, let place = NERGazetteer.placeOpeningASentence(tokens) {
                         NERGazetteer.forceFirmly(place, .loc, infos)
                     }
-                    let businesses = NERGazetteer.workplaces(tokens, isCommonWord: isCommonWord)
-                        + NERGazetteer.organizationsOfAKind(tokens, isCommonWord: isCommonWord)
-                        + NERGazetteer.organizationsBeforeRoles(tokens, isCommonWord: isCommonWord)
+                    let businesses = afterFirst(NERGazetteer.workplaces(tokens, isCommonWord: isCommonWord))
+                        + afterFirst(NERGazetteer.organizationsOfAKind(tokens, isCommonWord: isCommonWord))
+                        + afterFirst(NERGazetteer.organizationsBeforeRoles(tokens, isCommonWord: isCommonWord))
                         + NERGazetteer.companiesWhoseSharesMoved(tokens, isCommonWord: isCommonWord)
                         + NERGazetteer.companiesWithPriceMoves(tokens, isCommonWord: isCommonWord)
-                        + NERGazetteer.bodiesWithHeadWords(tokens, isCommonWord: isCommonWord)
+                        + afterFirst(NERGazetteer.bodiesWithHeadWords(tokens, isCommonWord: isCommonWord))
                         + NERGazetteer.organizationsBeforeDescriptors(tokens, isCommonWord: isCommonWord, isKnownWord: isKnownWord)
                     for organization in businesses where !organization.contains(where: { infos[$0].forcedTag != 0 }) {
                         NERGazetteer.forceFirmly(organization, .org, infos)
                     }
-                    for person in NERGazetteer.personsBeforeOf(tokens) { NERGazetteer.forceFirmly(person, .per, infos) }
+                    for person in afterFirst(NERGazetteer.personsBeforeOf(tokens)) {
+                        NERGazetteer.forceFirmly(person, .per, infos)
+                    }
                     for nationality in NERGazetteer.nationalities(tokens, isCommonWord: isCommonWord) {
                         NERGazetteer.forceFirmly(nationality, .misc, infos)
                     }
-                    for event in NERGazetteer.eventsNamedAfterPlaces(tokens) { NERGazetteer.forceFirmly(event, .misc, infos) }
+                    for event in afterFirst(NERGazetteer.eventsNamedAfterPlaces(tokens)) {
+                        NERGazetteer.forceFirmly(event, .misc, infos)
+                    }
                     if let first = NERGazetteer.listedOrganizationStartingASentence(tokens, isCommonWord: isCommonWord) {
                         NERGazetteer.forceFirmly(first, .org, infos)
                     }
