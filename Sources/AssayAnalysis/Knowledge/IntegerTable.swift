@@ -39,6 +39,11 @@ struct IntegerTable: Sendable {
         }
     }
 
+    /// Every key and its value, in table order.
+    var entries: [(key: UInt64, value: Int32)] {
+        slots.compactMap { $0.key == 0 ? nil : ($0.key, $0.value) }
+    }
+
     /// Sets the value for `key` (non-zero), growing the table as needed.
     mutating func set(_ value: Int32, for key: UInt64) {
         precondition(key != 0, "IntegerTable keys must be non-zero")

@@ -69,55 +69,23 @@ public final class NERGazetteer: Sendable {
     /// of known places, persons and organisations that decoding tags as such when they stand alone, and
     /// the names of countries, which a results line's team may be (``annotate(_:afterResultsLines:)``;
     /// every name must also be an alias).
-    public init(
+    public convenience init(
         version: String, aliases: [(tokens: [String], type: NERGazetteerType, caseSensitive: Bool)],
         cues cueList: [(token: String, bits: UInt8)],
         knownPlaces: [[String]] = [], knownPersons: [[String]] = [], knownOrganizations: [[String]] = [],
         countryNames: [[String]] = []
     ) {
-        precondition(NERGazetteerType.count <= 8, "trie nodes keep the types in 8 bits; annotate keeps 8 per token")
+        let trie = Trie(
+            aliases: aliases, knownPlaces: knownPlaces, knownPersons: knownPersons,
+            knownOrganizations: knownOrganizations, countryNames: countryNames
+        )
+        self.init(version: version, trie: trie, cues: cueList)
+    }
+
+    /// Creates a gazetteer from a built trie (from the knowledge base's tables or its index,
+    /// ``init(directory:)``) and the cue words.
+    init(version: String, trie: Trie, cues cueList: [(token: String, bits: UInt8)]) {
         let extractor = NERFeatureExtractor(hashBits: 16)
-        var edges = IntegerTable(capacity: aliases.reduce(0) { $0 + $1.tokens.count })
-        var nodeTypes: [UInt8] = [0]
-        var count = 0
-        var nameListCount = 0
-        for alias in aliases where !alias.tokens.isEmpty {
-            var node: Int32 = 0
-            for token in alias.tokens {
-                let info = extractor.info(for: token)
-                let key = Self.edgeKey(node, alias.caseSensitive ? info.exact : info.word)
-                if let child = edges.value(for: Self.nonZero(key)) {
-                    node = child
-                } else {
-                    let child = Int32(nodeTypes.count)
-                    nodeTypes.append(0)
-                    edges.set(child, for: Self.nonZero(key))
-                    node = child
-                }
-            }
-            nodeTypes[Int(node)] |= 1 << UInt8(alias.type.rawValue)
-            count += 1
-            if alias.type.rawValue >= NERGazetteerType.knowledgeBaseCount { nameListCount += 1 }
-        }
-        /// The node `annotate` reaches for a name as written, if it reaches one.
-        func end(of name: [String]) -> Int? {
-            var node: Int32 = 0
-            for token in name {
-                guard let child = Self.child(edges, node, extractor.info(for: token)) else { return nil }
-                node = child
-            }
-            return node > 0 ? Int(node) : nil
-        }
-        var knownNameType = [NERLabel?](repeating: nil, count: nodeTypes.count)
-        let knownNames = knownPlaces.map { ($0, NERLabel.loc) } + knownPersons.map { ($0, .per) }
-            + knownOrganizations.map { ($0, .org) }
-        for (name, label) in knownNames {
-            if let node = end(of: name) { knownNameType[node] = label }
-        }
-        var endsCountryName = [Bool](repeating: false, count: nodeTypes.count)
-        for name in countryNames {
-            if let node = end(of: name) { endsCountryName[node] = true }
-        }
         var cues = IntegerTable(capacity: cueList.count + Self.newswireWords.count)
         func addCue(_ word: UInt64, _ bits: Int32) {
             cues.set((cues.value(for: Self.nonZero(word)) ?? 0) | bits, for: Self.nonZero(word))
@@ -126,13 +94,95 @@ public final class NERGazetteer: Sendable {
         // The newswire rules' words share the table, above the cue byte (``NERTokenInfo/newswireWord``).
         for (token, kind) in Self.newswireWords { addCue(extractor.info(for: token).word, Int32(kind) << 8) }
         self.version = version
-        self.edges = edges
-        self.nodeTypes = nodeTypes
-        self.knownNameType = knownNameType
-        self.endsCountryName = endsCountryName
+        self.edges = trie.edges
+        self.nodeTypes = trie.nodeTypes
+        self.knownNameType = trie.knownNameType
+        self.endsCountryName = trie.endsCountryName
         self.cues = cues
-        self.aliasCount = count
-        self.nameListCount = nameListCount
+        self.aliasCount = trie.aliasCount
+        self.nameListCount = trie.nameListCount
+    }
+
+    /// The alias trie with what each node ends: the part of a gazetteer built from the knowledge
+    /// base's names, which its index file stores (``NERGazetteer/Index``).
+    struct Trie {
+        /// Trie edges: key = mix(node, token hash) → child node.
+        var edges: IntegerTable
+        /// Per node, the bit set of ``NERGazetteerType`` whose aliases end there.
+        var nodeTypes: [UInt8]
+        /// Per node, the type of the known name that ends there, if one does.
+        var knownNameType: [NERLabel?]
+        /// Per node, whether a country's name ends there.
+        var endsCountryName: [Bool]
+        /// Number of alias token sequences inserted.
+        var aliasCount: Int
+        /// How many of them are given names, surnames or places.
+        var nameListCount: Int
+
+        init(
+            edges: IntegerTable, nodeTypes: [UInt8], knownNameType: [NERLabel?], endsCountryName: [Bool],
+            aliasCount: Int, nameListCount: Int
+        ) {
+            self.edges = edges
+            self.nodeTypes = nodeTypes
+            self.knownNameType = knownNameType
+            self.endsCountryName = endsCountryName
+            self.aliasCount = aliasCount
+            self.nameListCount = nameListCount
+        }
+
+        init(
+            aliases: [(tokens: [String], type: NERGazetteerType, caseSensitive: Bool)],
+            knownPlaces: [[String]], knownPersons: [[String]], knownOrganizations: [[String]], countryNames: [[String]]
+        ) {
+            precondition(NERGazetteerType.count <= 8, "trie nodes keep the types in 8 bits; annotate keeps 8 per token")
+            let extractor = NERFeatureExtractor(hashBits: 16)
+            var edges = IntegerTable(capacity: aliases.reduce(0) { $0 + $1.tokens.count })
+            var nodeTypes: [UInt8] = [0]
+            var count = 0
+            var nameListCount = 0
+            for alias in aliases where !alias.tokens.isEmpty {
+                var node: Int32 = 0
+                for token in alias.tokens {
+                    let info = extractor.info(for: token)
+                    let key = NERGazetteer.edgeKey(node, alias.caseSensitive ? info.exact : info.word)
+                    if let child = edges.value(for: NERGazetteer.nonZero(key)) {
+                        node = child
+                    } else {
+                        let child = Int32(nodeTypes.count)
+                        nodeTypes.append(0)
+                        edges.set(child, for: NERGazetteer.nonZero(key))
+                        node = child
+                    }
+                }
+                nodeTypes[Int(node)] |= 1 << UInt8(alias.type.rawValue)
+                count += 1
+                if alias.type.rawValue >= NERGazetteerType.knowledgeBaseCount { nameListCount += 1 }
+            }
+            /// The node `annotate` reaches for a name as written, if it reaches one.
+            func end(of name: [String]) -> Int? {
+                var node: Int32 = 0
+                for token in name {
+                    guard let child = NERGazetteer.child(edges, node, extractor.info(for: token)) else { return nil }
+                    node = child
+                }
+                return node > 0 ? Int(node) : nil
+            }
+            var knownNameType = [NERLabel?](repeating: nil, count: nodeTypes.count)
+            let knownNames = knownPlaces.map { ($0, NERLabel.loc) } + knownPersons.map { ($0, .per) }
+                + knownOrganizations.map { ($0, .org) }
+            for (name, label) in knownNames {
+                if let node = end(of: name) { knownNameType[node] = label }
+            }
+            var endsCountryName = [Bool](repeating: false, count: nodeTypes.count)
+            for name in countryNames {
+                if let node = end(of: name) { endsCountryName[node] = true }
+            }
+            self.init(
+                edges: edges, nodeTypes: nodeTypes, knownNameType: knownNameType, endsCountryName: endsCountryName,
+                aliasCount: count, nameListCount: nameListCount
+            )
+        }
     }
 
     /// Whether one token is by itself a country's name ("Turkey", "Jordan": ambiguous ones included,
@@ -591,18 +641,56 @@ public final class NERGazetteer: Sendable {
     /// Reads the knowledge-base TSV files (`aliases.tsv`, `entities.tsv`, and if present `cues.tsv`,
     /// `legal-suffixes.tsv`, `manifest.tsv`, `name-lists.tsv`) from `directory`. The known names
     /// (``annotate(_:afterResultsLines:)``) also consult the tagger's bundled English word list
-    /// (`Model/english-words.txt`), whatever the directory.
+    /// (`Model/english-words.txt`), whatever the directory. The trie comes from the directory's index
+    /// (``Index``, `gazetteer-index.bin`) when it was built from the same files, else from the tables.
     public convenience init(directory: URL) throws(NERModelError) {
-        /// The rows of a resource file; an optional one that does not exist has none, but one that
-        /// exists and cannot be read is an error with its reason.
-        func table(_ name: String, required: Bool) throws(NERModelError) -> [[Substring]] {
-            let url = directory.appendingPathComponent(name)
-            guard required || FileManager.default.fileExists(atPath: url.path) else { return [] }
-            do {
-                return TSV.rows(String(decoding: try Data(contentsOf: url), as: UTF8.self))
-            } catch {
-                throw NERModelError.gazetteerUnavailable("cannot read \(url.path): \(fileReadReason(error, path: url.path))")
+        let cues = try Self.cueWords(in: directory)
+        if let (version, trie) = Index.read(directory) {
+            self.init(version: version, trie: trie, cues: cues)
+        } else {
+            let (version, trie) = try Self.trie(fromTablesIn: directory)
+            self.init(version: version, trie: trie, cues: cues)
+        }
+    }
+
+    /// The rows of a resource file of `directory`; an optional one that does not exist has none, but
+    /// one that exists and cannot be read is an error with its reason.
+    static func table(_ name: String, in directory: URL, required: Bool) throws(NERModelError) -> [[Substring]] {
+        let url = directory.appendingPathComponent(name)
+        guard required || FileManager.default.fileExists(atPath: url.path) else { return [] }
+        do {
+            return TSV.rows(String(decoding: try Data(contentsOf: url), as: UTF8.self))
+        } catch {
+            throw NERModelError.gazetteerUnavailable("cannot read \(url.path): \(fileReadReason(error, path: url.path))")
+        }
+    }
+
+    /// The cue words of `cues.tsv` and `legal-suffixes.tsv` (titles, organisation head words, location
+    /// prepositions, one-word legal suffixes).
+    private static func cueWords(in directory: URL) throws(NERModelError) -> [(token: String, bits: UInt8)] {
+        var cues: [(token: String, bits: UInt8)] = []
+        for row in try table("cues.tsv", in: directory, required: false) where row.count >= 2 {
+            let words = row[0].split(separator: " ")
+            guard let first = words.first, let last = words.last else { continue }
+            switch row[1] {
+            case "TITLE_BEFORE": cues.append((String(last), Self.cueTitle))
+            case "ORG_HEAD": cues.append((String(first), Self.cueOrgHead))
+            case "LOC_BEFORE": cues.append((String(last), Self.cueLocationBefore))
+            default: break
             }
+        }
+        for row in try table("legal-suffixes.tsv", in: directory, required: false) where !row.isEmpty {
+            let words = row[0].split(separator: " ")
+            if words.count == 1 { cues.append((String(words[0]), Self.cueLegalSuffix)) }
+        }
+        return cues
+    }
+
+    /// The knowledge-base version (`manifest.tsv`) and the alias trie, built from the tables of
+    /// `directory`: the aliases and their types, the known names that decoding forces, the countries.
+    static func trie(fromTablesIn directory: URL) throws(NERModelError) -> (version: String, trie: Trie) {
+        func table(_ name: String, required: Bool) throws(NERModelError) -> [[Substring]] {
+            try Self.table(name, in: directory, required: required)
         }
         var types: [Substring: NERGazetteerType] = [:]
         for row in try table("entities.tsv", required: true) where row.count >= 2 {
@@ -696,21 +784,6 @@ public final class NERGazetteer: Sendable {
             default: continue
             }
         }
-        var cues: [(token: String, bits: UInt8)] = []
-        for row in try table("cues.tsv", required: false) where row.count >= 2 {
-            let words = row[0].split(separator: " ")
-            guard let first = words.first, let last = words.last else { continue }
-            switch row[1] {
-            case "TITLE_BEFORE": cues.append((String(last), Self.cueTitle))
-            case "ORG_HEAD": cues.append((String(first), Self.cueOrgHead))
-            case "LOC_BEFORE": cues.append((String(last), Self.cueLocationBefore))
-            default: break
-            }
-        }
-        for row in try table("legal-suffixes.tsv", required: false) where !row.isEmpty {
-            let words = row[0].split(separator: " ")
-            if words.count == 1 { cues.append((String(words[0]), Self.cueLegalSuffix)) }
-        }
         var version = "custom"
         for row in try table("manifest.tsv", required: false) where row.count >= 2 && row[0] == "version" {
             version = String(row[1])
@@ -732,12 +805,12 @@ public final class NERGazetteer: Sendable {
             !isOtherwiseUsed($0) && !listedPlaces.contains($0) && !isCountrysInstitution($0)
         }
         func tokens(_ name: Substring) -> [String] { TSV.split(name, at: 0x20, keepingEmpty: false).map(String.init) }
-        self.init(
-            version: version, aliases: aliases, cues: cues,
-            knownPlaces: knownPlaces.map(tokens),
+        let trie = Trie(
+            aliases: aliases, knownPlaces: knownPlaces.map(tokens),
             knownPersons: persons.filter { $0.contains(" ") || !listedGivenNames.contains($0) }.map(tokens),
             knownOrganizations: knownOrganizations.map(tokens), countryNames: countryNames.map(tokens)
         )
+        return (version, trie)
     }
 
     /// Whether an `aliases.tsv` row is a country's English name that decoding may tag as a place on its
@@ -790,8 +863,11 @@ public final class NERGazetteer: Sendable {
         try bundledResult.get()
     }
 
+    /// The bundled knowledge base's directory (`Resources/Knowledge`).
+    static var bundledDirectory: URL? { Bundle.module.url(forResource: "Knowledge", withExtension: nil) }
+
     private static let bundledResult: Result<NERGazetteer, NERModelError> = {
-        guard let directory = Bundle.module.url(forResource: "Knowledge", withExtension: nil) else {
+        guard let directory = bundledDirectory else {
             return .failure(.gazetteerUnavailable("bundled resource Knowledge/ not found"))
         }
         do throws(NERModelError) {

@@ -85,8 +85,13 @@ public struct NERCasingLexicon: Sendable, Equatable {
         Set(try bundledEnglishWordList().filter { words.contains($0) })
     }
 
+    /// The bundled English word list's location (`Model/english-words.txt`).
+    static func bundledEnglishWordsURL() -> URL? {
+        Bundle.module.url(forResource: "english-words", withExtension: "txt", subdirectory: "Model")
+    }
+
     private static func bundledEnglishWordList() throws(NERModelError) -> [Substring] {
-        guard let url = Bundle.module.url(forResource: "english-words", withExtension: "txt", subdirectory: "Model") else {
+        guard let url = bundledEnglishWordsURL() else {
             throw NERModelError.resourceNotFound("Model/english-words.txt")
         }
         do {

@@ -6,8 +6,8 @@ import Foundation
 struct ModelCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "model",
-        abstract: "Train or evaluate the named-entity tagger model.",
-        subcommands: [Train.self, Eval.self]
+        abstract: "Train or evaluate the named-entity tagger model, or index its knowledge base.",
+        subcommands: [Train.self, Eval.self, Index.self]
     )
 
     /// `assay model train`: trains the averaged perceptron on the three training files.
@@ -134,6 +134,25 @@ struct ModelCommand: ParsableCommand {
                 print(evaluator.report())
                 print(String(format: "%d tokens in %.3f s: %.0f tokens/s", evaluator.tokenCount, seconds, tokensPerSecond))
             }
+        }
+    }
+
+    /// `assay model index`: writes the knowledge base's gazetteer index, which the tagger loads
+    /// instead of building its alias trie from the tables.
+    struct Index: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Build the tagger's alias trie from a knowledge-base directory's tables and write it there as gazetteer-index.bin (run after Scripts/build-knowledge)."
+        )
+
+        @Option(name: .long, help: "Knowledge-base directory (aliases.tsv, entities.tsv, name-lists.tsv, manifest.tsv).")
+        var knowledgeDir: String = "Sources/AssayAnalysis/Resources/Knowledge"
+
+        func run() throws {
+            let directory = URL(fileURLWithPath: knowledgeDir)
+            let start = ContinuousClock.now
+            let size = try NERGazetteer.writeIndex(directory: directory)
+            let path = directory.appendingPathComponent("gazetteer-index.bin").path
+            print("wrote \(path) (\(size) bytes) in \(ContinuousClock.now - start)")
         }
     }
 }
