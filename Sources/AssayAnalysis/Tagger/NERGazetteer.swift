@@ -307,7 +307,10 @@ public final class NERGazetteer: Sendable {
         }
         // The West Indies, a side of many countries that newswire annotates as it does national
         // sides: a place, unless a capitalised word follows ("West Indies Cricket Board").
-        let westIndies = Self.westIndies(UnsafeBufferPointer(infos))
+        // (Most of the rules below need a capitalised word after the sentence's first; a sentence
+        // without one skips them, as the decoder's rules do, docs/PERFORMANCE.md.)
+        let hasCapitalAfterFirst = infos.dropFirst().contains { $0.isCapitalised }
+        let westIndies = hasCapitalAfterFirst ? Self.westIndies(UnsafeBufferPointer(infos)) : []
         for side in westIndies { Self.forceFirmly(side, .loc, infos) }
         /// A team is its country's (national sides, as newswire annotates them) or a club.
         func teamLabel(_ team: Range<Int>) -> NERLabel {
@@ -343,11 +346,11 @@ public final class NERGazetteer: Sendable {
                 for k in note where infos[k].forcedTag == 0 { infos[k].mustBeOutside = true }
             }
             return true
-        } else if let line = Self.resultLineScorers(UnsafeBufferPointer(infos), unlistedTeams: afterResultsLines) {
+        } else if hasCapitalAfterFirst, let line = Self.resultLineScorers(UnsafeBufferPointer(infos), unlistedTeams: afterResultsLines) {
             for (team, label) in zip(line.teams, teamLabels(line.teams)) { Self.forceTeam(team, label, infos) }
             for scorer in line.scorers { Self.forceFirmly(scorer, .per, infos) }
             return true
-        } else if let cup = Self.cupResultTeams(UnsafeBufferPointer(infos), countries: countries) {
+        } else if hasCapitalAfterFirst, let cup = Self.cupResultTeams(UnsafeBufferPointer(infos), countries: countries) {
             for (club, country) in cup {
                 Self.forceTeam(club, .org, infos)
                 Self.forceFirmly(country, .loc, infos)
@@ -355,13 +358,13 @@ public final class NERGazetteer: Sendable {
             return true
         } else if let places = Self.datelinePlaces(UnsafeBufferPointer(infos)) {
             for place in places { Self.forceFirmly(place, .loc, infos) }
-        } else if let teams = Self.fixtureTeams(UnsafeBufferPointer(infos)) {
+        } else if hasCapitalAfterFirst, let teams = Self.fixtureTeams(UnsafeBufferPointer(infos)) {
             for team in teams { Self.forceTeam(team, teamLabel(team), infos) }
-        } else if let summary = Self.matchSummary(UnsafeBufferPointer(infos)) {
+        } else if hasCapitalAfterFirst, let summary = Self.matchSummary(UnsafeBufferPointer(infos)) {
             for team in summary.teams { Self.forceTeam(team, teamLabel(team), infos) }
             for scorer in summary.scorers { Self.forceFirmly(scorer, .per, infos) }
             if let venue = summary.venue { Self.forceFirmly(venue, .loc, infos) }
-        } else if let teams = Self.resultListTeams(UnsafeBufferPointer(infos), afterResultsLines: afterResultsLines) {
+        } else if hasCapitalAfterFirst, let teams = Self.resultListTeams(UnsafeBufferPointer(infos), afterResultsLines: afterResultsLines) {
             for team in teams { Self.forceTeam(team, teamLabel(team), infos) }
         } else {
             // (A listed one-word organisation may be one of names joined by "and": "Hoechst and Bayer".)
@@ -375,7 +378,7 @@ public final class NERGazetteer: Sendable {
             // name with two particles, or a surname and a hyphenated given name, is a person's.
             // A scorers line without its label names its team first ("Liverpool - Robbie Fowler ( 26th )"),
             // one whose name the gazetteer lists (not a headline's topic: "GOLF - Els ( 65 )").
-            if let line = Self.teamOfScorersLine(UnsafeBufferPointer(infos)) {
+            if hasCapitalAfterFirst, let line = Self.teamOfScorersLine(UnsafeBufferPointer(infos)) {
                 let team = line.lowerBound ..< line.upperBound - 1
                 if team.contains(where: { infos[$0].gazetteer & Self.placeOrOrganizationBits != 0 }),
                    !Self.crossesForcedName(team, infos)
@@ -383,20 +386,21 @@ public final class NERGazetteer: Sendable {
                     Self.forceTeam(team, teamLabel(team), infos)
                 }
             }
-            for side in Self.scorersLineSides(UnsafeBufferPointer(infos)) where !Self.crossesForcedName(side, infos) {
+            let sides = hasCapitalAfterFirst ? Self.scorersLineSides(UnsafeBufferPointer(infos)) : []
+            for side in sides where !Self.crossesForcedName(side, infos) {
                 Self.forceTeam(side, teamLabel(side), infos)
             }
-            let players = Self.lineupPlayers(UnsafeBufferPointer(infos)) + Self.lineupWithoutNumbers(UnsafeBufferPointer(infos))
-                + Self.scorers(UnsafeBufferPointer(infos))
-                + Self.cricketPlayers(UnsafeBufferPointer(infos)) + Self.setScorePlayers(UnsafeBufferPointer(infos))
-                + Self.golfPlayers(UnsafeBufferPointer(infos), countries: countries)
-                + Self.namesWithParticles(UnsafeBufferPointer(infos))
-                + Self.hyphenatedGivenNames(UnsafeBufferPointer(infos))
+            let tokens = UnsafeBufferPointer(infos)
+            let players = (hasCapitalAfterFirst ? Self.lineupPlayers(tokens) + Self.lineupWithoutNumbers(tokens) + Self.scorers(tokens) : [])
+                + Self.cricketPlayers(tokens) + Self.setScorePlayers(tokens)
+                + (hasCapitalAfterFirst
+                    ? Self.golfPlayers(tokens, countries: countries) + Self.namesWithParticles(tokens) + Self.hyphenatedGivenNames(tokens)
+                    : [])
             for player in players {
                 guard !player.contains(where: { infos[$0].forcedTag != 0 }) else { continue }
                 Self.forceFirmly(player, .per, infos)
             }
-            if let ranked = Self.rankedPlayers(UnsafeBufferPointer(infos), countries: countries) {
+            if hasCapitalAfterFirst, let ranked = Self.rankedPlayers(tokens, countries: countries) {
                 for player in ranked.players where !Self.crossesForcedName(player, infos) {
                     Self.forceFirmly(player, .per, infos)
                 }
@@ -404,12 +408,13 @@ public final class NERGazetteer: Sendable {
             }
             // An entrant's run holds no listed place or organisation, so only a known person's name
             // can be forced in it already ("Tim Henman").
-            let entrants = Self.entrants(UnsafeBufferPointer(infos), countries: countries)
+            let entrants = Self.entrants(tokens, countries: countries)
             for entrant in entrants where !Self.crossesForcedName(entrant, infos) {
                 Self.forceFirmly(entrant, .per, infos)
             }
-            let teams = Self.entrantTeams(UnsafeBufferPointer(infos), entrants: entrants, countries: countries)
-                + Self.bracketedTeamScores(UnsafeBufferPointer(infos), countries: countries)
+            let teams = hasCapitalAfterFirst
+                ? Self.entrantTeams(tokens, entrants: entrants, countries: countries) + Self.bracketedTeamScores(tokens, countries: countries)
+                : []
             for team in teams where !Self.crossesForcedName(team, infos) {
                 Self.forceTeam(team, .org, infos)
             }
