@@ -242,10 +242,10 @@ public struct NERFeatureExtractor: Sendable, Hashable {
         }
     }
 
-    /// Calls `body` with the shape characters of `bytes`, capping runs of the same character at
-    /// `maxRun` (4 for the shape, 1 for the short shape).
+    /// Calls `body` with the shape characters of `bytes` and each one's place in its run of the same
+    /// character (1 for the first), capping runs at `maxRun` (4 for the shape, 1 for the short shape).
     @inline(__always) static func forEachShapeCharacter(
-        _ bytes: UnsafeBufferPointer<UInt8>, maxRun: Int, _ body: (UInt8) -> Void
+        _ bytes: UnsafeBufferPointer<UInt8>, maxRun: Int, _ body: (_ character: UInt8, _ run: Int) -> Void
     ) {
         var last: UInt8 = 0
         var run = 0
@@ -253,7 +253,7 @@ public struct NERFeatureExtractor: Sendable, Hashable {
             let c = shapeCharacter(bytes, index)
             if c == 0 { continue }
             if c == last { run += 1 } else { last = c; run = 1 }
-            if run <= maxRun { body(c) }
+            if run <= maxRun { body(c, run) }
         }
     }
 
@@ -272,7 +272,7 @@ public struct NERFeatureExtractor: Sendable, Hashable {
         var token = token
         return token.withUTF8 { bytes in
             var out: [UInt8] = []
-            forEachShapeCharacter(bytes, maxRun: maxRun) { out.append($0) }
+            forEachShapeCharacter(bytes, maxRun: maxRun) { c, _ in out.append(c) }
             return String(decoding: out, as: UTF8.self)
         }
     }
@@ -358,10 +358,13 @@ public struct NERFeatureExtractor: Sendable, Hashable {
             for index in max(0, n - k) ..< n { h = Self.fnvStep(h, Self.lowercased(bytes[index])) }
             suffixes[k - 1] = h
         }
+        // (Both shapes in one pass, as ``forEachShapeCharacter(_:maxRun:_:)`` gives them.)
         var shape = Self.fnvOffset
-        Self.forEachShapeCharacter(bytes, maxRun: 4) { shape = Self.fnvStep(shape, $0) }
         var shortShape = Self.fnvOffset
-        Self.forEachShapeCharacter(bytes, maxRun: 1) { shortShape = Self.fnvStep(shortShape, $0) }
+        Self.forEachShapeCharacter(bytes, maxRun: 4) { c, run in
+            shape = Self.fnvStep(shape, c)
+            if run == 1 { shortShape = Self.fnvStep(shortShape, c) }
+        }
         return NERTokenInfo(
             word: word, exact: exact, shape: shape, shortShape: shortShape, prefixes: prefixes, suffixes: suffixes,
             flags: flags, length: UInt16(min(n, 65535)), head: head
