@@ -1232,7 +1232,7 @@ extension NERGazetteer {
 
     /// Nationalities, peoples, faiths and regions standing alone (CoNLL's miscellany): "the Briton 's
     /// lead", "The Mexican peso firmed", "Sri Lankan troops", "90 Hutu rebels", "Bosnian Serb
-    /// leaders", "Republican senators", "Romanian President Emil Constantinescu". A listed nationality
+    /// leaders", "Republican senators", "Romanian President Emil Constantinescu", "Mexican Dionicio Ceron". A listed nationality
     /// (one word or several, "East Timorese") or one of ``peopleWords``, each word a capital and small
     /// letters; a listed nationality right after one joins it ("Bosnian Serb", "Greek Cypriot"), a
     /// people's word is a name of its own ("Rwandan Hutu", two names in CoNLL's data). Not next to a hyphen. Before it: no capitalised
@@ -1240,7 +1240,7 @@ extension NERGazetteer {
     /// (`isCommonWord`: "The", "Former"; not a compass word, "North American sales", left to the
     /// model). After it: no capitalised word, unless a title follows
     /// ("President", or a word and a title: "Prime Minister") or a person's name ("Canadian Jacques
-    /// Villeneuve"). In a headline in capitals
+    /// Villeneuve", or one an earlier rule forced). In a headline in capitals
     /// (`inCapitals`), after the truecaser, also a word it left in capitals. Not a word the lists have as a
     /// given name ("the Dane" stays the model's), nor a nationality they have as a known person,
     /// organisation or place of one word. The weights had left most nationalities outside any name, or read "Briton" as a place.
@@ -1265,13 +1265,21 @@ extension NERGazetteer {
             defer { i = end }
             let before = i == 0 || !infos[i - 1].isCapitalised
                 || opensSentence(at: i - 1, infos) && isCommonWord(infos[i - 1].word) && !compassWords.contains(infos[i - 1].word)
-            let after = end == infos.count || !infos[end].isCapitalised || isTitle(at: end, infos) || opensPersonsName(at: end, infos, isCommonWord: isCommonWord)
+            let after = end == infos.count || !infos[end].isCapitalised || isTitle(at: end, infos)
+                || opensPersonsName(at: end, infos, isCommonWord: isCommonWord) || opensForcedPerson(at: end, infos)
             // (Not in a hyphenated name: "the American - Arab Discrimination Committee".)
             guard before, after, i == 0 || infos[i - 1].word != dashWord, end == infos.count || infos[end].word != dashWord
             else { continue }
             nationalities += names
         }
         return nationalities
+    }
+
+    /// Whether a person forced by an earlier rule opens at `i` ("Mexican Dionicio Ceron was second",
+    /// ``personsAfterCues(_:isKnownWord:isCommonWord:)``).
+    private static func opensForcedPerson(at i: Int, _ infos: UnsafeBufferPointer<NERTokenInfo>) -> Bool {
+        guard let tag = BILOUTag(rawValue: infos[i].forcedTag) else { return false }
+        return tag.label == .per && (tag.position == .begin || tag.position == .unit)
     }
 
     /// Whether the word at `i` opens its sentence, maybe after a quote or a bracket.
@@ -1365,7 +1373,7 @@ extension NERGazetteer {
     /// does not list among the nationalities; and the nationalities it lists only with their exact case
     /// ("French", shared by six countries), which the gazetteer's trie never reaches when a name list
     /// has the same word in any case (the surname "French").
-    private static let peopleWords = words([
+    static let peopleWords = words([
         "French", "Dutch", "Chinese", "Norwegian", "Korean", "Koreans", "Indian", "Indians", "Congolese", "American",
         "Dominican", "Welsh", "Afghan", "Afghans",
         "Hutu", "Hutus", "Tutsi", "Tutsis", "Tamil", "Tamils", "Sinhalese", "Moslem", "Moslems", "Muslim", "Muslims",

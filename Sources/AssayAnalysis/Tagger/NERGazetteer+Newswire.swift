@@ -1052,9 +1052,14 @@ extension NERGazetteer {
             let isPossessive = p > 0 && cue.word == possessiveWord && isPlace(infos[p - 1])
             let isRole = !isPossessive && cue.flags & F.flagsOfLetters == F.flagHasLower && personRoleWords.contains(cue.word)
             // After a nationality the name must start with a listed given name ("German Billiges
-            // Kaufhaus" is a shop).
+            // Kaufhaus" is a shop), or be ranked in a result ("Norwegian Lasse Kjus was second").
+            // (A people's word, ``peopleWords``, such as "Norwegian", which the lists also have as a
+            // surname, only before a ranked athlete.)
+            let isDemonym = [3, 4].contains(F.listPosition(cue, .demonym)) || demonymsInMan.contains(cue.word)
+            let isRanked = !isPossessive && !isRole && cue.isCapitalised && (isDemonym || peopleWords.contains(cue.word))
+                && isRankedAthlete(after: p, infos, isCommonWord: isCommonWord)
             let isNationality = !isPossessive && !isRole && cue.isCapitalised
-                && [3, 4].contains(F.listPosition(cue, .demonym)) && F.listPosition(infos[p + 1], .givenName) == 4
+                && (isDemonym && F.listPosition(infos[p + 1], .givenName) == 4 || isRanked)
             // A title with a capital ("Oil Minister Amer Mohammed Rashid"), not part of a longer one.
             let isTitle = !isPossessive && !isRole && !isNationality && cue.isCapitalised && cue.cues & cueTitle != 0
             guard isPossessive || isRole || isNationality || isTitle else { continue }
@@ -1096,12 +1101,42 @@ extension NERGazetteer {
             // "al-Bashir" of "President Omar Hassan al-Bashir".)
             let endsAfterTitle = end == infos.count || infos[end].flags & F.flagNoAlphanumeric != 0 || isCommonWord(infos[end].word)
             if isTitle && !endsAfterTitle { continue }
-            if run.allSatisfy(isPersonsWord) || isTitle && run.allSatisfy(isTitledWord) && run.contains(where: isListedName) {
+            // (A ranked athlete's words were checked by ``isRankedAthlete(after:_:isCommonWord:)``: a word
+            // of the training files may be one, "Ceron".)
+            if isRanked || run.allSatisfy(isPersonsWord) || isTitle && run.allSatisfy(isTitledWord) && run.contains(where: isListedName) {
                 persons.append(run)
             }
         }
         return persons
     }
+
+    /// Whether the capitalised run after `p` is an athlete ranked in a result: two or three words,
+    /// each a capital and small letters, that no list has but as a given name or surname and the
+    /// casing lexicon does not have in small letters, then a result's verb or word ("beat", "won"), an ordinal ("third"), or "was",
+    /// "finished" or "came" and an ordinal ("Norwegian Lasse Kjus was second", "Mexican Dionicio
+    /// Ceron was second"). Unknown given names after a nationality are common in sports results,
+    /// where the lists' given names are mostly English; a shop ("German Billiges Kaufhaus") is not ranked.
+    static func isRankedAthlete(after p: Int, _ infos: UnsafeBufferPointer<NERTokenInfo>, isCommonWord: (UInt64) -> Bool) -> Bool {
+        typealias F = NERFeatureExtractor
+        var end = p + 1
+        while end < infos.count, infos[end].isCapitalised { end += 1 }
+        guard (2 ... 3).contains(end - p - 1), end < infos.count,
+              infos[(p + 1) ..< end].allSatisfy({
+                  $0.flags & (F.flagsOfLetters | F.flagHasDigit) == F.flagInitialUpper | F.flagHasLower
+                      && $0.gazetteer & ~personNameBits == 0 && $0.cues == 0 && !isCommonWord($0.word)
+              })
+        else { return false }
+        let (ordinals, rankVerbs) = (ordinalWords, rankingVerbs)
+        let next = infos[end]
+        return next.newswireWord & (resultVerb | resultWord) != 0 || ordinals.contains(next.word)
+            || rankVerbs.contains(next.word) && end + 1 < infos.count && ordinals.contains(infos[end + 1].word)
+    }
+    /// The places of a result (``isRankedAthlete(after:_:isCommonWord:)``).
+    private static let ordinalWords = words([
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "last",
+    ])
+    /// The verbs before a place in a result (``isRankedAthlete(after:_:isCommonWord:)``).
+    private static let rankingVerbs = words(["was", "finished", "came", "is", "ended"])
 
     /// Players' figures in brackets after a side's total: "Pakistan 210 all out in 47.2 overs ( Ijaz
     /// Ahmed 66 , Saeed Anwar 38 ; Courtney Walsh 3-32 , Curtly Ambrose 2-29 )". In a bracket whose

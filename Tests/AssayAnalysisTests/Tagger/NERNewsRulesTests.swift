@@ -1132,4 +1132,31 @@ import Testing
         #expect(tags("In Bruges : Club Brugge ( Belgium ) 2 Schalke 04 ( Germany ) 1")
             == ["O", "B-LOC", "O", "B-ORG", "I-ORG", "O", "B-LOC", "O", "O", "B-ORG", "I-ORG", "O", "B-LOC", "O", "O"])
     }
+
+    @Test func rankedAthletesAfterANationalityAndTheNationalityBeforeThem() throws {
+        func ranked(_ sentence: String, common: Set<String> = []) -> Bool {
+            let words = Set(common.map { Self.extractor.info(for: $0).word })
+            let infos = sentence.split(separator: " ").map { Self.extractor.info(for: String($0)) }
+            return infos.withUnsafeBufferPointer { NERGazetteer.isRankedAthlete(after: 0, $0, isCommonWord: { words.contains($0) }) }
+        }
+        #expect(ranked("Norwegian Lasse Kjus was second , 0.21 seconds behind"))
+        #expect(ranked("Italian Kristian Ghedina third ."))
+        #expect(ranked("Mexican Dionicio Ceron finished fifth"))
+        // Not unranked ("German Billiges Kaufhaus said"), one word, four words, a word in small letters
+        // in the casing lexicon, or "was" without a place.
+        #expect(!ranked("German Billiges Kaufhaus said sales rose"))
+        #expect(!ranked("Norwegian Kjus was second"))
+        #expect(!ranked("Norwegian Lasse Aamodt Kjus Olsen was second"))
+        #expect(!ranked("Italian Grand Prix was second", common: ["grand"]))
+        #expect(!ranked("Norwegian Lasse Kjus was unhappy"))
+        // Through the model: the athlete a person (a word of the training files too, "Ceron"), the
+        // nationality before him miscellany, also a "-man" nationality before a listed given name.
+        let model = try NERModel.bundled()
+        func tags(_ sentence: String) -> String { model.tag(sentence.split(separator: " ").map(String.init)).joined(separator: " ") }
+        #expect(tags("Mexican Dionicio Ceron was second , 21 seconds behind .") == "B-MISC B-PER I-PER O O O O O O O")
+        #expect(tags("Norwegian Lasse Kjus was second .") == "B-MISC B-PER I-PER O O O")
+        #expect(tags("Slovenian Urska Hrovat beat the favourite .") == "B-MISC B-PER I-PER O O O O", "a result's verb")
+        #expect(tags("He beat Greg Norman and Welshman Ian Woosnam at the first extra hole .")
+            == "O O B-PER I-PER O B-MISC B-PER I-PER O O O O O O")
+    }
 }
