@@ -373,6 +373,7 @@ struct NERDecoder {
                         NERGazetteer.forceFirmly(company, .org, infos)
                         let name = NERGazetteer.withoutLegalSuffix(company, tokens)
                         if name.count < company.count { companyNames.append(name.map { tokens[$0].word }) }
+                        if let first = NERGazetteer.shortCompanyName(name, tokens) { companyNames.append([tokens[first].word]) }
                     }
                     let described = afterFirst(NERGazetteer.organizationsAfterDescriptors(tokens, isCommonWord: isCommonWord))
                     for organization in described {

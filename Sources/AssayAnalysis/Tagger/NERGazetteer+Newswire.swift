@@ -541,6 +541,31 @@ extension NERGazetteer {
         return company.lowerBound ..< end
     }
 
+    /// The first word of a company named by it and a business's head word ("Lucas" of "Lucas
+    /// Industries" of "Lucas Industries Plc", ``withoutLegalSuffix(_:_:)``), which the rest of the story
+    /// uses alone ("Lucas shares rose 11 pence"): a capital and small letters, no cue (a title:
+    /// "Premier Oil Plc"), known place or nationality ("British Steel Plc"), nor a listed town that is
+    /// no listed given name or surname, before one of ``shortNameHeadWords``.
+    static func shortCompanyName(_ name: Range<Int>, _ infos: UnsafeBufferPointer<NERTokenInfo>) -> Int? {
+        typealias F = NERFeatureExtractor
+        guard name.count == 2 else { return nil }
+        let first = infos[name.lowerBound]
+        guard first.flags & (F.flagsOfLetters | F.flagHasDigit | F.flagHasHyphen) == F.flagInitialUpper | F.flagHasLower,
+              first.cues == 0, first.gazetteer & locationOrDemonymBits == 0,
+              first.gazetteer & listedPlaceBits == 0 || first.gazetteer & personNameBits != 0,
+              shortNameHeadWords.contains(infos[name.lowerBound + 1].word)
+        else { return nil }
+        return name.lowerBound
+    }
+    private static let locationOrDemonymBits = typeBits([.location, .demonym])
+    /// The head words after which a company's first word names it (``shortCompanyName(_:_:)``).
+    private static let shortNameHeadWords = words([
+        "Industries", "Group", "Holdings", "Enterprises", "Resources", "Mining", "Minerals", "Petroleum", "Oil",
+        "Motors", "Airways", "Airlines", "Electronics", "Telecom", "Steel", "Chemicals", "Pharmaceuticals",
+        "Securities", "Breweries", "Shipping", "Properties", "Investments", "Communications", "Energy", "Metals",
+        "Technologies", "Systems", "Foods", "Textiles", "Cement", "Bank",
+    ])
+
     /// Whether a sentence announces a block of results or standings: it ends with a colon and holds
     /// the word "results" or "standings" ("Results of English first division matches on Saturday :",
     /// "Central division standings ( W L PCT GB ) :"). The decoder counts it as a results line, so the

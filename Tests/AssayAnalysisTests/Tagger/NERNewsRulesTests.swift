@@ -1159,4 +1159,29 @@ import Testing
         #expect(tags("He beat Greg Norman and Welshman Ian Woosnam at the first extra hole .")
             == "O O B-PER I-PER O B-MISC B-PER I-PER O O O O O O")
     }
+
+    @Test func aCompanysFirstWordNamesItLaterInTheStory() throws {
+        let gazetteer = try NERGazetteer.bundled()
+        func short(_ name: String) -> Int? {
+            var infos = name.split(separator: " ").map { Self.extractor.info(for: String($0)) }
+            infos.withUnsafeMutableBufferPointer { _ = gazetteer.annotate($0) }
+            return infos.withUnsafeBufferPointer { NERGazetteer.shortCompanyName(0 ..< $0.count, $0) }
+        }
+        #expect(short("Lucas Industries") == 0, "a given name, a surname and a town too")
+        #expect(short("Zorbex Mining") == 0)
+        // Not a nationality, a title, a known place, one word or three, nor before another word.
+        #expect(short("British Steel") == nil)
+        #expect(short("Premier Oil") == nil)
+        #expect(short("Singapore Airlines") == nil)
+        #expect(short("Zorbex") == nil)
+        #expect(short("Zorbex Gold Mining") == nil)
+        #expect(short("Zorbex Partners") == nil)
+        // Through the model, in one story.
+        let model = try NERModel.bundled()
+        let story = [
+            "Lucas Industries Plc said on Monday it would merge .", "Shares of the group rose .", "Lucas shares rose 11 pence .",
+        ]
+        let tags = model.tagDocument(story.map { $0.split(separator: " ").map(String.init) })
+        #expect(tags[2] == ["B-ORG", "O", "O", "O", "O", "O"])
+    }
 }
