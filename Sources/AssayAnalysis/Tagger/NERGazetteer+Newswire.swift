@@ -1885,6 +1885,24 @@ extension NERGazetteer {
         return 0 ..< dash + 1
     }
 
+    /// The side of a rugby scorers line: a capitalised run of one to three words that opens the
+    /// sentence, a dash, and a scoring label with a capital and its colon ("Orrell - Penalties : Simon
+    /// Langford 5 .", "London Irish - Tries : …", "Wales - Drop goal : …"). The weights had read a club
+    /// named after its town as the town, or missed it.
+    static func rugbyScorersSide(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> Range<Int>? {
+        let n = infos.count
+        guard n >= 4, infos[0].isCapitalised else { return nil }
+        var dash = 1
+        while dash < n, dash <= 3, infos[dash].isCapitalised { dash += 1 }
+        let labels = rugbyLabelWords
+        guard dash <= 3, dash + 2 < n, infos[dash].word == dashWord, infos[dash + 1].isCapitalised,
+              labels.contains(infos[dash + 1].word)
+        else { return nil }
+        let colon = labels.contains(infos[dash + 2].word) ? dash + 3 : dash + 2
+        guard colon < n, infos[colon].word == colonWord else { return nil }
+        return 0 ..< dash
+    }
+
     /// The entrants of an individual sport's results: each capitalised run just before a country's
     /// name in brackets ("Pete Sampras ( U.S. ) beat Tim Henman ( Britain ) 6-3 6-4", "1. Michael
     /// Johnson ( U.S. ) 19.79", "137 Ernie Els ( South Africa ) 70 67") is a person, from after a

@@ -386,6 +386,10 @@ public final class NERGazetteer: Sendable {
                     Self.forceTeam(team, teamLabel(team), infos)
                 }
             }
+            // A rugby scorers line names its side first, whatever the lists know ("Orrell - Penalties :").
+            if hasCapitalAfterFirst, let side = Self.rugbyScorersSide(UnsafeBufferPointer(infos)), !Self.crossesForcedName(side, infos) {
+                Self.forceTeam(side, teamLabel(side), infos)
+            }
             let sides = hasCapitalAfterFirst ? Self.scorersLineSides(UnsafeBufferPointer(infos)) : []
             for side in sides where !Self.crossesForcedName(side, infos) {
                 Self.forceTeam(side, teamLabel(side), infos)

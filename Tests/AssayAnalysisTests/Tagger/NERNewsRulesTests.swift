@@ -1184,4 +1184,23 @@ import Testing
         let tags = model.tagDocument(story.map { $0.split(separator: " ").map(String.init) })
         #expect(tags[2] == ["B-ORG", "O", "O", "O", "O", "O"])
     }
+
+    @Test func aRugbyScorersLineNamesItsSideFirst() throws {
+        func side(_ sentence: String) -> Range<Int>? {
+            let infos = sentence.split(separator: " ").map { Self.extractor.info(for: String($0)) }
+            return infos.withUnsafeBufferPointer { NERGazetteer.rugbyScorersSide($0) }
+        }
+        #expect(side("Orrell - Penalties : Simon Langford 5 .") == 0 ..< 1)
+        #expect(side("London Irish - Tries : Jim Mallinder 2 , Dave Baldwin .") == 0 ..< 2)
+        #expect(side("Wales - Drop goal : Neil Jenkins .") == 0 ..< 1)
+        // Not without the colon, a label in small letters, or a run of four words.
+        #expect(side("Orrell - Penalties Simon Langford 5 .") == nil)
+        #expect(side("Orrell - penalties : Simon Langford 5 .") == nil)
+        #expect(side("Old Belvedere Rugby Club - Tries : Jim Mallinder .") == nil)
+        let model = try NERModel.bundled()
+        func tags(_ sentence: String) -> String { model.tag(sentence.split(separator: " ").map(String.init)).joined(separator: " ") }
+        #expect(tags("Orrell - Penalties : Simon Langford 5 .") == "B-ORG O O O B-PER I-PER O O")
+        #expect(tags("Sale - Tries : Jim Mallinder 2 , Dave Baldwin .") == "B-ORG O O O B-PER I-PER O O B-PER I-PER O")
+        #expect(tags("Wales - Try : Rob Howley .") == "B-LOC O O O B-PER I-PER O", "a national side is its country")
+    }
 }
