@@ -1079,9 +1079,10 @@ extension NERGazetteer {
             // After a nationality the name must start with a listed given name ("German Billiges
             // Kaufhaus" is a shop), or be ranked in a result ("Norwegian Lasse Kjus was second").
             // (A people's word, ``peopleWords``, such as "Norwegian", which the lists also have as a
-            // surname, only before a ranked athlete.)
+            // surname, only before a ranked athlete; after a place's possessive a ranked athlete's words
+            // need not be unknown: "Japan 's Takeyuki Nakayama third".)
             let isDemonym = [3, 4].contains(F.listPosition(cue, .demonym)) || demonymsInMan.contains(cue.word)
-            let isRanked = !isPossessive && !isRole && cue.isCapitalised && (isDemonym || peopleWords.contains(cue.word))
+            let isRanked = !isRole && (isPossessive || cue.isCapitalised && (isDemonym || peopleWords.contains(cue.word)))
                 && isRankedAthlete(after: p, infos, isCommonWord: isCommonWord)
             let isNationality = !isPossessive && !isRole && cue.isCapitalised
                 && (isDemonym && F.listPosition(infos[p + 1], .givenName) == 4 || isRanked)
@@ -1136,8 +1137,8 @@ extension NERGazetteer {
     }
 
     /// Whether the capitalised run after `p` is an athlete ranked in a result: two or three words,
-    /// each a capital and small letters, that no list has but as a given name or surname and the
-    /// casing lexicon does not have in small letters, then a result's verb or word ("beat", "won"), an ordinal ("third"), or "was",
+    /// each a capital and small letters, no particle ("El Guerrouj" stays the model's), that no list
+    /// has but as a given name or surname and the casing lexicon does not have in small letters, then a result's verb or word ("beat", "won"), an ordinal ("third"), or "was",
     /// "finished" or "came" and an ordinal ("Norwegian Lasse Kjus was second", "Mexican Dionicio
     /// Ceron was second"). Unknown given names after a nationality are common in sports results,
     /// where the lists' given names are mostly English; a shop ("German Billiges Kaufhaus") is not ranked.
@@ -1145,10 +1146,12 @@ extension NERGazetteer {
         typealias F = NERFeatureExtractor
         var end = p + 1
         while end < infos.count, infos[end].isCapitalised { end += 1 }
+        let particles = nameParticles
         guard (2 ... 3).contains(end - p - 1), end < infos.count,
               infos[(p + 1) ..< end].allSatisfy({
                   $0.flags & (F.flagsOfLetters | F.flagHasDigit) == F.flagInitialUpper | F.flagHasLower
                       && $0.gazetteer & ~personNameBits == 0 && $0.cues == 0 && !isCommonWord($0.word)
+                      && !particles.contains($0.word)
               })
         else { return false }
         let (ordinals, rankVerbs) = (ordinalWords, rankingVerbs)

@@ -1156,6 +1156,7 @@ import Testing
         #expect(tags("Mexican Dionicio Ceron was second , 21 seconds behind .") == "B-MISC B-PER I-PER O O O O O O O")
         #expect(tags("Norwegian Lasse Kjus was second .") == "B-MISC B-PER I-PER O O O")
         #expect(tags("Slovenian Urska Hrovat beat the favourite .") == "B-MISC B-PER I-PER O O O O", "a result's verb")
+        #expect(tags("Kenya 's Dionicio Ceron third .") == "B-LOC O B-PER I-PER O O", "after a place's possessive")
         #expect(tags("He beat Greg Norman and Welshman Ian Woosnam at the first extra hole .")
             == "O O B-PER I-PER O B-MISC B-PER I-PER O O O O O O")
     }
