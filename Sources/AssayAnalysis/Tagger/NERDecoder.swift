@@ -351,8 +351,8 @@ struct NERDecoder {
                     // (A read-only view of the same tokens: it sees each rule's forced names.)
                     let tokens = UnsafeBufferPointer(infos)
                     // (Most of these rules name only runs with a capitalised word after the sentence's
-                    // first. A sentence without one, 59 % of the speed file's and a third of a
-                    // newswire story's, skips them (docs/PERFORMANCE.md); the rules that can name its
+                    // first. A sentence without one, 59 % of the speed file's and 17 % of the
+                    // newswire probes', skips them (docs/PERFORMANCE.md); the rules that can name its
                     // first word alone, "Polish officials said", "Inkombank said", run on every sentence.)
                     let hasCapitalAfterFirst = tokens.dropFirst().contains { $0.isCapitalised }
                     func afterFirst(_ rule: @autoclosure () -> [Range<Int>]) -> [Range<Int>] {
@@ -373,7 +373,9 @@ struct NERDecoder {
                         NERGazetteer.forceFirmly(company, .org, infos)
                         let name = NERGazetteer.withoutLegalSuffix(company, tokens)
                         if name.count < company.count { companyNames.append(name.map { tokens[$0].word }) }
-                        if let first = NERGazetteer.shortCompanyName(name, tokens) { companyNames.append([tokens[first].word]) }
+                        if let first = NERGazetteer.shortCompanyName(name, tokens, isCommonWord: isCommonWord) {
+                            companyNames.append([tokens[first].word])
+                        }
                     }
                     let described = afterFirst(NERGazetteer.organizationsAfterDescriptors(tokens, isCommonWord: isCommonWord))
                     for organization in described {

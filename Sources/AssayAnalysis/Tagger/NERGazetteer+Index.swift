@@ -14,7 +14,8 @@ extension NERGazetteer {
     /// (docs/PERFORMANCE.md). `assay model index` writes it.
     ///
     /// The file records the byte count and CRC-32 of each table it was built from (and of the
-    /// bundled English word list, which decides the known names), and two token hashes of this build.
+    /// bundled English word list, which decides the known names), the trie builder's version and a
+    /// small trie as this build makes it.
     /// A file that does not match them, or that is truncated or corrupt, is not used: the trie is
     /// then built from the tables, as without a file, so an index never changes what the tagger
     /// finds. A test checks that the bundled index matches the bundled tables.
@@ -30,6 +31,10 @@ extension NERGazetteer {
         static let fileName = "gazetteer-index.bin"
         private static let magic = Array("ASSAYGZI".utf8)
         private static let formatVersion: UInt32 = 1
+        /// The version of the code that builds a trie from the tables (``NERGazetteer/trie(fromTablesIn:)``
+        /// and ``NERGazetteer/Trie``): bump it when that code changes what it builds, so that indexes
+        /// written before are not read (the bundled one is rewritten, as its test demands).
+        private static let builderVersion: UInt32 = 1
         /// The tables a trie is built from (``NERGazetteer/trie(fromTablesIn:)``), in a fixed order.
         private static let tableNames = ["entities.tsv", "aliases.tsv", "name-lists.tsv", "manifest.tsv"]
 
@@ -60,15 +65,21 @@ extension NERGazetteer {
             return bytes.count
         }
 
-        /// What an index must have been built from: per source (the tables of `directory` that
-        /// exist, in ``tableNames`` order, with a zero count for one that does not, then the bundled
-        /// English word list) its byte count and CRC-32, and the two hashes of one token; `nil` when
-        /// a source exists but cannot be read.
+        /// What an index must have been built from: the trie builder's version, the CRC-32 of a
+        /// small trie as this build makes it (its token hashes and layout), and per source (the
+        /// tables of `directory` in ``tableNames`` order, then the bundled English word list) its
+        /// byte count and CRC-32, zero for a table that does not exist (as for an empty one, which
+        /// gives the same trie); `nil` when a source exists but cannot be read.
         static func fingerprint(of directory: URL) -> [UInt8]? {
             var out: [UInt8] = []
-            let token = NERFeatureExtractor(hashBits: 16).info(for: "Assay")
-            append(token.word, to: &out)
-            append(token.exact, to: &out)
+            append(builderVersion, to: &out)
+            // (How this build hashes tokens and lays out a trie, from a small one built here.)
+            let probe = Trie(
+                aliases: [(["Assay", "Probe"], .organization, false), (["ASSAY"], .person, true), (["Probe"], .place, false)],
+                knownPlaces: [["Probe"]], knownPersons: [], knownOrganizations: [["Assay", "Probe"]], countryNames: [["Probe"]]
+            )
+            let probeBytes = encode(version: "", trie: probe, fingerprint: [])
+            append(probeBytes.withUnsafeBytes { NERModelFormat.crc32($0) }, to: &out)
             var urls = tableNames.map { directory.appendingPathComponent($0) }
             guard let words = NERCasingLexicon.bundledEnglishWordsURL() else { return nil }
             urls.append(words)
@@ -78,7 +89,7 @@ extension NERGazetteer {
                     continue
                 }
                 guard let data = try? Data(contentsOf: url) else { return nil }
-                append(UInt32(data.count), to: &out)
+                append(UInt32(truncatingIfNeeded: data.count), to: &out)
                 append(data.withUnsafeBytes { NERModelFormat.crc32($0) }, to: &out)
             }
             return out
@@ -123,7 +134,7 @@ extension NERGazetteer {
                       let nodeCount = reader.uint32().map(Int.init),
                       let nodeTypes = reader.bytes(nodeCount), let labels = reader.bytes(nodeCount),
                       let countryEnds = reader.bytes(nodeCount), let edgeCount = reader.uint32().map(Int.init),
-                      edgeCount < nodeCount, reader.remaining == edgeCount * 12
+                      nodeCount >= 1, edgeCount == nodeCount - 1, reader.remaining == edgeCount * 12
                 else { return nil }
                 var knownNameType = [NERLabel?]()
                 knownNameType.reserveCapacity(nodeCount)

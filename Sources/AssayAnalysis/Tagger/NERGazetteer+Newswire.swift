@@ -543,14 +543,18 @@ extension NERGazetteer {
 
     /// The first word of a company named by it and a business's head word ("Lucas" of "Lucas
     /// Industries" of "Lucas Industries Plc", ``withoutLegalSuffix(_:_:)``), which the rest of the story
-    /// uses alone ("Lucas shares rose 11 pence"): a capital and small letters, no cue (a title:
+    /// uses alone ("Lucas shares rose 11 pence"): a capital and small letters, no word the casing
+    /// lexicon has in small letters ("Western Mining Corp": `isCommonWord`), no cue (a title:
     /// "Premier Oil Plc"), known place or nationality ("British Steel Plc"), nor a listed town that is
     /// no listed given name or surname, before one of ``shortNameHeadWords``.
-    static func shortCompanyName(_ name: Range<Int>, _ infos: UnsafeBufferPointer<NERTokenInfo>) -> Int? {
+    static func shortCompanyName(
+        _ name: Range<Int>, _ infos: UnsafeBufferPointer<NERTokenInfo>, isCommonWord: (UInt64) -> Bool
+    ) -> Int? {
         typealias F = NERFeatureExtractor
         guard name.count == 2 else { return nil }
         let first = infos[name.lowerBound]
         guard first.flags & (F.flagsOfLetters | F.flagHasDigit | F.flagHasHyphen) == F.flagInitialUpper | F.flagHasLower,
+              !isCommonWord(first.word),
               first.cues == 0, first.gazetteer & locationOrDemonymBits == 0,
               first.gazetteer & listedPlaceBits == 0 || first.gazetteer & personNameBits != 0,
               shortNameHeadWords.contains(infos[name.lowerBound + 1].word)
@@ -558,7 +562,7 @@ extension NERGazetteer {
         return name.lowerBound
     }
     private static let locationOrDemonymBits = typeBits([.location, .demonym])
-    /// The head words after which a company's first word names it (``shortCompanyName(_:_:)``).
+    /// The head words after which a company's first word names it (``shortCompanyName(_:_:isCommonWord:)``).
     private static let shortNameHeadWords = words([
         "Industries", "Group", "Holdings", "Enterprises", "Resources", "Mining", "Minerals", "Petroleum", "Oil",
         "Motors", "Airways", "Airlines", "Electronics", "Telecom", "Steel", "Chemicals", "Pharmaceuticals",
@@ -1137,11 +1141,16 @@ extension NERGazetteer {
     }
 
     /// Whether the capitalised run after `p` is an athlete ranked in a result: two or three words,
-    /// each a capital and small letters, no particle ("El Guerrouj" stays the model's), that no list
-    /// has but as a given name or surname and the casing lexicon does not have in small letters, then a result's verb or word ("beat", "won"), an ordinal ("third"), or "was",
-    /// "finished" or "came" and an ordinal ("Norwegian Lasse Kjus was second", "Mexican Dionicio
-    /// Ceron was second"). Unknown given names after a nationality are common in sports results,
-    /// where the lists' given names are mostly English; a shop ("German Billiges Kaufhaus") is not ranked.
+    /// each a capital and small letters, no particle ("El Guerrouj" stays the model's), not forced
+    /// already, that no list has but as a given name or surname and the casing lexicon does not have
+    /// in small letters, then an ordinal ("third"), or "was", "finished", "came", "is" or "ended" and
+    /// an ordinal, the ordinal ending the sentence or before punctuation or a word of a result
+    /// (``wordsAfterAPlace``): "Norwegian Lasse Kjus was second ,", "Mexican Dionicio Ceron was
+    /// second", "Italian Kristian Ghedina third .". Unknown given names after a nationality are
+    /// common in sports results, where the lists' given names are mostly English. A result's verb
+    /// is not enough ("Spanish Rayo Vallecano beat Barcelona", a club; "Italian Mercatone Uno won
+    /// the team time trial", a team), nor an ordinal before a noun ("German Billiges Kaufhaus was
+    /// last year sold").
     static func isRankedAthlete(after p: Int, _ infos: UnsafeBufferPointer<NERTokenInfo>, isCommonWord: (UInt64) -> Bool) -> Bool {
         typealias F = NERFeatureExtractor
         var end = p + 1
@@ -1150,14 +1159,18 @@ extension NERGazetteer {
         guard (2 ... 3).contains(end - p - 1), end < infos.count,
               infos[(p + 1) ..< end].allSatisfy({
                   $0.flags & (F.flagsOfLetters | F.flagHasDigit) == F.flagInitialUpper | F.flagHasLower
-                      && $0.gazetteer & ~personNameBits == 0 && $0.cues == 0 && !isCommonWord($0.word)
-                      && !particles.contains($0.word)
+                      && $0.gazetteer & ~personNameBits == 0 && $0.cues == 0 && $0.forcedTag == 0
+                      && !isCommonWord($0.word) && !particles.contains($0.word)
               })
         else { return false }
-        let (ordinals, rankVerbs) = (ordinalWords, rankingVerbs)
-        let next = infos[end]
-        return next.newswireWord & (resultVerb | resultWord) != 0 || ordinals.contains(next.word)
-            || rankVerbs.contains(next.word) && end + 1 < infos.count && ordinals.contains(infos[end + 1].word)
+        let (ordinals, rankVerbs, afterPlaces) = (ordinalWords, rankingVerbs, wordsAfterAPlace)
+        /// An ordinal at `k` that ends the ranking: the sentence's end, punctuation or a word of a
+        /// result's margin or venue after it, not a noun ("was last year sold", "first time").
+        func isPlace(_ k: Int) -> Bool {
+            guard k < infos.count, ordinals.contains(infos[k].word) else { return false }
+            return k + 1 == infos.count || infos[k + 1].flags & F.flagNoAlphanumeric != 0 || afterPlaces.contains(infos[k + 1].word)
+        }
+        return isPlace(end) || rankVerbs.contains(infos[end].word) && isPlace(end + 1)
     }
     /// The places of a result (``isRankedAthlete(after:_:isCommonWord:)``).
     private static let ordinalWords = words([
@@ -1165,6 +1178,9 @@ extension NERGazetteer {
     ])
     /// The verbs before a place in a result (``isRankedAthlete(after:_:isCommonWord:)``).
     private static let rankingVerbs = words(["was", "finished", "came", "is", "ended"])
+    /// The words that may follow a place in a result (``isRankedAthlete(after:_:isCommonWord:)``:
+    /// "finished fourth in 2:10:55", "was second behind Kjus", "third overall").
+    private static let wordsAfterAPlace = words(["in", "at", "on", "with", "behind", "overall", "and", "after", "ahead"])
 
     /// Players' figures in brackets after a side's total: "Pakistan 210 all out in 47.2 overs ( Ijaz
     /// Ahmed 66 , Saeed Anwar 38 ; Courtney Walsh 3-32 , Curtly Ambrose 2-29 )". In a bracket whose

@@ -33,7 +33,8 @@ public enum NERGazetteerType: Int, Sendable, CaseIterable {
 /// Built at model load from the bundled knowledge base (`Resources/Knowledge/aliases.tsv`,
 /// `entities.tsv`, `cues.tsv`, `legal-suffixes.tsv`) and the tagger's name lists (`name-lists.tsv`:
 /// given names, surnames, populated places), so the weights file stores only the fact that gazetteer
-/// features are used (``NERFeatureSet/gazetteer``, ``NERFeatureSet/nameLists``). Matching is on the case-folded token
+/// features are used (``NERFeatureSet/gazetteer``, ``NERFeatureSet/nameLists``); the alias trie is
+/// read from the knowledge base's index (``Index``) when it matches the tables. Matching is on the case-folded token
 /// hashes of ``NERTokenInfo/word`` (exact case for the knowledge base's case-sensitive aliases); a match
 /// must start at a capitalised token. For every type the longest match wins, left to right.
 public final class NERGazetteer: Sendable {

@@ -70,11 +70,45 @@ struct NERGazetteerIndexTests {
             #expect(NERGazetteer.Index.decode(corrupt, fingerprint: fingerprint) == nil)
         }
 
-        // A table changed after the index was written: the index is stale, the tables decide.
-        try "entity_id\talias\tkind\norg:acme\tAcme Mining Corp\tNAME\norg:zenith\tZenith Metals\tNAME\ncity:oslo\tOslo\tNAME\n"
-            .write(to: directory.appendingPathComponent("aliases.tsv"), atomically: true, encoding: .utf8)
+        // Whole files (their CRC sealed again) whose fields say more than the file holds, or point
+        // outside it, are unusable too.
+        func resealed(_ bytes: Data) -> Data {
+            var bytes = bytes.prefix(bytes.count - 4)
+            let crc = bytes.withUnsafeBytes { NERModelFormat.crc32($0) }
+            withUnsafeBytes(of: crc.littleEndian) { bytes.append(contentsOf: $0) }
+            return Data(bytes)
+        }
+        func with(_ value: UInt32, at offset: Int) -> Data {
+            var changed = bytes
+            withUnsafeBytes(of: value.littleEndian) { changed.replaceSubrange(offset ..< offset + 4, with: $0) }
+            return resealed(changed)
+        }
+        func uint32(at offset: Int) -> Int {
+            Int(bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset, as: UInt32.self) }.littleEndian)
+        }
+        #expect(NERGazetteer.Index.decode(resealed(bytes), fingerprint: fingerprint) != nil)
+        let fingerprintLength = 12
+        let versionLength = fingerprintLength + 4 + uint32(at: fingerprintLength)
+        let nodeCountOffset = versionLength + 4 + uint32(at: versionLength) + 8
+        let nodeCount = uint32(at: nodeCountOffset)
+        let edgeCountOffset = nodeCountOffset + 4 + 3 * nodeCount
+        for offset in [fingerprintLength, versionLength, nodeCountOffset, edgeCountOffset] {
+            #expect(NERGazetteer.Index.decode(with(.max, at: offset), fingerprint: fingerprint) == nil)
+        }
+        // A child outside the trie, a label no type has.
+        #expect(NERGazetteer.Index.decode(with(UInt32(nodeCount), at: edgeCountOffset + 4 + 8), fingerprint: fingerprint) == nil)
+        var badLabel = bytes
+        badLabel[nodeCountOffset + 4 + nodeCount] = 200
+        #expect(NERGazetteer.Index.decode(resealed(badLabel), fingerprint: fingerprint) == nil)
+
+        // A table changed after the index was written (the same length, so only its CRC-32 tells):
+        // the index is stale, the tables decide.
+        let aliases = directory.appendingPathComponent("aliases.tsv")
+        let renamed = try String(contentsOf: aliases, encoding: .utf8).replacingOccurrences(of: "Kari Nordmann", with: "Karl Nordmann")
+        try renamed.write(to: aliases, atomically: true, encoding: .utf8)
         #expect(NERGazetteer.Index.read(directory) == nil)
         let afterChange = try NERGazetteer(directory: directory)
         #expect(Self.tags(sentence, afterChange) == "- - - - B-ORG I-ORG L-ORG - U-LOC - - B-ORG L-ORG")
+        #expect(Self.tags("Minister Karl Nordmann visited", afterChange) == "- B-PER L-PER -")
     }
 }
