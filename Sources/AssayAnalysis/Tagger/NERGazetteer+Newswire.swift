@@ -1084,7 +1084,7 @@ extension NERGazetteer {
             // Kaufhaus" is a shop), or be ranked in a result ("Norwegian Lasse Kjus was second").
             // (A people's word, ``peopleWords``, such as "Norwegian", which the lists also have as a
             // surname, only before a ranked athlete; after a place's possessive a ranked athlete's words
-            // need not be unknown: "Japan 's Takeyuki Nakayama third".)
+            // need not be unknown: "Kenya 's Dionicio Ceron third", whose "Ceron" the training files have.)
             let isDemonym = [3, 4].contains(F.listPosition(cue, .demonym)) || demonymsInMan.contains(cue.word)
             let isRanked = !isRole && (isPossessive || cue.isCapitalised && (isDemonym || peopleWords.contains(cue.word)))
                 && isRankedAthlete(after: p, infos, isCommonWord: isCommonWord)
