@@ -139,8 +139,12 @@ extension NERGazetteer {
                 var knownNameType = [NERLabel?]()
                 knownNameType.reserveCapacity(nodeCount)
                 for label in labels {
-                    guard label == 0 || NERLabel(rawValue: label - 1) != nil else { return nil }
-                    knownNameType.append(label == 0 ? nil : NERLabel(rawValue: label - 1))
+                    if label == 0 {
+                        knownNameType.append(nil)
+                    } else {
+                        guard let known = NERLabel(rawValue: label - 1) else { return nil }
+                        knownNameType.append(known)
+                    }
                 }
                 var edges = IntegerTable(capacity: edgeCount)
                 for _ in 0 ..< edgeCount {

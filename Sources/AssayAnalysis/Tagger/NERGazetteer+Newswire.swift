@@ -1076,6 +1076,7 @@ extension NERGazetteer {
         typealias F = NERFeatureExtractor
         var persons: [Range<Int>] = []
         let (positions, ranks, roles) = (playersPositionWords, ranks, hyphenatedRoles)
+        let (manDemonyms, people) = (demonymsInMan, peopleWords)
         for p in infos.indices.dropLast() where infos[p + 1].isCapitalised {
             let cue = infos[p]
             let isPossessive = p > 0 && cue.word == possessiveWord && isPlace(infos[p - 1])
@@ -1085,8 +1086,8 @@ extension NERGazetteer {
             // (A people's word, ``peopleWords``, such as "Norwegian", which the lists also have as a
             // surname, only before a ranked athlete; after a place's possessive a ranked athlete's words
             // need not be unknown: "Kenya 's Dionicio Ceron third", whose "Ceron" the training files have.)
-            let isDemonym = [3, 4].contains(F.listPosition(cue, .demonym)) || demonymsInMan.contains(cue.word)
-            let isRanked = !isRole && (isPossessive || cue.isCapitalised && (isDemonym || peopleWords.contains(cue.word)))
+            let isDemonym = [3, 4].contains(F.listPosition(cue, .demonym)) || manDemonyms.contains(cue.word)
+            let isRanked = !isRole && (isPossessive || cue.isCapitalised && (isDemonym || people.contains(cue.word)))
                 && isRankedAthlete(after: p, infos, isCommonWord: isCommonWord)
             let isNationality = !isPossessive && !isRole && cue.isCapitalised
                 && (isDemonym && F.listPosition(infos[p + 1], .givenName) == 4 || isRanked)
@@ -1887,10 +1888,7 @@ extension NERGazetteer {
     static func teamOfScorersLine(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> Range<Int>? {
         typealias F = NERFeatureExtractor
         let n = infos.count
-        guard n >= 6, infos[0].isCapitalised else { return nil }
-        var dash = 1
-        while dash < n, dash <= 3, infos[dash].isCapitalised { dash += 1 }
-        guard dash <= 3, dash + 3 < n, infos[dash].word == dashWord, infos[dash + 1].isCapitalised else { return nil }
+        guard n >= 6, let dash = dashAfterOpeningSide(infos), dash + 3 < n else { return nil }
         var open = dash + 2
         while open < n, infos[open].isCapitalised { open += 1 }
         guard open + 1 < n, open - dash - 1 <= 3, infos[open].word == openBracketWord,
@@ -1904,19 +1902,25 @@ extension NERGazetteer {
         return 0 ..< dash + 1
     }
 
+    /// The dash after the side that opens a sentence: one to three capitalised words, the dash, and a
+    /// capitalised word after it ("Liverpool - Robbie Fowler", "London Irish - Tries"), or `nil`.
+    private static func dashAfterOpeningSide(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> Int? {
+        let n = infos.count
+        guard n > 0, infos[0].isCapitalised else { return nil }
+        var dash = 1
+        while dash < n, dash <= 3, infos[dash].isCapitalised { dash += 1 }
+        guard dash <= 3, dash + 1 < n, infos[dash].word == dashWord, infos[dash + 1].isCapitalised else { return nil }
+        return dash
+    }
+
     /// The side of a rugby scorers line: a capitalised run of one to three words that opens the
     /// sentence, a dash, and a scoring label with a capital and its colon ("Orrell - Penalties : Simon
     /// Langford 5 .", "London Irish - Tries : …", "Wales - Drop goal : …"). The weights had read a club
     /// named after its town as the town, or missed it.
     static func rugbyScorersSide(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> Range<Int>? {
         let n = infos.count
-        guard n >= 4, infos[0].isCapitalised else { return nil }
-        var dash = 1
-        while dash < n, dash <= 3, infos[dash].isCapitalised { dash += 1 }
         let labels = rugbyLabelWords
-        guard dash <= 3, dash + 2 < n, infos[dash].word == dashWord, infos[dash + 1].isCapitalised,
-              labels.contains(infos[dash + 1].word)
-        else { return nil }
+        guard n >= 4, let dash = dashAfterOpeningSide(infos), dash + 2 < n, labels.contains(infos[dash + 1].word) else { return nil }
         let colon = labels.contains(infos[dash + 2].word) ? dash + 3 : dash + 2
         guard colon < n, infos[colon].word == colonWord else { return nil }
         return 0 ..< dash

@@ -40,22 +40,14 @@ public enum NERGazetteerType: Int, Sendable, CaseIterable {
 public final class NERGazetteer: Sendable {
     /// The knowledge-base version (`manifest.tsv`), or `"custom"`.
     public let version: String
-    /// Trie edges: key = mix(node, token hash) → child node.
-    let edges: IntegerTable
-    /// Per trie node, the bit set of ``NERGazetteerType`` whose aliases end there.
-    let nodeTypes: [UInt8]
+    /// The alias trie: its edges and what each node ends (``Trie``).
+    let trie: Trie
     /// Case-folded token hash → cue bits (``cueTitle`` …).
     let cues: IntegerTable
-    /// Per trie node, the type of the known name that ends there, if one does
-    /// (``init(version:aliases:cues:knownPlaces:knownPersons:knownOrganizations:countryNames:)``).
-    let knownNameType: [NERLabel?]
-    /// Per trie node, whether a country's name ends there, ambiguous ones included ("Georgia"): in a
-    /// results line a team so named is a country's (``annotate(_:afterResultsLines:)``).
-    let endsCountryName: [Bool]
     /// Number of alias token sequences inserted.
-    public let aliasCount: Int
+    public var aliasCount: Int { trie.aliasCount }
     /// How many of them are given names, surnames or places (``NERFeatureSet/nameLists`` needs some).
-    public let nameListCount: Int
+    public var nameListCount: Int { trie.nameListCount }
 
     /// A title or role word that precedes a person's name ("Mr", "Chancellor", "President").
     public static let cueTitle: UInt8 = 1 << 0
@@ -95,13 +87,8 @@ public final class NERGazetteer: Sendable {
         // The newswire rules' words share the table, above the cue byte (``NERTokenInfo/newswireWord``).
         for (token, kind) in Self.newswireWords { addCue(extractor.info(for: token).word, Int32(kind) << 8) }
         self.version = version
-        self.edges = trie.edges
-        self.nodeTypes = trie.nodeTypes
-        self.knownNameType = trie.knownNameType
-        self.endsCountryName = trie.endsCountryName
+        self.trie = trie
         self.cues = cues
-        self.aliasCount = trie.aliasCount
-        self.nameListCount = trie.nameListCount
     }
 
     /// The alias trie with what each node ends: the part of a gazetteer built from the knowledge
@@ -111,79 +98,16 @@ public final class NERGazetteer: Sendable {
         var edges: IntegerTable
         /// Per node, the bit set of ``NERGazetteerType`` whose aliases end there.
         var nodeTypes: [UInt8]
-        /// Per node, the type of the known name that ends there, if one does.
+        /// Per node, the type of the known name that ends there, if one does (a name decoding tags
+        /// as such when it stands alone, ``annotate(_:afterResultsLines:)``).
         var knownNameType: [NERLabel?]
-        /// Per node, whether a country's name ends there.
+        /// Per node, whether a country's name ends there, ambiguous ones included ("Georgia"): in a
+        /// results line a team so named is a country's (``annotate(_:afterResultsLines:)``).
         var endsCountryName: [Bool]
         /// Number of alias token sequences inserted.
         var aliasCount: Int
         /// How many of them are given names, surnames or places.
         var nameListCount: Int
-
-        init(
-            edges: IntegerTable, nodeTypes: [UInt8], knownNameType: [NERLabel?], endsCountryName: [Bool],
-            aliasCount: Int, nameListCount: Int
-        ) {
-            self.edges = edges
-            self.nodeTypes = nodeTypes
-            self.knownNameType = knownNameType
-            self.endsCountryName = endsCountryName
-            self.aliasCount = aliasCount
-            self.nameListCount = nameListCount
-        }
-
-        init(
-            aliases: [(tokens: [String], type: NERGazetteerType, caseSensitive: Bool)],
-            knownPlaces: [[String]], knownPersons: [[String]], knownOrganizations: [[String]], countryNames: [[String]]
-        ) {
-            precondition(NERGazetteerType.count <= 8, "trie nodes keep the types in 8 bits; annotate keeps 8 per token")
-            let extractor = NERFeatureExtractor(hashBits: 16)
-            var edges = IntegerTable(capacity: aliases.reduce(0) { $0 + $1.tokens.count })
-            var nodeTypes: [UInt8] = [0]
-            var count = 0
-            var nameListCount = 0
-            for alias in aliases where !alias.tokens.isEmpty {
-                var node: Int32 = 0
-                for token in alias.tokens {
-                    let info = extractor.info(for: token)
-                    let key = NERGazetteer.edgeKey(node, alias.caseSensitive ? info.exact : info.word)
-                    if let child = edges.value(for: NERGazetteer.nonZero(key)) {
-                        node = child
-                    } else {
-                        let child = Int32(nodeTypes.count)
-                        nodeTypes.append(0)
-                        edges.set(child, for: NERGazetteer.nonZero(key))
-                        node = child
-                    }
-                }
-                nodeTypes[Int(node)] |= 1 << UInt8(alias.type.rawValue)
-                count += 1
-                if alias.type.rawValue >= NERGazetteerType.knowledgeBaseCount { nameListCount += 1 }
-            }
-            /// The node `annotate` reaches for a name as written, if it reaches one.
-            func end(of name: [String]) -> Int? {
-                var node: Int32 = 0
-                for token in name {
-                    guard let child = NERGazetteer.child(edges, node, extractor.info(for: token)) else { return nil }
-                    node = child
-                }
-                return node > 0 ? Int(node) : nil
-            }
-            var knownNameType = [NERLabel?](repeating: nil, count: nodeTypes.count)
-            let knownNames = knownPlaces.map { ($0, NERLabel.loc) } + knownPersons.map { ($0, .per) }
-                + knownOrganizations.map { ($0, .org) }
-            for (name, label) in knownNames {
-                if let node = end(of: name) { knownNameType[node] = label }
-            }
-            var endsCountryName = [Bool](repeating: false, count: nodeTypes.count)
-            for name in countryNames {
-                if let node = end(of: name) { endsCountryName[node] = true }
-            }
-            self.init(
-                edges: edges, nodeTypes: nodeTypes, knownNameType: knownNameType, endsCountryName: endsCountryName,
-                aliasCount: count, nameListCount: nameListCount
-            )
-        }
     }
 
     /// Whether one token is by itself a country's name ("Turkey", "Jordan": ambiguous ones included,
@@ -192,7 +116,7 @@ public final class NERGazetteer: Sendable {
         // (Both edges: a case-sensitive "China" has its own, beside the one that starts the longer
         // "China 's Foreign Ministry", which ``child(_:_:_:)`` takes first.)
         func endsCountryName(_ key: UInt64) -> Bool {
-            edges.value(for: Self.nonZero(Self.edgeKey(0, key))).map { self.endsCountryName[Int($0)] } ?? false
+            trie.edges.value(for: Self.nonZero(Self.edgeKey(0, key))).map { trie.endsCountryName[Int($0)] } ?? false
         }
         return endsCountryName(info.word) || info.isCapitalised && endsCountryName(info.exact)
     }
@@ -266,14 +190,14 @@ public final class NERGazetteer: Sendable {
             var j = i
             var known: (end: Int, label: NERLabel)?
             var countryEnd = i
-            while j < n, let next = Self.child(edges, node, infos[j]) {
+            while j < n, let next = Self.child(trie.edges, node, infos[j]) {
                 node = next
                 j += 1
                 // (An organisation's last word as written: "the Pakistan army" is the country's, not "Pakistan
                 // Army"; a place's need not be: "the Gaza strip".)
-                if let label = knownNameType[Int(node)], label != .org || infos[j - 1].isCapitalised { known = (j, label) }
-                if endsCountryName[Int(node)] { countryEnd = j }
-                let types = nodeTypes[Int(node)]
+                if let label = trie.knownNameType[Int(node)], label != .org || infos[j - 1].isCapitalised { known = (j, label) }
+                if trie.endsCountryName[Int(node)] { countryEnd = j }
+                let types = trie.nodeTypes[Int(node)]
                 if types != 0 {
                     withUnsafeMutableBytes(of: &longest) { raw in
                         let l = raw.baseAddress!.assumingMemoryBound(to: Int.self)
@@ -886,6 +810,62 @@ public final class NERGazetteer: Sendable {
             return .failure(error)
         }
     }()
+}
+
+extension NERGazetteer.Trie {
+    /// Builds the trie of `aliases`, marking where the known names and the countries' names end.
+    init(
+        aliases: [(tokens: [String], type: NERGazetteerType, caseSensitive: Bool)],
+        knownPlaces: [[String]], knownPersons: [[String]], knownOrganizations: [[String]], countryNames: [[String]]
+    ) {
+        precondition(NERGazetteerType.count <= 8, "trie nodes keep the types in 8 bits; annotate keeps 8 per token")
+        let extractor = NERFeatureExtractor(hashBits: 16)
+        var edges = IntegerTable(capacity: aliases.reduce(0) { $0 + $1.tokens.count })
+        var nodeTypes: [UInt8] = [0]
+        var count = 0
+        var nameListCount = 0
+        for alias in aliases where !alias.tokens.isEmpty {
+            var node: Int32 = 0
+            for token in alias.tokens {
+                let info = extractor.info(for: token)
+                let key = NERGazetteer.edgeKey(node, alias.caseSensitive ? info.exact : info.word)
+                if let child = edges.value(for: NERGazetteer.nonZero(key)) {
+                    node = child
+                } else {
+                    let child = Int32(nodeTypes.count)
+                    nodeTypes.append(0)
+                    edges.set(child, for: NERGazetteer.nonZero(key))
+                    node = child
+                }
+            }
+            nodeTypes[Int(node)] |= 1 << UInt8(alias.type.rawValue)
+            count += 1
+            if alias.type.rawValue >= NERGazetteerType.knowledgeBaseCount { nameListCount += 1 }
+        }
+        /// The node `annotate` reaches for a name as written, if it reaches one.
+        func end(of name: [String]) -> Int? {
+            var node: Int32 = 0
+            for token in name {
+                guard let child = NERGazetteer.child(edges, node, extractor.info(for: token)) else { return nil }
+                node = child
+            }
+            return node > 0 ? Int(node) : nil
+        }
+        var knownNameType = [NERLabel?](repeating: nil, count: nodeTypes.count)
+        let knownNames = knownPlaces.map { ($0, NERLabel.loc) } + knownPersons.map { ($0, .per) }
+            + knownOrganizations.map { ($0, .org) }
+        for (name, label) in knownNames {
+            if let node = end(of: name) { knownNameType[node] = label }
+        }
+        var endsCountryName = [Bool](repeating: false, count: nodeTypes.count)
+        for name in countryNames {
+            if let node = end(of: name) { endsCountryName[node] = true }
+        }
+        self.init(
+            edges: edges, nodeTypes: nodeTypes, knownNameType: knownNameType, endsCountryName: endsCountryName,
+            aliasCount: count, nameListCount: nameListCount
+        )
+    }
 }
 
 extension [Range<Int>] {
