@@ -72,6 +72,38 @@ static void viterbiForwardAVX2(
     }
     for (int t = 0; t < 17; t++) delta[t] = previous[t];
 }
+
+// For each 8-bit mask of the lanes to keep, the lanes' indices packed to the front (8 × 3 bits).
+static uint32_t packedLanes[256];
+
+// Keeps the non-zero lanes of each 8-lane block, packed to the front, with one permutation: the
+// lanes after them are written too, but only over rows already read (the output never passes the
+// input), and the token's last `stride % 8` rows go one by one.
+__attribute__((target("avx2")))
+static void dropNullRowsAVX2(uint32_t *rows, size_t tokenCount, size_t stride, int32_t *starts) {
+    size_t kept = 0;
+    const __m256i zero = _mm256_setzero_si256();
+    const __m256i shifts = _mm256_setr_epi32(0, 3, 6, 9, 12, 15, 18, 21);
+    for (size_t i = 0; i < tokenCount; i++) {
+        starts[i] = (int32_t)kept;
+        const uint32_t *token = rows + i * stride;
+        size_t f = 0;
+        for (; f + 8 <= stride; f += 8) {
+            __m256i v = _mm256_loadu_si256((const __m256i *)(token + f));
+            unsigned keep = ~(unsigned)_mm256_movemask_ps(_mm256_castsi256_ps(_mm256_cmpeq_epi32(v, zero))) & 0xFF;
+            __m256i lanes = _mm256_and_si256(
+                _mm256_srlv_epi32(_mm256_set1_epi32((int)packedLanes[keep]), shifts), _mm256_set1_epi32(7));
+            _mm256_storeu_si256((__m256i *)(rows + kept), _mm256_permutevar8x32_epi32(v, lanes));
+            kept += (size_t)__builtin_popcount(keep);
+        }
+        for (; f < stride; f++) {
+            uint32_t row = token[f];
+            rows[kept] = row;
+            kept += row != 0;
+        }
+    }
+    starts[tokenCount] = (int32_t)kept;
+}
 #endif
 
 void CAssayScores_viterbiForwardPortable(
@@ -111,20 +143,44 @@ void CAssayScores_addRowsPortable(
     for (int t = 0; t < 17; t++) scores[t] = (int32_t)sums[t];
 }
 
+void CAssayScores_dropNullRowsPortable(uint32_t *rows, size_t tokenCount, size_t stride, int32_t *starts) {
+    size_t kept = 0;
+    for (size_t i = 0; i < tokenCount; i++) {
+        starts[i] = (int32_t)kept;
+        const uint32_t *token = rows + i * stride;
+        for (size_t f = 0; f < stride; f++) {
+            uint32_t row = token[f];
+            rows[kept] = row;
+            kept += row != 0;
+        }
+    }
+    starts[tokenCount] = (int32_t)kept;
+}
+
 typedef void (*AddRows)(const uint32_t *, size_t, const int8_t *, const uint8_t *, int32_t *);
 typedef void (*ViterbiForward)(size_t, const int32_t *, size_t, const float *, uint8_t *, float *);
+typedef void (*DropNullRows)(uint32_t *, size_t, size_t, int32_t *);
 
 /// Chosen once, before `main`, so that concurrent callers only ever read them.
 static AddRows addRows = CAssayScores_addRowsPortable;
 static ViterbiForward viterbiForward = CAssayScores_viterbiForwardPortable;
+static DropNullRows dropNullRows = CAssayScores_dropNullRowsPortable;
 
 __attribute__((constructor))
 static void chooseAtStart(void) {
 #if defined(__x86_64__)
     __builtin_cpu_init();
     if (__builtin_cpu_supports("avx2")) {
+        for (unsigned mask = 0; mask < 256; mask++) {
+            uint32_t packed = 0, count = 0;
+            for (uint32_t lane = 0; lane < 8; lane++) {
+                if (mask & (1u << lane)) packed |= lane << (3 * count++);
+            }
+            packedLanes[mask] = packed;
+        }
         addRows = addRowsAVX2;
         viterbiForward = viterbiForwardAVX2;
+        dropNullRows = dropNullRowsAVX2;
     }
 #endif
 }
@@ -137,6 +193,10 @@ void CAssayScores_addRows(
 void CAssayScores_viterbiForward(
     size_t n, const int32_t *emissions, size_t stride, const float *transitions, uint8_t *back, float *delta) {
     viterbiForward(n, emissions, stride, transitions, back, delta);
+}
+
+void CAssayScores_dropNullRows(uint32_t *rows, size_t tokenCount, size_t stride, int32_t *starts) {
+    dropNullRows(rows, tokenCount, stride, starts);
 }
 
 void CAssayScores_prefetchRows(const uint32_t *rows, size_t count, const int8_t *weights, const uint8_t *exponents) {

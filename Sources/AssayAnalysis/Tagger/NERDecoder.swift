@@ -235,21 +235,40 @@ struct NERDecoder {
         } ?? 0
     }
 
-    static let bioBytes: [[UInt8]] = BILOUTag.all.map { tag in
-        guard let label = tag.label, let position = tag.position else { return Array("O".utf8) }
-        let letter = (position == .begin || position == .unit) ? "B" : "I"
-        return Array("\(letter)-\(label.name)".utf8)
+    /// Per BILOU tag, its BIO text ("O", "B-PER", "I-MISC", …) as up to 8 little-endian bytes, and their count.
+    static let bioText: [(bytes: UInt64, count: Int)] = BILOUTag.all.map { tag in
+        var text = "O"
+        if let label = tag.label, let position = tag.position {
+            text = ((position == .begin || position == .unit) ? "B-" : "I-") + label.name
+        }
+        let bytes = text.utf8.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << UInt64(8 * $1.offset) }
+        return (bytes, text.utf8.count)
     }
 
     /// Appends the BIO tags of the last decoded sentence, space-separated, without a newline.
     func appendBIO(to output: inout [UInt8]) { Self.appendBIO(tags, to: &output) }
 
     /// Appends BILOU `tags` (raw values) as BIO tags, space-separated, without a newline.
+    /// (Each tag's text written as one 8-byte store, into room made once: appending byte by byte
+    /// read a static list and checked the output's uniqueness for every token.)
     static func appendBIO(_ tags: [UInt8], to output: inout [UInt8]) {
-        for (i, tag) in tags.enumerated() {
-            if i > 0 { output.append(0x20) }
-            output.append(contentsOf: bioBytes[Int(tag)])
+        guard !tags.isEmpty else { return }
+        let start = output.count
+        // Room for every tag's text and space, and for the last 8-byte store.
+        output.append(contentsOf: repeatElement(0, count: 7 * tags.count + 8))
+        let end = Self.bioText.withUnsafeBufferPointer { text in
+            output.withUnsafeMutableBytes { out in
+                var o = start
+                for (i, tag) in tags.enumerated() {
+                    if i > 0 { out[o] = 0x20; o += 1 }
+                    let (bytes, count) = text[Int(tag)]
+                    out.storeBytes(of: bytes.littleEndian, toByteOffset: o, as: UInt64.self)
+                    o += count
+                }
+                return o
+            }
         }
+        output.removeSubrange(end...)
     }
 
     /// Whether a token is by itself a gazetteer match of a name type (`known`: a listed given name,
@@ -830,12 +849,13 @@ struct NERDecoder {
     /// article, or made the surname a name of its own.
     mutating func joinArticleSurnames() {
         typealias F = NERFeatureExtractor
+        let (shape, capitalShape, al, el) = (Self.articleSurnameShape, Self.capitalArticleSurnameShape, Self.alPrefix, Self.elPrefix)
         for i in infos.indices.dropFirst() {
             let surname = infos[i], before = infos[i - 1]
             // The word before must be a name's, not a common word ("The al-Qaeda network", "But
             // al-Assad refused", "In al-Arish") nor a nationality ("Syrian al-Assad").
-            guard surname.shortShape == Self.articleSurnameShape || surname.shortShape == Self.capitalArticleSurnameShape,
-                  surname.prefixes[2] == Self.alPrefix || surname.prefixes[2] == Self.elPrefix,
+            guard surname.shortShape == shape || surname.shortShape == capitalShape,
+                  surname.prefixes[2] == al || surname.prefixes[2] == el,
                   before.flags & (F.flagInitialUpper | F.flagHasLower | F.flagHasDigit) == F.flagInitialUpper | F.flagHasLower,
                   before.cues & NERGazetteer.cueTitle == 0, before.forcedTag == 0, surname.forcedTag == 0,
                   F.listPosition(before, .demonym) == 0, truecaser?.lexicon.casing(of: before.word) != .lower

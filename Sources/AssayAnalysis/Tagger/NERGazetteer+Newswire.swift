@@ -2222,9 +2222,11 @@ extension NERGazetteer {
         let endsWithRuns = infos[0].isCapitalised
             && infos[last].flags & (F.flagHasDigit | F.flagsOfLetters | F.flagNoAlphanumeric | F.flagHasHyphen) == F.flagHasDigit
             && infos[last].length <= 3
-        let hasBrackets = infos.contains(where: { $0.word == openBracketWord })
+        let openBracket = openBracketWord
+        let hasBrackets = infos.contains(where: { $0.word == openBracket })
         // Most sentences fail here, before their runs are collected.
-        guard endsWithRuns || hasBrackets || infos.contains(where: isBowlingFigure) else { return [] }
+        let figureShapes = bowlingFigureShapes
+        guard endsWithRuns || hasBrackets || infos.contains(where: { isBowlingFigure($0, figureShapes) }) else { return [] }
         let runs = F.capitalisedRuns(infos)
         var players: [Range<Int>] = []
         // A score's players in brackets, each an initial and a surname and the player's runs or
@@ -2265,7 +2267,7 @@ extension NERGazetteer {
             for run in runs where run.upperBound <= last && taken.insert(run.lowerBound).inserted { players.append(run) }
         }
         var taken = Set(players.map(\.lowerBound))
-        for run in runs where run.upperBound < n && isBowlingFigure(infos[run.upperBound]) {
+        for run in runs where run.upperBound < n && isBowlingFigure(infos[run.upperBound], figureShapes) {
             if taken.insert(run.lowerBound).inserted { players.append(run) }
         }
         return players.filter { !isKnownPlaceOrOrganization($0, infos) }
@@ -2277,12 +2279,15 @@ extension NERGazetteer {
     private static let outWords = words(["run", "not"])
     private static let outWord = NERFeatureExtractor.wordHash("out")
     /// Whether a token has the ``NERTokenInfo/shortShape`` of a bowler's figures: "15-4-44-2",
-    /// "20.3-5-41-0" (compared, not hashed into a set: it is asked of every token).
-    private static func isBowlingFigure(_ info: NERTokenInfo) -> Bool {
-        info.shortShape == bowlingFigureShape || info.shortShape == bowlingFigureInOversShape
+    /// "20.3-5-41-0" (compared, not hashed into a set: it is asked of every token; a caller asking of
+    /// every token reads the ``bowlingFigureShapes`` once).
+    private static func isBowlingFigure(_ info: NERTokenInfo, _ shapes: (UInt64, UInt64) = bowlingFigureShapes) -> Bool {
+        info.shortShape == shapes.0 || info.shortShape == shapes.1
     }
-    private static let bowlingFigureShape = NERFeatureExtractor(hashBits: 8).info(for: "1-1-1-1").shortShape
-    private static let bowlingFigureInOversShape = NERFeatureExtractor(hashBits: 8).info(for: "1.1-1-1-1").shortShape
+    private static let bowlingFigureShapes = (
+        NERFeatureExtractor(hashBits: 8).info(for: "1-1-1-1").shortShape,
+        NERFeatureExtractor(hashBits: 8).info(for: "1.1-1-1-1").shortShape
+    )
     /// Whether a token of three digits a side is a score of 100 to 199 a side ("110-105"): its shape,
     /// first digit and last three digits.
     private static func isBasketballScore(_ info: NERTokenInfo) -> Bool {

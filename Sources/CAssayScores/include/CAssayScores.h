@@ -1,5 +1,5 @@
-// Sums of the tagger's quantised weight rows and its Viterbi forward pass, with the widest vector
-// instructions the CPU has.
+// Sums of the tagger's quantised weight rows, the compaction of its row lists and its Viterbi
+// forward pass, with the widest vector instructions the CPU has.
 #ifndef C_ASSAY_SCORES_H
 #define C_ASSAY_SCORES_H
 
@@ -35,6 +35,15 @@ void CAssayScores_viterbiForward(
 /// The same forward pass without the vector instructions chosen at start (for tests).
 void CAssayScores_viterbiForwardPortable(
     size_t n, const int32_t *emissions, size_t stride, const float *transitions, uint8_t *back, float *delta);
+
+/// Drops the rows equal to 0 (the null row) from `tokenCount` tokens' `stride` rows each, stored
+/// token after token in `rows`, in place and keeping their order; writes where each token's
+/// remaining rows start to `starts[0 ..< tokenCount]` and their end to `starts[tokenCount]`. Uses
+/// AVX2 when the CPU has it.
+void CAssayScores_dropNullRows(uint32_t *rows, size_t tokenCount, size_t stride, int32_t *starts);
+
+/// The same without the vector instructions chosen at start (for tests).
+void CAssayScores_dropNullRowsPortable(uint32_t *rows, size_t tokenCount, size_t stride, int32_t *starts);
 
 /// Asks the CPU to start loading the rows `rows[0 ..< count]` and their exponents into its caches.
 void CAssayScores_prefetchRows(const uint32_t *rows, size_t count, const int8_t *weights, const uint8_t *exponents);

@@ -263,6 +263,18 @@ struct NERViterbiTests {
         }
     }
 
+    @Test func bioTextIsWrittenAfterWhatTheOutputHolds() {
+        // Every label at every BILOU position (units, two-token and three-token names), after bytes
+        // already in the output; no tags write nothing.
+        let bio = ["B-PER", "O", "B-ORG", "I-ORG", "I-ORG", "B-LOC", "I-LOC", "B-LOC", "B-MISC", "O", "B-PER", "I-PER",
+                   "B-MISC", "I-MISC", "I-MISC", "B-ORG", "B-PER", "I-PER", "I-PER"]
+        var output = Array("head\t".utf8)
+        NERDecoder.appendBIO(NERTagScheme.bilou(fromBIO: bio).map(\.rawValue), to: &output)
+        #expect(String(decoding: output, as: UTF8.self) == "head\t" + bio.joined(separator: " "))
+        NERDecoder.appendBIO([], to: &output)
+        #expect(String(decoding: output, as: UTF8.self) == "head\t" + bio.joined(separator: " "))
+    }
+
     @Test func droppingTheNullRowsKeepsEachTokensRowsInOrder() {
         let n = NERFeatureExtractor.staticFeatureCount
         let null = NERFeatureExtractor.nullRow
@@ -278,6 +290,27 @@ struct NERViterbiTests {
         let third: [UInt32] = (0 ..< n).map { UInt32(1000 + $0) }
         let kept = Array(rows[0 ..< 2 * n - 3])
         #expect(kept == first + third)
+        // The C loop (AVX2 when the CPU has it) and its portable version against a filter written
+        // here, on random rows with runs of null rows of every length, row lists of several strides.
+        var rng = SplitMix64(seed: 17)
+        for stride in [1, 4, 8, 9, 52] {
+            for tokenCount in [0, 1, 3, 20] {
+                let input = (0 ..< stride * tokenCount).map { _ in rng.below(3) == 0 ? null : UInt32(1 + rng.below(1000)) }
+                var expectedRows: [UInt32] = [], expectedStarts: [Int32] = []
+                for i in 0 ..< tokenCount {
+                    expectedStarts.append(Int32(expectedRows.count))
+                    expectedRows += input[i * stride ..< (i + 1) * stride].filter { $0 != null }
+                }
+                expectedStarts.append(Int32(expectedRows.count))
+                var dispatched = input, portable = input
+                var dispatchedStarts = [Int32](repeating: -1, count: tokenCount + 1), portableStarts = dispatchedStarts
+                CAssayScores_dropNullRows(&dispatched, tokenCount, stride, &dispatchedStarts)
+                CAssayScores_dropNullRowsPortable(&portable, tokenCount, stride, &portableStarts)
+                #expect(dispatchedStarts == expectedStarts && portableStarts == expectedStarts, "stride \(stride)")
+                #expect(Array(dispatched[0 ..< expectedRows.count]) == expectedRows, "stride \(stride)")
+                #expect(Array(portable[0 ..< expectedRows.count]) == expectedRows, "stride \(stride)")
+            }
+        }
     }
 
     @Test func structuredTrainingViterbiFindsTheBestLegalPath() {
