@@ -505,6 +505,7 @@ struct NERDecoder {
         ruleOutContinuationsAcrossSeparators()
         ruleOutOpeningQualifiers()
         ruleOutRanks()
+        ruleOutDaysAfterPrepositions()
         joinArticleSurnames()
         joinInnerParticles()
         if !sentenceWasRecased { startNamesAtParticles() }
@@ -769,6 +770,42 @@ struct NERDecoder {
         infos[0].mustBeOutside = true
         infos[0].mustBeInsideName = false
     }
+
+    /// A day of the week after "on", "since", "until", "till", "last" or "next" is outside every name
+    /// (``NERTokenInfo/mustBeOutside``): "said on Thursday British Airways and American Airlines
+    /// would", whose company the weights, and a rule reading the capitalised run, had opened with the
+    /// day. A name a rule forced from the day on loses the day; a day a rule forced alone keeps its
+    /// name. No name of the probes' or the training files' has such a day in it (none of the eight there).
+    mutating func ruleOutDaysAfterPrepositions() {
+        typealias F = NERFeatureExtractor
+        let (days, prepositions) = (Self.dayWords, Self.prepositionsOfDays)  // (Read once, not per token.)
+        let n = infos.count
+        for i in infos.indices.dropFirst()
+        where (6 ... 9).contains(infos[i].length) && infos[i].flags & F.flagHasDigit == 0
+            && days.contains(infos[i].word) && prepositions.contains(infos[i - 1].word) {
+            if let forced = BILOUTag(rawValue: infos[i].forcedTag), let label = forced.label {
+                guard forced.position == .begin else { continue }
+                var last = i + 1
+                while last < n, BILOUTag(rawValue: infos[last].forcedTag)?.position == .inside { last += 1 }
+                guard last < n, BILOUTag(rawValue: infos[last].forcedTag)?.position == .last else { continue }
+                let isFirm = infos[i].forcedTagIsFirm
+                infos.withUnsafeMutableBufferPointer { infos in
+                    if isFirm {
+                        NERGazetteer.forceFirmly(i + 1 ..< last + 1, label, infos)
+                    } else {
+                        NERGazetteer.force(i + 1 ..< last + 1, label, infos)
+                    }
+                }
+                infos[i].forcedTag = 0
+                infos[i].forcedTagIsFirm = false
+                infos[i].forcedAsTeam = false
+            }
+            infos[i].mustBeOutside = true
+            infos[i].mustBeInsideName = false
+        }
+    }
+    private static let dayWords = NERGazetteer.words(Array(NERGazetteer.dayAndMonthNames.prefix(7)))
+    private static let prepositionsOfDays = NERGazetteer.words(["on", "since", "until", "till", "last", "next"])
 
     /// A role written with a hyphen, right before a capitalised word, is outside every name
     /// (``NERTokenInfo/mustBeOutside``): "Lieutenant-Colonel Isaie Nibizi", "Fly-half Arwel Thomas",

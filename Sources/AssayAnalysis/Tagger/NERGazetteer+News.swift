@@ -1240,7 +1240,8 @@ extension NERGazetteer {
     /// (`isCommonWord`: "The", "Former"; not a compass word, "North American sales", left to the
     /// model). After it: no capitalised word, unless a title follows
     /// ("President", or a word and a title: "Prime Minister") or a person's name ("Canadian Jacques
-    /// Villeneuve", or one an earlier rule forced). In a headline in capitals
+    /// Villeneuve", or one an earlier rule forced) or a team an earlier rule forced ("the Italian Mapei
+    /// team"). In a headline in capitals
     /// (`inCapitals`), after the truecaser, also a word it left in capitals. Not a word the lists have as a
     /// given name ("the Dane" stays the model's), nor a nationality they have as a known person,
     /// organisation or place of one word. The weights had left most nationalities outside any name, or read "Briton" as a place.
@@ -1266,7 +1267,7 @@ extension NERGazetteer {
             let before = i == 0 || !infos[i - 1].isCapitalised
                 || opensSentence(at: i - 1, infos) && isCommonWord(infos[i - 1].word) && !compassWords.contains(infos[i - 1].word)
             let after = end == infos.count || !infos[end].isCapitalised || isTitle(at: end, infos)
-                || opensPersonsName(at: end, infos, isCommonWord: isCommonWord) || opensForcedPerson(at: end, infos)
+                || opensPersonsName(at: end, infos, isCommonWord: isCommonWord) || opensForcedPersonOrTeam(at: end, infos)
             // (Not in a hyphenated name: "the American - Arab Discrimination Committee".)
             guard before, after, i == 0 || infos[i - 1].word != dashWord, end == infos.count || infos[end].word != dashWord
             else { continue }
@@ -1275,11 +1276,12 @@ extension NERGazetteer {
         return nationalities
     }
 
-    /// Whether a person forced by an earlier rule opens at `i` ("Mexican Dionicio Ceron was second",
-    /// ``personsAfterCues(_:isKnownWord:isCommonWord:)``).
-    private static func opensForcedPerson(at i: Int, _ infos: UnsafeBufferPointer<NERTokenInfo>) -> Bool {
+    /// Whether a person or a team forced by an earlier rule opens at `i` ("Mexican Dionicio Ceron was
+    /// second", ``personsAfterCues(_:isKnownWord:isCommonWord:)``; "the Italian Mapei team",
+    /// ``teamsBeforeTeam(_:isCountryName:)``).
+    private static func opensForcedPersonOrTeam(at i: Int, _ infos: UnsafeBufferPointer<NERTokenInfo>) -> Bool {
         guard let tag = BILOUTag(rawValue: infos[i].forcedTag) else { return false }
-        return tag.label == .per && (tag.position == .begin || tag.position == .unit)
+        return (tag.label == .per || infos[i].forcedAsTeam) && (tag.position == .begin || tag.position == .unit)
     }
 
     /// Whether the word at `i` opens its sentence, maybe after a quote or a bracket.

@@ -288,7 +288,8 @@ extension NERGazetteer {
     }
 
     /// Teams named between "the" and "team" or "squad": "the Arrows team", "the Ferrari team", "the
-    /// Newcastle squad" (a club named after its town too), "The" opening the sentence too. A
+    /// Newcastle squad" (a club named after its town too), "The" opening the sentence too, and after a
+    /// nationality ("the Spanish ONCE team", the nationality left out). A
     /// capitalised run of one to three words, none forced, none a listed person's name ("the Clinton
     /// team"), no nationality's or people's word ("the Australian team", "the European team") and no
     /// country ("the England team", a national side). Forced as teams, as
@@ -297,7 +298,7 @@ extension NERGazetteer {
     static func teamsBeforeTeam(_ infos: UnsafeBufferPointer<NERTokenInfo>, isCountryName: (NERTokenInfo) -> Bool) -> [Range<Int>] {
         typealias F = NERFeatureExtractor
         var teams: [Range<Int>] = []
-        let (the, squads) = (theWord, squadWords)
+        let (the, squads, events) = (theWord, squadWords, teamEventWords)
         // (Capitals and length first: most tokens fail them with no set lookup.)
         for k in infos.indices.dropFirst(2) where infos[k - 1].isCapitalised && (4 ... 5).contains(infos[k].length)
             && infos[k].flags & F.flagsOfLetters == F.flagHasLower && squads.contains(infos[k].word) {
@@ -306,7 +307,11 @@ extension NERGazetteer {
             // (The article before the run, or opening it: "The Ferrari team said".)
             let opensRun = infos[start].word == the && start == 0
             if opensRun { start += 1 }
-            let run = start ..< k
+            // (A nationality opening the run is no part of the team: "the Spanish ONCE team", "the
+            // Italian Mapei team"; but "the Australian Davis Cup team" names no team, ``teamEventWords``.)
+            let hasNationality = k - start >= 2 && isNationalityWord(infos[start])
+                && !(start + 1 ..< k).contains(where: { events.contains(infos[$0].word) })
+            let run = hasNationality ? start + 1 ..< k : start ..< k
             guard (1 ... 3).contains(run.count), opensRun || start > 0 && infos[start - 1].word == the,
                   !run.contains(where: {
                       infos[$0].forcedTag != 0 || infos[$0].gazetteer & (personNameBits | knownPersonBits) != 0
@@ -319,6 +324,9 @@ extension NERGazetteer {
         return teams
     }
     private static let squadWords = words(["team", "squad"])
+    /// Words of a national side's event or kind before "team" ("the Australian Davis Cup team", "the
+    /// Dutch Olympic team", "the English Test team"), where ``teamsBeforeTeam(_:isCountryName:)`` names no team.
+    private static let teamEventWords = words(["olympic", "cup", "davis", "ryder", "fed", "test", "world", "commonwealth", "national"])
 
     /// ``NERTokenInfo/word`` of "club", "side" and "team", and the words before a "side" or "team" that names a club.
     private static let clubWord = NERFeatureExtractor.wordHash("club")

@@ -609,6 +609,9 @@ import Testing
         #expect(teams("a Vicenza team won").isEmpty, "not after the")
         #expect(teams("The Vicenza team said") == [1 ..< 2], "The opening the sentence")
         #expect(teams("the European team won").isEmpty, "a people's word")
+        #expect(teams("riding for the Japanese Mapei team") == [4 ..< 5], "a nationality before the team, left out")
+        #expect(teams("the Japanese Olympic team won").isEmpty, "a national side's event")
+        #expect(teams("the Japanese Davis Cup team won").isEmpty, "a national side's competition")
         func opponents(_ sentence: String) -> [Range<Int>] {
             Self.ranges(sentence) { NERGazetteer.clubsAfterMatchVerbs($0) { $0.word == Self.extractor.info(for: "Japan").word } }
         }
@@ -1209,5 +1212,43 @@ import Testing
         #expect(tags("Orrell - Penalties : Simon Langford 5 .") == "B-ORG O O O B-PER I-PER O O")
         #expect(tags("Sale - Tries : Jim Mallinder 2 , Dave Baldwin .") == "B-ORG O O O B-PER I-PER O O B-PER I-PER O")
         #expect(tags("London Irish - Penalties : Michael Corcoran 6 .") == "B-ORG I-ORG O O O B-PER I-PER O O", "not the town")
+    }
+
+    @Test func aDayAfterAPrepositionIsNoPartOfTheNameAfterIt() throws {
+        let model = try NERModel.bundled()
+        func tags(_ sentence: String) -> String { model.tag(sentence.split(separator: " ").map(String.init)).joined(separator: " ") }
+        // A rule reading the capitalised run had opened the company's name with the day.
+        #expect(tags("He said on Thursday British Airways would give up slots .") == "O O O O B-ORG I-ORG O O O O O")
+        // Not a day inside a name with no preposition before it.
+        #expect(tags("He reads The Sunday Times .") == "O O B-ORG I-ORG I-ORG O")
+        // The helper itself: the day is outside, the forced name after it keeps its label.
+        let extractor = NERFeatureExtractor(hashBits: 8)
+        var decoder = NERDecoder(model: model, useDocumentMemory: false)
+        decoder.infos = "said on Thursday British Airways".split(separator: " ").map { extractor.info(for: String($0)) }
+        decoder.infos.withUnsafeMutableBufferPointer { NERGazetteer.forceFirmly(2 ..< 5, .org, $0) }
+        decoder.ruleOutDaysAfterPrepositions()
+        #expect(decoder.infos[2].mustBeOutside && decoder.infos[2].forcedTag == 0)
+        #expect(decoder.infos[3 ..< 5].map(\.forcedTag) == [BILOUTag(.begin, .org).rawValue, BILOUTag(.last, .org).rawValue])
+        #expect(decoder.infos[3].forcedTagIsFirm)
+    }
+
+    @Test func aNationalityBeforeATeamIsLeftOutOfItAndIsMiscellany() throws {
+        let model = try NERModel.bundled()
+        func tags(_ sentence: String) -> String { model.tag(sentence.split(separator: " ").map(String.init)).joined(separator: " ") }
+        #expect(tags("He joined the Italian Mapei team last year .") == "O O O B-MISC B-ORG O O O O")
+        #expect(tags("Jalabert , riding for the Spanish ONCE team , finished .").hasSuffix("O O O O B-MISC B-ORG O O O O"))
+    }
+
+    @Test func aClubsNumberWithItsLeadingZeroStaysInItsName() throws {
+        let model = try NERModel.bundled()
+        func tags(_ sentence: String) -> String { model.tag(sentence.split(separator: " ").map(String.init)).joined(separator: " ") }
+        #expect(tags("German side Schalke 04 took a 2-0 lead .") == "B-MISC O B-ORG I-ORG O O O O O")
+        let extractor = NERFeatureExtractor(hashBits: 8)
+        #expect(NERGazetteer.isClubNumber(extractor.info(for: "04")))
+        #expect(!NERGazetteer.isClubNumber(extractor.info(for: "4")))
+        #expect(!NERGazetteer.isClubNumber(extractor.info(for: "14")))
+        #expect(!NERGazetteer.isClubNumber(extractor.info(for: "004")))
+        #expect(!NERGazetteer.isClubNumber(extractor.info(for: "0-4")))
+        #expect(!NERGazetteer.isClubNumber(extractor.info(for: "0a")))
     }
 }
