@@ -806,7 +806,7 @@ extension NERGazetteer {
     /// the place alone) and "Giro d'Italia"; Italy's leagues,
     /// "Serie A" and "Serie B" (read as organisations);
     /// "Brent", the crude oil, before "crude", "blend", "futures" or "oil" or after a month
-    /// ("February Brent was down"); "Roman Catholic", alone or before a title ("Roman Catholic Bishop Carlos Belo"; not
+    /// ("February Brent was down") or before "for" and a month ("Brent for January delivery"); "Roman Catholic", alone or before a title ("Roman Catholic Bishop Carlos Belo"; not
     /// "the Roman Catholic Church", an organisation).
     static func miscellanyNames(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
         typealias F = NERFeatureExtractor
@@ -833,7 +833,8 @@ extension NERGazetteer {
         for k in infos.indices where infos[k].flags & F.flagInitialUpper != 0 {
             let word = infos[k].word
             if word == brent, infos[k].forcedTag == 0,
-               k + 1 < n && brentNext.contains(infos[k + 1].word) || k > 0 && calendarWords.contains(infos[k - 1].word) {
+               k + 1 < n && brentNext.contains(infos[k + 1].word) || k > 0 && calendarWords.contains(infos[k - 1].word)
+                   || k + 2 < n && infos[k + 1].word == forWord && calendarWords.contains(infos[k + 2].word) {
                 names.append(k ..< k + 1)
             } else if word == giro, k + 1 < n, infos[k + 1].word == italia {
                 names.append(k ..< k + 2)
@@ -1677,7 +1678,7 @@ extension NERGazetteer {
     ])
 
     /// Places named right before what they are, in small letters: "stranded at Hellinikon airport",
-    /// "the Erez crossing", "the Mugunga camp", "the Riverside stadium", "the Donbass region", "the
+    /// "the Erez crossing", "the Salang tunnel", "the Mugunga camp", "the Riverside stadium", "the Donbass region", "the
     /// Chirag field" (``placeDescriptors``; CoNLL's place is the name alone), and one word joined to
     /// it by "and" ("the Liaquatabad and Nazimabad districts", no listed name's word). A capitalised run of one to three words, each a capital and small
     /// letters, after a word that is not capitalised; not one with a nationality's, a people's ("the
@@ -1724,6 +1725,7 @@ extension NERGazetteer {
     private static let placeDescriptors = words([
         "airport", "airbase", "stadium", "camp", "camps", "prison", "jail", "crossing", "river", "valley",
         "region", "district", "districts", "province", "field", "fields", "mine", "refinery", "island", "barracks",
+        "tunnel", "dam", "bridge", "canal", "harbour",
     ])
     private static let airWord = NERFeatureExtractor.wordHash("Air")
 

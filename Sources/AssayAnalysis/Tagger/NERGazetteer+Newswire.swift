@@ -1142,7 +1142,15 @@ extension NERGazetteer {
             if isTitle && !endsAfterTitle { continue }
             // (A ranked athlete's words were checked by ``isRankedAthlete(after:_:isCommonWord:)``: a word
             // of the training files may be one, "Ceron".)
-            if isRanked || run.allSatisfy(isPersonsWord) || isTitle && run.allSatisfy(isTitledWord) && run.contains(where: isListedName) {
+            // (After a player's position, a word in small letters in the casing lexicon will do too,
+            // once another word of the run is a listed name: "Fast bowler Curtly Ambrose took".)
+            let afterPosition = isRole && positions.contains(cue.word) && run.count >= 2
+            func isPlayersWord(_ k: Int) -> Bool {
+                isPersonsWord(k) || infos[k].gazetteer == 0 && infos[k].cues == 0 && infos[k].forcedTag == 0
+                    && infos[k].flags & (F.flagsOfLetters | F.flagHasDigit) == F.flagInitialUpper | F.flagHasLower
+            }
+            if isRanked || run.allSatisfy(isPersonsWord) || isTitle && run.allSatisfy(isTitledWord) && run.contains(where: isListedName)
+                || afterPosition && run.allSatisfy(isPlayersWord) && run.contains(where: isListedName) {
                 persons.append(run)
             }
         }

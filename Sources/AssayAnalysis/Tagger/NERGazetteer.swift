@@ -432,7 +432,7 @@ public final class NERGazetteer: Sendable {
     ) {
         // (A known name whose comma splits it into runs stands alone when it starts and ends runs:
         // "arabica on the Coffee , Sugar and Cocoa Exchange eased".)
-        let comma = commaWord
+        let (comma, on, possessive) = (commaWord, onWord, possessiveWord)
         for (name, label) in names where name.count >= 3 && name.dropFirst().contains(where: { infos[$0].word == comma }) {
             if name.lowerBound == 0 || !infos[name.lowerBound - 1].isCapitalised,
                name.upperBound == infos.count || !infos[name.upperBound].isCapitalised {
@@ -464,9 +464,17 @@ public final class NERGazetteer: Sendable {
                     // name a company shares.)
                     let afterRole = match.lowerBound > 0 && personRoleWords.contains(infos[match.lowerBound - 1].word)
                     personAfterMatch = personAfter(match, in: run, infos)
+                    // (The sentence's first word, no known name's nor a cue, may open the run: an
+                    // article, or a word and "on", a run's connector: "Selling on Comex weighed on
+                    // prices", "Pressure on Daimler grew".)
+                    let opensAfterFirstWord = run.lowerBound == 0 && infos[0].gazetteer == 0
+                        && (match.lowerBound == 1 || match.lowerBound == 2 && infos[0].cues == 0 && infos[1].word == on)
+                    // (Or a known place and its possessive, "'s" being a connector too: "New York 's
+                    // Comex division", "London 's Heathrow airport".)
+                    let afterPlacesPossessive = match.lowerBound >= run.lowerBound + 2 && infos[match.lowerBound - 1].word == possessive
+                        && names.contains { $0.label == .loc && $0.range == run.lowerBound ..< match.lowerBound - 1 }
                     standsAlone = (match.upperBound == run.upperBound || titled || personAfterMatch != nil)
-                        && (match.lowerBound == run.lowerBound
-                            || match.lowerBound == 1 && run.lowerBound == 0 && infos[0].gazetteer == 0)
+                        && (match.lowerBound == run.lowerBound || opensAfterFirstWord || afterPlacesPossessive)
                         && !afterRole
                 }
                 if standsAlone { Self.force(match, label, infos) }

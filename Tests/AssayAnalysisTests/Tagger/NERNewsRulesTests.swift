@@ -1239,6 +1239,26 @@ import Testing
         #expect(tags("Jalabert , riding for the Spanish ONCE team , finished .").hasSuffix("O O O O B-MISC B-ORG O O O O"))
     }
 
+    @Test func aKnownNameAfterTheFirstWordAndOnOrAfterAPlacesPossessiveStandsAlone() throws {
+        let model = try NERModel.bundled()
+        func tags(_ sentence: String) -> String { model.tag(sentence.split(separator: " ").map(String.init)).joined(separator: " ") }
+        // "on" and "'s" join runs: the known exchange was inside a run that it did not open.
+        #expect(tags("Selling on Comex weighed on prices .") == "O O B-ORG O O O O")
+        #expect(tags("Dealers said selling on New York 's Comex division weighed on prices .") == "O O O O B-LOC I-LOC O B-ORG O O O O O")
+    }
+
+    @Test func rulesReadFromRoundsFortyTwoAndFortyThree() throws {
+        let model = try NERModel.bundled()
+        func tags(_ sentence: String) -> String { model.tag(sentence.split(separator: " ").map(String.init)).joined(separator: " ") }
+        // The crude oil before "for" and a month (the weights had read a person).
+        #expect(tags("Brent for January delivery was trading at $ 23.55 a barrel .") == "B-MISC O O O O O O O O O O O")
+        // A place before "tunnel", "dam", "bridge", "canal" or "harbour".
+        #expect(tags("Troops withdrew north towards the Salang tunnel overnight .") == "O O O O O B-LOC O O O")
+        // After a player's position, a word the casing lexicon has in small letters beside a listed name.
+        #expect(tags("Fast bowler Curtly Ambrose took seven wickets in the match .") == "O O B-PER I-PER O O O O O O O")
+        #expect(tags("Fast bowler Manchester United took seven wickets .") == "O O B-ORG I-ORG O O O O", "a listed place's word")
+    }
+
     @Test func aClubsNumberWithItsLeadingZeroStaysInItsName() throws {
         let model = try NERModel.bundled()
         func tags(_ sentence: String) -> String { model.tag(sentence.split(separator: " ").map(String.init)).joined(separator: " ") }
