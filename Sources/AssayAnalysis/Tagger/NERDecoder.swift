@@ -241,6 +241,7 @@ struct NERDecoder {
         if let label = tag.label, let position = tag.position {
             text = ((position == .begin || position == .unit) ? "B-" : "I-") + label.name
         }
+        precondition(text.utf8.count <= 7, "a tag's text and its space fit in 8 bytes")
         let bytes = text.utf8.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << UInt64(8 * $1.offset) }
         return (bytes, text.utf8.count)
     }
@@ -256,17 +257,16 @@ struct NERDecoder {
         let start = output.count
         // Room for every tag's text and space, and for the last 8-byte store.
         output.append(contentsOf: repeatElement(0, count: 7 * tags.count + 8))
-        let end = Self.bioText.withUnsafeBufferPointer { text in
-            output.withUnsafeMutableBytes { out in
-                var o = start
-                for (i, tag) in tags.enumerated() {
-                    if i > 0 { out[o] = 0x20; o += 1 }
-                    let (bytes, count) = text[Int(tag)]
-                    out.storeBytes(of: bytes.littleEndian, toByteOffset: o, as: UInt64.self)
-                    o += count
-                }
-                return o
+        let text = Self.bioText
+        let end = output.withUnsafeMutableBytes { out in
+            var o = start
+            for (i, tag) in tags.enumerated() {
+                if i > 0 { out[o] = 0x20; o += 1 }
+                let (bytes, count) = text[Int(tag)]
+                out.storeBytes(of: bytes.littleEndian, toByteOffset: o, as: UInt64.self)
+                o += count
             }
+            return o
         }
         output.removeSubrange(end...)
     }
@@ -774,14 +774,17 @@ struct NERDecoder {
     /// A day of the week after "on", "since", "until", "till", "last" or "next" is outside every name
     /// (``NERTokenInfo/mustBeOutside``): "said on Thursday British Airways and American Airlines
     /// would", whose company the weights, and a rule reading the capitalised run, had opened with the
-    /// day. A name a rule forced from the day on loses the day; a day a rule forced alone keeps its
-    /// name. No name of the probes' or the training files' has such a day in it (none of the eight there).
+    /// day. A name a rule forced from the day on loses the day; a day a rule forced alone, or inside a
+    /// longer forced name, keeps its name, and so does a day in a known name ("on Thursday Island",
+    /// if the knowledge base lists it). No name of the probes' or the training files' has such a day
+    /// in it (none of the eight there); the weights' own names that open with one lose it whole.
     mutating func ruleOutDaysAfterPrepositions() {
         typealias F = NERFeatureExtractor
         let (days, prepositions) = (Self.dayWords, Self.prepositionsOfDays)  // (Read once, not per token.)
         let n = infos.count
         for i in infos.indices.dropFirst()
         where (6 ... 9).contains(infos[i].length) && infos[i].flags & F.flagHasDigit == 0
+            && infos[i].gazetteer & F.knowledgeBaseGazetteerMask == 0
             && days.contains(infos[i].word) && prepositions.contains(infos[i - 1].word) {
             if let forced = BILOUTag(rawValue: infos[i].forcedTag), let label = forced.label {
                 guard forced.position == .begin else { continue }
@@ -894,7 +897,7 @@ struct NERDecoder {
             guard surname.shortShape == shape || surname.shortShape == capitalShape,
                   surname.prefixes[2] == al || surname.prefixes[2] == el,
                   before.flags & (F.flagInitialUpper | F.flagHasLower | F.flagHasDigit) == F.flagInitialUpper | F.flagHasLower,
-                  before.cues & NERGazetteer.cueTitle == 0, before.forcedTag == 0, surname.forcedTag == 0,
+                  before.cues & NERGazetteer.cueTitle == 0, before.forcedTag == 0, surname.forcedTag == 0, !before.mustBeOutside,
                   F.listPosition(before, .demonym) == 0, truecaser?.lexicon.casing(of: before.word) != .lower
             else { continue }
             infos[i].mustContinueName = true

@@ -38,10 +38,13 @@ struct NERDocumentTeams {
             guard infos[start].forcedAsTeam, let tag = BILOUTag(rawValue: infos[start].forcedTag),
                   tag.label == .org, tag.position == .begin || tag.position == .unit
             else { start += 1; continue }
-            var end = start + 1
+            var nameEnd = start + 1
             if tag.position == .begin {
-                while end < infos.count, BILOUTag(rawValue: infos[end - 1].forcedTag)?.position != .last { end += 1 }
+                while nameEnd < infos.count, BILOUTag(rawValue: infos[nameEnd - 1].forcedTag)?.position != .last { nameEnd += 1 }
             }
+            // (A club's number is remembered without: "Schalke" after "Schalke 04", as the later
+            // sentences name it; ``NERGazetteer/forceTeam(_:_:_:)``.)
+            let end = nameEnd - start >= 2 && NERGazetteer.isClubNumber(infos[nameEnd - 1]) ? nameEnd - 1 : nameEnd
             insert((start ..< end).map { infos[$0].word })
             hasClub = true
             // A club named after its city ("Chicago Bulls", "Detroit Red Wings", "Manchester United")
@@ -62,7 +65,7 @@ struct NERDocumentTeams {
             {
                 insert((start ..< place).map { infos[$0].word })
             }
-            start = end
+            start = nameEnd
         }
     }
 

@@ -309,24 +309,34 @@ extension NERGazetteer {
             if opensRun { start += 1 }
             // (A nationality opening the run is no part of the team: "the Spanish ONCE team", "the
             // Italian Mapei team"; but "the Australian Davis Cup team" names no team, ``teamEventWords``.)
+            // (Each of the team's words two letters or more, no digit or hyphen, no listed place's, no
+            // word of an event or league: not "the German Under-21 team", "the French B team", "the
+            // Irish Republic team", "the Spanish Primera Liga team".)
             let hasNationality = k - start >= 2 && isNationalityWord(infos[start])
-                && !(start + 1 ..< k).contains(where: { events.contains(infos[$0].word) })
+                && (start + 1 ..< k).allSatisfy {
+                    infos[$0].length >= 2 && infos[$0].flags & (F.flagHasDigit | F.flagHasHyphen) == 0
+                        && infos[$0].gazetteer & listedOrKnownPlaceBits == 0 && !events.contains(infos[$0].word)
+                }
             let run = hasNationality ? start + 1 ..< k : start ..< k
             guard (1 ... 3).contains(run.count), opensRun || start > 0 && infos[start - 1].word == the,
                   !run.contains(where: {
                       infos[$0].forcedTag != 0 || infos[$0].gazetteer & (personNameBits | knownPersonBits) != 0
                           || isNationalityWord(infos[$0])
                   }),
-                  !(run.count == 1 && isCountryName(infos[start]))
+                  !(run.count == 1 && isCountryName(infos[run.lowerBound]))
             else { continue }
             teams.append(run)
         }
         return teams
     }
     private static let squadWords = words(["team", "squad"])
-    /// Words of a national side's event or kind before "team" ("the Australian Davis Cup team", "the
-    /// Dutch Olympic team", "the English Test team"), where ``teamsBeforeTeam(_:isCountryName:)`` names no team.
-    private static let teamEventWords = words(["olympic", "cup", "davis", "ryder", "fed", "test", "world", "commonwealth", "national"])
+    /// Words of a national side's event or kind, or of a league, before "team" ("the Australian Davis
+    /// Cup team", "the Dutch Olympic team", "the English Test team", "the Irish Republic team", "the
+    /// Spanish Primera Liga team"), where ``teamsBeforeTeam(_:isCountryName:)`` names no team after a nationality.
+    private static let teamEventWords = words([
+        "olympic", "cup", "davis", "ryder", "fed", "test", "world", "commonwealth", "national", "republic", "league", "liga",
+        "serie", "primera", "premiership", "division", "under",
+    ])
 
     /// ``NERTokenInfo/word`` of "club", "side" and "team", and the words before a "side" or "team" that names a club.
     private static let clubWord = NERFeatureExtractor.wordHash("club")

@@ -390,19 +390,20 @@ public final class NERGazetteer: Sendable {
     /// ``forceFirmly(_:_:_:)`` for a team a sports rule found, which ``NERDocumentTeams`` remembers
     /// for the rest of the document. A club's number written with its leading zero right after it
     /// is part of its name ("German side Schalke 04 took", "Mainz 05"; no score is written so): the
-    /// weights had left it out. The document remembers the name without it ("Schalke").
+    /// weights had left it out. The document remembers the name without it ("Schalke",
+    /// ``NERDocumentTeams/record(_:)``).
     static func forceTeam(_ range: Range<Int>, _ label: NERLabel, _ infos: UnsafeMutableBufferPointer<NERTokenInfo>) {
+        // (Not the last word of another forced name; but again when a rule names the same team twice.)
         let next = range.upperBound < infos.count ? infos[range.upperBound] : nil
-        let hasNumber = label == .org && next.map(isClubNumber) == true && next?.forcedTag == 0
+        let hasNumber = label == .org && next.map(isClubNumber) == true
+            && (next?.forcedTag == 0 || next?.forcedTag == BILOUTag(.last, .org).rawValue && infos[range.lowerBound].forcedAsTeam)
         forceFirmly(hasNumber ? range.lowerBound ..< range.upperBound + 1 : range, label, infos)
         for k in range { infos[k].forcedAsTeam = true }
     }
 
     /// Whether a token is two digits, the first a zero ("04"), as a club's number is written.
     static func isClubNumber(_ info: NERTokenInfo) -> Bool {
-        typealias F = NERFeatureExtractor
-        return info.length == 2 && info.flags & (F.flagsOfLetters | F.flagHasDigit | F.flagNoAlphanumeric) == F.flagHasDigit
-            && info.head & 0xFF == 0x30
+        info.length == 2 && info.head & 0xFF == 0x30 && (0x30 ... 0x39).contains(info.head >> 8 & 0xFF)
     }
 
     /// Forces the tags of one `label` name on `range` (``force(_:_:_:)``), firmly: document history

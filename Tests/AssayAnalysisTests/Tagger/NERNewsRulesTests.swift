@@ -612,6 +612,9 @@ import Testing
         #expect(teams("riding for the Japanese Mapei team") == [4 ..< 5], "a nationality before the team, left out")
         #expect(teams("the Japanese Olympic team won").isEmpty, "a national side's event")
         #expect(teams("the Japanese Davis Cup team won").isEmpty, "a national side's competition")
+        #expect(teams("the Japanese Under-21 team won").isEmpty, "an age group")
+        #expect(teams("the Japanese B team won").isEmpty, "one letter")
+        #expect(teams("the Japanese Primera Liga team won").isEmpty, "a league")
         func opponents(_ sentence: String) -> [Range<Int>] {
             Self.ranges(sentence) { NERGazetteer.clubsAfterMatchVerbs($0) { $0.word == Self.extractor.info(for: "Japan").word } }
         }
@@ -1219,8 +1222,8 @@ import Testing
         func tags(_ sentence: String) -> String { model.tag(sentence.split(separator: " ").map(String.init)).joined(separator: " ") }
         // A rule reading the capitalised run had opened the company's name with the day.
         #expect(tags("He said on Thursday British Airways would give up slots .") == "O O O O B-ORG I-ORG O O O O O")
-        // Not a day inside a name with no preposition before it.
-        #expect(tags("He reads The Sunday Times .") == "O O B-ORG I-ORG I-ORG O")
+        // A surname after the day continues no name with it ("Sunday al-Shara" had been a place).
+        #expect(tags("Officials said on Sunday al-Shara would visit Cairo .") == "O O O O O O O B-LOC O")
         // The helper itself: the day is outside, the forced name after it keeps its label.
         let extractor = NERFeatureExtractor(hashBits: 8)
         var decoder = NERDecoder(model: model, useDocumentMemory: false)
@@ -1270,5 +1273,16 @@ import Testing
         #expect(!NERGazetteer.isClubNumber(extractor.info(for: "004")))
         #expect(!NERGazetteer.isClubNumber(extractor.info(for: "0-4")))
         #expect(!NERGazetteer.isClubNumber(extractor.info(for: "0a")))
+        #expect(!NERGazetteer.isClubNumber(extractor.info(for: "0.")))
+        #expect(!NERGazetteer.isClubNumber(extractor.info(for: "0-")))
+        // The document remembers the club without its number, as its later sentences name it.
+        let document = [
+            "German side Blauweiss 04 took a 2-0 lead .", "Blauweiss coach Huub Stevens said he was pleased .",
+            "Blauweiss , who were second , won .",
+        ].map { $0.split(separator: " ").map(String.init) }
+        let documentTags = model.tagDocument(document).map { $0.joined(separator: " ") }
+        #expect(documentTags[0] == "B-MISC O B-ORG I-ORG O O O O O")
+        #expect(documentTags[1].hasPrefix("B-ORG O B-PER I-PER"))
+        #expect(documentTags[2].hasPrefix("B-ORG O"))
     }
 }
