@@ -5,6 +5,14 @@ import Testing
 /// The general and business news rules of decoding (`NERGazetteer+News.swift`) and the rule that a
 /// common word in small letters continues no name.
 @Suite struct NERNewsRulesTests {
+    /// The bundled model, loaded once for the suite's model-level checks.
+    private static let bundledModel = Result { try NERModel.bundled() }
+
+    /// The bundled model's BIO tags of a sentence of space-separated tokens, space-separated.
+    static func tags(_ sentence: String) throws -> String {
+        try bundledModel.get().tag(sentence.split(separator: " ").map(String.init)).joined(separator: " ")
+    }
+
     static let extractor = NERFeatureExtractor(hashBits: 16)
     static let gazetteer = NERGazetteer(
         version: "t",
@@ -378,13 +386,11 @@ import Testing
     }
 
     @Test func theRulesTagWholeSentences() throws {
-        let model = try NERModel.bundled()
-        func tags(_ sentence: String) -> String { model.tag(sentence.split(separator: " ").map(String.init)).joined(separator: " ") }
-        #expect(tags("\" Nobody wants copper , \" said Angus MacMillan , a metals analyst at Rudolf Wolff in London .")
+        #expect(try Self.tags("\" Nobody wants copper , \" said Angus MacMillan , a metals analyst at Rudolf Wolff in London .")
             .hasSuffix("B-ORG I-ORG O B-LOC O"))
-        #expect(tags("\" The crop looks big , \" said Dan Basse of AgResource Co in Chicago .")
+        #expect(try Self.tags("\" The crop looks big , \" said Dan Basse of AgResource Co in Chicago .")
             .hasSuffix("B-PER I-PER O B-ORG I-ORG O B-LOC O"))
-        #expect(tags("Hoogovens shares fell 2.30 guilders to 68.70 .").hasPrefix("B-ORG O"))
+        #expect(try Self.tags("Hoogovens shares fell 2.30 guilders to 68.70 .").hasPrefix("B-ORG O"))
     }
 
     @Test func aCricketReportsCountiesAreClubsAndItsScoreLinesNameGroundsAndPlayers() throws {
@@ -1160,13 +1166,11 @@ import Testing
         #expect(!ranked("Norwegian Lasse Kjus was unhappy"))
         // Through the model: the athlete a person (a word of the training files too, "Ceron"), the
         // nationality before him miscellany, also a "-man" nationality before a listed given name.
-        let model = try NERModel.bundled()
-        func tags(_ sentence: String) -> String { model.tag(sentence.split(separator: " ").map(String.init)).joined(separator: " ") }
-        #expect(tags("Mexican Dionicio Ceron was second , 21 seconds behind .") == "B-MISC B-PER I-PER O O O O O O O")
-        #expect(tags("Norwegian Lasse Kjus was second .") == "B-MISC B-PER I-PER O O O")
-        #expect(tags("Slovenian Urska Hrovat finished fourth in the downhill .") == "B-MISC B-PER I-PER O O O O O O")
-        #expect(tags("Kenya 's Dionicio Ceron third .") == "B-LOC O B-PER I-PER O O", "after a place's possessive")
-        #expect(tags("He beat Greg Norman and Welshman Ian Woosnam at the first extra hole .")
+        #expect(try Self.tags("Mexican Dionicio Ceron was second , 21 seconds behind .") == "B-MISC B-PER I-PER O O O O O O O")
+        #expect(try Self.tags("Norwegian Lasse Kjus was second .") == "B-MISC B-PER I-PER O O O")
+        #expect(try Self.tags("Slovenian Urska Hrovat finished fourth in the downhill .") == "B-MISC B-PER I-PER O O O O O O")
+        #expect(try Self.tags("Kenya 's Dionicio Ceron third .") == "B-LOC O B-PER I-PER O O", "after a place's possessive")
+        #expect(try Self.tags("He beat Greg Norman and Welshman Ian Woosnam at the first extra hole .")
             == "O O B-PER I-PER O B-MISC B-PER I-PER O O O O O O")
     }
 
@@ -1210,20 +1214,17 @@ import Testing
         #expect(side("Orrell - Penalties Simon Langford 5 .") == nil)
         #expect(side("Orrell - penalties : Simon Langford 5 .") == nil)
         #expect(side("Old Belvedere Rugby Club - Tries : Jim Mallinder .") == nil)
-        let model = try NERModel.bundled()
-        func tags(_ sentence: String) -> String { model.tag(sentence.split(separator: " ").map(String.init)).joined(separator: " ") }
-        #expect(tags("Orrell - Penalties : Simon Langford 5 .") == "B-ORG O O O B-PER I-PER O O")
-        #expect(tags("Sale - Tries : Jim Mallinder 2 , Dave Baldwin .") == "B-ORG O O O B-PER I-PER O O B-PER I-PER O")
-        #expect(tags("London Irish - Penalties : Michael Corcoran 6 .") == "B-ORG I-ORG O O O B-PER I-PER O O", "not the town")
+        #expect(try Self.tags("Orrell - Penalties : Simon Langford 5 .") == "B-ORG O O O B-PER I-PER O O")
+        #expect(try Self.tags("Sale - Tries : Jim Mallinder 2 , Dave Baldwin .") == "B-ORG O O O B-PER I-PER O O B-PER I-PER O")
+        #expect(try Self.tags("London Irish - Penalties : Michael Corcoran 6 .") == "B-ORG I-ORG O O O B-PER I-PER O O", "not the town")
     }
 
     @Test func aDayAfterAPrepositionIsNoPartOfTheNameAfterIt() throws {
         let model = try NERModel.bundled()
-        func tags(_ sentence: String) -> String { model.tag(sentence.split(separator: " ").map(String.init)).joined(separator: " ") }
         // A rule reading the capitalised run had opened the company's name with the day.
-        #expect(tags("He said on Thursday British Airways would give up slots .") == "O O O O B-ORG I-ORG O O O O O")
+        #expect(try Self.tags("He said on Thursday British Airways would give up slots .") == "O O O O B-ORG I-ORG O O O O O")
         // A surname after the day continues no name with it ("Sunday al-Shara" had been a place).
-        #expect(tags("Officials said on Sunday al-Shara would visit Cairo .") == "O O O O O O O B-LOC O")
+        #expect(try Self.tags("Officials said on Sunday al-Shara would visit Cairo .") == "O O O O O O O B-LOC O")
         // The helper itself: the day is outside, the forced name after it keeps its label.
         let extractor = NERFeatureExtractor(hashBits: 8)
         var decoder = NERDecoder(model: model, useDocumentMemory: false)
@@ -1236,36 +1237,29 @@ import Testing
     }
 
     @Test func aNationalityBeforeATeamIsLeftOutOfItAndIsMiscellany() throws {
-        let model = try NERModel.bundled()
-        func tags(_ sentence: String) -> String { model.tag(sentence.split(separator: " ").map(String.init)).joined(separator: " ") }
-        #expect(tags("He joined the Italian Mapei team last year .") == "O O O B-MISC B-ORG O O O O")
-        #expect(tags("Jalabert , riding for the Spanish ONCE team , finished .").hasSuffix("O O O O B-MISC B-ORG O O O O"))
+        #expect(try Self.tags("He joined the Italian Mapei team last year .") == "O O O B-MISC B-ORG O O O O")
+        #expect(try Self.tags("Jalabert , riding for the Spanish ONCE team , finished .").hasSuffix("O O O O B-MISC B-ORG O O O O"))
     }
 
     @Test func aKnownNameAfterTheFirstWordAndOnOrAfterAPlacesPossessiveStandsAlone() throws {
-        let model = try NERModel.bundled()
-        func tags(_ sentence: String) -> String { model.tag(sentence.split(separator: " ").map(String.init)).joined(separator: " ") }
         // "on" and "'s" join runs: the known exchange was inside a run that it did not open.
-        #expect(tags("Selling on Comex weighed on prices .") == "O O B-ORG O O O O")
-        #expect(tags("Dealers said selling on New York 's Comex division weighed on prices .") == "O O O O B-LOC I-LOC O B-ORG O O O O O")
+        #expect(try Self.tags("Selling on Comex weighed on prices .") == "O O B-ORG O O O O")
+        #expect(try Self.tags("Dealers said selling on New York 's Comex division weighed on prices .") == "O O O O B-LOC I-LOC O B-ORG O O O O O")
     }
 
     @Test func rulesReadFromRoundsFortyTwoAndFortyThree() throws {
-        let model = try NERModel.bundled()
-        func tags(_ sentence: String) -> String { model.tag(sentence.split(separator: " ").map(String.init)).joined(separator: " ") }
         // The crude oil before "for" and a month (the weights had read a person).
-        #expect(tags("Brent for January delivery was trading at $ 23.55 a barrel .") == "B-MISC O O O O O O O O O O O")
+        #expect(try Self.tags("Brent for January delivery was trading at $ 23.55 a barrel .") == "B-MISC O O O O O O O O O O O")
         // A place before "tunnel", "dam", "bridge", "canal" or "harbour".
-        #expect(tags("Troops withdrew north towards the Salang tunnel overnight .") == "O O O O O B-LOC O O O")
+        #expect(try Self.tags("Troops withdrew north towards the Salang tunnel overnight .") == "O O O O O B-LOC O O O")
         // After a player's position, a word the casing lexicon has in small letters beside a listed name.
-        #expect(tags("Fast bowler Curtly Ambrose took seven wickets in the match .") == "O O B-PER I-PER O O O O O O O")
-        #expect(tags("Fast bowler Manchester United took seven wickets .") == "O O B-ORG I-ORG O O O O", "a listed place's word")
+        #expect(try Self.tags("Fast bowler Curtly Ambrose took seven wickets in the match .") == "O O B-PER I-PER O O O O O O O")
+        #expect(try Self.tags("Fast bowler Manchester United took seven wickets .") == "O O B-ORG I-ORG O O O O", "a listed place's word")
     }
 
     @Test func aClubsNumberWithItsLeadingZeroStaysInItsName() throws {
         let model = try NERModel.bundled()
-        func tags(_ sentence: String) -> String { model.tag(sentence.split(separator: " ").map(String.init)).joined(separator: " ") }
-        #expect(tags("German side Schalke 04 took a 2-0 lead .") == "B-MISC O B-ORG I-ORG O O O O O")
+        #expect(try Self.tags("German side Schalke 04 took a 2-0 lead .") == "B-MISC O B-ORG I-ORG O O O O O")
         let extractor = NERFeatureExtractor(hashBits: 8)
         #expect(NERGazetteer.isClubNumber(extractor.info(for: "04")))
         #expect(!NERGazetteer.isClubNumber(extractor.info(for: "4")))
