@@ -308,10 +308,10 @@ extension NERGazetteer {
             let opensRun = infos[start].word == the && start == 0
             if opensRun { start += 1 }
             // (A nationality opening the run is no part of the team: "the Spanish ONCE team", "the
-            // Italian Mapei team"; but "the Australian Davis Cup team" names no team, ``teamEventWords``.)
-            // (Each of the team's words two letters or more, no digit or hyphen, no listed place's, no
-            // word of an event or league: not "the German Under-21 team", "the French B team", "the
-            // Irish Republic team", "the Spanish Primera Liga team".)
+            // Italian Mapei team"; when each word after it has two letters or more, no digit or hyphen,
+            // no listed place's and no event's or league's word, ``teamEventWords``: not "the
+            // Australian Davis Cup team", "the German Under-21 team", "the French B team", "the Irish
+            // Republic team", "the Spanish Primera Liga team".)
             let hasNationality = k - start >= 2 && isNationalityWord(infos[start])
                 && (start + 1 ..< k).allSatisfy {
                     infos[$0].length >= 2 && infos[$0].flags & (F.flagHasDigit | F.flagHasHyphen) == 0
@@ -2305,9 +2305,9 @@ extension NERGazetteer {
     private static let outWords = words(["run", "not"])
     private static let outWord = NERFeatureExtractor.wordHash("out")
     /// Whether a token has the ``NERTokenInfo/shortShape`` of a bowler's figures: "15-4-44-2",
-    /// "20.3-5-41-0" (compared, not hashed into a set: it is asked of every token; a caller asking of
-    /// every token reads the ``bowlingFigureShapes`` once).
-    private static func isBowlingFigure(_ info: NERTokenInfo, _ shapes: (UInt64, UInt64) = bowlingFigureShapes) -> Bool {
+    /// "20.3-5-41-0" (compared, not hashed into a set: it is asked of every token, with the
+    /// ``bowlingFigureShapes`` its caller read once).
+    private static func isBowlingFigure(_ info: NERTokenInfo, _ shapes: (UInt64, UInt64)) -> Bool {
         info.shortShape == shapes.0 || info.shortShape == shapes.1
     }
     private static let bowlingFigureShapes = (
