@@ -13,8 +13,11 @@
 /// the model's. A company named with its legal suffix is recorded by its name without the suffix
 /// (``recordCompany(_:)``: "Stork" after "Stork NV"); other names forced by other rules are not.
 struct NERDocumentTeams {
-    /// The clubs, as the case-folded hashes of their words (``NERTokenInfo/word``).
+    /// The clubs and companies, as the case-folded hashes of their words (``NERTokenInfo/word``).
     private var teams: Set<[UInt64]> = []
+    /// Those of ``teams`` recorded only as companies (``recordCompany(_:)``), forced again as
+    /// organisations but not as clubs: a business story's company does not make it a sports report.
+    private var companies: Set<[UInt64]> = []
     /// The first word of each club, to reject most tokens with one lookup.
     private var firstWords: Set<UInt64> = []
     /// The longest club, in words.
@@ -26,6 +29,7 @@ struct NERDocumentTeams {
 
     mutating func reset() {
         teams.removeAll(keepingCapacity: true)
+        companies.removeAll(keepingCapacity: true)
         firstWords.removeAll(keepingCapacity: true)
         maxWords = 0
         hasClub = false
@@ -45,7 +49,9 @@ struct NERDocumentTeams {
             // (A club's number is remembered without: "Schalke" after "Schalke 04", as the later
             // sentences name it; ``NERGazetteer/forceTeam(_:_:_:)``.)
             let end = nameEnd - start >= 2 && NERGazetteer.isClubNumber(infos[nameEnd - 1]) ? nameEnd - 1 : nameEnd
-            insert((start ..< end).map { infos[$0].word })
+            let name = (start ..< end).map { infos[$0].word }
+            companies.remove(name)
+            insert(name)
             hasClub = true
             // A club named after its city ("Chicago Bulls", "Detroit Red Wings", "Manchester United")
             // is named by the city alone later in the report ("… for Chicago"), and by the rest
@@ -72,7 +78,9 @@ struct NERDocumentTeams {
     /// Records a company a rule named with its legal suffix, by its name without the suffix ("Stork"
     /// after "engineering group Stork NV"): the document's later "a spokesman for Stork" is the company.
     mutating func recordCompany(_ words: [UInt64]) {
-        if !words.isEmpty { insert(words) }
+        guard !words.isEmpty else { return }
+        if !teams.contains(words) { companies.insert(words) }
+        insert(words)
     }
 
     private mutating func insert(_ words: [UInt64]) {
@@ -81,7 +89,8 @@ struct NERDocumentTeams {
         maxWords = max(maxWords, words.count)
     }
 
-    /// Forces, firmly, each recorded club whose words stand alone in a sentence not in capitals:
+    /// Forces, firmly, each recorded club or company whose words stand alone in a sentence not in capitals
+    /// (a club as a team, which the document records again; a company as a plain organisation):
     /// capitalised, with no capitalised word right before or after them, nor a connector that
     /// would join them into a longer name ("University of Bologna"; a possessive may follow:
     /// "Chelsea 's Ruud Gullit"), not after "in" ("a hotel in Barcelona"), and not over a name a
@@ -109,7 +118,11 @@ struct NERDocumentTeams {
                 }
                 if (i ..< end).contains(where: { infos[$0].forcedTagIsFirm })
                     || NERGazetteer.crossesForcedName(i ..< end, infos) { break }
-                NERGazetteer.forceTeam(i ..< end, .org, infos)
+                if companies.contains((i ..< end).map { infos[$0].word }) {
+                    NERGazetteer.forceFirmly(i ..< end, .org, infos)
+                } else {
+                    NERGazetteer.forceTeam(i ..< end, .org, infos)
+                }
                 i = end - 1
                 break
             }

@@ -433,7 +433,7 @@ public final class NERGazetteer: Sendable {
     ) {
         // (A known name whose comma splits it into runs stands alone when it starts and ends runs:
         // "arabica on the Coffee , Sugar and Cocoa Exchange eased".)
-        let (comma, on, possessive) = (commaWord, onWord, possessiveWord)
+        let (comma, on, the, possessive) = (commaWord, onWord, theWord, possessiveWord)
         for (name, label) in names where name.count >= 3 && name.dropFirst().contains(where: { infos[$0].word == comma }) {
             if name.lowerBound == 0 || !infos[name.lowerBound - 1].isCapitalised,
                name.upperBound == infos.count || !infos[name.upperBound].isCapitalised {
@@ -466,10 +466,11 @@ public final class NERGazetteer: Sendable {
                     let afterRole = match.lowerBound > 0 && personRoleWords.contains(infos[match.lowerBound - 1].word)
                     personAfterMatch = personAfter(match, in: run, infos)
                     // (The sentence's first word, no known name's nor a cue, may open the run: an
-                    // article, or a word and "on", a run's connector: "Selling on Comex weighed on
-                    // prices", "Pressure on Daimler grew".)
+                    // article, or a word and "on" or "the", runs' connectors: "Selling on Comex weighed
+                    // on prices", "Pressure on Daimler grew", "On the Comex division of …".)
                     let opensAfterFirstWord = run.lowerBound == 0 && infos[0].gazetteer == 0
-                        && (match.lowerBound == 1 || match.lowerBound == 2 && infos[0].cues == 0 && infos[1].word == on)
+                        && (match.lowerBound == 1
+                            || match.lowerBound == 2 && infos[0].cues == 0 && (infos[1].word == on || infos[1].word == the))
                     // (Or a known place and its possessive, "'s" being a connector too: "New York 's
                     // Comex division", "London 's Heathrow airport".)
                     let afterPlacesPossessive = match.lowerBound >= run.lowerBound + 2 && infos[match.lowerBound - 1].word == possessive

@@ -1244,6 +1244,7 @@ import Testing
     @Test func aKnownNameAfterTheFirstWordAndOnOrAfterAPlacesPossessiveStandsAlone() throws {
         // "on" and "'s" join runs: the known exchange was inside a run that it did not open.
         #expect(try Self.tags("Selling on Comex weighed on prices .") == "O O B-ORG O O O O")
+        #expect(try Self.tags("On the Comex in New York , copper rose .") == "O O B-ORG O B-LOC I-LOC O O O O")
         #expect(try Self.tags("Dealers said selling on New York 's Comex division weighed on prices .") == "O O O O B-LOC I-LOC O B-ORG O O O O O")
     }
 
@@ -1255,6 +1256,26 @@ import Testing
         // After a player's position, a word the casing lexicon has in small letters beside a listed name.
         #expect(try Self.tags("Fast bowler Curtly Ambrose took seven wickets in the match .") == "O O B-PER I-PER O O O O O O O")
         #expect(try Self.tags("Fast bowler Manchester United took seven wickets .") == "O O B-ORG I-ORG O O O O", "a listed place's word")
+    }
+
+    @Test func aRememberedCompanyIsForcedAgainWithoutMakingTheStoryASportsReport() {
+        func infos(_ sentence: String) -> [NERTokenInfo] { sentence.split(separator: " ").map { Self.extractor.info(for: String($0)) } }
+        var teams = NERDocumentTeams()
+        teams.recordCompany([Self.extractor.info(for: "Stork").word])
+        var sentence = infos("a spokesman for Stork said")
+        sentence.withUnsafeMutableBufferPointer { teams.force($0) }
+        #expect(sentence[3].forcedTag == BILOUTag(.unit, .org).rawValue && sentence[3].forcedTagIsFirm)
+        #expect(!sentence[3].forcedAsTeam, "a company, not a club")
+        sentence.withUnsafeBufferPointer { teams.record($0) }
+        #expect(!teams.hasClub)
+        // A club a sports rule forced is recorded as one, even when a company had the same name.
+        var report = infos("Stork beat Ajax 2-1")
+        report.withUnsafeMutableBufferPointer { NERGazetteer.forceTeam(0 ..< 1, .org, $0) }
+        report.withUnsafeBufferPointer { teams.record($0) }
+        #expect(teams.hasClub)
+        var later = infos("a spokesman for Stork said")
+        later.withUnsafeMutableBufferPointer { teams.force($0) }
+        #expect(later[3].forcedAsTeam)
     }
 
     @Test func aClubsNumberWithItsLeadingZeroStaysInItsName() throws {
