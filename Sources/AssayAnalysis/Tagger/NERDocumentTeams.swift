@@ -11,7 +11,8 @@
 /// after ("Chicago" after "the Chicago Bulls"), and the rest of such a name ("United" after
 /// "Manchester United", "Real" after "Real Madrid"). National sides are places and stay
 /// the model's. A company named with its legal suffix is recorded by its name without the suffix
-/// (``recordCompany(_:)``: "Stork" after "Stork NV"); other names forced by other rules are not.
+/// (``recordCompany(_:)``: "Stork" after "Stork NV") and forced again as an organisation, not as a
+/// club (``hasClub`` stays false in a business story); other names forced by other rules are not.
 struct NERDocumentTeams {
     /// The clubs and companies, as the case-folded hashes of their words (``NERTokenInfo/word``).
     private var teams: Set<[UInt64]> = []
