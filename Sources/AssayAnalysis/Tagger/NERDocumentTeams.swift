@@ -109,8 +109,9 @@ struct NERDocumentTeams {
             }
             for length in stride(from: min(maxWords, n - i), through: 1, by: -1) {
                 let end = i + length
-                guard (i ..< end).allSatisfy({ infos[$0].isCapitalised }),
-                      teams.contains((i ..< end).map { infos[$0].word }) else { continue }
+                guard (i ..< end).allSatisfy({ infos[$0].isCapitalised }) else { continue }
+                let name = (i ..< end).map { infos[$0].word }
+                guard teams.contains(name) else { continue }
                 if end < n {
                     let after = infos[end]
                     if after.isCapitalised { break }
@@ -119,7 +120,7 @@ struct NERDocumentTeams {
                 }
                 if (i ..< end).contains(where: { infos[$0].forcedTagIsFirm })
                     || NERGazetteer.crossesForcedName(i ..< end, infos) { break }
-                if companies.contains((i ..< end).map { infos[$0].word }) {
+                if companies.contains(name) {
                     NERGazetteer.forceFirmly(i ..< end, .org, infos)
                 } else {
                     NERGazetteer.forceTeam(i ..< end, .org, infos)

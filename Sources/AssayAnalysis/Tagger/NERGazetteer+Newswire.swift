@@ -1141,11 +1141,12 @@ extension NERGazetteer {
             // (After a title a word the training files wrote with a capital may be a name's too, once
             // another word of the run is a listed name: "Amer" of "Oil Minister Amer Mohammed Rashid".)
             func isListedName(_ k: Int) -> Bool { infos[k].gazetteer != 0 && isPersonsWord(k) }
-            func isTitledWord(_ k: Int) -> Bool {
-                isPersonsWord(k) || infos[k].gazetteer == 0 && infos[k].cues == 0 && infos[k].forcedTag == 0
+            /// A word no list has, no cue and not forced, written with a capital and small letters.
+            func isPlainUnlistedWord(_ k: Int) -> Bool {
+                infos[k].gazetteer == 0 && infos[k].cues == 0 && infos[k].forcedTag == 0
                     && infos[k].flags & (F.flagsOfLetters | F.flagHasDigit) == F.flagInitialUpper | F.flagHasLower
-                    && !isCommonWord(infos[k].word)
             }
+            func isTitledWord(_ k: Int) -> Bool { isPersonsWord(k) || isPlainUnlistedWord(k) && !isCommonWord(infos[k].word) }
             // (And after a title the name must end there: a common word or punctuation follows, not
             // "al-Bashir" of "President Omar Hassan al-Bashir".)
             let endsAfterTitle = end == infos.count || infos[end].flags & F.flagNoAlphanumeric != 0 || isCommonWord(infos[end].word)
@@ -1155,10 +1156,7 @@ extension NERGazetteer {
             // (After a player's position, a word in small letters in the casing lexicon will do too,
             // once another word of the run is a listed name: "Fast bowler Curtly Ambrose took".)
             let afterPosition = isRole && positions.contains(cue.word) && run.count >= 2
-            func isPlayersWord(_ k: Int) -> Bool {
-                isPersonsWord(k) || infos[k].gazetteer == 0 && infos[k].cues == 0 && infos[k].forcedTag == 0
-                    && infos[k].flags & (F.flagsOfLetters | F.flagHasDigit) == F.flagInitialUpper | F.flagHasLower
-            }
+            func isPlayersWord(_ k: Int) -> Bool { isPersonsWord(k) || isPlainUnlistedWord(k) }
             if isRanked || run.allSatisfy(isPersonsWord) || isTitle && run.allSatisfy(isTitledWord) && run.contains(where: isListedName)
                 || afterPosition && run.allSatisfy(isPlayersWord) && run.contains(where: isListedName) {
                 persons.append(run)
