@@ -85,9 +85,11 @@ public struct NERTokenInfo: Sendable, Hashable {
     public var shape: UInt64
     /// Hash of the short word shape (see ``NERFeatureExtractor/shortShape(of:)``).
     public var shortShape: UInt64
-    /// Hashes of the lowercased 1-, 2- and 3-byte prefixes.
+    /// The lowercased 1-, 2- and 3-byte prefixes (fewer bytes for shorter tokens), packed first byte
+    /// lowest as in ``head``; the fourth lane is 0.
     public var prefixes: SIMD4<UInt64>
-    /// Hashes of the lowercased 1-, 2-, 3- and 4-byte suffixes.
+    /// The lowercased 1-, 2-, 3- and 4-byte suffixes (fewer bytes for shorter tokens), packed last byte
+    /// lowest.
     public var suffixes: SIMD4<UInt64>
     /// Bit flags, see the `flag…` constants of ``NERFeatureExtractor``.
     public var flags: UInt16
@@ -207,17 +209,18 @@ public struct NERFeatureExtractor: Sendable, Hashable {
     @inline(__always) static func nonNull(_ r: UInt32) -> UInt32 { r == 0 ? 1 : r }
 
     @inline(__always) func row(_ template: UInt64, _ a: UInt64) -> UInt32 {
-        let h = Self.mix(a &+ template &* 0x9E37_79B9_7F4A_7C15)
+        let h = (a ^ template &* 0x9E37_79B9_7F4A_7C15) &* 0xBF58_476D_1CE4_E5B9
         return Self.nonNull(UInt32(truncatingIfNeeded: h >> UInt64(64 - hashBits)))
     }
 
     @inline(__always) func row(_ template: UInt64, _ a: UInt64, _ b: UInt64) -> UInt32 {
-        let h = Self.mix(Self.mix(a &+ template &* 0x9E37_79B9_7F4A_7C15) ^ b)
+        let h = ((a ^ template &* 0x9E37_79B9_7F4A_7C15) &* 0xBF58_476D_1CE4_E5B9 ^ b) &* 0x94D0_49BB_1331_11EB
         return Self.nonNull(UInt32(truncatingIfNeeded: h >> UInt64(64 - hashBits)))
     }
 
     @inline(__always) func row(_ template: UInt64, _ a: UInt64, _ b: UInt64, _ c: UInt64) -> UInt32 {
-        let h = Self.mix(Self.mix(Self.mix(a &+ template &* 0x9E37_79B9_7F4A_7C15) ^ b) ^ c)
+        let h = (((a ^ template &* 0x9E37_79B9_7F4A_7C15) &* 0xBF58_476D_1CE4_E5B9 ^ b) &* 0x94D0_49BB_1331_11EB ^ c)
+            &* 0xD6E8_FEB8_6659_FD93
         return Self.nonNull(UInt32(truncatingIfNeeded: h >> UInt64(64 - hashBits)))
     }
 
@@ -279,21 +282,26 @@ public struct NERFeatureExtractor: Sendable, Hashable {
         }
     }
 
-    /// The lowercased prefixes of 1, 2 and 3 bytes (fewer for short tokens), as used for features.
+    /// The lowercased prefixes of 1, 2 and 3 bytes (fewer for short tokens), as ``NERTokenInfo/prefixes``
+    /// holds them for features.
     public static func prefixes(of token: String) -> [String] {
-        let lower = Array(token.utf8).map(lowercased)
-        return (1 ... 3).filter { $0 <= lower.count }.map { String(decoding: lower[0 ..< $0], as: UTF8.self) }
+        let info = NERFeatureExtractor(hashBits: 8).info(for: token)
+        return (0 ..< min(3, Int(info.length))).map { unpacked(info.prefixes[$0], reversed: false) }
     }
 
-    /// The lowercased suffixes of 1, 2, 3 and 4 bytes (fewer for short tokens), as used for features.
+    /// The lowercased suffixes of 1, 2, 3 and 4 bytes (fewer for short tokens), as
+    /// ``NERTokenInfo/suffixes`` holds them for features.
     public static func suffixes(of token: String) -> [String] {
-        let lower = Array(token.utf8).map(lowercased)
-        return (1 ... 4).filter { $0 <= lower.count }.map { String(decoding: lower[(lower.count - $0)...], as: UTF8.self) }
+        let info = NERFeatureExtractor(hashBits: 8).info(for: token)
+        return (0 ..< min(4, Int(info.length))).map { unpacked(info.suffixes[$0], reversed: true) }
     }
 
-    /// ASCII lowercasing of one byte (Latin-1 capitals are lowercased in ``info(utf8:)`` by code point).
-    @inline(__always) static func lowercased(_ byte: UInt8) -> UInt8 {
-        (byte >= 0x41 && byte <= 0x5A) ? byte | 0x20 : byte
+    /// The text of bytes packed lowest first (`reversed`: the lowest is the last byte).
+    private static func unpacked(_ packed: UInt64, reversed: Bool) -> String {
+        var bytes: [UInt8] = []
+        var rest = packed
+        while rest != 0 { bytes.append(UInt8(truncatingIfNeeded: rest)); rest >>= 8 }
+        return String(decoding: reversed ? bytes.reversed() : bytes, as: UTF8.self)
     }
 
     // MARK: Token info
@@ -309,9 +317,9 @@ public struct NERFeatureExtractor: Sendable, Hashable {
         let n = bytes.count
         var word = Self.fnvOffset
         var exact = Self.fnvOffset ^ 0x77
-        var prefixes = SIMD4<UInt64>(repeating: 0)
         var flags: UInt16 = 0
         var head: UInt64 = 0
+        var tail: UInt32 = 0
         var hasLetter = false
         var hasUpper = false
         var previousWasC3 = false
@@ -347,19 +355,15 @@ public struct NERFeatureExtractor: Sendable, Hashable {
             previousWasC3 = bytes[index] == 0xC3
             exact = Self.fnvStep(exact, bytes[index])
             word = Self.fnvStep(word, byte)
-            if index < 3 { prefixes[index] = word }
             if index < 8 { head |= UInt64(byte) << (8 * index) }
+            tail = tail << 8 | UInt32(byte)
         }
-        if n < 3 { for k in n ..< 3 { prefixes[k] = word } }
         if hasLetter && hasUpper && flags & Self.flagHasLower == 0 { flags |= Self.flagAllUpper }
         if !hasLetter && flags & Self.flagHasDigit == 0 { flags |= Self.flagNoAlphanumeric }
 
-        var suffixes = SIMD4<UInt64>(repeating: 0)
-        for k in 1 ... 4 {
-            var h = Self.fnvOffset ^ 0x5555
-            for index in max(0, n - k) ..< n { h = Self.fnvStep(h, Self.lowercased(bytes[index])) }
-            suffixes[k - 1] = h
-        }
+        // Affixes are their bytes themselves (the feature hash mixes them): no hashing here.
+        let prefixes = SIMD4<UInt64>(head & 0xFF, head & 0xFFFF, head & 0xFF_FFFF, 0)
+        let suffixes = SIMD4<UInt64>(UInt64(tail & 0xFF), UInt64(tail & 0xFFFF), UInt64(tail & 0xFF_FFFF), UInt64(tail))
         // (Both shapes in one pass, as ``forEachShapeCharacter(_:maxRun:_:)`` gives them.)
         var shape = Self.fnvOffset
         var shortShape = Self.fnvOffset

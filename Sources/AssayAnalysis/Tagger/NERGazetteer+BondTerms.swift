@@ -16,6 +16,7 @@ extension NERGazetteer {
     ///   "Borrower Argentina" is left to them);
     /// - the place after "Listing" ("Listing Lux", "Listing Frankfurt") and after "Home ctry" ("Home ctry
     ///   Netherlands") is a place;
+    /// - the law's nationality after "Gov law" is miscellany ("Gov law English");
     /// - "S&P" is the rating agency; the rating after it or after "Moody 's" is no name ("AAA", "Aa1");
     /// - the keys "Gov" (of "Gov law"), "Home" (of "Home ctry"), "Listing" and "Denoms", and the
     ///   "K" of "Denoms ( K )", are outside every name.
@@ -52,6 +53,9 @@ extension NERGazetteer {
                 outside.append(rating)
             } else if word == gov, k + 1 < n, infos[k + 1].word == law {
                 outside.append(k)
+                if k + 2 < n, NERFeatureExtractor.listPosition(infos[k + 2], .demonym) == 4, infos[k + 2].forcedTag == 0 {
+                    names.append((k + 2 ..< k + 3, .misc))
+                }
             } else if word == home, k + 2 < n, infos[k + 1].word == ctry {
                 outside.append(k)
                 if let place = value(from: k + 2, .loc) { names.append((place, .loc)) }

@@ -40,7 +40,7 @@ public enum NERModelError: Error, Sendable, Equatable, CustomStringConvertible {
 /// | offset | size | field |
 /// |---|---|---|
 /// | 0 | 8 | magic `ASSAYNER` |
-/// | 8 | 4 | format version (2; version 1 files, without the casing lexicon, are still read) |
+/// | 8 | 4 | format version (3) |
 /// | 12 | 4 | byte length `L` of the model version string |
 /// | 16 | L | model version string, UTF-8 |
 /// | 16+L | 4 | hash bits `b` (rows = 2^b) |
@@ -49,11 +49,13 @@ public enum NERModelError: Error, Sendable, Equatable, CustomStringConvertible {
 /// | 28+L | 4 | weight scale, IEEE-754 Float32 bits |
 /// | 32+L | 2^b × 17 | weights `q`, Int8, row-major |
 /// | 32+L+17×2^b | 2^b | per-row exponents `e` (0 … 16); weight = q × 2^e × scale |
-/// | C = 32+L+18×2^b | 4 | casing lexicon size `N` (version 2) |
+/// | C = 32+L+18×2^b | 4 | casing lexicon size `N` |
 /// | C+4 | 4N | word keys (the high 32 bits of ``NERTokenInfo/word``), strictly ascending |
 /// | C+4+4N | N | their ``NERCasing`` raw values (0 … 2) |
 /// | end−4 | 4 | CRC-32 (IEEE) of all preceding bytes |
 ///
+/// Version 3 has version 2's layout; its rows are those of the multiply-shift feature hash
+/// (``NERFeatureExtractor``), so files of versions 1 and 2, whose rows were hashed differently, are refused.
 /// Row 0 is the null row (all zero; used by switched-off template slots). Unknown feature bits are
 /// rejected. The model version string records the knowledge-base version the gazetteer was built from.
 /// The casing lexicon (``NERCasingLexicon``) is what ``NERTruecaser`` restores headlines in
@@ -61,8 +63,8 @@ public enum NERModelError: Error, Sendable, Equatable, CustomStringConvertible {
 public enum NERModelFormat {
     /// The magic bytes.
     public static let magic: [UInt8] = Array("ASSAYNER".utf8)
-    /// The format version written by this build (it reads versions 1 and 2).
-    public static let version: UInt32 = 2
+    /// The format version this build writes and reads.
+    public static let version: UInt32 = 3
 
     /// CRC-32 (IEEE 802.3, reflected polynomial 0xEDB88320) of `bytes`.
     public static func crc32(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
@@ -131,7 +133,7 @@ extension NERModel {
         guard bytes[0 ..< prefix].elementsEqual(magic[0 ..< prefix]) else { throw .badMagic }
         guard bytes.count >= 16 else { throw .truncated(expected: 16, actual: bytes.count) }
         let formatVersion = u32(8)
-        guard formatVersion == 1 || formatVersion == NERModelFormat.version else { throw .unsupportedVersion(formatVersion) }
+        guard formatVersion == NERModelFormat.version else { throw .unsupportedVersion(formatVersion) }
         let versionLength = Int(u32(12))
         guard versionLength <= 4096 else { throw .invalidHeader("version string length \(versionLength)") }
         let headerEnd = 16 + versionLength + 16
@@ -146,14 +148,10 @@ extension NERModel {
         let weightCount = (1 << hashBits) * tagCount
         let rowCount = 1 << hashBits
         let lexiconStart = headerEnd + weightCount + rowCount
-        var lexiconCount = 0
-        if formatVersion >= 2 {
-            guard bytes.count >= lexiconStart + 4 else { throw .truncated(expected: lexiconStart + 4, actual: bytes.count) }
-            lexiconCount = Int(u32(lexiconStart))
-            guard lexiconCount <= 1 << 24 else { throw .invalidHeader("casing lexicon size \(lexiconCount)") }
-        }
-        let lexiconBytes = formatVersion >= 2 ? 4 + 5 * lexiconCount : 0
-        let total = lexiconStart + lexiconBytes + 4
+        guard bytes.count >= lexiconStart + 4 else { throw .truncated(expected: lexiconStart + 4, actual: bytes.count) }
+        let lexiconCount = Int(u32(lexiconStart))
+        guard lexiconCount <= 1 << 24 else { throw .invalidHeader("casing lexicon size \(lexiconCount)") }
+        let total = lexiconStart + 4 + 5 * lexiconCount + 4
         guard bytes.count >= total else { throw .truncated(expected: total, actual: bytes.count) }
         guard bytes.count == total else { throw .invalidHeader("\(bytes.count - total) unexpected trailing bytes") }
         let stored = u32(total - 4)

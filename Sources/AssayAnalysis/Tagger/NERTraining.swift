@@ -67,10 +67,10 @@ public enum NERTraining {
     /// that retraining produces a byte-identical file.
     public static let releaseDate = "2026-11-29"
 
-    /// `ner-perceptron-4 (seed S, 2026-11-29, kb-…)` (the knowledge-base version when gazetteer
+    /// `ner-perceptron-5 (seed S, 2026-11-29, kb-…)` (the knowledge-base version when gazetteer
     /// features are used).
     public static func defaultModelVersion(seed: UInt64, knowledgeBase: String? = nil) -> String {
-        "ner-perceptron-4 (seed \(seed), \(releaseDate)\(knowledgeBase.map { ", \($0)" } ?? ""))"
+        "ner-perceptron-5 (seed \(seed), \(releaseDate)\(knowledgeBase.map { ", \($0)" } ?? ""))"
     }
 
     /// Trains a model on CoNLL `files`, reporting progress and, after each ensemble member's last
