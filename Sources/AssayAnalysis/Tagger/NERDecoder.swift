@@ -1010,13 +1010,19 @@ struct NERDecoder {
                 model.extractor.staticRows(infos, into: rows.baseAddress!)
                 NERFeatureExtractor.dropNullRows(rows.baseAddress!, tokenCount: n, starts: starts.baseAddress!)
                 tags.withUnsafeMutableBufferPointer { tags in
+                model.weights.withUnsafeBytes { weights in
+                model.exponents.withUnsafeBufferPointer { exponents in
                     let scores = NERTokenScores(
-                        model: model, infos: infos, rows: UnsafePointer(rows.baseAddress!),
+                        extractor: model.extractor, weights: weights.baseAddress!, exponents: exponents.baseAddress!,
+                        transitionTable: model.transitionTable, probabilityScale: model.probabilityScale,
+                        infos: infos, rows: UnsafePointer(rows.baseAddress!),
                         rowStarts: UnsafePointer(starts.baseAddress!), memory: memory
                     )
                     spans = model.extractor.featureSet.contains(.viterbi)
                         ? scores.viterbi(tags: tags, probabilitiesFor: filter)
                         : scores.greedy(tags: tags, probabilitiesFor: filter)
+                }
+                }
                 }
             }
             }
@@ -1057,7 +1063,7 @@ struct NERDecoder {
 
 /// The token-independent transition scores of a Viterbi model without ``NERFeatureSet/tagConjunctions``,
 /// computed once at load (see ``NERModel/transitionTable``).
-struct NERTransitionTable: Sendable {
+final class NERTransitionTable: Sendable {
     /// Per previous tag (`0 ... BILOUTag.count`, the last being the sentence start), row after row:
     /// the transition score of every tag in integer score units, with −∞ for the illegal transitions.
     let rowMajorScores: [Float]
@@ -1090,11 +1096,12 @@ struct NERTransitionTable: Sendable {
         self.rowMajorScores = (0 ... BILOUTag.count).flatMap { p in (0 ..< 16).map { scores16[p][$0] } + [scores17[p]] }
         let k = BILOUTag.count
         let factor = { (score: Float) in Float(exp(probabilityScale * (Double(score) - shift))) }
-        self.potentials = (0 ... k).map { p in
+        let potentials = (0 ... k).map { p in
             var row = SIMD16<Float>(repeating: 0)
             for t in 0 ..< 16 { row[t] = factor(scores16[p][t]) }
             return (row, factor(scores17[p]))
         }
+        self.potentials = potentials
         self.potentialColumns = (0 ..< k).map { [potentials] t in NERForwardBackward.column(t, of: { potentials[$0] }) }
     }
 }
@@ -1127,7 +1134,14 @@ extension NERTransitions {
 /// summed in Int32; −∞ marks an illegal transition. A path's probability is proportional to
 /// `exp(probabilityScale × Σ scores)` over its tokens (``NERModel/probabilityScale``).
 struct NERTokenScores {
-    let model: NERModel
+    // (The model's parts, not the model: a copy of `NERModel` retained and released its every
+    // reference once a sentence, 1.4 % of the instructions of `assay tag`: docs/PERFORMANCE.md.)
+    let extractor: NERFeatureExtractor
+    /// The model's Int8 weights and row exponents (``NERModel``), for the sentence.
+    let weights: UnsafeRawPointer
+    let exponents: UnsafePointer<UInt8>
+    let transitionTable: NERTransitionTable?
+    let probabilityScale: Double
     let infos: UnsafeBufferPointer<NERTokenInfo>
     /// The static rows of every token, without the null rows (``NERFeatureExtractor/dropNullRows(_:tokenCount:starts:)``).
     let rows: UnsafePointer<UInt32>
@@ -1158,7 +1172,7 @@ struct NERTokenScores {
         if forced != 0 || infos[i].mustBeOutside { return Self.onlyTag[Int(forced)] }
         var (e16, e17) = staticScores(i, weights, exponents)
         let history = memory?.history(for: infos[i]) ?? NERFeatureExtractor.noHistory
-        let h = model.extractor.historyRows(info: infos[i], history: history, into: scratch)
+        let h = extractor.historyRows(info: infos[i], history: history, into: scratch)
         if h > 0 {
             let (h16, h17) = scoreRows(UnsafePointer(scratch), h, weights, exponents)
             e16 &+= h16
@@ -1222,7 +1236,7 @@ struct NERTokenScores {
         _ i: Int, after p: Int, emission: (SIMD16<Int32>, Int32),
         _ weights: UnsafeRawPointer, _ exponents: UnsafePointer<UInt8>, _ scratch: UnsafeMutablePointer<UInt32>
     ) -> (base: (SIMD16<Float>, Float), offset: (SIMD16<Float>, Float)) {
-        let c = model.extractor.transitionRows(info: infos[i], previous: UInt8(p), into: scratch)
+        let c = extractor.transitionRows(info: infos[i], previous: UInt8(p), into: scratch)
         let (t16, t17) = scoreRows(UnsafePointer(scratch), c, weights, exponents)
         return (
             (SIMD16<Float>(emission.0 &+ t16), Float(emission.1 &+ t17)),
@@ -1236,9 +1250,7 @@ struct NERTokenScores {
     func withWeights<R>(_ body: (UnsafeRawPointer, UnsafePointer<UInt8>, UnsafeMutablePointer<UInt32>) -> R) -> R {
         let capacity = max(NERFeatureExtractor.maxDynamicFeatureCount, NERFeatureExtractor.maxTransitionFeatureCount)
         return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: capacity) { scratch in
-            model.weights.withUnsafeBytes { w in
-                model.exponents.withUnsafeBufferPointer { e in body(w.baseAddress!, e.baseAddress!, scratch.baseAddress!) }
-            }
+            body(weights, exponents, scratch.baseAddress!)
         }
     }
 
@@ -1268,7 +1280,7 @@ struct NERTokenScores {
                 emissions[i] = self.emission(i, w, ex, scratch)
             }
             let back = back.baseAddress!
-            var (delta16, delta17) = model.transitionTable.map { forward(UnsafeBufferPointer(emissions), table: $0, back: back) }
+            var (delta16, delta17) = transitionTable.map { forward(UnsafeBufferPointer(emissions), table: $0, back: back) }
                 ?? forwardWithTransitionRows(UnsafeBufferPointer(emissions), back: back, w, ex, scratch)
             delta16 += NERTransitions.endPenalty16
             delta17 += NERTransitions.endPenalty17
@@ -1368,8 +1380,8 @@ struct NERTokenScores {
         guard !spans.isEmpty else { return [] }
         let n = tags.count
         let k = BILOUTag.count
-        let scale = Float(model.probabilityScale)
-        let table = model.transitionTable
+        let scale = Float(probabilityScale)
+        let table = transitionTable
         return withUnsafeTemporaryAllocation(of: NERForwardBackward.Vector.self, capacity: n * k) { rows in
         withUnsafeTemporaryAllocation(of: NERForwardBackward.Vector.self, capacity: n * k) { columns in
             for i in 0 ..< n {
@@ -1427,8 +1439,7 @@ struct NERTokenScores {
     func greedy(tags: UnsafeMutableBufferPointer<UInt8>, probabilitiesFor filter: ((NERSpan) -> Bool)?) -> [NERSpan] {
         let n = infos.count
         let k = BILOUTag.count
-        let extractor = model.extractor
-        let scale = Float(model.probabilityScale)
+        let scale = Float(probabilityScale)
         return withUnsafeTemporaryAllocation(of: Float.self, capacity: filter == nil ? 0 : n) { local in
         withWeights { w, ex, scratch in
             var previous = UInt8(k), previous2 = UInt8(k)

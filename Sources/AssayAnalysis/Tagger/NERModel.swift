@@ -143,6 +143,15 @@ public struct NERModel: Sendable {
         var output: [UInt8] = []
         output.reserveCapacity(input.count + input.count / 2)
         var ranges: [Range<Int>] = []
+        // The lines the document's scan split into tokens, and their tokens, so that reading ahead and
+        // tagging do not split them again (that was 1.9 % of the instructions: docs/PERFORMANCE.md).
+        var lines: [(start: Int, tokens: Range<Int>)] = []
+        var lineTokens: [Range<Int>] = []
+        /// Sets `ranges` to the tokens of `line`.
+        func setRanges(_ line: (start: Int, tokens: Range<Int>)) {
+            ranges.removeAll(keepingCapacity: true)
+            ranges.append(contentsOf: lineTokens[line.tokens])
+        }
         var documentStart = 0
         /// Whether a line of the input is -DOCSTART-; looked up at the first dateline.
         var hasDocumentStarts: Bool?
@@ -154,8 +163,12 @@ public struct NERModel: Sendable {
             var lineStart = documentStart
             // The line before, whether it may be in capitals, and mayHaveCapitals before it.
             var previous: (start: Int, inCapitals: Bool, mayHaveCapitalsBefore: Bool)?
+            lines.removeAll(keepingCapacity: true)
+            lineTokens.removeAll(keepingCapacity: true)
             while lineStart < input.count {
                 let lineEnd = Self.tokenRanges(input, from: lineStart, into: &ranges)
+                lines.append((lineStart, lineTokens.count ..< lineTokens.count + ranges.count))
+                lineTokens.append(contentsOf: ranges)
                 let isDocumentStart = Self.isDocumentStart(input, ranges)
                 if isDocumentStart && lineStart > documentStart { break }
                 // Without -DOCSTART- lines, a dateline starts a new story, at its headline when the
@@ -178,19 +191,20 @@ public struct NERModel: Sendable {
                 lineStart = lineEnd + 1
                 documentEnd = min(lineStart, input.count)
             }
-            lineStart = documentStart
+            // (The scan may have split a line or two of the next document too.)
+            let documentLines = lines.prefix { $0.start < documentEnd }
             decoder.observesWhileDecoding = false
-            if mayHaveCapitals && decoder.truecaser != nil { decoder.collectHeadlineNames() }
-            while mayHaveCapitals && decoder.truecaser != nil && lineStart < documentEnd {
-                let lineEnd = Self.tokenRanges(input, from: lineStart, into: &ranges)
-                decoder.preview(input, ranges)
-                lineStart = lineEnd + 1
+            if mayHaveCapitals && decoder.truecaser != nil {
+                decoder.collectHeadlineNames()
+                for line in documentLines {
+                    setRanges(line)
+                    decoder.preview(input, ranges)
+                }
             }
-            lineStart = documentStart
             // The lines in capitals, where their tags are in `output`, for the names of the others.
             var inCapitals: [(output: Range<Int>, infos: [NERTokenInfo], tags: [UInt8])] = []
-            while lineStart < documentEnd {
-                let lineEnd = Self.tokenRanges(input, from: lineStart, into: &ranges)
+            for line in documentLines {
+                setRanges(line)
                 if Self.isDocumentStart(input, ranges) {
                     output.append(0x4F) // "O"
                 } else {
@@ -202,7 +216,6 @@ public struct NERModel: Sendable {
                     }
                 }
                 output.append(0x0A)
-                lineStart = lineEnd + 1
             }
             // From the last, so that the earlier lines' places in `output` stay valid.
             for var line in inCapitals.reversed() {
