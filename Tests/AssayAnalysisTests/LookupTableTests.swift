@@ -18,6 +18,10 @@ struct LookupTableTests {
         table.set(-1, for: 0x9E37_79B9)
         #expect(table.value(for: 0x9E37_79B9) == -1)
         #expect(table.count == 5_000)
+        table.removeAll()
+        #expect(table.count == 0 && table.value(for: 0x9E37_79B9) == nil && table.entries.isEmpty)
+        table.set(3, for: 0x9E37_79B9)
+        #expect(table.value(for: 0x9E37_79B9) == 3 && table.count == 1)
     }
 
     @Test("NERWordSet holds exactly its word hashes, zero included, through union and subtraction")

@@ -44,6 +44,12 @@ struct IntegerTable: Sendable {
         slots.compactMap { $0.key == 0 ? nil : ($0.key, $0.value) }
     }
 
+    /// Removes every key, keeping the table's size.
+    mutating func removeAll() {
+        for index in slots.indices { slots[index] = Slot(key: 0, value: 0) }
+        count = 0
+    }
+
     /// Sets the value for `key` (non-zero), growing the table as needed.
     mutating func set(_ value: Int32, for key: UInt64) {
         precondition(key != 0, "IntegerTable keys must be non-zero")

@@ -644,14 +644,24 @@ public struct NERFeatureExtractor: Sendable, Hashable {
 
 /// Document-level memory of the labels predicted so far for capitalised words (by word hash).
 struct NERDocumentMemory {
-    private var counts: [UInt64: SIMD8<UInt16>] = [:]
+    // (A flat table, not a `Dictionary`: the word hashes are well mixed already, and the Dictionary's
+    // seeded hashing of them was 0.8 % of the instructions of `assay tag`: docs/PERFORMANCE.md.)
+    /// Where each word's label counts are in `counts`, by ``NERGazetteer/nonZero(_:)`` of its hash.
+    private var slots = IntegerTable()
+    private var counts: [SIMD8<UInt16>] = []
 
-    mutating func reset() { counts.removeAll(keepingCapacity: true) }
+    mutating func reset() {
+        slots.removeAll()
+        counts.removeAll(keepingCapacity: true)
+    }
 
     /// The most frequent label so far for this word: `0 ..< 4` an entity type, `4` outside, or
     /// ``NERFeatureExtractor/noHistory``.
     @inline(__always) func history(for info: NERTokenInfo) -> UInt8 {
-        guard info.isCapitalised, let c = counts[info.word] else { return NERFeatureExtractor.noHistory }
+        guard info.isCapitalised, let k = slots.value(for: NERGazetteer.nonZero(info.word)) else {
+            return NERFeatureExtractor.noHistory
+        }
+        let c = counts[Int(k)]
         var best = 0
         for k in 1 ... Int(NERFeatureExtractor.outsideHistory) where c[k] > c[best] { best = k }
         return UInt8(best)
@@ -667,7 +677,16 @@ struct NERDocumentMemory {
             let tag = tags[i]
             if inCapitals && tag == 0 { continue }
             let slot = tag == 0 ? Int(NERFeatureExtractor.outsideHistory) : Int((tag - 1) / 4)
-            counts[infos[i].word, default: .zero][slot] &+= inCapitals ? 1 : 2
+            let key = NERGazetteer.nonZero(infos[i].word)
+            let k: Int
+            if let known = slots.value(for: key) {
+                k = Int(known)
+            } else {
+                k = counts.count
+                counts.append(.zero)
+                slots.set(Int32(k), for: key)
+            }
+            counts[k][slot] &+= inCapitals ? 1 : 2
         }
     }
 }
