@@ -10,18 +10,18 @@
 #include <immintrin.h>
 
 __attribute__((target("avx2")))
-static void addRowsAVX2(
-    const uint32_t *rows, size_t count, const int8_t *weights, const uint8_t *exponents, int32_t *scores) {
+static void addRowsAVX2(const uint32_t *rows, size_t count, const int8_t *table, int32_t *scores) {
     __m256i low = _mm256_loadu_si256((const __m256i *)scores);
     __m256i high = _mm256_loadu_si256((const __m256i *)(scores + 8));
     uint32_t last = (uint32_t)scores[16];
     for (size_t f = 0; f < count; f++) {
-        const int8_t *row = weights + (size_t)rows[f] * 17;
-        __m128i shift = _mm_cvtsi32_si128(exponents[rows[f]]);
-        __m128i bytes = _mm_loadu_si128((const __m128i *)row);
+        const int8_t *row = table + (size_t)rows[f] * CASSAY_SCORES_ROW_BYTES;
+        uint8_t exponent = (uint8_t)row[17];
+        __m128i shift = _mm_cvtsi32_si128(exponent);
+        __m128i bytes = _mm_load_si128((const __m128i *)row);
         low = _mm256_add_epi32(low, _mm256_sll_epi32(_mm256_cvtepi8_epi32(bytes), shift));
         high = _mm256_add_epi32(high, _mm256_sll_epi32(_mm256_cvtepi8_epi32(_mm_srli_si128(bytes, 8)), shift));
-        last += (uint32_t)(int32_t)row[16] << exponents[rows[f]];
+        last += (uint32_t)(int32_t)row[16] << exponent;
     }
     _mm256_storeu_si256((__m256i *)scores, low);
     _mm256_storeu_si256((__m256i *)(scores + 8), high);
@@ -131,13 +131,12 @@ void CAssayScores_viterbiForwardPortable(
     for (int t = 0; t < 17; t++) delta[t] = previous[t];
 }
 
-void CAssayScores_addRowsPortable(
-    const uint32_t *rows, size_t count, const int8_t *weights, const uint8_t *exponents, int32_t *scores) {
+void CAssayScores_addRowsPortable(const uint32_t *rows, size_t count, const int8_t *table, int32_t *scores) {
     uint32_t sums[17];
     for (int t = 0; t < 17; t++) sums[t] = (uint32_t)scores[t];
     for (size_t f = 0; f < count; f++) {
-        const int8_t *row = weights + (size_t)rows[f] * 17;
-        unsigned shift = exponents[rows[f]];
+        const int8_t *row = table + (size_t)rows[f] * CASSAY_SCORES_ROW_BYTES;
+        unsigned shift = (uint8_t)row[17];
         for (int t = 0; t < 17; t++) sums[t] += (uint32_t)(int32_t)row[t] << shift;
     }
     for (int t = 0; t < 17; t++) scores[t] = (int32_t)sums[t];
@@ -157,7 +156,7 @@ void CAssayScores_dropNullRowsPortable(uint32_t *rows, size_t tokenCount, size_t
     starts[tokenCount] = (int32_t)kept;
 }
 
-typedef void (*AddRows)(const uint32_t *, size_t, const int8_t *, const uint8_t *, int32_t *);
+typedef void (*AddRows)(const uint32_t *, size_t, const int8_t *, int32_t *);
 typedef void (*ViterbiForward)(size_t, const int32_t *, size_t, const float *, uint8_t *, float *);
 typedef void (*DropNullRows)(uint32_t *, size_t, size_t, int32_t *);
 
@@ -185,9 +184,8 @@ static void chooseAtStart(void) {
 #endif
 }
 
-void CAssayScores_addRows(
-    const uint32_t *rows, size_t count, const int8_t *weights, const uint8_t *exponents, int32_t *scores) {
-    addRows(rows, count, weights, exponents, scores);
+void CAssayScores_addRows(const uint32_t *rows, size_t count, const int8_t *table, int32_t *scores) {
+    addRows(rows, count, table, scores);
 }
 
 void CAssayScores_viterbiForward(
@@ -199,9 +197,15 @@ void CAssayScores_dropNullRows(uint32_t *rows, size_t tokenCount, size_t stride,
     dropNullRows(rows, tokenCount, stride, starts);
 }
 
-void CAssayScores_prefetchRows(const uint32_t *rows, size_t count, const int8_t *weights, const uint8_t *exponents) {
-    for (size_t f = 0; f < count; f++) {
-        __builtin_prefetch(weights + (size_t)rows[f] * 17);
-        __builtin_prefetch(exponents + rows[f]);
+void CAssayScores_packRows(const int8_t *weights, const uint8_t *exponents, size_t rowCount, int8_t *table) {
+    for (size_t r = 0; r < rowCount; r++) {
+        int8_t *row = table + r * CASSAY_SCORES_ROW_BYTES;
+        for (int t = 0; t < 17; t++) row[t] = weights[r * 17 + t];
+        row[17] = (int8_t)exponents[r];
+        for (int b = 18; b < CASSAY_SCORES_ROW_BYTES; b++) row[b] = 0;
     }
+}
+
+void CAssayScores_prefetchRows(const uint32_t *rows, size_t count, const int8_t *table) {
+    for (size_t f = 0; f < count; f++) __builtin_prefetch(table + (size_t)rows[f] * CASSAY_SCORES_ROW_BYTES);
 }

@@ -1010,10 +1010,9 @@ struct NERDecoder {
                 model.extractor.staticRows(infos, into: rows.baseAddress!)
                 NERFeatureExtractor.dropNullRows(rows.baseAddress!, tokenCount: n, starts: starts.baseAddress!)
                 tags.withUnsafeMutableBufferPointer { tags in
-                model.weights.withUnsafeBytes { weights in
-                model.exponents.withUnsafeBufferPointer { exponents in
+                withExtendedLifetime(model.packedWeights) {
                     let scores = NERTokenScores(
-                        extractor: model.extractor, weights: weights.baseAddress!, exponents: exponents.baseAddress!,
+                        extractor: model.extractor, table: model.packedWeights.rows,
                         transitionTable: model.transitionTable, probabilityScale: model.probabilityScale,
                         infos: infos, rows: UnsafePointer(rows.baseAddress!),
                         rowStarts: UnsafePointer(starts.baseAddress!), memory: memory
@@ -1021,7 +1020,6 @@ struct NERDecoder {
                     spans = model.extractor.featureSet.contains(.viterbi)
                         ? scores.viterbi(tags: tags, probabilitiesFor: filter)
                         : scores.greedy(tags: tags, probabilitiesFor: filter)
-                }
                 }
                 }
             }
@@ -1047,16 +1045,17 @@ struct NERDecoder {
     }
 }
 
-/// The integer score vector (tags 0 ..< 16 and tag 16) of a set of weight rows: each row's 17 Int8
-/// weights shifted left by its exponent, summed with wrapping in Int32. The sum runs in C
+/// The integer score vector (tags 0 ..< 16 and tag 16) of a set of rows of a packed weight table
+/// (``NERPackedWeights``): each row's 17 Int8 weights shifted left by its exponent, summed with
+/// wrapping in Int32. The sum runs in C
 /// (`CAssayScores`), which uses AVX2 when the CPU has it; Swift itself compiles for the baseline
 /// x86-64 (SSE2), where sign-extending the bytes alone took more instructions than the rest.
 @inline(__always) private func scoreRows(
-    _ rows: UnsafePointer<UInt32>, _ count: Int, _ weights: UnsafeRawPointer, _ exponents: UnsafePointer<UInt8>
+    _ rows: UnsafePointer<UInt32>, _ count: Int, _ table: UnsafePointer<Int8>
 ) -> (SIMD16<Int32>, Int32) {
     withUnsafeTemporaryAllocation(of: Int32.self, capacity: BILOUTag.count) { scores in
         scores.initialize(repeating: 0)
-        CAssayScores_addRows(rows, count, weights.assumingMemoryBound(to: Int8.self), exponents, scores.baseAddress!)
+        CAssayScores_addRows(rows, count, table, scores.baseAddress!)
         return (UnsafeRawPointer(scores.baseAddress!).loadUnaligned(as: SIMD16<Int32>.self), scores[16])
     }
 }
@@ -1074,20 +1073,18 @@ final class NERTransitionTable: Sendable {
     /// The same factors per tag over the previous tags `0 ..< BILOUTag.count` (the start excluded).
     let potentialColumns: [NERForwardBackward.Vector]
 
-    init(extractor: NERFeatureExtractor, weights: [Int8], exponents: [UInt8], probabilityScale: Double) {
+    init(extractor: NERFeatureExtractor, weights: NERPackedWeights, probabilityScale: Double) {
         var scores16: [SIMD16<Float>] = []
         var scores17: [Float] = []
         var rows = [UInt32](repeating: 0, count: NERFeatureExtractor.maxTransitionFeatureCount)
         let info = NERFeatureExtractor.beginPad
-        weights.withUnsafeBytes { w in
-            exponents.withUnsafeBufferPointer { e in
-                rows.withUnsafeMutableBufferPointer { r in
-                    for p in 0 ... BILOUTag.count {
-                        let c = extractor.transitionRows(info: info, previous: UInt8(p), into: r.baseAddress!)
-                        let (s16, s17) = scoreRows(UnsafePointer(r.baseAddress!), c, w.baseAddress!, e.baseAddress!)
-                        scores16.append(SIMD16<Float>(s16) + NERTransitions.penalty16[p])
-                        scores17.append(Float(s17) + NERTransitions.penalty17[p])
-                    }
+        withExtendedLifetime(weights) {
+            rows.withUnsafeMutableBufferPointer { r in
+                for p in 0 ... BILOUTag.count {
+                    let c = extractor.transitionRows(info: info, previous: UInt8(p), into: r.baseAddress!)
+                    let (s16, s17) = scoreRows(UnsafePointer(r.baseAddress!), c, weights.rows)
+                    scores16.append(SIMD16<Float>(s16) + NERTransitions.penalty16[p])
+                    scores17.append(Float(s17) + NERTransitions.penalty17[p])
                 }
             }
         }
@@ -1137,9 +1134,8 @@ struct NERTokenScores {
     // (The model's parts, not the model: a copy of `NERModel` retained and released its every
     // reference once a sentence, 1.4 % of the instructions of `assay tag`: docs/PERFORMANCE.md.)
     let extractor: NERFeatureExtractor
-    /// The model's Int8 weights and row exponents (``NERModel``), for the sentence.
-    let weights: UnsafeRawPointer
-    let exponents: UnsafePointer<UInt8>
+    /// The model's packed weight rows (``NERPackedWeights``), for the sentence.
+    let table: UnsafePointer<Int8>
     let transitionTable: NERTransitionTable?
     let probabilityScale: Double
     let infos: UnsafeBufferPointer<NERTokenInfo>
@@ -1167,14 +1163,14 @@ struct NERTokenScores {
     /// The emission scores of token `i`: its static rows plus, with a document memory, its history rows;
     /// only its forced tag when it has one (``onlyTag``).
     @inline(__always)
-    func emission(_ i: Int, _ weights: UnsafeRawPointer, _ exponents: UnsafePointer<UInt8>, _ scratch: UnsafeMutablePointer<UInt32>) -> (SIMD16<Int32>, Int32) {
+    func emission(_ i: Int, _ scratch: UnsafeMutablePointer<UInt32>) -> (SIMD16<Int32>, Int32) {
         let forced = infos[i].forcedTag
         if forced != 0 || infos[i].mustBeOutside { return Self.onlyTag[Int(forced)] }
-        var (e16, e17) = staticScores(i, weights, exponents)
+        var (e16, e17) = staticScores(i)
         let history = memory?.history(for: infos[i]) ?? NERFeatureExtractor.noHistory
         let h = extractor.historyRows(info: infos[i], history: history, into: scratch)
         if h > 0 {
-            let (h16, h17) = scoreRows(UnsafePointer(scratch), h, weights, exponents)
+            let (h16, h17) = scoreRows(UnsafePointer(scratch), h, table)
             e16 &+= h16
             e17 &+= h17
         }
@@ -1201,9 +1197,9 @@ struct NERTokenScores {
 
     /// The summed static rows of token `i`.
     @inline(__always)
-    func staticScores(_ i: Int, _ weights: UnsafeRawPointer, _ exponents: UnsafePointer<UInt8>) -> (SIMD16<Int32>, Int32) {
+    func staticScores(_ i: Int) -> (SIMD16<Int32>, Int32) {
         let start = Int(rowStarts[i])
-        return scoreRows(rows + start, Int(rowStarts[i + 1]) - start, weights, exponents)
+        return scoreRows(rows + start, Int(rowStarts[i + 1]) - start, table)
     }
 
     /// Scores that leave a token only the inside and last tags of persons, organisations and places
@@ -1234,23 +1230,23 @@ struct NERTokenScores {
     @inline(__always)
     func scores(
         _ i: Int, after p: Int, emission: (SIMD16<Int32>, Int32),
-        _ weights: UnsafeRawPointer, _ exponents: UnsafePointer<UInt8>, _ scratch: UnsafeMutablePointer<UInt32>
+        _ scratch: UnsafeMutablePointer<UInt32>
     ) -> (base: (SIMD16<Float>, Float), offset: (SIMD16<Float>, Float)) {
         let c = extractor.transitionRows(info: infos[i], previous: UInt8(p), into: scratch)
-        let (t16, t17) = scoreRows(UnsafePointer(scratch), c, weights, exponents)
+        let (t16, t17) = scoreRows(UnsafePointer(scratch), c, table)
         return (
             (SIMD16<Float>(emission.0 &+ t16), Float(emission.1 &+ t17)),
             (NERTransitions.penalty16[p], NERTransitions.penalty17[p])
         )
     }
 
-    /// Calls `body` with the model's weights, exponents and a scratch buffer for the rows that
+    /// Calls `body` with a scratch buffer for the rows that
     /// depend on earlier decisions (dynamic, transition or history rows, whichever is largest).
     @inline(__always)
-    func withWeights<R>(_ body: (UnsafeRawPointer, UnsafePointer<UInt8>, UnsafeMutablePointer<UInt32>) -> R) -> R {
+    func withScratch<R>(_ body: (UnsafeMutablePointer<UInt32>) -> R) -> R {
         let capacity = max(NERFeatureExtractor.maxDynamicFeatureCount, NERFeatureExtractor.maxTransitionFeatureCount)
         return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: capacity) { scratch in
-            body(weights, exponents, scratch.baseAddress!)
+            body(scratch.baseAddress!)
         }
     }
 
@@ -1265,23 +1261,22 @@ struct NERTokenScores {
         let k = BILOUTag.count
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n * k) { back in
         withUnsafeTemporaryAllocation(of: (SIMD16<Int32>, Int32).self, capacity: n) { emissions in
-        withWeights { w, ex, scratch in
+        withScratch { scratch in
             // Every emission first: their rows do not depend on the path, so their reads overlap; and
             // the rows of the token two ahead are asked for while this one's are summed (memory
             // reads, not arithmetic, bound the sums: 7 % less CPU over 25 interleaved runs).
-            let weightBytes = w.assumingMemoryBound(to: Int8.self)
             func prefetch(_ i: Int) {
                 let first = Int(rowStarts[i])
-                CAssayScores_prefetchRows(rows + first, Int(rowStarts[i + 1]) - first, weightBytes, ex)
+                CAssayScores_prefetchRows(rows + first, Int(rowStarts[i + 1]) - first, table)
             }
             if n > 1 { prefetch(1) }
             for i in 0 ..< n {
                 if i + 2 < n { prefetch(i + 2) }
-                emissions[i] = self.emission(i, w, ex, scratch)
+                emissions[i] = self.emission(i, scratch)
             }
             let back = back.baseAddress!
             var (delta16, delta17) = transitionTable.map { forward(UnsafeBufferPointer(emissions), table: $0, back: back) }
-                ?? forwardWithTransitionRows(UnsafeBufferPointer(emissions), back: back, w, ex, scratch)
+                ?? forwardWithTransitionRows(UnsafeBufferPointer(emissions), back: back, scratch)
             delta16 += NERTransitions.endPenalty16
             delta17 += NERTransitions.endPenalty17
             // Backtrace from the best final tag (ties: the lowest index, so `O` first).
@@ -1299,7 +1294,7 @@ struct NERTokenScores {
             guard let filter else { return [] }
             return spanProbabilities(
                 NERTagScheme.spans(fromBILOU: tags.map { BILOUTag(uncheckedRawValue: $0) }).filter(filter),
-                tags: UnsafeBufferPointer(tags), emissions: UnsafeBufferPointer(emissions), w, ex, scratch
+                tags: UnsafeBufferPointer(tags), emissions: UnsafeBufferPointer(emissions), scratch
             )
         }
         }
@@ -1331,7 +1326,7 @@ struct NERTokenScores {
     /// returns the last token's path scores.
     func forwardWithTransitionRows(
         _ emissions: UnsafeBufferPointer<(SIMD16<Int32>, Int32)>, back: UnsafeMutablePointer<UInt8>,
-        _ weights: UnsafeRawPointer, _ exponents: UnsafePointer<UInt8>, _ scratch: UnsafeMutablePointer<UInt32>
+        _ scratch: UnsafeMutablePointer<UInt32>
     ) -> (SIMD16<Float>, Float) {
         let k = BILOUTag.count
         let start = Self.start
@@ -1346,7 +1341,7 @@ struct NERTokenScores {
             for p in i == 0 ? start ..< start + 1 : 0 ..< k {
                 let dp: Float = i == 0 ? 0 : (p < 16 ? delta16[p] : delta17)
                 if dp == -.infinity { continue }
-                let (base, offset) = scores(i, after: p, emission: emissions[i], weights, exponents, scratch)
+                let (base, offset) = scores(i, after: p, emission: emissions[i], scratch)
                 let c16 = base.0 + (offset.0 + dp)
                 let better = c16 .> best16
                 best16.replace(with: c16, where: better)
@@ -1375,7 +1370,7 @@ struct NERTokenScores {
     /// is the token's largest finite score.
     func spanProbabilities(
         _ spans: [NERSpan], tags: UnsafeBufferPointer<UInt8>, emissions: UnsafeBufferPointer<(SIMD16<Int32>, Int32)>,
-        _ weights: UnsafeRawPointer, _ exponents: UnsafePointer<UInt8>, _ scratch: UnsafeMutablePointer<UInt32>
+        _ scratch: UnsafeMutablePointer<UInt32>
     ) -> [NERSpan] {
         guard !spans.isEmpty else { return [] }
         let n = tags.count
@@ -1406,7 +1401,7 @@ struct NERTokenScores {
                     let previousTags = i == 0 ? NERTokenScores.start ..< NERTokenScores.start + 1 : 0 ..< k
                     var largest = -Float.infinity
                     for p in previousTags {
-                        let (base, offset) = scores(i, after: p, emission: emissions[i], weights, exponents, scratch)
+                        let (base, offset) = scores(i, after: p, emission: emissions[i], scratch)
                         let score = (base.0 + offset.0, base.1 + offset.1)
                         rows[NERForwardBackward.index(i, p)] = score
                         for t in 0 ..< k where NERForwardBackward.component(score, t).isFinite {
@@ -1441,15 +1436,15 @@ struct NERTokenScores {
         let k = BILOUTag.count
         let scale = Float(probabilityScale)
         return withUnsafeTemporaryAllocation(of: Float.self, capacity: filter == nil ? 0 : n) { local in
-        withWeights { w, ex, scratch in
+        withScratch { scratch in
             var previous = UInt8(k), previous2 = UInt8(k)
             for i in 0 ..< n {
-                var (s16, s17) = staticScores(i, w, ex)
+                var (s16, s17) = staticScores(i)
                 let history = memory?.history(for: infos[i]) ?? NERFeatureExtractor.noHistory
                 let dynamicCount = extractor.dynamicRows(
                     info: infos[i], previous: previous, previous2: previous2, history: history, into: scratch
                 )
-                let (d16, d17) = scoreRows(UnsafePointer(scratch), dynamicCount, w, ex)
+                let (d16, d17) = scoreRows(UnsafePointer(scratch), dynamicCount, table)
                 s16 &+= d16
                 s17 &+= d17
                 if infos[i].forcedTag != 0 || infos[i].mustBeOutside {

@@ -6,17 +6,21 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/// Adds to `scores` (17 lanes, one per BILOU tag) the rows `rows[0 ..< count]` of a weight table of
-/// 17 Int8 weights per row (`weights`), each shifted left by its row's exponent (`exponents`):
-/// `scores[t] += weights[17 * r + t] << exponents[r]`, wrapping in 32 bits. Uses AVX2 when the CPU
-/// has it. Safe to call from any thread.
-void CAssayScores_addRows(
-    const uint32_t *rows, size_t count, const int8_t *weights, const uint8_t *exponents, int32_t *scores);
-
+/// Bytes of one row of a packed weight table (``CAssayScores_packRows``).
+#define CASSAY_SCORES_ROW_BYTES 32
+/// Packs `rowCount` rows of 17 Int8 weights (`weights`, row-major) and their exponents (`exponents`,
+/// one byte a row) into `table` (`rowCount * CASSAY_SCORES_ROW_BYTES` bytes, 16-byte aligned): row
+/// `r` at byte `32 r`, its 17 weights, then its exponent, then zeros. One row is then one aligned
+/// load that never crosses a cache line, where 17-byte rows crossed one in four times and their
+/// exponents were a second line.
+void CAssayScores_packRows(const int8_t *weights, const uint8_t *exponents, size_t rowCount, int8_t *table);
+/// Adds to `scores` (17 lanes, one per BILOU tag) the rows `rows[0 ..< count]` of a packed weight
+/// table (`CAssayScores_packRows`), each row's weights shifted left by its exponent:
+/// `scores[t] += weight[r][t] << exponent[r]`, wrapping in 32 bits. Uses AVX2 when the CPU has it.
+/// Safe to call from any thread.
+void CAssayScores_addRows(const uint32_t *rows, size_t count, const int8_t *table, int32_t *scores);
 /// The same sums without the vector instructions chosen at start (for tests).
-void CAssayScores_addRowsPortable(
-    const uint32_t *rows, size_t count, const int8_t *weights, const uint8_t *exponents, int32_t *scores);
-
+void CAssayScores_addRowsPortable(const uint32_t *rows, size_t count, const int8_t *table, int32_t *scores);
 /// The previous-tag index of the sentence start in a Viterbi transition table.
 #define CASSAY_SCORES_START 17
 
@@ -45,7 +49,7 @@ void CAssayScores_dropNullRows(uint32_t *rows, size_t tokenCount, size_t stride,
 /// The same without the vector instructions chosen at start (for tests).
 void CAssayScores_dropNullRowsPortable(uint32_t *rows, size_t tokenCount, size_t stride, int32_t *starts);
 
-/// Asks the CPU to start loading the rows `rows[0 ..< count]` and their exponents into its caches.
-void CAssayScores_prefetchRows(const uint32_t *rows, size_t count, const int8_t *weights, const uint8_t *exponents);
+/// Asks the CPU to start loading the rows `rows[0 ..< count]` of a packed weight table into its caches.
+void CAssayScores_prefetchRows(const uint32_t *rows, size_t count, const int8_t *table);
 
 #endif

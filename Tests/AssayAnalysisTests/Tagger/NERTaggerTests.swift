@@ -202,6 +202,14 @@ struct NERViterbiTests {
         let rowCount = 300
         let weights = (0 ..< rowCount * k).map { _ in Int8(truncatingIfNeeded: rng.next()) }
         let exponents = (0 ..< rowCount).map { _ in UInt8(rng.below(NERModel.maxExponent + 1)) }
+        // The packed table: each row's 17 weights, its exponent, zeros, 32 bytes from 64-byte alignment.
+        let table = NERPackedWeights(weights: weights, exponents: exponents)
+        #expect(Int(bitPattern: table.rows) % 64 == 0)
+        for r in [0, 1, rowCount - 1] {
+            let row = (0 ..< 32).map { table.rows[32 * r + $0] }
+            #expect(Array(row[0 ..< k]) == Array(weights[r * k ..< (r + 1) * k]))
+            #expect(UInt8(bitPattern: row[k]) == exponents[r] && row[(k + 1)...].allSatisfy { $0 == 0 })
+        }
         for count in [0, 1, 7, 52, 2000] {
             let rows = (0 ..< count).map { _ in UInt32(rng.below(rowCount)) }
             let start = (0 ..< k).map { _ in Int32(truncatingIfNeeded: rng.next()) }
@@ -211,8 +219,8 @@ struct NERViterbiTests {
                 for t in 0 ..< k { expected[t] &+= Int32(weights[r * k + t]) << shift }
             }
             var dispatched = start, portable = start
-            CAssayScores_addRows(rows, count, weights, exponents, &dispatched)
-            CAssayScores_addRowsPortable(rows, count, weights, exponents, &portable)
+            CAssayScores_addRows(rows, count, table.rows, &dispatched)
+            CAssayScores_addRowsPortable(rows, count, table.rows, &portable)
             #expect(dispatched == expected, "\(count) rows")
             #expect(portable == expected, "\(count) rows")
         }
