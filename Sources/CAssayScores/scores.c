@@ -18,7 +18,7 @@ static void addRowsAVX2(const uint32_t *rows, size_t count, const int8_t *table,
         const int8_t *row = table + (size_t)rows[f] * CASSAY_SCORES_ROW_BYTES;
         uint8_t exponent = (uint8_t)row[17];
         __m128i shift = _mm_cvtsi32_si128(exponent);
-        __m128i bytes = _mm_load_si128((const __m128i *)row);
+        __m128i bytes = _mm_loadu_si128((const __m128i *)row);
         low = _mm256_add_epi32(low, _mm256_sll_epi32(_mm256_cvtepi8_epi32(bytes), shift));
         high = _mm256_add_epi32(high, _mm256_sll_epi32(_mm256_cvtepi8_epi32(_mm_srli_si128(bytes, 8)), shift));
         last += (uint32_t)(int32_t)row[16] << exponent;

@@ -2,8 +2,8 @@
 ///
 /// The alias trie does one lookup per text token and per trie step; with keys that are already
 /// well-mixed 64-bit hashes, a multiplicative probe into one flat array costs a few nanoseconds,
-/// where `Dictionary`'s seeded SipHash costs tens. Insert-only, built once when the knowledge base
-/// loads.
+/// where `Dictionary`'s seeded SipHash costs tens. Built once when the knowledge base loads, and
+/// for the tagger's document memory (``NERDocumentMemory``), emptied between documents.
 struct IntegerTable: Sendable {
     /// Key and value side by side: a hit costs one cache line, not two.
     private struct Slot {

@@ -53,7 +53,10 @@ extension NERGazetteer {
                 outside.append(rating)
             } else if word == gov, k + 1 < n, infos[k + 1].word == law {
                 outside.append(k)
-                if k + 2 < n, NERFeatureExtractor.listPosition(infos[k + 2], .demonym) == 4, infos[k + 2].forcedTag == 0 {
+                // (The nationality alone: not "British" of "Gov law British Columbia".)
+                if k + 2 < n, infos[k + 2].forcedTag == 0,
+                   NERFeatureExtractor.listPosition(infos[k + 2], .demonym) == 4 || infos[k + 2].word == englishWord,
+                   k + 3 == n || !infos[k + 3].isCapitalised || ends.contains(infos[k + 3].word) {
                     names.append((k + 2 ..< k + 3, .misc))
                 }
             } else if word == home, k + 2 < n, infos[k + 1].word == ctry {
@@ -119,6 +122,8 @@ extension NERGazetteer {
     private static let sAndPWord = NERFeatureExtractor.wordHash("S&P")
     private static let moodyWord = NERFeatureExtractor.wordHash("Moody")
     private static let govWord = NERFeatureExtractor.wordHash("Gov")
+    /// "English" law, the most common governing law, which the lists have as a language, not a demonym.
+    private static let englishWord = NERFeatureExtractor.wordHash("English")
     private static let lawWord = NERFeatureExtractor.wordHash("law")
     private static let homeWord = NERFeatureExtractor.wordHash("Home")
     private static let ctryWord = NERFeatureExtractor.wordHash("ctry")

@@ -40,7 +40,7 @@ extension NERGazetteer {
         let marks = F.flagHasHyphen | F.flagHasPeriod | F.flagNonASCII
         /// An integer of up to three digits.
         func isScore(_ i: Int) -> Bool { isFigure(infos[i]) && infos[i].length <= 3 && infos[i].flags & marks == 0 }
-        var runs = F.capitalisedRuns(infos)
+        var runs = joinedByTeamParticles(F.capitalisedRuns(infos), infos)
         if runs.count >= 2, let names = namesBeforeTwoScores(infos, isScore: isScore) { runs = names }
         guard let first = runs.first, first.lowerBound == 0, runs.count <= 2 else { return nil }
         /// A standings figure: a score, or a fraction written ".867".
@@ -52,10 +52,14 @@ extension NERGazetteer {
         // runs of a title-case line ("Chapter 1 Part 2").
         func hasListedName(_ run: Range<Int>) -> Bool { run.contains { infos[$0].gazetteer != 0 } }
         // (In a block of results, a club of two words may look like a person's name: "Gil Vicente 0
-        // Vitoria Setubal 1", "Petra Drnovice 2 Slovan Liberec 1"; not a known person's.)
+        // Vitoria Setubal 1", "Petra Drnovice 2 Slovan Liberec 1"; not a known person's. So may a
+        // club of one word the lists have only as a surname, facing a side that is no person:
+        // "Pescara 1 Venezia 2"; "Graf 2 Seles 1" stays two players.)
+        let sides = runs
         func isPlayer(_ run: Range<Int>) -> Bool {
             isPerson(run, infos)
-                && (!unlistedTeams || runs.count == 1 || run.count == 1 || run.contains { infos[$0].gazetteer & knownPersonBits != 0 })
+                && (!unlistedTeams || sides.count == 1 || run.count == 1 && sides.allSatisfy { isPerson($0, infos) }
+                    || run.contains { infos[$0].gazetteer & knownPersonBits != 0 })
         }
         guard !runs.contains(where: isPlayer), unlistedTeams || runs.allSatisfy(hasListedName) else { return nil }
         if runs.count == 2 {
@@ -71,6 +75,26 @@ extension NERGazetteer {
               rest.allSatisfy({ isShortFigure($0) || isPunctuation($0) }) else { return nil }
         return runs
     }
+
+    /// `runs` with each two joined by a Romance particle between them ("Castel di Sangro", "Universidad
+    /// de Chile", "Caxias do Sul"): the teams of a results line, whose runs stop at small letters.
+    static func joinedByTeamParticles(_ runs: [Range<Int>], _ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
+        guard runs.count >= 2 else { return runs }
+        let particles = teamParticles
+        var joined: [Range<Int>] = []
+        for run in runs {
+            if let last = joined.last, last.upperBound + 1 == run.lowerBound, particles.contains(infos[last.upperBound].word),
+               infos[last.upperBound].flags & NERFeatureExtractor.flagsOfLetters == NERFeatureExtractor.flagHasLower {
+                joined[joined.count - 1] = last.lowerBound ..< run.upperBound
+            } else {
+                joined.append(run)
+            }
+        }
+        return joined
+    }
+
+    /// The particles of ``joinedByTeamParticles(_:_:)``.
+    private static let teamParticles = words(["de", "di", "do", "da", "del", "della", "dos", "das"])
 
     /// The teams and scorers of a results line that names each side's scorers in brackets after its
     /// score, or `nil` for any other sentence: "Aberdeen 3 ( Dodds 2 , Windass ) Kilmarnock 1 (

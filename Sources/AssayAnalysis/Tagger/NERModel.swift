@@ -21,15 +21,16 @@ public struct NERModel: Sendable {
     /// The knowledge-base gazetteer (present exactly when the feature set has ``NERFeatureSet/gazetteer``).
     public let gazetteer: NERGazetteer?
     /// The usual casing of words (the training files' and an English word list's), for sentences in
-    /// capitals and title-case headlines (``NERTruecaser``); empty in a model file of format
-    /// version 1, which then tags such sentences as written.
+    /// capitals and title-case headlines (``NERTruecaser``); a model with an empty lexicon tags such
+    /// sentences as written.
     public let casing: NERCasingLexicon
 
     /// The temperature that turns perceptron scores into probabilities: a path's probability is
     /// proportional to `exp(score / confidenceTemperature)`. Perceptron scores are margins, not log
     /// probabilities: at temperature 1, 98 % of the decoded spans on the development files got 0.8 or
     /// more although a quarter of them are wrong. 24 minimises the log loss of the decoded spans of `ner-perceptron-4`
-    /// on the two development files (`assay model eval FILE --min-confidence 0`; docs/PERFORMANCE.md).
+    /// on the two development files (`assay model eval FILE --min-confidence 0`; docs/PERFORMANCE.md);
+    /// `ner-perceptron-5`'s log loss at 24 is within 0.02 of it on each file (not swept again).
     public static let confidenceTemperature = 24.0
 
     /// The factor from integer score units to log-probability units: `scale / confidenceTemperature`.
@@ -143,18 +144,29 @@ public struct NERModel: Sendable {
     /// (``NERTruecaser``), then to tag it; its lines in capitals are tagged again once the others
     /// are, with the names those tagged (``NERHeadlineNames``).
     public func tagLines(_ input: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        tagLines(input, cachedTokenLimit: Self.cachedTokenLimit)
+    }
+
+    /// ``tagLines(_:)`` keeping at most `cachedTokenLimit` tokens of a document split (tests).
+    func tagLines(_ input: UnsafeBufferPointer<UInt8>, cachedTokenLimit: Int) -> [UInt8] {
         var decoder = NERDecoder(model: self, useDocumentMemory: true)
         var output: [UInt8] = []
         output.reserveCapacity(input.count + input.count / 2)
         var ranges: [Range<Int>] = []
         // The lines the document's scan split into tokens, and their tokens, so that reading ahead and
         // tagging do not split them again (that was 1.9 % of the instructions: docs/PERFORMANCE.md).
-        var lines: [(start: Int, tokens: Range<Int>)] = []
+        // Past `cachedTokenLimit` tokens a document's lines are split again instead (`tokens` nil),
+        // so that one huge document does not hold 16 bytes a token on top of the input and output.
+        var lines: [(start: Int, tokens: Range<Int>?)] = []
         var lineTokens: [Range<Int>] = []
         /// Sets `ranges` to the tokens of `line`.
-        func setRanges(_ line: (start: Int, tokens: Range<Int>)) {
+        func setRanges(_ line: (start: Int, tokens: Range<Int>?)) {
+            guard let tokens = line.tokens else {
+                _ = Self.tokenRanges(input, from: line.start, into: &ranges)
+                return
+            }
             ranges.removeAll(keepingCapacity: true)
-            ranges.append(contentsOf: lineTokens[line.tokens])
+            ranges.append(contentsOf: lineTokens[tokens])
         }
         var documentStart = 0
         /// Whether a line of the input is -DOCSTART-; looked up at the first dateline.
@@ -171,8 +183,12 @@ public struct NERModel: Sendable {
             lineTokens.removeAll(keepingCapacity: true)
             while lineStart < input.count {
                 let lineEnd = Self.tokenRanges(input, from: lineStart, into: &ranges)
-                lines.append((lineStart, lineTokens.count ..< lineTokens.count + ranges.count))
-                lineTokens.append(contentsOf: ranges)
+                if lineTokens.count + ranges.count <= cachedTokenLimit {
+                    lines.append((lineStart, lineTokens.count ..< lineTokens.count + ranges.count))
+                    lineTokens.append(contentsOf: ranges)
+                } else {
+                    lines.append((lineStart, nil))
+                }
                 let isDocumentStart = Self.isDocumentStart(input, ranges)
                 if isDocumentStart && lineStart > documentStart { break }
                 // Without -DOCSTART- lines, a dateline starts a new story, at its headline when the
@@ -233,6 +249,9 @@ public struct NERModel: Sendable {
         }
         return output
     }
+
+    /// The most tokens of one document ``tagLines(_:)`` keeps split (16 MB of ranges).
+    static let cachedTokenLimit = 1 << 20
 
     /// Fills `ranges` with the tokens of the line starting at `lineStart` (separated by spaces, tabs
     /// or `\r`) and returns the index of its end (its `\n`, or the input's end).
@@ -298,6 +317,7 @@ final class NERPackedWeights: @unchecked Sendable {
     let rows: UnsafePointer<Int8>
 
     init(weights: [Int8], exponents: [UInt8]) {
+        precondition(weights.count == exponents.count * BILOUTag.count, "17 weights a row")
         let byteCount = exponents.count * Int(CASSAY_SCORES_ROW_BYTES)
         let table = UnsafeMutableRawPointer.allocate(byteCount: byteCount, alignment: 64)
             .bindMemory(to: Int8.self, capacity: byteCount)

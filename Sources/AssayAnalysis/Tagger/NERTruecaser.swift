@@ -36,7 +36,7 @@ public struct NERCasingLexicon: Sendable, Equatable {
     /// The ``NERCasing`` raw value of each word.
     let casings: [UInt8]
 
-    /// The empty lexicon (a model file of format version 1).
+    /// The empty lexicon (tests; a model with it tags sentences as written).
     public static let empty = NERCasingLexicon(uncheckedWords: [], casings: [])
 
     /// Number of words.

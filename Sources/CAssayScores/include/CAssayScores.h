@@ -9,10 +9,10 @@
 /// Bytes of one row of a packed weight table (``CAssayScores_packRows``).
 #define CASSAY_SCORES_ROW_BYTES 32
 /// Packs `rowCount` rows of 17 Int8 weights (`weights`, row-major) and their exponents (`exponents`,
-/// one byte a row) into `table` (`rowCount * CASSAY_SCORES_ROW_BYTES` bytes, 16-byte aligned): row
-/// `r` at byte `32 r`, its 17 weights, then its exponent, then zeros. One row is then one aligned
-/// load that never crosses a cache line, where 17-byte rows crossed one in four times and their
-/// exponents were a second line.
+/// one byte a row) into `table` (`rowCount * CASSAY_SCORES_ROW_BYTES` bytes): row `r` at byte
+/// `32 r`, its 17 weights, then its exponent, then zeros. With `table` 32-byte aligned (64 in
+/// Swift's `NERPackedWeights`), a row never crosses a cache line, where 17-byte rows crossed one in
+/// four times and their exponents were a second line. Any alignment gives the same sums.
 void CAssayScores_packRows(const int8_t *weights, const uint8_t *exponents, size_t rowCount, int8_t *table);
 /// Adds to `scores` (17 lanes, one per BILOU tag) the rows `rows[0 ..< count]` of a packed weight
 /// table (`CAssayScores_packRows`), each row's weights shifted left by its exponent:

@@ -1042,6 +1042,28 @@ import Testing
         #expect(model.tag(prix)[4...] == ["O", "O", "O", "B-MISC", "I-MISC", "I-MISC", "O"], "a day's possessive ends no name")
     }
 
+    @Test func aResultsLinesTeamsJoinRomanceParticlesAndMayBeListedSurnames() throws {
+        func teams(_ line: String, afterResults: Bool) -> [Range<Int>] {
+            Self.ranges(line) { NERGazetteer.resultLineTeams($0, unlistedTeams: afterResults) ?? [] }
+        }
+        #expect(teams("Castel di Sangro 1 Vicenza 0", afterResults: true) == [0 ..< 3, 4 ..< 5])
+        #expect(teams("Universidad de Chile 1 Oviedo 3", afterResults: true) == [0 ..< 3, 4 ..< 5])
+        #expect(teams("Castel di Sangro 1 Vicenza 0", afterResults: false).isEmpty, "no listed name in the first team")
+        #expect(teams("Castel di Sangro 1 Vicenza 0 di", afterResults: true).isEmpty, "only punctuation after the score")
+        // In a block of results, one word the lists have only as a surname, facing a club, is a club;
+        // two such words are two players, and one is a player outside a block.
+        #expect(teams("Vicenza 1 Kennedy 2", afterResults: true) == [0 ..< 1, 2 ..< 3])
+        #expect(teams("Smith 2 Kennedy 1", afterResults: true).isEmpty)
+        #expect(teams("Vicenza 1 Kennedy 2", afterResults: false).isEmpty)
+        // Through the model, in a block of Serie B results.
+        let model = try Self.bundledModel.get()
+        let block = ["Brescia 2 Ravenna 0", "Pescara 1 Venezia 2", "Castel di Sangro 1 Chievo 0"]
+            .map { $0.split(separator: " ").map(String.init) }
+        #expect(model.tagDocument(block)[1...] == [
+            ["B-ORG", "O", "B-ORG", "O"], ["B-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "O"],
+        ])
+    }
+
     @Test func bondTermsAcronymsCupsCountriesOwnNamesBanksPriceMovesAndJoinedPlaces() throws {
         // A bond issue's terms: each token's forced label, "out" for a key outside every name.
         func terms(_ sentence: String) -> [String] {
@@ -1055,6 +1077,8 @@ import Testing
         }
         #expect(terms("Gov law Japanese Home ctry Japan") == ["out", "-", "MISC", "out", "-", "LOC"])
         #expect(terms("Gov law Wessex Home ctry Japan") == ["out", "-", "-", "out", "-", "LOC"], "no nationality")
+        #expect(terms("Gov law English Home ctry Japan") == ["out", "-", "MISC", "out", "-", "LOC"], "English law")
+        #expect(terms("Gov law Japanese Motors Home ctry Japan") == ["out", "-", "-", "-", "out", "-", "LOC"], "not the whole value")
         #expect(terms("Listing Lux Pay date 30.DEC.96") == ["out", "LOC", "-", "-", "-"], "the value ends at the next key")
         #expect(terms("S&P AAA Denoms ( K ) 1-10") == ["ORG", "out", "out", "-", "out", "-", "-"])
         #expect(terms("Borrower Acme Motor Credit Corp") == ["-", "ORG", "ORG", "ORG", "ORG"])

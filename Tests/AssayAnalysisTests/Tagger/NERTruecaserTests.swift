@@ -101,7 +101,7 @@ struct NERTruecaserTests {
         #expect(casing("APPLE") == .lower)  // a new document: only the lexicon is left
     }
 
-    /// The shipped model without its casing lexicon, as a version 1 model file gives it.
+    /// The shipped model without its casing lexicon.
     static func withoutLexicon(_ model: NERModel) -> NERModel {
         NERModel(
             version: model.version, extractor: model.extractor, scale: model.scale, weights: model.weights,
