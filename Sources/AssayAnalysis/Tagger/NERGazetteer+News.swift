@@ -1435,14 +1435,46 @@ extension NERGazetteer {
     /// Stadium", "Elephant Pass" (thirteenth session), also before "on" ("at the Riverside Stadium on
     /// Saturday"; a body's "on" may be its name's: "Commission on Human Rights"); not a person's name
     /// that starts with a listed given name ("Wayne Bridge"). The weights had read such names as
-    /// organisations or persons.
+    /// organisations or persons. Also the grounds of ``groundsAfterOpeners(_:)``.
     static func placesWithHeadWords(
         _ infos: UnsafeBufferPointer<NERTokenInfo>, isCommonWord: (UInt64) -> Bool
     ) -> [Range<Int>] {
         namesEnding(in: placeHeadWords, infos, isCommonWord: isCommonWord, endsBeforeOn: true).filter {
             !isPersonsName($0, infos)
-        }
+        } + groundsAfterOpeners(infos)
     }
+
+    /// Sports grounds named by a Romance opener: "Stade", "Estadio", "Stadio", "Estadi" or "Stadion",
+    /// then capitalised words, maybe joined by particles ("Stade Amedee-Domenech", "Estadio
+    /// Monumental", "Stade de la Beaujoire", "Estadio do Maracana"); not inside a longer name, and
+    /// none of the words forced already. CoNLL's places (twenty-third session); the weights had read
+    /// them as organisations or nothing.
+    static func groundsAfterOpeners(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
+        let n = infos.count
+        guard n >= 2 else { return [] }
+        let (openers, particles) = (groundOpeners, groundParticles)
+        var grounds: [Range<Int>] = []
+        for i in 0 ..< n - 1 where infos[i].isCapitalised && openers.contains(infos[i].word) {
+            guard i == 0 || !infos[i - 1].isCapitalised else { continue }
+            var end = i + 1
+            while end < n {
+                if infos[end].isCapitalised { end += 1; continue }
+                var next = end
+                while next < n, particles.contains(infos[next].word), infos[next].flags & NERFeatureExtractor.flagsOfLetters
+                    == NERFeatureExtractor.flagHasLower { next += 1 }
+                guard next > end, next < n, infos[next].isCapitalised else { break }
+                end = next
+            }
+            guard end > i + 1, end - i <= 6, !(i ..< end).contains(where: { infos[$0].forcedTag != 0 }) else { continue }
+            grounds.append(i ..< end)
+        }
+        return grounds
+    }
+
+    /// The first words of ``groundsAfterOpeners(_:)``.
+    private static let groundOpeners = words(["Stade", "Estadio", "Stadio", "Estadi", "Stadion"])
+    /// The particles inside ``groundsAfterOpeners(_:)``'s names.
+    private static let groundParticles = words(["de", "du", "des", "la", "le", "do", "da", "di", "del", "della", "dos", "das"])
 
     /// The runs ``bodiesWithHeadWords(_:isCommonWord:)`` describes, ending in one of `heads`; before
     /// "on" too when `endsBeforeOn`.
@@ -1498,7 +1530,7 @@ extension NERGazetteer {
     /// Park"), "Centre", "Hall", "Cathedral" or "Club", which end organisations' names as often, nor
     /// an address's "Street", "Road" or "Avenue", which the web text of the training files leaves
     /// unannotated ("6565 Fannin Street").
-    static let placeHeadWords = words(["Square", "Bridge", "Stadium", "Pass"])
+    static let placeHeadWords = words(["Square", "Bridge", "Stadium", "Pass", "Arena", "Oval", "Velodrome"])
 
     /// The place a sentence opens with after "In" and before a comma ("In Denver , Peter Forsberg
     /// scored", "In Frankfurt , the Bundesbank …"): one to three words with a capital and small

@@ -320,6 +320,16 @@ import Testing
         #expect(places("in SKANDERBEG SQUARE").isEmpty)
         #expect(places("the Square was empty").isEmpty)
         #expect(places("defender Wayne Bridge said").isEmpty, "a person's name")
+        // Grounds: an arena, an oval, a velodrome; a Romance opener and what follows it.
+        #expect(places("at the Amsterdam Arena on Sunday") == [2 ..< 4])
+        #expect(places("match at Bellerive Oval on Saturday") == [2 ..< 4])
+        #expect(places("at the Stade Amedee-Domenech but") == [2 ..< 4])
+        #expect(places("at the Stade de la Beaujoire on Friday") == [2 ..< 6], "particles inside")
+        #expect(places("at the Estadio do Maracana") == [2 ..< 5])
+        #expect(places("at the Stade on Friday").isEmpty, "the opener alone")
+        #expect(places("Racing Stade Francais won").isEmpty, "inside a longer name")
+        #expect(places("at the Stade de").isEmpty, "a particle at the end")
+        #expect(places("Stade").isEmpty)
     }
 
     @Test func anOrganisationBeforeWhatItIsIsAnOrganisation() {
