@@ -244,7 +244,8 @@ extension NERGazetteer {
     /// knowledge-base place's, an index's name ("The DAX rose 20.5 to 2,800"), a day or month ("the
     /// year to June rose 18 percent to …"), one opening with a title, a sentence's common first word,
     /// nor one word the casing lexicon has in small letters (`isCommonWord`: "Exports rose 5
-    /// percent to …") or "Brent" (crude oil's price); a gold mine named after its town is the mine
+    /// percent to …"; unless a descriptor opened the sentence before it, ``openingDescriptors``:
+    /// "Carmaker Proton gained 30 sen to 13.70") or "Brent" (crude oil's price); a gold mine named after its town is the mine
     /// ("Driefontein"). The weights had read such unknown companies as persons.
     static func companiesWithPriceMoves(
         _ infos: UnsafeBufferPointer<NERTokenInfo>, isCommonWord: (UInt64) -> Bool
@@ -283,9 +284,10 @@ extension NERGazetteer {
                   run.lowerBound == 0 || infos[run.lowerBound - 1].isCapitalised
                     || !F.runConnectors.contains(infos[run.lowerBound - 1].word)
             else { continue }
-            // (Nor a sentence's first word in small letters in the casing lexicon: "Heavyweight
-            // Driefontein fell …".)
-            let opensWithCommonWord = run.lowerBound == 0 && run.count > 1 && isCommonWord(infos[run.lowerBound].word)
+            // (Nor a sentence's first word in small letters in the casing lexicon, or one that
+            // describes the name: "Heavyweight Driefontein fell …", "Carmaker Proton gained …".)
+            let opensWithDescriptor = run.lowerBound == 0 && run.count > 1 && openingDescriptors.contains(infos[0].word)
+            let opensWithCommonWord = opensWithDescriptor || run.lowerBound == 0 && run.count > 1 && isCommonWord(infos[0].word)
             // (A gold mine's town is the mine's company here: "Driefontein", "Kloof".)
             let name = run.dropFirst(opensWithCommonWord ? 1 : 0)
             let start = name.lowerBound
@@ -294,7 +296,9 @@ extension NERGazetteer {
                           || calendar.contains(infos[$0].word)
                   }),
                   !indexNames.contains(runHash(name, infos)),
-                  infos[start].cues & cueTitle == 0, name.count > 1 || !isCommonWord(infos[start].word) && infos[start].word != brent
+                  infos[start].cues & cueTitle == 0,
+                  // (After a descriptor one word will do, a common one too: "Carmaker Proton".)
+                  name.count > 1 || opensWithDescriptor || !isCommonWord(infos[start].word) && infos[start].word != brent
             else { continue }
             companies.append(name)
         }
@@ -789,21 +793,27 @@ extension NERGazetteer {
     /// (``miscellanyNames(_:)``).
     private static let serieWord = NERFeatureExtractor.wordHash("Serie")
     private static let seriesLetters = NERWordSet(["A", "B"].map { NERFeatureExtractor(hashBits: 8).info(for: $0).exact })
-    /// ``NERTokenInfo/word`` of "Tour" (``miscellanyNames(_:)``).
-    private static let tourWord = NERFeatureExtractor.wordHash("tour")
-    /// What joins "Tour" to its country: "the Tour of Spain", "the Tour de France".
+    /// "Tour" and "Rally", which name a race after its country (``miscellanyNames(_:)``).
+    private static let tourWords = words(["tour", "rally"])
+    /// What joins "Tour" or "Rally" to its country: "the Tour of Spain", "the Tour de France", "the
+    /// Rally of Argentina".
     private static let tourConnectorWords = words(["of", "de", "du"])
     /// ``NERTokenInfo/word`` of "Giro" and "d'Italia" (``miscellanyNames(_:)``).
     private static let giroWord = NERFeatureExtractor.wordHash("giro")
     private static let dItaliaWord = NERFeatureExtractor.wordHash("d'italia")
+    /// ``NERTokenInfo/word`` of "Richter" and "scale" (``miscellanyNames(_:)``).
+    private static let richterWord = NERFeatureExtractor.wordHash("richter")
+    private static let scaleWord = NERFeatureExtractor.wordHash("scale")
     /// ``NERTokenInfo/word`` of "party".
     private static let partyWord = NERFeatureExtractor.wordHash("party")
 
     /// Names of CoNLL's miscellany that the weights read as places, organisations or persons: a
     /// capitalised run of two to four words (no leading "The") ending in "Prize", "Award", "Trophy",
     /// "Cup", "Shield" or "Indoors" ("the Nobel Peace Prize", "the Lancome Trophy", "the Sahara Cup", "the Sheffield Shield" (after one word), "the Swiss
-    /// Indoors"); "Tour of" (or "de", "du") and a place ("the Tour of Spain", "the Tour de France", not
-    /// the place alone) and "Giro d'Italia"; Italy's leagues,
+    /// Indoors"); "Tour of" or "Rally of" (or "de", "du") and one or two places' words, the run's end
+    /// or a connector after them ("the Tour of Spain", "the Tour de France", "the Rally of Argentina
+    /// on Friday"; not the place alone) and "Giro d'Italia"; "Richter" before "scale" (an earthquake's
+    /// magnitude "on the Richter scale"); Italy's leagues,
     /// "Serie A" and "Serie B" (read as organisations);
     /// "Brent", the crude oil, before "crude", "blend", "futures" or "oil" or after a month
     /// ("February Brent was down") or before "for" and a month ("Brent for January delivery"); "Roman Catholic", alone or before a title ("Roman Catholic Bishop Carlos Belo"; not
@@ -813,7 +823,8 @@ extension NERGazetteer {
         let n = infos.count
         var names: [Range<Int>] = []
         let (awards, brent, brentNext, roman, catholic, shield) = (awardWords, brentWord, brentFollowers, romanWord, catholicWord, shieldWord)
-        let (the, tour, tourConnectors, serie, giro, italia) = (theWord, tourWord, tourConnectorWords, serieWord, giroWord, dItaliaWord)
+        let (the, tours, tourConnectors, serie, giro, italia) = (theWord, tourWords, tourConnectorWords, serieWord, giroWord, dItaliaWord)
+        let (richter, scale) = (richterWord, scaleWord)
         F.forEachCapitalisedRun(infos) { whole in
             let run = infos[whole.lowerBound].word == the ? whole.dropFirst() : whole
             guard let last = run.last else { return }
@@ -825,9 +836,14 @@ extension NERGazetteer {
                 names.append(run)
             } else if run.count == 2, infos[run.lowerBound].word == serie, seriesLetters.contains(infos[last].exact) {
                 names.append(run)
-            } else if (3 ... 4).contains(run.count), infos[run.lowerBound].word == tour, tourConnectors.contains(infos[run.lowerBound + 1].word),
-                      (run.lowerBound + 2 ..< run.upperBound).allSatisfy({ isPlace(infos[$0]) }) {
-                names.append(run)
+            } else if run.count >= 3, tours.contains(infos[run.lowerBound].word), tourConnectors.contains(infos[run.lowerBound + 1].word) {
+                // (The places may end before the run does: "the Tour of Spain on Tuesday", whose run
+                // "on" joins to the day.)
+                var end = run.lowerBound + 2
+                while end < run.upperBound, end - run.lowerBound < 4, isPlace(infos[end]) { end += 1 }
+                if end > run.lowerBound + 2, end == run.upperBound || F.runConnectors.contains(infos[end].word) {
+                    names.append(run.lowerBound ..< end)
+                }
             }
         }
         for k in infos.indices where infos[k].flags & F.flagInitialUpper != 0 {
@@ -838,6 +854,8 @@ extension NERGazetteer {
                 names.append(k ..< k + 1)
             } else if word == giro, k + 1 < n, infos[k + 1].word == italia {
                 names.append(k ..< k + 2)
+            } else if word == richter, k + 1 < n, infos[k + 1].word == scale, infos[k + 1].flags & F.flagsOfLetters == F.flagHasLower {
+                names.append(k ..< k + 1)
             } else if word == roman, k + 1 < n, infos[k + 1].word == catholic, infos[k + 1].flags & F.flagInitialUpper != 0,
                       k + 2 == n || !infos[k + 2].isCapitalised || infos[k + 2].cues & cueTitle != 0 {
                 names.append(k ..< k + 2)
@@ -848,7 +866,8 @@ extension NERGazetteer {
 
     /// Sports competitions, CoNLL's miscellany ("sports related names (league tables, leagues, cups)" and
     /// "events" in its guidelines), which the weights read as organisations (the knowledge base lists
-    /// leagues among sports bodies): a capitalised run of two to five words (no leading "The", nor a
+    /// leagues among sports bodies): a capitalised run of two to five words (no leading "The" or
+    /// ``openingDescriptors`` word, "Former Masters champion", nor a
     /// report's word and "of" before it, ``reportWords``: "Results of Premier League matches"; "the Bank
     /// of Boston Classic" stays whole) ending
     /// in "League" after a word that names a competition ("the Premier League", "American League
@@ -873,7 +892,9 @@ extension NERGazetteer {
             (leagueWord, sportsLeagueWords, divisionWords, competitionWords, leagueNames, sportsReportWords, classicWord, memorialWord)
         let (the, of, formula, one, copa, cup, bodies) = (theWord, ofWord, formulaWord, oneWord, copaWord, cupWord, sportsBodyAcronyms)
         forEachNameRun(infos) { whole in
-            var run = infos[whole.lowerBound].word == the ? whole.dropFirst() : whole
+            // (Nor a word that opens the sentence to describe the name: "Former Masters champion".)
+            let opensWithDescriptor = whole.lowerBound == 0 && whole.count >= 2 && openingDescriptors.contains(infos[0].word)
+            var run = infos[whole.lowerBound].word == the || opensWithDescriptor ? whole.dropFirst() : whole
             // (What a run joins through "of" to the competition is no part of it: "Results of Premier
             // League matches".)
             if let connector = run.last(where: { infos[$0].word == of }), reportWords.contains(infos[run.lowerBound].word) {
@@ -1711,7 +1732,8 @@ extension NERGazetteer {
 
     /// Places named right before what they are, in small letters: "stranded at Hellinikon airport",
     /// "the Erez crossing", "the Salang tunnel", "the Mugunga camp", "the Riverside stadium", "the Donbass region", "the
-    /// Chirag field" (``placeDescriptors``; CoNLL's place is the name alone), and one word joined to
+    /// Chirag field", "the Carondelet palace", "the Chuquicamata and El Teniente mines" (``placeDescriptors``;
+    /// CoNLL's place is the name alone), and one word joined to
     /// it by "and" ("the Liaquatabad and Nazimabad districts", no listed name's word). A capitalised run of one to three words, each a capital and small
     /// letters, after a word that is not capitalised; not one with a nationality's, a people's ("the
     /// Nordic region") or an organisation's listed word, a title, a day or month ("on Tuesday prison officials said"), a
@@ -1757,7 +1779,7 @@ extension NERGazetteer {
     private static let placeDescriptors = words([
         "airport", "airbase", "stadium", "camp", "camps", "prison", "jail", "crossing", "river", "valley",
         "region", "district", "districts", "province", "field", "fields", "mine", "refinery", "island", "barracks",
-        "tunnel", "dam", "bridge", "canal", "harbour",
+        "tunnel", "dam", "bridge", "canal", "harbour", "palace", "mines", "deposit",
     ])
     private static let airWord = NERFeatureExtractor.wordHash("Air")
 

@@ -253,7 +253,9 @@ extension NERGazetteer {
     /// capitalised run of one to three words that opens with no listed given name, a title or a day
     /// and is not only listed persons' names ("the club Gullit joined"); after "side" or "team" only
     /// when a nationality, "division", "league" or "cycling" comes before ("on the other side Pale
-    /// said" names no club; "German team Telekom", "cycling team Festina" do). After "clubs", two or
+    /// said" names no club; "German team Telekom", "cycling team Festina" do); after "champions" only
+    /// when a nationality comes before and the name is not only a known place's words ("Welsh
+    /// champions Pontypridd"; not "European champions Germany"). After "clubs", two or
     /// more such names joined by commas and "and" ("Welsh union clubs Cardiff and Swansea").
     /// They are forced as teams, so the document's later "Vicenza" is the club too
     /// (``NERDocumentTeams``). The weights had read clubs named after their cities as places.
@@ -261,7 +263,7 @@ extension NERGazetteer {
         typealias F = NERFeatureExtractor
         let n = infos.count
         var found: [Range<Int>] = []
-        let (club, clubs, side, team, qualifiers) = (clubWord, clubsWord, sideWord, teamWord, clubQualifiers)  // (Read once, not per token.)
+        let (club, clubs, side, team, champions, qualifiers) = (clubWord, clubsWord, sideWord, teamWord, championsWord, clubQualifiers)  // (Read once, not per token.)
         /// Whether `name` may be a club's: one to three words, none forced or with a figure, not opening
         /// with a listed given name, a title or a day, and not only a person's name the lists have
         /// ("the club Gullit joined").
@@ -291,13 +293,21 @@ extension NERGazetteer {
         }
         for p in infos.indices.dropFirst().dropLast() where infos[p + 1].isCapitalised {
             let word = infos[p].word
-            guard infos[p].flags & F.flagsOfLetters == F.flagHasLower, word == club || word == clubs || word == side || word == team
+            guard infos[p].flags & F.flagsOfLetters == F.flagHasLower,
+                  word == club || word == clubs || word == side || word == team || word == champions
             else { continue }
             if word == clubs {
                 appendClubsListed(after: p)
                 continue
             }
-            if word != club {
+            if word == champions {
+                // (Only after a nationality, and not a known place's words: "European champions
+                // Germany" are the country's side.)
+                guard isNationalityWord(infos[p - 1]) else { continue }
+                var end = p + 1
+                while end < n, infos[end].isCapitalised { end += 1 }
+                guard !(p + 1 ..< end).allSatisfy({ infos[$0].gazetteer & knownLocationBits != 0 }) else { continue }
+            } else if word != club {
                 guard F.listPosition(infos[p - 1], .demonym) == 4 || qualifiers.contains(infos[p - 1].word) else { continue }
             }
             // (After "team", no town alone: "a Russian team Moscow sent".)
@@ -362,10 +372,11 @@ extension NERGazetteer {
         "serie", "primera", "premiership", "division", "under",
     ])
 
-    /// ``NERTokenInfo/word`` of "club", "side" and "team", and the words before a "side" or "team" that names a club.
+    /// ``NERTokenInfo/word`` of "club", "side", "team" and "champions", and the words before a "side" or "team" that names a club.
     private static let clubWord = NERFeatureExtractor.wordHash("club")
     private static let clubsWord = NERFeatureExtractor.wordHash("clubs")
     private static let sideWord = NERFeatureExtractor.wordHash("side")
+    private static let championsWord = NERFeatureExtractor.wordHash("champions")
     private static let clubQualifiers = words(["division", "league", "cycling"])
 
     /// Clubs whose name is a word of clubs' names and a place: "Real Oviedo", "Sporting Gijon",
@@ -1122,7 +1133,13 @@ extension NERGazetteer {
         for p in infos.indices.dropLast() where infos[p + 1].isCapitalised {
             let cue = infos[p]
             let isPossessive = p > 0 && cue.word == possessiveWord && isPlace(infos[p - 1])
-            let isRole = !isPossessive && cue.flags & F.flagsOfLetters == F.flagHasLower && personRoleWords.contains(cue.word)
+            // (A role that opens the sentence has its capital from the sentence: "Striker Vits Rimkus
+            // headed", "Goalkeeper Olegs Karavajevs made"; not a title, "President Omar Hassan
+            // al-Bashir", which the title's path reads.)
+            let isRoleLetters = cue.flags & F.flagsOfLetters == F.flagHasLower
+                || opensSentence(at: p, infos) && cue.flags & (F.flagsOfLetters | F.flagHasDigit) == F.flagInitialUpper | F.flagHasLower
+                    && cue.cues & cueTitle == 0 && isCommonWord(cue.word)
+            let isRole = !isPossessive && isRoleLetters && personRoleWords.contains(cue.word)
             // After a nationality the name must start with a listed given name ("German Billiges
             // Kaufhaus" is a shop), or be ranked in a result ("Norwegian Lasse Kjus was second").
             // (A people's word, ``peopleWords``, such as "Norwegian", which the lists also have as a
@@ -1705,6 +1722,8 @@ extension NERGazetteer {
     static let organizationBits = typeBits([.organization])
     /// Bits of the knowledge base's persons.
     static let knownPersonBits = typeBits([.person])
+    /// Bits of the knowledge base's locations (countries, cities, regions).
+    static let knownLocationBits = typeBits([.location])
 
     /// The words of `run` after its last "-" or "'s" ("SQUASH - Jansher Khan", "Sweden 's Stefan
     /// Edberg", "Japan - Kazuyoshi Miura"): the player after the team or topic.
@@ -2457,14 +2476,21 @@ extension NERGazetteer {
     ])
     /// Words that open a sentence before a name without being part of it: a team's standing
     /// ("Champions Ajax", "Holders Manchester United", "Second-placed Club Brugge"), a preposition ("In
-    /// Denver") or a bond issue's party in its terms ("Borrower Hoechst Finance BV", "Guarantor
-    /// Hoechst AG").
+    /// Denver"), a bond issue's party in its terms ("Borrower Hoechst Finance BV", "Guarantor
+    /// Hoechst AG") or a word that describes the name (``openingDescriptors``).
     static let openingQualifiers = words([
-        "champions", "holders", "leaders", "hosts", "visitors", "defending", "relegated", "promoted", "unbeaten",
-        "rookie", "veteran", "in", "at", "on", "for", "from", "with", "by", "after", "before", "against", "under",
+        "champions", "holders", "leaders", "hosts", "visitors", "relegated", "promoted", "unbeaten",
+        "in", "at", "on", "for", "from", "with", "by", "after", "before", "against", "under",
         "during", "despite", "when", "while", "but", "and", "if", "since", "until",
         "second-placed", "third-placed", "fourth-placed", "fifth-placed", "top-placed", "bottom-placed", "lowly",
-    ]).union(bondPartyWords)
+    ]).union(bondPartyWords).union(openingDescriptors)
+    /// The ``openingQualifiers`` that describe the name after them and open no competition's or
+    /// company's name: "Former Masters champion Ian Woosnam", "Defending champion …", "Striker Ariel
+    /// Lopez", "Carmaker Proton gained 30 sen".
+    static let openingDescriptors = words([
+        "former", "defending", "rookie", "veteran", "striker", "goalkeeper", "defender", "midfielder", "winger",
+        "carmaker", "automaker", "chipmaker", "steelmaker", "conglomerate", "brewer", "insurer", "retailer",
+    ])
     /// A bond issue's parties as its terms name them, opening a line: "Borrower Hoechst Finance BV".
     static let bondPartyWords = words(["borrower", "guarantor", "issuer"])
     /// Connectors of a capitalised run that no team's name holds ("SOCCER - Barcelona", "Ajax 's Litmanen").

@@ -39,6 +39,7 @@ import Testing
             (["Cross"], .surname, false),
             (["Sri"], .givenName, false), (["Bosnian"], .demonym, false), (["Rwandan"], .demonym, false),
             (["American"], .demonym, false), (["American", "Express"], .organization, false),
+            (["Germany"], .location, false), (["Pontypridd"], .place, false),
         ],
         cues: [
             ("Queen", NERGazetteer.cueTitle), ("Chairman", NERGazetteer.cueTitle), ("President", NERGazetteer.cueTitle),
@@ -614,6 +615,9 @@ import Testing
         #expect(clubs("with Italian team Mapei .") == [3 ..< 4], "team after a nationality")
         #expect(clubs("a Japanese team Tokyo sent").isEmpty, "a town alone after team")
         #expect(clubs("the team Vicenza beat").isEmpty, "team after no nationality")
+        #expect(clubs("Brive beat Welsh champions Pontypridd 32-31") == [4 ..< 5], "champions after a nationality")
+        #expect(clubs("European champions Germany beat Wales").isEmpty, "a country")
+        #expect(clubs("the champions Pontypridd lost").isEmpty, "champions after no nationality")
         func teams(_ sentence: String) -> [Range<Int>] {
             Self.ranges(sentence) { NERGazetteer.teamsBeforeTeam($0) { $0.word == Self.extractor.info(for: "Japan").word } }
         }
@@ -710,7 +714,13 @@ import Testing
         #expect(miscellany("the Sheffield Shield match between") == [1 ..< 3])
         #expect(miscellany("Blue Cross Blue Shield said").isEmpty, "Shield after one word only")
         #expect(miscellany("Tour de Japan champion Dan Smith") == [0 ..< 3])
+        #expect(miscellany("the lead in the Tour of Japan on Tuesday after") == [4 ..< 7], "the run goes on past the place")
+        #expect(miscellany("won the Rally of Kenya on Sunday") == [2 ..< 5])
+        #expect(miscellany("the Tour of Japan Airlines said").isEmpty, "a longer name")
+        #expect(miscellany("a Tour of Acme Smith").isEmpty, "no place")
         #expect(miscellany("to ride the Giro d'Italia in May") == [3 ..< 5])
+        #expect(miscellany("measuring 5.5 on the Richter scale ,") == [4 ..< 5])
+        #expect(miscellany("Mike Richter made 31 saves").isEmpty, "a person")
         #expect(miscellany("Brent crude fell") == [0 ..< 1])
         #expect(miscellany("February Brent was down") == [1 ..< 2])
         #expect(miscellany("Brent Spence said").isEmpty, "a person")
@@ -874,6 +884,7 @@ import Testing
             == [3 ..< 5, 7 ..< 11])
         #expect(competitions("Bayern top the Bundesliga , and Formula One champion Hill") == [3 ..< 4, 6 ..< 8])
         #expect(competitions("the National League for Democracy met").isEmpty, "a party, before for")
+        #expect(competitions("Former Volvo Masters champion Dan Smith") == [1 ..< 3], "not the sentence's descriptor")
         #expect(competitions("the Arab League met").isEmpty, "no competition's word")
         #expect(competitions("the Australian Rugby League said").isEmpty, "a sport's governing body")
         #expect(competitions("the Formula One Constructors Association").isEmpty, "part of a longer name")
@@ -1133,6 +1144,8 @@ import Testing
         #expect(prices("Acme rose 5 percent .").isEmpty, "no price and no currency")
         #expect(prices("the year to March rose 18 percent to 1.5 billion").isEmpty, "a month")
         #expect(prices("The DAX rose 20.5 to 2,800").isEmpty, "an index")
+        #expect(prices("Carmaker Acme gained 30 sen to 13.70 ringgit .") == [1 ..< 2], "not the sentence's descriptor")
+        #expect(prices("Conglomerate Gold rose 10 sen to 5.05 ringgit .") == [1 ..< 2], "a common word after a descriptor")
         func places(_ sentence: String) -> [Range<Int>] {
             Self.ranges(sentence) { NERGazetteer.placesJoinedToPlaces($0) { Self.common.contains($0) } }
         }
