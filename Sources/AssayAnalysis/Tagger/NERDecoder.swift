@@ -467,7 +467,7 @@ struct NERDecoder {
                     for person in afterFirst(NERGazetteer.personsBeforeOf(tokens)) {
                         NERGazetteer.forceFirmly(person, .per, infos)
                     }
-                    for nationality in NERGazetteer.nationalities(tokens, isCommonWord: isCommonWord) {
+                    for nationality in NERGazetteer.nationalities(tokens, isKnownWord: isKnownWord, isCommonWord: isCommonWord) {
                         NERGazetteer.forceFirmly(nationality, .misc, infos)
                     }
                     for event in afterFirst(NERGazetteer.eventsNamedAfterPlaces(tokens)) {

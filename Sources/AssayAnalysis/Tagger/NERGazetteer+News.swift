@@ -1201,14 +1201,15 @@ extension NERGazetteer {
     /// 2,768.37"); "Bund" before "future", "futures" or "yield" ("the Bund future", "the December
     /// Bund future": a month may stand before it); "ERM"
     /// and "EMU"; and a place's one word before "treaty", "criteria", "accord", "accords",
-    /// "agreement" or "pact" ("the Maastricht treaty", "the Dayton accords"; "in Maastricht" stays a
+    /// "agreement" or "pact", maybe after "peace" ("the Maastricht treaty", "the Dayton accords", "the
+    /// Dayton peace agreement"; "in Maastricht" stays a
     /// place). None forced, and no capitalised word before it but "The" nor after it.
     static func marketAndTreatyNames(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
         typealias F = NERFeatureExtractor
         let n = infos.count
         var names: [Range<Int>] = []
-        let (indices, monetary, bundFollowers, treaties, bund, the, calendar) =
-            (ownIndexNames, monetaryNames, bundWords, treatyWords, bundWord, theWord, calendarWords)
+        let (indices, monetary, bundFollowers, treaties, bund, the, calendar, peace) =
+            (ownIndexNames, monetaryNames, bundWords, treatyWords, bundWord, theWord, calendarWords, peaceWord)
         for k in infos.indices where infos[k].flags & F.flagInitialUpper != 0 && infos[k].forcedTag == 0 {
             let word = infos[k].word
             // (A contract's month may stand before "Bund": "the December Bund future".)
@@ -1223,10 +1224,12 @@ extension NERGazetteer {
             }
             guard end == n || !infos[end].isCapitalised else { continue }
             let next = end < n ? infos[end].word : 0
+            // (A treaty's word may follow "peace": "the Dayton peace accords".)
+            let treaty = next == peace && end + 1 < n ? infos[end + 1].word : next
             if indices.contains(word) || monetary.contains(word) && infos[k].flags & F.flagHasLower == 0
                 || word == bund && bundFollowers.contains(next)
                 || infos[k].flags & F.flagsOfLetters == F.flagInitialUpper | F.flagHasLower && isOnlyAPlacesWord(infos[k])
-                    && treaties.contains(next) {
+                    && treaties.contains(treaty) {
                 names.append(k ..< end)
             }
         }
@@ -1237,6 +1240,8 @@ extension NERGazetteer {
     private static let bundWord = NERFeatureExtractor.wordHash("bund")
     private static let bundWords = words(["future", "futures", "yield", "yields"])
     private static let treatyWords = words(["treaty", "criteria", "accord", "accords", "agreement", "pact"])
+    /// ``NERTokenInfo/word`` of "peace", which may stand before a treaty's word (``marketAndTreatyNames(_:)``).
+    private static let peaceWord = NERFeatureExtractor.wordHash("peace")
 
     /// The words of ``indicesBeforeIndex(_:)``.
     private static let indexWords = words(["index", "average"])
@@ -1263,12 +1268,14 @@ extension NERGazetteer {
     /// model). After it: no capitalised word, unless a title follows
     /// ("President", or a word and a title: "Prime Minister") or a person's name ("Canadian Jacques
     /// Villeneuve", or one an earlier rule forced) or a team an earlier rule forced ("the Italian Mapei
-    /// team"). In a headline in capitals
+    /// team") or words the casing lexicon does not know (``opensUnknownName(at:_:isKnownWord:)``:
+    /// "Slovenian Brigita Bukovec"). In a headline in capitals
     /// (`inCapitals`), after the truecaser, also a word it left in capitals. Not a word the lists have as a
     /// given name ("the Dane" stays the model's), nor a nationality they have as a known person,
     /// organisation or place of one word. The weights had left most nationalities outside any name, or read "Briton" as a place.
     static func nationalities(
-        _ infos: UnsafeBufferPointer<NERTokenInfo>, inCapitals: Bool = false, isCommonWord: (UInt64) -> Bool
+        _ infos: UnsafeBufferPointer<NERTokenInfo>, inCapitals: Bool = false, isKnownWord: (UInt64) -> Bool = { _ in true },
+        isCommonWord: (UInt64) -> Bool
     ) -> [Range<Int>] {
         var nationalities: [Range<Int>] = []
         // (The word lists read once a sentence, not once a token.)
@@ -1290,12 +1297,30 @@ extension NERGazetteer {
                 || opensSentence(at: i - 1, infos) && isCommonWord(infos[i - 1].word) && !compassWords.contains(infos[i - 1].word)
             let after = end == infos.count || !infos[end].isCapitalised || isTitle(at: end, infos)
                 || opensPersonsName(at: end, infos, isCommonWord: isCommonWord) || opensForcedPersonOrTeam(at: end, infos)
+                || opensUnknownName(at: end, infos, isKnownWord: isKnownWord)
             // (Not in a hyphenated name: "the American - Arab Discrimination Committee".)
             guard before, after, i == 0 || infos[i - 1].word != dashWord, end == infos.count || infos[end].word != dashWord
             else { continue }
             nationalities += names
         }
         return nationalities
+    }
+
+    /// Whether the capitalised run at `i` is one to three words, each a capital and small letters,
+    /// that no list has but as a given name or surname, that are no cue, not forced, and that the
+    /// casing lexicon does not know (`isKnownWord`: every word of the training files and the English
+    /// words): a name of its own after a nationality, whatever its type ("Slovenian Brigita Bukovec
+    /// took", "German Billiges Kaufhaus"; not "the Iraqi National Bank").
+    private static func opensUnknownName(
+        at i: Int, _ infos: UnsafeBufferPointer<NERTokenInfo>, isKnownWord: (UInt64) -> Bool
+    ) -> Bool {
+        typealias F = NERFeatureExtractor
+        var end = i
+        while end < infos.count, infos[end].isCapitalised { end += 1 }
+        return (1 ... 3).contains(end - i) && infos[i ..< end].allSatisfy {
+            $0.flags & (F.flagsOfLetters | F.flagHasDigit) == F.flagInitialUpper | F.flagHasLower
+                && $0.gazetteer & ~personNameBits == 0 && $0.cues == 0 && $0.forcedTag == 0 && !isKnownWord($0.word)
+        }
     }
 
     /// Whether a person or a team forced by an earlier rule opens at `i` ("Mexican Dionicio Ceron was
@@ -1551,7 +1576,7 @@ extension NERGazetteer {
     /// Park"), "Centre", "Hall", "Cathedral" or "Club", which end organisations' names as often, nor
     /// an address's "Street", "Road" or "Avenue", which the web text of the training files leaves
     /// unannotated ("6565 Fannin Street").
-    static let placeHeadWords = words(["Square", "Bridge", "Stadium", "Pass", "Arena", "Oval", "Velodrome"])
+    static let placeHeadWords = words(["Square", "Bridge", "Stadium", "Pass", "Arena", "Oval", "Velodrome", "Palace"])
 
     /// The place a sentence opens with after "In" and before a comma ("In Denver , Peter Forsberg
     /// scored", "In Frankfurt , the Bundesbank …"): one to three words with a capital and small
