@@ -1203,14 +1203,20 @@ extension NERGazetteer {
     /// and "EMU"; and a place's one word before "treaty", "criteria", "accord", "accords",
     /// "agreement" or "pact", maybe after "peace" ("the Maastricht treaty", "the Dayton accords", "the
     /// Dayton peace agreement"; "in Maastricht" stays a
-    /// place). None forced, and no capitalised word before it but "The" nor after it.
+    /// place; a known place the gazetteer forced will do: "the Oslo accords"). None forced otherwise,
+    /// and no capitalised word before it but "The" nor after it.
     static func marketAndTreatyNames(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
         typealias F = NERFeatureExtractor
         let n = infos.count
         var names: [Range<Int>] = []
         let (indices, monetary, bundFollowers, treaties, bund, the, calendar, peace) =
             (ownIndexNames, monetaryNames, bundWords, treatyWords, bundWord, theWord, calendarWords, peaceWord)
-        for k in infos.indices where infos[k].flags & F.flagInitialUpper != 0 && infos[k].forcedTag == 0 {
+        let knownPlace = BILOUTag(.unit, .loc).rawValue
+        for k in infos.indices where infos[k].flags & F.flagInitialUpper != 0 {
+            // (A treaty's place may be a known place the gazetteer forced, not firmly: "the Oslo
+            // accords".)
+            let isFree = infos[k].forcedTag == 0
+            guard isFree || infos[k].forcedTag == knownPlace && !infos[k].forcedTagIsFirm else { continue }
             let word = infos[k].word
             // (A contract's month may stand before "Bund": "the December Bund future".)
             guard k == 0 || !infos[k - 1].isCapitalised || infos[k - 1].word == the
@@ -1226,8 +1232,8 @@ extension NERGazetteer {
             let next = end < n ? infos[end].word : 0
             // (A treaty's word may follow "peace": "the Dayton peace accords".)
             let treaty = next == peace && end + 1 < n ? infos[end + 1].word : next
-            if indices.contains(word) || monetary.contains(word) && infos[k].flags & F.flagHasLower == 0
-                || word == bund && bundFollowers.contains(next)
+            if isFree && (indices.contains(word) || monetary.contains(word) && infos[k].flags & F.flagHasLower == 0
+                || word == bund && bundFollowers.contains(next))
                 || infos[k].flags & F.flagsOfLetters == F.flagInitialUpper | F.flagHasLower && isOnlyAPlacesWord(infos[k])
                     && treaties.contains(treaty) {
                 names.append(k ..< end)
@@ -1424,7 +1430,7 @@ extension NERGazetteer {
     /// has the same word in any case (the surname "French").
     static let peopleWords = words([
         "French", "Dutch", "Chinese", "Norwegian", "Korean", "Koreans", "Indian", "Indians", "Congolese", "American",
-        "Dominican", "Welsh", "Afghan", "Afghans",
+        "Dominican", "Welsh", "English", "Afghan", "Afghans",
         "Hutu", "Hutus", "Tutsi", "Tutsis", "Tamil", "Tamils", "Sinhalese", "Moslem", "Moslems", "Muslim", "Muslims",
         "Islamic", "Islamist", "Islamists", "Arab", "Arabs", "Kurd", "Kurds", "Kurdish", "Jewish", "Jew", "Jews",
         "Christians", "Catholic", "Catholics", "Protestant", "Protestants", "Hindu", "Hindus", "Sikh", "Sikhs",
@@ -1804,7 +1810,7 @@ extension NERGazetteer {
     private static let placeDescriptors = words([
         "airport", "airbase", "stadium", "camp", "camps", "prison", "jail", "crossing", "river", "valley",
         "region", "district", "districts", "province", "field", "fields", "mine", "refinery", "island", "barracks",
-        "tunnel", "dam", "bridge", "canal", "harbour", "palace", "mines", "deposit",
+        "tunnel", "dam", "bridge", "canal", "harbour", "palace", "mines", "deposit", "peninsula", "plateau", "delta",
     ])
     private static let airWord = NERFeatureExtractor.wordHash("Air")
 

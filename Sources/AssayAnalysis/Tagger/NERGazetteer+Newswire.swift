@@ -308,7 +308,7 @@ extension NERGazetteer {
                 while end < n, infos[end].isCapitalised { end += 1 }
                 guard !(p + 1 ..< end).allSatisfy({ infos[$0].gazetteer & knownLocationBits != 0 }) else { continue }
             } else if word != club {
-                guard F.listPosition(infos[p - 1], .demonym) == 4 || qualifiers.contains(infos[p - 1].word) else { continue }
+                guard isNationalityWord(infos[p - 1]) || qualifiers.contains(infos[p - 1].word) else { continue }
             }
             // (After "team", no town alone: "a Russian team Moscow sent".)
             if word == team, p + 2 < n, !infos[p + 2].isCapitalised, isOnlyAPlacesWord(infos[p + 1]) { continue }
@@ -2444,7 +2444,9 @@ extension NERGazetteer {
         "Major-General", "Brigadier-General", "Lieutenant-Commander", "Rear-Admiral", "Vice-Admiral", "Sergeant-Major",
         "Off-spinner", "Leg-spinner", "Fly-half", "Scrum-half", "Stand-off", "Full-back", "Left-back", "Right-back",
         "Centre-back", "Centre-forward", "Left-winger", "Right-winger", "Co-defendant", "Co-founder", "Co-driver",
-        "Co-pilot", "Mid-fielder", "Play-maker",
+        "Co-pilot", "Mid-fielder", "Play-maker", "Prosecutor-General", "Attorney-General", "Governor-General",
+        "Director-General", "Solicitor-General", "Auditor-General", "Procurator-General", "Inspector-General",
+        "Surgeon-General", "Consul-General",
     ])
     /// How many words from `i` on are ranks or roles before a person's name: one of
     /// ``hyphenatedRoles`` before any capitalised word, or one or more of ``ranks`` in a row before a

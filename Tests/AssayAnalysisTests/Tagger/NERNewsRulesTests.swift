@@ -197,6 +197,17 @@ import Testing
         #expect(names("the Moscow treaty criteria") == [1 ..< 2], "a place before treaty")
         #expect(names("undermine the Moscow peace agreement .") == [2 ..< 3], "peace between them")
         #expect(names("the Moscow peace talks").isEmpty, "no treaty's word")
+        // A known place the gazetteer forced, not firmly, will do; a firmly forced one will not.
+        func afterForcing(firmly: Bool) -> [Range<Int>] {
+            var infos = "under the Moscow accords .".split(separator: " ").map { Self.extractor.info(for: String($0)) }
+            infos.withUnsafeMutableBufferPointer {
+                _ = Self.gazetteer.annotate($0)
+                if firmly { NERGazetteer.forceFirmly(2 ..< 3, .loc, $0) } else { NERGazetteer.force(2 ..< 3, .loc, $0) }
+            }
+            return infos.withUnsafeBufferPointer { NERGazetteer.marketAndTreatyNames($0) }
+        }
+        #expect(afterForcing(firmly: false) == [2 ..< 3])
+        #expect(afterForcing(firmly: true).isEmpty)
         // Not a place elsewhere, "Bund" alone, an index inside a longer name, nor a word in small letters.
         #expect(names("a meeting in Moscow on Monday").isEmpty)
         #expect(names("a walk on the Bund .").isEmpty)
@@ -234,6 +245,7 @@ import Testing
         }
         #expect(nationalities("to cut the Briton 's lead .") == [3 ..< 4])
         #expect(nationalities("Japanese shares fell .") == [0 ..< 1])
+        #expect(nationalities("beating English side Leicester") == [1 ..< 2], "English, a language in the lists")
         // After a common word that opens the sentence, before a title, and of several words.
         #expect(nationalities("The Japanese economy grew .") == [1 ..< 2])
         #expect(nationalities("\" Former Iraqi officials said") == [2 ..< 3])
@@ -488,6 +500,9 @@ import Testing
         #expect(places("The Vicente Calderon stadium was full") == [1 ..< 3])
         #expect(places("refugees fled the Mugunga and Kibumba camps") == [5 ..< 6, 3 ..< 4], "one word joined by and")
         #expect(places("in the eastern Donbass region") == [3 ..< 4])
+        #expect(places("would not leave the Carondelet palace .") == [4 ..< 5])
+        #expect(places("at the Chuquicamata and El Teniente mines") == [4 ..< 6, 2 ..< 3], "mines, one word joined by and")
+        #expect(places("driven out of the Jaffna peninsula by troops") == [4 ..< 5])
         #expect(places("from the Oseberg and Barclays fields").isEmpty, "a listed organisation's word")
         #expect(places("output from the Barclays and Oseberg fields") == [5 ..< 6], "nor one joined by and")
         // Not a nationality, a people's word, an organisation, a sentence's first common word, or an acronym.
@@ -631,6 +646,7 @@ import Testing
         #expect(clubs("Brive beat Welsh champions Pontypridd 32-31") == [4 ..< 5], "champions after a nationality")
         #expect(clubs("European champions Germany beat Wales").isEmpty, "a country")
         #expect(clubs("the champions Pontypridd lost").isEmpty, "champions after no nationality")
+        #expect(clubs("beating Welsh side Pontypridd 28-9") == [3 ..< 4], "side after a people's word")
         func teams(_ sentence: String) -> [Range<Int>] {
             Self.ranges(sentence) { NERGazetteer.teamsBeforeTeam($0) { $0.word == Self.extractor.info(for: "Japan").word } }
         }

@@ -1065,6 +1065,7 @@ struct NERGazetteerTests {
         }
         #expect(persons("Pakistan 's Jansher Khan won the title .") == [2 ..< 4])
         #expect(persons("Pakistan 's Hicham El Guerrouj won .") == [2 ..< 5])
+        #expect(persons("Pakistan 's Attorney-General Jansher Khan said .") == [3 ..< 5], "a hyphenated title before the name")
         // Known words, a particle at either end, a cue, a listed organisation, a word in capitals or
         // one alone: left to the model; so is a possessive of no place ("Chelsea" is a given name).
         #expect(persons("Pakistan 's Royal National Park is old .").isEmpty)
