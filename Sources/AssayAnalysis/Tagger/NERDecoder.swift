@@ -436,7 +436,7 @@ struct NERDecoder {
                         + NERGazetteer.acronymsBeforeMembers(tokens, isKnownWord: isKnownWord) {
                         NERGazetteer.forceFirmly(firm, .org, infos)
                     }
-                    let clubs = afterFirst(NERGazetteer.clubsAfterDescriptors(tokens))
+                    let clubs = afterFirst(NERGazetteer.clubsAfterDescriptors(tokens, isCountryName: gazetteer.isCountryName))
                         + afterFirst(NERGazetteer.clubsWithPrefixes(tokens)) + afterFirst(NERGazetteer.clubsByLastWord(tokens))
                         + afterFirst(NERGazetteer.teamsBeforeTeam(tokens, isCountryName: gazetteer.isCountryName))
                         + (documentIsMotorRacingReport ? NERGazetteer.racingTeams(tokens) : [])
@@ -757,8 +757,9 @@ struct NERDecoder {
 
     /// A sentence's first word that qualifies the name after it is outside every name
     /// (``NERTokenInfo/mustBeOutside``): a team's standing ("Champions Ajax were held", "Leaders PSV
-    /// Eindhoven kept", "Holders Manchester United beat") or a preposition ("In Denver , Peter
-    /// Forsberg scored"). Not before "League", "Cup" or another word of a competition's name
+    /// Eindhoven kept", "Holders Manchester United beat"), a preposition ("In Denver , Peter
+    /// Forsberg scored") or a descriptor ("Former Masters champion", "Carmaker Proton gained",
+    /// ``NERGazetteer/openingDescriptors``). Not before "League", "Cup" or another word of a competition's name
     /// ("Champions League"), nor a forced name's (the sports rules leave these words out of teams:
     /// ``NERGazetteer/openingQualifiers``). The weights had put the word in the team's name.
     mutating func ruleOutOpeningQualifiers() {

@@ -123,7 +123,7 @@ extension NERGazetteer {
         }
         return organizations
     }
-    /// Whether a word is a nationality's or a people's as ``nationalities(_:inCapitals:isCommonWord:)``
+    /// Whether a word is a nationality's or a people's as ``nationalities(_:inCapitals:isKnownWord:isCommonWord:)``
     /// reads them (a listed demonym's word, or one of ``peopleWords``): "European", "Kurds", "Olympic".
     static func isNationalityWord(_ info: NERTokenInfo) -> Bool {
         NERFeatureExtractor.listPosition(info, .demonym) != 0 || peopleWords.contains(info.word)
@@ -214,6 +214,8 @@ extension NERGazetteer {
                 break
             }
             if start < end, infos[start].word == theWord { start += 1 }
+            // (A descriptor that opens the sentence is no part of it: "Carmaker Proton shares rose".)
+            if start == 0, end - start >= 2, openingDescriptors.contains(infos[0].word) { start += 1 }
             // (A function word that opens the sentence is no part of it, and the run is left to the
             // model: "But Hoogovens shares", "On Monday shares", "Its Class B shares"; "Hang Lung
             // shares" is a name, though "hang" is a common word.)
@@ -1203,14 +1205,16 @@ extension NERGazetteer {
     /// and "EMU"; and a place's one word before "treaty", "criteria", "accord", "accords",
     /// "agreement" or "pact", maybe after "peace" ("the Maastricht treaty", "the Dayton accords", "the
     /// Dayton peace agreement"; "in Maastricht" stays a
-    /// place; a known place the gazetteer forced will do: "the Oslo accords"). None forced otherwise,
-    /// and no capitalised word before it but "The" nor after it.
+    /// place; a known place the gazetteer forced will do right before "accords" or "treaty": "the Oslo
+    /// accords", not "the Chechnya peace agreement"). None forced otherwise, and no capitalised word
+    /// before it but "The" nor after it.
     static func marketAndTreatyNames(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
         typealias F = NERFeatureExtractor
         let n = infos.count
         var names: [Range<Int>] = []
         let (indices, monetary, bundFollowers, treaties, bund, the, calendar, peace) =
             (ownIndexNames, monetaryNames, bundWords, treatyWords, bundWord, theWord, calendarWords, peaceWord)
+        let placesTreaties = namedTreatyWords
         let knownPlace = BILOUTag(.unit, .loc).rawValue
         for k in infos.indices where infos[k].flags & F.flagInitialUpper != 0 {
             // (A treaty's place may be a known place the gazetteer forced, not firmly: "the Oslo
@@ -1232,10 +1236,13 @@ extension NERGazetteer {
             let next = end < n ? infos[end].word : 0
             // (A treaty's word may follow "peace": "the Dayton peace accords".)
             let treaty = next == peace && end + 1 < n ? infos[end + 1].word : next
+            // (A known place the gazetteer forced only right before "accords" or "treaty": "the Oslo
+            // accords"; not "the Chechnya peace agreement", "the Angola peace accord", what the
+            // agreement is about.)
+            let isTreatysPlace = infos[k].flags & F.flagsOfLetters == F.flagInitialUpper | F.flagHasLower
+                && isOnlyAPlacesWord(infos[k]) && (isFree ? treaties.contains(treaty) : placesTreaties.contains(next))
             if isFree && (indices.contains(word) || monetary.contains(word) && infos[k].flags & F.flagHasLower == 0
-                || word == bund && bundFollowers.contains(next))
-                || infos[k].flags & F.flagsOfLetters == F.flagInitialUpper | F.flagHasLower && isOnlyAPlacesWord(infos[k])
-                    && treaties.contains(treaty) {
+                || word == bund && bundFollowers.contains(next)) || isTreatysPlace {
                 names.append(k ..< end)
             }
         }
@@ -1246,6 +1253,9 @@ extension NERGazetteer {
     private static let bundWord = NERFeatureExtractor.wordHash("bund")
     private static let bundWords = words(["future", "futures", "yield", "yields"])
     private static let treatyWords = words(["treaty", "criteria", "accord", "accords", "agreement", "pact"])
+    /// The treaty's words after which a known place the gazetteer forced names the treaty
+    /// (``marketAndTreatyNames(_:)``: "the Oslo accords").
+    private static let namedTreatyWords = words(["accords", "treaty"])
     /// ``NERTokenInfo/word`` of "peace", which may stand before a treaty's word (``marketAndTreatyNames(_:)``).
     private static let peaceWord = NERFeatureExtractor.wordHash("peace")
 
@@ -1343,7 +1353,7 @@ extension NERGazetteer {
     }
 
     /// The end of the nationality or people's word that starts at `i` (see
-    /// ``nationalities(_:inCapitals:isCommonWord:)``), if one does. In a headline in capitals, once the
+    /// ``nationalities(_:inCapitals:isKnownWord:isCommonWord:)``), if one does. In a headline in capitals, once the
     /// truecaser has restored what it knows, the word may be left in capitals ("UZBEK COTTON HARVEST").
     private static func nationalityEnd(
         from i: Int, _ infos: UnsafeBufferPointer<NERTokenInfo>, inCapitals: Bool, _ lists: NationalityLists
@@ -1487,12 +1497,17 @@ extension NERGazetteer {
     /// Stadium", "Elephant Pass" (thirteenth session), also before "on" ("at the Riverside Stadium on
     /// Saturday"; a body's "on" may be its name's: "Commission on Human Rights"); not a person's name
     /// that starts with a listed given name ("Wayne Bridge"). The weights had read such names as
-    /// organisations or persons. Also the grounds of ``groundsAfterOpeners(_:)``.
+    /// organisations or persons. Also the grounds of ``groundsAfterOpeners(_:)``. "Palace" since the
+    /// twenty-fourth session ("the National Palace"), not in a name the lists have as an organisation's
+    /// ("the Elysee Palace", "Crystal Palace").
     static func placesWithHeadWords(
         _ infos: UnsafeBufferPointer<NERTokenInfo>, isCommonWord: (UInt64) -> Bool
     ) -> [Range<Int>] {
-        namesEnding(in: placeHeadWords, infos, isCommonWord: isCommonWord, endsBeforeOn: true).filter {
-            !isPersonsName($0, infos)
+        let palace = palaceWord
+        return namesEnding(in: placeHeadWords, infos, isCommonWord: isCommonWord, endsBeforeOn: true).filter { name in
+            // (Nor a palace the lists have as an organisation: "the Elysee Palace said".)
+            !isPersonsName(name, infos)
+                && (infos[name.upperBound - 1].word != palace || !name.contains { infos[$0].gazetteer & organizationBits != 0 })
         } + groundsAfterOpeners(infos)
     }
 
@@ -1583,6 +1598,8 @@ extension NERGazetteer {
     /// an address's "Street", "Road" or "Avenue", which the web text of the training files leaves
     /// unannotated ("6565 Fannin Street").
     static let placeHeadWords = words(["Square", "Bridge", "Stadium", "Pass", "Arena", "Oval", "Velodrome", "Palace"])
+    /// ``NERTokenInfo/word`` of "Palace" (``placesWithHeadWords(_:isCommonWord:)``).
+    private static let palaceWord = NERFeatureExtractor.wordHash("palace")
 
     /// The place a sentence opens with after "In" and before a comma ("In Denver , Peter Forsberg
     /// scored", "In Frankfurt , the Bundesbank …"): one to three words with a capital and small
@@ -1763,7 +1780,8 @@ extension NERGazetteer {
 
     /// Places named right before what they are, in small letters: "stranded at Hellinikon airport",
     /// "the Erez crossing", "the Salang tunnel", "the Mugunga camp", "the Riverside stadium", "the Donbass region", "the
-    /// Chirag field", "the Carondelet palace", "the Chuquicamata and El Teniente mines" (``placeDescriptors``;
+    /// Chirag field", "the Carondelet palace", "the Chuquicamata and El Teniente mines", "the Jaffna
+    /// peninsula", not an adjective in "-an" before it, "the Iberian peninsula" (``placeDescriptors``;
     /// CoNLL's place is the name alone), and one word joined to
     /// it by "and" ("the Liaquatabad and Nazimabad districts", no listed name's word). A capitalised run of one to three words, each a capital and small
     /// letters, after a word that is not capitalised; not one with a nationality's, a people's ("the
@@ -1778,7 +1796,7 @@ extension NERGazetteer {
         typealias F = NERFeatureExtractor
         let plain = F.flagInitialUpper | F.flagHasLower
         var places: [Range<Int>] = []
-        let descriptors = placeDescriptors
+        let (descriptors, peninsula, adjective) = (placeDescriptors, peninsulaWord, adjectiveSuffix)
         /// A word of the place's name: a capital and small letters, not forced, no organisation's,
         /// nationality's or people's word, no title.
         func isPlacesWord(_ k: Int) -> Bool {
@@ -1792,7 +1810,9 @@ extension NERGazetteer {
             guard let name = nameBefore(d, infos), !isPersonsName(name, infos),
                   name.lowerBound > 0 || !isCommonWord(infos[0].word),
                   !calendarWords.contains(infos[name.lowerBound].word),
-                  name.allSatisfy(isPlacesWord)
+                  name.allSatisfy(isPlacesWord),
+                  // (Not an adjective in "-an" before "peninsula": "the Iberian peninsula".)
+                  infos[d].word != peninsula || name.count > 1 || infos[name.lowerBound].suffixes[1] != adjective
             else { continue }
             places.append(name)
             // (And one word joined to it by "and", no listed person's name nor a day or a month: "the
@@ -1810,8 +1830,12 @@ extension NERGazetteer {
     private static let placeDescriptors = words([
         "airport", "airbase", "stadium", "camp", "camps", "prison", "jail", "crossing", "river", "valley",
         "region", "district", "districts", "province", "field", "fields", "mine", "refinery", "island", "barracks",
-        "tunnel", "dam", "bridge", "canal", "harbour", "palace", "mines", "deposit", "peninsula", "plateau", "delta",
+        "tunnel", "dam", "bridge", "canal", "harbour", "palace", "mines", "peninsula",
     ])
+    /// ``NERTokenInfo/word`` of "peninsula", and the two-byte suffix of an adjective before it
+    /// (``placesBeforeDescriptors(_:isCommonWord:)``: "the Iberian peninsula").
+    private static let peninsulaWord = NERFeatureExtractor.wordHash("peninsula")
+    private static let adjectiveSuffix = NERFeatureExtractor(hashBits: 8).info(for: "an").suffixes[1]
     private static let airWord = NERFeatureExtractor.wordHash("Air")
 
     /// The capitalised run of one to three words right before token `d`, without an article that

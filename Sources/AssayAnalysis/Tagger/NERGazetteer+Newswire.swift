@@ -252,14 +252,19 @@ extension NERGazetteer {
     /// Piraeus", "Hungarian side Ferencvaros", "first division side Lierse". After "club" any
     /// capitalised run of one to three words that opens with no listed given name, a title or a day
     /// and is not only listed persons' names ("the club Gullit joined"); after "side" or "team" only
-    /// when a nationality, "division", "league" or "cycling" comes before ("on the other side Pale
-    /// said" names no club; "German team Telekom", "cycling team Festina" do); after "champions" only
-    /// when a nationality comes before and the name is not only a known place's words ("Welsh
-    /// champions Pontypridd"; not "European champions Germany"). After "clubs", two or
+    /// when a nationality or people's word (``isNationalityWord(_:)``), "division", "league" or
+    /// "cycling" comes before ("on the other side Pale said" names no club; "German team Telekom",
+    /// "English side Leicester", "cycling team Festina" do); after "champions" only when a
+    /// nationality or people's word comes before and no second name joins by "and" ("Welsh champions
+    /// Pontypridd"; not "Olympic champions Karch Kiraly and Kent Steffes"). After any of these three,
+    /// not a country (`isCountryName`, or two or more words all a known place's: "fellow African side
+    /// Malawi", "European champions Germany"). After "clubs", two or
     /// more such names joined by commas and "and" ("Welsh union clubs Cardiff and Swansea").
     /// They are forced as teams, so the document's later "Vicenza" is the club too
     /// (``NERDocumentTeams``). The weights had read clubs named after their cities as places.
-    static func clubsAfterDescriptors(_ infos: UnsafeBufferPointer<NERTokenInfo>) -> [Range<Int>] {
+    static func clubsAfterDescriptors(
+        _ infos: UnsafeBufferPointer<NERTokenInfo>, isCountryName: (NERTokenInfo) -> Bool = { _ in false }
+    ) -> [Range<Int>] {
         typealias F = NERFeatureExtractor
         let n = infos.count
         var found: [Range<Int>] = []
@@ -300,21 +305,21 @@ extension NERGazetteer {
                 appendClubsListed(after: p)
                 continue
             }
-            if word == champions {
-                // (Only after a nationality, and not a known place's words: "European champions
-                // Germany" are the country's side.)
-                guard isNationalityWord(infos[p - 1]) else { continue }
-                var end = p + 1
-                while end < n, infos[end].isCapitalised { end += 1 }
-                guard !(p + 1 ..< end).allSatisfy({ infos[$0].gazetteer & knownLocationBits != 0 }) else { continue }
-            } else if word != club {
-                guard isNationalityWord(infos[p - 1]) || qualifiers.contains(infos[p - 1].word) else { continue }
-            }
-            // (After "team", no town alone: "a Russian team Moscow sent".)
-            if word == team, p + 2 < n, !infos[p + 2].isCapitalised, isOnlyAPlacesWord(infos[p + 1]) { continue }
             var end = p + 1
             while end < n, infos[end].isCapitalised { end += 1 }
             let name = p + 1 ..< end
+            if word != club {
+                guard isNationalityWord(infos[p - 1]) || word != champions && qualifiers.contains(infos[p - 1].word) else { continue }
+                // (Not a country, which names a national side: "fellow African side Malawi",
+                // "European champions Germany", "Asian champions South Korea".)
+                let isCountry = name.count == 1 ? isCountryName(infos[name.lowerBound])
+                    : name.allSatisfy { infos[$0].gazetteer & knownLocationBits != 0 }
+                guard !isCountry else { continue }
+                // (After "champions", not a pair: "Olympic champions Karch Kiraly and Kent Steffes".)
+                if word == champions, end + 1 < n, infos[end].word == andWord, infos[end + 1].isCapitalised { continue }
+            }
+            // (After "team", no town alone: "a Russian team Moscow sent".)
+            if word == team, p + 2 < n, !infos[p + 2].isCapitalised, isOnlyAPlacesWord(infos[p + 1]) { continue }
             guard isClubName(name) else { continue }
             found.append(name)
         }
