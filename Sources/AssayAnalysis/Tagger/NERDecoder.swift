@@ -759,9 +759,10 @@ struct NERDecoder {
     /// (``NERTokenInfo/mustBeOutside``): a team's standing ("Champions Ajax were held", "Leaders PSV
     /// Eindhoven kept", "Holders Manchester United beat"), a preposition ("In Denver , Peter
     /// Forsberg scored") or a descriptor ("Former Masters champion", "Carmaker Proton gained",
-    /// ``NERGazetteer/openingDescriptors``). Not before "League", "Cup" or another word of a competition's name
-    /// ("Champions League"), nor a forced name's (the sports rules leave these words out of teams:
-    /// ``NERGazetteer/openingQualifiers``). The weights had put the word in the team's name.
+    /// ``NERGazetteer/openingDescriptors``). Not before "League", "Cup" or another word of a
+    /// competition's name ("Champions League"), nor a forced name's (the sports rules leave these
+    /// words out of teams: ``NERGazetteer/openingQualifiers``). The weights had put the word in the
+    /// team's name.
     mutating func ruleOutOpeningQualifiers() {
         typealias F = NERFeatureExtractor
         guard infos.count >= 2, infos[0].flags & (F.flagsOfLetters | F.flagHasDigit) == F.flagInitialUpper | F.flagHasLower,

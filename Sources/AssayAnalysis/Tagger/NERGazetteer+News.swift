@@ -215,7 +215,7 @@ extension NERGazetteer {
             }
             if start < end, infos[start].word == theWord { start += 1 }
             // (A descriptor that opens the sentence is no part of it: "Carmaker Proton shares rose".)
-            if start == 0, end - start >= 2, openingDescriptors.contains(infos[0].word) { start += 1 }
+            if opensWithDescriptor(start ..< end, infos) { start += 1 }
             // (A function word that opens the sentence is no part of it, and the run is left to the
             // model: "But Hoogovens shares", "On Monday shares", "Its Class B shares"; "Hang Lung
             // shares" is a name, though "hang" is a common word.)
@@ -288,8 +288,8 @@ extension NERGazetteer {
             else { continue }
             // (Nor a sentence's first word in small letters in the casing lexicon, or one that
             // describes the name: "Heavyweight Driefontein fell …", "Carmaker Proton gained …".)
-            let opensWithDescriptor = run.lowerBound == 0 && run.count > 1 && openingDescriptors.contains(infos[0].word)
-            let opensWithCommonWord = opensWithDescriptor || run.lowerBound == 0 && run.count > 1 && isCommonWord(infos[0].word)
+            let afterDescriptor = opensWithDescriptor(run, infos)
+            let opensWithCommonWord = afterDescriptor || run.lowerBound == 0 && run.count > 1 && isCommonWord(infos[0].word)
             // (A gold mine's town is the mine's company here: "Driefontein", "Kloof".)
             let name = run.dropFirst(opensWithCommonWord ? 1 : 0)
             let start = name.lowerBound
@@ -300,7 +300,7 @@ extension NERGazetteer {
                   !indexNames.contains(runHash(name, infos)),
                   infos[start].cues & cueTitle == 0,
                   // (After a descriptor one word will do, a common one too: "Carmaker Proton".)
-                  name.count > 1 || opensWithDescriptor || !isCommonWord(infos[start].word) && infos[start].word != brent
+                  name.count > 1 || afterDescriptor || !isCommonWord(infos[start].word) && infos[start].word != brent
             else { continue }
             companies.append(name)
         }
@@ -895,8 +895,7 @@ extension NERGazetteer {
         let (the, of, formula, one, copa, cup, bodies) = (theWord, ofWord, formulaWord, oneWord, copaWord, cupWord, sportsBodyAcronyms)
         forEachNameRun(infos) { whole in
             // (Nor a word that opens the sentence to describe the name: "Former Masters champion".)
-            let opensWithDescriptor = whole.lowerBound == 0 && whole.count >= 2 && openingDescriptors.contains(infos[0].word)
-            var run = infos[whole.lowerBound].word == the || opensWithDescriptor ? whole.dropFirst() : whole
+            var run = infos[whole.lowerBound].word == the || opensWithDescriptor(whole, infos) ? whole.dropFirst() : whole
             // (What a run joins through "of" to the competition is no part of it: "Results of Premier
             // League matches".)
             if let connector = run.last(where: { infos[$0].word == of }), reportWords.contains(infos[run.lowerBound].word) {
@@ -1541,7 +1540,9 @@ extension NERGazetteer {
     /// The first words of ``groundsAfterOpeners(_:)``.
     private static let groundOpeners = words(["Stade", "Estadio", "Stadio", "Estadi", "Stadion"])
     /// The particles inside ``groundsAfterOpeners(_:)``'s names.
-    private static let groundParticles = words(["de", "du", "des", "la", "le", "do", "da", "di", "del", "della", "dos", "das"])
+    /// (The particles that join a team's words, ``teamParticles``, and French articles: "Stade de la
+    /// Beaujoire".)
+    private static let groundParticles = teamParticles.union(words(["du", "des", "la", "le"]))
 
     /// The runs ``bodiesWithHeadWords(_:isCommonWord:)`` describes, ending in one of `heads`; before
     /// "on" too when `endsBeforeOn`.

@@ -94,7 +94,7 @@ extension NERGazetteer {
     }
 
     /// The particles of ``joinedByTeamParticles(_:_:)``.
-    private static let teamParticles = words(["de", "di", "do", "da", "del", "della", "dos", "das"])
+    static let teamParticles = words(["de", "di", "do", "da", "del", "della", "dos", "das"])
 
     /// The teams and scorers of a results line that names each side's scorers in brackets after its
     /// score, or `nil` for any other sentence: "Aberdeen 3 ( Dodds 2 , Windass ) Kilmarnock 1 (
@@ -2498,6 +2498,11 @@ extension NERGazetteer {
         "former", "defending", "rookie", "veteran", "striker", "goalkeeper", "defender", "midfielder", "winger",
         "carmaker", "automaker", "chipmaker", "steelmaker", "conglomerate", "brewer", "insurer", "retailer",
     ])
+    /// Whether `run` opens the sentence with one of ``openingDescriptors`` before more words, which the
+    /// rules reading it as one name leave out ("Carmaker Proton gained", "Former Masters champion").
+    static func opensWithDescriptor(_ run: Range<Int>, _ infos: UnsafeBufferPointer<NERTokenInfo>) -> Bool {
+        run.lowerBound == 0 && run.count >= 2 && openingDescriptors.contains(infos[0].word)
+    }
     /// A bond issue's parties as its terms name them, opening a line: "Borrower Hoechst Finance BV".
     static let bondPartyWords = words(["borrower", "guarantor", "issuer"])
     /// Connectors of a capitalised run that no team's name holds ("SOCCER - Barcelona", "Ajax 's Litmanen").

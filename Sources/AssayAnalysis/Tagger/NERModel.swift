@@ -309,8 +309,9 @@ public struct NERModel: Sendable {
 /// The model's weight rows laid out for decoding (`CAssayScores_packRows`): row `r`'s 17 Int8
 /// weights and its exponent in the 32 bytes at `32 r`, the table 64-byte aligned, so that summing
 /// a row reads one aligned half of a cache line. Row-major 17-byte rows crossed a cache line one time
-/// in four and kept their exponents in another array, a second line: packed, decoding took about
-/// 5 % less CPU for 8.4 MB more memory (docs/PERFORMANCE.md, "twenty-third session").
+/// in four and kept their exponents in another array, a second line: packed, `assay tag` took 11 %
+/// less CPU at the median of 25 interleaved pairs, for 8.4 MB more memory (docs/PERFORMANCE.md,
+/// "twenty-third session").
 final class NERPackedWeights: @unchecked Sendable {
     // (@unchecked: the table is written only by `init`, before any other thread can see it.)
     /// The table, `rowCount × CASSAY_SCORES_ROW_BYTES` bytes.
